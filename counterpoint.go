@@ -1,0 +1,224 @@
+// Package counterpoint holds the domain of the argument graph: actors, the
+// claims they assert, the sources that record them, the verbatim quotes that
+// evidence each claim, and the closed set of relations between claims.
+//
+// It imports only the standard library so that the store, the loader and the
+// API can all share it without pulling in each other's dependencies.
+package counterpoint
+
+import (
+	"regexp"
+	"slices"
+)
+
+// ActorKind says what sort of participant an actor is; the set is closed.
+type ActorKind string
+
+// The actor kinds. An anonymous source is its own kind so that it can never
+// be merged with, or mistaken for, a named person.
+const (
+	ActorPerson       ActorKind = "PERSON"
+	ActorOrganization ActorKind = "ORGANIZATION"
+	ActorCollective   ActorKind = "COLLECTIVE"
+	ActorState        ActorKind = "STATE"
+	ActorAnonymous    ActorKind = "ANONYMOUS"
+)
+
+// ActorKinds lists every actor kind, in the order the API documents them.
+var ActorKinds = []ActorKind{ActorPerson, ActorOrganization, ActorCollective, ActorState, ActorAnonymous}
+
+// Valid reports whether k belongs to the closed set.
+func (k ActorKind) Valid() bool { return slices.Contains(ActorKinds, k) }
+
+// SourceKind says what sort of document a source is; the set is closed.
+type SourceKind string
+
+// The source kinds.
+const (
+	SourceArticle   SourceKind = "ARTICLE"
+	SourcePaper     SourceKind = "PAPER"
+	SourceEmail     SourceKind = "EMAIL"
+	SourceSpeech    SourceKind = "SPEECH"
+	SourceTestimony SourceKind = "TESTIMONY"
+	SourceInterview SourceKind = "INTERVIEW"
+	SourceStatement SourceKind = "STATEMENT"
+)
+
+// SourceKinds lists every source kind.
+var SourceKinds = []SourceKind{SourceArticle, SourcePaper, SourceEmail, SourceSpeech, SourceTestimony, SourceInterview, SourceStatement}
+
+// Valid reports whether k belongs to the closed set.
+func (k SourceKind) Valid() bool { return slices.Contains(SourceKinds, k) }
+
+// RelationKind names how one claim bears on another; the set is closed and
+// its values double as Neo4j relationship types, so they never come from
+// user text.
+type RelationKind string
+
+// The relation kinds between claims.
+const (
+	// Rebuts: the claim argues that the target is wrong.
+	Rebuts RelationKind = "REBUTS"
+	// Supports: the claim is offered as a reason for the target.
+	Supports RelationKind = "SUPPORTS"
+	// Qualifies: the claim corrects the target's scope or strength without
+	// denying it (Litt's "not provide ANY relief, ever" against the paper's
+	// "not provide any relief in the near term").
+	Qualifies RelationKind = "QUALIFIES"
+)
+
+// RelationKinds lists every relation kind.
+var RelationKinds = []RelationKind{Rebuts, Supports, Qualifies}
+
+// Valid reports whether k belongs to the closed set.
+func (k RelationKind) Valid() bool { return slices.Contains(RelationKinds, k) }
+
+// Attribution says how the source attributes an assertion to its actor.
+type Attribution string
+
+// The attributions.
+const (
+	// OnRecord: a named actor said or wrote it publicly.
+	OnRecord Attribution = "ON_RECORD"
+	// Anonymous: said on condition of anonymity; the actor is anonymous.
+	Anonymous Attribution = "ANONYMOUS"
+	// InDocument: written in a document that was not public (an internal
+	// paper or e-mail obtained by the reporter).
+	InDocument Attribution = "IN_DOCUMENT"
+	// Reported: the reporter describes the actor's position in their own words.
+	Reported Attribution = "REPORTED"
+)
+
+// Attributions lists every attribution.
+var Attributions = []Attribution{OnRecord, Anonymous, InDocument, Reported}
+
+// Valid reports whether a belongs to the closed set.
+func (a Attribution) Valid() bool { return slices.Contains(Attributions, a) }
+
+// Actor is anyone who takes or reports a position: a person, an
+// organisation, a collective, a state or an anonymous source.
+type Actor struct {
+	ID          string
+	Name        string
+	Kind        ActorKind
+	Role        string
+	Description string
+	MemberOf    []string
+}
+
+// Source is a document: the article, or one that the article reports on.
+// Only sources with a text can hold quotes; TextFile names that text.
+type Source struct {
+	ID         string
+	Title      string
+	Kind       SourceKind
+	Date       string
+	Publisher  string
+	Authors    []string
+	ReportedIn string
+	TextFile   string
+	Text       string
+}
+
+// Quote is a run of verbatim words in a source's text. Start and End are
+// offsets in Unicode code points into that text, End exclusive.
+type Quote struct {
+	ID       string
+	Text     string
+	Source   string
+	Document string
+	Start    int
+	End      int
+}
+
+// Assertion records that an actor put a claim forward, in which document,
+// when, and how the source attributes it.
+type Assertion struct {
+	Actor       string
+	Source      string
+	Date        string
+	Attribution Attribution
+}
+
+// Claim is one proposition in neutral words, with a date as precise as the
+// source allows and at least one quote that evidences it.
+type Claim struct {
+	ID         string
+	Text       string
+	Date       string
+	About      []string
+	Assertions []Assertion
+	Quotes     []Quote
+}
+
+// Relation is a directed, typed link between two claims.
+type Relation struct {
+	Kind   RelationKind
+	From   string
+	To     string
+	Source string
+	Note   string
+}
+
+// Key identifies a relation within a graph: one relation per kind per
+// ordered pair of claims.
+func (r Relation) Key() string { return r.From + "|" + string(r.Kind) + "|" + r.To }
+
+// Dataset is one curated body of actors, claims, sources and relations,
+// usually drawn from one article.
+type Dataset struct {
+	ID          string
+	Title       string
+	Description string
+	Sources     []Source
+	Actors      []Actor
+	Claims      []Claim
+	Relations   []Relation
+}
+
+var (
+	slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:[-_.][a-z0-9]+)*$`)
+	datePattern = regexp.MustCompile(`^[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$`)
+)
+
+// ValidID reports whether id is a stable slug: lower-case letters and digits
+// separated by single '-', '_' or '.'.
+func ValidID(id string) bool { return len(id) <= 200 && slugPattern.MatchString(id) }
+
+// ValidDate reports whether d is a date as precise as a source allows:
+// "2015", "2015-08" or "2015-08-04".
+func ValidDate(d string) bool { return datePattern.MatchString(d) }
+
+// WriteSummary counts what a write did to the graph, by node label or
+// relationship type.
+type WriteSummary struct {
+	Created   map[string]int
+	Updated   map[string]int
+	Unchanged map[string]int
+	Removed   map[string]int
+}
+
+// NewWriteSummary returns an empty summary ready to count into.
+func NewWriteSummary() WriteSummary {
+	return WriteSummary{Created: map[string]int{}, Updated: map[string]int{}, Unchanged: map[string]int{}, Removed: map[string]int{}}
+}
+
+// Add counts n items of the given label or type under outcome, one of
+// "created", "updated", "unchanged" or "removed".
+func (s WriteSummary) Add(what, outcome string, n int) {
+	switch outcome {
+	case "created":
+		s.Created[what] += n
+	case "updated":
+		s.Updated[what] += n
+	case "unchanged":
+		s.Unchanged[what] += n
+	case "removed":
+		s.Removed[what] += n
+	}
+}
+
+// Changed reports whether the write changed anything.
+func (s WriteSummary) Changed() bool {
+	return len(s.Created)+len(s.Updated)+len(s.Removed) > 0
+}

@@ -1,0 +1,222 @@
+package loader
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+
+	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/data"
+)
+
+// Format turns one input format into the domain's Dataset. Adding a format
+// (AIF JSON from argument-mapping tools, say) means adding a Format; the
+// checks in Validate and the store stay as they are.
+type Format interface {
+	// Name is the format's name on the command line.
+	Name() string
+	// Decode parses the file's bytes; readText reads a source text named
+	// relative to the file. Every problem found is returned at once.
+	Decode(file string, b []byte, readText func(rel string) ([]byte, error)) (*counterpoint.Dataset, Problems)
+}
+
+// JSON is the project's own dataset format, described by data/dataset.schema.json.
+var JSON Format = jsonFormat{schema: mustCompileSchema()}
+
+type jsonFormat struct{ schema *jsonschema.Schema }
+
+func mustCompileSchema() *jsonschema.Schema {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data.Schema))
+	if err != nil {
+		panic(fmt.Sprintf("loader: the embedded dataset schema is not JSON: %v", err))
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource(data.SchemaID, doc); err != nil {
+		panic(fmt.Sprintf("loader: the embedded dataset schema: %v", err))
+	}
+	return c.MustCompile(data.SchemaID)
+}
+
+func (jsonFormat) Name() string { return "json" }
+
+// The file layout of the JSON format; field names are the schema's.
+type (
+	jsonDataset struct {
+		ID          string         `json:"id"`
+		Title       string         `json:"title"`
+		Description string         `json:"description"`
+		Sources     []jsonSource   `json:"sources"`
+		Actors      []jsonActor    `json:"actors"`
+		Claims      []jsonClaim    `json:"claims"`
+		Relations   []jsonRelation `json:"relations"`
+	}
+	jsonSource struct {
+		ID         string   `json:"id"`
+		Title      string   `json:"title"`
+		Kind       string   `json:"kind"`
+		Date       string   `json:"date"`
+		Publisher  string   `json:"publisher"`
+		Authors    []string `json:"authors"`
+		ReportedIn string   `json:"reportedIn"`
+		TextFile   string   `json:"textFile"`
+	}
+	jsonActor struct {
+		ID          string   `json:"id"`
+		Name        string   `json:"name"`
+		Kind        string   `json:"kind"`
+		Role        string   `json:"role"`
+		Description string   `json:"description"`
+		MemberOf    []string `json:"memberOf"`
+	}
+	jsonAssertion struct {
+		Actor       string `json:"actor"`
+		Source      string `json:"source"`
+		Date        string `json:"date"`
+		Attribution string `json:"attribution"`
+	}
+	jsonQuote struct {
+		ID       string `json:"id"`
+		Text     string `json:"text"`
+		Source   string `json:"source"`
+		Document string `json:"document"`
+		Start    int    `json:"start"`
+		End      int    `json:"end"`
+	}
+	jsonClaim struct {
+		ID         string          `json:"id"`
+		Text       string          `json:"text"`
+		Date       string          `json:"date"`
+		About      []string        `json:"about"`
+		Assertions []jsonAssertion `json:"assertions"`
+		Quotes     []jsonQuote     `json:"quotes"`
+	}
+	jsonRelation struct {
+		Kind   string `json:"kind"`
+		From   string `json:"from"`
+		To     string `json:"to"`
+		Source string `json:"source"`
+		Note   string `json:"note"`
+	}
+)
+
+func (f jsonFormat) Decode(file string, b []byte, readText func(string) ([]byte, error)) (*counterpoint.Dataset, Problems) {
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+	if err != nil {
+		return nil, Problems{{File: file, Path: syntaxPosition(b, err), Message: "malformed JSON: " + err.Error()}}
+	}
+	if err := f.schema.Validate(inst); err != nil {
+		var ve *jsonschema.ValidationError
+		if !errors.As(err, &ve) {
+			return nil, Problems{{File: file, Message: "schema: " + err.Error()}}
+		}
+		return nil, schemaProblems(file, ve)
+	}
+	var in jsonDataset
+	if err := json.Unmarshal(b, &in); err != nil {
+		// The schema has accepted it, so this is a bug in the struct tags.
+		return nil, Problems{{File: file, Message: "decode: " + err.Error()}}
+	}
+	ds := &counterpoint.Dataset{ID: in.ID, Title: in.Title, Description: in.Description}
+	var problems Problems
+	for i, s := range in.Sources {
+		src := counterpoint.Source{
+			ID: s.ID, Title: s.Title, Kind: counterpoint.SourceKind(s.Kind), Date: s.Date,
+			Publisher: s.Publisher, Authors: s.Authors, ReportedIn: s.ReportedIn, TextFile: s.TextFile,
+		}
+		if s.TextFile != "" {
+			text, err := readText(s.TextFile)
+			if err != nil {
+				problems = append(problems, Problem{file, string(root.Field("sources").Index(i).Field("textFile")),
+					fmt.Sprintf("cannot read source text %q: %v", s.TextFile, err)})
+			}
+			src.Text = string(text)
+		}
+		ds.Sources = append(ds.Sources, src)
+	}
+	for _, a := range in.Actors {
+		ds.Actors = append(ds.Actors, counterpoint.Actor{
+			ID: a.ID, Name: a.Name, Kind: counterpoint.ActorKind(a.Kind), Role: a.Role,
+			Description: a.Description, MemberOf: a.MemberOf,
+		})
+	}
+	for _, c := range in.Claims {
+		claim := counterpoint.Claim{ID: c.ID, Text: c.Text, Date: c.Date, About: c.About}
+		for _, a := range c.Assertions {
+			claim.Assertions = append(claim.Assertions, counterpoint.Assertion{
+				Actor: a.Actor, Source: a.Source, Date: a.Date, Attribution: counterpoint.Attribution(a.Attribution),
+			})
+		}
+		for j, q := range c.Quotes {
+			id := q.ID
+			if id == "" {
+				id = fmt.Sprintf("%s.q%d", c.ID, j+1)
+			}
+			claim.Quotes = append(claim.Quotes, counterpoint.Quote{
+				ID: id, Text: q.Text, Source: q.Source, Document: q.Document, Start: q.Start, End: q.End,
+			})
+		}
+		ds.Claims = append(ds.Claims, claim)
+	}
+	for _, r := range in.Relations {
+		ds.Relations = append(ds.Relations, counterpoint.Relation{
+			Kind: counterpoint.RelationKind(r.Kind), From: r.From, To: r.To, Source: r.Source, Note: r.Note,
+		})
+	}
+	return ds, problems
+}
+
+// schemaProblems flattens a schema validation error into one problem per
+// failing leaf, sorted by path, with English messages.
+func schemaProblems(file string, ve *jsonschema.ValidationError) Problems {
+	printer := message.NewPrinter(language.English)
+	var problems Problems
+	var walk func(e *jsonschema.ValidationError)
+	walk = func(e *jsonschema.ValidationError) {
+		if len(e.Causes) == 0 {
+			problems = append(problems, Problem{file, pointerToPath(e.InstanceLocation), "schema: " + e.ErrorKind.LocalizedString(printer)})
+			return
+		}
+		for _, c := range e.Causes {
+			walk(c)
+		}
+	}
+	walk(ve)
+	sort.SliceStable(problems, func(i, j int) bool { return problems[i].Path < problems[j].Path })
+	return problems
+}
+
+// syntaxPosition gives "line L, column C" for a JSON syntax error.
+func syntaxPosition(b []byte, err error) string {
+	var se *json.SyntaxError
+	var offset int64 = -1
+	if errors.As(err, &se) {
+		offset = se.Offset
+	} else {
+		// Re-parse with the standard library to learn where it broke.
+		var v any
+		if err := json.Unmarshal(b, &v); errors.As(err, &se) {
+			offset = se.Offset
+		} else if err != nil && strings.Contains(err.Error(), "unexpected end") {
+			offset = int64(len(b))
+		}
+	}
+	if offset < 0 {
+		return ""
+	}
+	line, col := 1, 1
+	for _, c := range b[:min(int(offset), len(b))] {
+		if c == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	return fmt.Sprintf("line %d, column %d", line, col)
+}
