@@ -3,6 +3,8 @@ module github.com/counterpoint-news/counterpoint
 go 1.26.8
 
 require (
+	github.com/alecthomas/kong v1.17.0
+	github.com/neo4j/neo4j-go-driver/v5 v5.28.4
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	golang.org/x/text v0.43.0
 )

@@ -197,12 +197,12 @@ func syntaxPosition(b []byte, err error) string {
 	var se *json.SyntaxError
 	var offset int64 = -1
 	if errors.As(err, &se) {
-		offset = se.Offset
+		offset = se.Offset - 1 // Offset counts the offending byte as read
 	} else {
 		// Re-parse with the standard library to learn where it broke.
 		var v any
 		if err := json.Unmarshal(b, &v); errors.As(err, &se) {
-			offset = se.Offset
+			offset = se.Offset - 1
 		} else if err != nil && strings.Contains(err.Error(), "unexpected end") {
 			offset = int64(len(b))
 		}

@@ -1,0 +1,190 @@
+// Command counterpoint serves the argument graph and loads curated datasets
+// into it.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/alecthomas/kong"
+
+	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/data"
+	"github.com/counterpoint-news/counterpoint/loader"
+	"github.com/counterpoint-news/counterpoint/store"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "counterpoint:", err)
+		os.Exit(1)
+	}
+}
+
+// Neo4jConfig is where the graph lives; every field comes from the
+// environment (or its flag).
+type Neo4jConfig struct {
+	URI      string `name:"neo4j-uri" env:"NEO4J_URI" default:"bolt://127.0.0.1:7687" help:"Neo4j URI (bolt://, neo4j://, neo4j+s://)."`
+	Username string `name:"neo4j-username" env:"NEO4J_USERNAME" default:"neo4j" help:"Neo4j user; empty for a server without authentication."`
+	Password string `name:"neo4j-password" env:"NEO4J_PASSWORD" default:"counterpoint-dev" help:"Neo4j password."`
+	Database string `name:"neo4j-database" env:"NEO4J_DATABASE" default:"" help:"Neo4j database; empty for the server's default."`
+}
+
+func (c Neo4jConfig) open(ctx context.Context, log *slog.Logger) (*store.DB, error) {
+	return store.Open(ctx, store.Config{URI: c.URI, Username: c.Username, Password: c.Password, Database: c.Database, Logger: log})
+}
+
+// CLI is the command line: one binary, one sub-command per job.
+type CLI struct {
+	Validate ValidateCmd `cmd:"" help:"Check dataset files without writing anything."`
+	Load     LoadCmd     `cmd:"" help:"Check dataset files, then write them to Neo4j, one transaction each."`
+	Stats    StatsCmd    `cmd:"" help:"Print node and relationship counts of the graph."`
+}
+
+// ValidateCmd checks datasets and reports every problem with file and path.
+type ValidateCmd struct {
+	Files []string `arg:"" optional:"" type:"path" help:"Dataset JSON files."`
+	Seed  bool     `help:"Also check the seed datasets embedded in the binary."`
+}
+
+// LoadCmd validates, then writes, datasets.
+type LoadCmd struct {
+	Neo4jConfig
+	Files []string `arg:"" optional:"" type:"path" help:"Dataset JSON files."`
+	Seed  bool     `help:"Load the seed datasets embedded in the binary (the article's graph)."`
+}
+
+// StatsCmd prints what the graph holds.
+type StatsCmd struct {
+	Neo4jConfig
+}
+
+type env struct {
+	ctx    context.Context
+	stdout io.Writer
+	log    *slog.Logger
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var cli CLI
+	parser, err := kong.New(&cli, kong.Name("counterpoint"),
+		kong.Description("Counterpoint: who said what, on whose authority, and who countered whom."),
+		kong.Writers(stdout, stderr), kong.Exit(func(int) {}))
+	if err != nil {
+		return err
+	}
+	kctx, err := parser.Parse(args)
+	if err != nil {
+		return err
+	}
+	log := slog.New(slog.NewJSONHandler(stderr, nil))
+	return kctx.Run(&env{ctx: ctx, stdout: stdout, log: log})
+}
+
+func readInputs(files []string, seed bool) ([]loader.Input, error) {
+	if len(files) == 0 && !seed {
+		return nil, counterpoint.Errorf(counterpoint.EINVALID, "name at least one dataset file, or --seed")
+	}
+	var inputs []loader.Input
+	if seed {
+		in, err := loader.ReadFS(loader.JSON, data.Files, data.Seeds...)
+		if err != nil {
+			return nil, err
+		}
+		inputs = append(inputs, in...)
+	}
+	if len(files) > 0 {
+		in, err := loader.ReadFiles(loader.JSON, files...)
+		if err != nil {
+			return nil, err
+		}
+		inputs = append(inputs, in...)
+	}
+	return inputs, nil
+}
+
+// Run validates the files.
+func (c *ValidateCmd) Run(e *env) error {
+	inputs, err := readInputs(c.Files, c.Seed)
+	if err != nil {
+		return err
+	}
+	for _, in := range inputs {
+		ds := in.Dataset
+		quotes := 0
+		for _, c := range ds.Claims {
+			quotes += len(c.Quotes)
+		}
+		fmt.Fprintf(e.stdout, "%s: dataset %q is valid: %d sources, %d actors, %d claims, %d quotes, %d relations\n",
+			in.File, ds.ID, len(ds.Sources), len(ds.Actors), len(ds.Claims), quotes, len(ds.Relations))
+	}
+	return nil
+}
+
+// Run validates, then loads, the files.
+func (c *LoadCmd) Run(e *env) error {
+	inputs, err := readInputs(c.Files, c.Seed)
+	if err != nil {
+		return err
+	}
+	db, err := c.open(e.ctx, e.log)
+	if err != nil {
+		return err
+	}
+	defer db.Close(context.Background())
+	start := time.Now()
+	results, err := loader.Load(e.ctx, db, inputs)
+	for _, r := range results {
+		fmt.Fprintf(e.stdout, "%s: dataset %q loaded: %s\n", r.File, r.Dataset, formatSummary(r.Summary))
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "loaded %d dataset(s) in %s\n", len(results), time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// Run prints the graph's counts.
+func (c *StatsCmd) Run(e *env) error {
+	db, err := c.open(e.ctx, e.log)
+	if err != nil {
+		return err
+	}
+	defer db.Close(context.Background())
+	st, err := db.Stats(e.ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "nodes: %s\nrelationships: %s\ndigest: %s\n", formatCounts(st.Nodes), formatCounts(st.Relationships), st.Digest)
+	return nil
+}
+
+func formatSummary(s counterpoint.WriteSummary) string {
+	return fmt.Sprintf("created {%s}; updated {%s}; unchanged {%s}; removed {%s}",
+		formatCounts(s.Created), formatCounts(s.Updated), formatCounts(s.Unchanged), formatCounts(s.Removed))
+}
+
+func formatCounts(m map[string]int) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s: %d", k, m[k])
+	}
+	return strings.Join(parts, ", ")
+}
+

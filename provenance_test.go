@@ -1,0 +1,105 @@
+package counterpoint_test
+
+import (
+	"testing"
+
+	"github.com/counterpoint-news/counterpoint"
+)
+
+func TestNormalizeQuote(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"don’t", "don't"},
+		{"“strongly disavowing”", `"strongly disavowing"`},
+		{"‘OK, you are right.’", "'OK, you are right.'"},
+		{"a\u2009.\u2009.\u2009. b", "a . . . b"},
+		{"  line\n\tbreak  ", "line break"},
+		{"ANY relief", "ANY relief"}, // case is kept
+		{"issue — “there", `issue — "there`},
+	}
+	for _, tt := range tests {
+		if got := counterpoint.NormalizeQuote(tt.in); got != tt.want {
+			t.Errorf("NormalizeQuote(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestTextSliceCountsCodePoints(t *testing.T) {
+	text := counterpoint.NewText("they don’t want — “Really?”")
+	tests := []struct {
+		start, end int
+		want       string
+		ok         bool
+	}{
+		{5, 10, "don’t", true},
+		{18, 27, "“Really?”", true},
+		{19, 26, "Really?", true},
+		{0, 28, "", false},
+		{-1, 3, "", false},
+		{4, 3, "", false},
+	}
+	for _, tt := range tests {
+		got, ok := text.Slice(tt.start, tt.end)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("Slice(%d, %d) = %q, %v; want %q, %v", tt.start, tt.end, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestQuoteMatches(t *testing.T) {
+	text := counterpoint.NewText("Litt wrote: “Really?” he wrote.\nIt is  very hostile today.")
+	tests := []struct {
+		name string
+		q    counterpoint.Quote
+		want bool
+	}{
+		{"exact", counterpoint.Quote{Text: "Really?", Start: 13, End: 20}, true},
+		{"ascii quotes for typographic", counterpoint.Quote{Text: `"Really?"`, Start: 12, End: 21}, true},
+		{"white space collapsed", counterpoint.Quote{Text: "he wrote. It is very hostile", Start: 22, End: 51}, true},
+		{"offset one off", counterpoint.Quote{Text: "Really?", Start: 14, End: 21}, false},
+		{"stray space inside the offsets", counterpoint.Quote{Text: "“Really?”", Start: 11, End: 21}, false},
+		{"other words", counterpoint.Quote{Text: "Surely?", Start: 13, End: 20}, false},
+		{"case differs", counterpoint.Quote{Text: "really?", Start: 13, End: 20}, false},
+		{"past the end", counterpoint.Quote{Text: "today.", Start: 52, End: 90}, false},
+	}
+	for _, tt := range tests {
+		if got := text.QuoteMatches(tt.q); got != tt.want {
+			s, _ := text.Slice(tt.q.Start, tt.q.End)
+			t.Errorf("%s: QuoteMatches(%q at [%d,%d), text there %q) = %v, want %v", tt.name, tt.q.Text, tt.q.Start, tt.q.End, s, got, tt.want)
+		}
+	}
+}
+
+func TestTextFind(t *testing.T) {
+	text := counterpoint.NewText("“Really?” he wrote. Really? Yes.")
+	got := text.Find(`"Really?"`)
+	if len(got) != 1 || got[0] != [2]int{0, 9} {
+		t.Errorf(`Find("\"Really?\"") = %v, want [[0 9]]`, got)
+	}
+	if got := text.Find("Really?"); len(got) != 2 || got[0] != [2]int{1, 8} || got[1] != [2]int{20, 27} {
+		t.Errorf(`Find("Really?") = %v, want [[1 8] [20 27]]`, got)
+	}
+	if got := text.Find("Surely"); len(got) != 0 {
+		t.Errorf(`Find("Surely") = %v, want none`, got)
+	}
+}
+
+func TestErrorCodeAndMessage(t *testing.T) {
+	err := counterpoint.Errorf(counterpoint.ENOTFOUND, "claim %q not found", "x")
+	if got := counterpoint.ErrorCode(err); got != counterpoint.ENOTFOUND {
+		t.Errorf("ErrorCode = %q, want %q", got, counterpoint.ENOTFOUND)
+	}
+	if got := counterpoint.ErrorMessage(err); got != `claim "x" not found` {
+		t.Errorf("ErrorMessage = %q", got)
+	}
+	other := errTest("driver: connection refused at 10.0.0.1")
+	if got := counterpoint.ErrorCode(other); got != counterpoint.EINTERNAL {
+		t.Errorf("ErrorCode(plain error) = %q, want %q", got, counterpoint.EINTERNAL)
+	}
+	if got := counterpoint.ErrorMessage(other); got != "internal error" {
+		t.Errorf("ErrorMessage(plain error) = %q, want the generic message", got)
+	}
+}
+
+type errTest string
+
+func (e errTest) Error() string { return string(e) }

@@ -1,0 +1,43 @@
+package store
+
+import (
+	"context"
+	"fmt"
+)
+
+// FullTextIndex is the name of the full-text index over actor names, claim
+// text and quote text that search queries.
+const FullTextIndex = "entity_text"
+
+// schemaStatements are applied at every start; each is idempotent.
+//
+// Every node also carries the label Entity, whose unique id lets the API
+// look any node up by id alone and keeps ids unique across kinds.
+var schemaStatements = []string{
+	`CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE`,
+	`CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE`,
+	`CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE`,
+	`CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE`,
+	`CREATE CONSTRAINT quote_id IF NOT EXISTS FOR (n:Quote) REQUIRE n.id IS UNIQUE`,
+	`CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind)`,
+	`CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name)`,
+	`CREATE INDEX claim_date IF NOT EXISTS FOR (n:Claim) ON (n.date)`,
+	`CREATE INDEX claim_dataset IF NOT EXISTS FOR (n:Claim) ON (n.dataset)`,
+	`CREATE INDEX quote_dataset IF NOT EXISTS FOR (n:Quote) ON (n.dataset)`,
+	`CREATE INDEX source_kind IF NOT EXISTS FOR (n:Source) ON (n.kind)`,
+	`CREATE FULLTEXT INDEX ` + FullTextIndex + ` IF NOT EXISTS FOR (n:Actor|Claim|Quote) ON EACH [n.name, n.role, n.text]`,
+}
+
+// Migrate applies the constraints and indexes and waits until they are
+// online, so the first query after start can use them.
+func (db *DB) Migrate(ctx context.Context) error {
+	for _, stmt := range schemaStatements {
+		if _, err := db.writeQuery(ctx, stmt, nil); err != nil {
+			return fmt.Errorf("apply schema %q: %w", stmt, wrap(err))
+		}
+	}
+	if _, err := db.writeQuery(ctx, `CALL db.awaitIndexes(300)`, nil); err != nil {
+		return fmt.Errorf("wait for indexes: %w", wrap(err))
+	}
+	return nil
+}

@@ -1,0 +1,189 @@
+// Package store is the only package that talks to Neo4j: it holds the
+// driver, the Cypher, the constraints and indexes, and the transactions.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync/atomic"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+
+	"github.com/counterpoint-news/counterpoint"
+)
+
+// Config says where Neo4j is and how long calls may take.
+type Config struct {
+	URI      string // bolt://, neo4j://, neo4j+s://...
+	Username string // empty for a server without authentication
+	Password string
+	Database string // empty for the server's default database
+
+	ConnectTimeout time.Duration // bound on Open's connectivity check; default 30s
+	ReadTimeout    time.Duration // bound on a read when the caller's context has none; default 15s
+	WriteTimeout   time.Duration // bound on a dataset write; default 10m
+	BatchSize      int           // rows per UNWIND statement within a write; default 5000
+
+	Logger *slog.Logger
+}
+
+func (c *Config) defaults() {
+	if c.ConnectTimeout <= 0 {
+		c.ConnectTimeout = 30 * time.Second
+	}
+	if c.ReadTimeout <= 0 {
+		c.ReadTimeout = 15 * time.Second
+	}
+	if c.WriteTimeout <= 0 {
+		c.WriteTimeout = 10 * time.Minute
+	}
+	if c.BatchSize <= 0 {
+		c.BatchSize = 5000
+	}
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+}
+
+// DB is the graph store. One DB, and so one driver, serves the whole
+// process; it is safe for concurrent use.
+type DB struct {
+	cfg    Config
+	driver neo4j.DriverWithContext
+
+	roundTrips atomic.Int64
+}
+
+// Open connects to Neo4j, checks within cfg.ConnectTimeout that it answers,
+// and applies the schema (constraints and indexes) idempotently.
+func Open(ctx context.Context, cfg Config) (*DB, error) {
+	db, err := Connect(cfg)
+	if err != nil {
+		return nil, err
+	}
+	cctx, cancel := context.WithTimeout(ctx, db.cfg.ConnectTimeout)
+	defer cancel()
+	if err := db.driver.VerifyConnectivity(cctx); err != nil {
+		db.Close(context.Background())
+		return nil, fmt.Errorf("neo4j at %s did not answer within %s: %w", cfg.URI, db.cfg.ConnectTimeout,
+			counterpoint.Errorf(counterpoint.EUNAVAILABLE, "the graph store is unavailable: %v", err))
+	}
+	if err := db.Migrate(cctx); err != nil {
+		db.Close(context.Background())
+		return nil, err
+	}
+	return db, nil
+}
+
+// Connect creates the driver without contacting the server, so that a
+// service can start while Neo4j is still down and become ready later.
+func Connect(cfg Config) (*DB, error) {
+	cfg.defaults()
+	auth := neo4j.NoAuth()
+	if cfg.Username != "" {
+		auth = neo4j.BasicAuth(cfg.Username, cfg.Password, "")
+	}
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *config.Config) {
+		// Fail fast when the server is down instead of queueing callers.
+		c.SocketConnectTimeout = 5 * time.Second
+		c.ConnectionAcquisitionTimeout = 10 * time.Second
+		c.MaxTransactionRetryTime = 15 * time.Second
+	})
+	if err != nil {
+		return nil, counterpoint.Errorf(counterpoint.EINVALID, "NEO4J_URI %q: %v", cfg.URI, err)
+	}
+	return &DB{cfg: cfg, driver: driver}, nil
+}
+
+// Close releases the driver's connections.
+func (db *DB) Close(ctx context.Context) error { return db.driver.Close(ctx) }
+
+// Ping reports whether Neo4j answers; the readiness probe uses it.
+func (db *DB) Ping(ctx context.Context) error {
+	ctx, cancel := db.readContext(ctx)
+	defer cancel()
+	db.roundTrips.Add(1)
+	if err := db.driver.VerifyConnectivity(ctx); err != nil {
+		return wrap(err)
+	}
+	return nil
+}
+
+// RoundTrips returns how many Cypher round trips this DB has made since it
+// was opened; tests read it to prove a request's count does not grow with
+// the number of items it returns.
+func (db *DB) RoundTrips() int64 { return db.roundTrips.Load() }
+
+// readContext bounds a read by cfg.ReadTimeout unless the caller already set
+// a deadline.
+func (db *DB) readContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	if _, ok := ctx.Deadline(); ok {
+		return ctx, func() {}
+	}
+	return context.WithTimeout(ctx, db.cfg.ReadTimeout)
+}
+
+// read runs one read query, routed to a reader, with the driver's default
+// bookmark manager so that it sees this process's earlier writes.
+func (db *DB) read(ctx context.Context, cypher string, params map[string]any) (*neo4j.EagerResult, error) {
+	ctx, cancel := db.readContext(ctx)
+	defer cancel()
+	db.roundTrips.Add(1)
+	res, err := neo4j.ExecuteQuery(ctx, db.driver, cypher, params, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(db.cfg.Database), neo4j.ExecuteQueryWithReadersRouting())
+	if err != nil {
+		return nil, wrap(err)
+	}
+	return res, nil
+}
+
+// writeQuery runs one auto-managed write query routed to the leader.
+func (db *DB) writeQuery(ctx context.Context, cypher string, params map[string]any) (*neo4j.EagerResult, error) {
+	db.roundTrips.Add(1)
+	res, err := neo4j.ExecuteQuery(ctx, db.driver, cypher, params, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(db.cfg.Database), neo4j.ExecuteQueryWithWritersRouting())
+	if err != nil {
+		return nil, wrap(err)
+	}
+	return res, nil
+}
+
+// writeSession opens a session that shares ExecuteQuery's bookmarks, so a
+// read made after a write sees it, even on a cluster.
+func (db *DB) writeSession(ctx context.Context) neo4j.SessionWithContext {
+	return db.driver.NewSession(ctx, neo4j.SessionConfig{
+		AccessMode:      neo4j.AccessModeWrite,
+		DatabaseName:    db.cfg.Database,
+		BookmarkManager: db.driver.ExecuteQueryBookmarkManager(),
+	})
+}
+
+// run executes one statement inside a managed transaction and counts it.
+func (db *DB) run(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	db.roundTrips.Add(1)
+	res, err := tx.Run(ctx, cypher, params)
+	if err != nil {
+		return nil, err
+	}
+	return res.Collect(ctx)
+}
+
+// wrap turns driver errors into the domain's: an unreachable server or a
+// spent deadline is EUNAVAILABLE; anything else stays internal.
+func wrap(err error) error {
+	var cpErr *counterpoint.Error
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &cpErr):
+		return err
+	case neo4j.IsConnectivityError(err), errors.Is(err, context.DeadlineExceeded), neo4j.IsTransactionExecutionLimit(err):
+		return fmt.Errorf("%w: %v", counterpoint.Errorf(counterpoint.EUNAVAILABLE, "the graph store is unavailable or too slow; try again"), err)
+	default:
+		return err
+	}
+}
