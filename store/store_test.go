@@ -1,0 +1,72 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/counterpoint-news/counterpoint/internal/neo4jtest"
+)
+
+// TestLittRebutsTheDeterrenceClaim asks the seeded graph, through the driver
+// and plain Cypher, the article's central question: who answered the draft
+// paper's deterrence claim, with what words, in which document.
+func TestLittRebutsTheDeterrenceClaim(t *testing.T) {
+	db := neo4jtest.MustOpen(t)
+	neo4jtest.MustSeed(t, db)
+	cfg := neo4jtest.Config(t)
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""))
+	if cfg.Username == "" {
+		driver, err = neo4j.NewDriverWithContext(cfg.URI, neo4j.NoAuth())
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer driver.Close(context.Background())
+
+	const cypher = `
+MATCH (litt:Actor {name: 'Robert S. Litt'})-[a:ASSERTED]->(c:Claim)-[:REBUTS]->(target:Claim)<-[:ASSERTED]-(author:Actor)
+MATCH (c)-[:EVIDENCED_BY]->(q:Quote)-[:FROM]->(src:Source)
+MATCH (q)-[:SAID_IN]->(doc:Source)
+WHERE q.text = 'Really?'
+RETURN c.id AS claim, target.id AS target, target.text AS targetText, author.name AS author,
+       q.text AS quote, q.start AS start, q.end AS end, src.text AS sourceText, doc.kind AS docKind, a.attribution AS attribution`
+	res, err := neo4j.ExecuteQuery(context.Background(), driver, cypher, nil, neo4j.EagerResultTransformer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Records) != 1 {
+		t.Fatalf("got %d rows for Litt's \"Really?\" rebuttal, want 1", len(res.Records))
+	}
+	rec := res.Records[0]
+	get := func(key string) any { v, _ := rec.Get(key); return v }
+	if got := get("target"); got != "us-statement-could-deter-authoritarians" {
+		t.Errorf("Litt's \"Really?\" claim rebuts %v, want the deterrence claim", got)
+	}
+	if got := get("author"); got != "National Security Council staff" {
+		t.Errorf("the deterrence claim is asserted by %v, want National Security Council staff", got)
+	}
+	if got := get("docKind"); got != "EMAIL" {
+		t.Errorf("the quote was said in a %v, want the EMAIL", got)
+	}
+	if got := get("attribution"); got != "IN_DOCUMENT" {
+		t.Errorf("attribution = %v, want IN_DOCUMENT", got)
+	}
+	text := []rune(get("sourceText").(string))
+	start, end := int(get("start").(int64)), int(get("end").(int64))
+	if got := string(text[start:end]); got != "Really?" {
+		t.Errorf("source text at [%d,%d) = %q, want %q", start, end, got, "Really?")
+	}
+}
+
+func TestPingAndMigrateAreRepeatable(t *testing.T) {
+	db := neo4jtest.MustOpen(t)
+	ctx := context.Background()
+	if err := db.Ping(ctx); err != nil {
+		t.Fatalf("Ping: %v", err)
+	}
+	if err := db.Migrate(ctx); err != nil {
+		t.Fatalf("a second Migrate failed: %v", err)
+	}
+}
