@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
@@ -94,6 +95,13 @@ public final class Launcher {
         config.put(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED);
         config.put(HttpConnector.enabled, false);
         config.put(HttpsConnector.enabled, false);
+        // Server-side routing is for clusters; off, so nothing else listens. Clients using
+        // neo4j:// still get a routing table (this server) from the Bolt connector.
+        config.put(GraphDatabaseSettings.routing_enabled, false);
+        // Bolt's Netty event loops wait a 5 s quiet period, twice, on shutdown; a development
+        // server has nothing to drain once its databases have stopped.
+        config.put(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0);
+        config.put(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5));
         // Security.
         config.put(GraphDatabaseSettings.auth_enabled, authEnabled);
         config.put(GraphDatabaseSettings.auth_minimum_password_length, 1);
