@@ -124,6 +124,7 @@ type Source struct {
 // offsets in Unicode code points into that text, End exclusive.
 type Quote struct {
 	ID       string
+	Claim    string // the claim it evidences, when read from the graph
 	Text     string
 	Source   string
 	Document string
@@ -134,6 +135,7 @@ type Quote struct {
 // Assertion records that an actor put a claim forward, in which document,
 // when, and how the source attributes it.
 type Assertion struct {
+	Claim       string // the claim asserted, when read from the graph
 	Actor       string
 	Source      string
 	Date        string
@@ -146,6 +148,7 @@ type Claim struct {
 	ID         string
 	Text       string
 	Date       string
+	Dataset    string
 	About      []string
 	Assertions []Assertion
 	Quotes     []Quote

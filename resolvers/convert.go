@@ -1,0 +1,119 @@
+package resolvers
+
+import (
+	"strings"
+
+	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/graph/model"
+)
+
+// Conversions from the domain to gqlgen's models. Relational fields are
+// left empty: their resolvers fill them through the loaders.
+
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func toActor(a *counterpoint.Actor) *model.Actor {
+	if a == nil {
+		return nil
+	}
+	return &model.Actor{
+		ID: a.ID, Name: a.Name, Kind: model.ActorKind(a.Kind), Role: optional(a.Role),
+		Description: optional(a.Description), Anonymous: a.Kind == counterpoint.ActorAnonymous,
+	}
+}
+
+func toClaim(c *counterpoint.Claim) *model.Claim {
+	if c == nil {
+		return nil
+	}
+	return &model.Claim{ID: c.ID, Text: c.Text, Date: optional(c.Date), Dataset: optional(c.Dataset)}
+}
+
+func toSource(s *counterpoint.Source) *model.Source {
+	if s == nil {
+		return nil
+	}
+	return &model.Source{
+		ID: s.ID, Title: s.Title, Kind: model.SourceKind(s.Kind), Date: optional(s.Date),
+		Publisher: optional(s.Publisher), ReportedInID: s.ReportedIn,
+	}
+}
+
+func toQuote(q *counterpoint.Quote) *model.Quote {
+	if q == nil {
+		return nil
+	}
+	return &model.Quote{
+		ID: q.ID, Text: q.Text, Start: q.Start, End: q.End,
+		SourceID: q.Source, DocumentID: q.Document, ClaimID: q.Claim,
+	}
+}
+
+func toRelation(r counterpoint.Relation) *model.Relation {
+	return &model.Relation{Kind: model.RelationKind(r.Kind), Note: optional(r.Note), FromID: r.From, ToID: r.To, SourceID: r.Source}
+}
+
+func toAssertion(a counterpoint.Assertion) *model.Assertion {
+	return &model.Assertion{
+		Date: optional(a.Date), Attribution: model.Attribution(a.Attribution),
+		ActorID: a.Actor, ClaimID: a.Claim, SourceID: a.Source,
+	}
+}
+
+func toCounter(c counterpoint.Counter) *model.Counter {
+	return &model.Counter{Note: optional(c.Note), CounterID: c.Counter, TargetID: c.Target}
+}
+
+// toNode converts any domain node to its GraphQL type.
+func toNode(n counterpoint.Node) model.Node {
+	switch v := n.(type) {
+	case *counterpoint.Actor:
+		return toActor(v)
+	case *counterpoint.Claim:
+		return toClaim(v)
+	case *counterpoint.Quote:
+		return toQuote(v)
+	case *counterpoint.Source:
+		return toSource(v)
+	}
+	return nil
+}
+
+func relationKinds(kinds []model.RelationKind) []counterpoint.RelationKind {
+	out := make([]counterpoint.RelationKind, len(kinds))
+	for i, k := range kinds {
+		out[i] = counterpoint.RelationKind(k)
+	}
+	return out
+}
+
+var nodeTypes = map[model.NodeType]counterpoint.NodeType{
+	model.NodeTypeActor:  counterpoint.NodeActor,
+	model.NodeTypeClaim:  counterpoint.NodeClaim,
+	model.NodeTypeQuote:  counterpoint.NodeQuote,
+	model.NodeTypeSource: counterpoint.NodeSource,
+}
+
+// paragraph returns the paragraph of text (lines separated by blank lines)
+// that holds the code points [start, end).
+func paragraph(text string, start, end int) string {
+	t := counterpoint.NewText(text)
+	if _, ok := t.Slice(start, end); !ok {
+		return ""
+	}
+	before, _ := t.Slice(0, start)
+	after, _ := t.Slice(end, t.Len())
+	middle, _ := t.Slice(start, end)
+	if i := strings.LastIndex(before, "\n\n"); i >= 0 {
+		before = before[i+2:]
+	}
+	if i := strings.Index(after, "\n\n"); i >= 0 {
+		after = after[:i]
+	}
+	return strings.TrimSpace(before + middle + after)
+}

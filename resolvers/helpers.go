@@ -1,0 +1,139 @@
+package resolvers
+
+import (
+	"context"
+
+	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/graph/model"
+)
+
+// Limits on arguments, beyond those the store sets on path queries.
+const (
+	maxPage       = 100
+	maxCounters   = 500
+	maxIDs        = 500
+	maxSearchText = 500
+)
+
+// bounded returns an optional integer argument, its default when absent,
+// or BAD_USER_INPUT when it is outside 1..max.
+func bounded(name string, v *int, def, max int) (int, error) {
+	if v == nil {
+		return def, nil
+	}
+	if *v < 1 || *v > max {
+		return 0, counterpoint.Errorf(counterpoint.EINVALID, "%s: must be between 1 and %d, got %d", name, max, *v)
+	}
+	return *v, nil
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// fresh empties the request's caches after a mutation and returns r.
+func (r *Resolver) fresh(ctx context.Context) *Resolver {
+	r.loadersFor(ctx).clearAll()
+	return r
+}
+
+func (r *Resolver) actor(ctx context.Context, id string) (*model.Actor, error) {
+	a, err := r.loadersFor(ctx).actor.Load(ctx, id)
+	return toActor(a), err
+}
+
+func (r *Resolver) claim(ctx context.Context, id string) (*model.Claim, error) {
+	c, err := r.loadersFor(ctx).claim.Load(ctx, id)
+	return toClaim(c), err
+}
+
+func (r *Resolver) source(ctx context.Context, id string) (*model.Source, error) {
+	s, err := r.loadersFor(ctx).source.Load(ctx, id)
+	return toSource(s), err
+}
+
+// actors loads actors by id, in order, skipping ids with no actor.
+func (r *Resolver) actors(ctx context.Context, ids []string) ([]*model.Actor, error) {
+	as, err := r.loadersFor(ctx).actor.LoadAll(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.Actor, 0, len(as))
+	for _, a := range as {
+		if a != nil {
+			out = append(out, toActor(a))
+		}
+	}
+	return out, nil
+}
+
+// claims loads claims by id, in order, skipping ids with no claim.
+func (r *Resolver) claims(ctx context.Context, ids []string) ([]*model.Claim, error) {
+	cs, err := r.loadersFor(ctx).claim.LoadAll(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.Claim, 0, len(cs))
+	for _, c := range cs {
+		if c != nil {
+			out = append(out, toClaim(c))
+		}
+	}
+	return out, nil
+}
+
+// asserters returns who asserted a claim, each once.
+func (r *Resolver) asserters(ctx context.Context, claimID string) ([]*model.Actor, error) {
+	as, err := r.loadersFor(ctx).assertionsByClaim.Load(ctx, claimID)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, 0, len(as))
+	seen := map[string]bool{}
+	for _, a := range as {
+		if !seen[a.Actor] {
+			seen[a.Actor] = true
+			ids = append(ids, a.Actor)
+		}
+	}
+	return r.actors(ctx, ids)
+}
+
+// related returns the claims at the other end of one kind of relation.
+func (r *Resolver) related(ctx context.Context, claimID string, kind counterpoint.RelationKind, outgoing bool) ([]*model.Claim, error) {
+	rels, err := r.loadersFor(ctx).relationsByClaim.Load(ctx, claimID)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, rel := range rels {
+		switch {
+		case rel.Kind != kind:
+		case outgoing && rel.From == claimID:
+			ids = append(ids, rel.To)
+		case !outgoing && rel.To == claimID:
+			ids = append(ids, rel.From)
+		}
+	}
+	return r.claims(ctx, ids)
+}
+
+func toCounters(cs []counterpoint.Counter) []*model.Counter {
+	out := make([]*model.Counter, len(cs))
+	for i, c := range cs {
+		out[i] = toCounter(c)
+	}
+	return out
+}
+
+func pageInfo(cursors []string, hasNext bool, after *string) *model.PageInfo {
+	pi := &model.PageInfo{HasNextPage: hasNext, HasPreviousPage: after != nil && *after != ""}
+	if len(cursors) > 0 {
+		pi.StartCursor = &cursors[0]
+		pi.EndCursor = &cursors[len(cursors)-1]
+	}
+	return pi
+}

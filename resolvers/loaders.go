@@ -1,0 +1,266 @@
+package resolvers
+
+import (
+	"context"
+	"time"
+
+	"github.com/vikstrous/dataloadgen"
+
+	"github.com/counterpoint-news/counterpoint"
+)
+
+// batchWait is how long a loader collects keys before it queries. gqlgen
+// resolves the fields of list items concurrently, so every item's key
+// arrives within microseconds; a short wait keeps latency low.
+const batchWait = 2 * time.Millisecond
+
+// loaders batch and cache the reads of one request: however many items a
+// response holds, each loader makes one store call per level of nesting.
+type loaders struct {
+	actor             *dataloadgen.Loader[string, *counterpoint.Actor]
+	claim             *dataloadgen.Loader[string, *counterpoint.Claim]
+	source            *dataloadgen.Loader[string, *counterpoint.Source]
+	sourceText        *dataloadgen.Loader[string, string]
+	node              *dataloadgen.Loader[string, counterpoint.Node]
+	quotesByClaim     *dataloadgen.Loader[string, []counterpoint.Quote]
+	assertionsByClaim *dataloadgen.Loader[string, []counterpoint.Assertion]
+	assertionsByActor *dataloadgen.Loader[string, []counterpoint.Assertion]
+	relationsByClaim  *dataloadgen.Loader[string, []counterpoint.Relation]
+	aboutByClaim      *dataloadgen.Loader[string, []string]
+	memberships       *dataloadgen.Loader[string, []counterpoint.Link]
+	authorsBySource   *dataloadgen.Loader[string, []string]
+	countersBy        *dataloadgen.Loader[string, []counterpoint.Counter]
+	countersAgainst   *dataloadgen.Loader[string, []counterpoint.Counter]
+}
+
+type loadersKey struct{}
+
+func withLoaders(ctx context.Context, s Store) context.Context {
+	return context.WithValue(ctx, loadersKey{}, newLoaders(s))
+}
+
+// loadersFor returns the request's loaders, or fresh ones when the request
+// did not pass through Middleware (as in some tests).
+func (r *Resolver) loadersFor(ctx context.Context) *loaders {
+	if l, ok := ctx.Value(loadersKey{}).(*loaders); ok {
+		return l
+	}
+	return newLoaders(r.store)
+}
+
+// byID builds a loader of single items keyed by id; missing ids load nil.
+func byID[T any](fetch func(context.Context, []string) ([]T, error), id func(*T) string) *dataloadgen.Loader[string, *T] {
+	return dataloadgen.NewLoader(func(ctx context.Context, keys []string) ([]*T, []error) {
+		items, err := fetch(ctx, keys)
+		if err != nil {
+			return nil, fill(len(keys), err)
+		}
+		found := make(map[string]*T, len(items))
+		for i := range items {
+			found[id(&items[i])] = &items[i]
+		}
+		out := make([]*T, len(keys))
+		for i, k := range keys {
+			out[i] = found[k]
+		}
+		return out, nil
+	}, dataloadgen.WithWait(batchWait))
+}
+
+// grouped builds a loader of lists keyed by id, from a fetch whose rows
+// each name the key they belong to.
+func grouped[T any](fetch func(context.Context, []string) ([]T, error), key func(*T) string) *dataloadgen.Loader[string, []T] {
+	return dataloadgen.NewLoader(func(ctx context.Context, keys []string) ([][]T, []error) {
+		items, err := fetch(ctx, keys)
+		if err != nil {
+			return nil, fill(len(keys), err)
+		}
+		groups := make(map[string][]T, len(keys))
+		for _, it := range items {
+			k := key(&it)
+			groups[k] = append(groups[k], it)
+		}
+		out := make([][]T, len(keys))
+		for i, k := range keys {
+			out[i] = groups[k]
+		}
+		return out, nil
+	}, dataloadgen.WithWait(batchWait))
+}
+
+func fill(n int, err error) []error {
+	errs := make([]error, n)
+	for i := range errs {
+		errs[i] = err
+	}
+	return errs
+}
+
+func newLoaders(s Store) *loaders {
+	l := &loaders{}
+	l.actor = byID(s.ActorsByID, func(a *counterpoint.Actor) string { return a.ID })
+	l.claim = byID(s.ClaimsByID, func(c *counterpoint.Claim) string { return c.ID })
+	l.source = byID(s.SourcesByID, func(s *counterpoint.Source) string { return s.ID })
+	l.sourceText = dataloadgen.NewLoader(func(ctx context.Context, keys []string) ([]string, []error) {
+		texts, err := s.SourceTexts(ctx, keys)
+		if err != nil {
+			return nil, fill(len(keys), err)
+		}
+		out := make([]string, len(keys))
+		for i, k := range keys {
+			out[i] = texts[k]
+		}
+		return out, nil
+	}, dataloadgen.WithWait(batchWait))
+	l.node = dataloadgen.NewLoader(func(ctx context.Context, keys []string) ([]counterpoint.Node, []error) {
+		nodes, err := s.NodesByID(ctx, keys)
+		if err != nil {
+			return nil, fill(len(keys), err)
+		}
+		found := make(map[string]counterpoint.Node, len(nodes))
+		for _, n := range nodes {
+			found[n.NodeID()] = n
+		}
+		out := make([]counterpoint.Node, len(keys))
+		for i, k := range keys {
+			out[i] = found[k]
+		}
+		return out, nil
+	}, dataloadgen.WithWait(batchWait))
+	l.quotesByClaim = grouped(s.QuotesByClaim, func(q *counterpoint.Quote) string { return q.Claim })
+
+	// The loaders below read a relationship and the node at its other end
+	// in one query, and prime the node loaders with those nodes, so that
+	// resolving the other end costs no further round trip.
+	l.assertionsByClaim = grouped(func(ctx context.Context, ids []string) ([]counterpoint.Assertion, error) {
+		as, actors, err := s.AssertionsByClaim(ctx, ids)
+		l.primeActors(actors)
+		return as, err
+	}, func(a *counterpoint.Assertion) string { return a.Claim })
+	l.assertionsByActor = grouped(func(ctx context.Context, ids []string) ([]counterpoint.Assertion, error) {
+		as, claims, err := s.AssertionsByActor(ctx, ids)
+		l.primeClaims(claims)
+		return as, err
+	}, func(a *counterpoint.Assertion) string { return a.Actor })
+	l.relationsByClaim = dataloadgen.NewLoader(func(ctx context.Context, keys []string) ([][]counterpoint.Relation, []error) {
+		rels, others, err := s.RelationsOf(ctx, keys)
+		if err != nil {
+			return nil, fill(len(keys), err)
+		}
+		l.primeClaims(others)
+		groups := map[string][]counterpoint.Relation{}
+		for _, r := range rels {
+			groups[r.From] = append(groups[r.From], r)
+			groups[r.To] = append(groups[r.To], r)
+		}
+		out := make([][]counterpoint.Relation, len(keys))
+		for i, k := range keys {
+			out[i] = dedupe(groups[k])
+		}
+		return out, nil
+	}, dataloadgen.WithWait(batchWait))
+	l.aboutByClaim = linkLoader(l, s.AboutByClaim)
+	l.authorsBySource = linkLoader(l, s.AuthorsOf)
+	l.memberships = dataloadgen.NewLoader(func(ctx context.Context, keys []string) ([][]counterpoint.Link, []error) {
+		links, actors, err := s.MembershipsOf(ctx, keys)
+		if err != nil {
+			return nil, fill(len(keys), err)
+		}
+		l.primeActors(actors)
+		groups := map[string][]counterpoint.Link{}
+		for _, lk := range links {
+			groups[lk.From] = append(groups[lk.From], lk)
+			groups[lk.To] = append(groups[lk.To], lk)
+		}
+		out := make([][]counterpoint.Link, len(keys))
+		for i, k := range keys {
+			out[i] = groups[k]
+		}
+		return out, nil
+	}, dataloadgen.WithWait(batchWait))
+	l.countersBy = counterLoader(s.CountersBy)
+	l.countersAgainst = counterLoader(s.CountersAgainst)
+	return l
+}
+
+// linkLoader loads the ids at the To end of links keyed by their From end,
+// priming the actor loader with the actors read alongside.
+func linkLoader(l *loaders, fetch func(context.Context, []string) ([]counterpoint.Link, []counterpoint.Actor, error)) *dataloadgen.Loader[string, []string] {
+	return dataloadgen.NewLoader(func(ctx context.Context, keys []string) ([][]string, []error) {
+		links, actors, err := fetch(ctx, keys)
+		if err != nil {
+			return nil, fill(len(keys), err)
+		}
+		l.primeActors(actors)
+		groups := map[string][]string{}
+		for _, lk := range links {
+			groups[lk.From] = append(groups[lk.From], lk.To)
+		}
+		out := make([][]string, len(keys))
+		for i, k := range keys {
+			out[i] = groups[k]
+		}
+		return out, nil
+	}, dataloadgen.WithWait(batchWait))
+}
+
+func counterLoader(fetch func(context.Context, []string) ([]counterpoint.ActorCounter, error)) *dataloadgen.Loader[string, []counterpoint.Counter] {
+	return dataloadgen.NewLoader(func(ctx context.Context, keys []string) ([][]counterpoint.Counter, []error) {
+		rows, err := fetch(ctx, keys)
+		if err != nil {
+			return nil, fill(len(keys), err)
+		}
+		groups := map[string][]counterpoint.Counter{}
+		for _, r := range rows {
+			groups[r.Actor] = append(groups[r.Actor], r.Counter)
+		}
+		out := make([][]counterpoint.Counter, len(keys))
+		for i, k := range keys {
+			out[i] = groups[k]
+		}
+		return out, nil
+	}, dataloadgen.WithWait(batchWait))
+}
+
+func (l *loaders) primeActors(actors []counterpoint.Actor) {
+	for i := range actors {
+		l.actor.Prime(actors[i].ID, &actors[i])
+	}
+}
+
+func (l *loaders) primeClaims(claims []counterpoint.Claim) {
+	for i := range claims {
+		l.claim.Prime(claims[i].ID, &claims[i])
+	}
+}
+
+func dedupe(rels []counterpoint.Relation) []counterpoint.Relation {
+	seen := make(map[string]bool, len(rels))
+	out := rels[:0:0]
+	for _, r := range rels {
+		if !seen[r.Key()] {
+			seen[r.Key()] = true
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// clearAll empties every cache of the request, so that what a mutation
+// returns, and anything read after it, is read after the write.
+func (l *loaders) clearAll() {
+	l.actor.ClearAll()
+	l.claim.ClearAll()
+	l.source.ClearAll()
+	l.sourceText.ClearAll()
+	l.node.ClearAll()
+	l.quotesByClaim.ClearAll()
+	l.assertionsByClaim.ClearAll()
+	l.assertionsByActor.ClearAll()
+	l.relationsByClaim.ClearAll()
+	l.aboutByClaim.ClearAll()
+	l.memberships.ClearAll()
+	l.authorsBySource.ClearAll()
+	l.countersBy.ClearAll()
+	l.countersAgainst.ClearAll()
+}
