@@ -9,10 +9,10 @@ import (
 	"github.com/counterpoint-news/counterpoint"
 )
 
-// batchWait is how long a loader collects keys before it queries. gqlgen
-// resolves the fields of list items concurrently, so every item's key
+// defaultBatchWait is how long a loader collects keys before it queries.
+// gqlgen resolves the fields of list items concurrently, so every item's key
 // arrives within microseconds; a short wait keeps latency low.
-const batchWait = 2 * time.Millisecond
+const defaultBatchWait = 2 * time.Millisecond
 
 // loaders batch and cache the reads of one request: however many items a
 // response holds, each loader makes one store call per level of nesting.
@@ -35,8 +35,8 @@ type loaders struct {
 
 type loadersKey struct{}
 
-func withLoaders(ctx context.Context, s Store) context.Context {
-	return context.WithValue(ctx, loadersKey{}, newLoaders(s))
+func withLoaders(ctx context.Context, s Store, wait time.Duration) context.Context {
+	return context.WithValue(ctx, loadersKey{}, newLoaders(s, wait))
 }
 
 // loadersFor returns the request's loaders, or fresh ones when the request
@@ -45,11 +45,11 @@ func (r *Resolver) loadersFor(ctx context.Context) *loaders {
 	if l, ok := ctx.Value(loadersKey{}).(*loaders); ok {
 		return l
 	}
-	return newLoaders(r.store)
+	return newLoaders(r.store, r.batchWait)
 }
 
 // byID builds a loader of single items keyed by id; missing ids load nil.
-func byID[T any](fetch func(context.Context, []string) ([]T, error), id func(*T) string) *dataloadgen.Loader[string, *T] {
+func byID[T any](opt dataloadgen.Option, fetch func(context.Context, []string) ([]T, error), id func(*T) string) *dataloadgen.Loader[string, *T] {
 	return dataloadgen.NewLoader(func(ctx context.Context, keys []string) ([]*T, []error) {
 		items, err := fetch(ctx, keys)
 		if err != nil {
@@ -64,12 +64,12 @@ func byID[T any](fetch func(context.Context, []string) ([]T, error), id func(*T)
 			out[i] = found[k]
 		}
 		return out, nil
-	}, dataloadgen.WithWait(batchWait))
+	}, opt)
 }
 
 // grouped builds a loader of lists keyed by id, from a fetch whose rows
 // each name the key they belong to.
-func grouped[T any](fetch func(context.Context, []string) ([]T, error), key func(*T) string) *dataloadgen.Loader[string, []T] {
+func grouped[T any](opt dataloadgen.Option, fetch func(context.Context, []string) ([]T, error), key func(*T) string) *dataloadgen.Loader[string, []T] {
 	return dataloadgen.NewLoader(func(ctx context.Context, keys []string) ([][]T, []error) {
 		items, err := fetch(ctx, keys)
 		if err != nil {
@@ -85,7 +85,7 @@ func grouped[T any](fetch func(context.Context, []string) ([]T, error), key func
 			out[i] = groups[k]
 		}
 		return out, nil
-	}, dataloadgen.WithWait(batchWait))
+	}, opt)
 }
 
 func fill(n int, err error) []error {
@@ -96,11 +96,12 @@ func fill(n int, err error) []error {
 	return errs
 }
 
-func newLoaders(s Store) *loaders {
+func newLoaders(s Store, wait time.Duration) *loaders {
 	l := &loaders{}
-	l.actor = byID(s.ActorsByID, func(a *counterpoint.Actor) string { return a.ID })
-	l.claim = byID(s.ClaimsByID, func(c *counterpoint.Claim) string { return c.ID })
-	l.source = byID(s.SourcesByID, func(s *counterpoint.Source) string { return s.ID })
+	opt := dataloadgen.WithWait(wait)
+	l.actor = byID(opt, s.ActorsByID, func(a *counterpoint.Actor) string { return a.ID })
+	l.claim = byID(opt, s.ClaimsByID, func(c *counterpoint.Claim) string { return c.ID })
+	l.source = byID(opt, s.SourcesByID, func(s *counterpoint.Source) string { return s.ID })
 	l.sourceText = dataloadgen.NewLoader(func(ctx context.Context, keys []string) ([]string, []error) {
 		texts, err := s.SourceTexts(ctx, keys)
 		if err != nil {
@@ -111,7 +112,7 @@ func newLoaders(s Store) *loaders {
 			out[i] = texts[k]
 		}
 		return out, nil
-	}, dataloadgen.WithWait(batchWait))
+	}, opt)
 	l.node = dataloadgen.NewLoader(func(ctx context.Context, keys []string) ([]counterpoint.Node, []error) {
 		nodes, err := s.NodesByID(ctx, keys)
 		if err != nil {
@@ -126,18 +127,18 @@ func newLoaders(s Store) *loaders {
 			out[i] = found[k]
 		}
 		return out, nil
-	}, dataloadgen.WithWait(batchWait))
-	l.quotesByClaim = grouped(s.QuotesByClaim, func(q *counterpoint.Quote) string { return q.Claim })
+	}, opt)
+	l.quotesByClaim = grouped(opt, s.QuotesByClaim, func(q *counterpoint.Quote) string { return q.Claim })
 
 	// The loaders below read a relationship and the node at its other end
 	// in one query, and prime the node loaders with those nodes, so that
 	// resolving the other end costs no further round trip.
-	l.assertionsByClaim = grouped(func(ctx context.Context, ids []string) ([]counterpoint.Assertion, error) {
+	l.assertionsByClaim = grouped(opt, func(ctx context.Context, ids []string) ([]counterpoint.Assertion, error) {
 		as, actors, err := s.AssertionsByClaim(ctx, ids)
 		l.primeActors(actors)
 		return as, err
 	}, func(a *counterpoint.Assertion) string { return a.Claim })
-	l.assertionsByActor = grouped(func(ctx context.Context, ids []string) ([]counterpoint.Assertion, error) {
+	l.assertionsByActor = grouped(opt, func(ctx context.Context, ids []string) ([]counterpoint.Assertion, error) {
 		as, claims, err := s.AssertionsByActor(ctx, ids)
 		l.primeClaims(claims)
 		return as, err
@@ -158,9 +159,9 @@ func newLoaders(s Store) *loaders {
 			out[i] = dedupe(groups[k])
 		}
 		return out, nil
-	}, dataloadgen.WithWait(batchWait))
-	l.aboutByClaim = linkLoader(l, s.AboutByClaim)
-	l.authorsBySource = linkLoader(l, s.AuthorsOf)
+	}, opt)
+	l.aboutByClaim = linkLoader(l, opt, s.AboutByClaim)
+	l.authorsBySource = linkLoader(l, opt, s.AuthorsOf)
 	l.memberships = dataloadgen.NewLoader(func(ctx context.Context, keys []string) ([][]counterpoint.Link, []error) {
 		links, actors, err := s.MembershipsOf(ctx, keys)
 		if err != nil {
@@ -177,15 +178,15 @@ func newLoaders(s Store) *loaders {
 			out[i] = groups[k]
 		}
 		return out, nil
-	}, dataloadgen.WithWait(batchWait))
-	l.countersBy = counterLoader(s.CountersBy)
-	l.countersAgainst = counterLoader(s.CountersAgainst)
+	}, opt)
+	l.countersBy = counterLoader(opt, s.CountersBy)
+	l.countersAgainst = counterLoader(opt, s.CountersAgainst)
 	return l
 }
 
 // linkLoader loads the ids at the To end of links keyed by their From end,
 // priming the actor loader with the actors read alongside.
-func linkLoader(l *loaders, fetch func(context.Context, []string) ([]counterpoint.Link, []counterpoint.Actor, error)) *dataloadgen.Loader[string, []string] {
+func linkLoader(l *loaders, opt dataloadgen.Option, fetch func(context.Context, []string) ([]counterpoint.Link, []counterpoint.Actor, error)) *dataloadgen.Loader[string, []string] {
 	return dataloadgen.NewLoader(func(ctx context.Context, keys []string) ([][]string, []error) {
 		links, actors, err := fetch(ctx, keys)
 		if err != nil {
@@ -201,10 +202,10 @@ func linkLoader(l *loaders, fetch func(context.Context, []string) ([]counterpoin
 			out[i] = groups[k]
 		}
 		return out, nil
-	}, dataloadgen.WithWait(batchWait))
+	}, opt)
 }
 
-func counterLoader(fetch func(context.Context, []string) ([]counterpoint.ActorCounter, error)) *dataloadgen.Loader[string, []counterpoint.Counter] {
+func counterLoader(opt dataloadgen.Option, fetch func(context.Context, []string) ([]counterpoint.ActorCounter, error)) *dataloadgen.Loader[string, []counterpoint.Counter] {
 	return dataloadgen.NewLoader(func(ctx context.Context, keys []string) ([][]counterpoint.Counter, []error) {
 		rows, err := fetch(ctx, keys)
 		if err != nil {
@@ -219,7 +220,7 @@ func counterLoader(fetch func(context.Context, []string) ([]counterpoint.ActorCo
 			out[i] = groups[k]
 		}
 		return out, nil
-	}, dataloadgen.WithWait(batchWait))
+	}, opt)
 }
 
 func (l *loaders) primeActors(actors []counterpoint.Actor) {

@@ -5,17 +5,33 @@ package resolvers
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/counterpoint-news/counterpoint/store"
 )
 
 // Resolver holds the dependencies every resolver shares.
 type Resolver struct {
-	store Store
+	store     Store
+	batchWait time.Duration
 }
 
+// Option configures a Resolver.
+type Option func(*Resolver)
+
+// WithBatchWait sets how long the loaders collect keys before querying
+// (default 2ms). Tests that count round trips lengthen it so that a loaded
+// machine cannot split a batch in two.
+func WithBatchWait(d time.Duration) Option { return func(r *Resolver) { r.batchWait = d } }
+
 // New returns the root resolver over a store.
-func New(s Store) *Resolver { return &Resolver{store: s} }
+func New(s Store, opts ...Option) *Resolver {
+	r := &Resolver{store: s, batchWait: defaultBatchWait}
+	for _, o := range opts {
+		o(r)
+	}
+	return r
+}
 
 // Store is what the resolvers need from the graph store; *store.DB
 // implements it, and unit tests substitute a fake.
@@ -28,6 +44,6 @@ type Store interface {
 // caching never leak between requests.
 func (r *Resolver) Middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-		next.ServeHTTP(w, req.WithContext(withLoaders(req.Context(), r.store)))
+		next.ServeHTTP(w, req.WithContext(withLoaders(req.Context(), r.store, r.batchWait)))
 	})
 }

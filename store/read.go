@@ -56,9 +56,21 @@ const (
 	MaxHops        = 4
 )
 
+// nodeLinks reads, for a node n of any kind, the ids its API type carries:
+// a source's reportedIn, a quote's claim, source and document.
+const nodeLinks = `
+OPTIONAL MATCH (n:Source)-[:REPORTED_IN]->(rep:Source)
+OPTIONAL MATCH (qc:Claim)-[:EVIDENCED_BY]->(n:Quote)
+OPTIONAL MATCH (n:Quote)-[:FROM]->(qs:Source)
+OPTIONAL MATCH (n:Quote)-[:SAID_IN]->(qd:Source)
+`
+
+// nodeColumns are the columns nodeFromRecord reads.
+const nodeColumns = `labels(n) AS labels, properties(n) AS props, rep.id AS reportedIn, qc.id AS quoteClaim, qs.id AS quoteSource, qd.id AS quoteDocument`
+
 // Batch reads: each takes a list of ids and makes one round trip.
 const (
-	nodesByID   = `UNWIND $ids AS id MATCH (n:Entity {id: id}) OPTIONAL MATCH (n:Source)-[:REPORTED_IN]->(r:Source) RETURN labels(n) AS labels, properties(n) AS props, r.id AS reportedIn`
+	nodesByID   = `UNWIND $ids AS id MATCH (n:Entity {id: id})` + nodeLinks + `RETURN ` + nodeColumns
 	actorsByID  = `UNWIND $ids AS id MATCH (n:Actor {id: id}) RETURN properties(n) AS props`
 	claimsByID  = `UNWIND $ids AS id MATCH (n:Claim {id: id}) RETURN properties(n) AS props`
 	sourcesByID = `UNWIND $ids AS id MATCH (n:Source {id: id}) OPTIONAL MATCH (n)-[:REPORTED_IN]->(r:Source)
@@ -106,12 +118,7 @@ func (db *DB) NodesByID(ctx context.Context, ids []string) ([]counterpoint.Node,
 	}
 	nodes := make([]counterpoint.Node, 0, len(res.Records))
 	for _, rec := range res.Records {
-		labels, _, _ := neo4j.GetRecordValue[[]any](rec, "labels")
-		n := nodeFrom(labels, recordMap(rec, "props"))
-		if s, ok := n.(*counterpoint.Source); ok {
-			s.ReportedIn = recordString(rec, "reportedIn")
-		}
-		if n != nil {
+		if n := nodeFromRecord(rec); n != nil {
 			nodes = append(nodes, n)
 		}
 	}
@@ -434,9 +441,8 @@ func (db *DB) Sources(ctx context.Context) ([]counterpoint.Source, error) {
 }
 
 // Full-text search.
-const search = `CALL db.index.fulltext.queryNodes($index, $query, {limit: $first}) YIELD node, score
-OPTIONAL MATCH (node:Source)-[:REPORTED_IN]->(r:Source)
-RETURN labels(node) AS labels, properties(node) AS props, score ORDER BY score DESC, node.id`
+const search = `CALL db.index.fulltext.queryNodes($index, $query, {limit: $first}) YIELD node AS n, score` +
+	nodeLinks + `RETURN ` + nodeColumns + `, score ORDER BY score DESC, n.id`
 
 // luceneSpecial are the characters Lucene's query parser treats as syntax.
 var luceneSpecial = strings.NewReplacer(
@@ -471,9 +477,8 @@ func (db *DB) Search(ctx context.Context, text string, first int) ([]counterpoin
 	}
 	hits := make([]counterpoint.SearchHit, 0, len(res.Records))
 	for _, rec := range res.Records {
-		labels, _, _ := neo4j.GetRecordValue[[]any](rec, "labels")
 		score, _, _ := neo4j.GetRecordValue[float64](rec, "score")
-		if n := nodeFrom(labels, recordMap(rec, "props")); n != nil {
+		if n := nodeFromRecord(rec); n != nil {
 			hits = append(hits, counterpoint.SearchHit{Score: score, Node: n})
 		}
 	}
@@ -567,16 +572,16 @@ const subgraphSeeded = `MATCH (s:Entity) WHERE s.id IN $ids AND any(l IN labels(
 OPTIONAL MATCH (s)-[:%[1]s*1..%[2]d]-(n:Entity)
 WITH collect(DISTINCT s) AS seeds, collect(DISTINCT n) AS reached
 WITH seeds + [x IN reached WHERE NOT x IN seeds AND any(l IN labels(x) WHERE l IN $labels)] AS ns
-UNWIND ns[0..$limit] AS n
+UNWIND ns[0..$limit] AS n` + nodeLinks + `
 OPTIONAL MATCH (n)-[r:%[1]s]->(m:Entity)
-RETURN labels(n) AS labels, properties(n) AS props, collect([type(r), m.id]) AS out, size(ns) > $limit AS truncated`
+RETURN ` + nodeColumns + `, collect([type(r), m.id]) AS out, size(ns) > $limit AS truncated`
 
 const subgraphAll = `MATCH (n:Entity) WHERE any(l IN labels(n) WHERE l IN $labels)
 WITH n ORDER BY CASE WHEN n:Actor THEN 0 WHEN n:Claim THEN 1 WHEN n:Source THEN 2 ELSE 3 END, n.id LIMIT $limit + 1
 WITH collect(n) AS ns
-UNWIND ns[0..$limit] AS n
+UNWIND ns[0..$limit] AS n` + nodeLinks + `
 OPTIONAL MATCH (n)-[r:%[1]s]->(m:Entity)
-RETURN labels(n) AS labels, properties(n) AS props, collect([type(r), m.id]) AS out, size(ns) > $limit AS truncated`
+RETURN ` + nodeColumns + `, collect([type(r), m.id]) AS out, size(ns) > $limit AS truncated`
 
 // edgeTypes lists which relationship types join which node types.
 var edgeTypes = []struct {
@@ -767,8 +772,7 @@ func (db *DB) Subgraph(ctx context.Context, q counterpoint.SubgraphQuery) (count
 	type out struct{ from, typ, to string }
 	var candidates []out
 	for _, rec := range res.Records {
-		ls, _, _ := neo4j.GetRecordValue[[]any](rec, "labels")
-		n := nodeFrom(ls, recordMap(rec, "props"))
+		n := nodeFromRecord(rec)
 		if n == nil {
 			continue
 		}
@@ -789,6 +793,41 @@ func (db *DB) Subgraph(ctx context.Context, q counterpoint.SubgraphQuery) (count
 			candidates = append(candidates, out{n.NodeID(), pair[0].(string), pair[1].(string)})
 		}
 	}
+	// Seeds first, in the order given, then actors, claims, sources and
+	// quotes, each by id, so that the same graph gives the same answer.
+	seed := make(map[string]int, len(q.IDs))
+	for i, id := range q.IDs {
+		if _, dup := seed[id]; !dup {
+			seed[id] = i
+		}
+	}
+	rank := func(n counterpoint.Node) (int, int, string) {
+		s, ok := seed[n.NodeID()]
+		if !ok {
+			s = len(q.IDs)
+		}
+		t := 3
+		switch n.(type) {
+		case *counterpoint.Actor:
+			t = 0
+		case *counterpoint.Claim:
+			t = 1
+		case *counterpoint.Source:
+			t = 2
+		}
+		return s, t, n.NodeID()
+	}
+	sort.SliceStable(sg.Nodes, func(i, j int) bool {
+		si, ti, ii := rank(sg.Nodes[i])
+		sj, tj, ij := rank(sg.Nodes[j])
+		if si != sj {
+			return si < sj
+		}
+		if ti != tj {
+			return ti < tj
+		}
+		return ii < ij
+	})
 	for _, c := range candidates {
 		if in[c.to] {
 			sg.Edges = append(sg.Edges, counterpoint.Edge{Type: c.typ, From: c.from, To: c.to})
@@ -845,6 +884,19 @@ func sourceFrom(m map[string]any) counterpoint.Source {
 
 func quoteFrom(m map[string]any) counterpoint.Quote {
 	return counterpoint.Quote{ID: str(m, "id"), Text: str(m, "text"), Start: integer(m, "start"), End: integer(m, "end")}
+}
+
+// nodeFromRecord builds a node from the columns of nodeColumns.
+func nodeFromRecord(rec *neo4j.Record) counterpoint.Node {
+	labels, _, _ := neo4j.GetRecordValue[[]any](rec, "labels")
+	n := nodeFrom(labels, recordMap(rec, "props"))
+	switch v := n.(type) {
+	case *counterpoint.Source:
+		v.ReportedIn = recordString(rec, "reportedIn")
+	case *counterpoint.Quote:
+		v.Claim, v.Source, v.Document = recordString(rec, "quoteClaim"), recordString(rec, "quoteSource"), recordString(rec, "quoteDocument")
+	}
+	return n
 }
 
 // nodeFrom builds the domain node for a row's labels and properties.
