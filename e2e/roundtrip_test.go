@@ -1,0 +1,82 @@
+package e2e_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/loader"
+)
+
+// MustSyntheticDataset writes a dataset of n claims by ten actors, each
+// claim with one quote and rebutting the one before, beside the article.
+func MustSyntheticDataset(tb testing.TB, api *API, n int) {
+	tb.Helper()
+	var text strings.Builder
+	ds := &counterpoint.Dataset{ID: "synthetic", Title: "Synthetic debate"}
+	for i := 0; i < 10; i++ {
+		ds.Actors = append(ds.Actors, counterpoint.Actor{ID: fmt.Sprintf("syn-actor-%d", i), Name: fmt.Sprintf("Synthetic actor %d", i), Kind: counterpoint.ActorPerson})
+	}
+	for i := 0; i < n; i++ {
+		words := fmt.Sprintf("Synthetic claim number %d says its piece.", i)
+		start := len([]rune(text.String()))
+		text.WriteString(words + "\n\n")
+		c := counterpoint.Claim{
+			ID: fmt.Sprintf("syn-claim-%03d", i), Text: words, Date: "2020",
+			Assertions: []counterpoint.Assertion{{Actor: fmt.Sprintf("syn-actor-%d", i%10), Source: "syn-source", Attribution: counterpoint.OnRecord}},
+			Quotes:     []counterpoint.Quote{{ID: fmt.Sprintf("syn-claim-%03d.q1", i), Text: words, Source: "syn-source", Start: start, End: start + len([]rune(words))}},
+		}
+		ds.Claims = append(ds.Claims, c)
+		if i > 0 {
+			ds.Relations = append(ds.Relations, counterpoint.Relation{Kind: counterpoint.Rebuts, From: c.ID, To: fmt.Sprintf("syn-claim-%03d", i-1)})
+		}
+	}
+	ds.Sources = []counterpoint.Source{{ID: "syn-source", Title: "Synthetic source", Kind: counterpoint.SourceArticle, TextFile: "synthetic.txt", Text: text.String()}}
+	if problems := loader.Validate("synthetic", ds); len(problems) > 0 {
+		tb.Fatalf("synthetic dataset is invalid: %v", problems)
+	}
+	if _, err := api.DB.WriteDataset(context.Background(), ds); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// TestRoundTripsDoNotGrowWithItems: a page of 50 claims with who asserted
+// them, their quotes and who rebutted them (and who asserted those) costs
+// the same, small, number of Cypher round trips as a page of 5.
+func TestRoundTripsDoNotGrowWithItems(t *testing.T) {
+	api := MustStartAPI(t)
+	MustSyntheticDataset(t, api, 60)
+	const query = `query Page($first: Int!) {
+  claims(first: $first, filter: {dataset: "synthetic"}) {
+    nodes { id assertedBy { name } quotes { text } rebuttedBy { id assertedBy { name } } }
+  }
+}`
+	counts := map[int]int64{}
+	for _, first := range []int{5, 50} {
+		before := api.DB.RoundTrips()
+		resp := api.Post(t, query, map[string]any{"first": first})
+		counts[first] = api.DB.RoundTrips() - before
+		if len(resp.Errors()) > 0 {
+			t.Fatalf("first=%d: errors %v", first, resp.Errors())
+		}
+		nodes := resp.Body["data"].(map[string]any)["claims"].(map[string]any)["nodes"].([]any)
+		if len(nodes) != first {
+			t.Fatalf("first=%d: got %d claims", first, len(nodes))
+		}
+		// Every claim but the last rebutted one has its rebutter with an asserter.
+		last := nodes[len(nodes)-1].(map[string]any)
+		reb := last["rebuttedBy"].([]any)
+		if len(reb) != 1 || len(reb[0].(map[string]any)["assertedBy"].([]any)) != 1 {
+			t.Fatalf("first=%d: last claim's rebuttedBy = %v, want one rebutter with its asserter", first, reb)
+		}
+		t.Logf("claims(first: %d) with assertedBy, quotes, rebuttedBy { assertedBy }: %d Cypher round trips", first, counts[first])
+	}
+	if counts[5] != counts[50] {
+		t.Errorf("round trips grew with the page: %d for 5 claims, %d for 50", counts[5], counts[50])
+	}
+	if counts[50] > 6 {
+		t.Errorf("round trips for 50 claims = %d, want at most 6 (one page query and one per nested field)", counts[50])
+	}
+}
