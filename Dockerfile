@@ -18,12 +18,14 @@ COPY . .
 RUN go build -ldflags="-s -w" -o /out/counterpoint ./cmd/counterpoint
 
 # ---- run --------------------------------------------------------------------------------------
-FROM gcr.io/distroless/static-debian12:nonroot
+# The binary is static; the final image holds it, CA certificates (for neo4j+s:// URIs) and the data.
+FROM scratch
 WORKDIR /
+COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
 COPY --from=build /out/counterpoint /counterpoint
 # The data sets, so that `counterpoint load data/<file>.json` resolves against WORKDIR /.
 COPY data/ /data/
-USER nonroot:nonroot
+USER 65532:65532
 EXPOSE 8080
 ENTRYPOINT ["/counterpoint"]
 CMD ["serve"]

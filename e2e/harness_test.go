@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"testing"
 	"time"
 
@@ -92,4 +93,14 @@ func do(tb testing.TB, req *http.Request) Response {
 		tb.Fatalf("%s %s: response is not JSON (status %d): %s", req.Method, req.URL, resp.StatusCode, raw)
 	}
 	return r
+}
+
+// MustArticleText returns the article's text as the seed has it.
+func MustArticleText(tb testing.TB) string {
+	tb.Helper()
+	b, err := os.ReadFile("../data/sources/wapo-2015-encryption.txt")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(b)
 }

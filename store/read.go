@@ -112,7 +112,7 @@ RETURN DISTINCT id AS actor, c.id AS counter, t.id AS target, r.note AS note ORD
 
 // NodesByID returns the nodes with the given ids, of any kind.
 func (db *DB) NodesByID(ctx context.Context, ids []string) ([]counterpoint.Node, error) {
-	res, err := db.read(ctx, nodesByID, map[string]any{"ids": ids})
+	res, err := db.read(ctx, "nodesByID", nodesByID, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
@@ -127,7 +127,7 @@ func (db *DB) NodesByID(ctx context.Context, ids []string) ([]counterpoint.Node,
 
 // ActorsByID returns the actors with the given ids.
 func (db *DB) ActorsByID(ctx context.Context, ids []string) ([]counterpoint.Actor, error) {
-	res, err := db.read(ctx, actorsByID, map[string]any{"ids": ids})
+	res, err := db.read(ctx, "actorsByID", actorsByID, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
@@ -140,7 +140,7 @@ func (db *DB) ActorsByID(ctx context.Context, ids []string) ([]counterpoint.Acto
 
 // ClaimsByID returns the claims with the given ids.
 func (db *DB) ClaimsByID(ctx context.Context, ids []string) ([]counterpoint.Claim, error) {
-	res, err := db.read(ctx, claimsByID, map[string]any{"ids": ids})
+	res, err := db.read(ctx, "claimsByID", claimsByID, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
@@ -153,7 +153,7 @@ func (db *DB) ClaimsByID(ctx context.Context, ids []string) ([]counterpoint.Clai
 
 // SourcesByID returns the sources with the given ids, without their texts.
 func (db *DB) SourcesByID(ctx context.Context, ids []string) ([]counterpoint.Source, error) {
-	res, err := db.read(ctx, sourcesByID, map[string]any{"ids": ids})
+	res, err := db.read(ctx, "sourcesByID", sourcesByID, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
@@ -167,7 +167,7 @@ func (db *DB) SourcesByID(ctx context.Context, ids []string) ([]counterpoint.Sou
 
 // SourceTexts returns the full texts of the given sources that have one.
 func (db *DB) SourceTexts(ctx context.Context, ids []string) (map[string]string, error) {
-	res, err := db.read(ctx, sourceTexts, map[string]any{"ids": ids})
+	res, err := db.read(ctx, "sourceTexts", sourceTexts, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
@@ -181,7 +181,7 @@ func (db *DB) SourceTexts(ctx context.Context, ids []string) (map[string]string,
 // QuotesByClaim returns the quotes of the given claims, each with its
 // claim, in the curator's order.
 func (db *DB) QuotesByClaim(ctx context.Context, ids []string) ([]counterpoint.Quote, error) {
-	res, err := db.read(ctx, quotesByClaim, map[string]any{"ids": ids})
+	res, err := db.read(ctx, "quotesByClaim", quotesByClaim, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
@@ -203,7 +203,7 @@ func assertionFrom(rec *neo4j.Record) counterpoint.Assertion {
 
 // AssertionsByClaim returns who asserted the given claims, with the actors.
 func (db *DB) AssertionsByClaim(ctx context.Context, ids []string) ([]counterpoint.Assertion, []counterpoint.Actor, error) {
-	res, err := db.read(ctx, assertionsByClaim, map[string]any{"ids": ids})
+	res, err := db.read(ctx, "assertionsByClaim", assertionsByClaim, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -218,7 +218,7 @@ func (db *DB) AssertionsByClaim(ctx context.Context, ids []string) ([]counterpoi
 
 // AssertionsByActor returns what the given actors asserted, with the claims.
 func (db *DB) AssertionsByActor(ctx context.Context, ids []string) ([]counterpoint.Assertion, []counterpoint.Claim, error) {
-	res, err := db.read(ctx, assertionsByActor, map[string]any{"ids": ids})
+	res, err := db.read(ctx, "assertionsByActor", assertionsByActor, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -234,7 +234,7 @@ func (db *DB) AssertionsByActor(ctx context.Context, ids []string) ([]counterpoi
 // RelationsOf returns every relation to or from the given claims, with the
 // claim at the other end of each.
 func (db *DB) RelationsOf(ctx context.Context, ids []string) ([]counterpoint.Relation, []counterpoint.Claim, error) {
-	res, err := db.read(ctx, relationsOf, map[string]any{"ids": ids})
+	res, err := db.read(ctx, "relationsOf", relationsOf, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -254,8 +254,8 @@ func relationFrom(rec *neo4j.Record) counterpoint.Relation {
 	}
 }
 
-func (db *DB) linksWithActors(ctx context.Context, cypher string, ids []string) ([]counterpoint.Link, []counterpoint.Actor, error) {
-	res, err := db.read(ctx, cypher, map[string]any{"ids": ids})
+func (db *DB) linksWithActors(ctx context.Context, name, cypher string, ids []string) ([]counterpoint.Link, []counterpoint.Actor, error) {
+	res, err := db.read(ctx, name, cypher, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -270,22 +270,22 @@ func (db *DB) linksWithActors(ctx context.Context, cypher string, ids []string) 
 
 // AboutByClaim returns claim-to-actor ABOUT links, with the actors.
 func (db *DB) AboutByClaim(ctx context.Context, ids []string) ([]counterpoint.Link, []counterpoint.Actor, error) {
-	return db.linksWithActors(ctx, aboutByClaim, ids)
+	return db.linksWithActors(ctx, "aboutByClaim", aboutByClaim, ids)
 }
 
 // MembershipsOf returns member-to-group links touching the given actors
 // either way, each with the actor at the other end.
 func (db *DB) MembershipsOf(ctx context.Context, ids []string) ([]counterpoint.Link, []counterpoint.Actor, error) {
-	return db.linksWithActors(ctx, membershipsOf, ids)
+	return db.linksWithActors(ctx, "membershipsOf", membershipsOf, ids)
 }
 
 // AuthorsOf returns source-to-author links, with the authors.
 func (db *DB) AuthorsOf(ctx context.Context, ids []string) ([]counterpoint.Link, []counterpoint.Actor, error) {
-	return db.linksWithActors(ctx, authorsOf, ids)
+	return db.linksWithActors(ctx, "authorsOf", authorsOf, ids)
 }
 
-func (db *DB) actorCounters(ctx context.Context, cypher string, ids []string) ([]counterpoint.ActorCounter, error) {
-	res, err := db.read(ctx, cypher, map[string]any{"ids": ids})
+func (db *DB) actorCounters(ctx context.Context, name, cypher string, ids []string) ([]counterpoint.ActorCounter, error) {
+	res, err := db.read(ctx, name, cypher, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
@@ -302,12 +302,12 @@ func counterFrom(rec *neo4j.Record) counterpoint.Counter {
 
 // CountersBy returns the counters made by each of the given actors.
 func (db *DB) CountersBy(ctx context.Context, ids []string) ([]counterpoint.ActorCounter, error) {
-	return db.actorCounters(ctx, countersBy, ids)
+	return db.actorCounters(ctx, "countersBy", countersBy, ids)
 }
 
 // CountersAgainst returns the counters aimed at each of the given actors.
 func (db *DB) CountersAgainst(ctx context.Context, ids []string) ([]counterpoint.ActorCounter, error) {
-	return db.actorCounters(ctx, countersAgainst, ids)
+	return db.actorCounters(ctx, "countersAgainst", countersAgainst, ids)
 }
 
 // Lists and pages.
@@ -347,7 +347,7 @@ func (db *DB) Actors(ctx context.Context, f counterpoint.ActorFilter, first int,
 			return page, err
 		}
 	}
-	res, err := db.read(ctx, actorsPage, map[string]any{"kind": nullable(string(f.Kind)), "after": nullable(after), "limit": first + 1})
+	res, err := db.read(ctx, "actorsPage", actorsPage, map[string]any{"kind": nullable(string(f.Kind)), "after": nullable(after), "limit": first + 1})
 	if err != nil {
 		return page, err
 	}
@@ -406,7 +406,7 @@ func (db *DB) Claims(ctx context.Context, f counterpoint.ClaimFilter, first int,
 		date, id, _ := strings.Cut(key, "|")
 		params["afterDate"], params["afterID"] = date, id
 	}
-	res, err := db.read(ctx, claimsPage, params)
+	res, err := db.read(ctx, "claimsPage", claimsPage, params)
 	if err != nil {
 		return page, err
 	}
@@ -428,7 +428,7 @@ func (db *DB) Claims(ctx context.Context, f counterpoint.ClaimFilter, first int,
 
 // Sources returns every source, ordered by id, without texts.
 func (db *DB) Sources(ctx context.Context) ([]counterpoint.Source, error) {
-	res, err := db.read(ctx, allSources, nil)
+	res, err := db.read(ctx, "allSources", allSources, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -471,7 +471,7 @@ func (db *DB) Search(ctx context.Context, text string, first int) ([]counterpoin
 	if q == "" {
 		return nil, counterpoint.Errorf(counterpoint.EINVALID, "search: text must contain a word")
 	}
-	res, err := db.read(ctx, search, map[string]any{"index": FullTextIndex, "query": q, "first": first})
+	res, err := db.read(ctx, "search", search, map[string]any{"index": FullTextIndex, "query": q, "first": first})
 	if err != nil {
 		return nil, err
 	}
@@ -517,7 +517,7 @@ func (db *DB) Counters(ctx context.Context, f counterpoint.CounterFilter) ([]cou
 	case f.Against != "":
 		cypher = countersAgainstActor
 	}
-	res, err := db.read(ctx, cypher, map[string]any{"by": nullable(f.By), "against": nullable(f.Against), "members": f.IncludeMembers, "first": f.First})
+	res, err := db.read(ctx, "counters", cypher, map[string]any{"by": nullable(f.By), "against": nullable(f.Against), "members": f.IncludeMembers, "first": f.First})
 	if err != nil {
 		return nil, err
 	}
@@ -531,7 +531,7 @@ func (db *DB) Counters(ctx context.Context, f counterpoint.CounterFilter) ([]cou
 // CounterSummary counts, for each pair of actors, how often the first
 // countered the second.
 func (db *DB) CounterSummary(ctx context.Context) ([]counterpoint.CounterSummary, error) {
-	res, err := db.read(ctx, counterSummary, nil)
+	res, err := db.read(ctx, "counterSummary", counterSummary, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -682,7 +682,7 @@ func (db *DB) Thread(ctx context.Context, id string, depth int, kinds []counterp
 	if !ok {
 		return th, counterpoint.Errorf(counterpoint.EINVALID, "thread: depth must be 1 to %d and kinds from %v", MaxThreadDepth, counterpoint.RelationKinds)
 	}
-	res, err := db.read(ctx, cypher, map[string]any{"id": id})
+	res, err := db.read(ctx, "thread", cypher, map[string]any{"id": id})
 	if err != nil {
 		return th, err
 	}
@@ -726,7 +726,7 @@ func (db *DB) Chains(ctx context.Context, q counterpoint.ChainQuery) ([]counterp
 	for _, k := range q.Kinds {
 		kinds = append(kinds, string(k))
 	}
-	res, err := db.read(ctx, cypher, map[string]any{"from": q.From, "to": q.To, "kinds": kinds, "first": q.First})
+	res, err := db.read(ctx, "chains", cypher, map[string]any{"from": q.From, "to": q.To, "kinds": kinds, "first": q.First})
 	if err != nil {
 		return nil, err
 	}
@@ -764,7 +764,7 @@ func (db *DB) Subgraph(ctx context.Context, q counterpoint.SubgraphQuery) (count
 	if !ok {
 		return sg, counterpoint.Errorf(counterpoint.EINVALID, "subgraph: hops must be 1 to %d", MaxHops)
 	}
-	res, err := db.read(ctx, cypher, map[string]any{"ids": q.IDs, "labels": labels, "limit": q.Limit})
+	res, err := db.read(ctx, "subgraph", cypher, map[string]any{"ids": q.IDs, "labels": labels, "limit": q.Limit})
 	if err != nil {
 		return sg, err
 	}

@@ -31,7 +31,7 @@ const (
 func (db *DB) Stats(ctx context.Context) (Stats, error) {
 	st := Stats{Nodes: map[string]int{}, Relationships: map[string]int{}}
 	var lines []string
-	nodes, err := db.read(ctx, allNodes, nil)
+	nodes, err := db.read(ctx, "allNodes", allNodes, nil)
 	if err != nil {
 		return st, err
 	}
@@ -49,7 +49,7 @@ func (db *DB) Stats(ctx context.Context) (Stats, error) {
 		b, _ := json.Marshal(p) // maps marshal with sorted keys
 		lines = append(lines, "N "+strings.Join(names, ":")+" "+string(b))
 	}
-	rels, err := db.read(ctx, allRels, nil)
+	rels, err := db.read(ctx, "allRels", allRels, nil)
 	if err != nil {
 		return st, err
 	}

@@ -29,6 +29,9 @@ type Config struct {
 	BatchSize      int           // rows per UNWIND statement within a write; default 5000
 
 	Logger *slog.Logger
+	// ObserveQuery, when set, is told each read's name and duration (for
+	// the service's latency metrics).
+	ObserveQuery func(name string, d time.Duration)
 }
 
 func (c *Config) defaults() {
@@ -129,12 +132,16 @@ func (db *DB) readContext(ctx context.Context) (context.Context, context.CancelF
 
 // read runs one read query, routed to a reader, with the driver's default
 // bookmark manager so that it sees this process's earlier writes.
-func (db *DB) read(ctx context.Context, cypher string, params map[string]any) (*neo4j.EagerResult, error) {
+func (db *DB) read(ctx context.Context, name, cypher string, params map[string]any) (*neo4j.EagerResult, error) {
 	ctx, cancel := db.readContext(ctx)
 	defer cancel()
 	db.roundTrips.Add(1)
+	start := time.Now()
 	res, err := neo4j.ExecuteQuery(ctx, db.driver, cypher, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(db.cfg.Database), neo4j.ExecuteQueryWithReadersRouting())
+	if db.cfg.ObserveQuery != nil {
+		db.cfg.ObserveQuery(name, time.Since(start))
+	}
 	if err != nil {
 		return nil, wrap(err)
 	}
