@@ -1,24 +1,32 @@
 package e2e_test
 
 import (
+	"io"
+	"log/slog"
 	"net/http"
 	"testing"
 	"time"
 
-	"github.com/99designs/gqlgen/graphql/handler"
-	"github.com/99designs/gqlgen/graphql/handler/transport"
-
-	"github.com/counterpoint-news/counterpoint/graph"
 	"github.com/counterpoint-news/counterpoint/resolvers"
+	"github.com/counterpoint-news/counterpoint/server"
 	"github.com/counterpoint-news/counterpoint/store"
 )
 
-// newHandler builds the service's HTTP handler over db.
+// newHandler builds the service's real HTTP handler over db, as `serve`
+// does, with a curator token for the mutation tests. The loaders wait
+// longer than in production so that a loaded test machine cannot split a
+// batch and make the round-trip counts flaky.
 func newHandler(tb testing.TB, db *store.DB) http.Handler {
+	tb.Helper()
 	r := resolvers.New(db, resolvers.WithBatchWait(20*time.Millisecond))
-	h := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: r}))
-	h.AddTransport(transport.POST{})
-	mux := http.NewServeMux()
-	mux.Handle("/graphql", r.Middleware(h))
-	return mux
+	srv, err := server.New(server.Config{APITokens: []string{testToken}}, server.Deps{
+		Schema:     r.ExecutableSchema(),
+		Ready:      db.Ping,
+		Middleware: r.Middleware,
+		Logger:     slog.New(slog.NewJSONHandler(io.Discard, nil)),
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return srv
 }
