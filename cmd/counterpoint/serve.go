@@ -1,0 +1,117 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"sync/atomic"
+	"time"
+
+	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/resolvers"
+	"github.com/counterpoint-news/counterpoint/server"
+	"github.com/counterpoint-news/counterpoint/store"
+)
+
+// ServeCmd serves the GraphQL API, the explorer, the probes and the metrics
+// until SIGTERM or SIGINT. It starts even when Neo4j is down: /readyz says
+// not ready until Neo4j answers and the schema (constraints, indexes) is
+// applied, which a background loop retries until it succeeds.
+type ServeCmd struct {
+	Neo4jConfig
+	server.Config
+}
+
+// Bounds of the background schema migration's retries.
+const (
+	migrateAttemptTimeout = 5 * time.Minute // CALL db.awaitIndexes(300) may take that long
+	migrateFirstBackoff   = time.Second
+	migrateMaxBackoff     = 30 * time.Second
+)
+
+// Run serves until e.ctx is done.
+func (c *ServeCmd) Run(e *env) error {
+	metrics := server.NewMetrics()
+	db, err := store.Connect(store.Config{
+		URI: c.URI, Username: c.Username, Password: c.Password, Database: c.Database,
+		Logger: e.log, ObserveQuery: metrics.ObserveQuery,
+	})
+	if err != nil {
+		return err
+	}
+	defer db.Close(context.Background())
+
+	var migrated atomic.Bool
+	mctx, stopMigrating := context.WithCancel(e.ctx)
+	defer stopMigrating()
+	go migrate(mctx, db, e.log, &migrated)
+
+	res := resolvers.New(db)
+	srv, err := server.New(c.Config, server.Deps{
+		Schema: res.ExecutableSchema(),
+		Ready: func(ctx context.Context) error {
+			if err := db.Ping(ctx); err != nil {
+				return err
+			}
+			if !migrated.Load() {
+				return counterpoint.Errorf(counterpoint.EUNAVAILABLE, "the graph store answers, but its schema is still being set up")
+			}
+			return nil
+		},
+		Middleware: res.Middleware,
+		Logger:     e.log,
+		Metrics:    metrics,
+	})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", srv.Config().ListenAddr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", srv.Config().ListenAddr, err)
+	}
+	printURLs(e.stdout, ln.Addr())
+	return srv.Serve(e.ctx, ln)
+}
+
+// migrate applies the store's schema, retrying with backoff until it
+// succeeds or ctx ends, and then sets done.
+func migrate(ctx context.Context, db *store.DB, log *slog.Logger, done *atomic.Bool) {
+	backoff := migrateFirstBackoff
+	for attempt := 1; ; attempt++ {
+		actx, cancel := context.WithTimeout(ctx, migrateAttemptTimeout)
+		err := db.Migrate(actx)
+		cancel()
+		if err == nil {
+			done.Store(true)
+			log.Info("graph schema ready", "attempts", attempt)
+			return
+		}
+		if ctx.Err() != nil {
+			return
+		}
+		log.Warn("graph schema not applied yet; retrying", "attempt", attempt, "retry_in", backoff.String(), "error", err.Error())
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(backoff):
+		}
+		backoff = min(2*backoff, migrateMaxBackoff)
+	}
+}
+
+// printURLs tells the operator where everything is.
+func printURLs(w io.Writer, addr net.Addr) {
+	host := addr.String()
+	if tcp, ok := addr.(*net.TCPAddr); ok && (tcp.IP == nil || tcp.IP.IsUnspecified()) {
+		host = net.JoinHostPort("localhost", fmt.Sprint(tcp.Port))
+	}
+	base := "http://" + host
+	fmt.Fprintf(w, "counterpoint: serving on %s\n", base)
+	fmt.Fprintf(w, "  GraphQL endpoint  %s/graphql\n", base)
+	fmt.Fprintf(w, "  explorer          %s/\n", base)
+	fmt.Fprintf(w, "  liveness          %s/healthz\n", base)
+	fmt.Fprintf(w, "  readiness         %s/readyz\n", base)
+	fmt.Fprintf(w, "  metrics           %s/metrics\n", base)
+}

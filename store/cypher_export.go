@@ -1,0 +1,69 @@
+package store
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/counterpoint-news/counterpoint"
+)
+
+// This file exports the store's Cypher texts, read-only, for the benchmark
+// (cmd/counterpoint-bench): its "limit" implementation runs exactly the
+// Cypher the store runs, straight through the driver, with no HTTP, GraphQL
+// or loaders in between. Nothing in the service calls these functions.
+
+// Queries returns the store's fixed read queries by name. The path queries,
+// whose text depends on kinds, depth or hops, come from ThreadCypher,
+// ChainCypher and SubgraphCypher.
+func Queries() map[string]string {
+	return map[string]string{
+		"nodesByID":         nodesByID,
+		"actorsByID":        actorsByID,
+		"claimsByID":        claimsByID,
+		"sourcesByID":       sourcesByID,
+		"sourceTexts":       sourceTexts,
+		"quotesByClaim":     quotesByClaim,
+		"assertionsByClaim": assertionsByClaim,
+		"assertionsByActor": assertionsByActor,
+		"relationsOf":       relationsOf,
+		"aboutByClaim":      aboutByClaim,
+		"membershipsOf":     membershipsOf,
+		"authorsOf":         authorsOf,
+		"countersBy":        countersBy,
+		"countersAgainst":   countersAgainst,
+		"actorsPage":        actorsPage,
+		"claimsPage":        claimsPage,
+		"allSources":        allSources,
+		"search":            search,
+		"countersAll":       countersAll,
+		"countersByActor":   countersByActor,
+		"countersAgainst2":  countersAgainstActor,
+		"counterSummary":    counterSummary,
+	}
+}
+
+// ThreadCypher returns the query Thread runs for these kinds (all when
+// empty) and depth.
+func ThreadCypher(kinds []counterpoint.RelationKind, depth int) (string, bool) {
+	q, ok := threadQueries[fmt.Sprintf("%s/%d", kindsKey(kinds), depth)]
+	return q, ok
+}
+
+// ChainCypher returns the query Chains runs for a directed or undirected
+// walk of at most hops relations.
+func ChainCypher(directed bool, hops int) (string, bool) {
+	q, ok := chainQueries[fmt.Sprintf("%t/%d", directed, hops)]
+	return q, ok
+}
+
+// SubgraphCypher returns the query Subgraph runs for these node types (all
+// when empty) and hops (0: the whole graph, no seed ids), and the labels
+// it takes as its $labels parameter.
+func SubgraphCypher(types []counterpoint.NodeType, hops int) (string, []string, bool) {
+	labels := typesKey(types)
+	q, ok := subgraphQueries[fmt.Sprintf("%s/%d", strings.Join(labels, "|"), hops)]
+	return q, labels, ok
+}
+
+// SearchText returns the Lucene query Search sends for user text.
+func SearchText(text string) string { return searchQuery(text) }
