@@ -1,33 +1,101 @@
 #!/usr/bin/env bash
-# make test: start a throw-away local Neo4j (its own port and data folder, so
-# it never touches the `make run` graph), run every test against it, stop it.
-# With NEO4J_URI already set, the tests use that server instead and nothing
-# is started. In CI (CI=true) integration tests fail rather than skip.
+# make test: every test, against real parts.
+#
+#  1. a throw-away local Neo4j (its own port and data folder, so it never
+#     touches the `make run` graph);
+#  2. Go unit and integration tests against it (go vet first);
+#  3. the service itself over a freshly seeded graph, and against it:
+#     the graphql-http audit, the explorer's browser tests, the notebook;
+#  4. the benchmark's smoke run;
+#  5. everything stopped.
+#
+# With NEO4J_URI already set, step 1 is skipped and that server is used (and
+# wiped). In CI (CI=true) an integration test that cannot reach Neo4j fails.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+mkdir -p .neo4j
 
+own_neo4j=false
 if [[ -z "${NEO4J_URI:-}" ]]; then
+  own_neo4j=true
   export NEO4J_BOLT_PORT="${TEST_NEO4J_BOLT_PORT:-7688}"
   export NEO4J_HOME_DIR=".neo4j/test"
   export NEO4J_AUTH="neo4j/counterpoint-test"
   export NEO4J_URI="bolt://127.0.0.1:${NEO4J_BOLT_PORT}" NEO4J_USERNAME=neo4j NEO4J_PASSWORD=counterpoint-test
-  rm -rf "$NEO4J_HOME_DIR"   # every run starts from an empty server
-  trap 'scripts/neo4j.sh stop || true' EXIT
-  scripts/neo4j.sh start
 fi
 
-echo "== go vet"
+SERVE_PORT="${TEST_SERVE_PORT:-18080}"
+SERVE_URL="http://127.0.0.1:${SERVE_PORT}"
+serve_pid=""
+cleanup() {
+  if [[ -n "$serve_pid" ]]; then kill "$serve_pid" 2>/dev/null || true; wait "$serve_pid" 2>/dev/null || true; fi
+  if $own_neo4j; then scripts/neo4j.sh stop || true; fi
+}
+trap cleanup EXIT
+
+fresh_neo4j() {
+  if $own_neo4j; then
+    scripts/neo4j.sh stop >/dev/null 2>&1 || true
+    rm -rf "$NEO4J_HOME_DIR"
+    scripts/neo4j.sh start
+  fi
+}
+
+failures=()
+step() { echo; echo "== $*"; }
+
+step "build the explorer bundle and the binary"
+scripts/web-build.sh
+go build -o bin/counterpoint ./cmd/counterpoint
+
+step "start Neo4j"
+fresh_neo4j
+
+step "go vet"
 go vet ./...
-echo "== go test (unit and integration, against $NEO4J_URI)"
+
+step "go test: unit and integration tests against $NEO4J_URI"
 # -p 1: the integration tests of different packages share one database.
-mkdir -p .neo4j
 set +e
 go test -p 1 -count=1 -v ./... 2>&1 | tee .neo4j/go-test.log | grep -Ev '^=== (RUN|PAUSE|CONT)'
 status=${PIPESTATUS[0]}
 set -e
+[[ $status -eq 0 ]] || failures+=("go test")
 if grep -q -- '--- SKIP' .neo4j/go-test.log; then
   echo "skipped tests:"; grep -- '--- SKIP' .neo4j/go-test.log
-  if [[ "${CI:-}" == "true" ]]; then echo "FAIL: tests were skipped in CI"; exit 1; fi
+  if [[ "${CI:-}" == "true" ]]; then failures+=("tests were skipped in CI"); fi
 fi
-exit "$status"
+
+step "serve the freshly seeded graph on $SERVE_URL"
+fresh_neo4j
+bin/counterpoint load --seed
+LISTEN_ADDR="127.0.0.1:${SERVE_PORT}" API_TOKENS="test-token" bin/counterpoint serve >.neo4j/serve.log 2>&1 &
+serve_pid=$!
+for _ in $(seq 1 120); do
+  if curl -fsS "$SERVE_URL/readyz" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$serve_pid" 2>/dev/null; then echo "counterpoint serve exited:"; tail -20 .neo4j/serve.log; exit 1; fi
+  sleep 0.5
+done
+curl -fsS "$SERVE_URL/readyz" >/dev/null || { echo "counterpoint serve did not become ready:"; tail -20 .neo4j/serve.log; exit 1; }
+
+step "graphql-http audit against $SERVE_URL/graphql"
+scripts/audit.sh "$SERVE_URL/graphql" || failures+=("graphql-http audit")
+
+step "explorer in Chromium against $SERVE_URL"
+scripts/browser-test.sh "$SERVE_URL" || failures+=("browser tests")
+
+step "notebook against $SERVE_URL/graphql"
+scripts/notebook-test.sh "$SERVE_URL/graphql" || failures+=("notebook")
+
+kill "$serve_pid" 2>/dev/null || true; wait "$serve_pid" 2>/dev/null || true; serve_pid=""
+
+step "benchmark smoke run (10k elements; checks the output's form, never speed)"
+scripts/bench-smoke.sh || failures+=("benchmark smoke run")
+
+echo
+if [[ ${#failures[@]} -gt 0 ]]; then
+  echo "FAILED: ${failures[*]}"
+  exit 1
+fi
+echo "make test: all steps passed"
