@@ -50,6 +50,7 @@ type CLI struct {
 	Validate ValidateCmd `cmd:"" help:"Check dataset files without writing anything."`
 	Load     LoadCmd     `cmd:"" help:"Check dataset files, then write them to Neo4j, one transaction each."`
 	Stats    StatsCmd    `cmd:"" help:"Print node and relationship counts of the graph."`
+	Serve    ServeCmd    `cmd:"" help:"Serve the GraphQL API, the explorer and the probes."`
 }
 
 // ValidateCmd checks datasets and reports every problem with file and path.
@@ -78,15 +79,24 @@ type env struct {
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var cli CLI
+	// kong calls Exit after --help (and on usage errors it reports itself);
+	// run must then return instead of running the command.
+	exited, exitCode := false, 0
 	parser, err := kong.New(&cli, kong.Name("counterpoint"),
 		kong.Description("Counterpoint: who said what, on whose authority, and who countered whom."),
-		kong.Writers(stdout, stderr), kong.Exit(func(int) {}))
+		kong.Writers(stdout, stderr), kong.Exit(func(code int) { exited, exitCode = true, code }))
 	if err != nil {
 		return err
 	}
 	kctx, err := parser.Parse(args)
 	if err != nil {
 		return err
+	}
+	if exited {
+		if exitCode != 0 {
+			return fmt.Errorf("exit status %d", exitCode)
+		}
+		return nil
 	}
 	log := slog.New(slog.NewJSONHandler(stderr, nil))
 	return kctx.Run(&env{ctx: ctx, stdout: stdout, log: log})
@@ -187,4 +197,3 @@ func formatCounts(m map[string]int) string {
 	}
 	return strings.Join(parts, ", ")
 }
-

@@ -13,6 +13,7 @@ import (
 	"github.com/counterpoint-news/counterpoint/resolvers"
 	"github.com/counterpoint-news/counterpoint/server"
 	"github.com/counterpoint-news/counterpoint/store"
+	"github.com/counterpoint-news/counterpoint/web"
 )
 
 // ServeCmd serves the GraphQL API, the explorer, the probes and the metrics
@@ -63,6 +64,7 @@ func (c *ServeCmd) Run(e *env) error {
 		Middleware: res.Middleware,
 		Logger:     e.log,
 		Metrics:    metrics,
+		Explorer:   web.Handler(),
 	})
 	if err != nil {
 		return err

@@ -1,0 +1,195 @@
+package server
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Config is the serving layer's configuration. Every field comes from the
+// environment (or its flag, through kong in cmd/counterpoint). A Config
+// built in code may leave fields zero: zero (or nil) means the default.
+type Config struct {
+	// ListenAddr is the TCP address to serve on.
+	ListenAddr string `name:"listen-addr" env:"LISTEN_ADDR" default:":8080" help:"Address to listen on (host:port; ':0' picks a free port)."`
+
+	// APITokens are the bearer tokens that may run mutations. With none,
+	// every mutation is refused; reads are always public.
+	APITokens []string `name:"api-tokens" env:"API_TOKENS" sep:"," help:"Comma-separated bearer tokens that may run mutations; none refuses every mutation." placeholder:"TOKEN,..."`
+
+	// Introspection lets clients query __schema and __type. The
+	// graphql-http audit and the explorer need it. nil means on, so that a
+	// Config literal without it keeps the default; new(false) turns it off.
+	Introspection *bool `name:"graphql-introspection" env:"GRAPHQL_INTROSPECTION" default:"true" negatable:"" help:"Allow GraphQL introspection (__schema, __type)."`
+
+	// CORSAllowedOrigins are the origins (scheme://host[:port]) whose pages
+	// may call the API from a browser; "*" allows any. None means same-origin
+	// only: no CORS headers are sent.
+	CORSAllowedOrigins []string `name:"cors-allowed-origins" env:"CORS_ALLOWED_ORIGINS" sep:"," help:"Comma-separated origins allowed to call the API from a browser ('*' for any); none means same-origin only." placeholder:"ORIGIN,..."`
+
+	// MaxBodyBytes caps a POST body; a larger one gets 413.
+	MaxBodyBytes int64 `name:"max-body-bytes" env:"MAX_BODY_BYTES" default:"1048576" help:"Largest accepted request body in bytes; larger ones get 413."`
+
+	// RequestTimeout bounds each GraphQL request: its context gets this
+	// deadline, and the resolvers pass that context down to Neo4j.
+	RequestTimeout time.Duration `name:"request-timeout" env:"REQUEST_TIMEOUT" default:"15s" help:"Deadline of each GraphQL request, passed down to Neo4j."`
+
+	// ReadHeaderTimeout, ReadTimeout, WriteTimeout and IdleTimeout are
+	// http.Server's. WriteTimeout must exceed RequestTimeout so that a
+	// request that hits its deadline can still send its error.
+	ReadHeaderTimeout time.Duration `name:"read-header-timeout" env:"READ_HEADER_TIMEOUT" default:"5s" help:"http.Server ReadHeaderTimeout."`
+	ReadTimeout       time.Duration `name:"read-timeout" env:"READ_TIMEOUT" default:"10s" help:"http.Server ReadTimeout (headers and body)."`
+	WriteTimeout      time.Duration `name:"write-timeout" env:"WRITE_TIMEOUT" default:"20s" help:"http.Server WriteTimeout; keep it above REQUEST_TIMEOUT."`
+	IdleTimeout       time.Duration `name:"idle-timeout" env:"IDLE_TIMEOUT" default:"120s" help:"http.Server IdleTimeout for keep-alive connections."`
+
+	// ShutdownTimeout bounds the graceful shutdown: in-flight requests get
+	// this long to finish after SIGTERM.
+	ShutdownTimeout time.Duration `name:"shutdown-timeout" env:"SHUTDOWN_TIMEOUT" default:"20s" help:"How long in-flight requests may take to finish after SIGTERM."`
+
+	// ReadyTimeout bounds one readiness check of /readyz.
+	ReadyTimeout time.Duration `name:"ready-timeout" env:"READY_TIMEOUT" default:"2s" help:"How long /readyz waits for Neo4j before answering 503."`
+
+	// ComplexityLimit caps gqlgen's complexity of an operation. Without
+	// custom complexity functions every selected field costs 1 plus its
+	// children's cost, with fragments expanded, so the default of 2000 is
+	// "at most 2000 fields in the expanded operation": the explorer's and
+	// GraphiQL's introspection queries cost a few hundred.
+	ComplexityLimit int `name:"complexity-limit" env:"COMPLEXITY_LIMIT" default:"2000" help:"Largest complexity of an operation (about the number of fields selected, fragments expanded)."`
+
+	// MaxDepth caps the nesting of an operation's selections (fragments
+	// included; introspection's __schema and __type subtrees excepted, as
+	// the validator already bounds them).
+	MaxDepth int `name:"max-depth" env:"MAX_DEPTH" default:"12" help:"Deepest allowed nesting of selections."`
+
+	// MaxTokens caps the lexer tokens of a query document, so that parsing
+	// and validation stay cheap whatever the body holds.
+	MaxTokens int `name:"max-tokens" env:"MAX_TOKENS" default:"15000" help:"Most lexer tokens in a query document."`
+
+	// APQCacheSize is the number of automatic persisted queries kept (LRU);
+	// queries above 64 KiB are not kept.
+	APQCacheSize int `name:"apq-cache-size" env:"APQ_CACHE_SIZE" default:"1000" help:"Automatic persisted queries kept in memory (LRU)."`
+
+	// QueryCacheSize is the number of parsed and validated documents kept
+	// (LRU), keyed by query text.
+	QueryCacheSize int `name:"query-cache-size" env:"QUERY_CACHE_SIZE" default:"1000" help:"Parsed and validated query documents kept in memory (LRU)."`
+}
+
+// DefaultConfig returns the configuration every env var's default gives.
+func DefaultConfig() Config {
+	return Config{
+		ListenAddr:        ":8080",
+		Introspection:     new(true),
+		MaxBodyBytes:      1 << 20,
+		RequestTimeout:    15 * time.Second,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      20 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ShutdownTimeout:   20 * time.Second,
+		ReadyTimeout:      2 * time.Second,
+		ComplexityLimit:   2000,
+		MaxDepth:          12,
+		MaxTokens:         15000,
+		APQCacheSize:      1000,
+		QueryCacheSize:    1000,
+	}
+}
+
+// withDefaults fills zero fields from DefaultConfig and drops empty list
+// entries (a trailing comma in API_TOKENS must not become a valid token).
+func (c Config) withDefaults() Config {
+	d := DefaultConfig()
+	if c.ListenAddr == "" {
+		c.ListenAddr = d.ListenAddr
+	}
+	if c.Introspection == nil {
+		c.Introspection = d.Introspection
+	}
+	if c.MaxBodyBytes <= 0 {
+		c.MaxBodyBytes = d.MaxBodyBytes
+	}
+	if c.RequestTimeout <= 0 {
+		c.RequestTimeout = d.RequestTimeout
+	}
+	if c.ReadHeaderTimeout <= 0 {
+		c.ReadHeaderTimeout = d.ReadHeaderTimeout
+	}
+	if c.ReadTimeout <= 0 {
+		c.ReadTimeout = d.ReadTimeout
+	}
+	if c.WriteTimeout <= 0 {
+		c.WriteTimeout = d.WriteTimeout
+	}
+	if c.IdleTimeout <= 0 {
+		c.IdleTimeout = d.IdleTimeout
+	}
+	if c.ShutdownTimeout <= 0 {
+		c.ShutdownTimeout = d.ShutdownTimeout
+	}
+	if c.ReadyTimeout <= 0 {
+		c.ReadyTimeout = d.ReadyTimeout
+	}
+	if c.ComplexityLimit <= 0 {
+		c.ComplexityLimit = d.ComplexityLimit
+	}
+	if c.MaxDepth <= 0 {
+		c.MaxDepth = d.MaxDepth
+	}
+	if c.MaxTokens <= 0 {
+		c.MaxTokens = d.MaxTokens
+	}
+	if c.APQCacheSize <= 0 {
+		c.APQCacheSize = d.APQCacheSize
+	}
+	if c.QueryCacheSize <= 0 {
+		c.QueryCacheSize = d.QueryCacheSize
+	}
+	c.APITokens = nonEmpty(c.APITokens)
+	c.CORSAllowedOrigins = nonEmpty(c.CORSAllowedOrigins)
+	return c
+}
+
+func (c Config) validate() error {
+	if c.WriteTimeout <= c.RequestTimeout {
+		return fmt.Errorf("WRITE_TIMEOUT (%s) must be longer than REQUEST_TIMEOUT (%s), or a request that hits its deadline cannot send its error", c.WriteTimeout, c.RequestTimeout)
+	}
+	for _, o := range c.CORSAllowedOrigins {
+		if o == "*" {
+			continue
+		}
+		if !strings.HasPrefix(o, "http://") && !strings.HasPrefix(o, "https://") || strings.Count(o, "/") != 2 {
+			return fmt.Errorf("CORS_ALLOWED_ORIGINS: %q is not an origin such as https://example.org or http://localhost:3000", o)
+		}
+	}
+	for i, t := range c.APITokens {
+		if strings.ContainsAny(t, " \t\r\n") {
+			return fmt.Errorf("API_TOKENS: token %d contains white space", i+1)
+		}
+	}
+	return nil
+}
+
+// weakTokens returns the 1-based positions of tokens shorter than
+// minTokenLength: allowed (test set-ups use short ones) but warned about.
+func (c Config) weakTokens() []int {
+	var weak []int
+	for i, t := range c.APITokens {
+		if len(t) < minTokenLength {
+			weak = append(weak, i+1)
+		}
+	}
+	return weak
+}
+
+// minTokenLength is the shortest API token New accepts without a warning.
+const minTokenLength = 16
+
+func nonEmpty(in []string) []string {
+	var out []string
+	for _, s := range in {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}

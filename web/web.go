@@ -1,0 +1,192 @@
+// Package web serves Counterpoint's browser pages from files embedded in the
+// binary: the graph explorer at / and GraphiQL at /graphiql.
+//
+// The pages are built from npm packages by Vite (scripts/web-build.sh, or
+// `npm ci && npm run build` in web/) into web/dist, which go:embed picks up
+// when the binary is compiled. Nothing is loaded from elsewhere at run time.
+// When the binary was compiled without a built bundle (dist holds only its
+// .gitkeep), / and /graphiql answer with a short page saying how to build it.
+package web
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"io/fs"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+)
+
+//go:embed all:dist
+var dist embed.FS
+
+// Handler serves the embedded pages: index.html at /, graphiql.html at
+// /graphiql, and the hashed bundle files under /assets/. Only GET and HEAD
+// are allowed. HTML is revalidated on every load (ETag); hashed assets are
+// cached for a year as immutable.
+func Handler() http.Handler {
+	sub, err := fs.Sub(dist, "dist")
+	if err != nil { // cannot happen: "dist" is a valid path
+		panic(err)
+	}
+	return NewHandler(sub)
+}
+
+// NewHandler serves the files of fsys (a built bundle's root) as Handler does.
+func NewHandler(fsys fs.FS) http.Handler {
+	h := &handler{files: map[string]*file{}}
+	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		if strings.HasPrefix(path.Base(p), ".") { // .gitkeep and the like
+			return nil
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return nil
+		}
+		sum := sha256.Sum256(b)
+		h.files["/"+p] = &file{
+			name:        p,
+			body:        b,
+			etag:        `"` + hex.EncodeToString(sum[:16]) + `"`,
+			contentType: contentType(p),
+			immutable:   strings.HasPrefix(p, "assets/"),
+		}
+		return nil
+	})
+	h.built = h.files["/index.html"] != nil
+	return h
+}
+
+// Built reports whether the embedded bundle holds the explorer's index.html.
+func Built() bool {
+	sub, err := fs.Sub(dist, "dist")
+	if err != nil {
+		return false
+	}
+	_, err = fs.Stat(sub, "index.html")
+	return err == nil
+}
+
+type file struct {
+	name        string
+	body        []byte
+	etag        string
+	contentType string
+	immutable   bool
+}
+
+type handler struct {
+	files map[string]*file
+	built bool
+}
+
+// pages maps the pages' clean URLs to their files.
+var pages = map[string]string{
+	"/":          "/index.html",
+	"/graphiql":  "/graphiql.html",
+	"/graphiql/": "/graphiql.html",
+}
+
+// The pages' Content-Security-Policy: everything from this origin only.
+// Styles may be inline (the graph library and the GraphiQL editor set
+// element styles); workers (the GraphiQL editor's) and images may also come
+// from blob: and data: URLs the page makes itself.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
+	"img-src 'self' data: blob:; font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; " +
+	"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
+
+func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	p := r.URL.Path
+	page, isPage := pages[p]
+	if isPage {
+		p = page
+	}
+	f := h.files[p]
+	if f == nil || (!isPage && strings.HasSuffix(p, ".html")) {
+		if isPage && !h.built {
+			notBuilt(w, r)
+			return
+		}
+		http.NotFound(w, r)
+		return
+	}
+	hd := w.Header()
+	hd.Set("Content-Type", f.contentType)
+	hd.Set("X-Content-Type-Options", "nosniff")
+	hd.Set("ETag", f.etag)
+	if f.immutable {
+		hd.Set("Cache-Control", "public, max-age=31536000, immutable")
+	} else {
+		hd.Set("Cache-Control", "no-cache")
+	}
+	if strings.HasSuffix(f.name, ".html") {
+		hd.Set("Content-Security-Policy", contentSecurityPolicy)
+		hd.Set("Referrer-Policy", "no-referrer")
+	}
+	http.ServeContent(w, r, f.name, time.Time{}, bytes.NewReader(f.body))
+}
+
+// contentType is the media type by file extension, fixed here so that it
+// does not depend on the host's MIME tables.
+func contentType(name string) string {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".html":
+		return "text/html; charset=utf-8"
+	case ".js", ".mjs":
+		return "text/javascript; charset=utf-8"
+	case ".css":
+		return "text/css; charset=utf-8"
+	case ".json", ".map":
+		return "application/json"
+	case ".svg":
+		return "image/svg+xml"
+	case ".png":
+		return "image/png"
+	case ".ico":
+		return "image/x-icon"
+	case ".woff2":
+		return "font/woff2"
+	case ".woff":
+		return "font/woff"
+	case ".ttf":
+		return "font/ttf"
+	case ".wasm":
+		return "application/wasm"
+	case ".txt":
+		return "text/plain; charset=utf-8"
+	}
+	return "application/octet-stream"
+}
+
+const notBuiltPage = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Counterpoint: explorer not built</title></head>
+<body>
+<h1>The explorer is not built into this binary</h1>
+<p>Run <code>make web</code> (or <code>scripts/web-build.sh</code>), then rebuild the binary.</p>
+<p>The GraphQL API is at <a href="/graphql">/graphql</a>.</p>
+</body>
+</html>
+`
+
+func notBuilt(w http.ResponseWriter, r *http.Request) {
+	hd := w.Header()
+	hd.Set("Content-Type", "text/html; charset=utf-8")
+	hd.Set("Cache-Control", "no-store")
+	hd.Set("X-Content-Type-Options", "nosniff")
+	if r.Method == http.MethodHead {
+		return
+	}
+	_, _ = w.Write([]byte(notBuiltPage))
+}

@@ -1,0 +1,126 @@
+package web
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func get(t *testing.T, h http.Handler, method, target string, hdr map[string]string) *httptest.ResponseRecorder {
+	t.Helper()
+	req := httptest.NewRequest(method, target, nil)
+	for k, v := range hdr {
+		req.Header.Set(k, v)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
+}
+
+func builtFS() fstest.MapFS {
+	return fstest.MapFS{
+		".gitkeep":                {Data: nil},
+		"index.html":              {Data: []byte("<!doctype html><title>explorer</title>")},
+		"graphiql.html":           {Data: []byte("<!doctype html><title>graphiql</title>")},
+		"favicon.svg":             {Data: []byte("<svg xmlns='http://www.w3.org/2000/svg'/>")},
+		"assets/index-AbC123.js":  {Data: []byte("console.log(1)")},
+		"assets/index-AbC123.css": {Data: []byte("body{}")},
+		"assets/codicon-x1.ttf":   {Data: []byte("ttf")},
+	}
+}
+
+func TestPagesAndAssets(t *testing.T) {
+	h := NewHandler(builtFS())
+	cases := []struct {
+		target, body, ctype, cache string
+	}{
+		{"/", "explorer", "text/html; charset=utf-8", "no-cache"},
+		{"/?node=robert-litt&mode=trace", "explorer", "text/html; charset=utf-8", "no-cache"},
+		{"/graphiql", "graphiql", "text/html; charset=utf-8", "no-cache"},
+		{"/graphiql/", "graphiql", "text/html; charset=utf-8", "no-cache"},
+		{"/favicon.svg", "<svg", "image/svg+xml", "no-cache"},
+		{"/assets/index-AbC123.js", "console.log", "text/javascript; charset=utf-8", "public, max-age=31536000, immutable"},
+		{"/assets/index-AbC123.css", "body", "text/css; charset=utf-8", "public, max-age=31536000, immutable"},
+		{"/assets/codicon-x1.ttf", "ttf", "font/ttf", "public, max-age=31536000, immutable"},
+	}
+	for _, c := range cases {
+		rec := get(t, h, http.MethodGet, c.target, nil)
+		if rec.Code != http.StatusOK {
+			t.Errorf("GET %s: status %d, want 200", c.target, rec.Code)
+			continue
+		}
+		if !strings.Contains(rec.Body.String(), c.body) {
+			t.Errorf("GET %s: body %q lacks %q", c.target, rec.Body.String(), c.body)
+		}
+		if got := rec.Header().Get("Content-Type"); got != c.ctype {
+			t.Errorf("GET %s: Content-Type %q, want %q", c.target, got, c.ctype)
+		}
+		if got := rec.Header().Get("Cache-Control"); got != c.cache {
+			t.Errorf("GET %s: Cache-Control %q, want %q", c.target, got, c.cache)
+		}
+		if rec.Header().Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("GET %s: no X-Content-Type-Options: nosniff", c.target)
+		}
+		if strings.HasPrefix(c.ctype, "text/html") && !strings.Contains(rec.Header().Get("Content-Security-Policy"), "default-src 'self'") {
+			t.Errorf("GET %s: CSP %q", c.target, rec.Header().Get("Content-Security-Policy"))
+		}
+	}
+}
+
+func TestNotFoundAndMethods(t *testing.T) {
+	h := NewHandler(builtFS())
+	for _, target := range []string{"/.gitkeep", "/index.html", "/graphiql.html", "/nope", "/assets/missing.js"} {
+		if rec := get(t, h, http.MethodGet, target, nil); rec.Code != http.StatusNotFound {
+			t.Errorf("GET %s: status %d, want 404", target, rec.Code)
+		}
+	}
+	rec := get(t, h, http.MethodPost, "/", nil)
+	if rec.Code != http.StatusMethodNotAllowed || rec.Header().Get("Allow") != "GET, HEAD" {
+		t.Errorf("POST /: status %d, Allow %q", rec.Code, rec.Header().Get("Allow"))
+	}
+	if rec := get(t, h, http.MethodHead, "/", nil); rec.Code != http.StatusOK || rec.Body.Len() != 0 {
+		t.Errorf("HEAD /: status %d, %d body bytes", rec.Code, rec.Body.Len())
+	}
+}
+
+func TestETagRevalidation(t *testing.T) {
+	h := NewHandler(builtFS())
+	first := get(t, h, http.MethodGet, "/", nil)
+	etag := first.Header().Get("ETag")
+	if etag == "" {
+		t.Fatal("no ETag on /")
+	}
+	if rec := get(t, h, http.MethodGet, "/", map[string]string{"If-None-Match": etag}); rec.Code != http.StatusNotModified {
+		t.Errorf("revalidation: status %d, want 304", rec.Code)
+	}
+}
+
+func TestNotBuilt(t *testing.T) {
+	h := NewHandler(fstest.MapFS{".gitkeep": {Data: nil}})
+	for _, target := range []string{"/", "/graphiql"} {
+		rec := get(t, h, http.MethodGet, target, nil)
+		if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "make web") {
+			t.Errorf("GET %s unbuilt: status %d, body %q", target, rec.Code, rec.Body.String())
+		}
+		if rec.Header().Get("Content-Type") != "text/html; charset=utf-8" {
+			t.Errorf("GET %s unbuilt: Content-Type %q", target, rec.Header().Get("Content-Type"))
+		}
+	}
+	if rec := get(t, h, http.MethodGet, "/assets/x.js", nil); rec.Code != http.StatusNotFound {
+		t.Errorf("asset of unbuilt bundle: status %d, want 404", rec.Code)
+	}
+}
+
+// The embedded bundle is whatever web/dist held at compile time: built or
+// just .gitkeep. Either way Handler must answer / with a page.
+func TestEmbedded(t *testing.T) {
+	rec := get(t, Handler(), http.MethodGet, "/", nil)
+	if rec.Code != http.StatusOK {
+		t.Fatalf("GET / on the embedded bundle: status %d", rec.Code)
+	}
+	if Built() != !strings.Contains(rec.Body.String(), "make web") {
+		t.Errorf("Built() = %v but / says %q", Built(), rec.Body.String()[:min(80, rec.Body.Len())])
+	}
+}
