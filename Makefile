@@ -3,11 +3,19 @@ SHELL := /bin/bash
 GO ?= go
 BIN := bin/counterpoint
 
-.PHONY: run test build neo4j-start neo4j-stop validate clean
+.PHONY: run test build web bench neo4j-start neo4j-stop validate generate clean
 
-## build: compile the binary into bin/
-build:
+## build: the explorer's bundle, then the binary (which embeds it) into bin/
+build: web
 	$(GO) build -o $(BIN) ./cmd/counterpoint
+
+## web: build the explorer and GraphiQL from npm packages into web/dist
+web:
+	scripts/web-build.sh
+
+## generate: regenerate graph/ from schema.graphqls
+generate:
+	$(GO) generate ./...
 
 ## run: start a local Neo4j (unless NEO4J_URI is set), load the seed data, serve.
 run: build
@@ -21,6 +29,10 @@ test:
 validate:
 	$(GO) run ./cmd/counterpoint validate data/*.json
 
+## bench: the benchmarks; writes docs/performance.md and its chart (takes many minutes)
+bench:
+	scripts/bench.sh
+
 neo4j-start:
 	scripts/neo4j.sh start
 
@@ -28,4 +40,4 @@ neo4j-stop:
 	scripts/neo4j.sh stop
 
 clean:
-	rm -rf bin neo4j/target .neo4j/test
+	rm -rf bin neo4j/target .neo4j/test && find web/dist -mindepth 1 ! -name .gitkeep -delete

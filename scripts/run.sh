@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make run: a local Neo4j when NEO4J_URI is not set, the seed data, then the
-# service in the foreground. Ctrl-C stops the service; the local Neo4j keeps
-# running for the next `make run` (stop it with `make neo4j-stop`).
+# service (API and explorer) in the foreground on LISTEN_ADDR (default :8080).
+# Ctrl-C stops the service; the local Neo4j keeps running for the next
+# `make run` (stop it with `make neo4j-stop`).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -16,4 +17,4 @@ if [[ -z "${NEO4J_URI:-}" ]]; then
 fi
 
 bin/counterpoint load --seed
-echo "graph ready at $NEO4J_URI"
+exec bin/counterpoint serve
