@@ -65,6 +65,14 @@ func toAssertion(a counterpoint.Assertion) *model.Assertion {
 	}
 }
 
+func toAssertions(as []counterpoint.Assertion) []*model.Assertion {
+	out := make([]*model.Assertion, len(as))
+	for i, a := range as {
+		out[i] = toAssertion(a)
+	}
+	return out
+}
+
 func toCounter(c counterpoint.Counter) *model.Counter {
 	return &model.Counter{Note: optional(c.Note), CounterID: c.Counter, TargetID: c.Target}
 }

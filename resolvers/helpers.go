@@ -137,3 +137,22 @@ func pageInfo(cursors []string, hasNext bool, after *string) *model.PageInfo {
 	}
 	return pi
 }
+
+// membership returns the groups an actor belongs to (memberOf) or its
+// members.
+func (r *Resolver) membership(ctx context.Context, actorID string, memberOf bool) ([]*model.Actor, error) {
+	links, err := r.loadersFor(ctx).memberships.Load(ctx, actorID)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, l := range links {
+		switch {
+		case memberOf && l.From == actorID:
+			ids = append(ids, l.To)
+		case !memberOf && l.To == actorID:
+			ids = append(ids, l.From)
+		}
+	}
+	return r.actors(ctx, ids)
+}

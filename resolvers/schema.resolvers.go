@@ -16,43 +16,16 @@ import (
 )
 
 func (r *actorResolver) MemberOf(ctx context.Context, obj *model.Actor) ([]*model.Actor, error) {
-	links, err := r.loadersFor(ctx).memberships.Load(ctx, obj.ID)
-	if err != nil {
-		return nil, err
-	}
-	var ids []string
-	for _, l := range links {
-		if l.From == obj.ID {
-			ids = append(ids, l.To)
-		}
-	}
-	return r.actors(ctx, ids)
+	return r.membership(ctx, obj.ID, true)
 }
 
 func (r *actorResolver) Members(ctx context.Context, obj *model.Actor) ([]*model.Actor, error) {
-	links, err := r.loadersFor(ctx).memberships.Load(ctx, obj.ID)
-	if err != nil {
-		return nil, err
-	}
-	var ids []string
-	for _, l := range links {
-		if l.To == obj.ID {
-			ids = append(ids, l.From)
-		}
-	}
-	return r.actors(ctx, ids)
+	return r.membership(ctx, obj.ID, false)
 }
 
 func (r *actorResolver) Assertions(ctx context.Context, obj *model.Actor) ([]*model.Assertion, error) {
 	as, err := r.loadersFor(ctx).assertionsByActor.Load(ctx, obj.ID)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*model.Assertion, len(as))
-	for i, a := range as {
-		out[i] = toAssertion(a)
-	}
-	return out, nil
+	return toAssertions(as), err
 }
 
 func (r *actorResolver) Countered(ctx context.Context, obj *model.Actor) ([]*model.Counter, error) {
@@ -78,31 +51,12 @@ func (r *assertionResolver) Source(ctx context.Context, obj *model.Assertion) (*
 }
 
 func (r *claimResolver) AssertedBy(ctx context.Context, obj *model.Claim) ([]*model.Actor, error) {
-	as, err := r.loadersFor(ctx).assertionsByClaim.Load(ctx, obj.ID)
-	if err != nil {
-		return nil, err
-	}
-	ids := make([]string, 0, len(as))
-	seen := map[string]bool{}
-	for _, a := range as {
-		if !seen[a.Actor] {
-			seen[a.Actor] = true
-			ids = append(ids, a.Actor)
-		}
-	}
-	return r.actors(ctx, ids)
+	return r.asserters(ctx, obj.ID)
 }
 
 func (r *claimResolver) Assertions(ctx context.Context, obj *model.Claim) ([]*model.Assertion, error) {
 	as, err := r.loadersFor(ctx).assertionsByClaim.Load(ctx, obj.ID)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*model.Assertion, len(as))
-	for i, a := range as {
-		out[i] = toAssertion(a)
-	}
-	return out, nil
+	return toAssertions(as), err
 }
 
 func (r *claimResolver) Quotes(ctx context.Context, obj *model.Claim) ([]*model.Quote, error) {

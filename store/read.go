@@ -201,50 +201,37 @@ func assertionFrom(rec *neo4j.Record) counterpoint.Assertion {
 	}
 }
 
-// AssertionsByClaim returns who asserted the given claims, with the actors.
-func (db *DB) AssertionsByClaim(ctx context.Context, ids []string) ([]counterpoint.Assertion, []counterpoint.Actor, error) {
-	res, err := db.read(ctx, "assertionsByClaim", assertionsByClaim, map[string]any{"ids": ids})
+// withEnds reads rows of one kind with the node at their other end (its
+// properties in column "props"), for the batch reads below.
+func withEnds[R, N any](ctx context.Context, db *DB, name, cypher string, ids []string,
+	row func(*neo4j.Record) R, node func(map[string]any) N) ([]R, []N, error) {
+	res, err := db.read(ctx, name, cypher, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, nil, err
 	}
-	as := make([]counterpoint.Assertion, len(res.Records))
-	actors := make([]counterpoint.Actor, len(res.Records))
+	rows := make([]R, len(res.Records))
+	nodes := make([]N, len(res.Records))
 	for i, rec := range res.Records {
-		as[i] = assertionFrom(rec)
-		actors[i] = actorFrom(recordMap(rec, "props"))
+		rows[i] = row(rec)
+		nodes[i] = node(recordMap(rec, "props"))
 	}
-	return as, actors, nil
+	return rows, nodes, nil
+}
+
+// AssertionsByClaim returns who asserted the given claims, with the actors.
+func (db *DB) AssertionsByClaim(ctx context.Context, ids []string) ([]counterpoint.Assertion, []counterpoint.Actor, error) {
+	return withEnds(ctx, db, "assertionsByClaim", assertionsByClaim, ids, assertionFrom, actorFrom)
 }
 
 // AssertionsByActor returns what the given actors asserted, with the claims.
 func (db *DB) AssertionsByActor(ctx context.Context, ids []string) ([]counterpoint.Assertion, []counterpoint.Claim, error) {
-	res, err := db.read(ctx, "assertionsByActor", assertionsByActor, map[string]any{"ids": ids})
-	if err != nil {
-		return nil, nil, err
-	}
-	as := make([]counterpoint.Assertion, len(res.Records))
-	claims := make([]counterpoint.Claim, len(res.Records))
-	for i, rec := range res.Records {
-		as[i] = assertionFrom(rec)
-		claims[i] = claimFrom(recordMap(rec, "props"))
-	}
-	return as, claims, nil
+	return withEnds(ctx, db, "assertionsByActor", assertionsByActor, ids, assertionFrom, claimFrom)
 }
 
 // RelationsOf returns every relation to or from the given claims, with the
 // claim at the other end of each.
 func (db *DB) RelationsOf(ctx context.Context, ids []string) ([]counterpoint.Relation, []counterpoint.Claim, error) {
-	res, err := db.read(ctx, "relationsOf", relationsOf, map[string]any{"ids": ids})
-	if err != nil {
-		return nil, nil, err
-	}
-	rels := make([]counterpoint.Relation, len(res.Records))
-	others := make([]counterpoint.Claim, len(res.Records))
-	for i, rec := range res.Records {
-		rels[i] = relationFrom(rec)
-		others[i] = claimFrom(recordMap(rec, "props"))
-	}
-	return rels, others, nil
+	return withEnds(ctx, db, "relationsOf", relationsOf, ids, relationFrom, claimFrom)
 }
 
 func relationFrom(rec *neo4j.Record) counterpoint.Relation {
@@ -254,18 +241,12 @@ func relationFrom(rec *neo4j.Record) counterpoint.Relation {
 	}
 }
 
+func linkFrom(rec *neo4j.Record) counterpoint.Link {
+	return counterpoint.Link{From: recordString(rec, "from"), To: recordString(rec, "to")}
+}
+
 func (db *DB) linksWithActors(ctx context.Context, name, cypher string, ids []string) ([]counterpoint.Link, []counterpoint.Actor, error) {
-	res, err := db.read(ctx, name, cypher, map[string]any{"ids": ids})
-	if err != nil {
-		return nil, nil, err
-	}
-	links := make([]counterpoint.Link, len(res.Records))
-	actors := make([]counterpoint.Actor, len(res.Records))
-	for i, rec := range res.Records {
-		links[i] = counterpoint.Link{From: recordString(rec, "from"), To: recordString(rec, "to")}
-		actors[i] = actorFrom(recordMap(rec, "props"))
-	}
-	return links, actors, nil
+	return withEnds(ctx, db, name, cypher, ids, linkFrom, actorFrom)
 }
 
 // AboutByClaim returns claim-to-actor ABOUT links, with the actors.
