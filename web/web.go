@@ -10,6 +10,7 @@ package web
 
 import (
 	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -17,6 +18,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -26,7 +28,8 @@ var dist embed.FS
 // Handler serves the embedded pages: index.html at /, graphiql.html at
 // /graphiql, and the hashed bundle files under /assets/. Only GET and HEAD
 // are allowed. HTML is revalidated on every load (ETag); hashed assets are
-// cached for a year as immutable.
+// cached for a year as immutable. Text files go out gzipped to clients that
+// accept it (compressed once, on first request).
 func Handler() http.Handler {
 	sub, err := fs.Sub(dist, "dist")
 	if err != nil { // cannot happen: "dist" is a valid path
@@ -79,6 +82,41 @@ type file struct {
 	etag        string
 	contentType string
 	immutable   bool
+
+	gzOnce sync.Once
+	gz     []byte // nil when compression does not pay
+}
+
+// gzipped returns the file compressed, or nil when it is not worth it.
+func (f *file) gzipped() []byte {
+	f.gzOnce.Do(func() {
+		if len(f.body) < 1024 || !compressible(f.contentType) {
+			return
+		}
+		var buf bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
+		_, _ = zw.Write(f.body)
+		_ = zw.Close()
+		if buf.Len() < len(f.body)*9/10 {
+			f.gz = buf.Bytes()
+		}
+	})
+	return f.gz
+}
+
+func compressible(contentType string) bool {
+	return strings.HasPrefix(contentType, "text/") || contentType == "application/json" ||
+		contentType == "image/svg+xml" || contentType == "font/ttf" || contentType == "application/wasm"
+}
+
+func acceptsGzip(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		enc, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(enc), "gzip") && strings.ReplaceAll(strings.TrimSpace(params), " ", "") != "q=0" {
+			return true
+		}
+	}
+	return false
 }
 
 type handler struct {
@@ -124,7 +162,15 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hd := w.Header()
 	hd.Set("Content-Type", f.contentType)
 	hd.Set("X-Content-Type-Options", "nosniff")
-	hd.Set("ETag", f.etag)
+	body, etag := f.body, f.etag
+	if gz := f.gzipped(); gz != nil {
+		hd.Add("Vary", "Accept-Encoding")
+		if acceptsGzip(r) {
+			body, etag = gz, strings.TrimSuffix(f.etag, `"`)+`-gz"`
+			hd.Set("Content-Encoding", "gzip")
+		}
+	}
+	hd.Set("ETag", etag)
 	if f.immutable {
 		hd.Set("Cache-Control", "public, max-age=31536000, immutable")
 	} else {
@@ -134,7 +180,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		hd.Set("Content-Security-Policy", contentSecurityPolicy)
 		hd.Set("Referrer-Policy", "no-referrer")
 	}
-	http.ServeContent(w, r, f.name, time.Time{}, bytes.NewReader(f.body))
+	http.ServeContent(w, r, f.name, time.Time{}, bytes.NewReader(body))
 }
 
 // contentType is the media type by file extension, fixed here so that it

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"compress/gzip"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -94,6 +96,43 @@ func TestETagRevalidation(t *testing.T) {
 	}
 	if rec := get(t, h, http.MethodGet, "/", map[string]string{"If-None-Match": etag}); rec.Code != http.StatusNotModified {
 		t.Errorf("revalidation: status %d, want 304", rec.Code)
+	}
+}
+
+func TestGzip(t *testing.T) {
+	js := strings.Repeat("console.log('counterpoint');\n", 200)
+	h := NewHandler(fstest.MapFS{
+		"index.html":          {Data: []byte("<!doctype html>")},
+		"assets/big-Ab12.js":  {Data: []byte(js)},
+		"assets/img-Ab12.png": {Data: []byte(strings.Repeat("x", 4096))},
+	})
+	plain := get(t, h, http.MethodGet, "/assets/big-Ab12.js", nil)
+	if plain.Header().Get("Content-Encoding") != "" || plain.Body.String() != js {
+		t.Fatalf("without Accept-Encoding: encoding %q, %d bytes", plain.Header().Get("Content-Encoding"), plain.Body.Len())
+	}
+	zipped := get(t, h, http.MethodGet, "/assets/big-Ab12.js", map[string]string{"Accept-Encoding": "br, gzip"})
+	if zipped.Header().Get("Content-Encoding") != "gzip" || zipped.Body.Len() >= len(js)/2 {
+		t.Fatalf("with gzip: encoding %q, %d bytes of %d", zipped.Header().Get("Content-Encoding"), zipped.Body.Len(), len(js))
+	}
+	zr, err := gzip.NewReader(zipped.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := io.ReadAll(zr)
+	if string(got) != js {
+		t.Error("gzipped body does not decompress to the file")
+	}
+	if zipped.Header().Get("ETag") == plain.Header().Get("ETag") {
+		t.Error("the gzipped and plain bodies share an ETag")
+	}
+	if !strings.Contains(zipped.Header().Get("Vary"), "Accept-Encoding") || zipped.Header().Get("Content-Type") != "text/javascript; charset=utf-8" {
+		t.Errorf("headers %v", zipped.Header())
+	}
+	if rec := get(t, h, http.MethodGet, "/assets/big-Ab12.js", map[string]string{"Accept-Encoding": "gzip;q=0"}); rec.Header().Get("Content-Encoding") != "" {
+		t.Error("gzip;q=0 got gzip")
+	}
+	if rec := get(t, h, http.MethodGet, "/assets/img-Ab12.png", map[string]string{"Accept-Encoding": "gzip"}); rec.Header().Get("Content-Encoding") != "" {
+		t.Error("a PNG got gzipped")
 	}
 }
 

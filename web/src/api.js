@@ -1,0 +1,176 @@
+// The explorer's GraphQL client: plain fetch to the same origin's /graphql.
+
+export class APIError extends Error {
+  constructor(message, codes = []) {
+    super(message);
+    this.name = 'APIError';
+    this.codes = codes;
+  }
+}
+
+export async function gql(query, variables = {}, { signal } = {}) {
+  let res;
+  try {
+    res = await fetch('/graphql', {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/graphql-response+json, application/json',
+      },
+      body: JSON.stringify({ query, variables }),
+      signal,
+    });
+  } catch (err) {
+    if (err.name === 'AbortError') throw err;
+    throw new APIError(`The API could not be reached (${err.message}).`);
+  }
+  let body;
+  try {
+    body = await res.json();
+  } catch {
+    throw new APIError(`The API answered ${res.status} ${res.statusText} without a GraphQL result.`);
+  }
+  if (body.errors && body.errors.length) {
+    const codes = body.errors.map((e) => e.extensions?.code).filter(Boolean);
+    throw new APIError(body.errors.map((e) => e.message).join('; '), codes);
+  }
+  if (!res.ok) throw new APIError(`The API answered ${res.status} ${res.statusText}.`);
+  return body.data;
+}
+
+// The largest subgraph the API returns.
+export const SUBGRAPH_LIMIT = 5000;
+
+export const GRAPH_QUERY = /* GraphQL */ `
+  query ExplorerGraph($types: [NodeType!], $limit: Int) {
+    subgraph(types: $types, limit: $limit) {
+      truncated
+      nodes {
+        __typename
+        id
+        ... on Actor { name kind role anonymous }
+        ... on Claim { text date }
+        ... on Source { title sourceKind: kind date }
+      }
+      edges { id type from to }
+    }
+  }
+`;
+
+export const CLAIM_QUERY = /* GraphQL */ `
+  query ExplorerClaim($id: ID!) {
+    claim(id: $id) {
+      id
+      text
+      date
+      dataset
+      assertions {
+        actor { id name kind anonymous role }
+        source { id title kind date }
+        date
+        attribution
+      }
+      about { id name kind }
+      quotes {
+        id
+        text
+        paragraph
+        source { id title kind date }
+        document { id title kind date }
+      }
+      relations(direction: BOTH) {
+        kind
+        note
+        from { id text }
+        to { id text }
+        source { id title }
+      }
+    }
+  }
+`;
+
+export const ACTOR_QUERY = /* GraphQL */ `
+  query ExplorerActor($id: ID!) {
+    actor(id: $id) {
+      id
+      name
+      kind
+      role
+      description
+      anonymous
+      memberOf { id name kind }
+      members { id name kind anonymous }
+      assertions {
+        claim { id text date }
+        source { id title }
+        date
+        attribution
+      }
+      countered { counter { id text } target { id text } against { id name kind anonymous } note }
+      counteredBy { counter { id text } target { id text } by { id name kind anonymous } note }
+    }
+  }
+`;
+
+export const SOURCE_QUERY = /* GraphQL */ `
+  query ExplorerSource($id: ID!) {
+    source(id: $id) {
+      id
+      title
+      kind
+      date
+      publisher
+      authors { id name kind }
+      reportedIn { id title }
+    }
+  }
+`;
+
+export const SEARCH_QUERY = /* GraphQL */ `
+  query ExplorerSearch($text: String!, $first: Int) {
+    search(text: $text, first: $first) {
+      score
+      node {
+        __typename
+        id
+        ... on Actor { name kind anonymous }
+        ... on Claim { text date }
+        ... on Quote { text claim { id text } }
+        ... on Source { title sourceKind: kind }
+      }
+    }
+  }
+`;
+
+export const COUNTERS_QUERY = /* GraphQL */ `
+  query ExplorerCounters($id: ID!) {
+    actor(id: $id) {
+      id
+      name
+      countered {
+        counter { id text }
+        target { id text }
+        by { id name kind anonymous }
+        against { id name kind anonymous }
+        note
+      }
+      counteredBy {
+        counter { id text }
+        target { id text }
+        by { id name kind anonymous }
+        against { id name kind anonymous }
+        note
+      }
+    }
+  }
+`;
+
+export const CHAINS_QUERY = /* GraphQL */ `
+  query ExplorerChains($from: ID!, $to: ID!, $kinds: [RelationKind!], $directed: Boolean, $maxHops: Int) {
+    chains(from: $from, to: $to, kinds: $kinds, directed: $directed, maxHops: $maxHops, first: 20) {
+      hops
+      claims { id text assertedBy { id name kind anonymous } }
+      relations { kind note from { id } to { id } }
+    }
+  }
+`;

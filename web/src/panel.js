@@ -1,0 +1,203 @@
+// The details panel: the accessible view of whatever is selected (or, with
+// nothing selected, of the whole graph as lists).
+import { h } from './dom.js';
+import { findQuote } from './text.js';
+import { ACTOR_STYLE } from './graph.js';
+
+export const KIND_LABEL = Object.fromEntries(Object.entries(ACTOR_STYLE).map(([k, v]) => [k, v.label]));
+
+export const ATTRIBUTION_LABEL = {
+  ON_RECORD: 'on the record',
+  ANONYMOUS: 'on condition of anonymity',
+  IN_DOCUMENT: 'in a document not made public',
+  REPORTED: 'position described by the reporter',
+};
+
+const SOURCE_KIND_LABEL = {
+  ARTICLE: 'article', PAPER: 'paper', EMAIL: 'e-mail', SPEECH: 'speech',
+  TESTIMONY: 'testimony', INTERVIEW: 'interview', STATEMENT: 'statement',
+};
+
+const REL_GROUPS = [
+  ['REBUTS', 'out', 'Rebuts'],
+  ['REBUTS', 'in', 'Rebutted by'],
+  ['SUPPORTS', 'out', 'Supports'],
+  ['SUPPORTS', 'in', 'Supported by'],
+  ['QUALIFIES', 'out', 'Qualifies'],
+  ['QUALIFIES', 'in', 'Qualified by'],
+];
+
+export function nodeLink(id, text, ctx, extra = {}) {
+  return h('button', {
+    type: 'button', class: 'link', dataset: { nodeId: id },
+    onclick: () => ctx.select(id, { center: true }), ...extra,
+  }, text);
+}
+
+export function anonBadge() {
+  return h('span', { class: 'badge anon', title: 'Each anonymous source is its own actor, never merged with a named person.' }, 'anonymous source');
+}
+
+function actorLink(a, ctx) {
+  return [nodeLink(a.id, a.name, ctx), a.anonymous || a.kind === 'ANONYMOUS' ? [' ', anonBadge()] : null];
+}
+
+function sourceLabel(s) {
+  if (!s) return null;
+  const bits = [SOURCE_KIND_LABEL[s.kind] || s.kind?.toLowerCase(), s.date].filter(Boolean).join(', ');
+  return [h('cite', {}, s.title), bits ? ` (${bits})` : ''];
+}
+
+function section(title, ...body) {
+  return h('section', { class: 'relgroup' }, h('h4', {}, title), ...body);
+}
+
+export function renderLoading(id) {
+  return h('p', { class: 'empty', role: 'status' }, `Loading ${id}…`);
+}
+
+export function renderError(id, err) {
+  return h('div', { role: 'alert' },
+    h('h3', { class: 'title' }, `Could not load ${id}`),
+    h('p', {}, err.message));
+}
+
+export function renderClaim(c, ctx) {
+  const hidden = ctx.isHidden(c.id);
+  const out = h('article', { 'aria-labelledby': 'panel-title', dataset: { kind: 'Claim', id: c.id } });
+  out.append(
+    h('p', { class: 'meta' }, h('span', { class: 'badge kind' }, 'Claim'),
+      c.date ? `dated ${c.date}` : 'undated',
+      c.dataset ? ` · dataset ${c.dataset}` : '',
+      hidden ? ' · hidden by the filters' : ''),
+    h('h3', { class: 'title', id: 'panel-title' }, c.text),
+  );
+
+  out.append(section('Asserted by', h('ul', {}, c.assertions.map((a) => h('li', {},
+    actorLink(a.actor, ctx),
+    a.actor.role ? h('span', { class: 'meta' }, `, ${a.actor.role}`) : null,
+    h('div', { class: 'meta' },
+      'in ', sourceLabel(a.source),
+      a.date ? ` · ${a.date}` : '',
+      ` · ${ATTRIBUTION_LABEL[a.attribution] || a.attribution}`),
+  )))));
+
+  if (c.about?.length) {
+    out.append(section('About', h('p', {}, c.about.map((a, i) => [i ? ', ' : '', nodeLink(a.id, a.name, ctx)]))));
+  }
+
+  out.append(section(`Quotes (${c.quotes.length})`, h('ul', { class: 'quotes' }, c.quotes.map((q, i) => {
+    const paraId = `para-${i}`;
+    const para = h('div', { class: 'paragraph', id: paraId, hidden: true, 'aria-label': 'The quote in its paragraph of the article' });
+    const toggle = h('button', {
+      type: 'button', class: 'link', 'aria-expanded': 'false', 'aria-controls': paraId,
+      disabled: !q.paragraph,
+    }, q.paragraph ? 'Show in its paragraph' : 'Paragraph not available');
+    toggle.addEventListener('click', () => {
+      const open = toggle.getAttribute('aria-expanded') === 'true';
+      if (!open && !para.firstChild) fillParagraph(para, q.paragraph, q.text);
+      toggle.setAttribute('aria-expanded', String(!open));
+      toggle.textContent = open ? 'Show in its paragraph' : 'Hide the paragraph';
+      para.hidden = open;
+    });
+    return h('li', { dataset: { quoteId: q.id } },
+      h('blockquote', { class: 'quote' }, `“${q.text}”`),
+      h('p', { class: 'quote-src' },
+        'From ', sourceLabel(q.source),
+        q.document && q.document.id !== q.source.id ? ['; first said or written in ', sourceLabel(q.document)] : null),
+      toggle, para);
+  }))));
+
+  const rels = c.relations || [];
+  const groups = REL_GROUPS.map(([kind, dir, title]) => {
+    const items = rels.filter((r) => r.kind === kind && (dir === 'out' ? r.from.id === c.id : r.to.id === c.id));
+    if (!items.length) return null;
+    return h('div', { class: 'relgroup', dataset: { rel: `${kind}-${dir}` } },
+      h('h5', { class: 'meta' }, h('span', { class: `badge rel-${kind}` }, title)),
+      h('ul', {}, items.map((r) => {
+        const other = dir === 'out' ? r.to : r.from;
+        return h('li', {}, nodeLink(other.id, other.text, ctx),
+          r.note ? h('p', { class: 'note' }, r.note) : null);
+      })));
+  }).filter(Boolean);
+  out.append(section('Relations', groups.length ? groups : h('p', { class: 'empty' }, 'No claim rebuts, supports or qualifies this one, and it bears on none.')));
+  return out;
+}
+
+function fillParagraph(el, paragraph, quote) {
+  const at = findQuote(paragraph, quote);
+  if (!at) {
+    el.append(paragraph);
+    return;
+  }
+  el.append(paragraph.slice(0, at[0]), h('mark', {}, paragraph.slice(at[0], at[1])), paragraph.slice(at[1]));
+}
+
+export function renderActor(a, ctx) {
+  const out = h('article', { 'aria-labelledby': 'panel-title', dataset: { kind: 'Actor', id: a.id } });
+  out.append(
+    h('p', { class: 'meta' },
+      h('span', { class: 'badge kind' }, KIND_LABEL[a.kind] || a.kind),
+      a.anonymous ? anonBadge() : null,
+      ctx.isHidden(a.id) ? ' hidden by the filters' : ''),
+    h('h3', { class: 'title', id: 'panel-title' }, a.name),
+    a.role ? h('p', {}, h('strong', {}, 'Role: '), a.role) : null,
+    a.description ? h('p', {}, a.description) : null,
+    h('p', {}, h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => ctx.traceFrom(a.id) }, 'Trace counters from this actor')),
+  );
+  if (a.memberOf.length) out.append(section('Member of', h('ul', {}, a.memberOf.map((m) => h('li', {}, actorLink(m, ctx))))));
+  if (a.members.length) out.append(section('Members', h('ul', {}, a.members.map((m) => h('li', {}, actorLink(m, ctx))))));
+  out.append(section(`Claims (${a.assertions.length})`, a.assertions.length
+    ? h('ul', {}, a.assertions.map((s) => h('li', {},
+      nodeLink(s.claim.id, s.claim.text, ctx),
+      h('div', { class: 'meta' }, [s.date || s.claim.date || 'undated', ' · in ', h('cite', {}, s.source.title), ' · ', ATTRIBUTION_LABEL[s.attribution] || s.attribution]))))
+    : h('p', { class: 'empty' }, 'No claims.')));
+  out.append(section(`Countered (${a.countered.length})`, counterList(a.countered, 'against', ctx)));
+  out.append(section(`Countered by (${a.counteredBy.length})`, counterList(a.counteredBy, 'by', ctx)));
+  return out;
+}
+
+export function counterList(counters, side, ctx) {
+  if (!counters.length) return h('p', { class: 'empty' }, 'None.');
+  return h('ul', { class: 'counters' }, counters.map((k) => h('li', {},
+    h('div', {}, nodeLink(k.counter.id, k.counter.text, ctx)),
+    h('div', {}, h('span', { class: 'badge rel-REBUTS' }, 'rebuts')),
+    h('div', {}, nodeLink(k.target.id, k.target.text, ctx)),
+    h('div', { class: 'meta' }, side === 'against' ? 'asserted by ' : 'countering claim by ',
+      k[side].map((x, i) => [i ? ', ' : '', ...actorLink(x, ctx)])),
+    k.note ? h('p', { class: 'note' }, k.note) : null)));
+}
+
+export function renderSource(s, ctx) {
+  return h('article', { 'aria-labelledby': 'panel-title', dataset: { kind: 'Source', id: s.id } },
+    h('p', { class: 'meta' }, h('span', { class: 'badge kind' }, `Source: ${SOURCE_KIND_LABEL[s.kind] || s.kind}`), s.date ? ` dated ${s.date}` : ''),
+    h('h3', { class: 'title', id: 'panel-title' }, s.title),
+    s.publisher ? h('p', {}, h('strong', {}, 'Published by: '), s.publisher) : null,
+    s.authors.length ? section('Authors', h('ul', {}, s.authors.map((a) => h('li', {}, actorLink(a, ctx))))) : null,
+    s.reportedIn ? section('Reported in', h('p', {}, nodeLink(s.reportedIn.id, s.reportedIn.title, ctx))) : null,
+    ctx.quotedFrom ? quotedFrom(ctx.quotedFrom(s.id), ctx) : null);
+}
+
+function quotedFrom(claims, ctx) {
+  return section(`Claims quoted from it (${claims.length})`, claims.length
+    ? h('ul', {}, claims.map((c) => h('li', {}, nodeLink(c.id, c.full, ctx), ' ', h('span', { class: 'meta' }, c.date || 'undated'))))
+    : h('p', { class: 'empty' }, 'None in the graph.'));
+}
+
+// renderBrowse lists every actor and claim: the keyboard's way into the graph.
+export function renderBrowse(nodes, ctx, cap = 300) {
+  const actors = nodes.filter((n) => n.type === 'Actor').sort((x, y) => x.full.localeCompare(y.full));
+  const claims = nodes.filter((n) => n.type === 'Claim').sort((x, y) => (x.date || '').localeCompare(y.date || '') || x.id.localeCompare(y.id));
+  const sources = nodes.filter((n) => n.type === 'Source');
+  const list = (items, fn) => h('ul', {}, items.slice(0, cap).map(fn), items.length > cap ? h('li', { class: 'empty' }, `… and ${items.length - cap} more; use the search.`) : null);
+  return h('div', { class: 'browse' },
+    h('h3', { class: 'title', id: 'panel-title' }, 'The whole debate'),
+    h('p', {}, 'Click a node in the graph, search, or pick an actor or a claim below to read its claims, quotes and counters. ',
+      'Trace mode shows who countered whom.'),
+    h('h4', {}, `Actors (${actors.length})`),
+    list(actors, (n) => h('li', {}, nodeLink(n.id, n.full, ctx), ' ',
+      h('span', { class: 'meta' }, KIND_LABEL[n.kind] || n.kind), n.kind === 'ANONYMOUS' ? [' ', anonBadge()] : null)),
+    h('h4', {}, `Claims (${claims.length})`),
+    list(claims, (n) => h('li', {}, nodeLink(n.id, n.full, ctx), ' ', h('span', { class: 'meta' }, n.date || 'undated'))),
+    sources.length ? [h('h4', {}, `Sources (${sources.length})`), list(sources, (n) => h('li', {}, nodeLink(n.id, n.full, ctx)))] : null);
+}

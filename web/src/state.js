@@ -1,0 +1,102 @@
+// The view's state, kept in the URL's query string so that a shared URL
+// restores the same view:
+//
+//   node=ID            the selected node
+//   mode=trace         trace mode (explore when absent)
+//   a=ID, b=ID         the traced actor, and the second actor for chains
+//   chain=all          chains follow REBUTS, SUPPORTS and QUALIFIES (REBUTS only when absent)
+//   undirected=1       chains may run either way
+//   hops=N             longest chain (default 4)
+//   hideRel=A,B        relation kinds not drawn
+//   hideKind=A,B       actor kinds not drawn
+//   from=D, to=D       claims dated within (YYYY, YYYY-MM or YYYY-MM-DD)
+//   sources=1          sources are drawn too
+//   bench=N            a synthetic graph of N nodes, without the API (benchmark)
+
+export const RELATION_TYPES = ['REBUTS', 'SUPPORTS', 'QUALIFIES', 'ASSERTED', 'ABOUT', 'MEMBER_OF'];
+export const SOURCE_EDGE_TYPES = ['QUOTED_FROM', 'AUTHORED_BY', 'REPORTED_IN'];
+export const ACTOR_KINDS = ['PERSON', 'ORGANIZATION', 'COLLECTIVE', 'STATE', 'ANONYMOUS'];
+export const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
+
+export function defaultState() {
+  return {
+    node: null,
+    mode: 'explore',
+    a: null,
+    b: null,
+    chain: 'rebuts',
+    directed: true,
+    hops: 4,
+    hideRel: new Set(),
+    hideKind: new Set(),
+    from: '',
+    to: '',
+    sources: false,
+    bench: 0,
+  };
+}
+
+function idOrNull(v) {
+  return v && ID_RE.test(v) ? v : null;
+}
+
+function setOf(v, allowed) {
+  const out = new Set();
+  for (const x of (v || '').split(',')) if (allowed.includes(x)) out.add(x);
+  return out;
+}
+
+export function parseState(search) {
+  const p = new URLSearchParams(search);
+  const s = defaultState();
+  s.node = idOrNull(p.get('node'));
+  s.mode = p.get('mode') === 'trace' ? 'trace' : 'explore';
+  s.a = idOrNull(p.get('a'));
+  s.b = idOrNull(p.get('b'));
+  s.chain = p.get('chain') === 'all' ? 'all' : 'rebuts';
+  s.directed = p.get('undirected') !== '1';
+  const hops = Number.parseInt(p.get('hops') || '', 10);
+  s.hops = hops >= 1 && hops <= 8 ? hops : 4;
+  s.hideRel = setOf(p.get('hideRel'), [...RELATION_TYPES, ...SOURCE_EDGE_TYPES]);
+  s.hideKind = setOf(p.get('hideKind'), ACTOR_KINDS);
+  s.from = DATE_RE.test(p.get('from') || '') ? p.get('from') : '';
+  s.to = DATE_RE.test(p.get('to') || '') ? p.get('to') : '';
+  s.sources = p.get('sources') === '1';
+  const bench = Number.parseInt(p.get('bench') || '', 10);
+  s.bench = bench > 0 ? Math.min(bench, 50000) : 0;
+  return s;
+}
+
+export function stateToSearch(s) {
+  const p = new URLSearchParams();
+  if (s.bench) p.set('bench', String(s.bench));
+  if (s.node) p.set('node', s.node);
+  if (s.mode === 'trace') {
+    p.set('mode', 'trace');
+    if (s.a) p.set('a', s.a);
+    if (s.b) p.set('b', s.b);
+    if (s.chain === 'all') p.set('chain', 'all');
+    if (!s.directed) p.set('undirected', '1');
+    if (s.hops !== 4) p.set('hops', String(s.hops));
+  }
+  if (s.hideRel.size) p.set('hideRel', [...s.hideRel].join(','));
+  if (s.hideKind.size) p.set('hideKind', [...s.hideKind].join(','));
+  if (s.from) p.set('from', s.from);
+  if (s.to) p.set('to', s.to);
+  if (s.sources) p.set('sources', '1');
+  const q = p.toString().replaceAll('%2C', ',');
+  return q ? `?${q}` : '';
+}
+
+// claimInDateRange applies the API's ClaimFilter semantics: date >= from
+// (as strings), and date <= to or date starting with to. Undated claims are
+// out while either bound is set.
+export function claimInDateRange(date, from, to) {
+  if (!from && !to) return true;
+  if (!date) return false;
+  if (from && date < from) return false;
+  if (to && !(date <= to || date.startsWith(to))) return false;
+  return true;
+}

@@ -1,0 +1,100 @@
+// Unit tests of the explorer's pure modules (no browser, no server).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseState, stateToSearch, claimInDateRange, defaultState } from '../src/state.js';
+import { findQuote, truncate } from '../src/text.js';
+import { syntheticSubgraph } from '../src/bench.js';
+
+test('URL state round-trips', () => {
+  const q = '?node=us-statement-will-not-deter-china-russia&mode=trace&a=robert-litt&b=nsc-staff&chain=all&undirected=1&hops=6&hideRel=ABOUT,ASSERTED&hideKind=STATE&from=2015-07&to=2015-08&sources=1';
+  const s = parseState(q);
+  assert.equal(s.node, 'us-statement-will-not-deter-china-russia');
+  assert.equal(s.mode, 'trace');
+  assert.equal(s.a, 'robert-litt');
+  assert.equal(s.b, 'nsc-staff');
+  assert.equal(s.chain, 'all');
+  assert.equal(s.directed, false);
+  assert.equal(s.hops, 6);
+  assert.deepEqual([...s.hideRel], ['ABOUT', 'ASSERTED']);
+  assert.deepEqual([...s.hideKind], ['STATE']);
+  assert.equal(s.sources, true);
+  assert.deepEqual(parseState(stateToSearch(s)), s);
+  assert.equal(stateToSearch(defaultState()), '');
+});
+
+test('URL state ignores what it does not know', () => {
+  const s = parseState('?node=<script>&mode=evil&hops=99&hideRel=DROP,REBUTS&hideKind=ALIEN&from=yesterday&bench=-3');
+  assert.equal(s.node, null);
+  assert.equal(s.mode, 'explore');
+  assert.equal(s.hops, 4);
+  assert.deepEqual([...s.hideRel], ['REBUTS']);
+  assert.equal(s.hideKind.size, 0);
+  assert.equal(s.from, '');
+  assert.equal(s.bench, 0);
+  // Trace settings are kept only in trace mode.
+  assert.equal(stateToSearch(parseState('?a=robert-litt')), '');
+});
+
+test('date filter follows the API: from compares as a string, to includes its prefix', () => {
+  assert.equal(claimInDateRange('2015-08', '', ''), true);
+  assert.equal(claimInDateRange(null, '', ''), true);
+  assert.equal(claimInDateRange(null, '2015', ''), false);
+  assert.equal(claimInDateRange('2015-08-15', '', '2015-08'), true);
+  assert.equal(claimInDateRange('2015-09', '', '2015-08'), false);
+  assert.equal(claimInDateRange('2015', '2015-07', ''), false);
+  assert.equal(claimInDateRange('2015-07', '2015-07', '2015-08'), true);
+  assert.equal(claimInDateRange('2014-10', '2015', ''), false);
+});
+
+test('a quote is found in its paragraph despite typographic quotes and white space', () => {
+  const para = 'He wrote. “Really?” he wrote. “Does anyone seriously believe that if the U.S. says we won’t  seek access?”';
+  assert.deepEqual(findQuote(para, 'Really?'), [11, 18]);
+  const at = findQuote(para, "we won't seek access");
+  assert.equal(para.slice(at[0], at[1]), 'we won’t  seek access');
+  assert.equal(findQuote(para, 'not there'), null);
+  assert.equal(findQuote(null, 'x'), null);
+});
+
+test('labels are cut at a word with an ellipsis', () => {
+  assert.equal(truncate('short', 10), 'short');
+  const t = truncate('A strong statement from the United States could dissuade authoritarian regimes', 40);
+  assert.ok(t.length <= 40 && t.endsWith('…'), t);
+  assert.ok(!t.includes('  '));
+});
+
+test('the synthetic benchmark graph has the asked size and only known ids', () => {
+  const g = syntheticSubgraph(5000);
+  assert.equal(g.nodes.length, 5000);
+  const ids = new Set(g.nodes.map((n) => n.id));
+  assert.equal(ids.size, 5000);
+  for (const e of g.edges) assert.ok(ids.has(e.from) && ids.has(e.to) && e.from !== e.to);
+  assert.ok(g.edges.length > 5000);
+  assert.deepEqual(syntheticSubgraph(300), syntheticSubgraph(300), 'deterministic');
+});
+
+test('quotes fold into claim → source edges, preferring the document the words were said in', async () => {
+  const { toElements } = await import('../src/graph.js');
+  const el = toElements({
+    nodes: [
+      { __typename: 'Claim', id: 'c1', text: 'A claim', date: '2015' },
+      { __typename: 'Quote', id: 'c1.q1' },
+      { __typename: 'Quote', id: 'c1.q2' },
+      { __typename: 'Source', id: 'article', title: 'The article', sourceKind: 'ARTICLE' },
+      { __typename: 'Source', id: 'email', title: 'The e-mail', sourceKind: 'EMAIL' },
+      { __typename: 'Actor', id: 'a1', name: 'Someone', kind: 'PERSON' },
+    ],
+    edges: [
+      { id: 'x1', type: 'EVIDENCED_BY', from: 'c1', to: 'c1.q1' },
+      { id: 'x2', type: 'FROM', from: 'c1.q1', to: 'article' },
+      { id: 'x3', type: 'SAID_IN', from: 'c1.q1', to: 'email' },
+      { id: 'x4', type: 'EVIDENCED_BY', from: 'c1', to: 'c1.q2' },
+      { id: 'x5', type: 'FROM', from: 'c1.q2', to: 'article' },
+      { id: 'x6', type: 'ASSERTED', from: 'a1', to: 'c1' },
+      { id: 'x7', type: 'ASSERTED', from: 'a1', to: 'missing' },
+    ],
+  });
+  assert.deepEqual(el.nodes.map((n) => n.data.id), ['c1', 'article', 'email', 'a1']);
+  assert.equal(el.nodes.find((n) => n.data.id === 'email').data.kind, 'EMAIL');
+  const edges = el.edges.map((e) => `${e.data.source}-${e.data.type}->${e.data.target}`).sort();
+  assert.deepEqual(edges, ['a1-ASSERTED->c1', 'c1-QUOTED_FROM->article', 'c1-QUOTED_FROM->email']);
+});
