@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Helpers shared by scripts/bench.sh and scripts/bench-smoke.sh (sourced, not run). They start and
+# stop only the processes they started, by pid.
+
+say() { echo "bench: $*"; }
+
+# bench_wait_for_serve: `counterpoint serve` must exist and build; poll a while for it.
+bench_wait_for_serve() {
+  local deadline=$((SECONDS + ${BENCH_SERVE_WAIT:-600}))
+  until [[ -f cmd/counterpoint/serve.go ]] && go build -o /dev/null ./cmd/counterpoint 2>/dev/null; do
+    if ((SECONDS >= deadline)); then
+      echo "bench: cmd/counterpoint does not build a serve command yet" >&2
+      go build -o /dev/null ./cmd/counterpoint
+      return 1
+    fi
+    say "waiting for cmd/counterpoint/serve.go to build..."
+    sleep 15
+  done
+}
+
+bench_build() {
+  say "building bin/counterpoint and bin/counterpoint-bench"
+  go build -o bin/counterpoint ./cmd/counterpoint
+  go build -o bin/counterpoint-bench ./cmd/counterpoint-bench
+}
+
+# bench_peer_install: the peer's packages, exactly as its lock file pins them.
+bench_peer_install() {
+  command -v node >/dev/null || { echo "bench: node not found (the peer needs Node 20)" >&2; return 1; }
+  if [[ ! -d bench/peer/node_modules/@neo4j/graphql || bench/peer/package-lock.json -nt bench/peer/node_modules/.package-lock.json ]]; then
+    say "installing the peer's packages (npm ci)"
+    (cd bench/peer && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+# bench_chart_env: a virtual environment with matplotlib, pinned, for the chart.
+bench_chart_env() {
+  BENCH_PYTHON="$PWD/.venv-bench/bin/python"
+  if [[ ! -x "$BENCH_PYTHON" ]] || ! "$BENCH_PYTHON" -c 'import matplotlib' 2>/dev/null ||
+    [[ bench/report/requirements.txt -nt .venv-bench/.installed ]]; then
+    say "creating .venv-bench with matplotlib (bench/report/requirements.txt)"
+    python3 -m venv .venv-bench
+    .venv-bench/bin/pip install --quiet --disable-pip-version-check -r bench/report/requirements.txt
+    touch .venv-bench/.installed
+  fi
+}
+
+# bench_wait_url URL PID NAME: wait until URL answers 200, or the process dies.
+bench_wait_url() {
+  local url="$1" pid="$2" name="$3" deadline=$((SECONDS + 120))
+  until curl -fsS -o /dev/null "$url" 2>/dev/null; do
+    kill -0 "$pid" 2>/dev/null || { echo "bench: $name (pid $pid) exited" >&2; return 1; }
+    ((SECONDS < deadline)) || { echo "bench: $name did not answer $url within 120s" >&2; return 1; }
+    sleep 0.3
+  done
+}
+
+# bench_start_services CP_PORT PEER_PORT LOGDIR TAG: start Counterpoint and the peer on 127.0.0.1
+# (a port of 0 picks a free one); sets CP_PID, CP_URL, PEER_PID, PEER_URL. BENCH_CP_BIN names the
+# counterpoint binary (default bin/counterpoint).
+bench_start_services() {
+  local cp_port="$1" peer_port="$2" logs="$3" tag="$4"
+  mkdir -p "$logs"
+  LISTEN_ADDR="127.0.0.1:$cp_port" COMPLEXITY_LIMIT=10000 "${BENCH_CP_BIN:-bin/counterpoint}" serve \
+    >"$logs/counterpoint-$tag.out" 2>"$logs/counterpoint-$tag.log" &
+  CP_PID=$!
+  local deadline=$((SECONDS + 60)) base=""
+  until base="$(sed -n 's/^counterpoint: serving on \(http:[^ ]*\).*/\1/p' "$logs/counterpoint-$tag.out" | head -n 1)" && [[ -n "$base" ]]; do
+    kill -0 "$CP_PID" 2>/dev/null || { cat "$logs/counterpoint-$tag.log" >&2; echo "bench: counterpoint serve exited" >&2; return 1; }
+    ((SECONDS < deadline)) || { echo "bench: counterpoint serve printed no address" >&2; return 1; }
+    sleep 0.2
+  done
+  base="${base/localhost/127.0.0.1}"
+  bench_wait_url "$base/readyz" "$CP_PID" "counterpoint serve"
+  CP_URL="$base/graphql"
+  say "counterpoint serve: pid $CP_PID, $CP_URL"
+
+  PEER_PORT="$peer_port" node bench/peer/server.mjs >"$logs/peer-$tag.log" 2>&1 &
+  PEER_PID=$!
+  deadline=$((SECONDS + 120))
+  until base="$(sed -n 's/^peer: @neo4j\/graphql serving on \(http:[^ ]*\)\/graphql.*/\1/p' "$logs/peer-$tag.log" | head -n 1)" && [[ -n "$base" ]]; do
+    kill -0 "$PEER_PID" 2>/dev/null || { cat "$logs/peer-$tag.log" >&2; echo "bench: the peer exited" >&2; return 1; }
+    ((SECONDS < deadline)) || { echo "bench: the peer printed no address" >&2; return 1; }
+    sleep 0.2
+  done
+  bench_wait_url "$base/healthz" "$PEER_PID" "the peer"
+  PEER_URL="$base/graphql"
+  say "peer (@neo4j/graphql): pid $PEER_PID, $PEER_URL"
+}
+
+# bench_stop_services: stop what bench_start_services started, by pid.
+bench_stop_services() {
+  local pid
+  for pid in "${CP_PID:-}" "${PEER_PID:-}"; do
+    [[ -n "$pid" ]] || continue
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -TERM "$pid" 2>/dev/null || true
+      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+  done
+  CP_PID="" PEER_PID=""
+}
