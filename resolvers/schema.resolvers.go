@@ -390,17 +390,25 @@ func (r *queryResolver) Chains(ctx context.Context, from string, to string, kind
 	if len(ks) == 0 {
 		ks = []counterpoint.RelationKind{counterpoint.Rebuts}
 	}
-	for _, id := range []struct{ name, id string }{{"from", from}, {"to", to}} {
-		a, err := r.actor(ctx, id.id)
-		if err != nil {
-			return nil, err
-		}
-		if a == nil {
-			return nil, counterpoint.Errorf(counterpoint.ENOTFOUND, "%s: no actor has id %q", id.name, id.id)
+	ends, err := r.loadersFor(ctx).actor.LoadAll(ctx, []string{from, to})
+	if err != nil {
+		return nil, err
+	}
+	for i, name := range []string{"from", "to"} {
+		if ends[i] == nil {
+			return nil, counterpoint.Errorf(counterpoint.ENOTFOUND, "%s: no actor has id %q", name, []string{from, to}[i])
 		}
 	}
 	chains, err := r.store.Chains(ctx, counterpoint.ChainQuery{From: from, To: to, Kinds: ks, Directed: directed == nil || *directed, MaxHops: hops, First: n})
 	if err != nil {
+		return nil, err
+	}
+	// One load for the claims of every chain.
+	var ids []string
+	for _, ch := range chains {
+		ids = append(ids, ch.Claims...)
+	}
+	if _, err := r.loadersFor(ctx).claim.LoadAll(ctx, ids); err != nil {
 		return nil, err
 	}
 	out := make([]*model.Chain, len(chains))

@@ -77,12 +77,12 @@ const (
 RETURN n {.*, text: null} AS props, r.id AS reportedIn`
 	sourceTexts   = `UNWIND $ids AS id MATCH (n:Source {id: id}) WHERE n.text IS NOT NULL RETURN id, n.text AS text`
 	quotesByClaim = `UNWIND $ids AS id
-MATCH (:Claim {id: id})-[e:EVIDENCED_BY]->(q:Quote)-[:FROM]->(s:Source)
+MATCH (c:Claim {id: id})-[e:EVIDENCED_BY]->(q:Quote)-[:FROM]->(s:Source)
 OPTIONAL MATCH (q)-[:SAID_IN]->(d:Source)
 RETURN id AS claim, properties(q) AS props, s.id AS source, d.id AS document
 ORDER BY claim, e.rank, q.id`
 	assertionsByClaim = `UNWIND $ids AS id
-MATCH (a:Actor)-[r:ASSERTED]->(:Claim {id: id})
+MATCH (a:Actor)-[r:ASSERTED]->(c:Claim {id: id})
 RETURN id AS claim, a.id AS actor, r.source AS source, r.date AS date, r.attribution AS attribution, properties(a) AS props
 ORDER BY claim, coalesce(r.date, ''), actor, source`
 	assertionsByActor = `UNWIND $ids AS id
