@@ -33,6 +33,7 @@ func Queries() map[string]string {
 		"countersAgainst":   countersAgainst,
 		"actorsPage":        actorsPage,
 		"claimsPage":        claimsPage,
+		"claimsPageAll":     claimsPageAll,
 		"allSources":        allSources,
 		"search":            search,
 		"countersAll":       countersAll,

@@ -378,7 +378,7 @@ func (db *DB) UpsertClaim(ctx context.Context, c counterpoint.Claim) error {
 			}
 		}
 		_, err = db.run(ctx, tx, upsertClaim, map[string]any{
-			"props":      props("id", c.ID, "text", c.Text, "date", c.Date, "dataset", dataset),
+			"props":      props("id", c.ID, "text", c.Text, "date", c.Date, "sortKey", ClaimSortKey(c.Date, c.ID), "dataset", dataset),
 			"assertions": assertions, "about": nonNil(c.About), "quotes": quotes,
 		})
 		return err

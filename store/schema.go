@@ -23,6 +23,9 @@ var schemaStatements = []string{
 	`CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name)`,
 	`CREATE INDEX claim_date IF NOT EXISTS FOR (n:Claim) ON (n.date)`,
 	`CREATE INDEX claim_dataset IF NOT EXISTS FOR (n:Claim) ON (n.dataset)`,
+	`CREATE INDEX claim_sort IF NOT EXISTS FOR (n:Claim) ON (n.sortKey)`,
+	// Claims written before sortKey existed get one.
+	`MATCH (c:Claim) WHERE c.sortKey IS NULL SET c.sortKey = coalesce(c.date, '') + ' ' + c.id`,
 	`CREATE INDEX quote_dataset IF NOT EXISTS FOR (n:Quote) ON (n.dataset)`,
 	`CREATE INDEX source_kind IF NOT EXISTS FOR (n:Source) ON (n.kind)`,
 	`CREATE FULLTEXT INDEX ` + FullTextIndex + ` IF NOT EXISTS FOR (n:Actor|Claim|Quote) ON EACH [n.name, n.role, n.text]`,

@@ -221,7 +221,7 @@ func prepare(ds *counterpoint.Dataset) *rows {
 	}
 	for _, c := range ds.Claims {
 		r.claimIDs = append(r.claimIDs, c.ID)
-		r.claims = append(r.claims, node("Claim", true, props("id", c.ID, "text", c.Text, "date", c.Date, "dataset", ds.ID)))
+		r.claims = append(r.claims, node("Claim", true, props("id", c.ID, "text", c.Text, "date", c.Date, "sortKey", ClaimSortKey(c.Date, c.ID), "dataset", ds.ID)))
 		for _, a := range c.Assertions {
 			key := strings.Join([]string{"ASSERTED", a.Actor, c.ID, a.Source}, "|")
 			r.asserted = append(r.asserted, edge(a.Actor, c.ID, r.owned(ds.ID, key, "source", a.Source, "date", a.Date, "attribution", string(a.Attribution))))

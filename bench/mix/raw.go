@@ -260,10 +260,8 @@ func rawClaim(ctx context.Context, r *Raw, p Params) ([]string, error) {
 
 func rawClaimsPage(ctx context.Context, r *Raw, p Params) ([]string, error) {
 	n := p["first"].(int)
-	recs, err := r.named(ctx, "claimsPage", map[string]any{
-		"dataset": nil, "dateFrom": nil, "dateTo": nil, "actor": nil, "source": nil,
-		"limit": n + 1, "afterDate": "", "afterID": nil,
-	})
+	// The unfiltered first page, as the store runs it.
+	recs, err := r.named(ctx, "claimsPageAll", map[string]any{"limit": n + 1, "after": ""})
 	if err != nil || len(recs) == 0 {
 		return nil, err
 	}
