@@ -250,7 +250,7 @@ func rawRows(ds *rawDataset, dir string) ([]step, error) {
 		}
 	}
 	for _, c := range ds.Claims {
-		claims = append(claims, node(props("id", c.ID, "text", c.Text, "date", c.Date, "dataset", ds.ID)))
+		claims = append(claims, node(props("id", c.ID, "text", c.Text, "date", c.Date, "sortKey", store.ClaimSortKey(c.Date, c.ID), "dataset", ds.ID)))
 		for _, a := range c.Assertions {
 			key := strings.Join([]string{"ASSERTED", a.Actor, c.ID, a.Source}, "|")
 			asserted = append(asserted, edge(a.Actor, c.ID, owned(key, "source", a.Source, "date", a.Date, "attribution", a.Attribution)))
