@@ -45,3 +45,28 @@ func TestClaimsPagingWalksEveryClaimOnce(t *testing.T) {
 		t.Errorf("a claim came twice: %v", keys)
 	}
 }
+
+// TestSubgraphLimit: a subgraph cut short by its limit says so, keeps its
+// seed first, and holds no edge to a node it left out.
+func TestSubgraphLimit(t *testing.T) {
+	api := MustStartAPI(t)
+	resp := api.Post(t, `{ subgraph(ids: ["robert-litt"], hops: 2, limit: 4) { truncated nodes { id } edges { from to } } }`, nil)
+	if len(resp.Errors()) > 0 {
+		t.Fatal(resp.Errors())
+	}
+	sg := resp.Body["data"].(map[string]any)["subgraph"].(map[string]any)
+	nodes := sg["nodes"].([]any)
+	if sg["truncated"] != true || len(nodes) != 4 || nodes[0].(map[string]any)["id"] != "robert-litt" {
+		t.Fatalf("subgraph(limit: 4) = %v; want truncated, 4 nodes, robert-litt first", sg)
+	}
+	in := map[any]bool{}
+	for _, n := range nodes {
+		in[n.(map[string]any)["id"]] = true
+	}
+	for _, e := range sg["edges"].([]any) {
+		e := e.(map[string]any)
+		if !in[e["from"]] || !in[e["to"]] {
+			t.Errorf("edge %v reaches outside the returned nodes", e)
+		}
+	}
+}

@@ -116,7 +116,10 @@ func (db *DB) write(ctx context.Context, fn func(tx neo4j.ManagedTransaction) er
 	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		return nil, fn(tx)
 	})
-	return wrap(err)
+	if err != nil {
+		return wrap(withContextError(ctx, err))
+	}
+	return nil
 }
 
 // requireRefs fails with EINVALID, naming each field, when a referenced id

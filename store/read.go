@@ -566,10 +566,18 @@ WITH p ORDER BY length(p) LIMIT $first
 RETURN [n IN nodes(p) WHERE n:Claim | n.id] AS claims,
   [r IN relationships(p) WHERE type(r) <> 'ASSERTED' | {kind: type(r), from: startNode(r).id, to: endNode(r).id, note: r.note, source: r.source}] AS rels`
 
+// subgraphSeeded walks out from the seeds and stops after limit+1 distinct
+// nodes, so its work follows the limit, not the size of the neighbourhood.
 const subgraphSeeded = `MATCH (s:Entity) WHERE s.id IN $ids AND any(l IN labels(s) WHERE l IN $labels)
-OPTIONAL MATCH (s)-[:%[1]s*1..%[2]d]-(n:Entity)
-WITH collect(DISTINCT s) AS seeds, collect(DISTINCT n) AS reached
-WITH seeds + [x IN reached WHERE NOT x IN seeds AND any(l IN labels(x) WHERE l IN $labels)] AS ns
+WITH collect(s) AS seeds
+CALL (seeds) {
+  UNWIND seeds AS s
+  MATCH (s)-[:%[1]s*1..%[2]d]-(n:Entity)
+  WHERE NOT n IN seeds AND any(l IN labels(n) WHERE l IN $labels)
+  WITH DISTINCT n LIMIT $limit + 1
+  RETURN collect(n) AS reached
+}
+WITH seeds + reached AS ns
 UNWIND ns[0..$limit] AS n` + nodeLinks + `
 OPTIONAL MATCH (n)-[r:%[1]s]->(m:Entity)
 RETURN ` + nodeColumns + `, collect([type(r), m.id]) AS out, size(ns) > $limit AS truncated`

@@ -145,7 +145,7 @@ func (db *DB) read(ctx context.Context, name, cypher string, params map[string]a
 		db.cfg.ObserveQuery(name, time.Since(start))
 	}
 	if err != nil {
-		return nil, wrap(err)
+		return nil, wrap(withContextError(ctx, err))
 	}
 	return res, nil
 }
@@ -179,6 +179,16 @@ func (db *DB) run(ctx context.Context, tx neo4j.ManagedTransaction, cypher strin
 		return nil, err
 	}
 	return res.Collect(ctx)
+}
+
+// withContextError marks err as caused by ctx's deadline or cancellation
+// when ctx is done: the server may answer a cancelled transaction with an
+// error of its own, which says nothing of why.
+func withContextError(ctx context.Context, err error) error {
+	if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
+		return fmt.Errorf("%w: %w", cerr, err)
+	}
+	return err
 }
 
 // wrap turns driver errors into the domain's: an unreachable server or a
