@@ -5,6 +5,14 @@
 #
 # docker-compose.yml uses this image for the one-shot `seed` (load) and the `api` (serve).
 
+# ---- the explorer's bundle (npm packages from the registry, built with Vite) --------------------
+FROM node:20 AS web
+WORKDIR /src/web
+COPY web/package.json web/package-lock.json web/.npmrc ./
+RUN npm ci --no-audit --no-fund
+COPY web/ ./
+RUN npm run build
+
 # ---- build ------------------------------------------------------------------------------------
 FROM golang:1.26 AS build
 WORKDIR /src
@@ -13,8 +21,8 @@ ENV CGO_ENABLED=0 GOFLAGS=-trimpath
 COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
-# The explorer's web bundle may later need a node stage here (npm ci && npm run build) whose
-# output is copied in before this step; not yet.
+# The binary embeds the explorer's bundle (go:embed in web/).
+COPY --from=web /src/web/dist ./web/dist
 RUN go build -ldflags="-s -w" -o /out/counterpoint ./cmd/counterpoint
 
 # ---- run --------------------------------------------------------------------------------------
