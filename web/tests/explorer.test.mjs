@@ -352,8 +352,11 @@ test('filters update the graph without a reload, as the API filters claims', { t
     actorsTotal - d.actors.totalCount + d.claims.totalCount, 'claims dated 2015-07..2015-08, as the API counts them');
 
   await page.locator('#filter-relations input[data-rel="ASSERTED"]').uncheck();
+  // The graph applies filters on the next frame: wait for it, then check.
+  await page.waitForFunction(() => window.__explorer.cy.edges('[type = "ASSERTED"]').filter((e) => e.visible()).length === 0,
+    null, { timeout: 5_000 }).catch(() => {});
   const assertedShown = await page.evaluate(() => window.__explorer.cy.edges('[type = "ASSERTED"]').filter((e) => e.visible()).length);
-  assert.equal(assertedShown, 0);
+  assert.equal(assertedShown, 0, 'ASSERTED edges hidden once their filter is off');
   assert.match(await page.textContent('#status'), /shown \(of \d+ nodes, \d+ edges\)/);
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no reload');
   const url = new URL(page.url());
