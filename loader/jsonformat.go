@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 
@@ -49,51 +50,52 @@ func (jsonFormat) Name() string { return "json" }
 // The file layout of the JSON format; field names are the schema's.
 type (
 	jsonDataset struct {
+		Schema      string         `json:"$schema,omitempty"`
 		ID          string         `json:"id"`
 		Title       string         `json:"title"`
-		Description string         `json:"description"`
+		Description string         `json:"description,omitempty"`
 		Sources     []jsonSource   `json:"sources"`
 		Actors      []jsonActor    `json:"actors"`
 		Claims      []jsonClaim    `json:"claims"`
-		Relations   []jsonRelation `json:"relations"`
+		Relations   []jsonRelation `json:"relations,omitempty"`
 	}
 	jsonSource struct {
 		ID         string   `json:"id"`
 		Title      string   `json:"title"`
 		Kind       string   `json:"kind"`
-		Date       string   `json:"date"`
-		Publisher  string   `json:"publisher"`
-		Authors    []string `json:"authors"`
-		ReportedIn string   `json:"reportedIn"`
-		TextFile   string   `json:"textFile"`
+		Date       string   `json:"date,omitempty"`
+		Publisher  string   `json:"publisher,omitempty"`
+		Authors    []string `json:"authors,omitempty"`
+		ReportedIn string   `json:"reportedIn,omitempty"`
+		TextFile   string   `json:"textFile,omitempty"`
 	}
 	jsonActor struct {
 		ID          string   `json:"id"`
 		Name        string   `json:"name"`
 		Kind        string   `json:"kind"`
-		Role        string   `json:"role"`
-		Description string   `json:"description"`
-		MemberOf    []string `json:"memberOf"`
+		Role        string   `json:"role,omitempty"`
+		Description string   `json:"description,omitempty"`
+		MemberOf    []string `json:"memberOf,omitempty"`
 	}
 	jsonAssertion struct {
 		Actor       string `json:"actor"`
 		Source      string `json:"source"`
-		Date        string `json:"date"`
+		Date        string `json:"date,omitempty"`
 		Attribution string `json:"attribution"`
 	}
 	jsonQuote struct {
-		ID       string `json:"id"`
+		ID       string `json:"id,omitempty"`
 		Text     string `json:"text"`
 		Source   string `json:"source"`
-		Document string `json:"document"`
+		Document string `json:"document,omitempty"`
 		Start    int    `json:"start"`
 		End      int    `json:"end"`
 	}
 	jsonClaim struct {
 		ID         string          `json:"id"`
 		Text       string          `json:"text"`
-		Date       string          `json:"date"`
-		About      []string        `json:"about"`
+		Date       string          `json:"date,omitempty"`
+		About      []string        `json:"about,omitempty"`
 		Assertions []jsonAssertion `json:"assertions"`
 		Quotes     []jsonQuote     `json:"quotes"`
 	}
@@ -101,10 +103,40 @@ type (
 		Kind   string `json:"kind"`
 		From   string `json:"from"`
 		To     string `json:"to"`
-		Source string `json:"source"`
-		Note   string `json:"note"`
+		Source string `json:"source,omitempty"`
+		Note   string `json:"note,omitempty"`
 	}
 )
+
+// EncodeJSON writes ds in the project's own format, the inverse of
+// JSON.Decode (source texts stay in their textFile, which the caller writes).
+func EncodeJSON(w io.Writer, ds *counterpoint.Dataset) error {
+	out := jsonDataset{ID: ds.ID, Title: ds.Title, Description: ds.Description}
+	for _, s := range ds.Sources {
+		out.Sources = append(out.Sources, jsonSource{ID: s.ID, Title: s.Title, Kind: string(s.Kind), Date: s.Date,
+			Publisher: s.Publisher, Authors: s.Authors, ReportedIn: s.ReportedIn, TextFile: s.TextFile})
+	}
+	for _, a := range ds.Actors {
+		out.Actors = append(out.Actors, jsonActor{ID: a.ID, Name: a.Name, Kind: string(a.Kind), Role: a.Role,
+			Description: a.Description, MemberOf: a.MemberOf})
+	}
+	for _, c := range ds.Claims {
+		jc := jsonClaim{ID: c.ID, Text: c.Text, Date: c.Date, About: c.About}
+		for _, a := range c.Assertions {
+			jc.Assertions = append(jc.Assertions, jsonAssertion{Actor: a.Actor, Source: a.Source, Date: a.Date, Attribution: string(a.Attribution)})
+		}
+		for _, q := range c.Quotes {
+			jc.Quotes = append(jc.Quotes, jsonQuote{ID: q.ID, Text: q.Text, Source: q.Source, Document: q.Document, Start: q.Start, End: q.End})
+		}
+		out.Claims = append(out.Claims, jc)
+	}
+	for _, r := range ds.Relations {
+		out.Relations = append(out.Relations, jsonRelation{Kind: string(r.Kind), From: r.From, To: r.To, Source: r.Source, Note: r.Note})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
 
 func (f jsonFormat) Decode(file string, b []byte, readText func(string) ([]byte, error)) (*counterpoint.Dataset, Problems) {
 	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))

@@ -125,44 +125,43 @@ func (db *DB) NodesByID(ctx context.Context, ids []string) ([]counterpoint.Node,
 	return nodes, nil
 }
 
-// ActorsByID returns the actors with the given ids.
-func (db *DB) ActorsByID(ctx context.Context, ids []string) ([]counterpoint.Actor, error) {
-	res, err := db.read(ctx, "actorsByID", actorsByID, map[string]any{"ids": ids})
+// readByID reads nodes of one label by id, one per row of column "props".
+func readByID[T any](ctx context.Context, db *DB, name, cypher string, ids []string, from func(*neo4j.Record) T) ([]T, error) {
+	res, err := db.read(ctx, name, cypher, map[string]any{"ids": ids})
 	if err != nil {
 		return nil, err
 	}
-	actors := make([]counterpoint.Actor, len(res.Records))
+	out := make([]T, len(res.Records))
 	for i, rec := range res.Records {
-		actors[i] = actorFrom(recordMap(rec, "props"))
+		out[i] = from(rec)
 	}
-	return actors, nil
+	return out, nil
+}
+
+// ActorsByID returns the actors with the given ids.
+func (db *DB) ActorsByID(ctx context.Context, ids []string) ([]counterpoint.Actor, error) {
+	return readByID(ctx, db, "actorsByID", actorsByID, ids, func(rec *neo4j.Record) counterpoint.Actor {
+		return actorFrom(recordMap(rec, "props"))
+	})
 }
 
 // ClaimsByID returns the claims with the given ids.
 func (db *DB) ClaimsByID(ctx context.Context, ids []string) ([]counterpoint.Claim, error) {
-	res, err := db.read(ctx, "claimsByID", claimsByID, map[string]any{"ids": ids})
-	if err != nil {
-		return nil, err
-	}
-	claims := make([]counterpoint.Claim, len(res.Records))
-	for i, rec := range res.Records {
-		claims[i] = claimFrom(recordMap(rec, "props"))
-	}
-	return claims, nil
+	return readByID(ctx, db, "claimsByID", claimsByID, ids, func(rec *neo4j.Record) counterpoint.Claim {
+		return claimFrom(recordMap(rec, "props"))
+	})
 }
 
 // SourcesByID returns the sources with the given ids, without their texts.
 func (db *DB) SourcesByID(ctx context.Context, ids []string) ([]counterpoint.Source, error) {
-	res, err := db.read(ctx, "sourcesByID", sourcesByID, map[string]any{"ids": ids})
-	if err != nil {
-		return nil, err
-	}
-	sources := make([]counterpoint.Source, len(res.Records))
-	for i, rec := range res.Records {
-		sources[i] = sourceFrom(recordMap(rec, "props"))
-		sources[i].ReportedIn = recordString(rec, "reportedIn")
-	}
-	return sources, nil
+	return readByID(ctx, db, "sourcesByID", sourcesByID, ids, sourceFromRecord)
+}
+
+// sourceFromRecord builds a source from columns props and reportedIn.
+func sourceFromRecord(rec *neo4j.Record) counterpoint.Source {
+	s := sourceFrom(recordMap(rec, "props"))
+	s.ReportedIn = recordString(rec, "reportedIn")
+	return s
 }
 
 // SourceTexts returns the full texts of the given sources that have one.
@@ -432,8 +431,7 @@ func (db *DB) Sources(ctx context.Context) ([]counterpoint.Source, error) {
 	}
 	sources := make([]counterpoint.Source, len(res.Records))
 	for i, rec := range res.Records {
-		sources[i] = sourceFrom(recordMap(rec, "props"))
-		sources[i].ReportedIn = recordString(rec, "reportedIn")
+		sources[i] = sourceFromRecord(rec)
 	}
 	return sources, nil
 }
