@@ -237,6 +237,28 @@ func (l *loaders) primeClaims(claims []counterpoint.Claim) {
 	}
 }
 
+// prime caches what a read-ahead found. Its lists are complete for their
+// keys, so the loaders can answer from them as from their own queries.
+func (l *loaders) prime(b counterpoint.Bundle) {
+	l.primeActors(b.Actors)
+	l.primeClaims(b.Claims)
+	for id, qs := range b.Quotes {
+		l.quotesByClaim.Prime(id, qs)
+	}
+	for id, as := range b.Assertions {
+		l.assertionsByClaim.Prime(id, as)
+	}
+	for id, rels := range b.Relations {
+		l.relationsByClaim.Prime(id, dedupe(rels))
+	}
+	for id, cs := range b.CountersBy {
+		l.countersBy.Prime(id, cs)
+	}
+	for id, cs := range b.CountersAgainst {
+		l.countersAgainst.Prime(id, cs)
+	}
+}
+
 func dedupe(rels []counterpoint.Relation) []counterpoint.Relation {
 	seen := make(map[string]bool, len(rels))
 	out := rels[:0:0]

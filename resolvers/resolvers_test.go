@@ -21,6 +21,69 @@ type fakeStore struct {
 	chainQuery  *counterpoint.ChainQuery
 	counterArgs *counterpoint.CounterFilter
 	claimsCalls int
+	details     []counterpoint.ClaimDetail
+	actorDetail []counterpoint.ActorDetail
+}
+
+// ClaimsWithDetail answers a read-ahead from the same fixed graph as
+// RelationsOf and ClaimsByID: claim a with one quote, asserted by x; every
+// other claim asserted by y.
+func (f *fakeStore) ClaimsWithDetail(ctx context.Context, ids []string, d counterpoint.ClaimDetail) (counterpoint.Bundle, error) {
+	f.details = append(f.details, d)
+	b := counterpoint.Bundle{Quotes: map[string][]counterpoint.Quote{}, Assertions: map[string][]counterpoint.Assertion{}, Relations: map[string][]counterpoint.Relation{}}
+	claims, _ := f.ClaimsByID(ctx, ids)
+	b.Claims = append(b.Claims, claims...)
+	asserted := func(id string) {
+		who := "y"
+		if id == "a" {
+			who = "x"
+		}
+		b.Assertions[id] = []counterpoint.Assertion{{Claim: id, Actor: who, Source: "s", Attribution: counterpoint.OnRecord}}
+		b.Actors = append(b.Actors, counterpoint.Actor{ID: who, Name: strings.ToUpper(who), Kind: counterpoint.ActorPerson})
+	}
+	for _, id := range ids {
+		if d.Quotes {
+			b.Quotes[id] = []counterpoint.Quote{{ID: id + ".q1", Claim: id, Text: "words of " + id, Source: "s", Start: 0, End: 8}}
+		}
+		if d.Assertions {
+			asserted(id)
+		}
+		if d.Relations {
+			rels, others, _ := f.RelationsOf(ctx, []string{id})
+			b.Relations[id] = rels
+			b.Claims = append(b.Claims, others...)
+			for _, o := range others {
+				if d.RelatedAssertions {
+					asserted(o.ID)
+				}
+				if d.RelatedQuotes {
+					b.Quotes[o.ID] = []counterpoint.Quote{{ID: o.ID + ".q1", Claim: o.ID, Text: "words of " + o.ID, Source: "s", Start: 0, End: 8}}
+				}
+			}
+		}
+	}
+	return b, nil
+}
+
+// ActorsWithDetail answers for actor x: one counter, x's claim a rebutting
+// y's claim b.
+func (f *fakeStore) ActorsWithDetail(ctx context.Context, ids []string, d counterpoint.ActorDetail) (counterpoint.Bundle, error) {
+	f.actorDetail = append(f.actorDetail, d)
+	b := counterpoint.Bundle{Assertions: map[string][]counterpoint.Assertion{}, CountersBy: map[string][]counterpoint.Counter{}, CountersAgainst: map[string][]counterpoint.Counter{}}
+	b.Actors, _ = f.ActorsByID(ctx, ids)
+	b.Actors = append(b.Actors, counterpoint.Actor{ID: "y", Name: "Y", Kind: counterpoint.ActorPerson})
+	b.Claims, _ = f.ClaimsByID(ctx, []string{"a", "b"})
+	if d.Countered {
+		b.CountersBy["x"] = []counterpoint.Counter{{Counter: "a", Target: "b"}}
+	}
+	if d.CounteredBy {
+		b.CountersAgainst["x"] = []counterpoint.Counter{}
+	}
+	if d.CounterAssertions {
+		b.Assertions["a"] = []counterpoint.Assertion{{Claim: "a", Actor: "x"}}
+		b.Assertions["b"] = []counterpoint.Assertion{{Claim: "b", Actor: "y"}}
+	}
+	return b, nil
 }
 
 func (f *fakeStore) ActorsByID(_ context.Context, ids []string) ([]counterpoint.Actor, error) {
@@ -47,9 +110,9 @@ func (f *fakeStore) RelationsOf(_ context.Context, ids []string) ([]counterpoint
 	}, []counterpoint.Claim{{ID: "b", Text: "B"}, {ID: "c", Text: "C"}, {ID: "d", Text: "D"}}, nil
 }
 
-func (f *fakeStore) Chains(_ context.Context, q counterpoint.ChainQuery) ([]counterpoint.Chain, error) {
+func (f *fakeStore) Chains(_ context.Context, q counterpoint.ChainQuery) ([]counterpoint.Chain, []counterpoint.Claim, error) {
 	f.chainQuery = &q
-	return nil, nil
+	return nil, nil, nil
 }
 
 func (f *fakeStore) Counters(_ context.Context, cf counterpoint.CounterFilter) ([]counterpoint.Counter, error) {
@@ -169,5 +232,92 @@ func TestArgumentsOutOfRangeNeverReachTheStore(t *testing.T) {
 		if s.claimsCalls != 0 {
 			t.Errorf("%s: the store was called %d times", q, s.claimsCalls)
 		}
+	}
+}
+
+// TestReadAheadAsksForWhatTheSelectionReads: a claim's selection decides
+// what the store reads with it, in one call; the nested fields are then
+// answered from that call alone (the fake has no QuotesByClaim or
+// AssertionsByClaim, so a fallback to the loaders would fail the request).
+func TestReadAheadAsksForWhatTheSelectionReads(t *testing.T) {
+	tests := []struct {
+		selection string
+		want      counterpoint.ClaimDetail
+	}{
+		{`id text`, counterpoint.ClaimDetail{}},
+		{`quotes { text }`, counterpoint.ClaimDetail{Quotes: true}},
+		{`assertedBy { name }`, counterpoint.ClaimDetail{Assertions: true}},
+		{`... on Claim { assertions { attribution } }`, counterpoint.ClaimDetail{Assertions: true}},
+		{`rebuts { id }`, counterpoint.ClaimDetail{Relations: true}},
+		{`quotes { text } assertedBy { name } rebuttedBy { assertedBy { name } }`, counterpoint.ClaimDetail{Quotes: true, Assertions: true, Relations: true, RelatedAssertions: true}},
+		// A relation's from or to may be the claim itself.
+		{`relations { from { quotes { text } } }`, counterpoint.ClaimDetail{Quotes: true, Relations: true, RelatedQuotes: true}},
+		{`...F } } fragment F on Claim { supportedBy { assertedBy { name }`, counterpoint.ClaimDetail{Relations: true, RelatedAssertions: true}},
+	}
+	for _, tt := range tests {
+		s := &fakeStore{}
+		c := newClient(s)
+		var resp map[string]any
+		q := `{ claim(id: "a") { ` + tt.selection + ` } }`
+		if err := c.Post(q, &resp); err != nil {
+			t.Errorf("%s: %v", q, err)
+			continue
+		}
+		var got counterpoint.ClaimDetail
+		if len(s.details) > 0 {
+			got = s.details[0]
+		}
+		if len(s.details) > 1 || got != tt.want {
+			t.Errorf("%s: read-ahead calls %+v, want one asking %+v", q, s.details, tt.want)
+		}
+	}
+}
+
+// TestReadAheadAnswersNestedFields: the claim selection of the benchmark
+// and of the explorer's panel resolves from the read-ahead's data.
+func TestReadAheadAnswersNestedFields(t *testing.T) {
+	c := newClient(&fakeStore{})
+	var resp struct {
+		Claim struct {
+			Quotes      []struct{ Text string }
+			AssertedBy  []struct{ Name string }
+			Supports    []struct{ ID string }
+			SupportedBy []struct {
+				ID         string
+				AssertedBy []struct{ Name string }
+			}
+		}
+	}
+	c.MustPost(`{ claim(id: "a") { quotes { text } assertedBy { name } supports { id } supportedBy { id assertedBy { name } } } }`, &resp)
+	got := resp.Claim
+	if len(got.Quotes) != 1 || got.Quotes[0].Text != "words of a" || len(got.AssertedBy) != 1 || got.AssertedBy[0].Name != "X" {
+		t.Errorf("claim a: quotes %v, assertedBy %v; want one quote \"words of a\" asserted by X", got.Quotes, got.AssertedBy)
+	}
+	if len(got.Supports) != 0 || len(got.SupportedBy) != 1 || got.SupportedBy[0].ID != "c" || len(got.SupportedBy[0].AssertedBy) != 1 || got.SupportedBy[0].AssertedBy[0].Name != "Y" {
+		t.Errorf("claim a: supports %v, supportedBy %v; want none, and c asserted by Y", got.Supports, got.SupportedBy)
+	}
+}
+
+// TestActorReadAhead: an actor's counters and both sides' asserters come
+// from one read-ahead call.
+func TestActorReadAhead(t *testing.T) {
+	s := &fakeStore{}
+	c := newClient(s)
+	var resp struct {
+		Actor struct {
+			Countered []struct {
+				Counter, Target struct{ ID string }
+				By, Against     []struct{ Name string }
+			}
+		}
+	}
+	c.MustPost(`{ actor(id: "x") { countered { counter { id } target { id } by { name } against { name } } } }`, &resp)
+	want := counterpoint.ActorDetail{Countered: true, CounterAssertions: true}
+	if len(s.actorDetail) != 1 || s.actorDetail[0] != want {
+		t.Errorf("read-ahead calls %+v, want one asking %+v", s.actorDetail, want)
+	}
+	cs := resp.Actor.Countered
+	if len(cs) != 1 || cs[0].Counter.ID != "a" || cs[0].Target.ID != "b" || len(cs[0].By) != 1 || cs[0].By[0].Name != "X" || len(cs[0].Against) != 1 || cs[0].Against[0].Name != "Y" {
+		t.Errorf("countered = %+v, want a (by X) countering b (by Y)", cs)
 	}
 }

@@ -233,10 +233,20 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]model.Node, 
 }
 
 func (r *queryResolver) Actor(ctx context.Context, id string) (*model.Actor, error) {
+	if op, sel, ok := selection(ctx); ok {
+		if err := r.readAheadActors(ctx, []string{id}, actorDetailOf(op, sel)); err != nil {
+			return nil, err
+		}
+	}
 	return r.actor(ctx, id)
 }
 
 func (r *queryResolver) Claim(ctx context.Context, id string) (*model.Claim, error) {
+	if op, sel, ok := selection(ctx); ok {
+		if err := r.readAheadClaims(ctx, []string{id}, claimDetailOf(op, sel)); err != nil {
+			return nil, err
+		}
+	}
 	return r.claim(ctx, id)
 }
 
@@ -259,12 +269,23 @@ func (r *queryResolver) Actors(ctx context.Context, first *int, after *string, k
 	}
 	conn := &model.ActorConnection{TotalCount: page.Total, PageInfo: pageInfo(page.Cursors, page.HasNext, after)}
 	l := r.loadersFor(ctx)
+	ids := make([]string, len(page.Items))
 	for i := range page.Items {
 		a := &page.Items[i]
 		l.actor.Prime(a.ID, a)
+		ids[i] = a.ID
 		node := toActor(a)
 		conn.Nodes = append(conn.Nodes, node)
 		conn.Edges = append(conn.Edges, &model.ActorEdge{Cursor: page.Cursors[i], Node: node})
+	}
+	if op, sel, ok := selection(ctx); ok {
+		var d counterpoint.ActorDetail
+		for _, s := range connectionSelections(op, sel) {
+			d = d.Or(actorDetailOf(op, s))
+		}
+		if err := r.readAheadActors(ctx, ids, d); err != nil {
+			return nil, err
+		}
 	}
 	return conn, nil
 }
@@ -292,12 +313,23 @@ func (r *queryResolver) Claims(ctx context.Context, first *int, after *string, f
 	}
 	conn := &model.ClaimConnection{TotalCount: page.Total, PageInfo: pageInfo(page.Cursors, page.HasNext, after)}
 	l := r.loadersFor(ctx)
+	ids := make([]string, len(page.Items))
 	for i := range page.Items {
 		c := &page.Items[i]
 		l.claim.Prime(c.ID, c)
+		ids[i] = c.ID
 		node := toClaim(c)
 		conn.Nodes = append(conn.Nodes, node)
 		conn.Edges = append(conn.Edges, &model.ClaimEdge{Cursor: page.Cursors[i], Node: node})
+	}
+	if op, sel, ok := selection(ctx); ok {
+		var d counterpoint.ClaimDetail
+		for _, s := range connectionSelections(op, sel) {
+			d = d.Or(claimDetailOf(op, s))
+		}
+		if err := r.readAheadClaims(ctx, ids, d); err != nil {
+			return nil, err
+		}
 	}
 	return conn, nil
 }
@@ -390,27 +422,11 @@ func (r *queryResolver) Chains(ctx context.Context, from string, to string, kind
 	if len(ks) == 0 {
 		ks = []counterpoint.RelationKind{counterpoint.Rebuts}
 	}
-	ends, err := r.loadersFor(ctx).actor.LoadAll(ctx, []string{from, to})
+	chains, claims, err := r.store.Chains(ctx, counterpoint.ChainQuery{From: from, To: to, Kinds: ks, Directed: directed == nil || *directed, MaxHops: hops, First: n})
 	if err != nil {
 		return nil, err
 	}
-	for i, name := range []string{"from", "to"} {
-		if ends[i] == nil {
-			return nil, counterpoint.Errorf(counterpoint.ENOTFOUND, "%s: no actor has id %q", name, []string{from, to}[i])
-		}
-	}
-	chains, err := r.store.Chains(ctx, counterpoint.ChainQuery{From: from, To: to, Kinds: ks, Directed: directed == nil || *directed, MaxHops: hops, First: n})
-	if err != nil {
-		return nil, err
-	}
-	// One load for the claims of every chain.
-	var ids []string
-	for _, ch := range chains {
-		ids = append(ids, ch.Claims...)
-	}
-	if _, err := r.loadersFor(ctx).claim.LoadAll(ctx, ids); err != nil {
-		return nil, err
-	}
+	r.loadersFor(ctx).primeClaims(claims)
 	out := make([]*model.Chain, len(chains))
 	for i, ch := range chains {
 		claims, err := r.claims(ctx, ch.Claims)

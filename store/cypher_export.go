@@ -40,6 +40,8 @@ func Queries() map[string]string {
 		"countersByActor":   countersByActor,
 		"countersAgainst2":  countersAgainstActor,
 		"counterSummary":    counterSummary,
+		"claimDetail":       claimDetail,
+		"actorDetail":       actorDetail,
 	}
 }
 

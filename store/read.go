@@ -40,7 +40,9 @@ type Reader interface {
 	Counters(ctx context.Context, f counterpoint.CounterFilter) ([]counterpoint.Counter, error)
 	CounterSummary(ctx context.Context) ([]counterpoint.CounterSummary, error)
 	Thread(ctx context.Context, claimID string, depth int, kinds []counterpoint.RelationKind) (counterpoint.Thread, error)
-	Chains(ctx context.Context, q counterpoint.ChainQuery) ([]counterpoint.Chain, error)
+	Chains(ctx context.Context, q counterpoint.ChainQuery) ([]counterpoint.Chain, []counterpoint.Claim, error)
+	ClaimsWithDetail(ctx context.Context, ids []string, d counterpoint.ClaimDetail) (counterpoint.Bundle, error)
+	ActorsWithDetail(ctx context.Context, ids []string, d counterpoint.ActorDetail) (counterpoint.Bundle, error)
 	Subgraph(ctx context.Context, q counterpoint.SubgraphQuery) (counterpoint.Subgraph, error)
 }
 
@@ -558,11 +560,19 @@ OPTIONAL MATCH (a)-[r:%[1]s]->(b:Claim) WHERE b IN claims
 WITH claims, collect(CASE WHEN r IS NULL THEN null ELSE {kind: type(r), from: a.id, to: b.id, note: r.note, source: r.source} END) AS rels
 RETURN [x IN claims | properties(x)] AS claims, rels`
 
-const chainTemplate = `MATCH (a:Actor {id: $from}), (b:Actor {id: $to})
-MATCH p = SHORTEST 20 (a)-[:ASSERTED]->(:Claim)(()-[r WHERE type(r) IN $kinds]-%[1]s()){1,%[2]d}(:Claim)<-[:ASSERTED]-(b)
-WITH p ORDER BY length(p) LIMIT $first
-RETURN [n IN nodes(p) WHERE n:Claim | n.id] AS claims,
-  [r IN relationships(p) WHERE type(r) <> 'ASSERTED' | {kind: type(r), from: startNode(r).id, to: endNode(r).id, note: r.note, source: r.source}] AS rels`
+// chainTemplate finds the shortest chains and reads their claims; it
+// always returns one row, which says whether both actors exist.
+const chainTemplate = `OPTIONAL MATCH (a:Actor {id: $from})
+OPTIONAL MATCH (b:Actor {id: $to})
+CALL (a, b) {
+  MATCH p = SHORTEST 20 (a)-[:ASSERTED]->(:Claim)(()-[r WHERE type(r) IN $kinds]-%[1]s()){1,%[2]d}(:Claim)<-[:ASSERTED]-(b)
+  WITH p ORDER BY length(p) LIMIT $first
+  RETURN collect({
+    claims: [n IN nodes(p) WHERE n:Claim | properties(n)],
+    rels: [r IN relationships(p) WHERE type(r) <> 'ASSERTED' | {kind: type(r), from: startNode(r).id, to: endNode(r).id, note: r.note, source: r.source}]
+  }) AS chains
+}
+RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, chains`
 
 // subgraphSeeded walks out from the seeds and stops after limit+1 distinct
 // nodes, so its work follows the limit, not the size of the neighbourhood.
@@ -709,22 +719,19 @@ func (db *DB) Thread(ctx context.Context, id string, depth int, kinds []counterp
 func relationsFromMaps(list []any) []counterpoint.Relation {
 	rels := make([]counterpoint.Relation, 0, len(list))
 	for _, r := range list {
-		m := r.(map[string]any)
-		rels = append(rels, counterpoint.Relation{
-			Kind: counterpoint.RelationKind(str(m, "kind")), From: str(m, "from"), To: str(m, "to"),
-			Note: str(m, "note"), Source: str(m, "source"),
-		})
+		rels = append(rels, relationFromMap(r.(map[string]any)))
 	}
 	sort.Slice(rels, func(i, j int) bool { return rels[i].Key() < rels[j].Key() })
 	return rels
 }
 
 // Chains returns the shortest chains of claim relations from a claim
-// asserted by q.From to a claim asserted by q.To.
-func (db *DB) Chains(ctx context.Context, q counterpoint.ChainQuery) ([]counterpoint.Chain, error) {
+// asserted by q.From to a claim asserted by q.To, with the chains' claims;
+// NOT_FOUND when either actor does not exist.
+func (db *DB) Chains(ctx context.Context, q counterpoint.ChainQuery) ([]counterpoint.Chain, []counterpoint.Claim, error) {
 	cypher, ok := chainQueries[fmt.Sprintf("%t/%d", q.Directed, q.MaxHops)]
 	if !ok {
-		return nil, counterpoint.Errorf(counterpoint.EINVALID, "chains: maxHops must be 1 to %d", MaxChainHops)
+		return nil, nil, counterpoint.Errorf(counterpoint.EINVALID, "chains: maxHops must be 1 to %d", MaxChainHops)
 	}
 	kinds := make([]string, 0, len(q.Kinds))
 	for _, k := range q.Kinds {
@@ -732,26 +739,31 @@ func (db *DB) Chains(ctx context.Context, q counterpoint.ChainQuery) ([]counterp
 	}
 	res, err := db.read(ctx, "chains", cypher, map[string]any{"from": q.From, "to": q.To, "kinds": kinds, "first": q.First})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	chains := make([]counterpoint.Chain, 0, len(res.Records))
-	for _, rec := range res.Records {
-		ids, _, _ := neo4j.GetRecordValue[[]any](rec, "claims")
-		rels, _, _ := neo4j.GetRecordValue[[]any](rec, "rels")
-		var ch counterpoint.Chain
-		for _, id := range ids {
-			ch.Claims = append(ch.Claims, id.(string))
+	rec := res.Records[0]
+	for _, end := range []struct{ column, arg, id string }{{"fromFound", "from", q.From}, {"toFound", "to", q.To}} {
+		if found, _, _ := neo4j.GetRecordValue[bool](rec, end.column); !found {
+			return nil, nil, counterpoint.Errorf(counterpoint.ENOTFOUND, "%s: no actor has id %q", end.arg, end.id)
 		}
-		for _, r := range rels {
-			m := r.(map[string]any)
-			ch.Relations = append(ch.Relations, counterpoint.Relation{
-				Kind: counterpoint.RelationKind(str(m, "kind")), From: str(m, "from"), To: str(m, "to"),
-				Note: str(m, "note"), Source: str(m, "source"),
-			})
+	}
+	items := recordList(rec, "chains")
+	chains := make([]counterpoint.Chain, 0, len(items))
+	var claims []counterpoint.Claim
+	for _, item := range items {
+		m, _ := item.(map[string]any)
+		var ch counterpoint.Chain
+		for _, c := range listOf(m, "claims") {
+			claim := claimFrom(c.(map[string]any))
+			claims = append(claims, claim)
+			ch.Claims = append(ch.Claims, claim.ID)
+		}
+		for _, r := range listOf(m, "rels") {
+			ch.Relations = append(ch.Relations, relationFromMap(r.(map[string]any)))
 		}
 		chains = append(chains, ch)
 	}
-	return chains, nil
+	return chains, claims, nil
 }
 
 // Subgraph returns the nodes within q.Hops of q.IDs (or all nodes when

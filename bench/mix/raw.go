@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"sync"
+	"strings"
 	"sync/atomic"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -15,10 +15,10 @@ import (
 
 // Raw is the limit: the store's own Cypher texts (store.Queries and the
 // path-query builders) sent through the Go driver, one ExecuteQuery per
-// statement as the store sends them, with the same dependency order as
-// Counterpoint's resolvers (a nested field needs its parent's ids) and the
-// independent statements of one level sent in parallel, as the resolvers'
-// loaders do. What it leaves out is exactly HTTP, GraphQL and the loaders.
+// statement as the store sends them for the mix's selections (the
+// read-ahead statements for claims and actors, the page query before its
+// claims' read-ahead). What it leaves out is exactly HTTP, GraphQL and the
+// loaders.
 type Raw struct {
 	driver   neo4j.DriverWithContext
 	database string
@@ -74,29 +74,6 @@ func (r *Raw) named(ctx context.Context, name string, params map[string]any) ([]
 	return r.read(ctx, cypher, params)
 }
 
-// parallel runs fns at once and returns the first error.
-func parallel(fns ...func() error) error {
-	if len(fns) == 1 {
-		return fns[0]()
-	}
-	errs := make([]error, len(fns))
-	var wg sync.WaitGroup
-	for i, fn := range fns {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			errs[i] = fn()
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 func get(rec *neo4j.Record, key string) any {
 	v, _ := rec.Get(key)
 	return v
@@ -119,142 +96,72 @@ func uniq(in []string) []string {
 	return out
 }
 
-// asserters reads assertionsByClaim for ids: claim id -> actor ids.
-func (r *Raw) asserters(ctx context.Context, ids []string) (map[string][]string, error) {
-	out := map[string][]string{}
-	if len(ids) == 0 {
-		return out, nil
+// assertedBy returns the distinct actor ids of a read-ahead's assertion
+// list, sorted.
+func assertedBy(assertions any) []string {
+	var ids []string
+	for _, a := range list(assertions) {
+		ids = append(ids, str(obj(obj(a)["actor"])["id"]))
 	}
-	recs, err := r.named(ctx, "assertionsByClaim", map[string]any{"ids": ids})
-	if err != nil {
-		return nil, err
-	}
-	for _, rec := range recs {
-		c, a := str(get(rec, "claim")), str(get(rec, "actor"))
-		out[c] = append(out[c], a)
-	}
-	for c := range out {
-		out[c] = uniq(out[c])
-	}
-	return out, nil
+	ids = uniq(ids)
+	sort.Strings(ids)
+	return ids
 }
 
 func rawActorCounters(ctx context.Context, r *Raw, p Params) ([]string, error) {
 	id := p["id"].(string)
-	actors, err := r.named(ctx, "actorsByID", map[string]any{"ids": []string{id}})
-	if err != nil || len(actors) == 0 {
+	recs, err := r.named(ctx, "actorDetail", map[string]any{"ids": []string{id}, "countered": true, "counteredBy": false, "counterAssertions": true})
+	if err != nil || len(recs) == 0 {
 		return nil, err
 	}
-	out := []string{"actor|" + id + "|" + str(getMap(actors[0], "props")["name"])}
-	counters, err := r.named(ctx, "countersBy", map[string]any{"ids": []string{id}})
-	if err != nil {
-		return nil, err
-	}
-	var claimIDs, targets []string
-	for _, rec := range counters {
-		claimIDs = append(claimIDs, str(get(rec, "counter")), str(get(rec, "target")))
-		targets = append(targets, str(get(rec, "target")))
-	}
-	if len(counters) == 0 {
-		return lines(out), nil
-	}
-	var against map[string][]string
-	err = parallel(
-		func() error { _, err := r.named(ctx, "claimsByID", map[string]any{"ids": uniq(claimIDs)}); return err },
-		func() (err error) { against, err = r.asserters(ctx, uniq(targets)); return err },
-	)
-	if err != nil {
-		return nil, err
-	}
-	for _, rec := range counters {
-		t := str(get(rec, "target"))
-		out = append(out, counterLine(str(get(rec, "counter")), t, append([]string(nil), against[t]...)))
+	out := []string{"actor|" + id + "|" + str(getMap(recs[0], "props")["name"])}
+	for _, c := range list(get(recs[0], "countered")) {
+		c := obj(c)
+		out = append(out, counterLine(str(obj(c["counter"])["id"]), str(obj(c["target"])["id"]), assertedBy(c["targetAssertions"])))
 	}
 	return lines(out), nil
 }
 
-// claimsWithSelection reads, for claims already read (props by id, in
-// order), the claim selection's nested fields, as the loaders do: quotes,
-// asserters and relations at once, then the rebutters' asserters.
-func (r *Raw) claimsWithSelection(ctx context.Context, order []string, props map[string]map[string]any) ([]string, error) {
-	var quotes, relations []*neo4j.Record
-	var asserted map[string][]string
-	err := parallel(
-		func() (err error) {
-			quotes, err = r.named(ctx, "quotesByClaim", map[string]any{"ids": order})
-			return err
-		},
-		func() (err error) { asserted, err = r.asserters(ctx, order); return err },
-		func() (err error) {
-			relations, err = r.named(ctx, "relationsOf", map[string]any{"ids": order})
-			return err
-		},
-	)
-	if err != nil {
-		return nil, err
-	}
-	wanted := make(map[string]bool, len(order))
-	for _, id := range order {
-		wanted[id] = true
-	}
-	rebutters := map[string][]string{}
-	other := map[string]map[string]any{}
-	var rebutterIDs []string
-	for _, rec := range relations {
-		from, to := str(get(rec, "from")), str(get(rec, "to"))
-		if str(get(rec, "kind")) == string(counterpoint.Rebuts) && wanted[to] {
-			rebutters[to] = append(rebutters[to], from)
-			rebutterIDs = append(rebutterIDs, from)
-		}
-		if o := getMap(rec, "props"); str(o["id"]) == from {
-			other[from] = o
-		}
-	}
-	rebutterAsserted, err := r.asserters(ctx, uniq(rebutterIDs))
+// claimDetailParams asks the read-ahead for the mix's claim selection:
+// quotes, assertedBy and rebuttedBy { assertedBy }.
+func claimDetailParams(ids []string) map[string]any {
+	return map[string]any{"ids": ids, "quotes": true, "assertions": true, "relations": true, "relatedQuotes": false, "relatedAssertions": true}
+}
+
+// claimsWithSelection reads the claim selection of the given claims with
+// the store's read-ahead statement, as Counterpoint does.
+func (r *Raw) claimsWithSelection(ctx context.Context, ids []string) ([]string, error) {
+	recs, err := r.named(ctx, "claimDetail", claimDetailParams(ids))
 	if err != nil {
 		return nil, err
 	}
 	var out []string
-	for _, id := range order {
-		c := props[id]
+	for _, rec := range recs {
+		c := getMap(rec, "props")
+		id := str(c["id"])
 		out = append(out, "claim|"+id+"|"+str(c["date"])+"|"+str(c["text"]))
-		for _, rec := range quotes {
-			if str(get(rec, "claim")) != id {
-				continue
-			}
-			q := getMap(rec, "props")
+		for _, q := range list(get(rec, "quotes")) {
+			q := obj(q)
 			out = append(out, fmt.Sprintf("quote|%s|%s|%s|%s|%s", id, str(q["id"]), str(q["start"]), str(q["end"]), str(q["text"])))
 		}
-		as := append([]string(nil), asserted[id]...)
-		sort.Strings(as)
-		out = append(out, "assertedBy|"+id+"|"+join(as))
-		for _, from := range uniq(rebutters[id]) {
-			ras := append([]string(nil), rebutterAsserted[from]...)
-			sort.Strings(ras)
-			out = append(out, "rebuttedBy|"+id+"|"+from+"|"+str(other[from]["text"])+"|"+join(ras))
+		out = append(out, "assertedBy|"+id+"|"+strings.Join(assertedBy(get(rec, "assertions")), ","))
+		for _, rel := range list(get(rec, "relations")) {
+			rel := obj(rel)
+			if str(rel["kind"]) != string(counterpoint.Rebuts) || str(rel["to"]) != id {
+				continue
+			}
+			o := obj(rel["claim"])
+			out = append(out, "rebuttedBy|"+id+"|"+str(o["id"])+"|"+str(o["text"])+"|"+strings.Join(assertedBy(rel["assertions"]), ","))
 		}
 	}
 	return out, nil
 }
 
-func join(s []string) string {
-	out := ""
-	for i, x := range s {
-		if i > 0 {
-			out += ","
-		}
-		out += x
-	}
-	return out
-}
-
 func rawClaim(ctx context.Context, r *Raw, p Params) ([]string, error) {
-	id := p["id"].(string)
-	recs, err := r.named(ctx, "claimsByID", map[string]any{"ids": []string{id}})
-	if err != nil || len(recs) == 0 {
+	out, err := r.claimsWithSelection(ctx, []string{p["id"].(string)})
+	if len(out) == 0 {
 		return nil, err
 	}
-	out, err := r.claimsWithSelection(ctx, []string{id}, map[string]map[string]any{id: getMap(recs[0], "props")})
 	return lines(out), err
 }
 
@@ -270,16 +177,13 @@ func rawClaimsPage(ctx context.Context, r *Raw, p Params) ([]string, error) {
 		items = items[:n]
 	}
 	var order []string
-	props := map[string]map[string]any{}
 	var out []string
 	for i, it := range items {
-		m, _ := it.(map[string]any)
-		id := str(m["id"])
+		id := str(obj(it)["id"])
 		order = append(order, id)
-		props[id] = m
 		out = append(out, fmt.Sprintf("order|%03d|%s", i, id))
 	}
-	rest, err := r.claimsWithSelection(ctx, order, props)
+	rest, err := r.claimsWithSelection(ctx, order)
 	return lines(append(out, rest...)), err
 }
 
@@ -324,36 +228,19 @@ func rawThread(ctx context.Context, r *Raw, p Params) ([]string, error) {
 }
 
 func rawChains(ctx context.Context, r *Raw, p Params) ([]string, error) {
-	from, to := p["from"].(string), p["to"].(string)
-	actors, err := r.named(ctx, "actorsByID", map[string]any{"ids": []string{from, to}})
-	if err != nil {
-		return nil, err
-	}
-	if len(actors) < 2 && from != to {
-		return nil, fmt.Errorf("chains: actors %q and %q not both found", from, to)
-	}
 	cypher, _ := store.ChainCypher(true, 4)
-	recs, err := r.read(ctx, cypher, map[string]any{"from": from, "to": to, "kinds": []string{string(counterpoint.Rebuts)}, "first": p["first"]})
-	if err != nil {
+	recs, err := r.read(ctx, cypher, map[string]any{"from": p["from"], "to": p["to"], "kinds": []string{string(counterpoint.Rebuts)}, "first": p["first"]})
+	if err != nil || len(recs) == 0 {
 		return nil, err
 	}
-	var claimIDs []string
-	for _, rec := range recs {
-		for _, id := range list(get(rec, "claims")) {
-			claimIDs = append(claimIDs, str(id))
-		}
-	}
-	if len(claimIDs) == 0 {
-		return nil, nil
-	}
-	claims, err := r.named(ctx, "claimsByID", map[string]any{"ids": uniq(claimIDs)})
-	if err != nil {
-		return nil, err
+	if get(recs[0], "fromFound") != true || get(recs[0], "toFound") != true {
+		return nil, fmt.Errorf("chains: actors %q and %q not both found", p["from"], p["to"])
 	}
 	var out []string
-	for _, rec := range claims {
-		c := getMap(rec, "props")
-		out = append(out, "claim|"+str(c["id"])+"|"+str(c["text"]))
+	for _, ch := range list(get(recs[0], "chains")) {
+		for _, c := range list(obj(ch)["claims"]) {
+			out = append(out, "claim|"+str(obj(c)["id"])+"|"+str(obj(c)["text"]))
+		}
 	}
 	return lines(out), nil
 }
@@ -386,7 +273,10 @@ func rawSubgraph(ctx context.Context, r *Raw, p Params) ([]string, error) {
 func (r *Raw) chainCount(ctx context.Context, p Params) (int, error) {
 	cypher, _ := store.ChainCypher(true, 4)
 	recs, err := r.read(ctx, cypher, map[string]any{"from": p["from"], "to": p["to"], "kinds": []string{string(counterpoint.Rebuts)}, "first": p["first"]})
-	return len(recs), err
+	if err != nil || len(recs) == 0 {
+		return 0, err
+	}
+	return len(list(get(recs[0], "chains"))), nil
 }
 
 // ServerVersion returns Neo4j's name, version and edition.

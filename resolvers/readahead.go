@@ -1,0 +1,162 @@
+package resolvers
+
+import (
+	"context"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/counterpoint-news/counterpoint"
+)
+
+// Read-ahead: a top-level field that returns claims or actors looks at its
+// own selection before anything below it resolves, asks the store for the
+// nodes and what the selection reads of them in one statement, and primes
+// the request's loaders with the answer. The nested resolvers then find
+// their data cached and neither query nor wait for a batch. Whatever the
+// read-ahead does not cover (deeper nesting, other fields) still goes
+// through the loaders, batched, so a request never turns into N+1.
+
+var (
+	claimTypes    = []string{"Claim", "Node"}
+	actorTypes    = []string{"Actor", "Node"}
+	counterTypes  = []string{"Counter"}
+	relationTypes = []string{"Relation"}
+)
+
+// relatedClaimFields are the Claim fields whose items are the claims at the
+// other end of a relation.
+var relatedClaimFields = map[string]bool{
+	"rebuts": true, "rebuttedBy": true, "supports": true, "supportedBy": true, "qualifies": true, "qualifiedBy": true,
+}
+
+// claimDetailOf says what a selection on Claim reads of the claim and of
+// the claims related to it.
+func claimDetailOf(op *graphql.OperationContext, sel ast.SelectionSet) counterpoint.ClaimDetail {
+	var d counterpoint.ClaimDetail
+	for _, f := range graphql.CollectFields(op, sel, claimTypes) {
+		switch {
+		case f.Name == "quotes":
+			d.Quotes = true
+		case f.Name == "assertedBy" || f.Name == "assertions":
+			d.Assertions = true
+		case relatedClaimFields[f.Name]:
+			d.Relations = true
+			d.RelatedQuotes, d.RelatedAssertions = orParts(d.RelatedQuotes, d.RelatedAssertions, op, f.Selections)
+		case f.Name == "relations":
+			d.Relations = true
+			// A relation's from or to is the claim itself or the other end.
+			for _, rf := range graphql.CollectFields(op, f.Selections, relationTypes) {
+				if rf.Name == "from" || rf.Name == "to" {
+					d.RelatedQuotes, d.RelatedAssertions = orParts(d.RelatedQuotes, d.RelatedAssertions, op, rf.Selections)
+					d.Quotes, d.Assertions = orParts(d.Quotes, d.Assertions, op, rf.Selections)
+				}
+			}
+		}
+	}
+	return d
+}
+
+// orParts adds to quotes and assertions whether a selection on Claim reads
+// the claim's quotes or who asserted it.
+func orParts(quotes, assertions bool, op *graphql.OperationContext, sel ast.SelectionSet) (bool, bool) {
+	for _, f := range graphql.CollectFields(op, sel, claimTypes) {
+		switch f.Name {
+		case "quotes":
+			quotes = true
+		case "assertedBy", "assertions":
+			assertions = true
+		}
+	}
+	return quotes, assertions
+}
+
+// actorDetailOf says what a selection on Actor reads of the actor's
+// counters.
+func actorDetailOf(op *graphql.OperationContext, sel ast.SelectionSet) counterpoint.ActorDetail {
+	var d counterpoint.ActorDetail
+	for _, f := range graphql.CollectFields(op, sel, actorTypes) {
+		switch f.Name {
+		case "countered":
+			d.Countered = true
+		case "counteredBy":
+			d.CounteredBy = true
+		default:
+			continue
+		}
+		for _, cf := range graphql.CollectFields(op, f.Selections, counterTypes) {
+			switch cf.Name {
+			case "by", "against":
+				d.CounterAssertions = true
+			case "counter", "target":
+				_, d.CounterAssertions = orParts(false, d.CounterAssertions, op, cf.Selections)
+			}
+		}
+	}
+	return d
+}
+
+// connectionSelections returns the selections on the node type of a
+// connection field: those under nodes and under edges { node }.
+func connectionSelections(op *graphql.OperationContext, sel ast.SelectionSet) []ast.SelectionSet {
+	var out []ast.SelectionSet
+	for _, f := range graphql.CollectFields(op, sel, nil) {
+		switch f.Name {
+		case "nodes":
+			out = append(out, f.Selections)
+		case "edges":
+			for _, ef := range graphql.CollectFields(op, f.Selections, nil) {
+				if ef.Name == "node" {
+					out = append(out, ef.Selections)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// selection returns the operation and the selection of the field being
+// resolved, or false outside a GraphQL request (as in some tests).
+func selection(ctx context.Context) (*graphql.OperationContext, ast.SelectionSet, bool) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || !graphql.HasOperationContext(ctx) {
+		return nil, nil, false
+	}
+	return graphql.GetOperationContext(ctx), fc.Field.Selections, true
+}
+
+// readAheadClaims primes the loaders with the claims and what d asks of
+// them, in one store call; ids with no claim are cached as missing.
+func (r *Resolver) readAheadClaims(ctx context.Context, ids []string, d counterpoint.ClaimDetail) error {
+	if !d.Any() || len(ids) == 0 {
+		return nil
+	}
+	b, err := r.store.ClaimsWithDetail(ctx, ids, d)
+	if err != nil {
+		return err
+	}
+	l := r.loadersFor(ctx)
+	l.prime(b)
+	for _, id := range ids {
+		l.claim.Prime(id, nil)
+	}
+	return nil
+}
+
+// readAheadActors primes the loaders with the actors and what d asks of
+// them, in one store call; ids with no actor are cached as missing.
+func (r *Resolver) readAheadActors(ctx context.Context, ids []string, d counterpoint.ActorDetail) error {
+	if !d.Any() || len(ids) == 0 {
+		return nil
+	}
+	b, err := r.store.ActorsWithDetail(ctx, ids, d)
+	if err != nil {
+		return err
+	}
+	l := r.loadersFor(ctx)
+	l.prime(b)
+	for _, id := range ids {
+		l.actor.Prime(id, nil)
+	}
+	return nil
+}
