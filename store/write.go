@@ -151,6 +151,10 @@ WITH DISTINCT r
 WITH type(r) AS type, collect(r) AS rs
 FOREACH (r IN rs | DELETE r)
 RETURN type AS outcome, size(rs) AS n`
+	resampleOutdatedIndexes = `CALL db.resampleOutdatedIndexes()`
+	// hasBeenLoaded says whether an earlier version of the dataset is in
+	// the graph: only then can anything of it be stale.
+	hasBeenLoaded = `RETURN EXISTS { MATCH (n:Claim {dataset: $dataset}) } OR EXISTS { MATCH (n:Quote {dataset: $dataset}) } AS loaded`
 	removeStaleClaims = `MATCH (n:Claim {dataset: $dataset}) WHERE NOT n.id IN $ids
 DETACH DELETE n RETURN count(*) AS n`
 	removeStaleQuotes = `MATCH (n:Quote {dataset: $dataset}) WHERE NOT n.id IN $ids
@@ -261,6 +265,14 @@ func (db *DB) WriteDataset(ctx context.Context, ds *counterpoint.Dataset) (count
 		if err := db.guard(ctx, tx, ds.ID, r.guard); err != nil {
 			return sum, err
 		}
+		// Every relationship a dataset owns touches one of its claims or
+		// quotes, so on a first load there is nothing to remove, and the
+		// removal's scan of everything just written can be skipped.
+		recs, err := db.run(ctx, tx, hasBeenLoaded, map[string]any{"dataset": ds.ID})
+		if err != nil {
+			return sum, fmt.Errorf("check for an earlier version: %w", err)
+		}
+		reload, _, _ := neo4j.GetRecordValue[bool](recs[0], "loaded")
 		steps := []struct {
 			what  string
 			query string
@@ -300,12 +312,29 @@ func (db *DB) WriteDataset(ctx context.Context, ds *counterpoint.Dataset) (count
 				}
 			}
 		}
+		if !reload {
+			return sum, nil
+		}
 		return sum, db.removeStale(ctx, tx, ds.ID, r, sum)
 	})
 	if err != nil {
 		return counterpoint.WriteSummary{}, wrap(err)
 	}
+	if len(sum.Created)+len(sum.Removed) > 0 {
+		db.resampleIndexes(ctx)
+	}
 	return sum, nil
+}
+
+// resampleIndexes asks Neo4j to resample the indexes a write has made
+// outdated, so that the planner does not plan the next queries from counts
+// of the graph as it was before a bulk load. Neo4j does it in the
+// background; the dataset is committed either way, so a failure is only
+// logged.
+func (db *DB) resampleIndexes(ctx context.Context) {
+	if _, err := db.writeQuery(ctx, resampleOutdatedIndexes, nil); err != nil {
+		db.cfg.Logger.Warn("resampling outdated indexes after a load failed", "err", err)
+	}
 }
 
 // guard refuses, before anything is written, ids that clash with the graph.
