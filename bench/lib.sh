@@ -61,7 +61,7 @@ bench_wait_url() {
 bench_start_services() {
   local cp_port="$1" peer_port="$2" logs="$3" tag="$4"
   mkdir -p "$logs"
-  LISTEN_ADDR="127.0.0.1:$cp_port" COMPLEXITY_LIMIT=10000 "${BENCH_CP_BIN:-bin/counterpoint}" serve \
+  LISTEN_ADDR="127.0.0.1:$cp_port" "${BENCH_CP_BIN:-bin/counterpoint}" serve \
     >"$logs/counterpoint-$tag.out" 2>"$logs/counterpoint-$tag.log" &
   CP_PID=$!
   local deadline=$((SECONDS + 60)) base=""

@@ -101,7 +101,7 @@ cat >"$BENCH_WORK/meta.json" <<EOF
   "scales_requested": "$BENCH_SCALES",
   "seed": "$BENCH_SEED",
   "duration of make bench": "$(((SECONDS - started) / 60)) min",
-  "Counterpoint server": "bin/counterpoint serve, COMPLEXITY_LIMIT=10000 (the default 2000 refuses the 50-claim page), other settings default",
+  "Counterpoint server": "bin/counterpoint serve, default settings",
   "peer server": "node bench/peer/server.mjs (Apollo Server, driver pool 100)"
 }
 EOF

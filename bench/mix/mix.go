@@ -289,7 +289,7 @@ func claimsPage() *Query {
 			return lines(out)
 		},
 		Raw:   rawClaimsPage,
-		Grows: "no (a page is 50 claims), but ordering all claims by date and counting them reads every claim",
+		Grows: "no (a page is 50 claims, read in index order; unfiltered, the total comes from the count store)",
 	}
 }
 
@@ -527,6 +527,6 @@ func subgraph() *Query {
 			return lines(out)
 		},
 		Raw:   rawSubgraph,
-		Grows: "no (at most 500 nodes), but the query collects the whole 2-hop neighbourhood before it cuts it to 500",
+		Grows: "no (at most 500 nodes; the walk stops after 501 distinct nodes)",
 	}
 }
