@@ -1,0 +1,102 @@
+package resolvers_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/99designs/gqlgen/client"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+
+	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/graph"
+	"github.com/counterpoint-news/counterpoint/resolvers"
+)
+
+// pageStore answers a claims page of any size, each claim with two quotes,
+// one asserter and one rebutter (asserted by another actor), at once, so
+// that a benchmark over it measures GraphQL and nothing of Neo4j.
+type pageStore struct{ fakeStore }
+
+func (s *pageStore) Claims(_ context.Context, _ counterpoint.ClaimFilter, first int, _ string) (counterpoint.Page[counterpoint.Claim], error) {
+	var p counterpoint.Page[counterpoint.Claim]
+	for i := range first {
+		c := counterpoint.Claim{ID: fmt.Sprintf("c%03d", i), Text: fmt.Sprintf("Claim number %d, in neutral words of about this length.", i), Date: "2015-07"}
+		p.Items = append(p.Items, c)
+		p.Cursors = append(p.Cursors, c.ID)
+	}
+	p.Total = first
+	return p, nil
+}
+
+func (s *pageStore) ClaimsWithDetail(_ context.Context, ids []string, d counterpoint.ClaimDetail) (counterpoint.Bundle, error) {
+	b := counterpoint.Bundle{Quotes: map[string][]counterpoint.Quote{}, Assertions: map[string][]counterpoint.Assertion{}, Relations: map[string][]counterpoint.Relation{}}
+	b.Actors = []counterpoint.Actor{{ID: "x", Name: "X", Kind: counterpoint.ActorPerson}, {ID: "y", Name: "Y", Kind: counterpoint.ActorAnonymous}}
+	for _, id := range ids {
+		r := id + "-r"
+		b.Claims = append(b.Claims, counterpoint.Claim{ID: id, Text: "text of " + id}, counterpoint.Claim{ID: r, Text: "a rebuttal of " + id})
+		b.Quotes[id] = []counterpoint.Quote{
+			{ID: id + ".q1", Claim: id, Text: "the first words quoted", Source: "s", Start: 10, End: 32},
+			{ID: id + ".q2", Claim: id, Text: "the second words quoted", Source: "s", Start: 40, End: 63},
+		}
+		b.Assertions[id] = []counterpoint.Assertion{{Claim: id, Actor: "x", Source: "s", Attribution: counterpoint.OnRecord}}
+		b.Assertions[r] = []counterpoint.Assertion{{Claim: r, Actor: "y", Source: "s", Attribution: counterpoint.Anonymous}}
+		b.Relations[id] = []counterpoint.Relation{{Kind: counterpoint.Rebuts, From: r, To: id}}
+	}
+	return b, nil
+}
+
+// The benchmark mix's claim selection.
+const benchSelection = `id text date quotes { id text start end } assertedBy { id name } rebuttedBy { id text assertedBy { id name } }`
+
+// BenchmarkClaimSelection measures what GraphQL costs on top of the store
+// for the mix's claim question: parsing, validation, the read-ahead, nested
+// resolution from the primed loaders and the JSON answer, with a store that
+// answers at once.
+// Reproduce: go test ./resolvers -run '^$' -bench . -benchmem
+func BenchmarkClaimSelection(b *testing.B) {
+	c := newClient(&pageStore{})
+	q := `query Claim($id: ID!) { claim(id: $id) { ` + benchSelection + ` } }`
+	var resp map[string]any
+	c.MustPost(q, &resp, client.Var("id", "c001"))
+	b.ReportAllocs()
+	for b.Loop() {
+		c.MustPost(q, &resp, client.Var("id", "c001"))
+	}
+}
+
+// BenchmarkClaimsPage50 is the same for the mix's page of 50 claims.
+func BenchmarkClaimsPage50(b *testing.B) {
+	c := newClient(&pageStore{})
+	q := `query ClaimsPage($first: Int!) { claims(first: $first) { nodes { ` + benchSelection + ` } } }`
+	var resp map[string]any
+	c.MustPost(q, &resp, client.Var("first", 50))
+	b.ReportAllocs()
+	for b.Loop() {
+		c.MustPost(q, &resp, client.Var("first", 50))
+	}
+}
+
+// BenchmarkClaimsPage50Handler is BenchmarkClaimsPage50 without the test
+// client's decoding of the answer: the handler alone, answer discarded.
+func BenchmarkClaimsPage50Handler(b *testing.B) {
+	r := resolvers.New(&pageStore{})
+	h := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: r}))
+	h.AddTransport(transport.POST{})
+	srv := r.Middleware(h)
+	body := `{"query":"query ClaimsPage($first: Int!) { claims(first: $first) { nodes { ` + benchSelection + ` } } }","variables":{"first":50}}`
+	b.ReportAllocs()
+	for b.Loop() {
+		req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		w := httptest.NewRecorder()
+		srv.ServeHTTP(w, req)
+		if w.Code != http.StatusOK || w.Body.Len() < 10000 {
+			b.Fatalf("status %d, %d bytes: %.300s", w.Code, w.Body.Len(), w.Body.String())
+		}
+	}
+}
