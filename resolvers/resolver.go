@@ -1,6 +1,7 @@
 // Package resolvers turns GraphQL selections into calls on the store. The
-// resolvers are thin: batching lives in the per-request loaders, Cypher in
-// the store, and error codes in the server's presenter.
+// resolvers are thin: reading a known selection in one statement lives in
+// the read-ahead, batching in the per-request loaders, Cypher in the store,
+// and error codes in the server's presenter.
 package resolvers
 
 import (
@@ -20,7 +21,7 @@ type Resolver struct {
 type Option func(*Resolver)
 
 // WithBatchWait sets how long the loaders collect keys before querying
-// (default 2ms). Tests that count round trips lengthen it so that a loaded
+// (default 0.5ms). Tests that count round trips lengthen it so that a loaded
 // machine cannot split a batch in two.
 func WithBatchWait(d time.Duration) Option { return func(r *Resolver) { r.batchWait = d } }
 

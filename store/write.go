@@ -154,7 +154,7 @@ RETURN type AS outcome, size(rs) AS n`
 	resampleOutdatedIndexes = `CALL db.resampleOutdatedIndexes()`
 	// hasBeenLoaded says whether an earlier version of the dataset is in
 	// the graph: only then can anything of it be stale.
-	hasBeenLoaded = `RETURN EXISTS { MATCH (n:Claim {dataset: $dataset}) } OR EXISTS { MATCH (n:Quote {dataset: $dataset}) } AS loaded`
+	hasBeenLoaded     = `RETURN EXISTS { MATCH (n:Claim {dataset: $dataset}) } OR EXISTS { MATCH (n:Quote {dataset: $dataset}) } AS loaded`
 	removeStaleClaims = `MATCH (n:Claim {dataset: $dataset}) WHERE NOT n.id IN $ids
 DETACH DELETE n RETURN count(*) AS n`
 	removeStaleQuotes = `MATCH (n:Quote {dataset: $dataset}) WHERE NOT n.id IN $ids
