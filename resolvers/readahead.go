@@ -5,6 +5,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vikstrous/dataloadgen"
 
 	"github.com/counterpoint-news/counterpoint"
 )
@@ -128,35 +129,31 @@ func selection(ctx context.Context) (*graphql.OperationContext, ast.SelectionSet
 // readAheadClaims primes the loaders with the claims and what d asks of
 // them, in one store call; ids with no claim are cached as missing.
 func (r *Resolver) readAheadClaims(ctx context.Context, ids []string, d counterpoint.ClaimDetail) error {
-	if !d.Any() || len(ids) == 0 {
-		return nil
-	}
-	b, err := r.store.ClaimsWithDetail(ctx, ids, d)
-	if err != nil {
-		return err
-	}
 	l := r.loadersFor(ctx)
-	l.prime(b)
-	for _, id := range ids {
-		l.claim.Prime(id, nil)
-	}
-	return nil
+	return readAhead(ctx, l, ids, d, r.store.ClaimsWithDetail, l.claim)
 }
 
 // readAheadActors primes the loaders with the actors and what d asks of
 // them, in one store call; ids with no actor are cached as missing.
 func (r *Resolver) readAheadActors(ctx context.Context, ids []string, d counterpoint.ActorDetail) error {
+	l := r.loadersFor(ctx)
+	return readAhead(ctx, l, ids, d, r.store.ActorsWithDetail, l.actor)
+}
+
+// readAhead runs one read-ahead when d asks for anything, primes l with its
+// answer, and caches the ids it did not find as missing in nodes.
+func readAhead[D interface{ Any() bool }, T any](ctx context.Context, l *loaders, ids []string, d D,
+	fetch func(context.Context, []string, D) (counterpoint.Bundle, error), nodes *dataloadgen.Loader[string, *T]) error {
 	if !d.Any() || len(ids) == 0 {
 		return nil
 	}
-	b, err := r.store.ActorsWithDetail(ctx, ids, d)
+	b, err := fetch(ctx, ids, d)
 	if err != nil {
 		return err
 	}
-	l := r.loadersFor(ctx)
 	l.prime(b)
 	for _, id := range ids {
-		l.actor.Prime(id, nil)
+		nodes.Prime(id, nil)
 	}
 	return nil
 }
