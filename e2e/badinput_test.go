@@ -56,6 +56,7 @@ func TestBadInput(t *testing.T) {
 		{"search without words", `{ search(text: "   ") { score } }`, nil, nil, "BAD_USER_INPUT", "word"},
 		{"thread of an unknown claim", `{ thread(claim: "nope") { root { id } } }`, nil, nil, "NOT_FOUND", "nope"},
 		{"chains from an unknown actor", `{ chains(from: "nobody", to: "robert-litt") { hops } }`, nil, nil, "NOT_FOUND", "nobody"},
+		{"chains to an unknown actor", `{ chains(from: "robert-litt", to: "nobody") { hops } }`, nil, nil, "NOT_FOUND", `to: no actor has id "nobody"`},
 		{"too deep a query", deep, nil, nil, "QUERY_TOO_COMPLEX", ""},
 		{"too complex a query", wide, nil, nil, "QUERY_TOO_COMPLEX", ""},
 	}

@@ -121,3 +121,23 @@ func TestReadAheadRoundTrips(t *testing.T) {
 		}
 	}
 }
+
+// TestReadAheadOfMissingNodes: a nested question about a claim or an actor
+// that does not exist answers null, as a plain look-up does, without an
+// error and without a second query for the missing node.
+func TestReadAheadOfMissingNodes(t *testing.T) {
+	api := MustStartAPI(t)
+	before := api.DB.RoundTrips()
+	resp := api.Post(t, `{ claim(id: "no-such-claim") { quotes { text } rebuttedBy { id assertedBy { name } } } actor(id: "no-such-actor") { countered { target { id } against { name } } } }`, nil)
+	trips := api.DB.RoundTrips() - before
+	if len(resp.Errors()) > 0 {
+		t.Fatalf("errors %v, want none", resp.Errors())
+	}
+	data := resp.Body["data"].(map[string]any)
+	if data["claim"] != nil || data["actor"] != nil {
+		t.Errorf("claim = %v, actor = %v; want both null", data["claim"], data["actor"])
+	}
+	if trips != 2 {
+		t.Errorf("%d Cypher round trips, want 2 (one read-ahead each)", trips)
+	}
+}
