@@ -100,3 +100,30 @@ func BenchmarkClaimsPage50Handler(b *testing.B) {
 		}
 	}
 }
+
+// threadStore answers a thread of 60 claims and 80 relations at once.
+type threadStore struct{ fakeStore }
+
+func (s *threadStore) Thread(_ context.Context, id string, _ int, _ []counterpoint.RelationKind) (counterpoint.Thread, error) {
+	th := counterpoint.Thread{Root: id}
+	for i := range 60 {
+		th.Claims = append(th.Claims, counterpoint.Claim{ID: fmt.Sprintf("t%03d", i), Text: fmt.Sprintf("Claim %d of the thread, in neutral words.", i)})
+	}
+	for i := range 80 {
+		th.Relations = append(th.Relations, counterpoint.Relation{Kind: counterpoint.Rebuts, From: fmt.Sprintf("t%03d", (i+1)%60), To: fmt.Sprintf("t%03d", i%60)})
+	}
+	return th, nil
+}
+
+// BenchmarkThread60 is the mix's thread question over 60 claims and 80
+// relations, with a store that answers at once.
+func BenchmarkThread60(b *testing.B) {
+	c := newClient(&threadStore{})
+	q := `{ thread(claim: "t000", depth: 5) { claims { id text } relations { kind from { id } to { id } } } }`
+	var resp map[string]any
+	c.MustPost(q, &resp)
+	b.ReportAllocs()
+	for b.Loop() {
+		c.MustPost(q, &resp)
+	}
+}
