@@ -1262,9 +1262,13 @@ enum Direction {
 
 "The kinds of node, for filtering subgraphs."
 enum NodeType {
+  "Actors."
   ACTOR
+  "Claims."
   CLAIM
+  "Quotes."
   QUOTE
+  "Sources."
   SOURCE
 }
 
@@ -1296,9 +1300,11 @@ enum EdgeType {
 
 "A person, organisation, collective, state or anonymous source that takes or reports a position."
 type Actor implements Node {
+  "Stable slug from the dataset, e.g. robert-litt."
   id: ID!
   "The name, or for an anonymous source the words the source uses ('a senior administration official')."
   name: String!
+  "Person, organisation, collective, state or anonymous source."
   kind: ActorKind!
   "Role or title as the source gives it."
   role: String
@@ -1320,17 +1326,21 @@ type Actor implements Node {
 
 "An actor putting a claim forward in a document."
 type Assertion {
+  "The actor who put the claim forward (an anonymous source stays anonymous)."
   actor: Actor!
+  "The claim asserted."
   claim: Claim!
   "The document in which the actor put the claim forward."
   source: Source!
   "As precise as the source allows: YYYY, YYYY-MM or YYYY-MM-DD."
   date: String
+  "How the source attributes the claim: on the record, anonymously, in a document, or in the reporter's words."
   attribution: Attribution!
 }
 
 "One proposition, in neutral words, with at least one verbatim quote."
 type Claim implements Node {
+  "Stable slug from the dataset, e.g. us-statement-could-deter-authoritarians."
   id: ID!
   "The proposition in neutral words (the curator's, not the source's; the source's words are in quotes)."
   text: String!
@@ -1364,6 +1374,7 @@ type Claim implements Node {
 
 "Verbatim words from a source, located by offsets in its text."
 type Quote implements Node {
+  "Stable id from the dataset (the claim's id, a dot, q and a number)."
   id: ID!
   "The words, exactly as the source text has them (after normalising typographic quotes and white space)."
   text: String!
@@ -1383,8 +1394,11 @@ type Quote implements Node {
 
 "A document: the article, or one it reports on."
 type Source implements Node {
+  "Stable slug from the dataset, e.g. litt-email-2015-08."
   id: ID!
+  "What the document is, e.g. Robert S. Litt's e-mail to colleagues on the draft paper."
   title: String!
+  "Article, paper, e-mail, speech, testimony, interview or statement."
   kind: SourceKind!
   "As precise as the source allows: YYYY, YYYY-MM or YYYY-MM-DD."
   date: String
@@ -1400,8 +1414,11 @@ type Source implements Node {
 
 "A directed relation from one claim to another."
 type Relation {
+  "How the first claim bears on the second: REBUTS, SUPPORTS or QUALIFIES."
   kind: RelationKind!
+  "The claim that rebuts, supports or qualifies."
   from: Claim!
+  "The claim it bears on."
   to: Claim!
   "The curator's note on why the source shows this relation."
   note: String
@@ -1425,7 +1442,9 @@ type Counter {
 
 "How often one actor countered another."
 type CounterSummary {
+  "The actor whose claims countered."
   by: Actor!
+  "The actor whose claims were countered."
   against: Actor!
   "Number of distinct (counter, target) claim pairs."
   count: Int!
@@ -1433,6 +1452,7 @@ type CounterSummary {
 
 "The claims around one claim, and the relations between them."
 type Thread {
+  "The claim the thread was asked around."
   root: Claim!
   "Every claim within the depth: the root first, then the others by id."
   claims: [Claim!]!
@@ -1454,6 +1474,7 @@ type Chain {
 type SearchHit {
   "Lucene relevance; higher is better."
   score: Float!
+  "The actor, claim or quote that matched."
   node: Node!
 }
 
@@ -1461,14 +1482,19 @@ type SearchHit {
 type Edge {
   "A stable id: from, type and to."
   id: ID!
+  "The relationship type."
   type: EdgeType!
+  "Id of the node it starts from."
   from: ID!
+  "Id of the node it points to."
   to: ID!
 }
 
 "Nodes and the relationships between them."
 type Subgraph {
+  "The nodes: the seeds first, in the order given, then actors, claims, sources and quotes, each by id."
   nodes: [Node!]!
+  "The relationships among the returned nodes."
   edges: [Edge!]!
   "True when the limit cut the subgraph short."
   truncated: Boolean!
@@ -1476,35 +1502,51 @@ type Subgraph {
 
 "Relay page information."
 type PageInfo {
+  "Whether more items follow this page."
   hasNextPage: Boolean!
+  "Whether this page was asked for after a cursor."
   hasPreviousPage: Boolean!
+  "Cursor of the page's first item; null on an empty page."
   startCursor: String
+  "Cursor of the page's last item: pass it as after for the next page; null on an empty page."
   endCursor: String
 }
 
+"An actor in a page of actors, with its cursor."
 type ActorEdge {
+  "Opaque cursor of this actor: pass it as after to continue from here."
   cursor: String!
+  "The actor."
   node: Actor!
 }
 
 "Actors ordered by id."
 type ActorConnection {
+  "The page's actors, each with its cursor."
   edges: [ActorEdge!]!
+  "The page's actors, without cursors."
   nodes: [Actor!]!
+  "Where the page stands in the whole list."
   pageInfo: PageInfo!
   "Number of actors matching the filter, on every page."
   totalCount: Int!
 }
 
+"A claim in a page of claims, with its cursor."
 type ClaimEdge {
+  "Opaque cursor of this claim: pass it as after to continue from here."
   cursor: String!
+  "The claim."
   node: Claim!
 }
 
 "Claims ordered by date (undated first), then id."
 type ClaimConnection {
+  "The page's claims, each with its cursor."
   edges: [ClaimEdge!]!
+  "The page's claims, without cursors."
   nodes: [Claim!]!
+  "Where the page stands in the whole list."
   pageInfo: PageInfo!
   "Number of claims matching the filter, on every page."
   totalCount: Int!
@@ -1524,13 +1566,17 @@ input ClaimFilter {
   dataset: String
 }
 
+"Reads of the argument graph."
 type Query {
   "Any node by id."
   node(id: ID!): Node
   "Several nodes by id, in the order asked; null where none has that id."
   nodes(ids: [ID!]!): [Node]!
+  "An actor by id; null when none has it."
   actor(id: ID!): Actor
+  "A claim by id; null when none has it."
   claim(id: ID!): Claim
+  "A source by id, without its text unless asked; null when none has it."
   source(id: ID!): Source
   "Actors, ordered by id. first defaults to 20 and may be at most 100."
   actors(first: Int = 20, after: String, kind: ActorKind): ActorConnection!
@@ -1574,10 +1620,15 @@ type Query {
 
 "An actor to create or replace."
 input ActorInput {
+  "Stable slug of the actor; an existing id updates that actor."
   id: ID!
+  "The name, or for an anonymous source the words the source uses."
   name: String!
+  "Person, organisation, collective, state or anonymous source."
   kind: ActorKind!
+  "Role or title as the source gives it."
   role: String
+  "What the source says about the actor."
   description: String
   "Ids of actors it belongs to; they must exist."
   memberOf: [ID!]
@@ -1585,10 +1636,15 @@ input ActorInput {
 
 "A source to create or replace."
 input SourceInput {
+  "Stable slug of the source; an existing id updates that source."
   id: ID!
+  "What the document is."
   title: String!
+  "Article, paper, e-mail, speech, testimony, interview or statement."
   kind: SourceKind!
+  "When it was published or written (YYYY, YYYY-MM or YYYY-MM-DD)."
   date: String
+  "Who published it."
   publisher: String
   "Ids of actors; they must exist."
   authors: [ID!]
@@ -1598,10 +1654,13 @@ input SourceInput {
 
 "An assertion of a claim."
 input AssertionInput {
+  "Id of the actor who asserted the claim."
   actor: ID!
   "The document the actor put the claim forward in; it must exist."
   source: ID!
+  "When, as precisely as the source allows (YYYY, YYYY-MM or YYYY-MM-DD)."
   date: String
+  "How the source attributes the claim."
   attribution: Attribution!
 }
 
@@ -1609,21 +1668,31 @@ input AssertionInput {
 input QuoteInput {
   "Defaults to '<claim id>.q<n>'."
   id: ID
+  "The words, verbatim from the source (typographic quotes and white space are normalised before comparing)."
   text: String!
   "A source with a text."
   source: ID!
+  "Id of the document the words were first said or written in, when not the source itself."
   document: ID
+  "Offset of the first character in the source's text, in Unicode code points."
   start: Int!
+  "Offset just past the last character, in Unicode code points."
   end: Int!
 }
 
 "A claim to create or replace, with who asserted it and the quotes that evidence it."
 input ClaimInput {
+  "Stable slug of the claim; an existing id updates that claim."
   id: ID!
+  "The proposition in neutral words."
   text: String!
+  "When it was made, as precisely as the source allows (YYYY, YYYY-MM or YYYY-MM-DD)."
   date: String
+  "Ids of the actors the claim is about."
   about: [ID!]
+  "Who asserted it, at least one."
   assertions: [AssertionInput!]!
+  "The verbatim words that evidence it, at least one, each checked against its source's text at its offsets."
   quotes: [QuoteInput!]!
   "The dataset the claim belongs to; defaults to 'curated'."
   dataset: String
@@ -1631,10 +1700,15 @@ input ClaimInput {
 
 "A relation between two existing claims."
 input RelationInput {
+  "How from bears on to: REBUTS, SUPPORTS or QUALIFIES."
   kind: RelationKind!
+  "Id of the claim that rebuts, supports or qualifies."
   from: ID!
+  "Id of the claim it bears on (not from itself)."
   to: ID!
+  "The curator's note on why the source shows this relation."
   note: String
+  "Id of the source that shows the relation."
   source: ID
 }
 

@@ -16,9 +16,11 @@ type Node interface {
 
 // A person, organisation, collective, state or anonymous source that takes or reports a position.
 type Actor struct {
+	// Stable slug from the dataset, e.g. robert-litt.
 	ID string `json:"id"`
 	// The name, or for an anonymous source the words the source uses ('a senior administration official').
-	Name string    `json:"name"`
+	Name string `json:"name"`
+	// Person, organisation, collective, state or anonymous source.
 	Kind ActorKind `json:"kind"`
 	// Role or title as the source gives it.
 	Role *string `json:"role,omitempty"`
@@ -42,37 +44,51 @@ func (Actor) IsNode() {}
 
 // Actors ordered by id.
 type ActorConnection struct {
-	Edges    []*ActorEdge `json:"edges"`
-	Nodes    []*Actor     `json:"nodes"`
-	PageInfo *PageInfo    `json:"pageInfo"`
+	// The page's actors, each with its cursor.
+	Edges []*ActorEdge `json:"edges"`
+	// The page's actors, without cursors.
+	Nodes []*Actor `json:"nodes"`
+	// Where the page stands in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
 	// Number of actors matching the filter, on every page.
 	TotalCount int `json:"totalCount"`
 }
 
+// An actor in a page of actors, with its cursor.
 type ActorEdge struct {
+	// Opaque cursor of this actor: pass it as after to continue from here.
 	Cursor string `json:"cursor"`
-	Node   *Actor `json:"node"`
+	// The actor.
+	Node *Actor `json:"node"`
 }
 
 // An actor to create or replace.
 type ActorInput struct {
-	ID          string    `json:"id"`
-	Name        string    `json:"name"`
-	Kind        ActorKind `json:"kind"`
-	Role        *string   `json:"role,omitempty"`
-	Description *string   `json:"description,omitempty"`
+	// Stable slug of the actor; an existing id updates that actor.
+	ID string `json:"id"`
+	// The name, or for an anonymous source the words the source uses.
+	Name string `json:"name"`
+	// Person, organisation, collective, state or anonymous source.
+	Kind ActorKind `json:"kind"`
+	// Role or title as the source gives it.
+	Role *string `json:"role,omitempty"`
+	// What the source says about the actor.
+	Description *string `json:"description,omitempty"`
 	// Ids of actors it belongs to; they must exist.
 	MemberOf []string `json:"memberOf,omitempty"`
 }
 
 // An actor putting a claim forward in a document.
 type Assertion struct {
+	// The actor who put the claim forward (an anonymous source stays anonymous).
 	Actor *Actor `json:"actor"`
+	// The claim asserted.
 	Claim *Claim `json:"claim"`
 	// The document in which the actor put the claim forward.
 	Source *Source `json:"source"`
 	// As precise as the source allows: YYYY, YYYY-MM or YYYY-MM-DD.
-	Date        *string     `json:"date,omitempty"`
+	Date *string `json:"date,omitempty"`
+	// How the source attributes the claim: on the record, anonymously, in a document, or in the reporter's words.
 	Attribution Attribution `json:"attribution"`
 	ActorID     string      `json:"-"`
 	ClaimID     string      `json:"-"`
@@ -81,10 +97,13 @@ type Assertion struct {
 
 // An assertion of a claim.
 type AssertionInput struct {
+	// Id of the actor who asserted the claim.
 	Actor string `json:"actor"`
 	// The document the actor put the claim forward in; it must exist.
-	Source      string      `json:"source"`
-	Date        *string     `json:"date,omitempty"`
+	Source string `json:"source"`
+	// When, as precisely as the source allows (YYYY, YYYY-MM or YYYY-MM-DD).
+	Date *string `json:"date,omitempty"`
+	// How the source attributes the claim.
 	Attribution Attribution `json:"attribution"`
 }
 
@@ -100,6 +119,7 @@ type Chain struct {
 
 // One proposition, in neutral words, with at least one verbatim quote.
 type Claim struct {
+	// Stable slug from the dataset, e.g. us-statement-could-deter-authoritarians.
 	ID string `json:"id"`
 	// The proposition in neutral words (the curator's, not the source's; the source's words are in quotes).
 	Text string `json:"text"`
@@ -135,16 +155,22 @@ func (Claim) IsNode() {}
 
 // Claims ordered by date (undated first), then id.
 type ClaimConnection struct {
-	Edges    []*ClaimEdge `json:"edges"`
-	Nodes    []*Claim     `json:"nodes"`
-	PageInfo *PageInfo    `json:"pageInfo"`
+	// The page's claims, each with its cursor.
+	Edges []*ClaimEdge `json:"edges"`
+	// The page's claims, without cursors.
+	Nodes []*Claim `json:"nodes"`
+	// Where the page stands in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
 	// Number of claims matching the filter, on every page.
 	TotalCount int `json:"totalCount"`
 }
 
+// A claim in a page of claims, with its cursor.
 type ClaimEdge struct {
+	// Opaque cursor of this claim: pass it as after to continue from here.
 	Cursor string `json:"cursor"`
-	Node   *Claim `json:"node"`
+	// The claim.
+	Node *Claim `json:"node"`
 }
 
 // Filters on claims; all given filters must hold.
@@ -163,12 +189,18 @@ type ClaimFilter struct {
 
 // A claim to create or replace, with who asserted it and the quotes that evidence it.
 type ClaimInput struct {
-	ID         string            `json:"id"`
-	Text       string            `json:"text"`
-	Date       *string           `json:"date,omitempty"`
-	About      []string          `json:"about,omitempty"`
+	// Stable slug of the claim; an existing id updates that claim.
+	ID string `json:"id"`
+	// The proposition in neutral words.
+	Text string `json:"text"`
+	// When it was made, as precisely as the source allows (YYYY, YYYY-MM or YYYY-MM-DD).
+	Date *string `json:"date,omitempty"`
+	// Ids of the actors the claim is about.
+	About []string `json:"about,omitempty"`
+	// Who asserted it, at least one.
 	Assertions []*AssertionInput `json:"assertions"`
-	Quotes     []*QuoteInput     `json:"quotes"`
+	// The verbatim words that evidence it, at least one, each checked against its source's text at its offsets.
+	Quotes []*QuoteInput `json:"quotes"`
 	// The dataset the claim belongs to; defaults to 'curated'.
 	Dataset *string `json:"dataset,omitempty"`
 }
@@ -191,7 +223,9 @@ type Counter struct {
 
 // How often one actor countered another.
 type CounterSummary struct {
-	By      *Actor `json:"by"`
+	// The actor whose claims countered.
+	By *Actor `json:"by"`
+	// The actor whose claims were countered.
 	Against *Actor `json:"against"`
 	// Number of distinct (counter, target) claim pairs.
 	Count     int    `json:"count"`
@@ -202,10 +236,13 @@ type CounterSummary struct {
 // A relationship in a subgraph, between two node ids.
 type Edge struct {
 	// A stable id: from, type and to.
-	ID   string   `json:"id"`
+	ID string `json:"id"`
+	// The relationship type.
 	Type EdgeType `json:"type"`
-	From string   `json:"from"`
-	To   string   `json:"to"`
+	// Id of the node it starts from.
+	From string `json:"from"`
+	// Id of the node it points to.
+	To string `json:"to"`
 }
 
 // Corrections by curators. Every mutation needs Authorization: Bearer <token>, checks its input as the loader does, and is atomic.
@@ -214,17 +251,23 @@ type Mutation struct {
 
 // Relay page information.
 type PageInfo struct {
-	HasNextPage     bool    `json:"hasNextPage"`
-	HasPreviousPage bool    `json:"hasPreviousPage"`
-	StartCursor     *string `json:"startCursor,omitempty"`
-	EndCursor       *string `json:"endCursor,omitempty"`
+	// Whether more items follow this page.
+	HasNextPage bool `json:"hasNextPage"`
+	// Whether this page was asked for after a cursor.
+	HasPreviousPage bool `json:"hasPreviousPage"`
+	// Cursor of the page's first item; null on an empty page.
+	StartCursor *string `json:"startCursor,omitempty"`
+	// Cursor of the page's last item: pass it as after for the next page; null on an empty page.
+	EndCursor *string `json:"endCursor,omitempty"`
 }
 
+// Reads of the argument graph.
 type Query struct {
 }
 
 // Verbatim words from a source, located by offsets in its text.
 type Quote struct {
+	// Stable id from the dataset (the claim's id, a dot, q and a number).
 	ID string `json:"id"`
 	// The words, exactly as the source text has them (after normalising typographic quotes and white space).
 	Text string `json:"text"`
@@ -250,20 +293,27 @@ func (Quote) IsNode() {}
 // A quote evidencing a claim; the words must be in the source's text at the offsets.
 type QuoteInput struct {
 	// Defaults to '<claim id>.q<n>'.
-	ID   *string `json:"id,omitempty"`
-	Text string  `json:"text"`
+	ID *string `json:"id,omitempty"`
+	// The words, verbatim from the source (typographic quotes and white space are normalised before comparing).
+	Text string `json:"text"`
 	// A source with a text.
-	Source   string  `json:"source"`
+	Source string `json:"source"`
+	// Id of the document the words were first said or written in, when not the source itself.
 	Document *string `json:"document,omitempty"`
-	Start    int     `json:"start"`
-	End      int     `json:"end"`
+	// Offset of the first character in the source's text, in Unicode code points.
+	Start int `json:"start"`
+	// Offset just past the last character, in Unicode code points.
+	End int `json:"end"`
 }
 
 // A directed relation from one claim to another.
 type Relation struct {
+	// How the first claim bears on the second: REBUTS, SUPPORTS or QUALIFIES.
 	Kind RelationKind `json:"kind"`
-	From *Claim       `json:"from"`
-	To   *Claim       `json:"to"`
+	// The claim that rebuts, supports or qualifies.
+	From *Claim `json:"from"`
+	// The claim it bears on.
+	To *Claim `json:"to"`
 	// The curator's note on why the source shows this relation.
 	Note *string `json:"note,omitempty"`
 	// The source that shows the relation.
@@ -275,25 +325,34 @@ type Relation struct {
 
 // A relation between two existing claims.
 type RelationInput struct {
-	Kind   RelationKind `json:"kind"`
-	From   string       `json:"from"`
-	To     string       `json:"to"`
-	Note   *string      `json:"note,omitempty"`
-	Source *string      `json:"source,omitempty"`
+	// How from bears on to: REBUTS, SUPPORTS or QUALIFIES.
+	Kind RelationKind `json:"kind"`
+	// Id of the claim that rebuts, supports or qualifies.
+	From string `json:"from"`
+	// Id of the claim it bears on (not from itself).
+	To string `json:"to"`
+	// The curator's note on why the source shows this relation.
+	Note *string `json:"note,omitempty"`
+	// Id of the source that shows the relation.
+	Source *string `json:"source,omitempty"`
 }
 
 // A full-text match.
 type SearchHit struct {
 	// Lucene relevance; higher is better.
 	Score float64 `json:"score"`
-	Node  Node    `json:"node"`
+	// The actor, claim or quote that matched.
+	Node Node `json:"node"`
 }
 
 // A document: the article, or one it reports on.
 type Source struct {
-	ID    string     `json:"id"`
-	Title string     `json:"title"`
-	Kind  SourceKind `json:"kind"`
+	// Stable slug from the dataset, e.g. litt-email-2015-08.
+	ID string `json:"id"`
+	// What the document is, e.g. Robert S. Litt's e-mail to colleagues on the draft paper.
+	Title string `json:"title"`
+	// Article, paper, e-mail, speech, testimony, interview or statement.
+	Kind SourceKind `json:"kind"`
 	// As precise as the source allows: YYYY, YYYY-MM or YYYY-MM-DD.
 	Date *string `json:"date,omitempty"`
 	// Who published it, or where it was delivered.
@@ -311,11 +370,16 @@ func (Source) IsNode() {}
 
 // A source to create or replace.
 type SourceInput struct {
-	ID        string     `json:"id"`
-	Title     string     `json:"title"`
-	Kind      SourceKind `json:"kind"`
-	Date      *string    `json:"date,omitempty"`
-	Publisher *string    `json:"publisher,omitempty"`
+	// Stable slug of the source; an existing id updates that source.
+	ID string `json:"id"`
+	// What the document is.
+	Title string `json:"title"`
+	// Article, paper, e-mail, speech, testimony, interview or statement.
+	Kind SourceKind `json:"kind"`
+	// When it was published or written (YYYY, YYYY-MM or YYYY-MM-DD).
+	Date *string `json:"date,omitempty"`
+	// Who published it.
+	Publisher *string `json:"publisher,omitempty"`
 	// Ids of actors; they must exist.
 	Authors []string `json:"authors,omitempty"`
 	// Id of the source that reports on this one; it must exist.
@@ -324,7 +388,9 @@ type SourceInput struct {
 
 // Nodes and the relationships between them.
 type Subgraph struct {
-	Nodes []Node  `json:"nodes"`
+	// The nodes: the seeds first, in the order given, then actors, claims, sources and quotes, each by id.
+	Nodes []Node `json:"nodes"`
+	// The relationships among the returned nodes.
 	Edges []*Edge `json:"edges"`
 	// True when the limit cut the subgraph short.
 	Truncated bool `json:"truncated"`
@@ -332,6 +398,7 @@ type Subgraph struct {
 
 // The claims around one claim, and the relations between them.
 type Thread struct {
+	// The claim the thread was asked around.
 	Root *Claim `json:"root"`
 	// Every claim within the depth: the root first, then the others by id.
 	Claims []*Claim `json:"claims"`
@@ -620,9 +687,13 @@ func (e EdgeType) MarshalJSON() ([]byte, error) {
 type NodeType string
 
 const (
-	NodeTypeActor  NodeType = "ACTOR"
-	NodeTypeClaim  NodeType = "CLAIM"
-	NodeTypeQuote  NodeType = "QUOTE"
+	// Actors.
+	NodeTypeActor NodeType = "ACTOR"
+	// Claims.
+	NodeTypeClaim NodeType = "CLAIM"
+	// Quotes.
+	NodeTypeQuote NodeType = "QUOTE"
+	// Sources.
 	NodeTypeSource NodeType = "SOURCE"
 )
 
