@@ -35,12 +35,9 @@ var relatedClaimFields = map[string]bool{
 // the claims related to it.
 func claimDetailOf(op *graphql.OperationContext, sel ast.SelectionSet) counterpoint.ClaimDetail {
 	var d counterpoint.ClaimDetail
+	d.Quotes, d.Assertions = orParts(false, false, op, sel)
 	for _, f := range graphql.CollectFields(op, sel, claimTypes) {
 		switch {
-		case f.Name == "quotes":
-			d.Quotes = true
-		case f.Name == "assertedBy" || f.Name == "assertions":
-			d.Assertions = true
 		case relatedClaimFields[f.Name]:
 			d.Relations = true
 			d.RelatedQuotes, d.RelatedAssertions = orParts(d.RelatedQuotes, d.RelatedAssertions, op, f.Selections)
@@ -116,14 +113,24 @@ func connectionSelections(op *graphql.OperationContext, sel ast.SelectionSet) []
 	return out
 }
 
-// selection returns the operation and the selection of the field being
-// resolved, or false outside a GraphQL request (as in some tests).
-func selection(ctx context.Context) (*graphql.OperationContext, ast.SelectionSet, bool) {
+// detailOf says what the field being resolved asks of its nodes: its own
+// selection, or for a connection the selections under nodes and
+// edges { node }. Outside a GraphQL request (as in some tests) it asks for
+// nothing.
+func detailOf[D interface{ Or(D) D }](ctx context.Context, connection bool, of func(*graphql.OperationContext, ast.SelectionSet) D) D {
+	var d D
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil || !graphql.HasOperationContext(ctx) {
-		return nil, nil, false
+		return d
 	}
-	return graphql.GetOperationContext(ctx), fc.Field.Selections, true
+	op, sel := graphql.GetOperationContext(ctx), fc.Field.Selections
+	if !connection {
+		return of(op, sel)
+	}
+	for _, s := range connectionSelections(op, sel) {
+		d = d.Or(of(op, s))
+	}
+	return d
 }
 
 // readAheadClaims primes the loaders with the claims and what d asks of

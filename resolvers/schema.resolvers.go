@@ -233,19 +233,15 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]model.Node, 
 }
 
 func (r *queryResolver) Actor(ctx context.Context, id string) (*model.Actor, error) {
-	if op, sel, ok := selection(ctx); ok {
-		if err := r.readAheadActors(ctx, []string{id}, actorDetailOf(op, sel)); err != nil {
-			return nil, err
-		}
+	if err := r.readAheadActors(ctx, []string{id}, detailOf(ctx, false, actorDetailOf)); err != nil {
+		return nil, err
 	}
 	return r.actor(ctx, id)
 }
 
 func (r *queryResolver) Claim(ctx context.Context, id string) (*model.Claim, error) {
-	if op, sel, ok := selection(ctx); ok {
-		if err := r.readAheadClaims(ctx, []string{id}, claimDetailOf(op, sel)); err != nil {
-			return nil, err
-		}
+	if err := r.readAheadClaims(ctx, []string{id}, detailOf(ctx, false, claimDetailOf)); err != nil {
+		return nil, err
 	}
 	return r.claim(ctx, id)
 }
@@ -278,14 +274,8 @@ func (r *queryResolver) Actors(ctx context.Context, first *int, after *string, k
 		conn.Nodes = append(conn.Nodes, node)
 		conn.Edges = append(conn.Edges, &model.ActorEdge{Cursor: page.Cursors[i], Node: node})
 	}
-	if op, sel, ok := selection(ctx); ok {
-		var d counterpoint.ActorDetail
-		for _, s := range connectionSelections(op, sel) {
-			d = d.Or(actorDetailOf(op, s))
-		}
-		if err := r.readAheadActors(ctx, ids, d); err != nil {
-			return nil, err
-		}
+	if err := r.readAheadActors(ctx, ids, detailOf(ctx, true, actorDetailOf)); err != nil {
+		return nil, err
 	}
 	return conn, nil
 }
@@ -322,14 +312,8 @@ func (r *queryResolver) Claims(ctx context.Context, first *int, after *string, f
 		conn.Nodes = append(conn.Nodes, node)
 		conn.Edges = append(conn.Edges, &model.ClaimEdge{Cursor: page.Cursors[i], Node: node})
 	}
-	if op, sel, ok := selection(ctx); ok {
-		var d counterpoint.ClaimDetail
-		for _, s := range connectionSelections(op, sel) {
-			d = d.Or(claimDetailOf(op, s))
-		}
-		if err := r.readAheadClaims(ctx, ids, d); err != nil {
-			return nil, err
-		}
+	if err := r.readAheadClaims(ctx, ids, detailOf(ctx, true, claimDetailOf)); err != nil {
+		return nil, err
 	}
 	return conn, nil
 }
