@@ -3,6 +3,7 @@ package counterpoint
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Error codes shared by every package; the API maps them to GraphQL
@@ -21,10 +22,17 @@ const (
 type Error struct {
 	Code    string
 	Message string
+	// Field locates the problem in the input, relative to its root
+	// ("claims[3].quotes[0].start"), so that every write path can point at
+	// it in its own notation; empty when the problem is the input as a whole.
+	Field string
 }
 
 // Error implements the error interface.
 func (e *Error) Error() string {
+	if e.Field != "" {
+		return fmt.Sprintf("counterpoint error: code=%s field=%s message=%s", e.Code, e.Field, e.Message)
+	}
 	return fmt.Sprintf("counterpoint error: code=%s message=%s", e.Code, e.Message)
 }
 
@@ -33,26 +41,76 @@ func Errorf(code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
-// ErrorCode returns the code of the first *Error in err's chain, EINTERNAL
-// for any other error, and "" for nil.
-func ErrorCode(err error) string {
-	var e *Error
-	if err == nil {
-		return ""
-	} else if errors.As(err, &e) {
-		return e.Code
-	}
-	return EINTERNAL
+// Invalidf builds an EINVALID *Error about one field of an input.
+func Invalidf(field, format string, args ...any) *Error {
+	return &Error{Code: EINVALID, Message: fmt.Sprintf(format, args...), Field: field}
 }
 
-// ErrorMessage returns the user-safe message of the first *Error in err's
-// chain; other errors get a generic message so internals never leak.
-func ErrorMessage(err error) string {
-	var e *Error
-	if err == nil {
-		return ""
-	} else if errors.As(err, &e) {
-		return e.Message
+// Problems is every EINVALID *Error found in one input, so that a curator
+// learns of all of them at once. It is an error only when it is not empty:
+// return it through Err.
+type Problems []*Error
+
+// Err returns ps as an error, or nil when there is no problem.
+func (ps Problems) Err() error {
+	if len(ps) == 0 {
+		return nil
 	}
-	return "internal error"
+	return ps
 }
+
+// Error lists every problem as "field: message", one a line.
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.Message
+		if p.Field != "" {
+			lines[i] = p.Field + ": " + p.Message
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap lets errors.As find the first *Error.
+func (ps Problems) Unwrap() []error {
+	errs := make([]error, len(ps))
+	for i, p := range ps {
+		errs[i] = p
+	}
+	return errs
+}
+
+// Within re-roots every problem of err under field, so that a check made on
+// a part of an input names its place in the whole: the quote checks of a
+// claim's quotes[1] become "quotes[1]: ...". Other errors pass unchanged.
+func Within(field string, err error) error {
+	var ps Problems
+	var e *Error
+	switch {
+	case errors.As(err, &ps):
+		out := make(Problems, len(ps))
+		for i, p := range ps {
+			out[i] = &Error{Code: p.Code, Message: p.Message, Field: joinField(field, p.Field)}
+		}
+		return out
+	case errors.As(err, &e) && e.Code == EINVALID:
+		return &Error{Code: e.Code, Message: e.Message, Field: joinField(field, e.Field)}
+	}
+	return err
+}
+
+// joinField appends child to the field path parent.
+func joinField(parent, child string) string {
+	switch {
+	case parent == "":
+		return child
+	case child == "":
+		return parent
+	case strings.HasPrefix(child, "["):
+		return parent + child
+	}
+	return parent + "." + child
+}
+
+// indexField is the path of element i of the list at parent.
+func indexField(parent string, i int) string { return fmt.Sprintf("%s[%d]", parent, i) }

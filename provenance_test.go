@@ -82,24 +82,3 @@ func TestTextFind(t *testing.T) {
 		t.Errorf(`Find("Surely") = %v, want none`, got)
 	}
 }
-
-func TestErrorCodeAndMessage(t *testing.T) {
-	err := counterpoint.Errorf(counterpoint.ENOTFOUND, "claim %q not found", "x")
-	if got := counterpoint.ErrorCode(err); got != counterpoint.ENOTFOUND {
-		t.Errorf("ErrorCode = %q, want %q", got, counterpoint.ENOTFOUND)
-	}
-	if got := counterpoint.ErrorMessage(err); got != `claim "x" not found` {
-		t.Errorf("ErrorMessage = %q", got)
-	}
-	other := errTest("driver: connection refused at 10.0.0.1")
-	if got := counterpoint.ErrorCode(other); got != counterpoint.EINTERNAL {
-		t.Errorf("ErrorCode(plain error) = %q, want %q", got, counterpoint.EINTERNAL)
-	}
-	if got := counterpoint.ErrorMessage(other); got != "internal error" {
-		t.Errorf("ErrorMessage(plain error) = %q, want the generic message", got)
-	}
-}
-
-type errTest string
-
-func (e errTest) Error() string { return string(e) }

@@ -2,6 +2,7 @@ package e2e_test
 
 import (
 	"bytes"
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -42,11 +43,11 @@ func TestBadInput(t *testing.T) {
 		{"quote not in its source", upsertClaim, claimInput(map[string]any{"text": "Surely?", "source": "wapo-2015-encryption", "start": start, "end": end}, "robert-litt"), auth, "BAD_USER_INPUT", "nowhere in the source text"},
 		{"quote at a wrong offset", upsertClaim, claimInput(map[string]any{"text": "Really?", "source": "wapo-2015-encryption", "start": start + 1, "end": end + 1}, "robert-litt"), auth, "BAD_USER_INPUT", "input.quotes[0]"},
 		{"quote in a source without text", upsertClaim, claimInput(map[string]any{"text": "Really?", "source": "litt-email-2015-08", "start": start, "end": end}, "robert-litt"), auth, "BAD_USER_INPUT", "has no text"},
-		{"unknown actor", upsertClaim, claimInput(map[string]any{"text": "Really?", "source": "wapo-2015-encryption", "start": start, "end": end}, "nobody"), auth, "BAD_USER_INPUT", `input.assertions[0].actor: no Actor has id "nobody"`},
-		{"id already used by another kind", `mutation { upsertActor(input: {id: "keep-options-open", name: "X", kind: PERSON}) { id } }`, nil, auth, "BAD_USER_INPUT", "already a Claim"},
+		{"unknown actor", upsertClaim, claimInput(map[string]any{"text": "Really?", "source": "wapo-2015-encryption", "start": start, "end": end}, "nobody"), auth, "BAD_USER_INPUT", `input.assertions[0].actor: unknown actor "nobody"`},
+		{"id already used by another kind", `mutation { upsertActor(input: {id: "keep-options-open", name: "X", kind: PERSON}) { id } }`, nil, auth, "BAD_USER_INPUT", `input.id: id "keep-options-open" is already a claim, not an actor`},
 		{"id that is not a slug", `mutation { upsertActor(input: {id: "Not A Slug", name: "X", kind: PERSON}) { id } }`, nil, auth, "BAD_USER_INPUT", "not a slug"},
 		{"self-rebuttal", `mutation { addRelation(input: {kind: REBUTS, from: "keep-options-open", to: "keep-options-open"}) { kind } }`, nil, auth, "BAD_USER_INPUT", "itself"},
-		{"relation to an unknown claim", `mutation { addRelation(input: {kind: REBUTS, from: "keep-options-open", to: "nope"}) { kind } }`, nil, auth, "BAD_USER_INPUT", `no Claim has id "nope"`},
+		{"relation to an unknown claim", `mutation { addRelation(input: {kind: REBUTS, from: "keep-options-open", to: "nope"}) { kind } }`, nil, auth, "BAD_USER_INPUT", `input.to: unknown claim "nope"`},
 		{"unknown relation kind in a variable", `mutation R($k: RelationKind!) { removeRelation(kind: $k, from: "a", to: "b") }`, map[string]any{"k": "REFUTES"}, auth, "BAD_USER_INPUT", ""},
 		{"unknown relation kind in the query", `{ thread(claim: "keep-options-open", kinds: [REFUTES]) { root { id } } }`, nil, nil, "GRAPHQL_VALIDATION_FAILED", ""},
 		{"malformed query", `{ claim(id: "x" { id }`, nil, nil, "GRAPHQL_PARSE_FAILED", ""},
@@ -69,6 +70,9 @@ func TestBadInput(t *testing.T) {
 			var messages []string
 			for _, e := range resp.Errors() {
 				msg, _ := e["message"].(string)
+				if ext, _ := e["extensions"].(map[string]any); ext["field"] != nil {
+					msg = fmt.Sprint(ext["field"]) + ": " + msg
+				}
 				messages = append(messages, msg)
 			}
 			if tt.wantMsg != "" && !strings.Contains(strings.Join(messages, "\n"), tt.wantMsg) {

@@ -18,11 +18,11 @@ import (
 // batch and make the round-trip counts flaky.
 func newHandler(tb testing.TB, db *store.DB) http.Handler {
 	tb.Helper()
-	r := resolvers.New(db, resolvers.WithBatchWait(20*time.Millisecond))
+	api := resolvers.NewAPI(db, resolvers.WithBatchWait(20*time.Millisecond))
 	srv, err := server.New(server.Config{APITokens: []string{testToken}}, server.Deps{
-		Schema:     r.ExecutableSchema(),
+		Schema:     api.Schema,
 		Ready:      db.Ping,
-		Middleware: r.Middleware,
+		Middleware: api.Middleware,
 		Logger:     slog.New(slog.NewJSONHandler(io.Discard, nil)),
 	})
 	if err != nil {

@@ -1,6 +1,7 @@
 package loader_test
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -46,7 +47,7 @@ func badDatasets() []badDataset {
 			actors := m["actors"].([]any)
 			dup := map[string]any{"id": "robert-litt", "name": "Another Litt", "kind": "PERSON"}
 			m["actors"] = append(actors, dup)
-		}), "$.actors[20].id", `duplicate id "robert-litt" (first defined at $.actors[8].id)`},
+		}), "$.actors[20].id", `duplicate id "robert-litt" (first defined at actors[8].id)`},
 		{"claim id equal to an actor id", mutated(func(tb testing.TB, m map[string]any) {
 			at(m, "claims", 0).(map[string]any)["id"] = "fbi"
 		}), "$.claims[0].id", `duplicate id "fbi"`},
@@ -70,16 +71,16 @@ func badDatasets() []badDataset {
 		{"self-rebuttal", mutated(func(tb testing.TB, m map[string]any) {
 			r := at(m, "relations", 0).(map[string]any)
 			r["kind"], r["to"] = "REBUTS", r["from"]
-		}), "$.relations[0]", "cannot rebuts itself"},
+		}), "$.relations[0].to", "cannot be related to itself (REBUTS)"},
 		{"unknown actor kind", mutated(func(tb testing.TB, m map[string]any) {
 			at(m, "actors", 0).(map[string]any)["kind"] = "ALIEN"
 		}), "$.actors[0].kind", "must be one of"},
 		{"claim without a quote", mutated(func(tb testing.TB, m map[string]any) {
 			at(m, "claims", 0).(map[string]any)["quotes"] = []any{}
-		}), "$.claims[0].quotes", "minItems"},
+		}), "$.claims[0].quotes", "has no quote; every claim needs at least one verbatim quote"},
 		{"id that is not a slug", mutated(func(tb testing.TB, m map[string]any) {
 			at(m, "actors", 0).(map[string]any)["id"] = "Law Enforcement"
-		}), "$.actors[0].id", "does not match pattern"},
+		}), "$.actors[0].id", "is not a slug"},
 		{"unknown field", mutated(func(tb testing.TB, m map[string]any) {
 			at(m, "claims", 0).(map[string]any)["speaker"] = "fbi"
 		}), "$.claims[0]", "additional properties 'speaker' not allowed"},
@@ -88,7 +89,7 @@ func badDatasets() []badDataset {
 		}), "$.claims[0].quotes[0].source", `source "litt-email-2015-08" has no text`},
 		{"bad date", mutated(func(tb testing.TB, m map[string]any) {
 			at(m, "claims", 0).(map[string]any)["date"] = "2015-13"
-		}), "$.claims[0].date", "does not match pattern"},
+		}), "$.claims[0].date", `date "2015-13" is not YYYY, YYYY-MM or YYYY-MM-DD`},
 	}
 }
 
@@ -108,7 +109,7 @@ func TestReadRefusesBadDatasets(t *testing.T) {
 			if err == nil {
 				t.Fatalf("ReadFiles(%s) accepted it (%d inputs); want a problem at %s", tt.name, len(inputs), wantPath)
 			}
-			if code := counterpoint.ErrorCode(err); code != counterpoint.EINVALID {
+			if code := domainError(err).Code; code != counterpoint.EINVALID {
 				t.Errorf("error code = %q, want %q", code, counterpoint.EINVALID)
 			}
 			problems, ok := err.(loader.Problems)
@@ -181,4 +182,14 @@ func TestReadRefusesConflictingDatasets(t *testing.T) {
 			t.Errorf("error does not say %q:\n%v", want, err)
 		}
 	}
+}
+
+// domainError is the first *counterpoint.Error in err's chain, or an
+// EINTERNAL one when there is none.
+func domainError(err error) *counterpoint.Error {
+	var e *counterpoint.Error
+	if errors.As(err, &e) {
+		return e
+	}
+	return &counterpoint.Error{Code: counterpoint.EINTERNAL, Message: "not a domain error: " + err.Error()}
 }

@@ -188,7 +188,7 @@ func (f jsonFormat) Decode(file string, b []byte, readText func(string) ([]byte,
 		for j, q := range c.Quotes {
 			id := q.ID
 			if id == "" {
-				id = fmt.Sprintf("%s.q%d", c.ID, j+1)
+				id = counterpoint.QuoteID(c.ID, j+1)
 			}
 			claim.Quotes = append(claim.Quotes, counterpoint.Quote{
 				ID: id, Text: q.Text, Source: q.Source, Document: q.Document, Start: q.Start, End: q.End,

@@ -141,10 +141,10 @@ func TestLoadRefusesClashesWithTheGraph(t *testing.T) {
 			if err == nil {
 				t.Fatal("a dataset that clashes with the graph was loaded")
 			}
-			if code := counterpoint.ErrorCode(err); code != counterpoint.EINVALID {
+			if code := domainError(err).Code; code != counterpoint.EINVALID {
 				t.Errorf("error code = %q, want %q (%v)", code, counterpoint.EINVALID, err)
 			}
-			if msg := counterpoint.ErrorMessage(err); !strings.Contains(msg, tt.wantMsg) {
+			if msg := domainError(err).Message; !strings.Contains(msg, tt.wantMsg) {
 				t.Errorf("error message %q does not say %q", msg, tt.wantMsg)
 			}
 			if after := neo4jtest.MustStats(t, db); after.Digest != before.Digest {

@@ -13,7 +13,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 
 	"github.com/counterpoint-news/counterpoint"
-	"github.com/counterpoint-news/counterpoint/graph"
 	"github.com/counterpoint-news/counterpoint/resolvers"
 )
 
@@ -84,10 +83,10 @@ func BenchmarkClaimsPage50(b *testing.B) {
 // BenchmarkClaimsPage50Handler is BenchmarkClaimsPage50 without the test
 // client's decoding of the answer: the handler alone, answer discarded.
 func BenchmarkClaimsPage50Handler(b *testing.B) {
-	r := resolvers.New(&pageStore{})
-	h := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: r}))
+	api := resolvers.NewAPI(&pageStore{})
+	h := handler.New(api.Schema)
 	h.AddTransport(transport.POST{})
-	srv := r.Middleware(h)
+	srv := api.Middleware(h)
 	body := `{"query":"query ClaimsPage($first: Int!) { claims(first: $first) { nodes { ` + benchSelection + ` } } }","variables":{"first":50}}`
 	b.ReportAllocs()
 	for b.Loop() {

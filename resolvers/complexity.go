@@ -1,8 +1,6 @@
 package resolvers
 
 import (
-	"github.com/99designs/gqlgen/graphql"
-
 	"github.com/counterpoint-news/counterpoint/graph"
 	"github.com/counterpoint-news/counterpoint/graph/model"
 )
@@ -11,12 +9,6 @@ import (
 // an actor's counters) when the query cannot say: each level of nesting
 // multiplies the cost of what it selects by it.
 const listFanOut = 3
-
-// ExecutableSchema is the schema with these resolvers and the complexity
-// estimates below, for the server.
-func (r *Resolver) ExecutableSchema() graphql.ExecutableSchema {
-	return graph.NewExecutableSchema(graph.Config{Resolvers: r, Complexity: Complexity()})
-}
 
 // Complexity estimates each list field's cost as the number of items it may
 // return times the cost of each, so that the server's complexity limit

@@ -2,6 +2,9 @@ package resolvers
 
 import (
 	"context"
+	"errors"
+
+	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/graph/model"
@@ -25,6 +28,21 @@ func bounded(name string, v *int, def, max int) (int, error) {
 		return 0, counterpoint.Errorf(counterpoint.EINVALID, "%s: must be between 1 and %d, got %d", name, max, *v)
 	}
 	return *v, nil
+}
+
+// refused hands a write's refusal to GraphQL: every problem of it under
+// its argument (arg), the first as the field's error and the others beside
+// it, so that a curator sees them all at once. The server's presenter maps
+// each to extensions.code and extensions.field.
+func refused(ctx context.Context, arg string, err error) error {
+	var ps counterpoint.Problems
+	if !errors.As(counterpoint.Within(arg, err), &ps) || len(ps) == 0 {
+		return counterpoint.Within(arg, err)
+	}
+	for _, p := range ps[1:] {
+		graphql.AddError(ctx, p)
+	}
+	return ps[0]
 }
 
 func deref(s *string) string {

@@ -41,13 +41,19 @@ func withLoaders(ctx context.Context, s Store, wait time.Duration) context.Conte
 	return context.WithValue(ctx, loadersKey{}, newLoaders(s, wait))
 }
 
-// loadersFor returns the request's loaders, or fresh ones when the request
-// did not pass through Middleware (as in some tests).
+// errNoLoaders is the panic of a request served without API.Middleware:
+// fresh loaders per field would answer, one query per item, and hide it.
+const errNoLoaders = "resolvers: the request has no loaders; serve API.Schema behind API.Middleware"
+
+// loadersFor returns the request's loaders. It panics (which the server
+// turns into INTERNAL_SERVER_ERROR and logs) when the request did not pass
+// through the API's middleware, as gqlgen's dataloader examples do.
 func (r *Resolver) loadersFor(ctx context.Context) *loaders {
-	if l, ok := ctx.Value(loadersKey{}).(*loaders); ok {
-		return l
+	l, ok := ctx.Value(loadersKey{}).(*loaders)
+	if !ok {
+		panic(errNoLoaders)
 	}
-	return newLoaders(r.store, r.batchWait)
+	return l
 }
 
 // byID builds a loader of single items keyed by id; missing ids load nil.

@@ -5,11 +5,75 @@
 package resolvers
 
 import (
+	"context"
 	"net/http"
 	"time"
 
-	"github.com/counterpoint-news/counterpoint/store"
+	"github.com/99designs/gqlgen/graphql"
+
+	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/graph"
 )
+
+// BatchReader reads many nodes or relationships by id in one round trip
+// each; the per-request loaders call it, so that nothing nested costs a
+// query per item.
+type BatchReader interface {
+	NodesByID(ctx context.Context, ids []string) ([]counterpoint.Node, error)
+	ActorsByID(ctx context.Context, ids []string) ([]counterpoint.Actor, error)
+	ClaimsByID(ctx context.Context, ids []string) ([]counterpoint.Claim, error)
+	SourcesByID(ctx context.Context, ids []string) ([]counterpoint.Source, error)
+	QuotesByClaim(ctx context.Context, claimIDs []string) ([]counterpoint.Quote, error)
+	AssertionsByClaim(ctx context.Context, claimIDs []string) ([]counterpoint.Assertion, []counterpoint.Actor, error)
+	AssertionsByActor(ctx context.Context, actorIDs []string) ([]counterpoint.Assertion, []counterpoint.Claim, error)
+	RelationsOf(ctx context.Context, claimIDs []string) ([]counterpoint.Relation, []counterpoint.Claim, error)
+	AboutByClaim(ctx context.Context, claimIDs []string) ([]counterpoint.Link, []counterpoint.Actor, error)
+	MembershipsOf(ctx context.Context, actorIDs []string) ([]counterpoint.Link, []counterpoint.Actor, error)
+	AuthorsOf(ctx context.Context, sourceIDs []string) ([]counterpoint.Link, []counterpoint.Actor, error)
+	CountersBy(ctx context.Context, actorIDs []string) ([]counterpoint.ActorCounter, error)
+	CountersAgainst(ctx context.Context, actorIDs []string) ([]counterpoint.ActorCounter, error)
+	SourceTexts(ctx context.Context, sourceIDs []string) (map[string]string, error)
+}
+
+// DetailReader reads nodes with everything a known selection asks of them
+// in one statement; the read-ahead calls it and primes the loaders.
+type DetailReader interface {
+	ClaimsWithDetail(ctx context.Context, ids []string, d counterpoint.ClaimDetail) (counterpoint.Bundle, error)
+	ActorsWithDetail(ctx context.Context, ids []string, d counterpoint.ActorDetail) (counterpoint.Bundle, error)
+}
+
+// QueryReader answers the top-level questions: pages, search, counters,
+// threads, chains and subgraphs.
+type QueryReader interface {
+	Actors(ctx context.Context, f counterpoint.ActorFilter, first int, after string) (counterpoint.Page[counterpoint.Actor], error)
+	Claims(ctx context.Context, f counterpoint.ClaimFilter, first int, after string) (counterpoint.Page[counterpoint.Claim], error)
+	Sources(ctx context.Context) ([]counterpoint.Source, error)
+	Search(ctx context.Context, text string, first int) ([]counterpoint.SearchHit, error)
+	Counters(ctx context.Context, f counterpoint.CounterFilter) ([]counterpoint.Counter, error)
+	CounterSummary(ctx context.Context) ([]counterpoint.CounterSummary, error)
+	Thread(ctx context.Context, claimID string, depth int, kinds []counterpoint.RelationKind) (counterpoint.Thread, error)
+	Chains(ctx context.Context, q counterpoint.ChainQuery) ([]counterpoint.Chain, []counterpoint.Claim, error)
+	Subgraph(ctx context.Context, q counterpoint.SubgraphQuery) (counterpoint.Subgraph, error)
+}
+
+// Writer makes the curators' writes. Each checks its input with the
+// domain's rules and against the graph, and writes nothing when a check
+// fails.
+type Writer interface {
+	UpsertActor(ctx context.Context, a counterpoint.Actor) error
+	UpsertSource(ctx context.Context, s counterpoint.Source) error
+	UpsertClaim(ctx context.Context, c counterpoint.Claim) error
+	AddRelation(ctx context.Context, r counterpoint.Relation) error
+	RemoveRelation(ctx context.Context, r counterpoint.Relation) (bool, error)
+}
+
+// Store is everything the API needs of the graph store.
+type Store interface {
+	BatchReader
+	DetailReader
+	QueryReader
+	Writer
+}
 
 // Resolver holds the dependencies every resolver shares.
 type Resolver struct {
@@ -17,7 +81,7 @@ type Resolver struct {
 	batchWait time.Duration
 }
 
-// Option configures a Resolver.
+// Option configures the API.
 type Option func(*Resolver)
 
 // WithBatchWait sets how long the loaders collect keys before querying
@@ -25,25 +89,31 @@ type Option func(*Resolver)
 // machine cannot split a batch in two.
 func WithBatchWait(d time.Duration) Option { return func(r *Resolver) { r.batchWait = d } }
 
-// New returns the root resolver over a store.
-func New(s Store, opts ...Option) *Resolver {
+// API is the GraphQL API ready to serve: the executable schema with its
+// complexity estimates, and the middleware that gives each request the
+// loaders its resolvers need. Serve Schema only behind Middleware: a
+// request without loaders fails instead of quietly querying item by item.
+type API struct {
+	Schema     graphql.ExecutableSchema
+	Middleware func(http.Handler) http.Handler
+}
+
+// NewAPI builds the API over a store; it is the one place where the
+// executable schema is made.
+func NewAPI(s Store, opts ...Option) API {
 	r := &Resolver{store: s, batchWait: defaultBatchWait}
 	for _, o := range opts {
 		o(r)
 	}
-	return r
+	return API{
+		Schema:     graph.NewExecutableSchema(graph.Config{Resolvers: r, Complexity: Complexity()}),
+		Middleware: r.middleware,
+	}
 }
 
-// Store is what the resolvers need from the graph store; *store.DB
-// implements it, and unit tests substitute a fake.
-type Store interface {
-	store.Reader
-	store.Writer
-}
-
-// Middleware gives each HTTP request its own loaders, so that batching and
+// middleware gives each HTTP request its own loaders, so that batching and
 // caching never leak between requests.
-func (r *Resolver) Middleware(next http.Handler) http.Handler {
+func (r *Resolver) middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		next.ServeHTTP(w, req.WithContext(withLoaders(req.Context(), r.store, r.batchWait)))
 	})

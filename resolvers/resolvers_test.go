@@ -2,6 +2,7 @@ package resolvers_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -10,14 +11,13 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 
 	"github.com/counterpoint-news/counterpoint"
-	"github.com/counterpoint-news/counterpoint/graph"
 	"github.com/counterpoint-news/counterpoint/resolvers"
 )
 
 // fakeStore answers the few reads a test needs and records the arguments;
-// calling anything else panics through the nil embedded interface.
+// calling anything else fails with the method's name (unusedStore).
 type fakeStore struct {
-	resolvers.Store
+	unusedStore
 	chainQuery  *counterpoint.ChainQuery
 	counterArgs *counterpoint.CounterFilter
 	claimsCalls int
@@ -126,10 +126,10 @@ func (f *fakeStore) Claims(context.Context, counterpoint.ClaimFilter, int, strin
 }
 
 func newClient(s resolvers.Store) *client.Client {
-	r := resolvers.New(s)
-	h := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: r}))
+	api := resolvers.NewAPI(s)
+	h := handler.New(api.Schema)
 	h.AddTransport(transport.POST{})
-	return client.New(r.Middleware(h))
+	return client.New(api.Middleware(h))
 }
 
 func TestClaimRelationsByDirectionAndKind(t *testing.T) {
@@ -319,5 +319,21 @@ func TestActorReadAhead(t *testing.T) {
 	cs := resp.Actor.Countered
 	if len(cs) != 1 || cs[0].Counter.ID != "a" || cs[0].Target.ID != "b" || len(cs[0].By) != 1 || cs[0].By[0].Name != "X" || len(cs[0].Against) != 1 || cs[0].Against[0].Name != "Y" {
 		t.Errorf("countered = %+v, want a (by X) countering b (by Y)", cs)
+	}
+}
+
+// TestSchemaWithoutMiddlewareFails: served without the API's middleware,
+// a query that needs the loaders fails instead of quietly making a query
+// per item.
+func TestSchemaWithoutMiddlewareFails(t *testing.T) {
+	api := resolvers.NewAPI(&fakeStore{})
+	h := handler.New(api.Schema)
+	h.AddTransport(transport.POST{})
+	h.SetRecoverFunc(func(_ context.Context, p any) error { return fmt.Errorf("panic: %v", p) })
+	c := client.New(h) // no api.Middleware
+	var resp map[string]any
+	err := c.Post(`{ claim(id: "a") { id } }`, &resp)
+	if err == nil || !strings.Contains(err.Error(), "no loaders") {
+		t.Errorf("claim without loaders: err = %v, want a panic that says the request has no loaders", err)
 	}
 }

@@ -12,7 +12,6 @@ import (
 	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/graph"
 	"github.com/counterpoint-news/counterpoint/graph/model"
-	"github.com/counterpoint-news/counterpoint/store"
 )
 
 func (r *actorResolver) MemberOf(ctx context.Context, obj *model.Actor) ([]*model.Actor, error) {
@@ -155,7 +154,7 @@ func (r *mutationResolver) UpsertActor(ctx context.Context, input model.ActorInp
 		Role: deref(input.Role), Description: deref(input.Description), MemberOf: input.MemberOf,
 	}
 	if err := r.store.UpsertActor(ctx, a); err != nil {
-		return nil, err
+		return nil, refused(ctx, "input", err)
 	}
 	return r.fresh(ctx).actor(ctx, a.ID)
 }
@@ -166,7 +165,7 @@ func (r *mutationResolver) UpsertSource(ctx context.Context, input model.SourceI
 		Publisher: deref(input.Publisher), Authors: input.Authors, ReportedIn: deref(input.ReportedIn),
 	}
 	if err := r.store.UpsertSource(ctx, s); err != nil {
-		return nil, err
+		return nil, refused(ctx, "input", err)
 	}
 	return r.fresh(ctx).source(ctx, s.ID)
 }
@@ -184,7 +183,7 @@ func (r *mutationResolver) UpsertClaim(ctx context.Context, input model.ClaimInp
 		})
 	}
 	if err := r.store.UpsertClaim(ctx, c); err != nil {
-		return nil, err
+		return nil, refused(ctx, "input", err)
 	}
 	return r.fresh(ctx).claim(ctx, c.ID)
 }
@@ -195,7 +194,7 @@ func (r *mutationResolver) AddRelation(ctx context.Context, input model.Relation
 		Note: deref(input.Note), Source: deref(input.Source),
 	}
 	if err := r.store.AddRelation(ctx, rel); err != nil {
-		return nil, err
+		return nil, refused(ctx, "input", err)
 	}
 	r.fresh(ctx)
 	return toRelation(rel), nil
@@ -204,7 +203,7 @@ func (r *mutationResolver) AddRelation(ctx context.Context, input model.Relation
 func (r *mutationResolver) RemoveRelation(ctx context.Context, kind model.RelationKind, from string, to string) (bool, error) {
 	removed, err := r.store.RemoveRelation(ctx, counterpoint.Relation{Kind: counterpoint.RelationKind(kind), From: from, To: to})
 	r.fresh(ctx)
-	return removed, err
+	return removed, refused(ctx, "", err)
 }
 
 func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error) {
@@ -291,10 +290,8 @@ func (r *queryResolver) Claims(ctx context.Context, first *int, after *string, f
 			AssertedBy: deref(filter.AssertedBy), Source: deref(filter.Source), DateFrom: deref(filter.DateFrom),
 			DateTo: deref(filter.DateTo), Dataset: deref(filter.Dataset),
 		}
-		for _, d := range []struct{ name, v string }{{"filter.dateFrom", f.DateFrom}, {"filter.dateTo", f.DateTo}} {
-			if d.v != "" && !counterpoint.ValidDate(d.v) {
-				return nil, counterpoint.Errorf(counterpoint.EINVALID, "%s: %q is not YYYY, YYYY-MM or YYYY-MM-DD", d.name, d.v)
-			}
+		if err := f.Validate(); err != nil {
+			return nil, refused(ctx, "filter", err)
 		}
 	}
 	page, err := r.store.Claims(ctx, f, n, deref(after))
@@ -371,7 +368,7 @@ func (r *queryResolver) CounterSummary(ctx context.Context) ([]*model.CounterSum
 }
 
 func (r *queryResolver) Thread(ctx context.Context, claim string, depth *int, kinds []model.RelationKind) (*model.Thread, error) {
-	d, err := bounded("depth", depth, 3, store.MaxThreadDepth)
+	d, err := bounded("depth", depth, 3, counterpoint.MaxThreadDepth)
 	if err != nil {
 		return nil, err
 	}
@@ -394,11 +391,11 @@ func (r *queryResolver) Thread(ctx context.Context, claim string, depth *int, ki
 }
 
 func (r *queryResolver) Chains(ctx context.Context, from string, to string, kinds []model.RelationKind, directed *bool, maxHops *int, first *int) ([]*model.Chain, error) {
-	hops, err := bounded("maxHops", maxHops, 4, store.MaxChainHops)
+	hops, err := bounded("maxHops", maxHops, 4, counterpoint.MaxChainHops)
 	if err != nil {
 		return nil, err
 	}
-	n, err := bounded("first", first, 5, store.MaxChains)
+	n, err := bounded("first", first, 5, counterpoint.MaxChains)
 	if err != nil {
 		return nil, err
 	}
@@ -427,11 +424,11 @@ func (r *queryResolver) Chains(ctx context.Context, from string, to string, kind
 }
 
 func (r *queryResolver) Subgraph(ctx context.Context, ids []string, hops *int, limit *int, types []model.NodeType) (*model.Subgraph, error) {
-	h, err := bounded("hops", hops, 1, store.MaxHops)
+	h, err := bounded("hops", hops, 1, counterpoint.MaxHops)
 	if err != nil {
 		return nil, err
 	}
-	lim, err := bounded("limit", limit, 500, store.MaxSubgraph)
+	lim, err := bounded("limit", limit, 500, counterpoint.MaxSubgraph)
 	if err != nil {
 		return nil, err
 	}

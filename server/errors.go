@@ -28,7 +28,6 @@ const (
 	CodePersistedQueryMiss  = "PERSISTED_QUERY_NOT_FOUND"
 	codeComplexityExceeded  = "COMPLEXITY_LIMIT_EXCEEDED" // gqlgen's ComplexityLimit; presented as QUERY_TOO_COMPLEX
 	internalMessage         = "internal error"
-	unavailableMessage      = "the graph store is unavailable or too slow; try again"
 	deadlineMessageTemplate = "the request did not finish within %s; try again or ask for less"
 )
 
@@ -84,8 +83,12 @@ func (s *Server) presenter(ctx context.Context, err error) *gqlerror.Error {
 		if code == CodeStoreUnavailable {
 			s.logger(ctx).WarnContext(ctx, "graph store unavailable", "error", err.Error(), "path", pathString(out.Path))
 		}
-		return withCode(out, code)
-
+		out = withCode(out, code)
+		if domain.Field != "" {
+			// Where in the input, so that a studio can show it there.
+			out.Extensions["field"] = domain.Field
+		}
+		return out
 	case errors.Is(err, context.DeadlineExceeded):
 		out.Message = fmt.Sprintf(deadlineMessageTemplate, s.cfg.RequestTimeout)
 		s.logger(ctx).WarnContext(ctx, "request deadline exceeded", "error", err.Error(), "path", pathString(out.Path))

@@ -36,15 +36,6 @@ func requestInfoFrom(ctx context.Context) *requestInfo {
 	return info
 }
 
-// RequestID returns the id of the request ctx belongs to ("" outside one),
-// for code that logs on its own.
-func RequestID(ctx context.Context) string {
-	if info := requestInfoFrom(ctx); info != nil {
-		return info.id
-	}
-	return ""
-}
-
 // requestIDPattern is what an incoming X-Request-ID must look like to be
 // kept: UUIDs, ULIDs, hex and the like, at most 128 characters.
 var requestIDPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$`)

@@ -24,7 +24,7 @@ func TestProjectSchema(t *testing.T) {
 	// a resolver that needs them.
 	ts := newTestServer(t, func(c *server.Config, d *server.Deps) {
 		c.APITokens = []string{tokenOne}
-		d.Schema = resolvers.New(nil).ExecutableSchema() // as serve builds it, complexity functions included
+		d.Schema = resolvers.NewAPI(nil).Schema // as serve builds it, complexity functions included
 		d.Middleware = nil
 	})
 	tests := []struct {

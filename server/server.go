@@ -161,16 +161,6 @@ func (s *Server) Metrics() *Metrics { return s.metrics }
 // Config returns the configuration in effect, defaults filled in.
 func (s *Server) Config() Config { return s.cfg }
 
-// Run listens on LISTEN_ADDR and serves until ctx is done, then shuts down
-// gracefully; see Serve.
-func (s *Server) Run(ctx context.Context) error {
-	ln, err := net.Listen("tcp", s.cfg.ListenAddr)
-	if err != nil {
-		return fmt.Errorf("listen on %s: %w", s.cfg.ListenAddr, err)
-	}
-	return s.Serve(ctx, ln)
-}
-
 // Serve serves on ln until ctx is done (SIGTERM or SIGINT in the command),
 // then stops accepting connections, answers /readyz with 503, and waits up
 // to SHUTDOWN_TIMEOUT for in-flight requests before closing the rest. It

@@ -3,26 +3,13 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/counterpoint-news/counterpoint"
 )
-
-// Writer is every write the API and the loader make. Each method checks its
-// input against the graph inside its transaction and writes nothing when a
-// check fails.
-type Writer interface {
-	WriteDataset(ctx context.Context, ds *counterpoint.Dataset) (counterpoint.WriteSummary, error)
-	UpsertActor(ctx context.Context, a counterpoint.Actor) error
-	UpsertSource(ctx context.Context, s counterpoint.Source) error
-	UpsertClaim(ctx context.Context, c counterpoint.Claim) error
-	AddRelation(ctx context.Context, r counterpoint.Relation) error
-	RemoveRelation(ctx context.Context, r counterpoint.Relation) (bool, error)
-}
-
-var _ Writer = (*DB)(nil)
 
 // CuratedDataset tags claims created through the API rather than a dataset.
 const CuratedDataset = "curated"
@@ -122,8 +109,8 @@ func (db *DB) write(ctx context.Context, fn func(tx neo4j.ManagedTransaction) er
 	return nil
 }
 
-// requireRefs fails with EINVALID, naming each field, when a referenced id
-// is missing or has another label.
+// requireRefs fails with the domain's UnknownRef problem, naming each
+// field, when a referenced id is missing or names a node of another type.
 func (db *DB) requireRefs(ctx context.Context, tx neo4j.ManagedTransaction, refs []ref) error {
 	if len(refs) == 0 {
 		return nil
@@ -136,64 +123,33 @@ func (db *DB) requireRefs(ctx context.Context, tx neo4j.ManagedTransaction, refs
 	if err != nil {
 		return err
 	}
-	var problems []string
-	for _, rec := range recs {
-		found := recordString(rec, "found")
-		label := recordString(rec, "label")
-		switch {
-		case found == "":
-			problems = append(problems, fmt.Sprintf("%s: no %s has id %q", recordString(rec, "field"), label, recordString(rec, "id")))
-		case found != label:
-			problems = append(problems, fmt.Sprintf("%s: id %q is a %s, not a %s", recordString(rec, "field"), recordString(rec, "id"), found, label))
+	var problems counterpoint.Problems
+	for i, rec := range recs {
+		found, err := optionalString(rec, "found")
+		if err != nil {
+			return err
+		}
+		if r := refs[i]; found != r.label {
+			problems = append(problems, counterpoint.UnknownRef(r.field, counterpoint.NodeType(r.label), r.id))
 		}
 	}
-	if len(problems) > 0 {
-		return counterpoint.Errorf(counterpoint.EINVALID, "%s", strings.Join(problems, "; "))
-	}
-	return nil
-}
-
-func checkID(field, id string) error {
-	if !counterpoint.ValidID(id) {
-		return counterpoint.Errorf(counterpoint.EINVALID, "%s: id %q is not a slug (lower-case letters and digits separated by '-', '_' or '.')", field, id)
-	}
-	return nil
-}
-
-func checkDate(field, d string) error {
-	if d != "" && !counterpoint.ValidDate(d) {
-		return counterpoint.Errorf(counterpoint.EINVALID, "%s: date %q is not YYYY, YYYY-MM or YYYY-MM-DD", field, d)
-	}
-	return nil
-}
-
-func checkText(field, s string) error {
-	if strings.TrimSpace(s) == "" {
-		return counterpoint.Errorf(counterpoint.EINVALID, "%s: must not be empty", field)
-	}
-	return nil
+	return problems.Err()
 }
 
 // UpsertActor creates or replaces an actor and its memberships.
 func (db *DB) UpsertActor(ctx context.Context, a counterpoint.Actor) error {
-	if err := firstError(checkID("input.id", a.ID), checkText("input.name", a.Name)); err != nil {
+	if err := a.Validate(); err != nil {
 		return err
 	}
-	if !a.Kind.Valid() {
-		return counterpoint.Errorf(counterpoint.EINVALID, "input.kind: unknown actor kind %q", a.Kind)
-	}
-	refs := []ref{{a.ID, "Actor", "input.id"}}
+	var refs []ref
 	for i, m := range a.MemberOf {
-		if m == a.ID {
-			return counterpoint.Errorf(counterpoint.EINVALID, "input.memberOf[%d]: an actor cannot be a member of itself", i)
-		}
-		refs = append(refs, ref{m, "Actor", fmt.Sprintf("input.memberOf[%d]", i)})
+		refs = append(refs, ref{m, "Actor", fmt.Sprintf("memberOf[%d]", i)})
 	}
 	return db.write(ctx, func(tx neo4j.ManagedTransaction) error {
-		if err := db.requireRefs(ctx, tx, refs[1:]); err != nil {
+		if err := db.requireRefs(ctx, tx, refs); err != nil {
 			return err
 		}
-		if err := db.requireLabelIfExists(ctx, tx, refs[0]); err != nil {
+		if err := db.requireLabelIfExists(ctx, tx, ref{a.ID, "Actor", "id"}); err != nil {
 			return err
 		}
 		_, err := db.run(ctx, tx, upsertActor, map[string]any{
@@ -210,8 +166,15 @@ func (db *DB) requireLabelIfExists(ctx context.Context, tx neo4j.ManagedTransact
 	if err != nil {
 		return err
 	}
-	if found := recordString(recs[0], "found"); found != "" && found != r.label {
-		return counterpoint.Errorf(counterpoint.EINVALID, "%s: id %q is already a %s", r.field, r.id, found)
+	if len(recs) != 1 {
+		return fmt.Errorf("check the type of %q: %d rows, want 1", r.id, len(recs))
+	}
+	found, err := optionalString(recs[0], "found")
+	if err != nil {
+		return err
+	}
+	if found != "" && found != r.label {
+		return counterpoint.IDTaken(r.field, r.id, counterpoint.NodeType(found), counterpoint.NodeType(r.label))
 	}
 	return nil
 }
@@ -219,29 +182,23 @@ func (db *DB) requireLabelIfExists(ctx context.Context, tx neo4j.ManagedTransact
 // UpsertSource creates or replaces a source's metadata; its text, which
 // only datasets provide, is kept.
 func (db *DB) UpsertSource(ctx context.Context, s counterpoint.Source) error {
-	if err := firstError(checkID("input.id", s.ID), checkText("input.title", s.Title), checkDate("input.date", s.Date)); err != nil {
+	if err := s.Validate(); err != nil {
 		return err
-	}
-	if !s.Kind.Valid() {
-		return counterpoint.Errorf(counterpoint.EINVALID, "input.kind: unknown source kind %q", s.Kind)
 	}
 	var refs []ref
 	for i, a := range s.Authors {
-		refs = append(refs, ref{a, "Actor", fmt.Sprintf("input.authors[%d]", i)})
+		refs = append(refs, ref{a, "Actor", fmt.Sprintf("authors[%d]", i)})
 	}
 	var reportedIn []string
 	if s.ReportedIn != "" {
-		if s.ReportedIn == s.ID {
-			return counterpoint.Errorf(counterpoint.EINVALID, "input.reportedIn: a source cannot be reported in itself")
-		}
-		refs = append(refs, ref{s.ReportedIn, "Source", "input.reportedIn"})
+		refs = append(refs, ref{s.ReportedIn, "Source", "reportedIn"})
 		reportedIn = []string{s.ReportedIn}
 	}
 	return db.write(ctx, func(tx neo4j.ManagedTransaction) error {
 		if err := db.requireRefs(ctx, tx, refs); err != nil {
 			return err
 		}
-		if err := db.requireLabelIfExists(ctx, tx, ref{s.ID, "Source", "input.id"}); err != nil {
+		if err := db.requireLabelIfExists(ctx, tx, ref{s.ID, "Source", "id"}); err != nil {
 			return err
 		}
 		texts, err := db.run(ctx, tx, sourceTextsForQuotes, map[string]any{"ids": []string{s.ID}})
@@ -250,7 +207,13 @@ func (db *DB) UpsertSource(ctx context.Context, s counterpoint.Source) error {
 		}
 		var keep any
 		if len(texts) > 0 {
-			keep, _ = texts[0].Get("text")
+			text, err := optionalString(texts[0], "text")
+			if err != nil {
+				return err
+			}
+			if text != "" {
+				keep = text
+			}
 		}
 		_, err = db.run(ctx, tx, upsertSource, map[string]any{
 			"props":    props("id", s.ID, "title", s.Title, "kind", string(s.Kind), "date", s.Date, "publisher", s.Publisher),
@@ -261,48 +224,26 @@ func (db *DB) UpsertSource(ctx context.Context, s counterpoint.Source) error {
 }
 
 // UpsertClaim creates or replaces a claim with its assertions, the actors
-// it is about, and its quotes, after checking every reference and that
-// every quote is verbatim at its offsets in its source's text.
+// it is about, and its quotes, after checking it with the domain's rules,
+// every reference against the graph, and every quote against its source's
+// text in the graph.
 func (db *DB) UpsertClaim(ctx context.Context, c counterpoint.Claim) error {
-	if err := firstError(checkID("input.id", c.ID), checkText("input.text", c.Text), checkDate("input.date", c.Date)); err != nil {
+	c.DefaultQuoteIDs()
+	if err := c.Validate(); err != nil {
 		return err
-	}
-	if len(c.Assertions) == 0 {
-		return counterpoint.Errorf(counterpoint.EINVALID, "input.assertions: a claim needs at least one assertion")
-	}
-	if len(c.Quotes) == 0 {
-		return counterpoint.Errorf(counterpoint.EINVALID, "input.quotes: a claim needs at least one verbatim quote")
 	}
 	var refs []ref
 	for i, a := range c.Assertions {
-		f := fmt.Sprintf("input.assertions[%d]", i)
-		if !a.Attribution.Valid() {
-			return counterpoint.Errorf(counterpoint.EINVALID, "%s.attribution: unknown attribution %q", f, a.Attribution)
-		}
-		if err := checkDate(f+".date", a.Date); err != nil {
-			return err
-		}
+		f := fmt.Sprintf("assertions[%d]", i)
 		refs = append(refs, ref{a.Actor, "Actor", f + ".actor"}, ref{a.Source, "Source", f + ".source"})
 	}
 	for i, a := range c.About {
-		refs = append(refs, ref{a, "Actor", fmt.Sprintf("input.about[%d]", i)})
+		refs = append(refs, ref{a, "Actor", fmt.Sprintf("about[%d]", i)})
 	}
 	quoteIDs := make([]string, len(c.Quotes))
-	seen := map[string]bool{}
 	var textSources []string
-	for i := range c.Quotes {
-		q := &c.Quotes[i]
-		f := fmt.Sprintf("input.quotes[%d]", i)
-		if q.ID == "" {
-			q.ID = fmt.Sprintf("%s.q%d", c.ID, i+1)
-		}
-		if err := checkID(f+".id", q.ID); err != nil {
-			return err
-		}
-		if seen[q.ID] || q.ID == c.ID {
-			return counterpoint.Errorf(counterpoint.EINVALID, "%s.id: duplicate id %q", f, q.ID)
-		}
-		seen[q.ID] = true
+	for i, q := range c.Quotes {
+		f := fmt.Sprintf("quotes[%d]", i)
 		quoteIDs[i] = q.ID
 		refs = append(refs, ref{q.Source, "Source", f + ".source"})
 		if q.Document != "" {
@@ -314,18 +255,35 @@ func (db *DB) UpsertClaim(ctx context.Context, c counterpoint.Claim) error {
 		if err := db.requireRefs(ctx, tx, refs); err != nil {
 			return err
 		}
-		if err := db.requireLabelIfExists(ctx, tx, ref{c.ID, "Claim", "input.id"}); err != nil {
+		if err := db.requireLabelIfExists(ctx, tx, ref{c.ID, "Claim", "id"}); err != nil {
 			return err
 		}
 		recs, err := db.run(ctx, tx, existingClaim, map[string]any{"id": c.ID, "quoteIDs": quoteIDs})
 		if err != nil {
 			return err
 		}
-		if foreign, _, _ := neo4j.GetRecordValue[[]any](recs[0], "foreignQuotes"); len(foreign) > 0 {
-			return counterpoint.Errorf(counterpoint.EINVALID, "input.quotes: ids %v already belong to other claims", foreign)
+		if len(recs) != 1 {
+			return fmt.Errorf("read claim %q: %d rows, want 1", c.ID, len(recs))
+		}
+		foreign, err := stringList(recs[0], "foreignQuotes")
+		if err != nil {
+			return err
+		}
+		var problems counterpoint.Problems
+		for i, id := range quoteIDs {
+			if slices.Contains(foreign, id) {
+				problems = append(problems, counterpoint.Invalidf(fmt.Sprintf("quotes[%d].id", i), "quote id %q already belongs to another claim", id))
+			}
+		}
+		if err := problems.Err(); err != nil {
+			return err
+		}
+		existing, err := optionalString(recs[0], "dataset")
+		if err != nil {
+			return err
 		}
 		dataset := c.Dataset
-		if existing := recordString(recs[0], "dataset"); dataset == "" {
+		if dataset == "" {
 			dataset = existing
 		}
 		if dataset == "" {
@@ -337,26 +295,25 @@ func (db *DB) UpsertClaim(ctx context.Context, c counterpoint.Claim) error {
 		}
 		byID := map[string]*counterpoint.Text{}
 		for _, rec := range texts {
-			if t, ok := rec.Get("text"); ok && t != nil {
-				byID[recordString(rec, "id")] = counterpoint.NewText(t.(string))
+			id, err := requiredString(rec, "id")
+			if err != nil {
+				return err
+			}
+			text, err := optionalString(rec, "text")
+			if err != nil {
+				return err
+			}
+			if text != "" {
+				byID[id] = counterpoint.NewText(text)
 			}
 		}
 		for i, q := range c.Quotes {
-			text, ok := byID[q.Source]
-			f := fmt.Sprintf("input.quotes[%d]", i)
-			if !ok {
-				return counterpoint.Errorf(counterpoint.EINVALID, "%s.source: source %q has no text to hold quotes", f, q.Source)
+			if err := counterpoint.Within(fmt.Sprintf("quotes[%d]", i), q.Validate(byID[q.Source])); err != nil {
+				problems = append(problems, err.(*counterpoint.Error))
 			}
-			if !text.QuoteMatches(q) {
-				got, _ := text.Slice(q.Start, q.End)
-				msg := fmt.Sprintf("%s: quote %q is not at [%d, %d) in source %q (which holds %q there)", f, q.Text, q.Start, q.End, q.Source, got)
-				if found := text.Find(q.Text); len(found) > 0 {
-					msg += fmt.Sprintf("; it is at [%d, %d)", found[0][0], found[0][1])
-				} else {
-					msg += "; the quote is nowhere in the source text"
-				}
-				return counterpoint.Errorf(counterpoint.EINVALID, "%s", msg)
-			}
+		}
+		if err := problems.Err(); err != nil {
+			return err
 		}
 		assertions := make([]map[string]any, len(c.Assertions))
 		for i, a := range c.Assertions {
@@ -391,16 +348,13 @@ func (db *DB) UpsertClaim(ctx context.Context, c counterpoint.Claim) error {
 // AddRelation adds a relation between two existing claims, or updates its
 // note and source.
 func (db *DB) AddRelation(ctx context.Context, r counterpoint.Relation) error {
-	w, ok := relationWrites[r.Kind]
-	if !ok {
-		return counterpoint.Errorf(counterpoint.EINVALID, "input.kind: unknown relation kind %q", r.Kind)
+	if err := r.Validate(); err != nil {
+		return err
 	}
-	if r.From == r.To {
-		return counterpoint.Errorf(counterpoint.EINVALID, "input.to: claim %q cannot %s itself", r.From, strings.ToLower(string(r.Kind)))
-	}
-	refs := []ref{{r.From, "Claim", "input.from"}, {r.To, "Claim", "input.to"}}
+	w := relationWrites[r.Kind]
+	refs := []ref{{r.From, "Claim", "from"}, {r.To, "Claim", "to"}}
 	if r.Source != "" {
-		refs = append(refs, ref{r.Source, "Source", "input.source"})
+		refs = append(refs, ref{r.Source, "Source", "source"})
 	}
 	return db.write(ctx, func(tx neo4j.ManagedTransaction) error {
 		if err := db.requireRefs(ctx, tx, refs); err != nil {
@@ -410,7 +364,13 @@ func (db *DB) AddRelation(ctx context.Context, r counterpoint.Relation) error {
 		if err != nil {
 			return err
 		}
-		dataset := recordString(recs[0], "dataset")
+		if len(recs) != 1 {
+			return fmt.Errorf("read claim %q: %d rows, want 1", r.From, len(recs))
+		}
+		dataset, err := optionalString(recs[0], "dataset")
+		if err != nil {
+			return err
+		}
 		_, err = db.run(ctx, tx, w.add, map[string]any{"from": r.From, "to": r.To,
 			"props": props("dataset", dataset, "key", r.Key(), "source", r.Source, "note", r.Note)})
 		return err
@@ -419,10 +379,10 @@ func (db *DB) AddRelation(ctx context.Context, r counterpoint.Relation) error {
 
 // RemoveRelation removes a relation; it reports whether there was one.
 func (db *DB) RemoveRelation(ctx context.Context, r counterpoint.Relation) (bool, error) {
-	w, ok := relationWrites[r.Kind]
-	if !ok {
-		return false, counterpoint.Errorf(counterpoint.EINVALID, "kind: unknown relation kind %q", r.Kind)
+	if !r.Kind.Valid() {
+		return false, counterpoint.Invalidf("kind", "unknown relation kind %q (want one of %v)", r.Kind, counterpoint.RelationKinds)
 	}
+	w := relationWrites[r.Kind]
 	var removed bool
 	err := db.write(ctx, func(tx neo4j.ManagedTransaction) error {
 		if err := db.requireRefs(ctx, tx, []ref{{r.From, "Claim", "from"}, {r.To, "Claim", "to"}}); err != nil {
@@ -432,20 +392,17 @@ func (db *DB) RemoveRelation(ctx context.Context, r counterpoint.Relation) (bool
 		if err != nil {
 			return err
 		}
-		n, _, _ := neo4j.GetRecordValue[int64](recs[0], "n")
+		if len(recs) != 1 {
+			return fmt.Errorf("remove relation: %d rows, want 1", len(recs))
+		}
+		n, err := requiredInt(recs[0], "n")
+		if err != nil {
+			return err
+		}
 		removed = n > 0
 		return nil
 	})
 	return removed, err
-}
-
-func firstError(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 func nonNil(s []string) []string {

@@ -13,51 +13,6 @@ import (
 	"github.com/counterpoint-news/counterpoint"
 )
 
-// Reader is every read the API makes. The batch methods take many ids and
-// answer in one round trip, so that the API's loaders never make one query
-// per item.
-type Reader interface {
-	Ping(ctx context.Context) error
-	NodesByID(ctx context.Context, ids []string) ([]counterpoint.Node, error)
-	ActorsByID(ctx context.Context, ids []string) ([]counterpoint.Actor, error)
-	ClaimsByID(ctx context.Context, ids []string) ([]counterpoint.Claim, error)
-	SourcesByID(ctx context.Context, ids []string) ([]counterpoint.Source, error)
-	QuotesByClaim(ctx context.Context, claimIDs []string) ([]counterpoint.Quote, error)
-	AssertionsByClaim(ctx context.Context, claimIDs []string) ([]counterpoint.Assertion, []counterpoint.Actor, error)
-	AssertionsByActor(ctx context.Context, actorIDs []string) ([]counterpoint.Assertion, []counterpoint.Claim, error)
-	RelationsOf(ctx context.Context, claimIDs []string) ([]counterpoint.Relation, []counterpoint.Claim, error)
-	AboutByClaim(ctx context.Context, claimIDs []string) ([]counterpoint.Link, []counterpoint.Actor, error)
-	MembershipsOf(ctx context.Context, actorIDs []string) ([]counterpoint.Link, []counterpoint.Actor, error)
-	AuthorsOf(ctx context.Context, sourceIDs []string) ([]counterpoint.Link, []counterpoint.Actor, error)
-	CountersBy(ctx context.Context, actorIDs []string) ([]counterpoint.ActorCounter, error)
-	CountersAgainst(ctx context.Context, actorIDs []string) ([]counterpoint.ActorCounter, error)
-	SourceTexts(ctx context.Context, sourceIDs []string) (map[string]string, error)
-
-	Actors(ctx context.Context, f counterpoint.ActorFilter, first int, after string) (counterpoint.Page[counterpoint.Actor], error)
-	Claims(ctx context.Context, f counterpoint.ClaimFilter, first int, after string) (counterpoint.Page[counterpoint.Claim], error)
-	Sources(ctx context.Context) ([]counterpoint.Source, error)
-	Search(ctx context.Context, text string, first int) ([]counterpoint.SearchHit, error)
-	Counters(ctx context.Context, f counterpoint.CounterFilter) ([]counterpoint.Counter, error)
-	CounterSummary(ctx context.Context) ([]counterpoint.CounterSummary, error)
-	Thread(ctx context.Context, claimID string, depth int, kinds []counterpoint.RelationKind) (counterpoint.Thread, error)
-	Chains(ctx context.Context, q counterpoint.ChainQuery) ([]counterpoint.Chain, []counterpoint.Claim, error)
-	ClaimsWithDetail(ctx context.Context, ids []string, d counterpoint.ClaimDetail) (counterpoint.Bundle, error)
-	ActorsWithDetail(ctx context.Context, ids []string, d counterpoint.ActorDetail) (counterpoint.Bundle, error)
-	Subgraph(ctx context.Context, q counterpoint.SubgraphQuery) (counterpoint.Subgraph, error)
-}
-
-var _ Reader = (*DB)(nil)
-
-// Limits on the variable parts of path queries; the API checks its
-// arguments against them.
-const (
-	MaxThreadDepth = 10
-	MaxChainHops   = 8
-	MaxChains      = 20
-	MaxSubgraph    = 5000
-	MaxHops        = 4
-)
-
 // nodeLinks reads, for a node n of any kind, the ids its API type carries:
 // a source's reportedIn, a quote's claim, source and document.
 const nodeLinks = `
@@ -659,11 +614,11 @@ func init() {
 			}
 		}
 		key := kindsKey(kinds)
-		for d := 1; d <= MaxThreadDepth; d++ {
+		for d := 1; d <= counterpoint.MaxThreadDepth; d++ {
 			threadQueries[fmt.Sprintf("%s/%d", key, d)] = fmt.Sprintf(threadTemplate, key, d)
 		}
 	}
-	for h := 1; h <= MaxChainHops; h++ {
+	for h := 1; h <= counterpoint.MaxChainHops; h++ {
 		chainQueries[fmt.Sprintf("true/%d", h)] = fmt.Sprintf(chainTemplate, ">", h)
 		chainQueries[fmt.Sprintf("false/%d", h)] = fmt.Sprintf(chainTemplate, "", h)
 	}
@@ -681,7 +636,7 @@ func init() {
 		}
 		key := strings.Join(labels, "|")
 		subgraphQueries[key+"/0"] = fmt.Sprintf(subgraphAll, rels)
-		for h := 1; h <= MaxHops; h++ {
+		for h := 1; h <= counterpoint.MaxHops; h++ {
 			subgraphQueries[fmt.Sprintf("%s/%d", key, h)] = fmt.Sprintf(subgraphSeeded, rels, h)
 		}
 	}
@@ -694,7 +649,7 @@ func (db *DB) Thread(ctx context.Context, id string, depth int, kinds []counterp
 	th := counterpoint.Thread{Root: id}
 	cypher, ok := threadQueries[fmt.Sprintf("%s/%d", kindsKey(kinds), depth)]
 	if !ok {
-		return th, counterpoint.Errorf(counterpoint.EINVALID, "thread: depth must be 1 to %d and kinds from %v", MaxThreadDepth, counterpoint.RelationKinds)
+		return th, counterpoint.Errorf(counterpoint.EINVALID, "thread: depth must be 1 to %d and kinds from %v", counterpoint.MaxThreadDepth, counterpoint.RelationKinds)
 	}
 	res, err := db.read(ctx, "thread", cypher, map[string]any{"id": id})
 	if err != nil {
@@ -731,7 +686,7 @@ func relationsFromMaps(list []any) []counterpoint.Relation {
 func (db *DB) Chains(ctx context.Context, q counterpoint.ChainQuery) ([]counterpoint.Chain, []counterpoint.Claim, error) {
 	cypher, ok := chainQueries[fmt.Sprintf("%t/%d", q.Directed, q.MaxHops)]
 	if !ok {
-		return nil, nil, counterpoint.Errorf(counterpoint.EINVALID, "chains: maxHops must be 1 to %d", MaxChainHops)
+		return nil, nil, counterpoint.Errorf(counterpoint.EINVALID, "chains: maxHops must be 1 to %d", counterpoint.MaxChainHops)
 	}
 	kinds := make([]string, 0, len(q.Kinds))
 	for _, k := range q.Kinds {
@@ -778,7 +733,7 @@ func (db *DB) Subgraph(ctx context.Context, q counterpoint.SubgraphQuery) (count
 	}
 	cypher, ok := subgraphQueries[fmt.Sprintf("%s/%d", strings.Join(labels, "|"), hops)]
 	if !ok {
-		return sg, counterpoint.Errorf(counterpoint.EINVALID, "subgraph: hops must be 1 to %d", MaxHops)
+		return sg, counterpoint.Errorf(counterpoint.EINVALID, "subgraph: hops must be 1 to %d", counterpoint.MaxHops)
 	}
 	res, err := db.read(ctx, "subgraph", cypher, map[string]any{"ids": q.IDs, "labels": labels, "limit": q.Limit})
 	if err != nil {

@@ -26,8 +26,18 @@ func TestWrapDeadline(t *testing.T) {
 		{"already a deadline error", ctx, context.DeadlineExceeded, counterpoint.EUNAVAILABLE},
 	}
 	for _, tt := range tests {
-		if got := counterpoint.ErrorCode(wrap(withContextError(tt.ctx, tt.err))); got != tt.want {
+		if got := codeOf(wrap(withContextError(tt.ctx, tt.err))); got != tt.want {
 			t.Errorf("%s: code of %v = %q, want %q", tt.name, tt.err, got, tt.want)
 		}
 	}
+}
+
+// codeOf is the code of err's first *counterpoint.Error, EINTERNAL for any
+// other error.
+func codeOf(err error) string {
+	var e *counterpoint.Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return counterpoint.EINTERNAL
 }

@@ -397,7 +397,7 @@ func thread() *Query {
 }
 
 // ChainsFirst is how many chains the chains query asks for (Counterpoint's
-// default); the check asks for MaxChains so that ties are not cut.
+// default); the check asks for counterpoint.MaxChains so that ties are not cut.
 const (
 	ChainsFirst = 5
 	chainsCheck = 20

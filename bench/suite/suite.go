@@ -243,9 +243,9 @@ func ReadMemory(impl string, pid int) report.Memory {
 // the peer's from its /bench/stats counter, which wraps the driver's
 // transactions.
 func RoundTrips(ctx context.Context, t *mix.Targets, db *store.DB, probes *gen.Probes, queries []*mix.Query, samples int, say Progress) ([]report.RoundTrips, error) {
-	res := resolvers.New(db) // the default batch wait, as `serve` has
+	api := resolvers.NewAPI(db) // the default batch wait, as `serve` has
 	srv, err := server.New(server.Config{ComplexityLimit: ComplexityLimit}, server.Deps{
-		Schema: res.ExecutableSchema(), Middleware: res.Middleware,
+		Schema: api.Schema, Middleware: api.Middleware,
 		Logger: slog.New(slog.NewJSONHandler(io.Discard, nil)),
 	})
 	if err != nil {

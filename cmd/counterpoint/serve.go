@@ -49,9 +49,9 @@ func (c *ServeCmd) Run(e *env) error {
 	defer stopMigrating()
 	go migrate(mctx, db, e.log, &migrated)
 
-	res := resolvers.New(db)
+	api := resolvers.NewAPI(db)
 	srv, err := server.New(c.Config, server.Deps{
-		Schema: res.ExecutableSchema(),
+		Schema: api.Schema,
 		Ready: func(ctx context.Context) error {
 			if err := db.Ping(ctx); err != nil {
 				return err
@@ -61,7 +61,7 @@ func (c *ServeCmd) Run(e *env) error {
 			}
 			return nil
 		},
-		Middleware: res.Middleware,
+		Middleware: api.Middleware,
 		Logger:     e.log,
 		Metrics:    metrics,
 		Explorer:   web.Handler(),

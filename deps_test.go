@@ -1,0 +1,35 @@
+package counterpoint_test
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// TestDependenciesPointOneWay: the domain imports only the standard library,
+// and only the store (and what wires it: cmd, the bench, tests) reaches the
+// Neo4j driver, so that "resolvers -> domain <- store, loader" stays true.
+func TestDependenciesPointOneWay(t *testing.T) {
+	const driver = "github.com/neo4j/neo4j-go-driver"
+	tests := []struct {
+		pkg       string
+		forbidden func(dep string) bool
+		what      string
+	}{
+		{".", func(dep string) bool { return dep != "github.com/counterpoint-news/counterpoint" }, "a package outside the standard library"},
+		{"./resolvers", func(dep string) bool { return strings.HasPrefix(dep, driver) }, "the Neo4j driver"},
+		{"./loader", func(dep string) bool { return strings.HasPrefix(dep, driver) }, "the Neo4j driver"},
+		{"./server", func(dep string) bool { return strings.HasPrefix(dep, driver) }, "the Neo4j driver"},
+	}
+	for _, tt := range tests {
+		out, err := exec.Command("go", "list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", tt.pkg).CombinedOutput()
+		if err != nil {
+			t.Fatalf("go list -deps %s: %v\n%s", tt.pkg, err, out)
+		}
+		for _, dep := range strings.Fields(string(out)) {
+			if tt.forbidden(dep) {
+				t.Errorf("go list -deps %s includes %s, %s", tt.pkg, dep, tt.what)
+			}
+		}
+	}
+}
