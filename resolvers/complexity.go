@@ -17,8 +17,8 @@ const listFanOut = 3
 func Complexity() graph.ComplexityRoot {
 	var c graph.ComplexityRoot
 	fan := func(child int) int { return 1 + listFanOut*child }
-	page := func(first *int, def int) func(int) int {
-		n := def
+	page := func(first *int, field string) func(int) int {
+		n := queryDefault(field, "first")
 		if first != nil && *first > 0 {
 			n = *first
 		}
@@ -36,19 +36,19 @@ func Complexity() graph.ComplexityRoot {
 	c.Chain.Claims, c.Chain.Relations = fan, fan
 	c.Thread.Claims, c.Thread.Relations = func(child int) int { return 1 + 4*listFanOut*child }, func(child int) int { return 1 + 4*listFanOut*child }
 
-	c.Query.Actors = func(child int, first *int, _ *string, _ *model.ActorKind) int { return page(first, 20)(child) }
-	c.Query.Claims = func(child int, first *int, _ *string, _ *model.ClaimFilter) int { return page(first, 20)(child) }
-	c.Query.Search = func(child int, _ string, first *int) int { return page(first, 10)(child) }
-	c.Query.Counters = func(child int, _ *string, _ *string, _ *bool, first *int) int { return page(first, 20)(child) }
+	c.Query.Actors = func(child int, first *int, _ *string, _ *model.ActorKind) int { return page(first, "actors")(child) }
+	c.Query.Claims = func(child int, first *int, _ *string, _ *model.ClaimFilter) int { return page(first, "claims")(child) }
+	c.Query.Search = func(child int, _ string, first *int) int { return page(first, "search")(child) }
+	c.Query.Counters = func(child int, _ *string, _ *string, _ *bool, first *int) int { return page(first, "counters")(child) }
 	c.Query.Chains = func(child int, _ string, _ string, _ []model.RelationKind, _ *bool, _ *int, first *int) int {
-		return page(first, 5)(child)
+		return page(first, "chains")(child)
 	}
 	c.Query.Nodes = func(child int, ids []string) int { return 1 + len(ids)*child }
 	c.Query.Sources, c.Query.CounterSummary = fan, fan
 	// A subgraph's nodes are flat, and its size is bounded by limit in the
 	// store: charge a little per hundred nodes.
 	c.Query.Subgraph = func(child int, _ []string, _ *int, limit *int, _ []model.NodeType) int {
-		n := 500
+		n := queryDefault("subgraph", "limit")
 		if limit != nil && *limit > 0 {
 			n = *limit
 		}

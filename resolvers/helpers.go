@@ -3,10 +3,15 @@ package resolvers
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/graph"
 	"github.com/counterpoint-news/counterpoint/graph/model"
 )
 
@@ -18,16 +23,48 @@ const (
 	maxSearchText = 500
 )
 
-// bounded returns an optional integer argument, its default when absent,
-// or BAD_USER_INPUT when it is outside 1..max.
-func bounded(name string, v *int, def, max int) (int, error) {
+// bounded returns an optional integer argument of a Query field, the
+// schema's default for it when absent, or BAD_USER_INPUT when it is outside
+// 1..max.
+func bounded(field, arg string, v *int, max int) (int, error) {
 	if v == nil {
-		return def, nil
+		return queryDefault(field, arg), nil
 	}
 	if *v < 1 || *v > max {
-		return 0, counterpoint.Errorf(counterpoint.EINVALID, "%s: must be between 1 and %d, got %d", name, max, *v)
+		return 0, counterpoint.Errorf(counterpoint.EINVALID, "%s: must be between 1 and %d, got %d", arg, max, *v)
 	}
 	return *v, nil
+}
+
+// queryDefaults holds the default value of every integer argument of a
+// Query field, read from schema.graphqls, so that the resolvers and the
+// complexity estimates use the schema's defaults and cannot drift from them.
+var queryDefaults = func() map[string]int {
+	out := map[string]int{}
+	for _, f := range graph.NewExecutableSchema(graph.Config{}).Schema().Query.Fields {
+		for _, a := range f.Arguments {
+			if a.DefaultValue == nil || a.DefaultValue.Kind != ast.IntValue {
+				continue
+			}
+			n, err := strconv.Atoi(a.DefaultValue.Raw)
+			if err != nil {
+				panic(fmt.Sprintf("resolvers: Query.%s(%s:) default %q: %v", f.Name, a.Name, a.DefaultValue.Raw, err))
+			}
+			out[f.Name+"."+a.Name] = n
+		}
+	}
+	return out
+}()
+
+// queryDefault is the schema's default for Query.field(arg:); asking for
+// one the schema does not have is a bug, caught by the first test that
+// resolves the field.
+func queryDefault(field, arg string) int {
+	n, ok := queryDefaults[field+"."+arg]
+	if !ok {
+		panic(fmt.Sprintf("resolvers: the schema gives Query.%s(%s:) no default", field, arg))
+	}
+	return n
 }
 
 // refused hands a write's refusal to GraphQL: every problem of it under

@@ -250,7 +250,7 @@ func (r *queryResolver) Source(ctx context.Context, id string) (*model.Source, e
 }
 
 func (r *queryResolver) Actors(ctx context.Context, first *int, after *string, kind *model.ActorKind) (*model.ActorConnection, error) {
-	n, err := bounded("first", first, 20, maxPage)
+	n, err := bounded("actors", "first", first, maxPage)
 	if err != nil {
 		return nil, err
 	}
@@ -280,7 +280,7 @@ func (r *queryResolver) Actors(ctx context.Context, first *int, after *string, k
 }
 
 func (r *queryResolver) Claims(ctx context.Context, first *int, after *string, filter *model.ClaimFilter) (*model.ClaimConnection, error) {
-	n, err := bounded("first", first, 20, maxPage)
+	n, err := bounded("claims", "first", first, maxPage)
 	if err != nil {
 		return nil, err
 	}
@@ -328,7 +328,7 @@ func (r *queryResolver) Sources(ctx context.Context) ([]*model.Source, error) {
 }
 
 func (r *queryResolver) Search(ctx context.Context, text string, first *int) ([]*model.SearchHit, error) {
-	n, err := bounded("first", first, 10, maxPage)
+	n, err := bounded("search", "first", first, maxPage)
 	if err != nil {
 		return nil, err
 	}
@@ -347,7 +347,7 @@ func (r *queryResolver) Search(ctx context.Context, text string, first *int) ([]
 }
 
 func (r *queryResolver) Counters(ctx context.Context, by *string, against *string, includeMembers *bool, first *int) ([]*model.Counter, error) {
-	n, err := bounded("first", first, 100, maxCounters)
+	n, err := bounded("counters", "first", first, maxCounters)
 	if err != nil {
 		return nil, err
 	}
@@ -368,7 +368,7 @@ func (r *queryResolver) CounterSummary(ctx context.Context) ([]*model.CounterSum
 }
 
 func (r *queryResolver) Thread(ctx context.Context, claim string, depth *int, kinds []model.RelationKind) (*model.Thread, error) {
-	d, err := bounded("depth", depth, 3, counterpoint.MaxThreadDepth)
+	d, err := bounded("thread", "depth", depth, counterpoint.MaxThreadDepth)
 	if err != nil {
 		return nil, err
 	}
@@ -391,11 +391,11 @@ func (r *queryResolver) Thread(ctx context.Context, claim string, depth *int, ki
 }
 
 func (r *queryResolver) Chains(ctx context.Context, from string, to string, kinds []model.RelationKind, directed *bool, maxHops *int, first *int) ([]*model.Chain, error) {
-	hops, err := bounded("maxHops", maxHops, 4, counterpoint.MaxChainHops)
+	hops, err := bounded("chains", "maxHops", maxHops, counterpoint.MaxChainHops)
 	if err != nil {
 		return nil, err
 	}
-	n, err := bounded("first", first, 5, counterpoint.MaxChains)
+	n, err := bounded("chains", "first", first, counterpoint.MaxChains)
 	if err != nil {
 		return nil, err
 	}
@@ -424,11 +424,11 @@ func (r *queryResolver) Chains(ctx context.Context, from string, to string, kind
 }
 
 func (r *queryResolver) Subgraph(ctx context.Context, ids []string, hops *int, limit *int, types []model.NodeType) (*model.Subgraph, error) {
-	h, err := bounded("hops", hops, 1, counterpoint.MaxHops)
+	h, err := bounded("subgraph", "hops", hops, counterpoint.MaxHops)
 	if err != nil {
 		return nil, err
 	}
-	lim, err := bounded("limit", limit, 500, counterpoint.MaxSubgraph)
+	lim, err := bounded("subgraph", "limit", limit, counterpoint.MaxSubgraph)
 	if err != nil {
 		return nil, err
 	}

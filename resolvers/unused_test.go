@@ -15,7 +15,9 @@ type unusedStore struct{}
 
 var _ resolvers.Store = unusedStore{}
 
-func unused(method string) error { return fmt.Errorf("fake store: %s is not part of this test", method) }
+func unused(method string) error {
+	return fmt.Errorf("fake store: %s is not part of this test", method)
+}
 
 func (unusedStore) NodesByID(context.Context, []string) ([]counterpoint.Node, error) {
 	return nil, unused("NodesByID")
@@ -92,11 +94,15 @@ func (unusedStore) Chains(context.Context, counterpoint.ChainQuery) ([]counterpo
 func (unusedStore) Subgraph(context.Context, counterpoint.SubgraphQuery) (counterpoint.Subgraph, error) {
 	return counterpoint.Subgraph{}, unused("Subgraph")
 }
-func (unusedStore) UpsertActor(context.Context, counterpoint.Actor) error { return unused("UpsertActor") }
+func (unusedStore) UpsertActor(context.Context, counterpoint.Actor) error {
+	return unused("UpsertActor")
+}
 func (unusedStore) UpsertSource(context.Context, counterpoint.Source) error {
 	return unused("UpsertSource")
 }
-func (unusedStore) UpsertClaim(context.Context, counterpoint.Claim) error { return unused("UpsertClaim") }
+func (unusedStore) UpsertClaim(context.Context, counterpoint.Claim) error {
+	return unused("UpsertClaim")
+}
 func (unusedStore) AddRelation(context.Context, counterpoint.Relation) error {
 	return unused("AddRelation")
 }
