@@ -3,6 +3,7 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { truncate } from './text.js';
+import { mulberry32, withMathRandom } from './random.js';
 
 cytoscape.use(fcose);
 
@@ -10,6 +11,10 @@ cytoscape.use(fcose);
 // layout's fast (spectral) draft, straight edges, no label-sized nodes,
 // textures while panning and zooming.
 export const BIG_GRAPH = 800;
+
+// The layout draws from a generator with this seed, so that the same graph
+// gets the same picture on every load (a shared URL shows the same picture).
+export const LAYOUT_SEED = 20150808;
 
 export const ACTOR_STYLE = {
   PERSON: { color: '#2563eb', shape: 'ellipse', label: 'Person' },
@@ -235,19 +240,6 @@ export function createGraph(container, elements) {
   return cy;
 }
 
-// mulberry32: a small seeded PRNG, so that the same graph gets the same
-// layout on every load (a shared URL shows the same picture).
-function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function layoutOptions(cy, eles, tune = {}) {
   const n = eles.nodes().length;
   const big = n > BIG_GRAPH;
@@ -319,13 +311,7 @@ export function runLayout(cy, tune) {
     eles = nodes.union(nodes.edgesWith(nodes).not('.hidden'));
   }
   const opts = layoutOptions(cy, eles, tune);
-  const random = Math.random;
-  Math.random = seeded(20150808);
-  try {
-    eles.layout(opts).run();
-  } finally {
-    Math.random = random;
-  }
+  withMathRandom(mulberry32(LAYOUT_SEED), () => eles.layout(opts).run());
   if (!cy.scratch('big')) fillAspect(cy, eles.nodes());
   cy.fit(eles, opts.padding);
   return opts;

@@ -2,21 +2,13 @@
 // 5,000-node benchmark (?bench=5000): a fifth actors, the rest claims, in
 // clusters of about 50 (one "article" each), with ASSERTED edges, rebuttals,
 // supports and qualifications mostly inside a cluster and a few across.
-const KINDS = ['PERSON', 'ORGANIZATION', 'COLLECTIVE', 'STATE', 'ANONYMOUS'];
+import { mulberry32 } from './random.js';
+import { ACTOR_KINDS } from './state.js';
 
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
+// syntheticSubgraph makes the same debate of n nodes for a seed, so that
+// benchmark runs measure the same graph.
 export function syntheticSubgraph(n, seed = 5000) {
-  const rand = rng(seed);
+  const rand = mulberry32(seed);
   const pick = (arr) => arr[Math.floor(rand() * arr.length)];
   const clusters = Math.max(1, Math.round(n / 50));
   const nodes = [];
@@ -29,7 +21,7 @@ export function syntheticSubgraph(n, seed = 5000) {
     const c = i % clusters;
     if (i < nActors) {
       const id = `actor-${i}`;
-      const kind = pick(KINDS);
+      const kind = pick(ACTOR_KINDS);
       nodes.push({ __typename: 'Actor', id, name: `Synthetic ${kind.toLowerCase()} ${i}`, kind, role: null, anonymous: kind === 'ANONYMOUS' });
       actorsOf[c].push(id);
     } else {

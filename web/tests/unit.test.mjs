@@ -3,7 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseState, stateToSearch, claimInDateRange, defaultState } from '../src/state.js';
 import { findQuote, truncate } from '../src/text.js';
-import { syntheticSubgraph } from '../src/bench.js';
+import { syntheticSubgraph } from '../src/synthetic.js';
+import { mulberry32, withMathRandom } from '../src/random.js';
+import { ACTOR_KINDS } from '../src/state.js';
 
 test('URL state round-trips', () => {
   const q = '?node=us-statement-will-not-deter-china-russia&mode=trace&a=robert-litt&b=nsc-staff&chain=all&undirected=1&hops=6&hideRel=ABOUT,ASSERTED&hideKind=STATE&from=2015-07&to=2015-08&sources=1';
@@ -70,6 +72,43 @@ test('the synthetic benchmark graph has the asked size and only known ids', () =
   for (const e of g.edges) assert.ok(ids.has(e.from) && ids.has(e.to) && e.from !== e.to);
   assert.ok(g.edges.length > 5000);
   assert.deepEqual(syntheticSubgraph(300), syntheticSubgraph(300), 'deterministic');
+});
+
+test('the seeded random generator repeats the same sequence for a seed', () => {
+  const draws = (seed, n) => { const r = mulberry32(seed); return Array.from({ length: n }, r); };
+  // Pinned: the layout's seed and the synthetic graph's must keep giving these numbers.
+  assert.deepEqual(draws(20150808, 4).map((x) => x * 2 ** 32), [171097031, 195755887, 95648052, 3462504623]);
+  assert.deepEqual(draws(5000, 4).map((x) => x * 2 ** 32), [112919311, 2043032120, 3890880254, 1160812158]);
+  assert.deepEqual(draws(7, 1000), draws(7, 1000));
+  assert.notDeepEqual(draws(7, 10), draws(8, 10));
+  for (const x of draws(1, 1000)) assert.ok(x >= 0 && x < 1, x);
+});
+
+test('the synthetic graph and the layout draw from the shared generator', async () => {
+  // The synthetic graph's first draw picks the first actor's kind.
+  const first = mulberry32(5000)();
+  assert.equal(syntheticSubgraph(50).nodes[0].kind, ACTOR_KINDS[Math.floor(first * ACTOR_KINDS.length)]);
+  assert.equal(syntheticSubgraph(50, 1).nodes[0].kind, ACTOR_KINDS[Math.floor(mulberry32(1)() * ACTOR_KINDS.length)]);
+
+  // The layout swaps Math.random for the generator and puts it back, even when it throws.
+  const original = Math.random;
+  const r = mulberry32(3);
+  assert.deepEqual(withMathRandom(mulberry32(3), () => [Math.random(), Math.random()]), [r(), r()]);
+  assert.equal(Math.random, original);
+  assert.throws(() => withMathRandom(mulberry32(3), () => { throw new Error('boom'); }), /boom/);
+  assert.equal(Math.random, original);
+
+  // So the same graph gets the same picture on every load.
+  const { default: cytoscape } = await import('cytoscape');
+  const { toElements, runLayout } = await import('../src/graph.js');
+  const elements = toElements(syntheticSubgraph(120));
+  const positions = () => {
+    const cy = cytoscape({ headless: true, elements: structuredClone([...elements.nodes, ...elements.edges]) });
+    runLayout(cy);
+    return cy.nodes().map((n) => [n.id(), n.position()]);
+  };
+  assert.deepEqual(positions(), positions());
+  assert.equal(Math.random, original);
 });
 
 test('quotes fold into claim → source edges, preferring the document the words were said in', async () => {
