@@ -95,6 +95,45 @@ var Attributions = []Attribution{OnRecord, Anonymous, InDocument, Reported}
 // Valid reports whether a belongs to the closed set.
 func (a Attribution) Valid() bool { return slices.Contains(Attributions, a) }
 
+// QuoteKind says whose words a quote holds; the set is closed.
+type QuoteKind string
+
+// The quote kinds. Nothing shows a paraphrase as someone's words, so the
+// kind a quote has when none is given is Paraphrase.
+const (
+	// Direct: the speaker's own words, inside quotation marks in the source.
+	Direct QuoteKind = "DIRECT"
+	// Paraphrase: the reporter's words reporting what was said or written;
+	// a span that mixes the reporter's words with quoted ones is one.
+	Paraphrase QuoteKind = "PARAPHRASE"
+)
+
+// QuoteKinds lists every quote kind.
+var QuoteKinds = []QuoteKind{Direct, Paraphrase}
+
+// Valid reports whether k belongs to the closed set.
+func (k QuoteKind) Valid() bool { return slices.Contains(QuoteKinds, k) }
+
+// Stance says whether an actor argues for a claim or only sets it out; the
+// set is closed.
+type Stance string
+
+// The stances. "Who countered whom" counts endorsements only: an options
+// paper that presents an option and its caveat counters no one.
+const (
+	// Endorses: the actor argues for the claim (the default).
+	Endorses Stance = "ENDORSES"
+	// Presents: the actor sets the claim out without arguing for it, as an
+	// options paper, a summary or a question does.
+	Presents Stance = "PRESENTS"
+)
+
+// Stances lists every stance.
+var Stances = []Stance{Endorses, Presents}
+
+// Valid reports whether s belongs to the closed set.
+func (s Stance) Valid() bool { return slices.Contains(Stances, s) }
+
 // Actor is anyone who takes or reports a position: a person, an
 // organisation, a collective, a state or an anonymous source.
 type Actor struct {
@@ -126,6 +165,7 @@ type Quote struct {
 	ID       string
 	Claim    string // the claim it evidences, when read from the graph
 	Text     string
+	Kind     QuoteKind
 	Source   string
 	Document string
 	Start    int
@@ -140,6 +180,7 @@ type Assertion struct {
 	Source      string
 	Date        string
 	Attribution Attribution
+	Stance      Stance
 }
 
 // Claim is one proposition in neutral words, with a date as precise as the
@@ -154,13 +195,18 @@ type Claim struct {
 	Quotes     []Quote
 }
 
-// Relation is a directed, typed link between two claims.
+// Relation is a directed, typed link between two claims. A relation is a
+// claim about the source too: Evidence holds the source's words that make
+// the link, or Inferred says that the link is the curator's reading, with
+// Note saying why.
 type Relation struct {
-	Kind   RelationKind
-	From   string
-	To     string
-	Source string
-	Note   string
+	Kind     RelationKind
+	From     string
+	To       string
+	Source   string
+	Note     string
+	Evidence []Quote
+	Inferred bool
 }
 
 // Key identifies a relation within a graph: one relation per kind per

@@ -2,6 +2,7 @@ package counterpoint
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -41,6 +42,9 @@ func NormalizeQuote(s string) string {
 type Text struct {
 	s       string
 	offsets []int // byte offset of each code point, plus len(s) at the end
+
+	quotedOnce sync.Once
+	inQuote    []bool // by code point: inside quotation marks
 }
 
 // NewText indexes s for slicing by code point.
@@ -103,4 +107,92 @@ func (t *Text) QuoteMatches(q Quote) bool {
 	// either end, even though white space inside is normalised.
 	return ok && strings.TrimSpace(got) == got &&
 		NormalizeQuote(got) == NormalizeQuote(q.Text) && NormalizeQuote(q.Text) != ""
+}
+
+// Quotation marks that open and close a quotation. The ASCII " opens or
+// closes by turn. Single marks are left alone: ’ is far more often an
+// apostrophe than the end of a quotation within a quotation.
+const (
+	openMark  = '“'
+	closeMark = '”'
+	asciiMark = '"'
+)
+
+// quoted marks, for each code point of the text, whether it lies inside
+// quotation marks (the marks themselves excluded). A paragraph (a line)
+// starts outside any quotation, as news style opens a quotation again in
+// every paragraph it runs into.
+func (t *Text) quoted() []bool {
+	t.quotedOnce.Do(func() {
+		t.inQuote = make([]bool, t.Len())
+		inside := false
+		for i := range t.Len() {
+			r, _ := utf8.DecodeRuneInString(t.s[t.offsets[i]:])
+			switch {
+			case r == '\n':
+				inside = false
+			case r == openMark:
+				inside = true
+				continue
+			case r == closeMark:
+				inside = false
+				continue
+			case r == asciiMark:
+				inside = !inside
+				continue
+			}
+			t.inQuote[i] = inside
+		}
+	})
+	return t.inQuote
+}
+
+// InsideQuotation reports whether the words at [start, end) are all inside
+// one quotation: the source gives them as someone's own words. The span may
+// include its opening and closing marks; a span that a closing mark
+// interrupts ("…," he said, "…") is not inside one quotation.
+func (t *Text) InsideQuotation(start, end int) bool {
+	if start < 0 || end > t.Len() || start >= end {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.s[t.offsets[start]:])
+	if r == openMark || r == asciiMark {
+		start++
+	}
+	if end > start {
+		r, _ = utf8.DecodeRuneInString(t.s[t.offsets[end-1]:])
+		if r == closeMark || r == asciiMark {
+			end--
+		}
+	}
+	q := t.quoted()
+	for i := start; i < end; i++ {
+		if !q[i] {
+			return false
+		}
+	}
+	return start < end
+}
+
+// DirectSpans returns the runs of [start, end) that lie inside quotation
+// marks, as code-point offsets into the text, so that a paraphrase that
+// quotes a few of the speaker's words can show which ones are theirs.
+func (t *Text) DirectSpans(start, end int) [][2]int {
+	if start < 0 || end > t.Len() || start >= end {
+		return nil
+	}
+	q := t.quoted()
+	var spans [][2]int
+	for i := start; i < end; i++ {
+		if !q[i] {
+			continue
+		}
+		j := i
+		for j < end && q[j] {
+			j++
+		}
+		spans = append(spans, [2]int{i, j})
+		i = j
+	}
+	return spans
 }

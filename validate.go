@@ -126,12 +126,18 @@ func (c *Claim) validate(seen *ids) Problems {
 		if !a.Attribution.Valid() {
 			ps = append(ps, Invalidf(joinField(f, "attribution"), "unknown attribution %q", a.Attribution))
 		}
+		if !a.Stance.Valid() {
+			ps = append(ps, Invalidf(joinField(f, "stance"), "unknown stance %q (want one of %v)", a.Stance, Stances))
+		}
 	}
 	if len(c.Quotes) == 0 {
 		ps = append(ps, Invalidf("quotes", "claim %q has no quote; every claim needs at least one verbatim quote", c.ID))
 	}
 	for j, q := range c.Quotes {
 		seen.define(&ps, joinField(indexField("quotes", j), "id"), q.ID)
+		if !q.Kind.Valid() {
+			ps = append(ps, Invalidf(joinField(indexField("quotes", j), "kind"), "unknown quote kind %q (want one of %v)", q.Kind, QuoteKinds))
+		}
 	}
 	return ps
 }
@@ -140,14 +146,28 @@ func (c *Claim) validate(seen *ids) Problems {
 // curator gives none.
 func QuoteID(claimID string, n int) string { return fmt.Sprintf("%s.q%d", claimID, n) }
 
-// DefaultQuoteIDs gives every quote of c without an id its default one.
-func (c *Claim) DefaultQuoteIDs() {
+// SetDefaults fills what a curator may leave out: a quote's id (QuoteID)
+// and kind (Paraphrase: nothing is shown as someone's words unless the
+// curator says so and the source bears it out), and an assertion's stance
+// (Endorses).
+func (c *Claim) SetDefaults() {
 	for i := range c.Quotes {
 		if c.Quotes[i].ID == "" {
 			c.Quotes[i].ID = QuoteID(c.ID, i+1)
 		}
+		if c.Quotes[i].Kind == "" {
+			c.Quotes[i].Kind = Paraphrase
+		}
+	}
+	for i := range c.Assertions {
+		if c.Assertions[i].Stance == "" {
+			c.Assertions[i].Stance = Endorses
+		}
 	}
 }
+
+// DefaultQuoteIDs is SetDefaults, under the name the store still calls.
+func (c *Claim) DefaultQuoteIDs() { c.SetDefaults() }
 
 // Validate checks that a quote's words are verbatim at its offsets in text,
 // its source's text (nil when the source has none). A quote at the wrong
@@ -163,6 +183,9 @@ func (q *Quote) Validate(text *Text) error {
 		return Invalidf("", "offsets [%d, %d) are outside source %q (%d code points)", q.Start, q.End, q.Source, text.Len())
 	}
 	if text.QuoteMatches(*q) {
+		if q.Kind == Direct && !text.InsideQuotation(q.Start, q.End) {
+			return Invalidf("kind", "quote %q is DIRECT but not inside quotation marks in source %q; the reporter's words are a PARAPHRASE", q.Text, q.Source)
+		}
 		return nil
 	}
 	got, _ := text.Slice(q.Start, q.End)
@@ -189,6 +212,29 @@ func (r *Relation) validate() Problems {
 	}
 	if r.From == r.To {
 		ps = append(ps, Invalidf("to", "claim %q cannot be related to itself (%s)", r.From, r.Kind))
+	}
+	if r.Inferred && blank(r.Note) {
+		ps = append(ps, Invalidf("note", "relation %s %s %s is inferred: its note must say why", r.From, r.Kind, r.To))
+	}
+	return ps
+}
+
+// validateEvidence checks a relation's evidence against the texts of its
+// sources, like any quote; source returns a source's text and whether the
+// source exists.
+func (r *Relation) validateEvidence(source func(id string) (*Text, bool)) Problems {
+	var ps Problems
+	for j := range r.Evidence {
+		q := &r.Evidence[j]
+		f := indexField("evidence", j)
+		text, ok := source(q.Source)
+		if !ok {
+			ps = append(ps, UnknownRef(joinField(f, "source"), NodeSource, q.Source))
+			continue
+		}
+		if err := Within(f, q.Validate(text)); err != nil {
+			ps = append(ps, err.(*Error))
+		}
 	}
 	return ps
 }
@@ -291,6 +337,10 @@ func (ds *Dataset) Validate() error {
 		if r.Source != "" {
 			ref(joinField(p, "source"), NodeSource, r.Source)
 		}
+		add(p, r.validateEvidence(func(id string) (*Text, bool) {
+			_, ok := sources[id]
+			return texts[id], ok
+		}))
 		if j, ok := first[r.Key()]; ok {
 			ps = append(ps, Invalidf(p, "duplicate relation %s %s %s (first at %s)", r.From, r.Kind, r.To, indexField("relations", j)))
 		} else {

@@ -31,8 +31,8 @@ func problemsOf(tb testing.TB, err error) []string {
 func validClaim() counterpoint.Claim {
 	return counterpoint.Claim{
 		ID: "c", Text: "A claim.", Date: "2015-08",
-		Assertions: []counterpoint.Assertion{{Actor: "a", Source: "s", Attribution: counterpoint.OnRecord}},
-		Quotes:     []counterpoint.Quote{{ID: "c.q1", Text: "Really?", Source: "s", Start: 6, End: 13}},
+		Assertions: []counterpoint.Assertion{{Actor: "a", Source: "s", Attribution: counterpoint.OnRecord, Stance: counterpoint.Endorses}},
+		Quotes:     []counterpoint.Quote{{ID: "c.q1", Text: "Really?", Kind: counterpoint.Direct, Source: "s", Start: 6, End: 13}},
 	}
 }
 

@@ -82,10 +82,12 @@ type (
 		Source      string `json:"source"`
 		Date        string `json:"date,omitempty"`
 		Attribution string `json:"attribution"`
+		Stance      string `json:"stance,omitempty"`
 	}
 	jsonQuote struct {
 		ID       string `json:"id,omitempty"`
 		Text     string `json:"text"`
+		Kind     string `json:"kind,omitempty"`
 		Source   string `json:"source"`
 		Document string `json:"document,omitempty"`
 		Start    int    `json:"start"`
@@ -100,11 +102,13 @@ type (
 		Quotes     []jsonQuote     `json:"quotes"`
 	}
 	jsonRelation struct {
-		Kind   string `json:"kind"`
-		From   string `json:"from"`
-		To     string `json:"to"`
-		Source string `json:"source,omitempty"`
-		Note   string `json:"note,omitempty"`
+		Kind     string      `json:"kind"`
+		From     string      `json:"from"`
+		To       string      `json:"to"`
+		Source   string      `json:"source,omitempty"`
+		Evidence []jsonQuote `json:"evidence,omitempty"`
+		Inferred bool        `json:"inferred,omitempty"`
+		Note     string      `json:"note,omitempty"`
 	}
 )
 
@@ -123,15 +127,19 @@ func EncodeJSON(w io.Writer, ds *counterpoint.Dataset) error {
 	for _, c := range ds.Claims {
 		jc := jsonClaim{ID: c.ID, Text: c.Text, Date: c.Date, About: c.About}
 		for _, a := range c.Assertions {
-			jc.Assertions = append(jc.Assertions, jsonAssertion{Actor: a.Actor, Source: a.Source, Date: a.Date, Attribution: string(a.Attribution)})
+			jc.Assertions = append(jc.Assertions, jsonAssertion{Actor: a.Actor, Source: a.Source, Date: a.Date, Attribution: string(a.Attribution), Stance: string(a.Stance)})
 		}
 		for _, q := range c.Quotes {
-			jc.Quotes = append(jc.Quotes, jsonQuote{ID: q.ID, Text: q.Text, Source: q.Source, Document: q.Document, Start: q.Start, End: q.End})
+			jc.Quotes = append(jc.Quotes, encodeQuote(q))
 		}
 		out.Claims = append(out.Claims, jc)
 	}
 	for _, r := range ds.Relations {
-		out.Relations = append(out.Relations, jsonRelation{Kind: string(r.Kind), From: r.From, To: r.To, Source: r.Source, Note: r.Note})
+		jr := jsonRelation{Kind: string(r.Kind), From: r.From, To: r.To, Source: r.Source, Inferred: r.Inferred, Note: r.Note}
+		for _, q := range r.Evidence {
+			jr.Evidence = append(jr.Evidence, encodeQuote(q))
+		}
+		out.Relations = append(out.Relations, jr)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -183,25 +191,33 @@ func (f jsonFormat) Decode(file string, b []byte, readText func(string) ([]byte,
 		for _, a := range c.Assertions {
 			claim.Assertions = append(claim.Assertions, counterpoint.Assertion{
 				Actor: a.Actor, Source: a.Source, Date: a.Date, Attribution: counterpoint.Attribution(a.Attribution),
+				Stance: counterpoint.Stance(a.Stance),
 			})
 		}
-		for j, q := range c.Quotes {
-			id := q.ID
-			if id == "" {
-				id = counterpoint.QuoteID(c.ID, j+1)
-			}
-			claim.Quotes = append(claim.Quotes, counterpoint.Quote{
-				ID: id, Text: q.Text, Source: q.Source, Document: q.Document, Start: q.Start, End: q.End,
-			})
+		for _, q := range c.Quotes {
+			claim.Quotes = append(claim.Quotes, decodeQuote(q))
 		}
+		claim.SetDefaults()
 		ds.Claims = append(ds.Claims, claim)
 	}
 	for _, r := range in.Relations {
-		ds.Relations = append(ds.Relations, counterpoint.Relation{
-			Kind: counterpoint.RelationKind(r.Kind), From: r.From, To: r.To, Source: r.Source, Note: r.Note,
-		})
+		rel := counterpoint.Relation{
+			Kind: counterpoint.RelationKind(r.Kind), From: r.From, To: r.To, Source: r.Source, Inferred: r.Inferred, Note: r.Note,
+		}
+		for _, q := range r.Evidence {
+			rel.Evidence = append(rel.Evidence, decodeQuote(q))
+		}
+		ds.Relations = append(ds.Relations, rel)
 	}
 	return ds, problems
+}
+
+func encodeQuote(q counterpoint.Quote) jsonQuote {
+	return jsonQuote{ID: q.ID, Text: q.Text, Kind: string(q.Kind), Source: q.Source, Document: q.Document, Start: q.Start, End: q.End}
+}
+
+func decodeQuote(q jsonQuote) counterpoint.Quote {
+	return counterpoint.Quote{ID: q.ID, Text: q.Text, Kind: counterpoint.QuoteKind(q.Kind), Source: q.Source, Document: q.Document, Start: q.Start, End: q.End}
 }
 
 // schemaProblems flattens a schema validation error into one problem per
