@@ -82,3 +82,42 @@ func TestTextFind(t *testing.T) {
 		t.Errorf(`Find("Surely") = %v, want none`, got)
 	}
 }
+
+func TestInsideQuotation(t *testing.T) {
+	text := counterpoint.NewText("Litt wrote “Really?” and, he said, “not ANY relief,” he added, “ever.”\n“Next paragraph” and \"ascii words\" too.")
+	tests := []struct {
+		words string
+		want  bool
+	}{
+		{"Really?", true},
+		{"“Really?”", true},                          // with its marks
+		{"Litt wrote", false},                        // the reporter's words
+		{"wrote “Really?”", false},                   // mixed: a paraphrase
+		{"not ANY relief,", true},                    // up to its closing mark
+		{"not ANY relief,” he added, “ever.", false}, // interrupted by the reporter
+		{"Next paragraph", true},
+		{"ascii words", true},
+		{"and \"ascii", false},
+	}
+	for _, tt := range tests {
+		found := text.Find(tt.words)
+		if len(found) != 1 {
+			t.Fatalf("%q found %d times in the test text", tt.words, len(found))
+		}
+		if got := text.InsideQuotation(found[0][0], found[0][1]); got != tt.want {
+			t.Errorf("InsideQuotation(%q) = %v, want %v", tt.words, got, tt.want)
+		}
+	}
+}
+
+func TestDirectSpans(t *testing.T) {
+	text := counterpoint.NewText("for a statement from the president “strongly disavowing” a legislative mandate")
+	found := text.Find("a statement from the president “strongly disavowing” a legislative mandate")
+	spans := text.DirectSpans(found[0][0], found[0][1])
+	if len(spans) != 1 {
+		t.Fatalf("DirectSpans = %v, want one span", spans)
+	}
+	if got, _ := text.Slice(spans[0][0], spans[0][1]); got != "strongly disavowing" {
+		t.Errorf("the direct span holds %q, want %q", got, "strongly disavowing")
+	}
+}

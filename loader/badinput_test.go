@@ -90,6 +90,35 @@ func badDatasets() []badDataset {
 		{"bad date", mutated(func(tb testing.TB, m map[string]any) {
 			at(m, "claims", 0).(map[string]any)["date"] = "2015-13"
 		}), "$.claims[0].date", `date "2015-13" is not YYYY, YYYY-MM or YYYY-MM-DD`},
+		{"the reporter's words as a DIRECT quote", mutated(func(tb testing.TB, m map[string]any) {
+			words := "Privately, law enforcement officials have acknowledged that prospects for congressional action this year are remote."
+			start, end := articleSpan(tb, words)
+			at(m, "claims", 0).(map[string]any)["quotes"] = []any{map[string]any{
+				"text": words, "kind": "DIRECT", "source": "wapo-2015-encryption", "start": start, "end": end,
+			}}
+		}), "$.claims[0].quotes[0].kind", "is DIRECT but not inside quotation marks in source \"wapo-2015-encryption\"; the reporter's words are a PARAPHRASE"},
+		{"a quoted span interrupted by the reporter as DIRECT", mutated(func(tb testing.TB, m map[string]any) {
+			words := "the legislative environment is very hostile today,” the intelligence community’s top lawyer"
+			start, end := articleSpan(tb, words)
+			at(m, "claims", 0).(map[string]any)["quotes"] = []any{map[string]any{
+				"text": words, "kind": "DIRECT", "source": "wapo-2015-encryption", "start": start, "end": end,
+			}}
+		}), "$.claims[0].quotes[0].kind", "is DIRECT but not inside quotation marks"},
+		{"relation evidence not in the source", mutated(func(tb testing.TB, m map[string]any) {
+			at(m, "relations", 0).(map[string]any)["evidence"] = []any{map[string]any{
+				"text": "He flatly rejected the paper", "source": "wapo-2015-encryption", "start": 0, "end": 28,
+			}}
+		}), "$.relations[0].evidence[0]", "the quote is nowhere in the source text"},
+		{"relation evidence at a wrong offset", mutated(func(tb testing.TB, m map[string]any) {
+			start, end := articleSpan(tb, "He also took issue with the assertion")
+			at(m, "relations", 0).(map[string]any)["evidence"] = []any{map[string]any{
+				"text": "He also took issue with the assertion", "source": "wapo-2015-encryption", "start": start + 2, "end": end + 2,
+			}}
+		}), "$.relations[0].evidence[0]", "; it is at ["},
+		{"inferred relation without a reason", mutated(func(tb testing.TB, m map[string]any) {
+			r := at(m, "relations", 0).(map[string]any)
+			r["inferred"], r["note"] = true, ""
+		}), "$.relations[0].note", "is inferred: its note must say why"},
 	}
 }
 

@@ -76,3 +76,21 @@ func mustJSON(tb testing.TB, v any) []byte {
 	}
 	return b
 }
+
+// articleSpan returns the code-point offsets of the first occurrence of
+// words in the article.
+func articleSpan(tb testing.TB, words string) (float64, float64) {
+	tb.Helper()
+	b, err := os.ReadFile("../data/sources/wapo-2015-encryption.txt")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	text, w := []rune(string(b)), []rune(words)
+	for i := 0; i+len(w) <= len(text); i++ {
+		if string(text[i:i+len(w)]) == words {
+			return float64(i), float64(i + len(w))
+		}
+	}
+	tb.Fatalf("%q is not in the article", words)
+	return 0, 0
+}
