@@ -7,8 +7,9 @@
 // through playwright-core): the page makes a synthetic debate of N nodes
 // client-side (src/synthetic.js, shown by src/bench.js; no API involved),
 // builds the Cytoscape graph, runs the layout the explorer uses at that
-// size, and waits until the first frame is painted. Without EXPLORER_URL the script serves web/dist
-// itself on a free loopback port. It prints each run and the medians.
+// size, and waits until the first frame is painted. Without EXPLORER_URL
+// the script serves web/dist itself on a free loopback port. It prints each
+// run and the medians.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';

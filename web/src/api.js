@@ -8,6 +8,8 @@ export class APIError extends Error {
   }
 }
 
+// gql posts one query to the same origin's /graphql and turns GraphQL and
+// HTTP errors into an APIError, so that callers show one kind of message.
 export async function gql(query, variables = {}, { signal } = {}) {
   let res;
   try {

@@ -24,6 +24,7 @@ function append(el, children) {
   }
 }
 
+// clear empties an element and returns it, for clear(el).append(...).
 export function clear(el) {
   while (el.firstChild) el.firstChild.remove();
   return el;

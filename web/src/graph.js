@@ -219,6 +219,8 @@ function styles(big) {
   return s;
 }
 
+// createGraph makes the Cytoscape graph with the explorer's styles, and the
+// settings that scale when the graph is big (above BIG_GRAPH nodes).
 export function createGraph(container, elements) {
   const big = elements.nodes.length > BIG_GRAPH;
   const cy = cytoscape({
@@ -240,6 +242,9 @@ export function createGraph(container, elements) {
   return cy;
 }
 
+// layoutOptions picks fCoSE's settings for the graph's size: the spectral
+// draft for big graphs, the force-directed proof otherwise; tune overrides
+// them for the benchmark.
 export function layoutOptions(cy, eles, tune = {}) {
   const n = eles.nodes().length;
   const big = n > BIG_GRAPH;

@@ -27,6 +27,8 @@ const REL_GROUPS = [
   ['QUALIFIES', 'in', 'Qualified by'],
 ];
 
+// nodeLink is a button that selects a node, the panel's way to move around
+// the graph.
 export function nodeLink(id, text, ctx, extra = {}) {
   return h('button', {
     type: 'button', class: 'link', dataset: { nodeId: id },
@@ -34,6 +36,8 @@ export function nodeLink(id, text, ctx, extra = {}) {
   }, text);
 }
 
+// anonBadge marks an anonymous source, which is never merged with a named
+// person.
 export function anonBadge() {
   return h('span', { class: 'badge anon', title: 'Each anonymous source is its own actor, never merged with a named person.' }, 'anonymous source');
 }
@@ -52,16 +56,20 @@ function section(title, ...body) {
   return h('section', { class: 'relgroup' }, h('h4', {}, title), ...body);
 }
 
+// renderLoading says that a node's details are on their way.
 export function renderLoading(id) {
   return h('p', { class: 'empty', role: 'status' }, `Loading ${id}…`);
 }
 
+// renderError says why a node's details could not be shown.
 export function renderError(id, err) {
   return h('div', { role: 'alert' },
     h('h3', { class: 'title' }, `Could not load ${id}`),
     h('p', {}, err.message));
 }
 
+// renderClaim shows a claim: who asserted it, its quotes in their
+// paragraphs, and the claims it rebuts, supports or qualifies.
 export function renderClaim(c, ctx) {
   const hidden = ctx.isHidden(c.id);
   const out = h('article', { 'aria-labelledby': 'panel-title', dataset: { kind: 'Claim', id: c.id } });
@@ -133,6 +141,8 @@ function fillParagraph(el, paragraph, quote) {
   el.append(paragraph.slice(0, at[0]), h('mark', {}, paragraph.slice(at[0], at[1])), paragraph.slice(at[1]));
 }
 
+// renderActor shows an actor: role, groups, claims, and whom they
+// countered and who countered them.
 export function renderActor(a, ctx) {
   const out = h('article', { 'aria-labelledby': 'panel-title', dataset: { kind: 'Actor', id: a.id } });
   out.append(
@@ -157,6 +167,8 @@ export function renderActor(a, ctx) {
   return out;
 }
 
+// counterList lists counters (one claim rebutting another) with the actors
+// on one side, for an actor's panel and for trace mode.
 export function counterList(counters, side, ctx) {
   if (!counters.length) return h('p', { class: 'empty' }, 'None.');
   return h('ul', { class: 'counters' }, counters.map((k) => h('li', {},
@@ -168,6 +180,8 @@ export function counterList(counters, side, ctx) {
     k.note ? h('p', { class: 'note' }, k.note) : null)));
 }
 
+// renderSource shows a document: authors, where it was reported, and the
+// claims quoted from it.
 export function renderSource(s, ctx) {
   return h('article', { 'aria-labelledby': 'panel-title', dataset: { kind: 'Source', id: s.id } },
     h('p', { class: 'meta' }, h('span', { class: 'badge kind' }, `Source: ${SOURCE_KIND_LABEL[s.kind] || s.kind}`), s.date ? ` dated ${s.date}` : ''),

@@ -20,6 +20,7 @@ export const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 
+// defaultState is the view with nothing in the URL.
 export function defaultState() {
   return {
     node: null,
@@ -48,6 +49,8 @@ function setOf(v, allowed) {
   return out;
 }
 
+// parseState reads the view from a query string, dropping what it does not
+// know, so that a hand-edited URL cannot break the page.
 export function parseState(search) {
   const p = new URLSearchParams(search);
   const s = defaultState();
@@ -69,6 +72,8 @@ export function parseState(search) {
   return s;
 }
 
+// stateToSearch writes the view as a query string with only what differs
+// from the default, so that shared URLs stay short.
 export function stateToSearch(s) {
   const p = new URLSearchParams();
   if (s.bench) p.set('bench', String(s.bench));

@@ -2,6 +2,8 @@
 // the way the loader matches quotes (typographic quotes and runs of white
 // space normalised).
 
+// truncate cuts text at a word with an ellipsis, so that graph labels and
+// lists stay short.
 export function truncate(text, max) {
   if (!text) return '';
   const t = text.replace(/\s+/g, ' ').trim();
