@@ -145,7 +145,8 @@ function fillParagraph(el, paragraph, quote) {
 // countered and who countered them.
 export function renderActor(a, ctx) {
   const out = h('article', { 'aria-labelledby': 'panel-title', dataset: { kind: 'Actor', id: a.id } });
-  out.append(
+  // append (the DOM's, not dom.js's) would write a null as the word "null".
+  out.append(...[
     h('p', { class: 'meta' },
       h('span', { class: 'badge kind' }, KIND_LABEL[a.kind] || a.kind),
       a.anonymous ? anonBadge() : null,
@@ -154,7 +155,7 @@ export function renderActor(a, ctx) {
     a.role ? h('p', {}, h('strong', {}, 'Role: '), a.role) : null,
     a.description ? h('p', {}, a.description) : null,
     h('p', {}, h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => ctx.traceFrom(a.id) }, 'Trace counters from this actor')),
-  );
+  ].filter((el) => el !== null));
   if (a.memberOf.length) out.append(section('Member of', h('ul', {}, a.memberOf.map((m) => h('li', {}, actorLink(m, ctx))))));
   if (a.members.length) out.append(section('Members', h('ul', {}, a.members.map((m) => h('li', {}, actorLink(m, ctx))))));
   out.append(section(`Claims (${a.assertions.length})`, a.assertions.length
