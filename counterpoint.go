@@ -114,6 +114,15 @@ var QuoteKinds = []QuoteKind{Direct, Paraphrase}
 // Valid reports whether k belongs to the closed set.
 func (k QuoteKind) Valid() bool { return slices.Contains(QuoteKinds, k) }
 
+// OrDefault is k, or Paraphrase when k is unset: a quote is shown as
+// someone's words only when it is known to be.
+func (k QuoteKind) OrDefault() QuoteKind {
+	if k == "" {
+		return Paraphrase
+	}
+	return k
+}
+
 // Stance says whether an actor argues for a claim or only sets it out; the
 // set is closed.
 type Stance string
@@ -133,6 +142,14 @@ var Stances = []Stance{Endorses, Presents}
 
 // Valid reports whether s belongs to the closed set.
 func (s Stance) Valid() bool { return slices.Contains(Stances, s) }
+
+// OrDefault is s, or Endorses when s is unset.
+func (s Stance) OrDefault() Stance {
+	if s == "" {
+		return Endorses
+	}
+	return s
+}
 
 // Actor is anyone who takes or reports a position: a person, an
 // organisation, a collective, a state or an anonymous source.

@@ -126,7 +126,7 @@ func (c *Claim) validate(seen *ids) Problems {
 		if !a.Attribution.Valid() {
 			ps = append(ps, Invalidf(joinField(f, "attribution"), "unknown attribution %q", a.Attribution))
 		}
-		if !a.Stance.Valid() {
+		if a.Stance != "" && !a.Stance.Valid() {
 			ps = append(ps, Invalidf(joinField(f, "stance"), "unknown stance %q (want one of %v)", a.Stance, Stances))
 		}
 	}
@@ -135,7 +135,7 @@ func (c *Claim) validate(seen *ids) Problems {
 	}
 	for j, q := range c.Quotes {
 		seen.define(&ps, joinField(indexField("quotes", j), "id"), q.ID)
-		if !q.Kind.Valid() {
+		if q.Kind != "" && !q.Kind.Valid() {
 			ps = append(ps, Invalidf(joinField(indexField("quotes", j), "kind"), "unknown quote kind %q (want one of %v)", q.Kind, QuoteKinds))
 		}
 	}
@@ -155,14 +155,10 @@ func (c *Claim) SetDefaults() {
 		if c.Quotes[i].ID == "" {
 			c.Quotes[i].ID = QuoteID(c.ID, i+1)
 		}
-		if c.Quotes[i].Kind == "" {
-			c.Quotes[i].Kind = Paraphrase
-		}
+		c.Quotes[i].Kind = c.Quotes[i].Kind.OrDefault()
 	}
 	for i := range c.Assertions {
-		if c.Assertions[i].Stance == "" {
-			c.Assertions[i].Stance = Endorses
-		}
+		c.Assertions[i].Stance = c.Assertions[i].Stance.OrDefault()
 	}
 }
 
