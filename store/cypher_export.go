@@ -1,9 +1,6 @@
 package store
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/counterpoint-news/counterpoint"
 )
 
@@ -17,45 +14,45 @@ import (
 // ChainCypher and SubgraphCypher.
 func Queries() map[string]string {
 	return map[string]string{
-		"nodesByID":         nodesByID,
-		"actorsByID":        actorsByID,
-		"claimsByID":        claimsByID,
-		"sourcesByID":       sourcesByID,
-		"sourceTexts":       sourceTexts,
-		"quotesByClaim":     quotesByClaim,
-		"assertionsByClaim": assertionsByClaim,
-		"assertionsByActor": assertionsByActor,
-		"relationsOf":       relationsOf,
-		"aboutByClaim":      aboutByClaim,
-		"membershipsOf":     membershipsOf,
-		"authorsOf":         authorsOf,
-		"countersBy":        countersBy,
-		"countersAgainst":   countersAgainst,
-		"actorsPage":        actorsPage,
-		"claimsPage":        claimsPage,
-		"claimsPageAll":     claimsPageAll,
-		"allSources":        allSources,
-		"search":            search,
-		"countersAll":       countersAll,
-		"countersByActor":   countersByActor,
-		"countersAgainst2":  countersAgainstActor,
-		"counterSummary":    counterSummary,
-		"claimDetail":       claimDetail,
-		"actorDetail":       actorDetail,
+		"nodesByID":            nodesByID,
+		"actorsByID":           actorsByID,
+		"claimsByID":           claimsByID,
+		"sourcesByID":          sourcesByID,
+		"sourceTexts":          sourceTexts,
+		"quotesByClaim":        quotesByClaim,
+		"assertionsByClaim":    assertionsByClaim,
+		"assertionsByActor":    assertionsByActor,
+		"relationsOf":          relationsByClaim,
+		"aboutByClaim":         aboutByClaim,
+		"membershipsOf":        membershipsOf,
+		"authorsOf":            authorsOf,
+		"countersBy":           countersBy,
+		"countersAgainst":      countersAgainst,
+		"actorsPage":           actorsPage,
+		"claimsPage":           claimsPage,
+		"claimsPageAll":        claimsPageAll,
+		"allSources":           allSources,
+		"search":               search,
+		"countersAll":          countersAll,
+		"countersByActor":      countersByActor,
+		"countersAgainstActor": countersAgainstActor,
+		"counterSummary":       counterSummary,
+		"claimDetail":          claimDetail,
+		"actorDetail":          actorDetail,
 	}
 }
 
 // ThreadCypher returns the query Thread runs for these kinds (all when
 // empty) and depth.
 func ThreadCypher(kinds []counterpoint.RelationKind, depth int) (string, bool) {
-	q, ok := threadQueries[fmt.Sprintf("%s/%d", kindsKey(kinds), depth)]
+	q, ok := threadQueries[threadKey(kinds, depth)]
 	return q, ok
 }
 
 // ChainCypher returns the query Chains runs for a directed or undirected
 // walk of at most hops relations.
 func ChainCypher(directed bool, hops int) (string, bool) {
-	q, ok := chainQueries[fmt.Sprintf("%t/%d", directed, hops)]
+	q, ok := chainQueries[chainKey(directed, hops)]
 	return q, ok
 }
 
@@ -64,7 +61,7 @@ func ChainCypher(directed bool, hops int) (string, bool) {
 // it takes as its $labels parameter.
 func SubgraphCypher(types []counterpoint.NodeType, hops int) (string, []string, bool) {
 	labels := typesKey(types)
-	q, ok := subgraphQueries[fmt.Sprintf("%s/%d", strings.Join(labels, "|"), hops)]
+	q, ok := subgraphQueries[subgraphKey(labels, hops)]
 	return q, labels, ok
 }
 

@@ -2,10 +2,7 @@ package store
 
 import (
 	"context"
-	"fmt"
-	"sort"
-
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"slices"
 
 	"github.com/counterpoint-news/counterpoint"
 )
@@ -16,59 +13,32 @@ import (
 // of nesting. Each part is behind a boolean parameter: Cypher's CASE only
 // evaluates the branch it takes, so a part not asked for costs nothing.
 
-// The parts, as templates over the variable that holds the claim. Their own
-// variables have names of their own: a subquery sees the variables of the
-// query around it, and one named alike would be taken as already bound.
-const (
-	quotesOfTemplate = `COLLECT {
-    MATCH (%[1]s)-[qe:EVIDENCED_BY]->(q:Quote)-[:FROM]->(qs:Source)
-    OPTIONAL MATCH (q)-[:SAID_IN]->(qd:Source)
-    RETURN q {.*, rank: qe.rank, source: qs.id, document: qd.id}
-  }`
-	assertionsOfTemplate = `COLLECT {
-    MATCH (asserter:Actor)-[ar:ASSERTED]->(%[1]s)
-    RETURN {actor: properties(asserter), source: ar.source, date: ar.date, attribution: ar.attribution}
-  }`
-)
-
-var (
-	quotesOfC      = fmt.Sprintf(quotesOfTemplate, "c")
-	quotesOfO      = fmt.Sprintf(quotesOfTemplate, "o")
-	assertionsOfC  = fmt.Sprintf(assertionsOfTemplate, "c")
-	assertionsOfO  = fmt.Sprintf(assertionsOfTemplate, "o")
-	assertionsOfCC = fmt.Sprintf(assertionsOfTemplate, "cc")
-	assertionsOfT  = fmt.Sprintf(assertionsOfTemplate, "t")
-)
+// relationExtras is what the read-ahead adds to each relation: the quotes
+// and assertions of the claim at its other end, when asked.
+var relationExtras = `,
+      quotes: CASE WHEN $relatedQuotes THEN ` + quotesOf("o") + ` END,
+      assertions: CASE WHEN $relatedAssertions THEN ` + assertionsOf("o") + ` END`
 
 // claimDetail reads claims by id with the parts a ClaimDetail asks for.
 var claimDetail = `UNWIND $ids AS id
 MATCH (c:Claim {id: id})
 RETURN properties(c) AS props,
-  CASE WHEN $quotes THEN ` + quotesOfC + ` END AS quotes,
-  CASE WHEN $assertions THEN ` + assertionsOfC + ` END AS assertions,
-  CASE WHEN $relations THEN COLLECT {
-    MATCH (c)-[r:REBUTS|SUPPORTS|QUALIFIES]-(o:Claim)
-    RETURN {kind: type(r), from: startNode(r).id, to: endNode(r).id, note: r.note, source: r.source, claim: properties(o),
-      quotes: CASE WHEN $relatedQuotes THEN ` + quotesOfO + ` END,
-      assertions: CASE WHEN $relatedAssertions THEN ` + assertionsOfO + ` END}
-  } END AS relations`
+  CASE WHEN $quotes THEN ` + quotesOf("c") + ` END AS quotes,
+  CASE WHEN $assertions THEN ` + assertionsOf("c") + ` END AS assertions,
+  CASE WHEN $relations THEN ` + relationsOf("c", relationExtras) + ` END AS relations`
 
-// counterTemplate reads one side's counters of actor a: %[1]s is the
-// pattern from a to the countering claim cc and its target t.
-const counterTemplate = `COLLECT {
-    MATCH %[1]s
-    WITH DISTINCT cc, r, t
-    RETURN {counter: properties(cc), target: properties(t), note: r.note,
-      counterAssertions: CASE WHEN $counterAssertions THEN %[2]s END,
-      targetAssertions: CASE WHEN $counterAssertions THEN %[3]s END}
-  }`
+// counterExtras is what the read-ahead adds to each counter: who asserted
+// its two claims, when asked.
+var counterExtras = `,
+      counterAssertions: CASE WHEN $counterAssertions THEN ` + assertionsOf("cc") + ` END,
+      targetAssertions: CASE WHEN $counterAssertions THEN ` + assertionsOf("t") + ` END`
 
 // actorDetail reads actors by id with the parts an ActorDetail asks for.
 var actorDetail = `UNWIND $ids AS id
 MATCH (a:Actor {id: id})
 RETURN properties(a) AS props,
-  CASE WHEN $countered THEN ` + fmt.Sprintf(counterTemplate, "(a)-[:ASSERTED]->(cc:Claim)-[r:REBUTS]->(t:Claim)", assertionsOfCC, assertionsOfT) + ` END AS countered,
-  CASE WHEN $counteredBy THEN ` + fmt.Sprintf(counterTemplate, "(a)-[:ASSERTED]->(t:Claim)<-[r:REBUTS]-(cc:Claim)", assertionsOfCC, assertionsOfT) + ` END AS counteredBy`
+  CASE WHEN $countered THEN ` + countersOf(countersMade, true, counterExtras) + ` END AS countered,
+  CASE WHEN $counteredBy THEN ` + countersOf(countersReceived, true, counterExtras) + ` END AS counteredBy`
 
 // ClaimsWithDetail reads the claims with the given ids and, in the same
 // statement, what d asks for. Claims that do not exist are left out.
@@ -82,32 +52,48 @@ func (db *DB) ClaimsWithDetail(ctx context.Context, ids []string, d counterpoint
 		return b, err
 	}
 	for _, rec := range res.Records {
-		c := claimFrom(recordMap(rec, "props"))
+		f := recordFields(rec)
+		c, err := decodeClaim(f.any("props"))
+		if f.err != nil {
+			return b, f.err
+		} else if err != nil {
+			return b, err
+		}
 		b.Claims = append(b.Claims, c)
 		if d.Quotes {
-			addQuotes(&b, c.ID, recordList(rec, "quotes"))
+			if err := addQuotes(&b, c.ID, f, "quotes"); err != nil {
+				return b, err
+			}
 		}
 		if d.Assertions {
-			addAssertions(&b, c.ID, recordList(rec, "assertions"))
+			if err := addAssertions(&b, c.ID, f, "assertions"); err != nil {
+				return b, err
+			}
 		}
 		if !d.Relations {
 			continue
 		}
-		rels := []counterpoint.Relation{}
-		for _, item := range recordList(rec, "relations") {
-			m, _ := item.(map[string]any)
-			rels = append(rels, relationFromMap(m))
-			o := claimFrom(mapOf(m, "claim"))
-			b.Claims = append(b.Claims, o)
+		items := f.list("relations")
+		if f.err != nil {
+			return b, f.err
+		}
+		rs, err := decodeRelations(items, func(item *fields, other counterpoint.Claim) error {
 			if d.RelatedQuotes {
-				addQuotes(&b, o.ID, listOf(m, "quotes"))
+				if err := addQuotes(&b, other.ID, item, "quotes"); err != nil {
+					return err
+				}
 			}
 			if d.RelatedAssertions {
-				addAssertions(&b, o.ID, listOf(m, "assertions"))
+				return addAssertions(&b, other.ID, item, "assertions")
 			}
+			return nil
+		})
+		if err != nil {
+			return b, err
 		}
-		sort.Slice(rels, func(i, j int) bool { return relationLess(rels[i], rels[j]) })
+		rels, others := sortedRelations(rs)
 		b.Relations[c.ID] = rels
+		b.Claims = append(b.Claims, others...)
 	}
 	return b, nil
 }
@@ -123,13 +109,31 @@ func (db *DB) ActorsWithDetail(ctx context.Context, ids []string, d counterpoint
 		return b, err
 	}
 	for _, rec := range res.Records {
-		a := actorFrom(recordMap(rec, "props"))
-		b.Actors = append(b.Actors, a)
-		if d.Countered {
-			b.CountersBy[a.ID] = addCounters(&b, recordList(rec, "countered"), d.CounterAssertions)
+		f := recordFields(rec)
+		a, err := decodeActor(f.any("props"))
+		if f.err != nil {
+			return b, f.err
+		} else if err != nil {
+			return b, err
 		}
-		if d.CounteredBy {
-			b.CountersAgainst[a.ID] = addCounters(&b, recordList(rec, "counteredBy"), d.CounterAssertions)
+		b.Actors = append(b.Actors, a)
+		for _, side := range []struct {
+			asked  bool
+			column string
+			into   map[string][]counterpoint.Counter
+		}{{d.Countered, "countered", b.CountersBy}, {d.CounteredBy, "counteredBy", b.CountersAgainst}} {
+			if !side.asked {
+				continue
+			}
+			items := f.list(side.column)
+			if f.err != nil {
+				return b, f.err
+			}
+			counters, err := addCounters(&b, a.ID, items, d.CounterAssertions)
+			if err != nil {
+				return b, err
+			}
+			side.into[a.ID] = counters
 		}
 	}
 	return b, nil
@@ -143,112 +147,70 @@ func newBundle() counterpoint.Bundle {
 	}
 }
 
-// addCounters adds the claims (and, when asked, their assertions) of a
-// list of counters to b and returns the counters, ordered as CountersBy
-// orders them.
-func addCounters(b *counterpoint.Bundle, items []any, withAssertions bool) []counterpoint.Counter {
-	out := []counterpoint.Counter{}
+// addCounters adds the claims (and, when asked, their assertions) of
+// actor's counters to b and returns the counters, in counterOrder.
+func addCounters(b *counterpoint.Bundle, actor string, items []any, withAssertions bool) ([]counterpoint.Counter, error) {
+	counters := make([]counterpoint.ActorCounter, 0, len(items))
 	for _, item := range items {
-		m, _ := item.(map[string]any)
-		counter, target := claimFrom(mapOf(m, "counter")), claimFrom(mapOf(m, "target"))
+		c, f := decodeCounter(actor, item)
+		counter, err := decodeClaim(f.any("counter"))
+		if err != nil {
+			return nil, err
+		}
+		target, err := decodeClaim(f.any("target"))
+		if err != nil {
+			return nil, err
+		}
 		b.Claims = append(b.Claims, counter, target)
 		if withAssertions {
-			addAssertions(b, counter.ID, listOf(m, "counterAssertions"))
-			addAssertions(b, target.ID, listOf(m, "targetAssertions"))
+			if err := addAssertions(b, counter.ID, f, "counterAssertions"); err != nil {
+				return nil, err
+			}
+			if err := addAssertions(b, target.ID, f, "targetAssertions"); err != nil {
+				return nil, err
+			}
 		}
-		out = append(out, counterpoint.Counter{Counter: counter.ID, Target: target.ID, Note: str(m, "note")})
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Counter != out[j].Counter {
-			return out[i].Counter < out[j].Counter
+		if f.err != nil {
+			return nil, f.err
 		}
-		return out[i].Target < out[j].Target
-	})
-	return out
+		counters = append(counters, c)
+	}
+	slices.SortStableFunc(counters, counterOrder)
+	out := make([]counterpoint.Counter, len(counters))
+	for i, c := range counters {
+		out[i] = c.Counter
+	}
+	return out, nil
 }
 
-// addQuotes records the complete list of a claim's quotes, in the
-// curator's order (rank, then id), as QuotesByClaim orders them.
-func addQuotes(b *counterpoint.Bundle, claimID string, items []any) {
-	type ranked struct {
-		q    counterpoint.Quote
-		rank int
+// addQuotes records the complete list of a claim's quotes, read from
+// f's key, in quoteOrder.
+func addQuotes(b *counterpoint.Bundle, claimID string, f *fields, key string) error {
+	items := f.list(key)
+	if f.err != nil {
+		return f.err
 	}
-	rs := make([]ranked, 0, len(items))
-	for _, item := range items {
-		m, _ := item.(map[string]any)
-		q := quoteFrom(m)
-		q.Claim, q.Source, q.Document = claimID, str(m, "source"), str(m, "document")
-		rs = append(rs, ranked{q, integer(m, "rank")})
+	qs, err := decodeQuotes(claimID, items)
+	if err != nil {
+		return err
 	}
-	sort.Slice(rs, func(i, j int) bool {
-		if rs[i].rank != rs[j].rank {
-			return rs[i].rank < rs[j].rank
-		}
-		return rs[i].q.ID < rs[j].q.ID
-	})
-	quotes := make([]counterpoint.Quote, len(rs))
-	for i, r := range rs {
-		quotes[i] = r.q
-	}
-	b.Quotes[claimID] = quotes
+	b.Quotes[claimID] = sortedQuotes(qs)
+	return nil
 }
 
-// addAssertions records the complete list of who asserted a claim, with the
-// actors, ordered as AssertionsByClaim orders them.
-func addAssertions(b *counterpoint.Bundle, claimID string, items []any) {
-	as := make([]counterpoint.Assertion, 0, len(items))
-	for _, item := range items {
-		m, _ := item.(map[string]any)
-		a := actorFrom(mapOf(m, "actor"))
-		b.Actors = append(b.Actors, a)
-		as = append(as, counterpoint.Assertion{
-			Claim: claimID, Actor: a.ID, Source: str(m, "source"), Date: str(m, "date"),
-			Attribution: counterpoint.Attribution(str(m, "attribution")),
-		})
+// addAssertions records the complete list of who asserted a claim, read
+// from f's key, in assertionOrder, with the actors.
+func addAssertions(b *counterpoint.Bundle, claimID string, f *fields, key string) error {
+	items := f.list(key)
+	if f.err != nil {
+		return f.err
 	}
-	sort.Slice(as, func(i, j int) bool {
-		x, y := as[i], as[j]
-		if x.Date != y.Date {
-			return x.Date < y.Date
-		}
-		if x.Actor != y.Actor {
-			return x.Actor < y.Actor
-		}
-		return x.Source < y.Source
-	})
-	b.Assertions[claimID] = as
-}
-
-func relationFromMap(m map[string]any) counterpoint.Relation {
-	return counterpoint.Relation{
-		Kind: counterpoint.RelationKind(str(m, "kind")), From: str(m, "from"), To: str(m, "to"),
-		Note: str(m, "note"), Source: str(m, "source"),
+	as, err := decodeAssertions(claimID, items)
+	if err != nil {
+		return err
 	}
-}
-
-// relationLess orders relations as RelationsOf does: from, kind, to.
-func relationLess(a, b counterpoint.Relation) bool {
-	if a.From != b.From {
-		return a.From < b.From
-	}
-	if a.Kind != b.Kind {
-		return a.Kind < b.Kind
-	}
-	return a.To < b.To
-}
-
-func recordList(rec *neo4j.Record, key string) []any {
-	l, _, _ := neo4j.GetRecordValue[[]any](rec, key)
-	return l
-}
-
-func mapOf(m map[string]any, key string) map[string]any {
-	v, _ := m[key].(map[string]any)
-	return v
-}
-
-func listOf(m map[string]any, key string) []any {
-	v, _ := m[key].([]any)
-	return v
+	assertions, actors := sortedAssertions(as)
+	b.Assertions[claimID] = assertions
+	b.Actors = append(b.Actors, actors...)
+	return nil
 }

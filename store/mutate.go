@@ -1,10 +1,11 @@
 package store
 
 import (
+	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -16,7 +17,11 @@ const CuratedDataset = "curated"
 
 // ref is one id an input refers to, the label it must have, and where in
 // the input it appears.
-type ref struct{ id, label, field string }
+type ref struct {
+	id    string
+	label counterpoint.NodeType
+	field string
+}
 
 // A reference check and the per-mutation writes. Every write first checks
 // its references and fails (so the transaction rolls back) when one is
@@ -47,6 +52,7 @@ CALL (s) { UNWIND $reportedIn AS rid MATCH (r:Source {id: rid}) MERGE (s)-[:REPO
 OPTIONAL MATCH (q:Quote) WHERE q.id IN $quoteIDs AND NOT (c)-[:EVIDENCED_BY]->(q)
 RETURN c.dataset AS dataset, collect(q.id) AS foreignQuotes`
 	sourceTextsForQuotes = `UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN s.id AS id, s.text AS text`
+	datasetOfClaim       = `MATCH (c:Claim {id: $id}) RETURN c.dataset AS dataset`
 	upsertClaim          = `MERGE (c:Entity:Claim {id: $props.id})
 SET c = $props
 WITH c
@@ -62,7 +68,7 @@ CALL (c) {
   MATCH (actor:Actor {id: a.actor})
   MERGE (actor)-[r:ASSERTED {source: a.props.source}]->(c) SET r = a.props
 }
-CALL (c) { UNWIND $about AS aid MATCH (a:Actor {id: aid}) MERGE (c)-[r:ABOUT]->(a) SET r = {dataset: c.dataset, key: 'ABOUT|' + c.id + '|' + aid} }
+CALL (c) { UNWIND $about AS about MATCH (a:Actor {id: about.actor}) MERGE (c)-[r:ABOUT]->(a) SET r = about.props }
 CALL (c) {
   UNWIND $quotes AS q
   CREATE (quote:Entity:Quote) SET quote = q.props
@@ -77,21 +83,21 @@ CALL (c) {
 }`
 )
 
+// Adding and removing a claim relation, one query per relation kind from
+// one template each.
+const (
+	addRelationTemplate    = `MATCH (a:Claim {id: $from}), (b:Claim {id: $to}) MERGE (a)-[r:%s]->(b) SET r = $props`
+	removeRelationTemplate = `MATCH (:Claim {id: $from})-[r:%s]->(:Claim {id: $to}) DELETE r RETURN count(r) AS n`
+)
+
 // relationWrites maps each relation kind to its add and remove queries.
-var relationWrites = map[counterpoint.RelationKind]struct{ add, remove string }{
-	counterpoint.Rebuts: {
-		`MATCH (a:Claim {id: $from}), (b:Claim {id: $to}) MERGE (a)-[r:REBUTS]->(b) SET r = $props`,
-		`MATCH (:Claim {id: $from})-[r:REBUTS]->(:Claim {id: $to}) DELETE r RETURN count(r) AS n`,
-	},
-	counterpoint.Supports: {
-		`MATCH (a:Claim {id: $from}), (b:Claim {id: $to}) MERGE (a)-[r:SUPPORTS]->(b) SET r = $props`,
-		`MATCH (:Claim {id: $from})-[r:SUPPORTS]->(:Claim {id: $to}) DELETE r RETURN count(r) AS n`,
-	},
-	counterpoint.Qualifies: {
-		`MATCH (a:Claim {id: $from}), (b:Claim {id: $to}) MERGE (a)-[r:QUALIFIES]->(b) SET r = $props`,
-		`MATCH (:Claim {id: $from})-[r:QUALIFIES]->(:Claim {id: $to}) DELETE r RETURN count(r) AS n`,
-	},
-}
+var relationWrites = func() map[counterpoint.RelationKind]struct{ add, remove string } {
+	m := map[counterpoint.RelationKind]struct{ add, remove string }{}
+	for _, k := range counterpoint.RelationKinds {
+		m[k] = struct{ add, remove string }{fmt.Sprintf(addRelationTemplate, k), fmt.Sprintf(removeRelationTemplate, k)}
+	}
+	return m
+}()
 
 // write runs fn in one managed write transaction that shares bookmarks with
 // reads, so that a read after the write sees it.
@@ -115,25 +121,33 @@ func (db *DB) requireRefs(ctx context.Context, tx neo4j.ManagedTransaction, refs
 	if len(refs) == 0 {
 		return nil
 	}
-	rows := make([]map[string]any, len(refs))
-	for i, r := range refs {
-		rows[i] = map[string]any{"id": r.id, "label": r.label, "field": r.field}
-	}
-	recs, err := db.run(ctx, tx, checkRefs, map[string]any{"refs": rows})
+	found, err := db.labelsOf(ctx, tx, refs)
 	if err != nil {
 		return err
 	}
 	var problems counterpoint.Problems
-	for i, rec := range recs {
-		found, err := optionalString(rec, "found")
-		if err != nil {
-			return err
-		}
-		if r := refs[i]; found != r.label {
-			problems = append(problems, counterpoint.UnknownRef(r.field, counterpoint.NodeType(r.label), r.id))
+	for i, r := range refs {
+		if found[i] != r.label {
+			problems = append(problems, counterpoint.UnknownRef(r.field, r.label, r.id))
 		}
 	}
 	return problems.Err()
+}
+
+// labelsOf returns the label of the node each ref names, "" for none.
+func (db *DB) labelsOf(ctx context.Context, tx neo4j.ManagedTransaction, refs []ref) ([]counterpoint.NodeType, error) {
+	rows := make([]map[string]any, len(refs))
+	for i, r := range refs {
+		rows[i] = map[string]any{"id": r.id, "label": string(r.label), "field": r.field}
+	}
+	recs, err := db.run(ctx, tx, checkRefs, map[string]any{"refs": rows})
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) != len(refs) {
+		return nil, fmt.Errorf("check references: %d rows for %d references", len(recs), len(refs))
+	}
+	return decodeAll(recs, func(f *fields) counterpoint.NodeType { return counterpoint.NodeType(f.optStr("found")) })
 }
 
 // UpsertActor creates or replaces an actor and its memberships.
@@ -143,38 +157,30 @@ func (db *DB) UpsertActor(ctx context.Context, a counterpoint.Actor) error {
 	}
 	var refs []ref
 	for i, m := range a.MemberOf {
-		refs = append(refs, ref{m, "Actor", fmt.Sprintf("memberOf[%d]", i)})
+		refs = append(refs, ref{m, counterpoint.NodeActor, fmt.Sprintf("memberOf[%d]", i)})
 	}
 	return db.write(ctx, func(tx neo4j.ManagedTransaction) error {
 		if err := db.requireRefs(ctx, tx, refs); err != nil {
 			return err
 		}
-		if err := db.requireLabelIfExists(ctx, tx, ref{a.ID, "Actor", "id"}); err != nil {
+		if err := db.requireLabelIfExists(ctx, tx, ref{a.ID, counterpoint.NodeActor, "id"}); err != nil {
 			return err
 		}
-		_, err := db.run(ctx, tx, upsertActor, map[string]any{
-			"props":    props("id", a.ID, "name", a.Name, "kind", string(a.Kind), "role", a.Role, "description", a.Description),
-			"memberOf": nonNil(a.MemberOf),
-		})
+		_, err := db.run(ctx, tx, upsertActor, map[string]any{"props": actorProps(a), "memberOf": nonNil(a.MemberOf)})
 		return err
 	})
 }
 
 // requireLabelIfExists refuses to turn a node of one kind into another.
 func (db *DB) requireLabelIfExists(ctx context.Context, tx neo4j.ManagedTransaction, r ref) error {
-	recs, err := db.run(ctx, tx, checkRefs, map[string]any{"refs": []map[string]any{{"id": r.id, "label": r.label, "field": r.field}}})
+	found, err := db.labelsOf(ctx, tx, []ref{r})
 	if err != nil {
-		return err
+		return fmt.Errorf("check the type of %q: %w", r.id, err)
 	}
-	if len(recs) != 1 {
-		return fmt.Errorf("check the type of %q: %d rows, want 1", r.id, len(recs))
-	}
-	found, err := optionalString(recs[0], "found")
-	if err != nil {
-		return err
-	}
-	if found != "" && found != r.label {
-		return counterpoint.IDTaken(r.field, r.id, counterpoint.NodeType(found), counterpoint.NodeType(r.label))
+	for _, label := range found { // one label, that of r
+		if label != "" && label != r.label {
+			return counterpoint.IDTaken(r.field, r.id, label, r.label)
+		}
 	}
 	return nil
 }
@@ -187,40 +193,56 @@ func (db *DB) UpsertSource(ctx context.Context, s counterpoint.Source) error {
 	}
 	var refs []ref
 	for i, a := range s.Authors {
-		refs = append(refs, ref{a, "Actor", fmt.Sprintf("authors[%d]", i)})
+		refs = append(refs, ref{a, counterpoint.NodeActor, fmt.Sprintf("authors[%d]", i)})
 	}
 	var reportedIn []string
 	if s.ReportedIn != "" {
-		refs = append(refs, ref{s.ReportedIn, "Source", "reportedIn"})
+		refs = append(refs, ref{s.ReportedIn, counterpoint.NodeSource, "reportedIn"})
 		reportedIn = []string{s.ReportedIn}
 	}
 	return db.write(ctx, func(tx neo4j.ManagedTransaction) error {
 		if err := db.requireRefs(ctx, tx, refs); err != nil {
 			return err
 		}
-		if err := db.requireLabelIfExists(ctx, tx, ref{s.ID, "Source", "id"}); err != nil {
+		if err := db.requireLabelIfExists(ctx, tx, ref{s.ID, counterpoint.NodeSource, "id"}); err != nil {
 			return err
 		}
-		texts, err := db.run(ctx, tx, sourceTextsForQuotes, map[string]any{"ids": []string{s.ID}})
+		texts, err := db.sourceTexts(ctx, tx, []string{s.ID})
 		if err != nil {
 			return err
 		}
 		var keep any
-		if len(texts) > 0 {
-			text, err := optionalString(texts[0], "text")
-			if err != nil {
-				return err
-			}
-			if text != "" {
-				keep = text
-			}
+		if text := texts[s.ID]; text != "" {
+			keep = text
 		}
+		s.Text = "" // the graph's text is kept instead
 		_, err = db.run(ctx, tx, upsertSource, map[string]any{
-			"props":    props("id", s.ID, "title", s.Title, "kind", string(s.Kind), "date", s.Date, "publisher", s.Publisher),
+			"props":    sourceProps(s),
 			"keepText": keep, "authors": nonNil(s.Authors), "reportedIn": nonNil(reportedIn),
 		})
 		return err
 	})
+}
+
+// sourceTexts returns the texts of the sources with the given ids that
+// have one.
+func (db *DB) sourceTexts(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]string, error) {
+	recs, err := db.run(ctx, tx, sourceTextsForQuotes, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	texts := map[string]string{}
+	for _, rec := range recs {
+		f := recordFields(rec)
+		id, text := f.str("id"), f.optStr("text")
+		if f.err != nil {
+			return nil, f.err
+		}
+		if text != "" {
+			texts[id] = text
+		}
+	}
+	return texts, nil
 }
 
 // UpsertClaim creates or replaces a claim with its assertions, the actors
@@ -228,26 +250,26 @@ func (db *DB) UpsertSource(ctx context.Context, s counterpoint.Source) error {
 // every reference against the graph, and every quote against its source's
 // text in the graph.
 func (db *DB) UpsertClaim(ctx context.Context, c counterpoint.Claim) error {
-	c.DefaultQuoteIDs()
+	c.SetDefaults()
 	if err := c.Validate(); err != nil {
 		return err
 	}
 	var refs []ref
 	for i, a := range c.Assertions {
 		f := fmt.Sprintf("assertions[%d]", i)
-		refs = append(refs, ref{a.Actor, "Actor", f + ".actor"}, ref{a.Source, "Source", f + ".source"})
+		refs = append(refs, ref{a.Actor, counterpoint.NodeActor, f + ".actor"}, ref{a.Source, counterpoint.NodeSource, f + ".source"})
 	}
 	for i, a := range c.About {
-		refs = append(refs, ref{a, "Actor", fmt.Sprintf("about[%d]", i)})
+		refs = append(refs, ref{a, counterpoint.NodeActor, fmt.Sprintf("about[%d]", i)})
 	}
 	quoteIDs := make([]string, len(c.Quotes))
 	var textSources []string
 	for i, q := range c.Quotes {
 		f := fmt.Sprintf("quotes[%d]", i)
 		quoteIDs[i] = q.ID
-		refs = append(refs, ref{q.Source, "Source", f + ".source"})
+		refs = append(refs, ref{q.Source, counterpoint.NodeSource, f + ".source"})
 		if q.Document != "" {
-			refs = append(refs, ref{q.Document, "Source", f + ".document"})
+			refs = append(refs, ref{q.Document, counterpoint.NodeSource, f + ".document"})
 		}
 		textSources = append(textSources, q.Source)
 	}
@@ -255,19 +277,20 @@ func (db *DB) UpsertClaim(ctx context.Context, c counterpoint.Claim) error {
 		if err := db.requireRefs(ctx, tx, refs); err != nil {
 			return err
 		}
-		if err := db.requireLabelIfExists(ctx, tx, ref{c.ID, "Claim", "id"}); err != nil {
+		if err := db.requireLabelIfExists(ctx, tx, ref{c.ID, counterpoint.NodeClaim, "id"}); err != nil {
 			return err
 		}
 		recs, err := db.run(ctx, tx, existingClaim, map[string]any{"id": c.ID, "quoteIDs": quoteIDs})
 		if err != nil {
 			return err
 		}
-		if len(recs) != 1 {
-			return fmt.Errorf("read claim %q: %d rows, want 1", c.ID, len(recs))
-		}
-		foreign, err := stringList(recs[0], "foreignQuotes")
+		f, err := onlyRecord(recs, fmt.Sprintf("read claim %q", c.ID))
 		if err != nil {
 			return err
+		}
+		foreign, existing := f.strs("foreignQuotes"), f.optStr("dataset")
+		if f.err != nil {
+			return f.err
 		}
 		var problems counterpoint.Problems
 		for i, id := range quoteIDs {
@@ -278,71 +301,61 @@ func (db *DB) UpsertClaim(ctx context.Context, c counterpoint.Claim) error {
 		if err := problems.Err(); err != nil {
 			return err
 		}
-		existing, err := optionalString(recs[0], "dataset")
+		c.Dataset = cmp.Or(c.Dataset, existing, CuratedDataset)
+		texts, err := db.sourceTexts(ctx, tx, textSources)
 		if err != nil {
 			return err
-		}
-		dataset := c.Dataset
-		if dataset == "" {
-			dataset = existing
-		}
-		if dataset == "" {
-			dataset = CuratedDataset
-		}
-		texts, err := db.run(ctx, tx, sourceTextsForQuotes, map[string]any{"ids": textSources})
-		if err != nil {
-			return err
-		}
-		byID := map[string]*counterpoint.Text{}
-		for _, rec := range texts {
-			id, err := requiredString(rec, "id")
-			if err != nil {
-				return err
-			}
-			text, err := optionalString(rec, "text")
-			if err != nil {
-				return err
-			}
-			if text != "" {
-				byID[id] = counterpoint.NewText(text)
-			}
 		}
 		for i, q := range c.Quotes {
-			if err := counterpoint.Within(fmt.Sprintf("quotes[%d]", i), q.Validate(byID[q.Source])); err != nil {
-				problems = append(problems, err.(*counterpoint.Error))
+			var text *counterpoint.Text
+			if t, ok := texts[q.Source]; ok {
+				text = counterpoint.NewText(t)
+			}
+			if err := counterpoint.Within(fmt.Sprintf("quotes[%d]", i), q.Validate(text)); err != nil {
+				var problem *counterpoint.Error
+				if !errors.As(err, &problem) {
+					return err
+				}
+				problems = append(problems, problem)
 			}
 		}
 		if err := problems.Err(); err != nil {
 			return err
 		}
-		assertions := make([]map[string]any, len(c.Assertions))
-		for i, a := range c.Assertions {
-			key := strings.Join([]string{"ASSERTED", a.Actor, c.ID, a.Source}, "|")
-			assertions[i] = map[string]any{"actor": a.Actor, "props": props("dataset", dataset, "key", key, "source", a.Source, "date", a.Date, "attribution", string(a.Attribution))}
-		}
-		quotes := make([]map[string]any, len(c.Quotes))
-		for i, q := range c.Quotes {
-			var docs []string
-			var saidIn map[string]any
-			if q.Document != "" {
-				docs = []string{q.Document}
-				saidIn = props("dataset", dataset, "key", "SAID_IN|"+q.ID+"|"+q.Document)
-			}
-			quotes[i] = map[string]any{
-				"props":     props("id", q.ID, "text", q.Text, "start", q.Start, "end", q.End, "dataset", dataset),
-				"evidence":  props("dataset", dataset, "key", "EVIDENCED_BY|"+c.ID+"|"+q.ID, "rank", i),
-				"source":    q.Source,
-				"from":      props("dataset", dataset, "key", "FROM|"+q.ID+"|"+q.Source),
-				"documents": nonNil(docs),
-				"saidIn":    saidIn,
-			}
-		}
-		_, err = db.run(ctx, tx, upsertClaim, map[string]any{
-			"props":      props("id", c.ID, "text", c.Text, "date", c.Date, "sortKey", ClaimSortKey(c.Date, c.ID), "dataset", dataset),
-			"assertions": assertions, "about": nonNil(c.About), "quotes": quotes,
-		})
+		_, err = db.run(ctx, tx, upsertClaim, claimWrite(c))
 		return err
 	})
+}
+
+// claimWrite is the parameters of upsertClaim: the claim's properties and
+// its relationships' rows, all owned by the claim's dataset.
+func claimWrite(c counterpoint.Claim) map[string]any {
+	assertions := make([]map[string]any, len(c.Assertions))
+	for i, a := range c.Assertions {
+		assertions[i] = map[string]any{"actor": a.Actor, "props": ownedProps(c.Dataset, OwnerKey(relAsserted, a.Actor, c.ID, a.Source), assertionProps(a))}
+	}
+	about := make([]map[string]any, len(c.About))
+	for i, a := range c.About {
+		about[i] = map[string]any{"actor": a, "props": ownedProps(c.Dataset, OwnerKey(relAbout, c.ID, a), nil)}
+	}
+	quotes := make([]map[string]any, len(c.Quotes))
+	for i, q := range c.Quotes {
+		var docs []string
+		var saidIn map[string]any
+		if q.Document != "" {
+			docs = []string{q.Document}
+			saidIn = ownedProps(c.Dataset, OwnerKey(relSaidIn, q.ID, q.Document), nil)
+		}
+		quotes[i] = map[string]any{
+			"props":     quoteProps(q, c.Dataset),
+			"evidence":  ownedProps(c.Dataset, OwnerKey(relEvidencedBy, c.ID, q.ID), evidenceProps(i)),
+			"source":    q.Source,
+			"from":      ownedProps(c.Dataset, OwnerKey(relFrom, q.ID, q.Source), nil),
+			"documents": nonNil(docs),
+			"saidIn":    saidIn,
+		}
+	}
+	return map[string]any{"props": claimProps(c), "assertions": assertions, "about": about, "quotes": quotes}
 }
 
 // AddRelation adds a relation between two existing claims, or updates its
@@ -352,27 +365,28 @@ func (db *DB) AddRelation(ctx context.Context, r counterpoint.Relation) error {
 		return err
 	}
 	w := relationWrites[r.Kind]
-	refs := []ref{{r.From, "Claim", "from"}, {r.To, "Claim", "to"}}
+	refs := []ref{{r.From, counterpoint.NodeClaim, "from"}, {r.To, counterpoint.NodeClaim, "to"}}
 	if r.Source != "" {
-		refs = append(refs, ref{r.Source, "Source", "source"})
+		refs = append(refs, ref{r.Source, counterpoint.NodeSource, "source"})
 	}
 	return db.write(ctx, func(tx neo4j.ManagedTransaction) error {
 		if err := db.requireRefs(ctx, tx, refs); err != nil {
 			return err
 		}
-		recs, err := db.run(ctx, tx, `MATCH (c:Claim {id: $id}) RETURN c.dataset AS dataset`, map[string]any{"id": r.From})
+		recs, err := db.run(ctx, tx, datasetOfClaim, map[string]any{"id": r.From})
 		if err != nil {
 			return err
 		}
-		if len(recs) != 1 {
-			return fmt.Errorf("read claim %q: %d rows, want 1", r.From, len(recs))
-		}
-		dataset, err := optionalString(recs[0], "dataset")
+		f, err := onlyRecord(recs, fmt.Sprintf("read claim %q", r.From))
 		if err != nil {
 			return err
+		}
+		dataset := f.optStr("dataset")
+		if f.err != nil {
+			return f.err
 		}
 		_, err = db.run(ctx, tx, w.add, map[string]any{"from": r.From, "to": r.To,
-			"props": props("dataset", dataset, "key", r.Key(), "source", r.Source, "note", r.Note)})
+			"props": ownedProps(dataset, OwnerKey(string(r.Kind), r.From, r.To), relationProps(r))})
 		return err
 	})
 }
@@ -385,22 +399,19 @@ func (db *DB) RemoveRelation(ctx context.Context, r counterpoint.Relation) (bool
 	w := relationWrites[r.Kind]
 	var removed bool
 	err := db.write(ctx, func(tx neo4j.ManagedTransaction) error {
-		if err := db.requireRefs(ctx, tx, []ref{{r.From, "Claim", "from"}, {r.To, "Claim", "to"}}); err != nil {
+		if err := db.requireRefs(ctx, tx, []ref{{r.From, counterpoint.NodeClaim, "from"}, {r.To, counterpoint.NodeClaim, "to"}}); err != nil {
 			return err
 		}
 		recs, err := db.run(ctx, tx, w.remove, map[string]any{"from": r.From, "to": r.To})
 		if err != nil {
 			return err
 		}
-		if len(recs) != 1 {
-			return fmt.Errorf("remove relation: %d rows, want 1", len(recs))
-		}
-		n, err := requiredInt(recs[0], "n")
+		f, err := onlyRecord(recs, "remove relation")
 		if err != nil {
 			return err
 		}
-		removed = n > 0
-		return nil
+		removed = f.integer("n") > 0
+		return f.err
 	})
 	return removed, err
 }

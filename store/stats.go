@@ -6,10 +6,9 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
-
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // Stats describes the whole graph: counts by node label and relationship
@@ -36,17 +35,21 @@ func (db *DB) Stats(ctx context.Context) (Stats, error) {
 		return st, err
 	}
 	for _, rec := range nodes.Records {
-		labels, _, _ := neo4j.GetRecordValue[[]any](rec, "labels")
-		p, _, _ := neo4j.GetRecordValue[map[string]any](rec, "props")
-		names := make([]string, len(labels))
-		for i, l := range labels {
-			names[i] = fmt.Sprint(l)
-			if names[i] != "Entity" {
-				st.Nodes[names[i]]++
+		f := recordFields(rec)
+		names, p := f.strs("labels"), f.any("props")
+		if f.err != nil {
+			return st, f.err
+		}
+		for _, name := range names {
+			if name != "Entity" {
+				st.Nodes[name]++
 			}
 		}
-		sort.Strings(names)
-		b, _ := json.Marshal(p) // maps marshal with sorted keys
+		slices.Sort(names)
+		b, err := json.Marshal(p) // maps marshal with sorted keys
+		if err != nil {
+			return st, err
+		}
 		lines = append(lines, "N "+strings.Join(names, ":")+" "+string(b))
 	}
 	rels, err := db.read(ctx, "allRels", allRels, nil)
@@ -54,12 +57,17 @@ func (db *DB) Stats(ctx context.Context) (Stats, error) {
 		return st, err
 	}
 	for _, rec := range rels.Records {
-		from, _ := rec.Get("from")
-		typ, _, _ := neo4j.GetRecordValue[string](rec, "type")
-		to, _ := rec.Get("to")
-		p, _, _ := neo4j.GetRecordValue[map[string]any](rec, "props")
+		f := recordFields(rec)
+		// The ends print as %v, so that a node without an id reads "<nil>".
+		from, typ, to, p := f.value("from", false), f.str("type"), f.value("to", false), f.any("props")
+		if f.err != nil {
+			return st, f.err
+		}
 		st.Relationships[typ]++
-		b, _ := json.Marshal(p)
+		b, err := json.Marshal(p)
+		if err != nil {
+			return st, err
+		}
 		lines = append(lines, fmt.Sprintf("R %v -%s-> %v %s", from, typ, to, b))
 	}
 	sort.Strings(lines)

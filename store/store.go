@@ -150,6 +150,15 @@ func (db *DB) read(ctx context.Context, name, cypher string, params map[string]a
 	return res, nil
 }
 
+// nullable passes an empty string as null, which a query reads as "no
+// filter".
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
 // writeQuery runs one auto-managed write query routed to the leader.
 func (db *DB) writeQuery(ctx context.Context, cypher string, params map[string]any) (*neo4j.EagerResult, error) {
 	db.roundTrips.Add(1)

@@ -2,11 +2,15 @@ package store_test
 
 import (
 	"context"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/internal/neo4jtest"
+	"github.com/counterpoint-news/counterpoint/store"
 )
 
 // TestLittRebutsTheDeterrenceClaim asks the seeded graph, through the driver
@@ -90,6 +94,70 @@ func TestFirstLoadSkipsRemoval(t *testing.T) {
 	for _, r := range results {
 		if len(r.Summary.Created)+len(r.Summary.Updated)+len(r.Summary.Removed) > 0 {
 			t.Errorf("reloading %s changed the graph: %+v", r.Dataset, r.Summary)
+		}
+	}
+}
+
+// TestEachQueryReportsUnderItsOwnName: Counters and Subgraph run one of
+// several queries depending on their arguments, and each query reports its
+// latency under a name of its own (for counters, the name store.Queries
+// gives its text), so that the service's per-query metric tells them apart.
+func TestEachQueryReportsUnderItsOwnName(t *testing.T) {
+	var mu sync.Mutex
+	var names []string
+	cfg := neo4jtest.Config(t)
+	cfg.ObserveQuery = func(name string, _ time.Duration) {
+		mu.Lock()
+		defer mu.Unlock()
+		names = append(names, name)
+	}
+	ctx := context.Background()
+	db, err := store.Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close(ctx)
+	last := func() string {
+		mu.Lock()
+		defer mu.Unlock()
+		if len(names) == 0 {
+			return ""
+		}
+		return names[len(names)-1]
+	}
+	counters := []struct {
+		filter counterpoint.CounterFilter
+		want   string
+	}{
+		{counterpoint.CounterFilter{First: 5}, "countersAll"},
+		{counterpoint.CounterFilter{By: "x", First: 5}, "countersByActor"},
+		{counterpoint.CounterFilter{By: "x", Against: "y", First: 5}, "countersByActor"},
+		{counterpoint.CounterFilter{Against: "y", First: 5}, "countersAgainstActor"},
+	}
+	for _, c := range counters {
+		if _, err := db.Counters(ctx, c.filter); err != nil {
+			t.Fatal(err)
+		}
+		if got := last(); got != c.want {
+			t.Errorf("Counters(%+v) reported as %q, want %q", c.filter, got, c.want)
+		}
+		if _, ok := store.Queries()[c.want]; !ok {
+			t.Errorf("store.Queries has no query %q", c.want)
+		}
+	}
+	subgraphs := []struct {
+		query counterpoint.SubgraphQuery
+		want  string
+	}{
+		{counterpoint.SubgraphQuery{Hops: 1, Limit: 5}, "subgraphAll"},
+		{counterpoint.SubgraphQuery{IDs: []string{"x"}, Hops: 1, Limit: 5}, "subgraphSeeded"},
+	}
+	for _, s := range subgraphs {
+		if _, err := db.Subgraph(ctx, s.query); err != nil {
+			t.Fatal(err)
+		}
+		if got := last(); got != s.want {
+			t.Errorf("Subgraph(%+v) reported as %q, want %q", s.query, got, s.want)
 		}
 	}
 }

@@ -14,123 +14,50 @@ import (
 // every merge query below reports what it did through it.
 const outcomeOf = `CASE WHEN old IS NULL THEN 'created' WHEN properties(old) = row.props THEN 'unchanged' ELSE 'updated' END AS outcome`
 
-// Node merges, one per label: labels are a closed set and cannot be query
-// parameters, so each has its own constant query.
+// Merges, one per label and one per relationship type, from one template
+// each: labels and types are closed sets and cannot be query parameters,
+// so each gets its own query text, built once from constants.
 const (
-	mergeActors = `UNWIND $rows AS row
-OPTIONAL MATCH (old:Actor {id: row.props.id})
+	mergeNodeTemplate = `UNWIND $rows AS row
+OPTIONAL MATCH (old:%[1]s {id: row.props.id})
 WITH row, ` + outcomeOf + `
-MERGE (n:Entity:Actor {id: row.props.id})
+MERGE (n:Entity:%[1]s {id: row.props.id})
 SET n = row.props
 RETURN outcome, count(*) AS n`
-	mergeSources = `UNWIND $rows AS row
-OPTIONAL MATCH (old:Source {id: row.props.id})
-WITH row, ` + outcomeOf + `
-MERGE (n:Entity:Source {id: row.props.id})
-SET n = row.props
-RETURN outcome, count(*) AS n`
-	mergeClaims = `UNWIND $rows AS row
-OPTIONAL MATCH (old:Claim {id: row.props.id})
-WITH row, ` + outcomeOf + `
-MERGE (n:Entity:Claim {id: row.props.id})
-SET n = row.props
-RETURN outcome, count(*) AS n`
-	mergeQuotes = `UNWIND $rows AS row
-OPTIONAL MATCH (old:Quote {id: row.props.id})
-WITH row, ` + outcomeOf + `
-MERGE (n:Entity:Quote {id: row.props.id})
-SET n = row.props
-RETURN outcome, count(*) AS n`
-)
-
-// Relationship merges. Each row names its two ends; relationships owned by a
-// dataset carry props.dataset and props.key so that a reload can remove the
-// ones the dataset no longer has.
-const (
-	mergeMemberOf = `UNWIND $rows AS row
-MATCH (a:Actor {id: row.from}), (b:Actor {id: row.to})
-OPTIONAL MATCH (a)-[old:MEMBER_OF]->(b)
+	// Each row names its two ends; relationships owned by a dataset carry
+	// props.dataset and props.key so that a reload can remove the ones the
+	// dataset no longer has. %[4]s tells apart relationships of one type
+	// between the same two nodes (relType.mergeOn).
+	mergeRelTemplate = `UNWIND $rows AS row
+MATCH (a:%[1]s {id: row.from}), (b:%[3]s {id: row.to})
+OPTIONAL MATCH (a)-[old:%[2]s%[4]s]->(b)
 WITH a, b, row, ` + outcomeOf + `
-MERGE (a)-[r:MEMBER_OF]->(b)
-SET r = row.props
-RETURN outcome, count(*) AS n`
-	mergeAuthoredBy = `UNWIND $rows AS row
-MATCH (a:Source {id: row.from}), (b:Actor {id: row.to})
-OPTIONAL MATCH (a)-[old:AUTHORED_BY]->(b)
-WITH a, b, row, ` + outcomeOf + `
-MERGE (a)-[r:AUTHORED_BY]->(b)
-SET r = row.props
-RETURN outcome, count(*) AS n`
-	mergeReportedIn = `UNWIND $rows AS row
-MATCH (a:Source {id: row.from}), (b:Source {id: row.to})
-OPTIONAL MATCH (a)-[old:REPORTED_IN]->(b)
-WITH a, b, row, ` + outcomeOf + `
-MERGE (a)-[r:REPORTED_IN]->(b)
-SET r = row.props
-RETURN outcome, count(*) AS n`
-	mergeAsserted = `UNWIND $rows AS row
-MATCH (a:Actor {id: row.from}), (b:Claim {id: row.to})
-OPTIONAL MATCH (a)-[old:ASSERTED {source: row.props.source}]->(b)
-WITH a, b, row, ` + outcomeOf + `
-MERGE (a)-[r:ASSERTED {source: row.props.source}]->(b)
-SET r = row.props
-RETURN outcome, count(*) AS n`
-	mergeAbout = `UNWIND $rows AS row
-MATCH (a:Claim {id: row.from}), (b:Actor {id: row.to})
-OPTIONAL MATCH (a)-[old:ABOUT]->(b)
-WITH a, b, row, ` + outcomeOf + `
-MERGE (a)-[r:ABOUT]->(b)
-SET r = row.props
-RETURN outcome, count(*) AS n`
-	mergeEvidencedBy = `UNWIND $rows AS row
-MATCH (a:Claim {id: row.from}), (b:Quote {id: row.to})
-OPTIONAL MATCH (a)-[old:EVIDENCED_BY]->(b)
-WITH a, b, row, ` + outcomeOf + `
-MERGE (a)-[r:EVIDENCED_BY]->(b)
-SET r = row.props
-RETURN outcome, count(*) AS n`
-	mergeFrom = `UNWIND $rows AS row
-MATCH (a:Quote {id: row.from}), (b:Source {id: row.to})
-OPTIONAL MATCH (a)-[old:FROM]->(b)
-WITH a, b, row, ` + outcomeOf + `
-MERGE (a)-[r:FROM]->(b)
-SET r = row.props
-RETURN outcome, count(*) AS n`
-	mergeSaidIn = `UNWIND $rows AS row
-MATCH (a:Quote {id: row.from}), (b:Source {id: row.to})
-OPTIONAL MATCH (a)-[old:SAID_IN]->(b)
-WITH a, b, row, ` + outcomeOf + `
-MERGE (a)-[r:SAID_IN]->(b)
-SET r = row.props
-RETURN outcome, count(*) AS n`
-	mergeRebuts = `UNWIND $rows AS row
-MATCH (a:Claim {id: row.from}), (b:Claim {id: row.to})
-OPTIONAL MATCH (a)-[old:REBUTS]->(b)
-WITH a, b, row, ` + outcomeOf + `
-MERGE (a)-[r:REBUTS]->(b)
-SET r = row.props
-RETURN outcome, count(*) AS n`
-	mergeSupports = `UNWIND $rows AS row
-MATCH (a:Claim {id: row.from}), (b:Claim {id: row.to})
-OPTIONAL MATCH (a)-[old:SUPPORTS]->(b)
-WITH a, b, row, ` + outcomeOf + `
-MERGE (a)-[r:SUPPORTS]->(b)
-SET r = row.props
-RETURN outcome, count(*) AS n`
-	mergeQualifies = `UNWIND $rows AS row
-MATCH (a:Claim {id: row.from}), (b:Claim {id: row.to})
-OPTIONAL MATCH (a)-[old:QUALIFIES]->(b)
-WITH a, b, row, ` + outcomeOf + `
-MERGE (a)-[r:QUALIFIES]->(b)
+MERGE (a)-[r:%[2]s%[4]s]->(b)
 SET r = row.props
 RETURN outcome, count(*) AS n`
 )
 
-// relationQueries maps each relation kind of the closed set to its query.
-var relationQueries = map[counterpoint.RelationKind]string{
-	counterpoint.Rebuts:    mergeRebuts,
-	counterpoint.Supports:  mergeSupports,
-	counterpoint.Qualifies: mergeQualifies,
+// nodeWriteOrder is the order in which a dataset writes its nodes.
+var nodeWriteOrder = []counterpoint.NodeType{counterpoint.NodeActor, counterpoint.NodeSource, counterpoint.NodeClaim, counterpoint.NodeQuote}
+
+// mergeNodes and mergeRels hold the merge of each label and each
+// relationship type.
+var mergeNodes, mergeRels = mergeQueries()
+
+func mergeQueries() (map[counterpoint.NodeType]string, map[string]string) {
+	nodes := map[counterpoint.NodeType]string{}
+	for _, label := range nodeWriteOrder {
+		nodes[label] = fmt.Sprintf(mergeNodeTemplate, label)
+	}
+	rels := map[string]string{}
+	for _, t := range relTypes {
+		on := ""
+		if t.mergeOn != "" {
+			on = fmt.Sprintf(" {%[1]s: row.props.%[1]s}", t.mergeOn)
+		}
+		rels[t.name] = fmt.Sprintf(mergeRelTemplate, t.from, t.name, t.to, on)
+	}
+	return nodes, rels
 }
 
 // Guards and clean-up around a dataset write.
@@ -164,89 +91,91 @@ DETACH DELETE n RETURN count(*) AS n`
 // rows are the parameters of one write, prepared outside the transaction so
 // that a retried transaction does no work twice.
 type rows struct {
-	actors, sources, claims, quotes            []map[string]any
-	memberOf, authoredBy, reportedIn, asserted []map[string]any
-	about, evidencedBy, from, saidIn           []map[string]any
-	relations                                  map[counterpoint.RelationKind][]map[string]any
-	guard                                      []map[string]any
-	ownedKeys, claimIDs, quoteIDs              []string
+	nodes                         map[counterpoint.NodeType][]map[string]any
+	rels                          map[string][]map[string]any // by relationship type
+	guard                         []map[string]any
+	ownedKeys, claimIDs, quoteIDs []string
 }
 
-// props drops empty values so that SET n = props leaves no empty properties
-// and a reload compares equal.
-func props(kv ...any) map[string]any {
-	m := make(map[string]any, len(kv)/2)
-	for i := 0; i < len(kv); i += 2 {
-		switch v := kv[i+1].(type) {
-		case string:
-			if v == "" {
-				continue
-			}
-		case []string:
-			if len(v) == 0 {
-				continue
-			}
-		}
-		m[kv[i].(string)] = kv[i+1]
-	}
-	return m
+// node adds a node's row, and its id to the guard's.
+func (r *rows) node(label counterpoint.NodeType, owned bool, p map[string]any) {
+	r.guard = append(r.guard, map[string]any{"id": p["id"], "label": string(label), "owned": owned})
+	r.nodes[label] = append(r.nodes[label], map[string]any{"props": p})
 }
 
-func edge(from, to string, p map[string]any) map[string]any {
-	return map[string]any{"from": from, "to": to, "props": p}
+// rel adds a relationship's row.
+func (r *rows) rel(typ, from, to string, p map[string]any) {
+	r.rels[typ] = append(r.rels[typ], map[string]any{"from": from, "to": to, "props": p})
 }
 
-// owned builds the properties of a relationship that belongs to a dataset.
-func (r *rows) owned(dataset, key string, kv ...any) map[string]any {
+// owned adds the row of a relationship that belongs to dataset, and keeps
+// its key so that removeStale leaves it.
+func (r *rows) owned(dataset, typ, from, to, key string, p map[string]any) {
 	r.ownedKeys = append(r.ownedKeys, key)
-	return props(append([]any{"dataset", dataset, "key", key}, kv...)...)
+	r.rel(typ, from, to, ownedProps(dataset, key, p))
 }
 
 func prepare(ds *counterpoint.Dataset) *rows {
-	r := &rows{relations: map[counterpoint.RelationKind][]map[string]any{}}
-	node := func(label string, owned bool, p map[string]any) map[string]any {
-		r.guard = append(r.guard, map[string]any{"id": p["id"], "label": label, "owned": owned})
-		return map[string]any{"props": p}
-	}
+	r := &rows{nodes: map[counterpoint.NodeType][]map[string]any{}, rels: map[string][]map[string]any{}}
 	for _, a := range ds.Actors {
-		r.actors = append(r.actors, node("Actor", false, props("id", a.ID, "name", a.Name, "kind", string(a.Kind), "role", a.Role, "description", a.Description)))
+		r.node(counterpoint.NodeActor, false, actorProps(a))
 		for _, m := range a.MemberOf {
-			r.memberOf = append(r.memberOf, edge(a.ID, m, props()))
+			r.rel(relMemberOf, a.ID, m, map[string]any{})
 		}
 	}
 	for _, s := range ds.Sources {
-		r.sources = append(r.sources, node("Source", false, props("id", s.ID, "title", s.Title, "kind", string(s.Kind), "date", s.Date, "publisher", s.Publisher, "text", s.Text)))
+		r.node(counterpoint.NodeSource, false, sourceProps(s))
 		for _, a := range s.Authors {
-			r.authoredBy = append(r.authoredBy, edge(s.ID, a, props()))
+			r.rel(relAuthoredBy, s.ID, a, map[string]any{})
 		}
 		if s.ReportedIn != "" {
-			r.reportedIn = append(r.reportedIn, edge(s.ID, s.ReportedIn, props()))
+			r.rel(relReportedIn, s.ID, s.ReportedIn, map[string]any{})
 		}
 	}
 	for _, c := range ds.Claims {
+		c.Dataset = ds.ID
 		r.claimIDs = append(r.claimIDs, c.ID)
-		r.claims = append(r.claims, node("Claim", true, props("id", c.ID, "text", c.Text, "date", c.Date, "sortKey", ClaimSortKey(c.Date, c.ID), "dataset", ds.ID)))
+		r.node(counterpoint.NodeClaim, true, claimProps(c))
 		for _, a := range c.Assertions {
-			key := strings.Join([]string{"ASSERTED", a.Actor, c.ID, a.Source}, "|")
-			r.asserted = append(r.asserted, edge(a.Actor, c.ID, r.owned(ds.ID, key, "source", a.Source, "date", a.Date, "attribution", string(a.Attribution))))
+			r.owned(ds.ID, relAsserted, a.Actor, c.ID, OwnerKey(relAsserted, a.Actor, c.ID, a.Source), assertionProps(a))
 		}
 		for _, a := range c.About {
-			r.about = append(r.about, edge(c.ID, a, r.owned(ds.ID, "ABOUT|"+c.ID+"|"+a)))
+			r.owned(ds.ID, relAbout, c.ID, a, OwnerKey(relAbout, c.ID, a), nil)
 		}
 		for i, q := range c.Quotes {
 			r.quoteIDs = append(r.quoteIDs, q.ID)
-			r.quotes = append(r.quotes, node("Quote", true, props("id", q.ID, "text", q.Text, "start", q.Start, "end", q.End, "dataset", ds.ID)))
-			r.evidencedBy = append(r.evidencedBy, edge(c.ID, q.ID, r.owned(ds.ID, "EVIDENCED_BY|"+c.ID+"|"+q.ID, "rank", i)))
-			r.from = append(r.from, edge(q.ID, q.Source, r.owned(ds.ID, "FROM|"+q.ID+"|"+q.Source)))
+			r.node(counterpoint.NodeQuote, true, quoteProps(q, ds.ID))
+			r.owned(ds.ID, relEvidencedBy, c.ID, q.ID, OwnerKey(relEvidencedBy, c.ID, q.ID), evidenceProps(i))
+			r.owned(ds.ID, relFrom, q.ID, q.Source, OwnerKey(relFrom, q.ID, q.Source), nil)
 			if q.Document != "" {
-				r.saidIn = append(r.saidIn, edge(q.ID, q.Document, r.owned(ds.ID, "SAID_IN|"+q.ID+"|"+q.Document)))
+				r.owned(ds.ID, relSaidIn, q.ID, q.Document, OwnerKey(relSaidIn, q.ID, q.Document), nil)
 			}
 		}
 	}
 	for _, rel := range ds.Relations {
-		r.relations[rel.Kind] = append(r.relations[rel.Kind], edge(rel.From, rel.To, r.owned(ds.ID, rel.Key(), "source", rel.Source, "note", rel.Note)))
+		r.owned(ds.ID, string(rel.Kind), rel.From, rel.To, OwnerKey(string(rel.Kind), rel.From, rel.To), relationProps(rel))
 	}
 	return r
+}
+
+// writeStep is one merge and its rows.
+type writeStep struct {
+	what  string // the label or relationship type, as the summary counts it
+	query string
+	rows  []map[string]any
+}
+
+// steps lists the merges of a write: nodes first, so that every
+// relationship finds its ends.
+func (r *rows) steps() []writeStep {
+	var steps []writeStep
+	for _, label := range nodeWriteOrder {
+		steps = append(steps, writeStep{string(label), mergeNodes[label], r.nodes[label]})
+	}
+	for _, t := range relTypes {
+		steps = append(steps, writeStep{t.name, mergeRels[t.name], r.rels[t.name]})
+	}
+	return steps
 }
 
 // WriteDataset writes a checked dataset in one transaction: MERGE on ids in
@@ -272,43 +201,23 @@ func (db *DB) WriteDataset(ctx context.Context, ds *counterpoint.Dataset) (count
 		if err != nil {
 			return sum, fmt.Errorf("check for an earlier version: %w", err)
 		}
-		reload, _, _ := neo4j.GetRecordValue[bool](recs[0], "loaded")
-		steps := []struct {
-			what  string
-			query string
-			rows  []map[string]any
-		}{
-			{"Actor", mergeActors, r.actors},
-			{"Source", mergeSources, r.sources},
-			{"Claim", mergeClaims, r.claims},
-			{"Quote", mergeQuotes, r.quotes},
-			{"MEMBER_OF", mergeMemberOf, r.memberOf},
-			{"AUTHORED_BY", mergeAuthoredBy, r.authoredBy},
-			{"REPORTED_IN", mergeReportedIn, r.reportedIn},
-			{"ASSERTED", mergeAsserted, r.asserted},
-			{"ABOUT", mergeAbout, r.about},
-			{"EVIDENCED_BY", mergeEvidencedBy, r.evidencedBy},
-			{"FROM", mergeFrom, r.from},
-			{"SAID_IN", mergeSaidIn, r.saidIn},
+		f, err := onlyRecord(recs, "check for an earlier version")
+		if err != nil {
+			return sum, err
 		}
-		for _, kind := range counterpoint.RelationKinds {
-			steps = append(steps, struct {
-				what  string
-				query string
-				rows  []map[string]any
-			}{string(kind), relationQueries[kind], r.relations[kind]})
+		reload := f.boolean("loaded")
+		if f.err != nil {
+			return sum, f.err
 		}
-		for _, s := range steps {
+		for _, s := range r.steps() {
 			for start := 0; start < len(s.rows); start += db.cfg.BatchSize {
 				batch := s.rows[start:min(start+db.cfg.BatchSize, len(s.rows))]
 				recs, err := db.run(ctx, tx, s.query, map[string]any{"rows": batch})
 				if err != nil {
 					return sum, fmt.Errorf("write %s: %w", s.what, err)
 				}
-				for _, rec := range recs {
-					outcome, _, _ := neo4j.GetRecordValue[string](rec, "outcome")
-					n, _, _ := neo4j.GetRecordValue[int64](rec, "n")
-					sum.Add(s.what, outcome, int(n))
+				if err := addOutcomes(sum, recs, func(outcome string) (string, string) { return s.what, outcome }); err != nil {
+					return sum, fmt.Errorf("write %s: %w", s.what, err)
 				}
 			}
 		}
@@ -324,6 +233,21 @@ func (db *DB) WriteDataset(ctx context.Context, ds *counterpoint.Dataset) (count
 		db.resampleIndexes(ctx)
 	}
 	return sum, nil
+}
+
+// addOutcomes counts rows of columns outcome and n into sum, under the
+// label or type and outcome that count gives for each row's outcome.
+func addOutcomes(sum counterpoint.WriteSummary, recs []*neo4j.Record, count func(outcome string) (what, as string)) error {
+	for _, rec := range recs {
+		f := recordFields(rec)
+		outcome, n := f.str("outcome"), f.integer("n")
+		if f.err != nil {
+			return f.err
+		}
+		what, as := count(outcome)
+		sum.Add(what, as, n)
+	}
+	return nil
 }
 
 // resampleIndexes asks Neo4j to resample the indexes a write has made
@@ -345,17 +269,17 @@ func (db *DB) guard(ctx context.Context, tx neo4j.ManagedTransaction, dataset st
 		if err != nil {
 			return fmt.Errorf("check ids: %w", err)
 		}
-		for _, rec := range recs {
-			id, _, _ := neo4j.GetRecordValue[string](rec, "id")
-			label, _, _ := neo4j.GetRecordValue[string](rec, "label")
-			wanted, _, _ := neo4j.GetRecordValue[string](rec, "wanted")
-			other, _ := rec.Get("dataset")
+		found, err := decodeAll(recs, func(f *fields) string {
+			id, label, wanted := f.str("id"), f.str("label"), f.str("wanted")
 			if label != wanted {
-				clashes = append(clashes, fmt.Sprintf("id %q is already a %s in the graph, not a %s", id, label, wanted))
-			} else {
-				clashes = append(clashes, fmt.Sprintf("%s %q belongs to dataset %v", label, id, other))
+				return fmt.Sprintf("id %q is already a %s in the graph, not a %s", id, label, wanted)
 			}
+			return fmt.Sprintf("%s %q belongs to dataset %v", label, id, f.str("dataset"))
+		})
+		if err != nil {
+			return fmt.Errorf("check ids: %w", err)
 		}
+		clashes = append(clashes, found...)
 	}
 	if len(clashes) > 0 {
 		return counterpoint.Errorf(counterpoint.EINVALID, "dataset %q clashes with the graph: %s", dataset, strings.Join(clashes, "; "))
@@ -368,10 +292,9 @@ func (db *DB) removeStale(ctx context.Context, tx neo4j.ManagedTransaction, data
 	if err != nil {
 		return fmt.Errorf("remove stale relationships: %w", err)
 	}
-	for _, rec := range recs {
-		typ, _, _ := neo4j.GetRecordValue[string](rec, "outcome")
-		n, _, _ := neo4j.GetRecordValue[int64](rec, "n")
-		sum.Add(typ, "removed", int(n))
+	// The outcome column holds the type of the removed relationships.
+	if err := addOutcomes(sum, recs, func(typ string) (string, string) { return typ, "removed" }); err != nil {
+		return fmt.Errorf("remove stale relationships: %w", err)
 	}
 	for _, s := range []struct {
 		what, query string
@@ -384,8 +307,16 @@ func (db *DB) removeStale(ctx context.Context, tx neo4j.ManagedTransaction, data
 		if err != nil {
 			return fmt.Errorf("remove stale %s: %w", s.what, err)
 		}
-		if n, _, _ := neo4j.GetRecordValue[int64](recs[0], "n"); n > 0 {
-			sum.Add(s.what, "removed", int(n))
+		f, err := onlyRecord(recs, "remove stale "+s.what)
+		if err != nil {
+			return err
+		}
+		n := f.integer("n")
+		if f.err != nil {
+			return fmt.Errorf("remove stale %s: %w", s.what, f.err)
+		}
+		if n > 0 {
+			sum.Add(s.what, "removed", n)
 		}
 	}
 	return nil

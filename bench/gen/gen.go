@@ -406,7 +406,7 @@ func (g *generator) debate(d int) {
 			words := g.sentence(6, 16)
 			start, end := text.quote(words)
 			text.write("\n\n")
-			quote := counterpoint.Quote{ID: fmt.Sprintf("%s.q%d", id, q+1), Text: words, Source: src.ID, Start: start, End: end}
+			quote := counterpoint.Quote{ID: counterpoint.QuoteID(id, q+1), Text: words, Source: src.ID, Start: start, End: end}
 			if speech != nil && p.asserter == speaker {
 				quote.Document = speech.ID
 				g.rel("SAID_IN")

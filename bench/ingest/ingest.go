@@ -252,28 +252,26 @@ func rawRows(ds *rawDataset, dir string) ([]step, error) {
 	for _, c := range ds.Claims {
 		claims = append(claims, node(props("id", c.ID, "text", c.Text, "date", c.Date, "sortKey", store.ClaimSortKey(c.Date, c.ID), "dataset", ds.ID)))
 		for _, a := range c.Assertions {
-			key := strings.Join([]string{"ASSERTED", a.Actor, c.ID, a.Source}, "|")
-			asserted = append(asserted, edge(a.Actor, c.ID, owned(key, "source", a.Source, "date", a.Date, "attribution", a.Attribution)))
+			asserted = append(asserted, edge(a.Actor, c.ID, owned(store.OwnerKey("ASSERTED", a.Actor, c.ID, a.Source), "source", a.Source, "date", a.Date, "attribution", a.Attribution)))
 		}
 		for _, a := range c.About {
-			about = append(about, edge(c.ID, a, owned("ABOUT|"+c.ID+"|"+a)))
+			about = append(about, edge(c.ID, a, owned(store.OwnerKey("ABOUT", c.ID, a))))
 		}
 		for i, q := range c.Quotes {
 			id := q.ID
 			if id == "" {
-				id = fmt.Sprintf("%s.q%d", c.ID, i+1)
+				id = counterpoint.QuoteID(c.ID, i+1)
 			}
 			quotes = append(quotes, node(props("id", id, "text", q.Text, "start", q.Start, "end", q.End, "dataset", ds.ID)))
-			evidencedBy = append(evidencedBy, edge(c.ID, id, owned("EVIDENCED_BY|"+c.ID+"|"+id, "rank", i)))
-			from = append(from, edge(id, q.Source, owned("FROM|"+id+"|"+q.Source)))
+			evidencedBy = append(evidencedBy, edge(c.ID, id, owned(store.OwnerKey("EVIDENCED_BY", c.ID, id), "rank", i)))
+			from = append(from, edge(id, q.Source, owned(store.OwnerKey("FROM", id, q.Source))))
 			if q.Document != "" {
-				saidIn = append(saidIn, edge(id, q.Document, owned("SAID_IN|"+id+"|"+q.Document)))
+				saidIn = append(saidIn, edge(id, q.Document, owned(store.OwnerKey("SAID_IN", id, q.Document))))
 			}
 		}
 	}
 	for _, r := range ds.Relations {
-		key := counterpoint.Relation{Kind: counterpoint.RelationKind(r.Kind), From: r.From, To: r.To}.Key()
-		rels[r.Kind] = append(rels[r.Kind], edge(r.From, r.To, owned(key, "source", r.Source, "note", r.Note)))
+		rels[r.Kind] = append(rels[r.Kind], edge(r.From, r.To, owned(store.OwnerKey(r.Kind, r.From, r.To), "source", r.Source, "note", r.Note)))
 	}
 	steps := []step{
 		{fmt.Sprintf(rawNode, "Actor"), actors},

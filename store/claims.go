@@ -1,0 +1,251 @@
+package store
+
+import (
+	"context"
+	"encoding/base64"
+	"strings"
+
+	"github.com/counterpoint-news/counterpoint"
+)
+
+// Batch reads of claims and of what hangs off them: each takes a list of
+// ids and makes one round trip. Quotes, assertions and relations are parts
+// (parts.go), read and ordered as the read-ahead reads and orders them.
+const (
+	claimsByID   = `UNWIND $ids AS id MATCH (n:Claim {id: id}) RETURN properties(n) AS props`
+	aboutByClaim = `UNWIND $ids AS id
+MATCH (:Claim {id: id})-[:ABOUT]->(a:Actor)
+RETURN id AS from, a.id AS to, properties(a) AS props ORDER BY from, to`
+)
+
+var (
+	quotesByClaim = `UNWIND $ids AS id
+MATCH (c:Claim {id: id})
+RETURN id AS claim, ` + quotesOf("c") + ` AS quotes`
+	assertionsByClaim = `UNWIND $ids AS id
+MATCH (c:Claim {id: id})
+RETURN id AS claim, ` + assertionsOf("c") + ` AS assertions`
+	relationsByClaim = `UNWIND $ids AS id
+MATCH (c:Claim {id: id})
+RETURN ` + relationsOf("c", "") + ` AS relations`
+)
+
+// ClaimsByID returns the claims with the given ids.
+func (db *DB) ClaimsByID(ctx context.Context, ids []string) ([]counterpoint.Claim, error) {
+	return readByID(ctx, db, "claimsByID", claimsByID, ids, decodeClaim)
+}
+
+// readByID reads nodes by id, one per row of column "props".
+func readByID[T any](ctx context.Context, db *DB, name, cypher string, ids []string, decode func(any) (T, error)) ([]T, error) {
+	res, err := db.read(ctx, name, cypher, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	return decodeAll(res.Records, func(f *fields) T {
+		v, err := decode(f.any("props"))
+		f.fail(err)
+		return v
+	})
+}
+
+// QuotesByClaim returns the quotes of the given claims, each with its
+// claim, in quoteOrder.
+func (db *DB) QuotesByClaim(ctx context.Context, ids []string) ([]counterpoint.Quote, error) {
+	res, err := db.read(ctx, "quotesByClaim", quotesByClaim, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	var all []rankedQuote
+	for _, rec := range res.Records {
+		f := recordFields(rec)
+		claim, items := f.str("claim"), f.list("quotes")
+		if f.err != nil {
+			return nil, f.err
+		}
+		qs, err := decodeQuotes(claim, items)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, qs...)
+	}
+	return sortedQuotes(all), nil
+}
+
+// AssertionsByClaim returns who asserted the given claims, in
+// assertionOrder, with the actors.
+func (db *DB) AssertionsByClaim(ctx context.Context, ids []string) ([]counterpoint.Assertion, []counterpoint.Actor, error) {
+	res, err := db.read(ctx, "assertionsByClaim", assertionsByClaim, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, nil, err
+	}
+	var all []assertionWithActor
+	for _, rec := range res.Records {
+		f := recordFields(rec)
+		claim, items := f.str("claim"), f.list("assertions")
+		if f.err != nil {
+			return nil, nil, f.err
+		}
+		as, err := decodeAssertions(claim, items)
+		if err != nil {
+			return nil, nil, err
+		}
+		all = append(all, as...)
+	}
+	assertions, actors := sortedAssertions(all)
+	return assertions, actors, nil
+}
+
+// RelationsOf returns every relation to or from the given claims, in
+// relationOrder, with the claim at the other end of each.
+func (db *DB) RelationsOf(ctx context.Context, ids []string) ([]counterpoint.Relation, []counterpoint.Claim, error) {
+	res, err := db.read(ctx, "relationsOf", relationsByClaim, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, nil, err
+	}
+	var all []relationWithClaim
+	for _, rec := range res.Records {
+		f := recordFields(rec)
+		items := f.list("relations")
+		if f.err != nil {
+			return nil, nil, f.err
+		}
+		rs, err := decodeRelations(items, nil)
+		if err != nil {
+			return nil, nil, err
+		}
+		all = append(all, rs...)
+	}
+	rels, others := sortedRelations(all)
+	return rels, others, nil
+}
+
+// AboutByClaim returns claim-to-actor ABOUT links, with the actors.
+func (db *DB) AboutByClaim(ctx context.Context, ids []string) ([]counterpoint.Link, []counterpoint.Actor, error) {
+	return db.linksWithActors(ctx, "aboutByClaim", aboutByClaim, ids)
+}
+
+// linksWithActors reads links (columns from and to) with the actor at their
+// other end (column props).
+func (db *DB) linksWithActors(ctx context.Context, name, cypher string, ids []string) ([]counterpoint.Link, []counterpoint.Actor, error) {
+	res, err := db.read(ctx, name, cypher, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, nil, err
+	}
+	links := make([]counterpoint.Link, 0, len(res.Records))
+	actors := make([]counterpoint.Actor, 0, len(res.Records))
+	for _, rec := range res.Records {
+		f := recordFields(rec)
+		link := counterpoint.Link{From: f.str("from"), To: f.str("to")}
+		actor, err := decodeActor(f.any("props"))
+		if f.err != nil {
+			return nil, nil, f.err
+		} else if err != nil {
+			return nil, nil, err
+		}
+		links, actors = append(links, link), append(actors, actor)
+	}
+	return links, actors, nil
+}
+
+// Pages walk the claim_sort index in order (sortKey is the date, a space,
+// and the id), so a page reads about as many claims as it returns;
+// unfiltered, the total comes from Neo4j's count store.
+const (
+	claimFilter = `($dataset IS NULL OR c.dataset = $dataset)
+  AND ($dateFrom IS NULL OR c.date >= $dateFrom)
+  AND ($dateTo IS NULL OR c.date <= $dateTo OR c.date STARTS WITH $dateTo)
+  AND ($actor IS NULL OR EXISTS { (:Actor {id: $actor})-[:ASSERTED]->(c) })
+  AND ($source IS NULL OR EXISTS { (c)<-[:ASSERTED {source: $source}]-(:Actor) }
+       OR EXISTS { (c)-[:EVIDENCED_BY]->(:Quote)-[:FROM|SAID_IN]->(:Source {id: $source}) })`
+	claimsPage = `CALL () { MATCH (c:Claim) WHERE ` + claimFilter + ` RETURN count(c) AS total }
+CALL () {
+  MATCH (c:Claim) WHERE c.sortKey > $after AND ` + claimFilter + `
+  WITH c ORDER BY c.sortKey LIMIT $limit
+  RETURN collect(properties(c)) AS items
+}
+RETURN total, items`
+	claimsPageAll = `CALL () { MATCH (c:Claim) RETURN count(c) AS total }
+CALL () {
+  MATCH (c:Claim) WHERE c.sortKey > $after
+  WITH c ORDER BY c.sortKey LIMIT $limit
+  RETURN collect(properties(c)) AS items
+}
+RETURN total, items`
+)
+
+// ClaimSortKey orders claims by date, undated first, then id: a space sorts
+// before the digits and the '-' of a date, and ids never hold one.
+func ClaimSortKey(date, id string) string { return date + " " + id }
+
+// ClaimCursor is the position of a claim in the date-then-id order; cursors
+// are base64 of the sort key, opaque to clients.
+func ClaimCursor(c counterpoint.Claim) string {
+	return base64.RawURLEncoding.EncodeToString([]byte("claim|" + c.Date + "|" + c.ID))
+}
+
+// decodeCursor returns the sort key in a cursor of the given kind.
+func decodeCursor(kind, cursor string) (string, error) {
+	b, err := base64.RawURLEncoding.DecodeString(cursor)
+	key, ok := strings.CutPrefix(string(b), kind+"|")
+	if err != nil || !ok {
+		return "", counterpoint.Errorf(counterpoint.EINVALID, "after: %q is not a cursor from the %ss connection", cursor, kind)
+	}
+	return key, nil
+}
+
+// Claims returns a page of claims ordered by date (undated first) then id;
+// after is a ClaimCursor.
+func (db *DB) Claims(ctx context.Context, f counterpoint.ClaimFilter, first int, after string) (counterpoint.Page[counterpoint.Claim], error) {
+	params := map[string]any{
+		"dataset": nullable(f.Dataset), "dateFrom": nullable(f.DateFrom), "dateTo": nullable(f.DateTo),
+		"actor": nullable(f.AssertedBy), "source": nullable(f.Source), "limit": first + 1,
+		"after": "",
+	}
+	if after != "" {
+		key, err := decodeCursor("claim", after)
+		if err != nil {
+			return counterpoint.Page[counterpoint.Claim]{}, err
+		}
+		date, id, _ := strings.Cut(key, "|")
+		params["after"] = ClaimSortKey(date, id)
+	}
+	name, cypher := "claimsPage", claimsPage
+	if f == (counterpoint.ClaimFilter{}) {
+		name, cypher = "claimsPageAll", claimsPageAll
+	}
+	return readPage(ctx, db, name, cypher, params, first, decodeClaim, ClaimCursor)
+}
+
+// readPage reads one page of a list: the query returns one row of total and
+// items, the first+1 items from the cursor on, the last of which only says
+// whether there is a next page.
+func readPage[T any](ctx context.Context, db *DB, name, cypher string, params map[string]any, first int,
+	decode func(any) (T, error), cursor func(T) string) (counterpoint.Page[T], error) {
+	var page counterpoint.Page[T]
+	res, err := db.read(ctx, name, cypher, params)
+	if err != nil {
+		return page, err
+	}
+	f, err := onlyRecord(res.Records, name)
+	if err != nil {
+		return page, err
+	}
+	page.Total = f.integer("total")
+	items := f.list("items")
+	if f.err != nil {
+		return page, f.err
+	}
+	if first >= 0 && len(items) > first {
+		page.HasNext = true
+		items = items[:first]
+	}
+	for _, it := range items {
+		v, err := decode(it)
+		if err != nil {
+			return page, err
+		}
+		page.Items = append(page.Items, v)
+		page.Cursors = append(page.Cursors, cursor(v))
+	}
+	return page, nil
+}

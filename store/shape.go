@@ -1,0 +1,181 @@
+package store
+
+import (
+	"strings"
+
+	"github.com/counterpoint-news/counterpoint"
+)
+
+// The shape of the stored graph: which labels and relationship types there
+// are, which properties each node type has, and the key of each
+// relationship a dataset owns. Every writer builds properties with the
+// functions here and every reader decodes them with their counterparts, so
+// that the graph has one shape whichever way it was written.
+
+// The relationship types besides the claim relations, whose types are the
+// values of counterpoint.RelationKind.
+const (
+	relMemberOf    = "MEMBER_OF"    // actor to group
+	relAuthoredBy  = "AUTHORED_BY"  // source to actor
+	relReportedIn  = "REPORTED_IN"  // source to the source that reports it
+	relAsserted    = "ASSERTED"     // actor to claim, one per source
+	relAbout       = "ABOUT"        // claim to actor
+	relEvidencedBy = "EVIDENCED_BY" // claim to quote
+	relFrom        = "FROM"         // quote to the source whose text holds it
+	relSaidIn      = "SAID_IN"      // quote to the document it was said in
+)
+
+// relType is a relationship type of the closed set and the labels of its
+// ends.
+type relType struct {
+	name     string
+	from, to counterpoint.NodeType
+	// mergeOn is the property that tells apart relationships of this type
+	// between the same two nodes, or "" when there is at most one.
+	mergeOn string
+}
+
+// relTypes lists every relationship type, in the order a dataset writes
+// them (and so creates them, which decides the order Neo4j walks them in).
+var relTypes = append([]relType{
+	{relMemberOf, counterpoint.NodeActor, counterpoint.NodeActor, ""},
+	{relAuthoredBy, counterpoint.NodeSource, counterpoint.NodeActor, ""},
+	{relReportedIn, counterpoint.NodeSource, counterpoint.NodeSource, ""},
+	{relAsserted, counterpoint.NodeActor, counterpoint.NodeClaim, "source"},
+	{relAbout, counterpoint.NodeClaim, counterpoint.NodeActor, ""},
+	{relEvidencedBy, counterpoint.NodeClaim, counterpoint.NodeQuote, ""},
+	{relFrom, counterpoint.NodeQuote, counterpoint.NodeSource, ""},
+	{relSaidIn, counterpoint.NodeQuote, counterpoint.NodeSource, ""},
+}, claimRelationTypes()...)
+
+func claimRelationTypes() []relType {
+	out := make([]relType, len(counterpoint.RelationKinds))
+	for i, k := range counterpoint.RelationKinds {
+		out[i] = relType{string(k), counterpoint.NodeClaim, counterpoint.NodeClaim, ""}
+	}
+	return out
+}
+
+// OwnerKey is the key property of a relationship that a dataset owns, which
+// a reload compares to remove what the dataset no longer has: the type and
+// the ids that identify the relationship ("ASSERTED|actor|claim|source"),
+// or for a claim relation the key that counterpoint.Relation.Key gives
+// ("from|REBUTS|to"), as the graphs already written hold them.
+func OwnerKey(relType string, ids ...string) string {
+	if kind := counterpoint.RelationKind(relType); kind.Valid() && len(ids) == 2 {
+		return counterpoint.Relation{Kind: kind, From: ids[0], To: ids[1]}.Key()
+	}
+	return strings.Join(append([]string{relType}, ids...), "|")
+}
+
+// nonEmpty drops empty strings and lists from m, so that SET n = m leaves
+// no empty properties and a reload compares equal to what it wrote.
+func nonEmpty(m map[string]any) map[string]any {
+	for k, v := range m {
+		switch v := v.(type) {
+		case string:
+			if v == "" {
+				delete(m, k)
+			}
+		case []string:
+			if len(v) == 0 {
+				delete(m, k)
+			}
+		}
+	}
+	return m
+}
+
+// ownedProps are the properties of a relationship that belongs to dataset:
+// p with the dataset and the relationship's OwnerKey.
+func ownedProps(dataset, key string, p map[string]any) map[string]any {
+	if p == nil {
+		p = map[string]any{}
+	}
+	p["dataset"], p["key"] = dataset, key
+	return nonEmpty(p)
+}
+
+// Node properties, and the decoders that read them back. A source's
+// ReportedIn and authors, a claim's assertions and quotes, and a quote's
+// claim, source and document are relationships, not properties.
+
+func actorProps(a counterpoint.Actor) map[string]any {
+	return nonEmpty(map[string]any{"id": a.ID, "name": a.Name, "kind": string(a.Kind), "role": a.Role, "description": a.Description})
+}
+
+func decodeActor(v any) (counterpoint.Actor, error) {
+	f := propsFields("actor", v)
+	a := counterpoint.Actor{ID: f.str("id"), Name: f.str("name"), Kind: counterpoint.ActorKind(f.str("kind")),
+		Role: f.optStr("role"), Description: f.optStr("description")}
+	return a, f.err
+}
+
+func sourceProps(s counterpoint.Source) map[string]any {
+	return nonEmpty(map[string]any{"id": s.ID, "title": s.Title, "kind": string(s.Kind), "date": s.Date, "publisher": s.Publisher, "text": s.Text})
+}
+
+func decodeSource(v any) (counterpoint.Source, error) {
+	f := propsFields("source", v)
+	s := counterpoint.Source{ID: f.str("id"), Title: f.str("title"), Kind: counterpoint.SourceKind(f.str("kind")),
+		Date: f.optStr("date"), Publisher: f.optStr("publisher"), Text: f.optStr("text")}
+	return s, f.err
+}
+
+// claimProps include sortKey, which orders the claims pages.
+func claimProps(c counterpoint.Claim) map[string]any {
+	return nonEmpty(map[string]any{"id": c.ID, "text": c.Text, "date": c.Date, "sortKey": ClaimSortKey(c.Date, c.ID), "dataset": c.Dataset})
+}
+
+func decodeClaim(v any) (counterpoint.Claim, error) {
+	f := propsFields("claim", v)
+	c := counterpoint.Claim{ID: f.str("id"), Text: f.str("text"), Date: f.optStr("date"), Dataset: f.optStr("dataset")}
+	return c, f.err
+}
+
+// quoteProps carry the dataset of the claim the quote evidences, so that a
+// reload can remove the quotes the dataset no longer has.
+func quoteProps(q counterpoint.Quote, dataset string) map[string]any {
+	return nonEmpty(map[string]any{"id": q.ID, "text": q.Text, "start": q.Start, "end": q.End, "dataset": dataset})
+}
+
+func decodeQuote(v any) (counterpoint.Quote, error) {
+	f := propsFields("quote", v)
+	q := counterpoint.Quote{ID: f.str("id"), Text: f.str("text"), Start: f.integer("start"), End: f.integer("end")}
+	return q, f.err
+}
+
+// decodeNode builds the domain node for a row's labels and properties; a
+// node with none of the four labels is nil.
+func decodeNode(labels []string, props any) (counterpoint.Node, error) {
+	for _, l := range labels {
+		switch counterpoint.NodeType(l) {
+		case counterpoint.NodeActor:
+			a, err := decodeActor(props)
+			return &a, err
+		case counterpoint.NodeClaim:
+			c, err := decodeClaim(props)
+			return &c, err
+		case counterpoint.NodeQuote:
+			q, err := decodeQuote(props)
+			return &q, err
+		case counterpoint.NodeSource:
+			s, err := decodeSource(props)
+			return &s, err
+		}
+	}
+	return nil, nil
+}
+
+// Relationship properties besides the dataset and key of ownedProps.
+
+func assertionProps(a counterpoint.Assertion) map[string]any {
+	return map[string]any{"source": a.Source, "date": a.Date, "attribution": string(a.Attribution)}
+}
+
+// evidenceProps rank a claim's quotes in the curator's order.
+func evidenceProps(rank int) map[string]any { return map[string]any{"rank": rank} }
+
+func relationProps(r counterpoint.Relation) map[string]any {
+	return map[string]any{"source": r.Source, "note": r.Note}
+}

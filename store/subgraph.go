@@ -1,0 +1,202 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/counterpoint-news/counterpoint"
+)
+
+// subgraphSeeded walks out from the seeds and stops after limit+1 distinct
+// nodes, so its work follows the limit, not the size of the neighbourhood.
+// %[1]s is the relationship types among the node types asked for and
+// %[2]d the hops: Cypher takes neither as a parameter, so each combination
+// gets its own query text.
+const subgraphSeeded = `MATCH (s:Entity) WHERE s.id IN $ids AND any(l IN labels(s) WHERE l IN $labels)
+WITH collect(s) AS seeds
+CALL (seeds) {
+  UNWIND seeds AS s
+  MATCH (s)-[:%[1]s*1..%[2]d]-(n:Entity)
+  WHERE NOT n IN seeds AND any(l IN labels(n) WHERE l IN $labels)
+  WITH DISTINCT n LIMIT $limit + 1
+  RETURN collect(n) AS reached
+}
+WITH seeds + reached AS ns
+UNWIND ns[0..$limit] AS n` + nodeLinks + `
+OPTIONAL MATCH (n)-[r:%[1]s]->(m:Entity)
+RETURN ` + nodeColumns + `, collect([type(r), m.id]) AS out, size(ns) > $limit AS truncated`
+
+// subgraphAll reads the whole graph, up to the limit.
+const subgraphAll = `MATCH (n:Entity) WHERE any(l IN labels(n) WHERE l IN $labels)
+WITH n ORDER BY CASE WHEN n:Actor THEN 0 WHEN n:Claim THEN 1 WHEN n:Source THEN 2 ELSE 3 END, n.id LIMIT $limit + 1
+WITH collect(n) AS ns
+UNWIND ns[0..$limit] AS n` + nodeLinks + `
+OPTIONAL MATCH (n)-[r:%[1]s]->(m:Entity)
+RETURN ` + nodeColumns + `, collect([type(r), m.id]) AS out, size(ns) > $limit AS truncated`
+
+// allNodeTypes are the node types in the order of a subgraph's $labels.
+var allNodeTypes = []counterpoint.NodeType{counterpoint.NodeActor, counterpoint.NodeClaim, counterpoint.NodeQuote, counterpoint.NodeSource}
+
+// subgraphQueries holds the subgraph query of every non-empty set of node
+// types and every hops (0: the whole graph), by subgraphKey.
+var subgraphQueries = func() map[string]string {
+	m := map[string]string{}
+	// Every non-empty subset of the closed set, by bit mask.
+	for mask := 1; mask < 1<<len(allNodeTypes); mask++ {
+		var types []counterpoint.NodeType
+		for i, t := range allNodeTypes {
+			if mask&(1<<i) != 0 {
+				types = append(types, t)
+			}
+		}
+		labels := typesKey(types)
+		rels := relTypesAmong(labels)
+		if rels == "" {
+			rels = "NONE" // a type that never exists: single node types have no edges
+		}
+		m[subgraphKey(labels, 0)] = fmt.Sprintf(subgraphAll, rels)
+		for h := 1; h <= counterpoint.MaxHops; h++ {
+			m[subgraphKey(labels, h)] = fmt.Sprintf(subgraphSeeded, rels, h)
+		}
+	}
+	return m
+}()
+
+func subgraphKey(labels []string, hops int) string {
+	return fmt.Sprintf("%s/%d", strings.Join(labels, "|"), hops)
+}
+
+// typesKey returns the labels of a set of node types (all when empty), in
+// allNodeTypes' order.
+func typesKey(types []counterpoint.NodeType) []string {
+	var labels []string
+	for _, t := range allNodeTypes {
+		if len(types) == 0 || slices.Contains(types, t) {
+			labels = append(labels, string(t))
+		}
+	}
+	return labels
+}
+
+// relTypesAmong is the Cypher type expression of the relationship types
+// whose both ends have one of labels.
+func relTypesAmong(labels []string) string {
+	var types []string
+	for _, t := range relTypes {
+		if slices.Contains(labels, string(t.from)) && slices.Contains(labels, string(t.to)) {
+			types = append(types, t.name)
+		}
+	}
+	return strings.Join(types, "|")
+}
+
+// Subgraph returns the nodes within q.Hops of q.IDs (or all nodes when
+// there are no ids), walking and returning only q.Types, up to q.Limit
+// nodes, with the relationships among them.
+func (db *DB) Subgraph(ctx context.Context, q counterpoint.SubgraphQuery) (counterpoint.Subgraph, error) {
+	var sg counterpoint.Subgraph
+	labels := typesKey(q.Types)
+	hops, name := q.Hops, "subgraphSeeded"
+	if len(q.IDs) == 0 {
+		hops, name = 0, "subgraphAll"
+	}
+	cypher, ok := subgraphQueries[subgraphKey(labels, hops)]
+	if !ok {
+		return sg, counterpoint.Errorf(counterpoint.EINVALID, "subgraph: hops must be 1 to %d", counterpoint.MaxHops)
+	}
+	res, err := db.read(ctx, name, cypher, map[string]any{"ids": q.IDs, "labels": labels, "limit": q.Limit})
+	if err != nil {
+		return sg, err
+	}
+	in := make(map[string]bool, len(res.Records))
+	var candidates []counterpoint.Edge
+	for _, rec := range res.Records {
+		f := recordFields(rec)
+		n := decodeNodeRecord(f)
+		truncated, out := f.boolean("truncated"), f.list("out")
+		if f.err != nil {
+			return sg, f.err
+		}
+		if n == nil {
+			continue
+		}
+		if s, ok := n.(*counterpoint.Source); ok {
+			s.Text = "" // texts are large; ask Source.text for one
+		}
+		sg.Nodes = append(sg.Nodes, n)
+		in[n.NodeID()] = true
+		sg.Truncated = sg.Truncated || truncated
+		for _, e := range out {
+			edge, ok, err := decodeOutEdge(n.NodeID(), e)
+			if err != nil {
+				return sg, err
+			}
+			if ok {
+				candidates = append(candidates, edge)
+			}
+		}
+	}
+	sortSubgraphNodes(sg.Nodes, q.IDs)
+	for _, c := range candidates {
+		if in[c.To] {
+			sg.Edges = append(sg.Edges, c)
+		}
+	}
+	slices.SortFunc(sg.Edges, func(a, b counterpoint.Edge) int {
+		return strings.Compare(a.From+"|"+a.Type+"|"+a.To, b.From+"|"+b.Type+"|"+b.To)
+	})
+	return sg, nil
+}
+
+// decodeOutEdge reads one [type, id] pair of a subgraph row's out column;
+// ok is false for the [null, null] of a node without outgoing edges.
+func decodeOutEdge(from string, v any) (e counterpoint.Edge, ok bool, err error) {
+	pair, isList := v.([]any)
+	if !isList || len(pair) != 2 {
+		return e, false, fmt.Errorf("decode subgraph edge: got %v, want [type, id]", v)
+	}
+	if pair[0] == nil || pair[1] == nil {
+		return e, false, nil
+	}
+	typ, typeOK := pair[0].(string)
+	to, toOK := pair[1].(string)
+	if !typeOK || !toOK {
+		return e, false, fmt.Errorf("decode subgraph edge: got %v, want [type, id]", v)
+	}
+	return counterpoint.Edge{Type: typ, From: from, To: to}, true, nil
+}
+
+// sortSubgraphNodes puts the seeds first, in the order given, then actors,
+// claims, sources and quotes, each by id, so that the same graph gives the
+// same answer.
+func sortSubgraphNodes(nodes []counterpoint.Node, seeds []string) {
+	seed := make(map[string]int, len(seeds))
+	for i, id := range seeds {
+		if _, dup := seed[id]; !dup {
+			seed[id] = i
+		}
+	}
+	seedRank := func(n counterpoint.Node) int {
+		if s, ok := seed[n.NodeID()]; ok {
+			return s
+		}
+		return len(seeds)
+	}
+	typeRank := func(n counterpoint.Node) int {
+		switch n.(type) {
+		case *counterpoint.Actor:
+			return 0
+		case *counterpoint.Claim:
+			return 1
+		case *counterpoint.Source:
+			return 2
+		}
+		return 3
+	}
+	slices.SortStableFunc(nodes, func(a, b counterpoint.Node) int {
+		return cmp.Or(cmp.Compare(seedRank(a), seedRank(b)), cmp.Compare(typeRank(a), typeRank(b)), strings.Compare(a.NodeID(), b.NodeID()))
+	})
+}
