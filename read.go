@@ -24,11 +24,14 @@ type Link struct {
 }
 
 // Counter is one claim rebutting another; the sides' actors follow from
-// who asserted each claim.
+// who asserted each claim. Evidence and Inferred are the rebuttal's, as on
+// its Relation.
 type Counter struct {
-	Counter string // the rebutting claim
-	Target  string // the rebutted claim
-	Note    string
+	Counter  string // the rebutting claim
+	Target   string // the rebutted claim
+	Note     string
+	Evidence []Quote
+	Inferred bool
 }
 
 // ActorCounter is a counter seen from one actor: made by it, or aimed at it.
@@ -192,4 +195,35 @@ func (d ActorDetail) Or(e ActorDetail) ActorDetail {
 		Countered: d.Countered || e.Countered, CounteredBy: d.CounteredBy || e.CounteredBy,
 		CounterAssertions: d.CounterAssertions || e.CounterAssertions,
 	}
+}
+
+// CounterSides says who counts on each side of a counter, from the
+// assertions of the countering claim and of its target: by are the actors
+// who endorse the countering claim and not the target, against those who
+// endorse the target and not the countering claim. Presenting a claim counts
+// for nothing, and no actor counters itself. The store's queries apply the
+// same rule in Cypher.
+func CounterSides(counter, target []Assertion) (by, against []string) {
+	endorsers := func(as []Assertion) map[string]bool {
+		m := map[string]bool{}
+		for _, a := range as {
+			if a.Stance.OrDefault() == Endorses {
+				m[a.Actor] = true
+			}
+		}
+		return m
+	}
+	c, t := endorsers(counter), endorsers(target)
+	side := func(as []Assertion, mine, theirs map[string]bool) []string {
+		var out []string
+		seen := map[string]bool{}
+		for _, a := range as {
+			if mine[a.Actor] && !theirs[a.Actor] && !seen[a.Actor] {
+				seen[a.Actor] = true
+				out = append(out, a.Actor)
+			}
+		}
+		return out
+	}
+	return side(counter, c, t), side(target, t, c)
 }

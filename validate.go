@@ -162,9 +162,6 @@ func (c *Claim) SetDefaults() {
 	}
 }
 
-// DefaultQuoteIDs is SetDefaults, under the name the store still calls.
-func (c *Claim) DefaultQuoteIDs() { c.SetDefaults() }
-
 // Validate checks that a quote's words are verbatim at its offsets in text,
 // its source's text (nil when the source has none). A quote at the wrong
 // place is told where its words are, or how often they occur.
@@ -212,12 +209,19 @@ func (r *Relation) validate() Problems {
 	if r.Inferred && blank(r.Note) {
 		ps = append(ps, Invalidf("note", "relation %s %s %s is inferred: its note must say why", r.From, r.Kind, r.To))
 	}
+	if !r.Inferred && len(r.Evidence) == 0 {
+		ps = append(ps, Invalidf("evidence", "relation %s %s %s has no evidence: give the source's words that make the link, or mark it inferred with a note saying why", r.From, r.Kind, r.To))
+	}
 	return ps
 }
 
-// validateEvidence checks a relation's evidence against the texts of its
-// sources, like any quote; source returns a source's text and whether the
-// source exists.
+// ValidateEvidence checks a relation's evidence against the texts of its
+// sources, like any quote; source returns a source's text (nil when it has
+// none) and whether the source exists.
+func (r *Relation) ValidateEvidence(source func(id string) (*Text, bool)) error {
+	return r.validateEvidence(source).Err()
+}
+
 func (r *Relation) validateEvidence(source func(id string) (*Text, bool)) Problems {
 	var ps Problems
 	for j := range r.Evidence {

@@ -102,8 +102,8 @@ func TestDatasetValidate(t *testing.T) {
 		Actors:  []counterpoint.Actor{{ID: "a", Name: "A", Kind: counterpoint.ActorPerson, MemberOf: []string{"g"}}},
 		Claims:  []counterpoint.Claim{validClaim(), validClaim()},
 		Relations: []counterpoint.Relation{
-			{Kind: counterpoint.Rebuts, From: "c", To: "x"},
-			{Kind: counterpoint.Rebuts, From: "c", To: "x"},
+			{Kind: counterpoint.Rebuts, From: "c", To: "x", Inferred: true, Note: "why"},
+			{Kind: counterpoint.Rebuts, From: "c", To: "x", Evidence: []counterpoint.Quote{{Text: "He said", Source: "s", Start: 0, End: 7}}},
 		},
 	}
 	ds.Claims[0].Quotes[0].Start, ds.Claims[0].Quotes[0].End = 9, 16
@@ -125,5 +125,50 @@ func TestWithinReRootsProblems(t *testing.T) {
 	err := counterpoint.Within("input", counterpoint.Problems{counterpoint.Invalidf("quotes[0]", "x"), counterpoint.Invalidf("", "y")})
 	if got := problemsOf(t, err); strings.Join(got, "|") != "input.quotes[0]: x|input: y" {
 		t.Errorf("Within = %q", got)
+	}
+}
+
+func TestRelationGrounds(t *testing.T) {
+	tests := []struct {
+		name string
+		rel  counterpoint.Relation
+		want []string
+	}{
+		{"evidence", counterpoint.Relation{Kind: counterpoint.Rebuts, From: "a", To: "b", Evidence: []counterpoint.Quote{{Text: "x", Source: "s", Start: 0, End: 1}}}, nil},
+		{"inferred with a reason", counterpoint.Relation{Kind: counterpoint.Rebuts, From: "a", To: "b", Inferred: true, Note: "the curator's reading"}, nil},
+		{"neither", counterpoint.Relation{Kind: counterpoint.Rebuts, From: "a", To: "b"},
+			[]string{"evidence: relation a REBUTS b has no evidence: give the source's words that make the link, or mark it inferred with a note saying why"}},
+		{"inferred without a reason", counterpoint.Relation{Kind: counterpoint.Supports, From: "a", To: "b", Inferred: true},
+			[]string{"note: relation a SUPPORTS b is inferred: its note must say why"}},
+	}
+	for _, tt := range tests {
+		if got := problemsOf(t, tt.rel.Validate()); strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("%s: Validate() = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestCounterSides(t *testing.T) {
+	a := func(actor string, s counterpoint.Stance) counterpoint.Assertion {
+		return counterpoint.Assertion{Actor: actor, Stance: s}
+	}
+	tests := []struct {
+		name              string
+		counter, target   []counterpoint.Assertion
+		wantBy, wantAgain string
+	}{
+		{"one against another", []counterpoint.Assertion{a("litt", counterpoint.Endorses)}, []counterpoint.Assertion{a("trade", counterpoint.Endorses)}, "litt", "trade"},
+		{"an unset stance endorses", []counterpoint.Assertion{a("litt", "")}, []counterpoint.Assertion{a("trade", "")}, "litt", "trade"},
+		{"a paper's own caveat about the option it presents", []counterpoint.Assertion{a("nsc", counterpoint.Presents)},
+			[]counterpoint.Assertion{a("nsc", counterpoint.Presents), a("trade", counterpoint.Endorses)}, "", "trade"},
+		{"a rebuttal of a presented claim", []counterpoint.Assertion{a("litt", counterpoint.Endorses)}, []counterpoint.Assertion{a("nsc", counterpoint.Presents)}, "litt", ""},
+		{"no actor counters itself", []counterpoint.Assertion{a("x", counterpoint.Endorses), a("y", counterpoint.Endorses)},
+			[]counterpoint.Assertion{a("x", counterpoint.Endorses), a("z", counterpoint.Endorses)}, "y", "z"},
+	}
+	for _, tt := range tests {
+		by, against := counterpoint.CounterSides(tt.counter, tt.target)
+		if strings.Join(by, ",") != tt.wantBy || strings.Join(against, ",") != tt.wantAgain {
+			t.Errorf("%s: CounterSides = %v, %v; want [%s], [%s]", tt.name, by, against, tt.wantBy, tt.wantAgain)
+		}
 	}
 }

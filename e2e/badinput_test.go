@@ -47,7 +47,7 @@ func TestBadInput(t *testing.T) {
 		{"id already used by another kind", `mutation { upsertActor(input: {id: "keep-options-open", name: "X", kind: PERSON}) { id } }`, nil, auth, "BAD_USER_INPUT", `input.id: id "keep-options-open" is already a claim, not an actor`},
 		{"id that is not a slug", `mutation { upsertActor(input: {id: "Not A Slug", name: "X", kind: PERSON}) { id } }`, nil, auth, "BAD_USER_INPUT", "not a slug"},
 		{"self-rebuttal", `mutation { addRelation(input: {kind: REBUTS, from: "keep-options-open", to: "keep-options-open"}) { kind } }`, nil, auth, "BAD_USER_INPUT", "itself"},
-		{"relation to an unknown claim", `mutation { addRelation(input: {kind: REBUTS, from: "keep-options-open", to: "nope"}) { kind } }`, nil, auth, "BAD_USER_INPUT", `input.to: unknown claim "nope"`},
+		{"relation to an unknown claim", `mutation { addRelation(input: {kind: REBUTS, from: "keep-options-open", to: "nope", inferred: true, note: "n"}) { kind } }`, nil, auth, "BAD_USER_INPUT", `input.to: unknown claim "nope"`},
 		{"unknown relation kind in a variable", `mutation R($k: RelationKind!) { removeRelation(kind: $k, from: "a", to: "b") }`, map[string]any{"k": "REFUTES"}, auth, "BAD_USER_INPUT", ""},
 		{"unknown relation kind in the query", `{ thread(claim: "keep-options-open", kinds: [REFUTES]) { root { id } } }`, nil, nil, "GRAPHQL_VALIDATION_FAILED", ""},
 		{"malformed query", `{ claim(id: "x" { id }`, nil, nil, "GRAPHQL_PARSE_FAILED", ""},

@@ -50,7 +50,7 @@ func TestCuratorMutations(t *testing.T) {
 		t.Errorf("upsertClaim returned %v; want dataset curated, one quote, one asserter", claim)
 	}
 
-	resp = api.Post(t, `mutation { addRelation(input: {kind: SUPPORTS, from: "report-hoped-for-months-ago", to: "policy-is-hard-to-reach", note: "delay"}) { kind from { id } to { id } note } }`, nil, auth...)
+	resp = api.Post(t, `mutation { addRelation(input: {kind: SUPPORTS, from: "report-hoped-for-months-ago", to: "policy-is-hard-to-reach", inferred: true, note: "delay"}) { kind from { id } to { id } note inferred } }`, nil, auth...)
 	if len(resp.Errors()) > 0 {
 		t.Fatalf("addRelation: %v", resp.Errors())
 	}

@@ -54,6 +54,16 @@ func newClaim(tb testing.TB, change func(c map[string]any)) func(testing.TB) map
 
 func quote0(c map[string]any) map[string]any { return c["quotes"].([]any)[0].(map[string]any) }
 
+// evidence is a rebuttal of the paper's option by Litt's claim whose
+// evidence is words of the article shifted by shift code points.
+func evidence(tb testing.TB, words string, shift int) func(testing.TB) map[string]any {
+	return func(tb testing.TB) map[string]any {
+		start, end := articleOffsets(tb, words)
+		return map[string]any{"kind": "REBUTS", "from": "keep-options-open", "to": "disavow-option-in-paper",
+			"evidence": []any{map[string]any{"text": words, "source": "wapo-2015-encryption", "start": start + shift, "end": end + shift}}}
+	}
+}
+
 func node(m map[string]any) func(testing.TB) map[string]any {
 	return func(testing.TB) map[string]any { return m }
 }
@@ -105,10 +115,22 @@ func oneRules(tb testing.TB) []oneRule {
 			"date", `date "15-07" is not YYYY, YYYY-MM or YYYY-MM-DD`},
 		{"blank source title", "sources", node(map[string]any{"id": "new-source", "title": "", "kind": "PAPER"}),
 			"title", `source "new-source" has no title`},
-		{"claim related to itself", "relations", node(map[string]any{"kind": "REBUTS", "from": "keep-options-open", "to": "keep-options-open"}),
+		{"claim related to itself", "relations", node(map[string]any{"kind": "REBUTS", "from": "keep-options-open", "to": "keep-options-open", "inferred": true, "note": "n"}),
 			"to", `claim "keep-options-open" cannot be related to itself (REBUTS)`},
-		{"relation to an unknown claim", "relations", node(map[string]any{"kind": "REBUTS", "from": "keep-options-open", "to": "keep-options-closed"}),
+		{"relation to an unknown claim", "relations", node(map[string]any{"kind": "REBUTS", "from": "keep-options-open", "to": "keep-options-closed", "inferred": true, "note": "n"}),
 			"to", `unknown claim "keep-options-closed"`},
+		{"relation without evidence or inference", "relations", node(map[string]any{"kind": "REBUTS", "from": "new-claim", "to": "keep-options-open"}),
+			"evidence", `relation new-claim REBUTS keep-options-open has no evidence: give the source's words that make the link, or mark it inferred with a note saying why`},
+		{"inferred relation without a reason", "relations", node(map[string]any{"kind": "REBUTS", "from": "new-claim", "to": "keep-options-open", "inferred": true}),
+			"note", `relation new-claim REBUTS keep-options-open is inferred: its note must say why`},
+		{"evidence at a wrong offset", "relations", evidence(tb, "He also took issue with the assertion", 2),
+			"evidence[0]", `quote "He also took issue with the assertion" is not at [`},
+		{"evidence nowhere in the source", "relations", node(map[string]any{"kind": "REBUTS", "from": "keep-options-open", "to": "disavow-option-in-paper",
+			"evidence": []any{map[string]any{"text": "He flatly rejected the paper", "source": "wapo-2015-encryption", "start": 0, "end": 28}}}),
+			"evidence[0]", `quote "He flatly rejected the paper" is not at [0, 28) in source "wapo-2015-encryption", which holds`},
+		{"evidence in a source without text", "relations", node(map[string]any{"kind": "REBUTS", "from": "keep-options-open", "to": "disavow-option-in-paper",
+			"evidence": []any{map[string]any{"text": "Really?", "source": "litt-email-2015-08", "start": 0, "end": 7}}}),
+			"evidence[0].source", `source "litt-email-2015-08" has no text to hold quotes; quote the text that reports it`},
 	}
 }
 

@@ -30,7 +30,8 @@ func MustSyntheticDataset(tb testing.TB, api *API, n int) {
 		}
 		ds.Claims = append(ds.Claims, c)
 		if i > 0 {
-			ds.Relations = append(ds.Relations, counterpoint.Relation{Kind: counterpoint.Rebuts, From: c.ID, To: fmt.Sprintf("syn-claim-%03d", i-1)})
+			ds.Relations = append(ds.Relations, counterpoint.Relation{Kind: counterpoint.Rebuts, From: c.ID, To: fmt.Sprintf("syn-claim-%03d", i-1),
+				Inferred: true, Note: "Synthetic: each claim rebuts the one before it."})
 		}
 	}
 	ds.Sources = []counterpoint.Source{{ID: "syn-source", Title: "Synthetic source", Kind: counterpoint.SourceArticle, TextFile: "synthetic.txt", Text: text.String()}}

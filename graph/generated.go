@@ -33,6 +33,7 @@ type ResolverRoot interface {
 	Claim() ClaimResolver
 	Counter() CounterResolver
 	CounterSummary() CounterSummaryResolver
+	Evidence() EvidenceResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
 	Quote() QuoteResolver
@@ -76,6 +77,7 @@ type ComplexityRoot struct {
 		Claim       func(childComplexity int) int
 		Date        func(childComplexity int) int
 		Source      func(childComplexity int) int
+		Stance      func(childComplexity int) int
 	}
 
 	Chain struct {
@@ -93,7 +95,7 @@ type ComplexityRoot struct {
 		ID          func(childComplexity int) int
 		QualifiedBy func(childComplexity int) int
 		Qualifies   func(childComplexity int) int
-		Quotes      func(childComplexity int) int
+		Quotes      func(childComplexity int, kind *model.QuoteKind) int
 		Rebuts      func(childComplexity int) int
 		RebuttedBy  func(childComplexity int) int
 		Relations   func(childComplexity int, direction *model.Direction, kinds []model.RelationKind) int
@@ -115,11 +117,13 @@ type ComplexityRoot struct {
 	}
 
 	Counter struct {
-		Against func(childComplexity int) int
-		By      func(childComplexity int) int
-		Counter func(childComplexity int) int
-		Note    func(childComplexity int) int
-		Target  func(childComplexity int) int
+		Against  func(childComplexity int) int
+		By       func(childComplexity int) int
+		Counter  func(childComplexity int) int
+		Evidence func(childComplexity int) int
+		Inferred func(childComplexity int) int
+		Note     func(childComplexity int) int
+		Target   func(childComplexity int) int
 	}
 
 	CounterSummary struct {
@@ -133,6 +137,13 @@ type ComplexityRoot struct {
 		ID   func(childComplexity int) int
 		To   func(childComplexity int) int
 		Type func(childComplexity int) int
+	}
+
+	Evidence struct {
+		End    func(childComplexity int) int
+		Source func(childComplexity int) int
+		Start  func(childComplexity int) int
+		Text   func(childComplexity int) int
 	}
 
 	Mutation struct {
@@ -168,22 +179,26 @@ type ComplexityRoot struct {
 	}
 
 	Quote struct {
-		Claim     func(childComplexity int) int
-		Document  func(childComplexity int) int
-		End       func(childComplexity int) int
-		ID        func(childComplexity int) int
-		Paragraph func(childComplexity int) int
-		Source    func(childComplexity int) int
-		Start     func(childComplexity int) int
-		Text      func(childComplexity int) int
+		Claim       func(childComplexity int) int
+		DirectSpans func(childComplexity int) int
+		Document    func(childComplexity int) int
+		End         func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Kind        func(childComplexity int) int
+		Paragraph   func(childComplexity int) int
+		Source      func(childComplexity int) int
+		Start       func(childComplexity int) int
+		Text        func(childComplexity int) int
 	}
 
 	Relation struct {
-		From   func(childComplexity int) int
-		Kind   func(childComplexity int) int
-		Note   func(childComplexity int) int
-		Source func(childComplexity int) int
-		To     func(childComplexity int) int
+		Evidence func(childComplexity int) int
+		From     func(childComplexity int) int
+		Inferred func(childComplexity int) int
+		Kind     func(childComplexity int) int
+		Note     func(childComplexity int) int
+		Source   func(childComplexity int) int
+		To       func(childComplexity int) int
 	}
 
 	SearchHit struct {
@@ -200,6 +215,12 @@ type ComplexityRoot struct {
 		ReportedIn func(childComplexity int) int
 		Text       func(childComplexity int) int
 		Title      func(childComplexity int) int
+	}
+
+	Span struct {
+		End   func(childComplexity int) int
+		Start func(childComplexity int) int
+		Text  func(childComplexity int) int
 	}
 
 	Subgraph struct {
@@ -234,7 +255,7 @@ type AssertionResolver interface {
 type ClaimResolver interface {
 	AssertedBy(ctx context.Context, obj *model.Claim) ([]*model.Actor, error)
 	Assertions(ctx context.Context, obj *model.Claim) ([]*model.Assertion, error)
-	Quotes(ctx context.Context, obj *model.Claim) ([]*model.Quote, error)
+	Quotes(ctx context.Context, obj *model.Claim, kind *model.QuoteKind) ([]*model.Quote, error)
 	About(ctx context.Context, obj *model.Claim) ([]*model.Actor, error)
 	Rebuts(ctx context.Context, obj *model.Claim) ([]*model.Claim, error)
 	RebuttedBy(ctx context.Context, obj *model.Claim) ([]*model.Claim, error)
@@ -253,6 +274,9 @@ type CounterResolver interface {
 type CounterSummaryResolver interface {
 	By(ctx context.Context, obj *model.CounterSummary) (*model.Actor, error)
 	Against(ctx context.Context, obj *model.CounterSummary) (*model.Actor, error)
+}
+type EvidenceResolver interface {
+	Source(ctx context.Context, obj *model.Evidence) (*model.Source, error)
 }
 type MutationResolver interface {
 	UpsertActor(ctx context.Context, input model.ActorInput) (*model.Actor, error)
@@ -278,6 +302,7 @@ type QueryResolver interface {
 	Subgraph(ctx context.Context, ids []string, hops *int, limit *int, types []model.NodeType) (*model.Subgraph, error)
 }
 type QuoteResolver interface {
+	DirectSpans(ctx context.Context, obj *model.Quote) ([]*model.Span, error)
 	Source(ctx context.Context, obj *model.Quote) (*model.Source, error)
 	Document(ctx context.Context, obj *model.Quote) (*model.Source, error)
 
@@ -449,6 +474,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Assertion.Source(childComplexity), true
+	case "Assertion.stance":
+		if e.ComplexityRoot.Assertion.Stance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Assertion.Stance(childComplexity), true
 
 	case "Chain.claims":
 		if e.ComplexityRoot.Chain.Claims == nil {
@@ -522,7 +553,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Claim.Quotes(childComplexity), true
+		args, err := ec.field_Claim_quotes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Claim.Quotes(childComplexity, args["kind"].(*model.QuoteKind)), true
 	case "Claim.rebuts":
 		if e.ComplexityRoot.Claim.Rebuts == nil {
 			break
@@ -621,6 +657,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Counter.Counter(childComplexity), true
+	case "Counter.evidence":
+		if e.ComplexityRoot.Counter.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Counter.Evidence(childComplexity), true
+	case "Counter.inferred":
+		if e.ComplexityRoot.Counter.Inferred == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Counter.Inferred(childComplexity), true
 	case "Counter.note":
 		if e.ComplexityRoot.Counter.Note == nil {
 			break
@@ -677,6 +725,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Edge.Type(childComplexity), true
+
+	case "Evidence.end":
+		if e.ComplexityRoot.Evidence.End == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evidence.End(childComplexity), true
+	case "Evidence.source":
+		if e.ComplexityRoot.Evidence.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evidence.Source(childComplexity), true
+	case "Evidence.start":
+		if e.ComplexityRoot.Evidence.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evidence.Start(childComplexity), true
+	case "Evidence.text":
+		if e.ComplexityRoot.Evidence.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evidence.Text(childComplexity), true
 
 	case "Mutation.addRelation":
 		if e.ComplexityRoot.Mutation.AddRelation == nil {
@@ -911,6 +984,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Quote.Claim(childComplexity), true
+	case "Quote.directSpans":
+		if e.ComplexityRoot.Quote.DirectSpans == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Quote.DirectSpans(childComplexity), true
 	case "Quote.document":
 		if e.ComplexityRoot.Quote.Document == nil {
 			break
@@ -929,6 +1008,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Quote.ID(childComplexity), true
+	case "Quote.kind":
+		if e.ComplexityRoot.Quote.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Quote.Kind(childComplexity), true
 	case "Quote.paragraph":
 		if e.ComplexityRoot.Quote.Paragraph == nil {
 			break
@@ -954,12 +1039,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Quote.Text(childComplexity), true
 
+	case "Relation.evidence":
+		if e.ComplexityRoot.Relation.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relation.Evidence(childComplexity), true
 	case "Relation.from":
 		if e.ComplexityRoot.Relation.From == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Relation.From(childComplexity), true
+	case "Relation.inferred":
+		if e.ComplexityRoot.Relation.Inferred == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relation.Inferred(childComplexity), true
 	case "Relation.kind":
 		if e.ComplexityRoot.Relation.Kind == nil {
 			break
@@ -1047,6 +1144,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Source.Title(childComplexity), true
 
+	case "Span.end":
+		if e.ComplexityRoot.Span.End == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Span.End(childComplexity), true
+	case "Span.start":
+		if e.ComplexityRoot.Span.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Span.Start(childComplexity), true
+	case "Span.text":
+		if e.ComplexityRoot.Span.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Span.Text(childComplexity), true
+
 	case "Subgraph.edges":
 		if e.ComplexityRoot.Subgraph.Edges == nil {
 			break
@@ -1098,6 +1214,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AssertionInput", ec.unmarshalInputAssertionInput),
 			graphql.NewInputUnmarshaler("ClaimFilter", ec.unmarshalInputClaimFilter),
 			graphql.NewInputUnmarshaler("ClaimInput", ec.unmarshalInputClaimInput),
+			graphql.NewInputUnmarshaler("EvidenceInput", ec.unmarshalInputEvidenceInput),
 			graphql.NewInputUnmarshaler("QuoteInput", ec.unmarshalInputQuoteInput),
 			graphql.NewInputUnmarshaler("RelationInput", ec.unmarshalInputRelationInput),
 			graphql.NewInputUnmarshaler("SourceInput", ec.unmarshalInputSourceInput),
@@ -1250,6 +1367,22 @@ enum Attribution {
   REPORTED
 }
 
+"Whose words a quote holds."
+enum QuoteKind {
+  "The speaker's own words, inside quotation marks in the source (checked when written)."
+  DIRECT
+  "The reporter's words about what was said or written; some of the speaker's own words may be quoted inside it (see Quote.directSpans). Never shown as the speaker's words."
+  PARAPHRASE
+}
+
+"Whether an actor argues for a claim or only sets it out."
+enum Stance {
+  "The actor argues for the claim. Only endorsements count in who countered whom."
+  ENDORSES
+  "The actor sets the claim out without arguing for it, as an options paper, a summary or a question does."
+  PRESENTS
+}
+
 "Which way to follow relations from a claim."
 enum Direction {
   "From this claim to the claims it rebuts, supports or qualifies."
@@ -1336,6 +1469,8 @@ type Assertion {
   date: String
   "How the source attributes the claim: on the record, anonymously, in a document, or in the reporter's words."
   attribution: Attribution!
+  "Whether the actor argues for the claim (ENDORSES) or only sets it out (PRESENTS)."
+  stance: Stance!
 }
 
 "One proposition, in neutral words, with at least one verbatim quote."
@@ -1352,8 +1487,8 @@ type Claim implements Node {
   assertedBy: [Actor!]!
   "Each assertion with its document, date and attribution."
   assertions: [Assertion!]!
-  "The verbatim words that evidence the claim, in the order the curator gave."
-  quotes: [Quote!]!
+  "The verbatim words that evidence the claim, in the order the curator gave; kind keeps only the speaker's own words (DIRECT) or only the reporter's (PARAPHRASE)."
+  quotes(kind: QuoteKind): [Quote!]!
   "Actors the claim is about (China and Russia, say)."
   about: [Actor!]!
   "Claims this claim rebuts."
@@ -1378,6 +1513,10 @@ type Quote implements Node {
   id: ID!
   "The words, exactly as the source text has them (after normalising typographic quotes and white space)."
   text: String!
+  "DIRECT: the speaker's own words; PARAPHRASE: the reporter's words about them."
+  kind: QuoteKind!
+  "The runs of the words that lie inside quotation marks in the source: all of a DIRECT quote; the speaker's own words within a PARAPHRASE, if any."
+  directSpans: [Span!]!
   "The source whose text holds the words at start..end."
   source: Source!
   "The document the words were first said or written in, when the source reports it (Litt's e-mail, say)."
@@ -1420,10 +1559,36 @@ type Relation {
   from: Claim!
   "The claim it bears on."
   to: Claim!
-  "The curator's note on why the source shows this relation."
+  "The curator's note on why the source shows this relation (why it is inferred, when it is)."
   note: String
   "The source that shows the relation."
   source: Source
+  "The source's words that make the link, checked at their offsets like any quote; empty when the link is inferred."
+  evidence: [Evidence!]!
+  "True when the link is the curator's reading rather than the source's words; the note says why."
+  inferred: Boolean!
+}
+
+"A run of a source's text, by code-point offsets."
+type Span {
+  "Offset of the first character, in Unicode code points."
+  start: Int!
+  "Offset just past the last character, in Unicode code points."
+  end: Int!
+  "The words at start..end."
+  text: String!
+}
+
+"Words of a source that show why two claims are linked."
+type Evidence {
+  "The words, exactly as the source text has them (after normalising typographic quotes and white space)."
+  text: String!
+  "The source whose text holds them."
+  source: Source!
+  "Offset of the first character in the source text, in Unicode code points."
+  start: Int!
+  "Offset just past the last character, in Unicode code points."
+  end: Int!
 }
 
 "One claim countering (rebutting) another, with who asserted each."
@@ -1438,6 +1603,10 @@ type Counter {
   against: [Actor!]!
   "The curator's note on the rebuttal."
   note: String
+  "The source's words that make the rebuttal; empty when it is inferred."
+  evidence: [Evidence!]!
+  "True when the rebuttal is the curator's reading rather than the source's words; the note says why."
+  inferred: Boolean!
 }
 
 "How often one actor countered another."
@@ -1662,6 +1831,8 @@ input AssertionInput {
   date: String
   "How the source attributes the claim."
   attribution: Attribution!
+  "ENDORSES (the default): the actor argues for the claim; PRESENTS: only sets it out."
+  stance: Stance = ENDORSES
 }
 
 "A quote evidencing a claim; the words must be in the source's text at the offsets."
@@ -1670,6 +1841,8 @@ input QuoteInput {
   id: ID
   "The words, verbatim from the source (typographic quotes and white space are normalised before comparing)."
   text: String!
+  "DIRECT only when the words lie inside quotation marks in the source; PARAPHRASE (the default) otherwise."
+  kind: QuoteKind = PARAPHRASE
   "A source with a text."
   source: ID!
   "Id of the document the words were first said or written in, when not the source itself."
@@ -1706,10 +1879,26 @@ input RelationInput {
   from: ID!
   "Id of the claim it bears on (not from itself)."
   to: ID!
-  "The curator's note on why the source shows this relation."
+  "The curator's note on why the source shows this relation; required when inferred."
   note: String
   "Id of the source that shows the relation."
   source: ID
+  "The source's words that make the link."
+  evidence: [EvidenceInput!]
+  "True when the link is the curator's reading rather than the source's words."
+  inferred: Boolean = false
+}
+
+"Words of a source that show why two claims are linked."
+input EvidenceInput {
+  "The words, verbatim from the source."
+  text: String!
+  "A source with a text."
+  source: ID!
+  "Offset of the first character in the source's text, in Unicode code points."
+  start: Int!
+  "Offset just past the last character, in Unicode code points."
+  end: Int!
 }
 
 "Corrections by curators. Every mutation needs Authorization: Bearer <token>, checks its input as the loader does, and is atomic."
@@ -1797,6 +1986,8 @@ func (ec *executionContext) childFields_Assertion(ctx context.Context, field gra
 		return ec.fieldContext_Assertion_date(ctx, field)
 	case "attribution":
 		return ec.fieldContext_Assertion_attribution(ctx, field)
+	case "stance":
+		return ec.fieldContext_Assertion_stance(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Assertion", field.Name)
 }
@@ -1885,6 +2076,10 @@ func (ec *executionContext) childFields_Counter(ctx context.Context, field graph
 		return ec.fieldContext_Counter_against(ctx, field)
 	case "note":
 		return ec.fieldContext_Counter_note(ctx, field)
+	case "evidence":
+		return ec.fieldContext_Counter_evidence(ctx, field)
+	case "inferred":
+		return ec.fieldContext_Counter_inferred(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Counter", field.Name)
 }
@@ -1915,6 +2110,20 @@ func (ec *executionContext) childFields_Edge(ctx context.Context, field graphql.
 	return nil, fmt.Errorf("no field named %q was found under type Edge", field.Name)
 }
 
+func (ec *executionContext) childFields_Evidence(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "text":
+		return ec.fieldContext_Evidence_text(ctx, field)
+	case "source":
+		return ec.fieldContext_Evidence_source(ctx, field)
+	case "start":
+		return ec.fieldContext_Evidence_start(ctx, field)
+	case "end":
+		return ec.fieldContext_Evidence_end(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Evidence", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -1935,6 +2144,10 @@ func (ec *executionContext) childFields_Quote(ctx context.Context, field graphql
 		return ec.fieldContext_Quote_id(ctx, field)
 	case "text":
 		return ec.fieldContext_Quote_text(ctx, field)
+	case "kind":
+		return ec.fieldContext_Quote_kind(ctx, field)
+	case "directSpans":
+		return ec.fieldContext_Quote_directSpans(ctx, field)
 	case "source":
 		return ec.fieldContext_Quote_source(ctx, field)
 	case "document":
@@ -1963,6 +2176,10 @@ func (ec *executionContext) childFields_Relation(ctx context.Context, field grap
 		return ec.fieldContext_Relation_note(ctx, field)
 	case "source":
 		return ec.fieldContext_Relation_source(ctx, field)
+	case "evidence":
+		return ec.fieldContext_Relation_evidence(ctx, field)
+	case "inferred":
+		return ec.fieldContext_Relation_inferred(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Relation", field.Name)
 }
@@ -1997,6 +2214,18 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 		return ec.fieldContext_Source_text(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Source", field.Name)
+}
+
+func (ec *executionContext) childFields_Span(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "start":
+		return ec.fieldContext_Span_start(ctx, field)
+	case "end":
+		return ec.fieldContext_Span_end(ctx, field)
+	case "text":
+		return ec.fieldContext_Span_text(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Span", field.Name)
 }
 
 func (ec *executionContext) childFields_Subgraph(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2138,6 +2367,20 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 // endregion ************************** internal!.gotpl ***************************
 
 // region    ***************************** args.gotpl *****************************
+
+func (ec *executionContext) field_Claim_quotes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
+		func(ctx context.Context, v any) (*model.QuoteKind, error) {
+			return ec.unmarshalOQuoteKind2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐQuoteKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg0
+	return args, nil
+}
 
 func (ec *executionContext) field_Claim_relations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
@@ -3261,6 +3504,29 @@ func (ec *executionContext) fieldContext_Assertion_attribution(_ context.Context
 	return graphql.NewScalarFieldContext("Assertion", field, false, false, "Attribution")
 }
 
+func (ec *executionContext) _Assertion_stance(ctx context.Context, field graphql.CollectedField, obj *model.Assertion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Assertion_stance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Stance) graphql.Marshaler {
+			return ec.marshalNStance2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐStance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Assertion_stance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Assertion", field, false, false, "Stance")
+}
+
 func (ec *executionContext) _Chain_hops(ctx context.Context, field graphql.CollectedField, obj *model.Chain) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3513,7 +3779,8 @@ func (ec *executionContext) _Claim_quotes(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Claim_quotes(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Claim().Quotes(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Claim().Quotes(ctx, obj, fc.Args["kind"].(*model.QuoteKind))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Quote) graphql.Marshaler {
@@ -3523,7 +3790,7 @@ func (ec *executionContext) _Claim_quotes(ctx context.Context, field graphql.Col
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Claim_quotes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Claim_quotes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Claim",
 		Field:      field,
@@ -3532,6 +3799,17 @@ func (ec *executionContext) fieldContext_Claim_quotes(_ context.Context, field g
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Quote(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Claim_quotes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -4129,6 +4407,61 @@ func (ec *executionContext) fieldContext_Counter_note(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Counter", field, false, false, "String")
 }
 
+func (ec *executionContext) _Counter_evidence(ctx context.Context, field graphql.CollectedField, obj *model.Counter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Counter_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
+			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Counter_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Counter",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Counter_inferred(ctx context.Context, field graphql.CollectedField, obj *model.Counter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Counter_inferred(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inferred, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Counter_inferred(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Counter", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _CounterSummary_by(ctx context.Context, field graphql.CollectedField, obj *model.CounterSummary) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4306,6 +4639,107 @@ func (ec *executionContext) _Edge_to(ctx context.Context, field graphql.Collecte
 }
 func (ec *executionContext) fieldContext_Edge_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Edge", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Evidence_text(ctx context.Context, field graphql.CollectedField, obj *model.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evidence_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evidence_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Evidence", field, false, false, "String")
+}
+
+func (ec *executionContext) _Evidence_source(ctx context.Context, field graphql.CollectedField, obj *model.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evidence_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Evidence().Source(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Source) graphql.Marshaler {
+			return ec.marshalNSource2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evidence_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Evidence",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Source(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Evidence_start(ctx context.Context, field graphql.CollectedField, obj *model.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evidence_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evidence_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Evidence", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Evidence_end(ctx context.Context, field graphql.CollectedField, obj *model.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evidence_end(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.End, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Evidence_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Evidence", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Mutation_upsertActor(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -5334,6 +5768,61 @@ func (ec *executionContext) fieldContext_Quote_text(_ context.Context, field gra
 	return graphql.NewScalarFieldContext("Quote", field, false, false, "String")
 }
 
+func (ec *executionContext) _Quote_kind(ctx context.Context, field graphql.CollectedField, obj *model.Quote) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Quote_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.QuoteKind) graphql.Marshaler {
+			return ec.marshalNQuoteKind2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐQuoteKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Quote_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Quote", field, false, false, "QuoteKind")
+}
+
+func (ec *executionContext) _Quote_directSpans(ctx context.Context, field graphql.CollectedField, obj *model.Quote) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Quote_directSpans(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Quote().DirectSpans(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Span) graphql.Marshaler {
+			return ec.marshalNSpan2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSpanᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Quote_directSpans(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Quote",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Span(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Quote_source(ctx context.Context, field graphql.CollectedField, obj *model.Quote) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5641,6 +6130,61 @@ func (ec *executionContext) fieldContext_Relation_source(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Relation_evidence(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relation_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
+			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐEvidenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Relation_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Relation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Relation_inferred(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relation_inferred(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inferred, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Relation_inferred(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relation", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _SearchHit_score(ctx context.Context, field graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5896,6 +6440,75 @@ func (ec *executionContext) _Source_text(ctx context.Context, field graphql.Coll
 }
 func (ec *executionContext) fieldContext_Source_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, true, true, "String")
+}
+
+func (ec *executionContext) _Span_start(ctx context.Context, field graphql.CollectedField, obj *model.Span) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Span_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Span_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Span", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Span_end(ctx context.Context, field graphql.CollectedField, obj *model.Span) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Span_end(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.End, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Span_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Span", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Span_text(ctx context.Context, field graphql.CollectedField, obj *model.Span) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Span_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Span_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Span", field, false, false, "String")
 }
 
 func (ec *executionContext) _Subgraph_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Subgraph) (ret graphql.Marshaler) {
@@ -7242,7 +7855,11 @@ func (ec *executionContext) unmarshalInputAssertionInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"actor", "source", "date", "attribution"}
+	if _, present := asMap["stance"]; !present {
+		asMap["stance"] = "ENDORSES"
+	}
+
+	fieldsInOrder := [...]string{"actor", "source", "date", "attribution", "stance"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -7277,6 +7894,13 @@ func (ec *executionContext) unmarshalInputAssertionInput(ctx context.Context, ob
 				return it, err
 			}
 			it.Attribution = data
+		case "stance":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stance"))
+			data, err := ec.unmarshalOStance2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐStance(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Stance = data
 		}
 	}
 	return it, nil
@@ -7448,6 +8072,69 @@ func UnmarshalClaimInput(ctx context.Context, raw any) (model.ClaimInput, error)
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputEvidenceInput(ctx context.Context, obj any) (model.EvidenceInput, error) {
+	var it model.EvidenceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"text", "source", "start", "end"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		case "start":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("start"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Start = data
+		case "end":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("end"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.End = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalEvidenceInput unmarshals raw into the EvidenceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalEvidenceInput(ctx context.Context, raw any) (model.EvidenceInput, error) {
+	var out model.EvidenceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "EvidenceInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputQuoteInput(ctx context.Context, obj any) (model.QuoteInput, error) {
 	var it model.QuoteInput
 	if obj == nil {
@@ -7459,7 +8146,11 @@ func (ec *executionContext) unmarshalInputQuoteInput(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "text", "source", "document", "start", "end"}
+	if _, present := asMap["kind"]; !present {
+		asMap["kind"] = "PARAPHRASE"
+	}
+
+	fieldsInOrder := [...]string{"id", "text", "kind", "source", "document", "start", "end"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -7480,6 +8171,13 @@ func (ec *executionContext) unmarshalInputQuoteInput(ctx context.Context, obj an
 				return it, err
 			}
 			it.Text = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOQuoteKind2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐQuoteKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
 		case "source":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
 			data, err := ec.unmarshalNID2string(ctx, v)
@@ -7536,7 +8234,11 @@ func (ec *executionContext) unmarshalInputRelationInput(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kind", "from", "to", "note", "source"}
+	if _, present := asMap["inferred"]; !present {
+		asMap["inferred"] = false
+	}
+
+	fieldsInOrder := [...]string{"kind", "from", "to", "note", "source", "evidence", "inferred"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -7578,6 +8280,20 @@ func (ec *executionContext) unmarshalInputRelationInput(ctx context.Context, obj
 				return it, err
 			}
 			it.Source = data
+		case "evidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("evidence"))
+			data, err := ec.unmarshalOEvidenceInput2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐEvidenceInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Evidence = data
+		case "inferred":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("inferred"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Inferred = data
 		}
 	}
 	return it, nil
@@ -7941,6 +8657,11 @@ func (ec *executionContext) _Assertion(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "stance":
+			out.Values[i] = ec._Assertion_stance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -8241,6 +8962,16 @@ func (ec *executionContext) _Counter(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "evidence":
+			out.Values[i] = ec._Counter_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "inferred":
+			out.Values[i] = ec._Counter_inferred(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -8333,6 +9064,55 @@ func (ec *executionContext) _Edge(ctx context.Context, sel ast.SelectionSet, obj
 			out.Values[i] = ec._Edge_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var evidenceImplementors = []string{"Evidence"}
+
+func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet, obj *model.Evidence) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, evidenceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Evidence")
+		case "text":
+			out.Values[i] = ec._Evidence_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Evidence_source(ctx, field, obj)
+				})
+		case "start":
+			out.Values[i] = ec._Evidence_start(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "end":
+			out.Values[i] = ec._Evidence_end(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -8625,6 +9405,17 @@ func (ec *executionContext) _Quote(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "kind":
+			out.Values[i] = ec._Quote_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "directSpans":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Quote_directSpans(ctx, field, obj)
+				})
 		case "source":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -8715,6 +9506,16 @@ func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Relation_source(ctx, field, obj)
 				})
+		case "evidence":
+			out.Values[i] = ec._Relation_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "inferred":
+			out.Values[i] = ec._Relation_inferred(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -8824,6 +9625,49 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Source_text(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var spanImplementors = []string{"Span"}
+
+func (ec *executionContext) _Span(ctx context.Context, sel ast.SelectionSet, obj *model.Span) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, spanImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Span")
+		case "start":
+			out.Values[i] = ec._Span_start(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "end":
+			out.Values[i] = ec._Span_end(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._Span_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -9594,6 +10438,35 @@ func (ec *executionContext) marshalNEdgeType2githubᚗcomᚋcounterpointᚑnews�
 	return v
 }
 
+func (ec *executionContext) marshalNEvidence2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐEvidenceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Evidence) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEvidence2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐEvidence(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEvidence2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐEvidence(ctx context.Context, sel ast.SelectionSet, v *model.Evidence) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Evidence!")
+		return graphql.Null
+	}
+	return ec._Evidence(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNEvidenceInput2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐEvidenceInput(ctx context.Context, v any) (*model.EvidenceInput, error) {
+	res, err := ec.unmarshalInputEvidenceInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
 	res, err := graphql.UnmarshalFloatContext(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -9760,6 +10633,16 @@ func (ec *executionContext) unmarshalNQuoteInput2ᚖgithubᚗcomᚋcounterpoint�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNQuoteKind2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐQuoteKind(ctx context.Context, v any) (model.QuoteKind, error) {
+	var res model.QuoteKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNQuoteKind2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐQuoteKind(ctx context.Context, sel ast.SelectionSet, v model.QuoteKind) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNRelation2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐRelationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -9859,6 +10742,40 @@ func (ec *executionContext) unmarshalNSourceKind2githubᚗcomᚋcounterpointᚑn
 }
 
 func (ec *executionContext) marshalNSourceKind2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSourceKind(ctx context.Context, sel ast.SelectionSet, v model.SourceKind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNSpan2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSpanᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Span) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSpan2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSpan(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSpan2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSpan(ctx context.Context, sel ast.SelectionSet, v *model.Span) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Span!")
+		return graphql.Null
+	}
+	return ec._Span(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNStance2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐStance(ctx context.Context, v any) (model.Stance, error) {
+	var res model.Stance
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStance2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐStance(ctx context.Context, sel ast.SelectionSet, v model.Stance) graphql.Marshaler {
 	return v
 }
 
@@ -10118,6 +11035,23 @@ func (ec *executionContext) marshalODirection2ᚖgithubᚗcomᚋcounterpointᚑn
 	return v
 }
 
+func (ec *executionContext) unmarshalOEvidenceInput2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐEvidenceInputᚄ(ctx context.Context, v any) ([]*model.EvidenceInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.EvidenceInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEvidenceInput2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐEvidenceInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
 	if v == nil {
 		return nil, nil
@@ -10232,6 +11166,22 @@ func (ec *executionContext) marshalONodeType2ᚕgithubᚗcomᚋcounterpointᚑne
 	return ret
 }
 
+func (ec *executionContext) unmarshalOQuoteKind2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐQuoteKind(ctx context.Context, v any) (*model.QuoteKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.QuoteKind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOQuoteKind2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐQuoteKind(ctx context.Context, sel ast.SelectionSet, v *model.QuoteKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalORelationKind2ᚕgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐRelationKindᚄ(ctx context.Context, v any) ([]model.RelationKind, error) {
 	if v == nil {
 		return nil, nil
@@ -10273,6 +11223,22 @@ func (ec *executionContext) marshalOSource2ᚖgithubᚗcomᚋcounterpointᚑnews
 		return graphql.Null
 	}
 	return ec._Source(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOStance2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐStance(ctx context.Context, v any) (*model.Stance, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.Stance)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOStance2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐStance(ctx context.Context, sel ast.SelectionSet, v *model.Stance) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v any) (*string, error) {

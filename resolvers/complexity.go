@@ -27,7 +27,10 @@ func Complexity() graph.ComplexityRoot {
 
 	c.Actor.MemberOf, c.Actor.Members, c.Actor.Assertions = fan, fan, fan
 	c.Actor.Countered, c.Actor.CounteredBy = fan, fan
-	c.Claim.AssertedBy, c.Claim.Assertions, c.Claim.Quotes, c.Claim.About = fan, fan, fan, fan
+	c.Claim.AssertedBy, c.Claim.Assertions, c.Claim.About = fan, fan, fan
+	c.Claim.Quotes = func(child int, _ *model.QuoteKind) int { return fan(child) }
+	c.Relation.Evidence, c.Counter.Evidence = fan, fan
+	c.Quote.DirectSpans = fan
 	c.Claim.Rebuts, c.Claim.RebuttedBy, c.Claim.Supports, c.Claim.SupportedBy = fan, fan, fan, fan
 	c.Claim.Qualifies, c.Claim.QualifiedBy = fan, fan
 	c.Claim.Relations = func(child int, _ *model.Direction, _ []model.RelationKind) int { return fan(child) }

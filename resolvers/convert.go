@@ -49,18 +49,47 @@ func toQuote(q *counterpoint.Quote) *model.Quote {
 		return nil
 	}
 	return &model.Quote{
-		ID: q.ID, Text: q.Text, Start: q.Start, End: q.End,
+		ID: q.ID, Text: q.Text, Kind: toQuoteKind(q.Kind), Start: q.Start, End: q.End,
 		SourceID: q.Source, DocumentID: q.Document, ClaimID: q.Claim,
 	}
 }
 
+// toQuoteKind reads a quote without a kind (written before kinds existed)
+// as a paraphrase: nothing is shown as someone's words unless it is known
+// to be.
+func toQuoteKind(k counterpoint.QuoteKind) model.QuoteKind { return model.QuoteKind(k.OrDefault()) }
+
+// toStance reads an assertion without a stance (written before stances
+// existed) as an endorsement, which it was taken to be.
+func toStance(s counterpoint.Stance) model.Stance { return model.Stance(s.OrDefault()) }
+
+func toEvidence(qs []counterpoint.Quote) []*model.Evidence {
+	out := make([]*model.Evidence, len(qs))
+	for i, q := range qs {
+		out[i] = &model.Evidence{Text: q.Text, Start: q.Start, End: q.End, SourceID: q.Source}
+	}
+	return out
+}
+
+// evidenceOf turns evidence input into quotes the domain checks.
+func evidenceOf(in []*model.EvidenceInput) []counterpoint.Quote {
+	var out []counterpoint.Quote
+	for _, e := range in {
+		out = append(out, counterpoint.Quote{Text: e.Text, Source: e.Source, Start: e.Start, End: e.End})
+	}
+	return out
+}
+
 func toRelation(r counterpoint.Relation) *model.Relation {
-	return &model.Relation{Kind: model.RelationKind(r.Kind), Note: optional(r.Note), FromID: r.From, ToID: r.To, SourceID: r.Source}
+	return &model.Relation{
+		Kind: model.RelationKind(r.Kind), Note: optional(r.Note), FromID: r.From, ToID: r.To, SourceID: r.Source,
+		Evidence: toEvidence(r.Evidence), Inferred: r.Inferred,
+	}
 }
 
 func toAssertion(a counterpoint.Assertion) *model.Assertion {
 	return &model.Assertion{
-		Date: optional(a.Date), Attribution: model.Attribution(a.Attribution),
+		Date: optional(a.Date), Attribution: model.Attribution(a.Attribution), Stance: toStance(a.Stance),
 		ActorID: a.Actor, ClaimID: a.Claim, SourceID: a.Source,
 	}
 }
@@ -74,7 +103,10 @@ func toAssertions(as []counterpoint.Assertion) []*model.Assertion {
 }
 
 func toCounter(c counterpoint.Counter) *model.Counter {
-	return &model.Counter{Note: optional(c.Note), CounterID: c.Counter, TargetID: c.Target}
+	return &model.Counter{
+		Note: optional(c.Note), CounterID: c.Counter, TargetID: c.Target,
+		Evidence: toEvidence(c.Evidence), Inferred: c.Inferred,
+	}
 }
 
 // toNode converts any domain node to its GraphQL type.

@@ -82,6 +82,15 @@ func refused(ctx context.Context, arg string, err error) error {
 	return ps[0]
 }
 
+// derefEnum is an optional enum argument as its string, "" when absent (the
+// domain then fills its default).
+func derefEnum[E ~string](e *E) string {
+	if e == nil {
+		return ""
+	}
+	return string(*e)
+}
+
 func deref(s *string) string {
 	if s == nil {
 		return ""
@@ -155,6 +164,18 @@ func (r *Resolver) asserters(ctx context.Context, claimID string) ([]*model.Acto
 		}
 	}
 	return r.actors(ctx, ids)
+}
+
+// counterSides returns who counts on each side of a counter
+// (counterpoint.CounterSides), reading the assertions of both claims in one
+// batch.
+func (r *Resolver) counterSides(ctx context.Context, c *model.Counter) (by, against []string, err error) {
+	as, err := r.loadersFor(ctx).assertionsByClaim.LoadAll(ctx, []string{c.CounterID, c.TargetID})
+	if err != nil {
+		return nil, nil, err
+	}
+	by, against = counterpoint.CounterSides(as[0], as[1])
+	return by, against, nil
 }
 
 // related returns the claims at the other end of one kind of relation.

@@ -58,14 +58,16 @@ func (r *claimResolver) Assertions(ctx context.Context, obj *model.Claim) ([]*mo
 	return toAssertions(as), err
 }
 
-func (r *claimResolver) Quotes(ctx context.Context, obj *model.Claim) ([]*model.Quote, error) {
+func (r *claimResolver) Quotes(ctx context.Context, obj *model.Claim, kind *model.QuoteKind) ([]*model.Quote, error) {
 	qs, err := r.loadersFor(ctx).quotesByClaim.Load(ctx, obj.ID)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*model.Quote, len(qs))
+	out := make([]*model.Quote, 0, len(qs))
 	for i := range qs {
-		out[i] = toQuote(&qs[i])
+		if q := toQuote(&qs[i]); kind == nil || q.Kind == *kind {
+			out = append(out, q)
+		}
 	}
 	return out, nil
 }
@@ -133,11 +135,19 @@ func (r *counterResolver) Target(ctx context.Context, obj *model.Counter) (*mode
 }
 
 func (r *counterResolver) By(ctx context.Context, obj *model.Counter) ([]*model.Actor, error) {
-	return r.asserters(ctx, obj.CounterID)
+	by, _, err := r.counterSides(ctx, obj)
+	if err != nil {
+		return nil, err
+	}
+	return r.actors(ctx, by)
 }
 
 func (r *counterResolver) Against(ctx context.Context, obj *model.Counter) ([]*model.Actor, error) {
-	return r.asserters(ctx, obj.TargetID)
+	_, against, err := r.counterSides(ctx, obj)
+	if err != nil {
+		return nil, err
+	}
+	return r.actors(ctx, against)
 }
 
 func (r *counterSummaryResolver) By(ctx context.Context, obj *model.CounterSummary) (*model.Actor, error) {
@@ -146,6 +156,10 @@ func (r *counterSummaryResolver) By(ctx context.Context, obj *model.CounterSumma
 
 func (r *counterSummaryResolver) Against(ctx context.Context, obj *model.CounterSummary) (*model.Actor, error) {
 	return r.actor(ctx, obj.AgainstID)
+}
+
+func (r *evidenceResolver) Source(ctx context.Context, obj *model.Evidence) (*model.Source, error) {
+	return r.source(ctx, obj.SourceID)
 }
 
 func (r *mutationResolver) UpsertActor(ctx context.Context, input model.ActorInput) (*model.Actor, error) {
@@ -175,11 +189,13 @@ func (r *mutationResolver) UpsertClaim(ctx context.Context, input model.ClaimInp
 	for _, a := range input.Assertions {
 		c.Assertions = append(c.Assertions, counterpoint.Assertion{
 			Actor: a.Actor, Source: a.Source, Date: deref(a.Date), Attribution: counterpoint.Attribution(a.Attribution),
+			Stance: counterpoint.Stance(derefEnum(a.Stance)),
 		})
 	}
 	for _, q := range input.Quotes {
 		c.Quotes = append(c.Quotes, counterpoint.Quote{
-			ID: deref(q.ID), Text: q.Text, Source: q.Source, Document: deref(q.Document), Start: q.Start, End: q.End,
+			ID: deref(q.ID), Text: q.Text, Kind: counterpoint.QuoteKind(derefEnum(q.Kind)), Source: q.Source,
+			Document: deref(q.Document), Start: q.Start, End: q.End,
 		})
 	}
 	if err := r.store.UpsertClaim(ctx, c); err != nil {
@@ -192,6 +208,7 @@ func (r *mutationResolver) AddRelation(ctx context.Context, input model.Relation
 	rel := counterpoint.Relation{
 		Kind: counterpoint.RelationKind(input.Kind), From: input.From, To: input.To,
 		Note: deref(input.Note), Source: deref(input.Source),
+		Evidence: evidenceOf(input.Evidence), Inferred: input.Inferred != nil && *input.Inferred,
 	}
 	if err := r.store.AddRelation(ctx, rel); err != nil {
 		return nil, refused(ctx, "input", err)
@@ -453,6 +470,20 @@ func (r *queryResolver) Subgraph(ctx context.Context, ids []string, hops *int, l
 	return out, nil
 }
 
+func (r *quoteResolver) DirectSpans(ctx context.Context, obj *model.Quote) ([]*model.Span, error) {
+	text, err := r.loadersFor(ctx).sourceText.Load(ctx, obj.SourceID)
+	if err != nil || text == "" {
+		return []*model.Span{}, err
+	}
+	t := counterpoint.NewText(text)
+	spans := []*model.Span{}
+	for _, s := range t.DirectSpans(obj.Start, obj.End) {
+		words, _ := t.Slice(s[0], s[1])
+		spans = append(spans, &model.Span{Start: s[0], End: s[1], Text: words})
+	}
+	return spans, nil
+}
+
 func (r *quoteResolver) Source(ctx context.Context, obj *model.Quote) (*model.Source, error) {
 	return r.source(ctx, obj.SourceID)
 }
@@ -524,6 +555,8 @@ func (r *Resolver) Counter() graph.CounterResolver { return &counterResolver{r} 
 
 func (r *Resolver) CounterSummary() graph.CounterSummaryResolver { return &counterSummaryResolver{r} }
 
+func (r *Resolver) Evidence() graph.EvidenceResolver { return &evidenceResolver{r} }
+
 func (r *Resolver) Mutation() graph.MutationResolver { return &mutationResolver{r} }
 
 func (r *Resolver) Query() graph.QueryResolver { return &queryResolver{r} }
@@ -540,6 +573,7 @@ type (
 	claimResolver          struct{ *Resolver }
 	counterResolver        struct{ *Resolver }
 	counterSummaryResolver struct{ *Resolver }
+	evidenceResolver       struct{ *Resolver }
 	mutationResolver       struct{ *Resolver }
 	queryResolver          struct{ *Resolver }
 	quoteResolver          struct{ *Resolver }

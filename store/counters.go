@@ -60,25 +60,33 @@ func (db *DB) actorCounters(ctx context.Context, name, cypher string, ids []stri
 	return out, nil
 }
 
-// The counters of the whole graph, filtered by who is on either side.
-const (
+// The counters of the whole graph, filtered by who is on either side. A
+// rebuttal is a counter only between an actor b who endorses the
+// countering claim c and another, x, who endorses its target t
+// (countsAsCounter): an options paper that presents an option and its own
+// caveat counters no one, and no actor counters itself.
+var (
 	countersAll = `MATCH (c:Claim)-[r:REBUTS]->(t:Claim)
-RETURN c.id AS counter, t.id AS target, r.note AS note ORDER BY counter, target LIMIT $first`
+WHERE EXISTS { MATCH (b:Actor)-[:ASSERTED]->(c), (x:Actor)-[:ASSERTED]->(t) WHERE ` + countsAsCounter("b", "x", "c", "t") + ` }
+RETURN c.id AS counter, t.id AS target, {` + relationGrounds + `} AS grounds ORDER BY counter, target LIMIT $first`
 	// countersByActor starts from the actor named by $by; members are
 	// actors up to three MEMBER_OF steps below.
 	countersByActor = `MATCH (root:Actor {id: $by})<-[:MEMBER_OF*0..3]-(b:Actor)
 WHERE $members OR b = root
 MATCH (b)-[:ASSERTED]->(c:Claim)-[r:REBUTS]->(t:Claim)
-WHERE $against IS NULL OR EXISTS {
-  MATCH (root2:Actor {id: $against})<-[:MEMBER_OF*0..3]-(x:Actor)-[:ASSERTED]->(t) WHERE $members OR x = root2 }
-RETURN DISTINCT c.id AS counter, t.id AS target, r.note AS note ORDER BY counter, target LIMIT $first`
+WHERE EXISTS {
+  MATCH (x:Actor)-[:ASSERTED]->(t)
+  WHERE ` + countsAsCounter("b", "x", "c", "t") + `
+    AND ($against IS NULL OR EXISTS { MATCH (root2:Actor {id: $against})<-[:MEMBER_OF*0..3]-(x) WHERE $members OR x = root2 }) }
+RETURN DISTINCT c.id AS counter, t.id AS target, {` + relationGrounds + `} AS grounds ORDER BY counter, target LIMIT $first`
 	// countersAgainstActor starts from the actor named by $against.
 	countersAgainstActor = `MATCH (root:Actor {id: $against})<-[:MEMBER_OF*0..3]-(x:Actor)
 WHERE $members OR x = root
 MATCH (x)-[:ASSERTED]->(t:Claim)<-[r:REBUTS]-(c:Claim)
-RETURN DISTINCT c.id AS counter, t.id AS target, r.note AS note ORDER BY counter, target LIMIT $first`
+WHERE EXISTS { MATCH (b:Actor)-[:ASSERTED]->(c) WHERE ` + countsAsCounter("b", "x", "c", "t") + ` }
+RETURN DISTINCT c.id AS counter, t.id AS target, {` + relationGrounds + `} AS grounds ORDER BY counter, target LIMIT $first`
 	counterSummary = `MATCH (b:Actor)-[:ASSERTED]->(c:Claim)-[:REBUTS]->(t:Claim)<-[:ASSERTED]-(x:Actor)
-WHERE b <> x
+WHERE ` + countsAsCounter("b", "x", "c", "t") + `
 WITH b.id AS by, x.id AS against, count(DISTINCT [c.id, t.id]) AS n
 RETURN by, against, n ORDER BY n DESC, by, against`
 )
@@ -98,7 +106,10 @@ func (db *DB) Counters(ctx context.Context, f counterpoint.CounterFilter) ([]cou
 		return nil, err
 	}
 	return decodeAll(res.Records, func(f *fields) counterpoint.Counter {
-		return counterpoint.Counter{Counter: f.str("counter"), Target: f.str("target"), Note: f.optStr("note")}
+		grounds := mapFields("counter grounds", f.any("grounds"))
+		c := counterOf(f.str("counter"), f.str("target"), grounds)
+		f.fail(grounds.err)
+		return c
 	})
 }
 
@@ -117,15 +128,18 @@ func (db *DB) CounterSummary(ctx context.Context) ([]counterpoint.CounterSummary
 // chainTemplate finds the shortest chains and reads their claims; it
 // always returns one row, which says whether both actors exist. Cypher
 // takes neither a direction (%[1]s) nor a path length (%[2]d) as a
-// parameter, so each combination gets its own query text.
-const chainTemplate = `OPTIONAL MATCH (a:Actor {id: $from})
+// parameter, so each combination gets its own query text. A chain starts
+// at a claim the first actor endorses and ends at one the second endorses,
+// as counters count endorsements only; equally short chains come in the
+// order of their claims' ids.
+var chainTemplate = `OPTIONAL MATCH (a:Actor {id: $from})
 OPTIONAL MATCH (b:Actor {id: $to})
 CALL (a, b) {
-  MATCH p = SHORTEST 20 (a)-[:ASSERTED]->(:Claim)(()-[r WHERE type(r) IN $kinds]-%[1]s()){1,%[2]d}(:Claim)<-[:ASSERTED]-(b)
-  WITH p ORDER BY length(p) LIMIT $first
+  MATCH p = SHORTEST 20 (a)-[ea:ASSERTED WHERE ` + endorses("ea") + `]->(:Claim)(()-[r WHERE type(r) IN $kinds]-%[1]s()){1,%[2]d}(:Claim)<-[eb:ASSERTED WHERE ` + endorses("eb") + `]-(b)
+  WITH p ORDER BY length(p), [n IN nodes(p) WHERE n:Claim | n.id] LIMIT $first
   RETURN collect({
     claims: [n IN nodes(p) WHERE n:Claim | properties(n)],
-    rels: [r IN relationships(p) WHERE type(r) <> 'ASSERTED' | {kind: type(r), from: startNode(r).id, to: endNode(r).id, note: r.note, source: r.source}]
+    rels: [r IN relationships(p) WHERE type(r) <> 'ASSERTED' | {kind: type(r), from: startNode(r).id, to: endNode(r).id, ` + relationGrounds + `}]
   }) AS chains
 }
 RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound, chains`

@@ -84,7 +84,9 @@ func TestFieldsRefuseWhatIsNotThere(t *testing.T) {
 func TestDecodersFailOnAMissingColumnOrKey(t *testing.T) {
 	actor := map[string]any{"id": "a", "name": "A", "kind": "PERSON", "role": "r", "description": "d"}
 	claim := map[string]any{"id": "c", "text": "T", "date": "2015", "sortKey": "2015 c", "dataset": "ds"}
-	quote := map[string]any{"id": "q", "text": "Q", "start": int64(0), "end": int64(1), "dataset": "ds"}
+	quote := map[string]any{"id": "q", "text": "Q", "kind": "DIRECT", "start": int64(0), "end": int64(1), "dataset": "ds"}
+	grounds := map[string]any{"note": nil, "source": nil, "inferred": false,
+		"evidenceSources": []any{"s"}, "evidenceTexts": []any{"Q"}, "evidenceStarts": []any{int64(0)}, "evidenceEnds": []any{int64(1)}}
 	source := map[string]any{"id": "s", "title": "S", "kind": "ARTICLE", "date": "2015", "publisher": "P", "text": "Q"}
 	with := func(m map[string]any, kv ...any) map[string]any {
 		out := maps.Clone(m)
@@ -102,15 +104,15 @@ func TestDecodersFailOnAMissingColumnOrKey(t *testing.T) {
 	}{
 		{"actor", actor, func(m map[string]any) error { return ignore(decodeActor(m)) }, []string{"role", "description"}},
 		{"claim", claim, func(m map[string]any) error { return ignore(decodeClaim(m)) }, []string{"date", "sortKey", "dataset"}},
-		{"quote", quote, func(m map[string]any) error { return ignore(decodeQuote(m)) }, []string{"dataset"}},
+		{"quote", quote, func(m map[string]any) error { return ignore(decodeQuote(m)) }, []string{"dataset", "kind"}},
 		{"source", source, func(m map[string]any) error { return ignore(decodeSource(m)) }, []string{"date", "publisher", "text"}},
 		{"quotes part", with(quote, "rank", int64(0), "source", "s", "document", nil),
-			func(m map[string]any) error { return ignore(decodeQuotes("c", []any{m})) }, []string{"dataset"}},
-		{"assertions part", map[string]any{"actor": actor, "source": "s", "date": nil, "attribution": "ON_RECORD"},
+			func(m map[string]any) error { return ignore(decodeQuotes("c", []any{m})) }, []string{"dataset", "kind"}},
+		{"assertions part", map[string]any{"actor": actor, "source": "s", "date": nil, "attribution": "ON_RECORD", "stance": "PRESENTS"},
 			func(m map[string]any) error { return ignore(decodeAssertions("c", []any{m})) }, nil},
-		{"relations part", map[string]any{"kind": "REBUTS", "from": "c", "to": "d", "note": nil, "source": nil, "claim": claim},
+		{"relations part", with(grounds, "kind", "REBUTS", "from", "c", "to", "d", "claim", claim),
 			func(m map[string]any) error { return ignore(decodeRelations([]any{m}, nil)) }, nil},
-		{"counters part", map[string]any{"counter": map[string]any{"id": "c"}, "target": map[string]any{"id": "d"}, "note": nil},
+		{"counters part", with(grounds, "counter", map[string]any{"id": "c"}, "target", map[string]any{"id": "d"}),
 			func(m map[string]any) error { _, f := decodeCounter("a", m); return f.err }, nil},
 		{"node record", map[string]any{"labels": []any{"Entity", "Quote"}, "props": quote, "reportedIn": nil,
 			"quoteClaim": "c", "quoteSource": "s", "quoteDocument": nil},

@@ -369,8 +369,25 @@ func (db *DB) AddRelation(ctx context.Context, r counterpoint.Relation) error {
 	if r.Source != "" {
 		refs = append(refs, ref{r.Source, counterpoint.NodeSource, "source"})
 	}
+	var evidenceSources []string
+	for i, q := range r.Evidence {
+		refs = append(refs, ref{q.Source, counterpoint.NodeSource, fmt.Sprintf("evidence[%d].source", i)})
+		evidenceSources = append(evidenceSources, q.Source)
+	}
 	return db.write(ctx, func(tx neo4j.ManagedTransaction) error {
 		if err := db.requireRefs(ctx, tx, refs); err != nil {
+			return err
+		}
+		texts, err := db.sourceTexts(ctx, tx, evidenceSources)
+		if err != nil {
+			return err
+		}
+		if err := r.ValidateEvidence(func(id string) (*counterpoint.Text, bool) {
+			if t, ok := texts[id]; ok {
+				return counterpoint.NewText(t), true
+			}
+			return nil, true // it exists (requireRefs), but has no text
+		}); err != nil {
 			return err
 		}
 		recs, err := db.run(ctx, tx, datasetOfClaim, map[string]any{"id": r.From})

@@ -27,24 +27,28 @@ const (
     RETURN q {.*, rank: qe.rank, source: qs.id, document: qd.id}`
 	// assertionsPart reads who asserted claim %[1]s, with the actors.
 	assertionsPart = `MATCH (asserter:Actor)-[ar:ASSERTED]->(%[1]s)
-    RETURN {actor: properties(asserter), source: ar.source, date: ar.date, attribution: ar.attribution}`
+    RETURN {actor: properties(asserter), source: ar.source, date: ar.date, attribution: ar.attribution, stance: ar.stance}`
 	// relationsPart reads every relation to or from claim %[1]s, with the
 	// claim at its other end, and the fields in %[3]s
 	// (relationExtras for the read-ahead).
 	relationsPart = `MATCH (%[1]s)-[r:%[2]s]-(o:Claim)
-    RETURN {kind: type(r), from: startNode(r).id, to: endNode(r).id, note: r.note, source: r.source, claim: properties(o)%[3]s}`
+    RETURN {kind: type(r), from: startNode(r).id, to: endNode(r).id, ` + relationGrounds + `, claim: properties(o)%[3]s}`
 	// countersPart reads the counters on one side of actor a: %[1]s is the
 	// pattern from a to the countering claim cc and its target t, %[2]s and
 	// %[3]s return those claims, and %[4]s adds more fields.
 	countersPart = `MATCH %[1]s
     WITH DISTINCT cc, r, t
-    RETURN {counter: %[2]s, target: %[3]s, note: r.note%[4]s}`
+    RETURN {counter: %[2]s, target: %[3]s, ` + relationGrounds + `%[4]s}`
 )
 
-// The two sides of an actor's counters, as patterns for countersPart.
-const (
-	countersMade     = `(a)-[:ASSERTED]->(cc:Claim)-[r:REBUTS]->(t:Claim)`
-	countersReceived = `(a)-[:ASSERTED]->(t:Claim)<-[r:REBUTS]-(cc:Claim)`
+// The two sides of an actor's counters, as patterns for countersPart: only
+// the counters that count as the actor's (countsAsCounter) against or by
+// some other actor.
+var (
+	countersMade = `(a)-[:ASSERTED]->(cc:Claim)-[r:REBUTS]->(t:Claim)
+    WHERE EXISTS { MATCH (countered:Actor)-[:ASSERTED]->(t) WHERE ` + countsAsCounter("a", "countered", "cc", "t") + ` }`
+	countersReceived = `(a)-[:ASSERTED]->(t:Claim)<-[r:REBUTS]-(cc:Claim)
+    WHERE EXISTS { MATCH (countering:Actor)-[:ASSERTED]->(cc) WHERE ` + countsAsCounter("countering", "a", "cc", "t") + ` }`
 )
 
 // collect wraps a part in a COLLECT subquery, which gives its items as one
@@ -130,7 +134,7 @@ func decodeAssertions(claim string, items []any) ([]assertionWithActor, error) {
 			return nil, err
 		}
 		a := counterpoint.Assertion{Claim: claim, Actor: actor.ID, Source: f.str("source"), Date: f.optStr("date"),
-			Attribution: counterpoint.Attribution(f.str("attribution"))}
+			Attribution: counterpoint.Attribution(f.str("attribution")), Stance: counterpoint.Stance(f.optStr("stance"))}
 		if f.err != nil {
 			return nil, f.err
 		}
@@ -164,8 +168,8 @@ func sortedAssertions(as []assertionWithActor) ([]counterpoint.Assertion, []coun
 // the caller to read more of.
 func decodeRelation(item any) (counterpoint.Relation, *fields) {
 	f := mapFields("relation", item)
-	r := counterpoint.Relation{Kind: counterpoint.RelationKind(f.str("kind")), From: f.str("from"), To: f.str("to"),
-		Note: f.optStr("note"), Source: f.optStr("source")}
+	r := counterpoint.Relation{Kind: counterpoint.RelationKind(f.str("kind")), From: f.str("from"), To: f.str("to")}
+	decodeGrounds(f, &r)
 	return r, f
 }
 
@@ -220,10 +224,18 @@ func sortedRelations(rs []relationWithClaim) ([]counterpoint.Relation, []counter
 func decodeCounter(actor string, item any) (counterpoint.ActorCounter, *fields) {
 	f := mapFields("counter", item)
 	counter, target := mapFields("counter claim", f.any("counter")), mapFields("target claim", f.any("target"))
-	c := counterpoint.Counter{Counter: counter.str("id"), Target: target.str("id"), Note: f.optStr("note")}
+	c := counterOf(counter.str("id"), target.str("id"), f)
 	f.fail(counter.err)
 	f.fail(target.err)
 	return counterpoint.ActorCounter{Actor: actor, Counter: c}, f
+}
+
+// counterOf is the counter of claim counter rebutting target, with the
+// grounds of the rebuttal that f holds (relationGrounds).
+func counterOf(counter, target string, f *fields) counterpoint.Counter {
+	var r counterpoint.Relation
+	decodeGrounds(f, &r)
+	return counterpoint.Counter{Counter: counter, Target: target, Note: r.Note, Evidence: r.Evidence, Inferred: r.Inferred}
 }
 
 // counterOrder orders counters by actor, countering claim and target.

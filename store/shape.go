@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/counterpoint-news/counterpoint"
@@ -136,12 +137,15 @@ func decodeClaim(v any) (counterpoint.Claim, error) {
 // quoteProps carry the dataset of the claim the quote evidences, so that a
 // reload can remove the quotes the dataset no longer has.
 func quoteProps(q counterpoint.Quote, dataset string) map[string]any {
-	return nonEmpty(map[string]any{"id": q.ID, "text": q.Text, "start": q.Start, "end": q.End, "dataset": dataset})
+	return nonEmpty(map[string]any{"id": q.ID, "text": q.Text, "kind": string(q.Kind.OrDefault()), "start": q.Start, "end": q.End, "dataset": dataset})
 }
 
+// decodeQuote reads a quote; one written before quotes had kinds has none,
+// which the domain reads as a paraphrase.
 func decodeQuote(v any) (counterpoint.Quote, error) {
 	f := propsFields("quote", v)
-	q := counterpoint.Quote{ID: f.str("id"), Text: f.str("text"), Start: f.integer("start"), End: f.integer("end")}
+	q := counterpoint.Quote{ID: f.str("id"), Text: f.str("text"), Kind: counterpoint.QuoteKind(f.optStr("kind")),
+		Start: f.integer("start"), End: f.integer("end")}
 	return q, f.err
 }
 
@@ -170,12 +174,76 @@ func decodeNode(labels []string, props any) (counterpoint.Node, error) {
 // Relationship properties besides the dataset and key of ownedProps.
 
 func assertionProps(a counterpoint.Assertion) map[string]any {
-	return map[string]any{"source": a.Source, "date": a.Date, "attribution": string(a.Attribution)}
+	return map[string]any{"source": a.Source, "date": a.Date, "attribution": string(a.Attribution), "stance": string(a.Stance.OrDefault())}
+}
+
+// endorses is the Cypher condition that the ASSERTED relationship in
+// variable rel is an endorsement: "who countered whom" counts nothing else.
+// An assertion written before stances existed has none and endorses.
+func endorses(rel string) string { return "coalesce(" + rel + ".stance, 'ENDORSES') = 'ENDORSES'" }
+
+// endorsed is the Cypher condition that actor endorses claim. Its
+// relationship variable is named after both, as a subquery takes a variable
+// of the query around it that has the same name for that one.
+func endorsed(actor, claim string) string {
+	e := "endorsement_" + actor + "_" + claim
+	return "EXISTS { (" + actor + ")-[" + e + ":ASSERTED]->(" + claim + ") WHERE " + endorses(e) + " }"
+}
+
+// countsAsCounter is the Cypher condition that actor by countered actor
+// against with claim counter rebutting claim target: by endorses the
+// counter and not the target, against the target and not the counter, so
+// that presenting a claim counts for nothing and no actor counters itself
+// (counterpoint.CounterSides says the same for lists of assertions).
+func countsAsCounter(by, against, counter, target string) string {
+	return by + " <> " + against + " AND " + endorsed(by, counter) + " AND NOT " + endorsed(by, target) +
+		" AND " + endorsed(against, target) + " AND NOT " + endorsed(against, counter)
 }
 
 // evidenceProps rank a claim's quotes in the curator's order.
 func evidenceProps(rank int) map[string]any { return map[string]any{"rank": rank} }
 
+// relationProps hold a relation's evidence as four lists of the same
+// length, since a relationship property cannot hold maps; inferred is
+// written only when true.
 func relationProps(r counterpoint.Relation) map[string]any {
-	return map[string]any{"source": r.Source, "note": r.Note}
+	p := map[string]any{"source": r.Source, "note": r.Note}
+	if r.Inferred {
+		p["inferred"] = true
+	}
+	if n := len(r.Evidence); n > 0 {
+		sources, texts := make([]string, n), make([]string, n)
+		starts, ends := make([]int64, n), make([]int64, n)
+		for i, q := range r.Evidence {
+			sources[i], texts[i], starts[i], ends[i] = q.Source, q.Text, int64(q.Start), int64(q.End)
+		}
+		p["evidenceSources"], p["evidenceTexts"], p["evidenceStarts"], p["evidenceEnds"] = sources, texts, starts, ends
+	}
+	return p
+}
+
+// relationGrounds are the Cypher map entries, of the claim relation in
+// variable r, that decodeGrounds reads: its note, source, inference and
+// evidence. Every read of a relation or a counter returns them.
+const relationGrounds = `note: r.note, source: r.source, inferred: coalesce(r.inferred, false), ` +
+	`evidenceSources: r.evidenceSources, evidenceTexts: r.evidenceTexts, evidenceStarts: r.evidenceStarts, evidenceEnds: r.evidenceEnds`
+
+// decodeGrounds reads the entries of relationGrounds into r.
+func decodeGrounds(f *fields, r *counterpoint.Relation) {
+	r.Note, r.Source, r.Inferred = f.optStr("note"), f.optStr("source"), f.boolean("inferred")
+	sources, texts := f.strs("evidenceSources"), f.strs("evidenceTexts")
+	starts, ends := f.optList("evidenceStarts"), f.optList("evidenceEnds")
+	if len(texts) != len(sources) || len(starts) != len(sources) || len(ends) != len(sources) {
+		f.fail(fmt.Errorf("decode %s: evidence lists of lengths %d, %d, %d, %d", f.what, len(sources), len(texts), len(starts), len(ends)))
+		return
+	}
+	for i := range sources {
+		start, ok1 := starts[i].(int64)
+		end, ok2 := ends[i].(int64)
+		if !ok1 || !ok2 {
+			f.fail(fmt.Errorf("decode %s: evidence offsets %T, %T, want integers", f.what, starts[i], ends[i]))
+			return
+		}
+		r.Evidence = append(r.Evidence, counterpoint.Quote{Source: sources[i], Text: texts[i], Start: int(start), End: int(end)})
+	}
 }

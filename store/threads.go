@@ -19,7 +19,7 @@ WITH root, collect(DISTINCT c) AS cs
 WITH [root] + [x IN cs WHERE x <> root] AS claims
 UNWIND claims AS a
 OPTIONAL MATCH (a)-[r:%[1]s]->(b:Claim) WHERE b IN claims
-WITH claims, collect(CASE WHEN r IS NULL THEN null ELSE {kind: type(r), from: a.id, to: b.id, note: r.note, source: r.source} END) AS rels
+WITH claims, collect(CASE WHEN r IS NULL THEN null ELSE {kind: type(r), from: a.id, to: b.id, ` + relationGrounds + `} END) AS rels
 RETURN [x IN claims | properties(x)] AS claims, rels`
 
 // threadQueries holds the thread query of every non-empty set of relation

@@ -470,12 +470,16 @@ func (g *generator) kind() counterpoint.RelationKind {
 }
 
 // relate adds a relation unless it would repeat one or relate a claim to
-// itself.
+// itself. A synthetic relation has no words of a source behind it, so it
+// is inferred, with a note that says so.
 func (g *generator) relate(kind counterpoint.RelationKind, from, to int, note string) {
 	if from == to {
 		return
 	}
-	r := counterpoint.Relation{Kind: kind, From: g.ds.Claims[from].ID, To: g.ds.Claims[to].ID, Note: note}
+	if note == "" {
+		note = "Drawn by the benchmark's generator."
+	}
+	r := counterpoint.Relation{Kind: kind, From: g.ds.Claims[from].ID, To: g.ds.Claims[to].ID, Note: note, Inferred: true}
 	if g.relKeys[r.Key()] {
 		return
 	}

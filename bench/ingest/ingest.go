@@ -191,13 +191,20 @@ type rawDataset struct {
 	Claims []struct {
 		ID, Text, Date string
 		About          []string
-		Assertions     []struct{ Actor, Source, Date, Attribution string }
+		Assertions     []struct{ Actor, Source, Date, Attribution, Stance string }
 		Quotes         []struct {
-			ID, Text, Source, Document string
-			Start, End                 int
+			ID, Text, Kind, Source, Document string
+			Start, End                       int
 		}
 	} `json:"claims"`
-	Relations []struct{ Kind, From, To, Source, Note string } `json:"relations"`
+	Relations []struct {
+		Kind, From, To, Source, Note string
+		Inferred                     bool
+		Evidence                     []struct {
+			Text, Source string
+			Start, End   int64
+		}
+	} `json:"relations"`
 }
 
 // props drops empty strings, as the store does, so that both loads write
@@ -252,7 +259,8 @@ func rawRows(ds *rawDataset, dir string) ([]step, error) {
 	for _, c := range ds.Claims {
 		claims = append(claims, node(props("id", c.ID, "text", c.Text, "date", c.Date, "sortKey", store.ClaimSortKey(c.Date, c.ID), "dataset", ds.ID)))
 		for _, a := range c.Assertions {
-			asserted = append(asserted, edge(a.Actor, c.ID, owned(store.OwnerKey("ASSERTED", a.Actor, c.ID, a.Source), "source", a.Source, "date", a.Date, "attribution", a.Attribution)))
+			asserted = append(asserted, edge(a.Actor, c.ID, owned(store.OwnerKey("ASSERTED", a.Actor, c.ID, a.Source), "source", a.Source, "date", a.Date, "attribution", a.Attribution,
+				"stance", string(counterpoint.Stance(a.Stance).OrDefault()))))
 		}
 		for _, a := range c.About {
 			about = append(about, edge(c.ID, a, owned(store.OwnerKey("ABOUT", c.ID, a))))
@@ -262,7 +270,7 @@ func rawRows(ds *rawDataset, dir string) ([]step, error) {
 			if id == "" {
 				id = counterpoint.QuoteID(c.ID, i+1)
 			}
-			quotes = append(quotes, node(props("id", id, "text", q.Text, "start", q.Start, "end", q.End, "dataset", ds.ID)))
+			quotes = append(quotes, node(props("id", id, "text", q.Text, "kind", string(counterpoint.QuoteKind(q.Kind).OrDefault()), "start", q.Start, "end", q.End, "dataset", ds.ID)))
 			evidencedBy = append(evidencedBy, edge(c.ID, id, owned(store.OwnerKey("EVIDENCED_BY", c.ID, id), "rank", i)))
 			from = append(from, edge(id, q.Source, owned(store.OwnerKey("FROM", id, q.Source))))
 			if q.Document != "" {
@@ -271,7 +279,19 @@ func rawRows(ds *rawDataset, dir string) ([]step, error) {
 		}
 	}
 	for _, r := range ds.Relations {
-		rels[r.Kind] = append(rels[r.Kind], edge(r.From, r.To, owned(store.OwnerKey(r.Kind, r.From, r.To), "source", r.Source, "note", r.Note)))
+		p := owned(store.OwnerKey(r.Kind, r.From, r.To), "source", r.Source, "note", r.Note)
+		if r.Inferred {
+			p["inferred"] = true
+		}
+		if len(r.Evidence) > 0 {
+			var sources, texts []string
+			var starts, ends []int64
+			for _, e := range r.Evidence {
+				sources, texts, starts, ends = append(sources, e.Source), append(texts, e.Text), append(starts, e.Start), append(ends, e.End)
+			}
+			p["evidenceSources"], p["evidenceTexts"], p["evidenceStarts"], p["evidenceEnds"] = sources, texts, starts, ends
+		}
+		rels[r.Kind] = append(rels[r.Kind], edge(r.From, r.To, p))
 	}
 	steps := []step{
 		{fmt.Sprintf(rawNode, "Actor"), actors},

@@ -90,9 +90,11 @@ type Assertion struct {
 	Date *string `json:"date,omitempty"`
 	// How the source attributes the claim: on the record, anonymously, in a document, or in the reporter's words.
 	Attribution Attribution `json:"attribution"`
-	ActorID     string      `json:"-"`
-	ClaimID     string      `json:"-"`
-	SourceID    string      `json:"-"`
+	// Whether the actor argues for the claim (ENDORSES) or only sets it out (PRESENTS).
+	Stance   Stance `json:"stance"`
+	ActorID  string `json:"-"`
+	ClaimID  string `json:"-"`
+	SourceID string `json:"-"`
 }
 
 // An assertion of a claim.
@@ -105,6 +107,8 @@ type AssertionInput struct {
 	Date *string `json:"date,omitempty"`
 	// How the source attributes the claim.
 	Attribution Attribution `json:"attribution"`
+	// ENDORSES (the default): the actor argues for the claim; PRESENTS: only sets it out.
+	Stance *Stance `json:"stance,omitempty"`
 }
 
 // A chain of claim relations connecting one actor's claim to another actor's claim.
@@ -131,7 +135,7 @@ type Claim struct {
 	AssertedBy []*Actor `json:"assertedBy"`
 	// Each assertion with its document, date and attribution.
 	Assertions []*Assertion `json:"assertions"`
-	// The verbatim words that evidence the claim, in the order the curator gave.
+	// The verbatim words that evidence the claim, in the order the curator gave; kind keeps only the speaker's own words (DIRECT) or only the reporter's (PARAPHRASE).
 	Quotes []*Quote `json:"quotes"`
 	// Actors the claim is about (China and Russia, say).
 	About []*Actor `json:"about"`
@@ -216,9 +220,13 @@ type Counter struct {
 	// Who asserted the countered claim.
 	Against []*Actor `json:"against"`
 	// The curator's note on the rebuttal.
-	Note      *string `json:"note,omitempty"`
-	CounterID string  `json:"-"`
-	TargetID  string  `json:"-"`
+	Note *string `json:"note,omitempty"`
+	// The source's words that make the rebuttal; empty when it is inferred.
+	Evidence []*Evidence `json:"evidence"`
+	// True when the rebuttal is the curator's reading rather than the source's words; the note says why.
+	Inferred  bool   `json:"inferred"`
+	CounterID string `json:"-"`
+	TargetID  string `json:"-"`
 }
 
 // How often one actor countered another.
@@ -243,6 +251,31 @@ type Edge struct {
 	From string `json:"from"`
 	// Id of the node it points to.
 	To string `json:"to"`
+}
+
+// Words of a source that show why two claims are linked.
+type Evidence struct {
+	// The words, exactly as the source text has them (after normalising typographic quotes and white space).
+	Text string `json:"text"`
+	// The source whose text holds them.
+	Source *Source `json:"source"`
+	// Offset of the first character in the source text, in Unicode code points.
+	Start int `json:"start"`
+	// Offset just past the last character, in Unicode code points.
+	End      int    `json:"end"`
+	SourceID string `json:"-"`
+}
+
+// Words of a source that show why two claims are linked.
+type EvidenceInput struct {
+	// The words, verbatim from the source.
+	Text string `json:"text"`
+	// A source with a text.
+	Source string `json:"source"`
+	// Offset of the first character in the source's text, in Unicode code points.
+	Start int `json:"start"`
+	// Offset just past the last character, in Unicode code points.
+	End int `json:"end"`
 }
 
 // Corrections by curators. Every mutation needs Authorization: Bearer <token>, checks its input as the loader does, and is atomic.
@@ -271,6 +304,10 @@ type Quote struct {
 	ID string `json:"id"`
 	// The words, exactly as the source text has them (after normalising typographic quotes and white space).
 	Text string `json:"text"`
+	// DIRECT: the speaker's own words; PARAPHRASE: the reporter's words about them.
+	Kind QuoteKind `json:"kind"`
+	// The runs of the words that lie inside quotation marks in the source: all of a DIRECT quote; the speaker's own words within a PARAPHRASE, if any.
+	DirectSpans []*Span `json:"directSpans"`
 	// The source whose text holds the words at start..end.
 	Source *Source `json:"source"`
 	// The document the words were first said or written in, when the source reports it (Litt's e-mail, say).
@@ -296,6 +333,8 @@ type QuoteInput struct {
 	ID *string `json:"id,omitempty"`
 	// The words, verbatim from the source (typographic quotes and white space are normalised before comparing).
 	Text string `json:"text"`
+	// DIRECT only when the words lie inside quotation marks in the source; PARAPHRASE (the default) otherwise.
+	Kind *QuoteKind `json:"kind,omitempty"`
 	// A source with a text.
 	Source string `json:"source"`
 	// Id of the document the words were first said or written in, when not the source itself.
@@ -314,13 +353,17 @@ type Relation struct {
 	From *Claim `json:"from"`
 	// The claim it bears on.
 	To *Claim `json:"to"`
-	// The curator's note on why the source shows this relation.
+	// The curator's note on why the source shows this relation (why it is inferred, when it is).
 	Note *string `json:"note,omitempty"`
 	// The source that shows the relation.
-	Source   *Source `json:"source,omitempty"`
-	FromID   string  `json:"-"`
-	SourceID string  `json:"-"`
-	ToID     string  `json:"-"`
+	Source *Source `json:"source,omitempty"`
+	// The source's words that make the link, checked at their offsets like any quote; empty when the link is inferred.
+	Evidence []*Evidence `json:"evidence"`
+	// True when the link is the curator's reading rather than the source's words; the note says why.
+	Inferred bool   `json:"inferred"`
+	FromID   string `json:"-"`
+	SourceID string `json:"-"`
+	ToID     string `json:"-"`
 }
 
 // A relation between two existing claims.
@@ -331,10 +374,14 @@ type RelationInput struct {
 	From string `json:"from"`
 	// Id of the claim it bears on (not from itself).
 	To string `json:"to"`
-	// The curator's note on why the source shows this relation.
+	// The curator's note on why the source shows this relation; required when inferred.
 	Note *string `json:"note,omitempty"`
 	// Id of the source that shows the relation.
 	Source *string `json:"source,omitempty"`
+	// The source's words that make the link.
+	Evidence []*EvidenceInput `json:"evidence,omitempty"`
+	// True when the link is the curator's reading rather than the source's words.
+	Inferred *bool `json:"inferred,omitempty"`
 }
 
 // A full-text match.
@@ -384,6 +431,16 @@ type SourceInput struct {
 	Authors []string `json:"authors,omitempty"`
 	// Id of the source that reports on this one; it must exist.
 	ReportedIn *string `json:"reportedIn,omitempty"`
+}
+
+// A run of a source's text, by code-point offsets.
+type Span struct {
+	// Offset of the first character, in Unicode code points.
+	Start int `json:"start"`
+	// Offset just past the last character, in Unicode code points.
+	End int `json:"end"`
+	// The words at start..end.
+	Text string `json:"text"`
 }
 
 // Nodes and the relationships between them.
@@ -747,6 +804,64 @@ func (e NodeType) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// Whose words a quote holds.
+type QuoteKind string
+
+const (
+	// The speaker's own words, inside quotation marks in the source (checked when written).
+	QuoteKindDirect QuoteKind = "DIRECT"
+	// The reporter's words about what was said or written; some of the speaker's own words may be quoted inside it (see Quote.directSpans). Never shown as the speaker's words.
+	QuoteKindParaphrase QuoteKind = "PARAPHRASE"
+)
+
+var AllQuoteKind = []QuoteKind{
+	QuoteKindDirect,
+	QuoteKindParaphrase,
+}
+
+func (e QuoteKind) IsValid() bool {
+	switch e {
+	case QuoteKindDirect, QuoteKindParaphrase:
+		return true
+	}
+	return false
+}
+
+func (e QuoteKind) String() string {
+	return string(e)
+}
+
+func (e *QuoteKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = QuoteKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid QuoteKind", str)
+	}
+	return nil
+}
+
+func (e QuoteKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *QuoteKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e QuoteKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // How one claim bears on another. The set is closed.
 type RelationKind string
 
@@ -876,6 +991,64 @@ func (e *SourceKind) UnmarshalJSON(b []byte) error {
 }
 
 func (e SourceKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Whether an actor argues for a claim or only sets it out.
+type Stance string
+
+const (
+	// The actor argues for the claim. Only endorsements count in who countered whom.
+	StanceEndorses Stance = "ENDORSES"
+	// The actor sets the claim out without arguing for it, as an options paper, a summary or a question does.
+	StancePresents Stance = "PRESENTS"
+)
+
+var AllStance = []Stance{
+	StanceEndorses,
+	StancePresents,
+}
+
+func (e Stance) IsValid() bool {
+	switch e {
+	case StanceEndorses, StancePresents:
+		return true
+	}
+	return false
+}
+
+func (e Stance) String() string {
+	return string(e)
+}
+
+func (e *Stance) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = Stance(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid Stance", str)
+	}
+	return nil
+}
+
+func (e Stance) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *Stance) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e Stance) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
