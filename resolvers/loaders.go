@@ -61,7 +61,7 @@ func byID[T any](opt dataloadgen.Option, fetch func(context.Context, []string) (
 	return dataloadgen.NewLoader(func(ctx context.Context, keys []string) ([]*T, []error) {
 		items, err := fetch(ctx, keys)
 		if err != nil {
-			return nil, fill(len(keys), err)
+			return failed[*T](len(keys), err)
 		}
 		found := make(map[string]*T, len(items))
 		for i := range items {
@@ -81,7 +81,7 @@ func grouped[T any](opt dataloadgen.Option, fetch func(context.Context, []string
 	return dataloadgen.NewLoader(func(ctx context.Context, keys []string) ([][]T, []error) {
 		items, err := fetch(ctx, keys)
 		if err != nil {
-			return nil, fill(len(keys), err)
+			return failed[[]T](len(keys), err)
 		}
 		groups := make(map[string][]T, len(keys))
 		for _, it := range items {
@@ -96,12 +96,18 @@ func grouped[T any](opt dataloadgen.Option, fetch func(context.Context, []string
 	}, opt)
 }
 
-func fill(n int, err error) []error {
+// failed is a batch's answer when its store call failed: every key gets
+// the store's error. It returns n zero values beside the n errors because
+// dataloadgen checks the number of values before it looks at the errors:
+// nil values with per-key errors read as "bug in fetch function: 0 values
+// returned for n keys", an internal error that hides the store's
+// (STORE_UNAVAILABLE while Neo4j is down, say).
+func failed[V any](n int, err error) ([]V, []error) {
 	errs := make([]error, n)
 	for i := range errs {
 		errs[i] = err
 	}
-	return errs
+	return make([]V, n), errs
 }
 
 func newLoaders(s Store, wait time.Duration) *loaders {
@@ -113,7 +119,7 @@ func newLoaders(s Store, wait time.Duration) *loaders {
 	l.sourceText = dataloadgen.NewLoader(func(ctx context.Context, keys []string) ([]string, []error) {
 		texts, err := s.SourceTexts(ctx, keys)
 		if err != nil {
-			return nil, fill(len(keys), err)
+			return failed[string](len(keys), err)
 		}
 		out := make([]string, len(keys))
 		for i, k := range keys {
@@ -124,7 +130,7 @@ func newLoaders(s Store, wait time.Duration) *loaders {
 	l.node = dataloadgen.NewLoader(func(ctx context.Context, keys []string) ([]counterpoint.Node, []error) {
 		nodes, err := s.NodesByID(ctx, keys)
 		if err != nil {
-			return nil, fill(len(keys), err)
+			return failed[counterpoint.Node](len(keys), err)
 		}
 		found := make(map[string]counterpoint.Node, len(nodes))
 		for _, n := range nodes {
@@ -154,7 +160,7 @@ func newLoaders(s Store, wait time.Duration) *loaders {
 	l.relationsByClaim = dataloadgen.NewLoader(func(ctx context.Context, keys []string) ([][]counterpoint.Relation, []error) {
 		rels, others, err := s.RelationsOf(ctx, keys)
 		if err != nil {
-			return nil, fill(len(keys), err)
+			return failed[[]counterpoint.Relation](len(keys), err)
 		}
 		l.primeClaims(others)
 		groups := map[string][]counterpoint.Relation{}
@@ -173,7 +179,7 @@ func newLoaders(s Store, wait time.Duration) *loaders {
 	l.memberships = dataloadgen.NewLoader(func(ctx context.Context, keys []string) ([][]counterpoint.Link, []error) {
 		links, actors, err := s.MembershipsOf(ctx, keys)
 		if err != nil {
-			return nil, fill(len(keys), err)
+			return failed[[]counterpoint.Link](len(keys), err)
 		}
 		l.primeActors(actors)
 		groups := map[string][]counterpoint.Link{}
@@ -198,7 +204,7 @@ func linkLoader(l *loaders, opt dataloadgen.Option, fetch func(context.Context, 
 	return dataloadgen.NewLoader(func(ctx context.Context, keys []string) ([][]string, []error) {
 		links, actors, err := fetch(ctx, keys)
 		if err != nil {
-			return nil, fill(len(keys), err)
+			return failed[[]string](len(keys), err)
 		}
 		l.primeActors(actors)
 		groups := map[string][]string{}
@@ -217,7 +223,7 @@ func counterLoader(opt dataloadgen.Option, fetch func(context.Context, []string)
 	return dataloadgen.NewLoader(func(ctx context.Context, keys []string) ([][]counterpoint.Counter, []error) {
 		rows, err := fetch(ctx, keys)
 		if err != nil {
-			return nil, fill(len(keys), err)
+			return failed[[]counterpoint.Counter](len(keys), err)
 		}
 		groups := map[string][]counterpoint.Counter{}
 		for _, r := range rows {

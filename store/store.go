@@ -6,8 +6,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
+	"net"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -193,15 +196,31 @@ func (db *DB) run(ctx context.Context, tx neo4j.ManagedTransaction, cypher strin
 // withContextError marks err as caused by ctx's deadline or cancellation
 // when ctx is done: the server may answer a cancelled transaction with an
 // error of its own, which says nothing of why.
+//
+// A deadline that has passed counts even before ctx says so (its timer may
+// not have fired yet): the driver then gives up on a connection with
+// whatever it made of a read it could not finish, "none of the server
+// offered Bolt versions are supported" among them (its racing reader
+// returns no bytes and no error once the deadline is past, and the
+// handshake reads that as an empty list of versions).
 func withContextError(ctx context.Context, err error) error {
-	if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
+	cerr := ctx.Err()
+	if cerr == nil {
+		if deadline, ok := ctx.Deadline(); ok && !time.Now().Before(deadline) {
+			cerr = context.DeadlineExceeded
+		}
+	}
+	if cerr != nil && !errors.Is(err, cerr) {
 		return fmt.Errorf("%w: %w", cerr, err)
 	}
 	return err
 }
 
 // wrap turns driver errors into the domain's: an unreachable server or a
-// spent deadline is EUNAVAILABLE; anything else stays internal.
+// spent deadline is EUNAVAILABLE; anything else stays internal. Callers
+// that hold the call's context pass the error through withContextError
+// first, so that whatever the driver says of a connection its deadline cut
+// short (a half-read handshake included) counts as the deadline.
 func wrap(err error) error {
 	var cpErr *counterpoint.Error
 	switch {
@@ -209,9 +228,31 @@ func wrap(err error) error {
 		return nil
 	case errors.As(err, &cpErr):
 		return err
-	case neo4j.IsConnectivityError(err), errors.Is(err, context.DeadlineExceeded), neo4j.IsTransactionExecutionLimit(err):
+	case unreachable(err), errors.Is(err, context.DeadlineExceeded):
 		return fmt.Errorf("%w: %v", counterpoint.Errorf(counterpoint.EUNAVAILABLE, "the graph store is unavailable or too slow; try again"), err)
 	default:
 		return err
 	}
+}
+
+// unreachable reports whether err says the server could not be reached or
+// the connection to it broke, wrapped or not: the driver's connectivity
+// errors and spent retries, and the network's own errors when they come
+// through unclassified (a handshake cut short, say).
+func unreachable(err error) bool {
+	var (
+		conn    *neo4j.ConnectivityError
+		limit   *neo4j.TransactionExecutionLimit
+		netErr  net.Error
+		sysErrn syscall.Errno
+	)
+	switch {
+	case errors.As(err, &conn), errors.As(err, &limit), errors.As(err, &netErr):
+		return true
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, net.ErrClosed):
+		return true
+	case errors.As(err, &sysErrn):
+		return sysErrn == syscall.ECONNREFUSED || sysErrn == syscall.ECONNRESET || sysErrn == syscall.EPIPE
+	}
+	return false
 }

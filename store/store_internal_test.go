@@ -3,7 +3,14 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
+	"net"
+	"syscall"
 	"testing"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/counterpoint-news/counterpoint"
 )
@@ -15,6 +22,7 @@ func TestWrapDeadline(t *testing.T) {
 	defer cancel()
 	<-ctx.Done()
 	serverErr := errors.New("Neo.ClientError.Transaction.Terminated: the transaction has been terminated")
+	handshakeErr := errors.New("none of the server offered Bolt versions are supported (offered: []bolt.protocolVersion{})")
 	tests := []struct {
 		name string
 		ctx  context.Context
@@ -24,6 +32,15 @@ func TestWrapDeadline(t *testing.T) {
 		{"deadline passed", ctx, serverErr, counterpoint.EUNAVAILABLE},
 		{"deadline not passed", context.Background(), serverErr, counterpoint.EINTERNAL},
 		{"already a deadline error", ctx, context.DeadlineExceeded, counterpoint.EUNAVAILABLE},
+		// The driver's racing reader gives up once the deadline is past,
+		// before the context's timer has fired, and the handshake reads
+		// the nothing it got as an empty list of versions.
+		{"handshake cut by a deadline not yet signalled", pastDeadline{context.Background()}, handshakeErr, counterpoint.EUNAVAILABLE},
+		{"handshake cut by a deadline", ctx, handshakeErr, counterpoint.EUNAVAILABLE},
+		{"connectivity error, wrapped", context.Background(), fmt.Errorf("read: %w", &neo4j.ConnectivityError{Inner: io.EOF}), counterpoint.EUNAVAILABLE},
+		{"connection refused", context.Background(), &net.OpError{Op: "dial", Net: "tcp", Err: syscall.ECONNREFUSED}, counterpoint.EUNAVAILABLE},
+		{"connection reset", context.Background(), fmt.Errorf("write: %w", syscall.ECONNRESET), counterpoint.EUNAVAILABLE},
+		{"cut mid-read", context.Background(), io.ErrUnexpectedEOF, counterpoint.EUNAVAILABLE},
 	}
 	for _, tt := range tests {
 		if got := codeOf(wrap(withContextError(tt.ctx, tt.err))); got != tt.want {
@@ -31,6 +48,12 @@ func TestWrapDeadline(t *testing.T) {
 		}
 	}
 }
+
+// pastDeadline is a context whose deadline has passed while its Err is
+// still nil, as a timer context's is until its timer fires.
+type pastDeadline struct{ context.Context }
+
+func (pastDeadline) Deadline() (time.Time, bool) { return time.Now().Add(-time.Millisecond), true }
 
 // codeOf is the code of err's first *counterpoint.Error, EINTERNAL for any
 // other error.
