@@ -71,23 +71,40 @@ export const CLAIM_QUERY = /* GraphQL */ `
         source { id title kind date }
         date
         attribution
+        stance
       }
       about { id name kind }
       quotes {
         id
         text
+        kind
+        start
+        end
+        directSpans { start end text }
         paragraph
-        source { id title kind date }
+        source { id title kind date publisher }
         document { id title kind date }
       }
       relations(direction: BOTH) {
         kind
         note
+        inferred
+        evidence { text start end source { id title publisher } }
         from { id text }
         to { id text }
         source { id title }
       }
     }
+  }
+`;
+
+// Why a counter counts: the source's words that make the rebuttal, or the
+// curator's note on an inferred one.
+const COUNTER_WHY = /* GraphQL */ `
+  fragment CounterWhy on Counter {
+    note
+    inferred
+    evidence { text start end source { id title publisher } }
   }
 `;
 
@@ -107,11 +124,13 @@ export const ACTOR_QUERY = /* GraphQL */ `
         source { id title }
         date
         attribution
+        stance
       }
-      countered { counter { id text } target { id text } against { id name kind anonymous } note }
-      counteredBy { counter { id text } target { id text } by { id name kind anonymous } note }
+      countered { counter { id text } target { id text } against { id name kind anonymous } ...CounterWhy }
+      counteredBy { counter { id text } target { id text } by { id name kind anonymous } ...CounterWhy }
     }
   }
+  ${COUNTER_WHY}
 `;
 
 export const SOURCE_QUERY = /* GraphQL */ `
@@ -137,7 +156,7 @@ export const SEARCH_QUERY = /* GraphQL */ `
         id
         ... on Actor { name kind anonymous }
         ... on Claim { text date }
-        ... on Quote { text claim { id text } }
+        ... on Quote { text quoteKind: kind source { id title publisher } claim { id text } }
         ... on Source { title sourceKind: kind }
       }
     }
@@ -154,17 +173,18 @@ export const COUNTERS_QUERY = /* GraphQL */ `
         target { id text }
         by { id name kind anonymous }
         against { id name kind anonymous }
-        note
+        ...CounterWhy
       }
       counteredBy {
         counter { id text }
         target { id text }
         by { id name kind anonymous }
         against { id name kind anonymous }
-        note
+        ...CounterWhy
       }
     }
   }
+  ${COUNTER_WHY}
 `;
 
 export const CHAINS_QUERY = /* GraphQL */ `
@@ -172,7 +192,7 @@ export const CHAINS_QUERY = /* GraphQL */ `
     chains(from: $from, to: $to, kinds: $kinds, directed: $directed, maxHops: $maxHops, first: 20) {
       hops
       claims { id text assertedBy { id name kind anonymous } }
-      relations { kind note from { id } to { id } }
+      relations { kind note inferred from { id } to { id } }
     }
   }
 `;

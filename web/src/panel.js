@@ -1,7 +1,7 @@
 // The details panel: the accessible view of whatever is selected (or, with
 // nothing selected, of the whole graph as lists).
 import { h } from './dom.js';
-import { findQuote } from './text.js';
+import { findQuote, directSegments, wordsOf, outletOf } from './text.js';
 import { ACTOR_STYLE } from './graph.js';
 
 export const KIND_LABEL = Object.fromEntries(Object.entries(ACTOR_STYLE).map(([k, v]) => [k, v.label]));
@@ -12,6 +12,9 @@ export const ATTRIBUTION_LABEL = {
   IN_DOCUMENT: 'in a document not made public',
   REPORTED: 'position described by the reporter',
 };
+
+export const STANCE_HELP = 'Sets the claim out without arguing for it (as an options paper, a summary or a question does); '
+  + 'it does not count in who countered whom.';
 
 const SOURCE_KIND_LABEL = {
   ARTICLE: 'article', PAPER: 'paper', EMAIL: 'e-mail', SPEECH: 'speech',
@@ -52,6 +55,55 @@ function sourceLabel(s) {
   return [h('cite', {}, s.title), bits ? ` (${bits})` : ''];
 }
 
+// stanceBadge marks an assertion that only presents its claim; an
+// endorsement, the usual case, is not marked.
+export function stanceBadge(stance) {
+  if (stance !== 'PRESENTS') return null;
+  return h('span', { class: 'badge stance', title: STANCE_HELP }, 'presents, does not endorse');
+}
+
+// quoteView shows a quote as whose words it holds: a DIRECT quote in
+// quotation marks as the speaker's own words; a PARAPHRASE without them, as
+// the outlet's words, with the speaker's own words inside it marked.
+export function quoteView(q) {
+  const direct = q.kind === 'DIRECT';
+  const spans = direct ? [] : directSegments(q.text, q.start, q.directSpans);
+  const marked = spans.some((x) => x.direct);
+  return h('figure', { class: `quote-fig ${direct ? 'direct' : 'paraphrase'}`, dataset: { quoteKind: direct ? 'DIRECT' : 'PARAPHRASE' } },
+    h('figcaption', { class: 'quote-label' }, direct
+      ? [h('span', { class: 'badge words direct' }, 'Direct quote'), ' The speaker\'s own words, in quotation marks in the source:']
+      : [h('span', { class: 'badge words paraphrase' }, 'Paraphrase'), ` ${wordsOf(q.source)}, not a quotation of the speaker:`]),
+    direct
+      ? h('blockquote', { class: 'quote direct' }, `“${q.text}”`)
+      : h('blockquote', { class: 'quote paraphrase' }, (spans.length ? spans : [{ text: q.text, direct: false }]).map((x) => (x.direct
+        ? h('mark', { class: 'own-words', title: 'the speaker\'s own words' }, x.text)
+        : x.text))),
+    marked ? h('p', { class: 'own-words-key meta' }, h('mark', { class: 'own-words' }, 'Marked'),
+      ' words are the speaker\'s own, in quotation marks in the source.') : null);
+}
+
+// whyLinked shows why two claims are linked: the source's words that make
+// the link (the outlet's words, never the speaker's), or, for an inferred
+// link, the curator's note labelled as such. r is a Relation or a Counter.
+export function whyLinked(r) {
+  if (r.inferred) {
+    return h('p', { class: 'why inferred' }, h('strong', {}, 'Inferred by the curator:'), ' ',
+      r.note || 'no reason given.');
+  }
+  // One figure for each run of evidence from the same source, captioned with whose words they are.
+  const runs = [];
+  for (const e of r.evidence || []) {
+    const last = runs[runs.length - 1];
+    if (last && last[0].source?.id === e.source?.id) last.push(e);
+    else runs.push([e]);
+  }
+  return h('div', { class: 'why' },
+    runs.map((run) => h('figure', { class: 'evidence' },
+      h('figcaption', { class: 'quote-label' }, `Why they are linked, in ${outletOf(run[0].source) ? wordsOf(run[0].source) : 'the reporter\'s words'}:`),
+      run.map((e) => h('blockquote', { class: 'evidence-text', title: `characters ${e.start}–${e.end} of ${e.source?.title || 'the source'}` }, e.text)))),
+    r.note ? h('p', { class: 'note' }, h('span', { class: 'note-label' }, 'Curator\'s note: '), r.note) : null);
+}
+
 function section(title, ...body) {
   return h('section', { class: 'relgroup' }, h('h4', {}, title), ...body);
 }
@@ -87,7 +139,8 @@ export function renderClaim(c, ctx) {
     h('div', { class: 'meta' },
       'in ', sourceLabel(a.source),
       a.date ? ` · ${a.date}` : '',
-      ` · ${ATTRIBUTION_LABEL[a.attribution] || a.attribution}`),
+      ` · ${ATTRIBUTION_LABEL[a.attribution] || a.attribution}`,
+      a.stance === 'PRESENTS' ? [' · ', stanceBadge(a.stance)] : null),
   )))));
 
   if (c.about?.length) {
@@ -108,8 +161,8 @@ export function renderClaim(c, ctx) {
       toggle.textContent = open ? 'Show in its paragraph' : 'Hide the paragraph';
       para.hidden = open;
     });
-    return h('li', { dataset: { quoteId: q.id } },
-      h('blockquote', { class: 'quote' }, `“${q.text}”`),
+    return h('li', { dataset: { quoteId: q.id, quoteKind: q.kind } },
+      quoteView(q),
       h('p', { class: 'quote-src' },
         'From ', sourceLabel(q.source),
         q.document && q.document.id !== q.source.id ? ['; first said or written in ', sourceLabel(q.document)] : null),
@@ -124,8 +177,8 @@ export function renderClaim(c, ctx) {
       h('h5', { class: 'meta' }, h('span', { class: `badge rel-${kind}` }, title)),
       h('ul', {}, items.map((r) => {
         const other = dir === 'out' ? r.to : r.from;
-        return h('li', {}, nodeLink(other.id, other.text, ctx),
-          r.note ? h('p', { class: 'note' }, r.note) : null);
+        return h('li', { dataset: { relFrom: r.from.id, relTo: r.to.id, inferred: String(!!r.inferred) } },
+          nodeLink(other.id, other.text, ctx), whyLinked(r));
       })));
   }).filter(Boolean);
   out.append(section('Relations', groups.length ? groups : h('p', { class: 'empty' }, 'No claim rebuts, supports or qualifies this one, and it bears on none.')));
@@ -161,7 +214,8 @@ export function renderActor(a, ctx) {
   out.append(section(`Claims (${a.assertions.length})`, a.assertions.length
     ? h('ul', {}, a.assertions.map((s) => h('li', {},
       nodeLink(s.claim.id, s.claim.text, ctx),
-      h('div', { class: 'meta' }, [s.date || s.claim.date || 'undated', ' · in ', h('cite', {}, s.source.title), ' · ', ATTRIBUTION_LABEL[s.attribution] || s.attribution]))))
+      h('div', { class: 'meta' }, [s.date || s.claim.date || 'undated', ' · in ', h('cite', {}, s.source.title), ' · ', ATTRIBUTION_LABEL[s.attribution] || s.attribution,
+        s.stance === 'PRESENTS' ? [' · ', stanceBadge(s.stance)] : null]))))
     : h('p', { class: 'empty' }, 'No claims.')));
   out.append(section(`Countered (${a.countered.length})`, counterList(a.countered, 'against', ctx)));
   out.append(section(`Countered by (${a.counteredBy.length})`, counterList(a.counteredBy, 'by', ctx)));
@@ -172,13 +226,14 @@ export function renderActor(a, ctx) {
 // on one side, for an actor's panel and for trace mode.
 export function counterList(counters, side, ctx) {
   if (!counters.length) return h('p', { class: 'empty' }, 'None.');
-  return h('ul', { class: 'counters' }, counters.map((k) => h('li', {},
+  return h('ul', { class: 'counters' }, counters.map((k) => h('li', { dataset: { counter: k.counter.id, target: k.target.id, inferred: String(!!k.inferred) } },
     h('div', {}, nodeLink(k.counter.id, k.counter.text, ctx)),
     h('div', {}, h('span', { class: 'badge rel-REBUTS' }, 'rebuts')),
     h('div', {}, nodeLink(k.target.id, k.target.text, ctx)),
-    h('div', { class: 'meta' }, side === 'against' ? 'asserted by ' : 'countering claim by ',
+    h('div', { class: 'meta', title: 'Only actors who argue for a claim count in who countered whom, not those who only present it.' },
+      side === 'against' ? 'argued for by ' : 'countering claim argued for by ',
       k[side].map((x, i) => [i ? ', ' : '', ...actorLink(x, ctx)])),
-    k.note ? h('p', { class: 'note' }, k.note) : null)));
+    whyLinked(k))));
 }
 
 // renderSource shows a document: authors, where it was reported, and the

@@ -4,7 +4,7 @@
 import { app, $ } from './app.js';
 import { h, clear } from './dom.js';
 import { KIND_LABEL } from './panel.js';
-import { truncate } from './text.js';
+import { truncate, wordsOf } from './text.js';
 import { applyFilters } from './graphview.js';
 import { select } from './details.js';
 import { syncControls } from './controls.js';
@@ -60,7 +60,8 @@ function resultButton(hit, close) {
   let target = n.id;
   if (n.__typename === 'Actor') { kind = `Actor · ${KIND_LABEL[n.kind] || n.kind}`; text = n.name; }
   else if (n.__typename === 'Claim') { kind = `Claim${n.date ? ` · ${n.date}` : ''}`; text = n.text; }
-  else if (n.__typename === 'Quote') { kind = 'Quote · opens its claim'; text = `“${n.text}”`; target = n.claim.id; }
+  else if (n.__typename === 'Quote' && n.quoteKind === 'DIRECT') { kind = 'Quote · the speaker\'s own words · opens its claim'; text = `“${truncate(n.text, 157)}”`; target = n.claim.id; }
+  else if (n.__typename === 'Quote') { kind = `Paraphrase · ${wordsOf(n.source)} · opens its claim`; text = n.text; target = n.claim.id; }
   else if (n.__typename === 'Source') { kind = `Source · ${n.sourceKind}`; text = n.title; }
   else { kind = n.__typename; text = n.id; }
   return h('button', {

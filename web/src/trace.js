@@ -156,7 +156,8 @@ function chainItem(chain) {
         h('span', { class: 'meta' }, ' by ', c.assertedBy.map((a, j) => [j ? ', ' : '', a.name, a.anonymous || a.kind === 'ANONYMOUS' ? [' ', anonBadge()] : null])))];
       if (r) {
         const forward = r.from.id === c.id;
-        items.push(h('span', { class: 'chain-step' }, h('span', { class: `badge rel-${r.kind}` }, forward ? `↓ ${r.kind.toLowerCase()}` : `↑ is ${r.kind === 'QUALIFIES' ? 'qualified' : r.kind === 'REBUTS' ? 'rebutted' : 'supported'} by`)));
+        items.push(h('span', { class: 'chain-step' }, h('span', { class: `badge rel-${r.kind}` }, forward ? `↓ ${r.kind.toLowerCase()}` : `↑ is ${r.kind === 'QUALIFIES' ? 'qualified' : r.kind === 'REBUTS' ? 'rebutted' : 'supported'} by`),
+          r.inferred ? h('span', { class: 'meta', title: r.note || undefined }, ' inferred by the curator') : null));
       }
       return items;
     }));

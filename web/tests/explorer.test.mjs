@@ -26,8 +26,14 @@ const VIEWPORT = { width: 1600, height: 1000 };
 
 const LITT = 'robert-litt';
 const NSC = 'nsc-staff';
+const TRADE = 'economic-trade-agency-officials';
 const REALLY = 'us-statement-will-not-deter-china-russia';
 const DETER = 'us-statement-could-deter-authoritarians';
+const MOMENTUM = 'momentum-for-disavowal';
+const KEEP_OPEN = 'keep-options-open';
+const DISAVOW_OPTION = 'disavow-option-in-paper';
+// The size the screenshots of the panel are checked at: a common laptop screen.
+const LAPTOP = { width: 1280, height: 800 };
 
 let context;
 let profile;
@@ -239,6 +245,116 @@ test('clicking Litt\'s "Really?" claim shows its quote, its paragraph and the cl
   await done(page);
 });
 
+// quotesOf reads a claim's quotes as the API has them, with whose words they are.
+async function quotesOf(id) {
+  const { claim } = await api(`query($id: ID!) { claim(id: $id) {
+      quotes { id text kind start end directSpans { start end text } source { publisher title } } } }`, { id });
+  return claim.quotes;
+}
+
+test('whose words: a paraphrase is the outlet\'s, never in quotation marks, with the speaker\'s own words marked', { timeout: 60_000 }, async () => {
+  const quotes = await quotesOf(MOMENTUM);
+  const paraphrases = quotes.filter((q) => q.kind === 'PARAPHRASE');
+  assert.ok(paraphrases.length > 0, `${MOMENTUM} has a paraphrase`);
+  const withOwn = paraphrases.find((q) => q.directSpans.length);
+  assert.deepEqual(withOwn?.directSpans.map((x) => x.text), ['strongly disavowing']);
+
+  const page = await open(`/?node=${MOMENTUM}`);
+  await page.setViewportSize(LAPTOP);
+  await ready(page);
+  await detailsFor(page, MOMENTUM);
+  const panel = page.locator('#details-body');
+  for (const q of paraphrases) {
+    const item = panel.locator(`li[data-quote-id="${q.id}"]`);
+    assert.equal(await item.getAttribute('data-quote-kind'), 'PARAPHRASE');
+    // The outlet's words, exactly: no quotation marks added, in the text or by the style sheet.
+    const shown = item.locator('blockquote.quote');
+    assert.equal(await shown.textContent(), q.text);
+    const marks = await shown.evaluate((el) => [getComputedStyle(el, '::before').content, getComputedStyle(el, '::after').content]);
+    for (const m of marks) assert.ok(m === 'none' || m === 'normal' || m === '""', `generated content ${m}`);
+    const caption = await item.locator('figcaption').textContent();
+    assert.ok(caption.includes(`${q.source.publisher}'s words`), `labelled as ${q.source.publisher}'s words: ${caption}`);
+    assert.ok(!/speaker's own words/.test(caption), caption);
+    // The speaker's own words inside it are marked, and only they.
+    const own = await shown.locator('mark.own-words').allTextContents();
+    assert.deepEqual(own, q.directSpans.map((x) => x.text));
+    for (const t of await shown.locator('mark.own-words').evaluateAll((els) => els.map((e) => e.title))) assert.equal(t, "the speaker's own words");
+  }
+  assert.match(await panel.locator(`li[data-quote-id="${withOwn.id}"] .own-words-key`).textContent(), /the speaker's own/);
+  assert.deepEqual(await lowContrast(page), [], 'text below WCAG AA contrast');
+  await panel.locator(`li[data-quote-id="${withOwn.id}"]`).scrollIntoViewIfNeeded();
+  await page.mouse.move(1, LAPTOP.height - 1);
+  await page.screenshot({ path: join(DOCS, 'explorer-paraphrase.png') });
+  await done(page);
+});
+
+test('whose words: a direct quote is the speaker\'s, in quotation marks', { timeout: 60_000 }, async () => {
+  const quotes = (await quotesOf(REALLY)).filter((q) => q.kind === 'DIRECT');
+  assert.ok(quotes.some((q) => q.text === 'Really?'));
+  const page = await open(`/?node=${REALLY}`);
+  await ready(page);
+  await detailsFor(page, REALLY);
+  for (const q of quotes) {
+    const item = page.locator(`#details-body li[data-quote-id="${q.id}"]`);
+    assert.equal(await item.getAttribute('data-quote-kind'), 'DIRECT');
+    assert.equal(await item.locator('blockquote.quote').textContent(), `“${q.text}”`);
+    assert.match(await item.locator('figcaption').textContent(), /The speaker's own words/);
+    assert.equal(await item.locator('mark').count(), 0);
+  }
+  await done(page);
+});
+
+test('the claim panel says why two claims are linked: the article\'s words, or the curator\'s inference', { timeout: 60_000 }, async () => {
+  const { really, deter } = await api(`query($really: ID!, $deter: ID!) {
+      really: claim(id: $really) { relations { kind from { id } to { id } inferred note evidence { text source { publisher } } } }
+      deter: claim(id: $deter) { assertions { actor { id } stance } relations { kind from { id } to { id } inferred note } } }`,
+  { really: REALLY, deter: DETER });
+  const rebuttal = really.relations.find((r) => r.kind === 'REBUTS' && r.from.id === REALLY && r.to.id === DETER);
+  assert.ok(rebuttal && !rebuttal.inferred, 'the "Really?" rebuttal rests on the article\'s words');
+  assert.match(rebuttal.evidence[0].text, /^He also took issue with the assertion/);
+  const inferred = deter.relations.find((r) => r.inferred);
+  assert.ok(inferred?.note, `${DETER} has an inferred relation with a note`);
+
+  const page = await open(`/?node=${REALLY}`);
+  await page.setViewportSize(LAPTOP);
+  await ready(page);
+  await detailsFor(page, REALLY);
+  const panel = page.locator('#details-body');
+  const item = panel.locator(`[data-rel="REBUTS-out"] li[data-rel-to="${DETER}"]`);
+  assert.deepEqual(await item.locator('blockquote.evidence-text').allTextContents(), rebuttal.evidence.map((e) => e.text));
+  assert.match(await item.locator('blockquote.evidence-text').first().textContent(), /^He also took issue with the assertion that a strong statement/);
+  assert.equal(await item.locator('figure.evidence figcaption').textContent(),
+    `Why they are linked, in ${rebuttal.evidence[0].source.publisher}'s words:`);
+  assert.equal(await item.locator('.why.inferred').count(), 0);
+  assert.equal(await item.locator('.note').textContent(), `Curator's note: ${rebuttal.note}`);
+  assert.deepEqual(await lowContrast(page), [], 'text below WCAG AA contrast');
+  await item.scrollIntoViewIfNeeded();
+  await page.mouse.move(1, LAPTOP.height - 1);
+  await page.screenshot({ path: join(DOCS, 'explorer-evidence.png') });
+
+  // The claim it rebuts: the paper only presents it, and its inferred link says so.
+  await item.locator(`button[data-node-id="${DETER}"]`).click();
+  await detailsFor(page, DETER);
+  for (const a of deter.assertions) {
+    const who = panel.locator('section', { hasText: 'Asserted by' }).locator('li', { has: page.locator(`button[data-node-id="${a.actor.id}"]`) });
+    assert.equal(await who.locator('.badge.stance').count(), a.stance === 'PRESENTS' ? 1 : 0, `${a.actor.id} ${a.stance}`);
+    if (a.stance === 'PRESENTS') assert.equal(await who.locator('.badge.stance').textContent(), 'presents, does not endorse');
+  }
+  assert.ok(deter.assertions.some((a) => a.stance === 'PRESENTS'), 'the NSC staff paper presents the deterrence claim');
+  const other = inferred.from.id === DETER ? inferred.to.id : inferred.from.id;
+  const dir = inferred.from.id === DETER ? 'out' : 'in';
+  const inf = panel.locator(`[data-rel="${inferred.kind}-${dir}"] li[data-rel-to="${inferred.to.id}"][data-rel-from="${inferred.from.id}"]`);
+  assert.equal(await inf.locator(`button[data-node-id="${other}"]`).count(), 1);
+  assert.equal(await inf.getAttribute('data-inferred'), 'true');
+  assert.equal(await inf.locator('.why.inferred').textContent(), `Inferred by the curator: ${inferred.note}`);
+  assert.equal(await inf.locator('blockquote.evidence-text').count(), 0);
+  assert.deepEqual(await lowContrast(page), [], 'text below WCAG AA contrast');
+  await inf.scrollIntoViewIfNeeded();
+  await page.mouse.move(1, LAPTOP.height - 1);
+  await page.screenshot({ path: join(DOCS, 'explorer-inferred.png') });
+  await done(page);
+});
+
 test('anonymous sources are shown as such', { timeout: 60_000 }, async () => {
   const { actors } = await api('{ actors(kind: ANONYMOUS, first: 1) { nodes { id name assertions { claim { id } } } } }');
   const anon = actors.nodes[0];
@@ -254,9 +370,15 @@ test('anonymous sources are shown as such', { timeout: 60_000 }, async () => {
   await done(page);
 });
 
-test('trace mode from Litt highlights whom he countered, and chains reach the disavowal agencies', { timeout: 60_000 }, async () => {
-  const { actor } = await api('query($id: ID!) { actor(id: $id) { countered { counter { id } target { id } against { id } } counteredBy { counter { id } by { id } } } }', { id: LITT });
-  assert.ok(actor.countered.some((k) => k.target.id === DETER && k.against.some((a) => a.id === NSC)));
+test('trace mode from Litt highlights whom he countered, with the words that make each counter, and chains reach the disavowal agencies', { timeout: 60_000 }, async () => {
+  const { actor } = await api(`query($id: ID!) { actor(id: $id) {
+      countered { counter { id } target { id } against { id } inferred note evidence { text } }
+      counteredBy { counter { id } by { id } } } }`, { id: LITT });
+  // Litt's "keeping our options open" rebuts the paper's option to disavow legislation, which the
+  // economic and trade agencies urged. The paper only presents its deterrence claim, so his "Really?"
+  // counts against nobody.
+  assert.ok(actor.countered.some((k) => k.counter.id === KEEP_OPEN && k.target.id === DISAVOW_OPTION && k.against.some((a) => a.id === TRADE)));
+  assert.ok(!actor.countered.some((k) => k.against.some((a) => a.id === NSC)), 'Litt does not counter the NSC staff, who only present the claim');
 
   const page = await open('/');
   await ready(page);
@@ -268,16 +390,30 @@ test('trace mode from Litt highlights whom he countered, and chains reach the di
     assert.ok(hl.includes(k.counter.id) && hl.includes(k.target.id), `claims of ${JSON.stringify(k)} highlighted`);
     for (const a of k.against) assert.ok(hl.includes(a.id), `${a.id} highlighted`);
   }
-  assert.ok(hl.includes(NSC) && hl.includes(DETER) && hl.includes(LITT), `highlighted: ${hl}`);
+  assert.ok(hl.includes(TRADE) && hl.includes(DISAVOW_OPTION) && hl.includes(KEEP_OPEN) && hl.includes(LITT), `highlighted: ${hl}`);
+  assert.ok(!hl.includes(NSC), `the NSC staff are not traced as countered: ${hl}`);
   assert.deepEqual(await lowContrast(page), [], 'text below WCAG AA contrast');
-  const classes = await page.evaluate((ids) => ids.map((id) => window.__explorer.cy.getElementById(id).hasClass('hl')), [NSC, DETER]);
+  const classes = await page.evaluate((ids) => ids.map((id) => window.__explorer.cy.getElementById(id).hasClass('hl')), [TRADE, DISAVOW_OPTION]);
   assert.deepEqual(classes, [true, true], 'drawn highlighted');
   const faded = await page.evaluate(() => window.__explorer.cy.nodes('.faded').length);
   assert.ok(faded > 0, 'the rest of the graph is faded');
   // The accessible view lists the counter.
   const panel = page.locator('#details-body');
   assert.match(await panel.locator('#panel-title').textContent(), /Counters of Robert S\. Litt/);
-  assert.equal(await panel.locator(`ul.counters button[data-node-id="${NSC}"]`).count(), 1);
+  assert.equal(await panel.locator('ul.counters > li').count(), actor.countered.length + actor.counteredBy.length);
+  assert.equal(await panel.locator(`ul.counters button[data-node-id="${TRADE}"]`).count(), 1);
+  assert.equal(await panel.locator(`ul.counters button[data-node-id="${NSC}"]`).count(), 0);
+  // Each counter shows why it counts: the article's words, or the curator's inference labelled as such.
+  for (const k of actor.countered) {
+    const item = panel.locator(`ul.counters > li[data-counter="${k.counter.id}"][data-target="${k.target.id}"]`);
+    if (k.inferred) {
+      assert.match(await item.locator('.why.inferred').textContent(), /^Inferred by the curator:/);
+    } else {
+      assert.ok(k.evidence.length > 0, 'a counter that is not inferred has evidence');
+      assert.deepEqual(await item.locator('blockquote.evidence-text').allTextContents(), k.evidence.map((e) => e.text));
+      assert.match(await item.locator('figure.evidence figcaption').textContent(), /^Why they are linked, in .+'s words:$/);
+    }
+  }
   const url = new URL(page.url());
   assert.equal(url.searchParams.get('mode'), 'trace');
   assert.equal(url.searchParams.get('a'), LITT);
@@ -327,6 +463,20 @@ test('search "dissuade" finds the deterrence claim, and selecting it centres it'
   }, DETER);
   assert.ok(off < 2, `the selected node (with its label) is ${off}px from the centre`);
   assert.match(await page.textContent('#panel-title'), /dissuade authoritarian regimes/);
+
+  // A quote among the hits says whose words it holds; a paraphrase is not put in quotation marks.
+  const { search } = await api('{ search(text: "dissuade") { node { __typename id ... on Quote { text kind source { publisher } } } } }');
+  const quote = search.map((x) => x.node).find((n) => n.__typename === 'Quote' && n.kind === 'PARAPHRASE');
+  assert.ok(quote, 'the search finds the paraphrase of the deterrence claim');
+  await page.fill('#search-input', 'dissuade');
+  await page.press('#search-input', 'Enter');
+  const qhit = page.locator(`#search-results button[data-hit-id="${quote.id}"]`);
+  await qhit.waitFor({ timeout: 15_000 });
+  assert.equal(await qhit.locator('.kind').textContent(), `Paraphrase · ${quote.source.publisher}'s words · opens its claim`);
+  const shown = (await qhit.textContent()).replace(await qhit.locator('.kind').textContent(), '');
+  assert.ok(!/[“”"]/.test(shown[0]) && !/[“”"]/.test(shown.at(-1)), `not in quotation marks: ${shown}`);
+  assert.ok(quote.text.startsWith(shown.replace(/…$/, '')), shown);
+  await page.keyboard.press('Escape');
   await done(page);
 });
 

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseState, stateToSearch, claimInDateRange, defaultState } from '../src/state.js';
-import { findQuote, truncate } from '../src/text.js';
+import { findQuote, truncate, directSegments, utf16Offsets, outletOf, wordsOf } from '../src/text.js';
 import { syntheticSubgraph } from '../src/synthetic.js';
 import { mulberry32, withMathRandom } from '../src/random.js';
 import { ACTOR_KINDS } from '../src/state.js';
@@ -136,4 +136,69 @@ test('quotes fold into claim → source edges, preferring the document the words
   assert.equal(el.nodes.find((n) => n.data.id === 'email').data.kind, 'EMAIL');
   const edges = el.edges.map((e) => `${e.data.source}-${e.data.type}->${e.data.target}`).sort();
   assert.deepEqual(edges, ['a1-ASSERTED->c1', 'c1-QUOTED_FROM->article', 'c1-QUOTED_FROM->email']);
+});
+
+test('code-point offsets map to UTF-16 string indices past characters outside the BMP', () => {
+  assert.deepEqual(utf16Offsets('a😀b'), [0, 1, 3, 4]);
+  assert.deepEqual(utf16Offsets(''), [0]);
+});
+
+test('the speaker\'s own words inside a paraphrase are found by their code-point offsets', () => {
+  // The source text, in code points. The emoji before the quote and inside it shift UTF-16 indices; the
+  // words also appear unquoted earlier in the quote, so only the offsets find the quoted run.
+  const source = 'Intro 😀 then: strongly 🔒 disavowing, they want a statement “strongly 🔒 disavowing” a mandate, officials said.';
+  const cp = (utf16) => Array.from(source.slice(0, utf16)).length; // a UTF-16 index as a code-point offset
+  const quoteStart = cp(source.indexOf('strongly'));
+  const quote = source.slice(source.indexOf('strongly'));
+  const spanStart = cp(source.indexOf('“') + 1);
+  const spanEnd = spanStart + Array.from('strongly 🔒 disavowing').length;
+  const span = { start: spanStart, end: spanEnd, text: Array.from(source).slice(spanStart, spanEnd).join('') };
+  assert.equal(span.text, 'strongly 🔒 disavowing');
+  const segs = directSegments(quote, quoteStart, [span]);
+  assert.deepEqual(segs, [
+    { text: 'strongly 🔒 disavowing, they want a statement “', direct: false },
+    { text: 'strongly 🔒 disavowing', direct: true },
+    { text: '” a mandate, officials said.', direct: false },
+  ]);
+  assert.equal(segs.map((x) => x.text).join(''), quote);
+  // Code-point offsets used as UTF-16 indices would cut the words wrongly.
+  assert.notEqual(quote.slice(spanStart - quoteStart, spanEnd - quoteStart), span.text);
+});
+
+test('direct spans: whole quote, none, not at their offsets, overlapping, out of the quote', () => {
+  assert.deepEqual(directSegments('Really?', 10, [{ start: 10, end: 17, text: 'Really?' }]), [{ text: 'Really?', direct: true }]);
+  assert.deepEqual(directSegments('no marks', 5, []), [{ text: 'no marks', direct: false }]);
+  // The quote's white space was normalised: the words are looked for instead.
+  assert.deepEqual(directSegments('a “b c” d', 0, [{ start: 4, end: 8, text: 'b  c' }]),
+    [{ text: 'a “', direct: false }, { text: 'b c', direct: true }, { text: '” d', direct: false }]);
+  // Spans given out of order are marked in order.
+  assert.deepEqual(directSegments('x one two y', 100, [{ start: 106, end: 109, text: 'two' }, { start: 102, end: 105, text: 'one' }]),
+    [{ text: 'x ', direct: false }, { text: 'one', direct: true }, { text: ' ', direct: false }, { text: 'two', direct: true }, { text: ' y', direct: false }]);
+  // A span overlapping an earlier one is not marked twice.
+  assert.deepEqual(directSegments('x one two y', 100, [{ start: 106, end: 109, text: 'two' }, { start: 102, end: 109, text: 'one two' }]),
+    [{ text: 'x ', direct: false }, { text: 'one two', direct: true }, { text: ' y', direct: false }]);
+  // A span that is nowhere in the quote is not marked.
+  assert.deepEqual(directSegments('abc', 0, [{ start: 50, end: 53, text: 'zzz' }]), [{ text: 'abc', direct: false }]);
+  assert.deepEqual(directSegments('', 0, []), []);
+});
+
+test('a paraphrase is the outlet\'s words: publisher, else the title\'s outlet, else the reporter\'s', () => {
+  assert.equal(wordsOf({ publisher: 'The Washington Post', title: 'x' }), "The Washington Post's words");
+  assert.equal(outletOf({ publisher: null, title: 'White House weighs publicly rejecting a decryption mandate (The Washington Post, 2015)' }), 'The Washington Post');
+  assert.equal(outletOf({ title: 'A report (Reuters, 2015-08-01)' }), 'Reuters');
+  assert.equal(outletOf({ title: 'Robert S. Litt\'s e-mail to colleagues on the draft paper' }), null);
+  assert.equal(wordsOf({ title: 'An e-mail' }), "The reporter's words");
+  assert.equal(wordsOf(null), "The reporter's words");
+});
+
+test('every query the explorer sends is valid against the API\'s schema', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { buildSchema, parse, validate } = await import('graphql');
+  const api = await import('../src/api.js');
+  const schema = buildSchema(readFileSync(new URL('../../schema.graphqls', import.meta.url), 'utf8'));
+  const queries = Object.entries(api).filter(([name, q]) => name.endsWith('_QUERY') && typeof q === 'string');
+  assert.ok(queries.length >= 6, `queries: ${queries.map(([n]) => n)}`);
+  for (const [name, q] of queries) {
+    assert.deepEqual(validate(schema, parse(q)).map((e) => e.message), [], name);
+  }
 });
