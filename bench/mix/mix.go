@@ -16,9 +16,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand"
+	"slices"
 	"sort"
 	"strings"
 
+	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/bench/gen"
 )
 
@@ -177,6 +179,16 @@ func Decode(body []byte) (map[string]any, error) {
 
 // counterLine is the canonical form of one counter: the countering claim,
 // its target and who asserted the target.
+// peerAssertions reads the peer's assertedByConnection of claim c.
+func peerAssertions(c map[string]any) []counterpoint.Assertion {
+	var out []counterpoint.Assertion
+	for _, e := range list(obj(c["assertedByConnection"])["edges"]) {
+		e := obj(e)
+		out = append(out, counterpoint.Assertion{Actor: str(obj(e["node"])["id"]), Stance: counterpoint.Stance(str(obj(e["properties"])["stance"]))})
+	}
+	return out
+}
+
 func counterLine(counter, target string, against []string) string {
 	sort.Strings(against)
 	return "counter|" + counter + "|" + target + "|" + strings.Join(against, ",")
@@ -185,7 +197,7 @@ func counterLine(counter, target string, against []string) string {
 func actorCounters() *Query {
 	return &Query{
 		Name:        "actor-counters",
-		Description: "an actor's counters: each claim of the actor that rebuts another, the target, and who asserted the target",
+		Description: "an actor's counters: each claim the actor endorses that rebuts another, the target, and who endorses the target (counterpoint.CounterSides)",
 		Pick:        func(rng *rand.Rand, p *gen.Probes) Params { return Params{"id": pickOne(rng, p.Actors)} },
 		CheckParams: func(p *gen.Probes) []Params { return firstN(p.Actors, 8) },
 		CP: `query ActorCounters($id: ID!) {
@@ -204,7 +216,10 @@ func actorCounters() *Query {
 		Peer: `query ActorCounters($id: ID!) {
   actors(where: { id: { eq: $id } }) {
     id name
-    asserted(where: { rebutsAggregate: { count: { gt: 0 } } }) { id text rebuts { id text assertedBy { id name } } }
+    asserted(where: { rebutsAggregate: { count: { gt: 0 } } }) {
+      id text assertedByConnection { edges { properties { stance } node { id } } }
+      rebuts { id text assertedByConnection { edges { properties { stance } node { id } } } }
+    }
   }
 }`,
 		PeerVars: func(p Params) map[string]any { return map[string]any{"id": p["id"]} },
@@ -215,7 +230,13 @@ func actorCounters() *Query {
 				c := obj(c)
 				for _, t := range list(c["rebuts"]) {
 					t := obj(t)
-					out = append(out, counterLine(str(c["id"]), str(t["id"]), ids(t["assertedBy"])))
+					// The peer returns every assertion; the rule of who
+					// counts is applied here, as Counterpoint applies it.
+					by, against := counterpoint.CounterSides(peerAssertions(c), peerAssertions(t))
+					if !slices.Contains(by, str(a["id"])) || len(against) == 0 {
+						continue
+					}
+					out = append(out, counterLine(str(c["id"]), str(t["id"]), against))
 				}
 			}
 			return lines(out)

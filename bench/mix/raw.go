@@ -108,6 +108,15 @@ func assertedBy(assertions any) []string {
 	return ids
 }
 
+// assertions reads the read-ahead's assertion items: who, with which stance.
+func assertions(items any) []counterpoint.Assertion {
+	var out []counterpoint.Assertion
+	for _, a := range list(items) {
+		out = append(out, counterpoint.Assertion{Actor: str(obj(obj(a)["actor"])["id"]), Stance: counterpoint.Stance(str(obj(a)["stance"]))})
+	}
+	return out
+}
+
 func rawActorCounters(ctx context.Context, r *Raw, p Params) ([]string, error) {
 	id := p["id"].(string)
 	recs, err := r.named(ctx, "actorDetail", map[string]any{"ids": []string{id}, "countered": true, "counteredBy": false, "counterAssertions": true})
@@ -117,7 +126,8 @@ func rawActorCounters(ctx context.Context, r *Raw, p Params) ([]string, error) {
 	out := []string{"actor|" + id + "|" + str(getMap(recs[0], "props")["name"])}
 	for _, c := range list(get(recs[0], "countered")) {
 		c := obj(c)
-		out = append(out, counterLine(str(obj(c["counter"])["id"]), str(obj(c["target"])["id"]), assertedBy(c["targetAssertions"])))
+		_, against := counterpoint.CounterSides(assertions(c["counterAssertions"]), assertions(c["targetAssertions"]))
+		out = append(out, counterLine(str(obj(c["counter"])["id"]), str(obj(c["target"])["id"]), against))
 	}
 	return lines(out), nil
 }
