@@ -80,9 +80,11 @@ func evidenceOf(in []*model.EvidenceInput) []counterpoint.Quote {
 	return out
 }
 
-func toRelation(r counterpoint.Relation) *model.Relation {
+// toRelation converts a relation with the claims at its two ends, which
+// are struct fields of the model, not resolvers.
+func toRelation(r counterpoint.Relation, from, to *model.Claim) *model.Relation {
 	return &model.Relation{
-		Kind: model.RelationKind(r.Kind), Note: optional(r.Note), FromID: r.From, ToID: r.To, SourceID: r.Source,
+		Kind: model.RelationKind(r.Kind), Note: optional(r.Note), From: from, To: to, SourceID: r.Source,
 		Evidence: toEvidence(r.Evidence), Inferred: r.Inferred,
 	}
 }

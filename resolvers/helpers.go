@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 
 	"github.com/vektah/gqlparser/v2/ast"
@@ -164,6 +166,42 @@ func (r *Resolver) asserters(ctx context.Context, claimID string) ([]*model.Acto
 		}
 	}
 	return r.actors(ctx, ids)
+}
+
+// relations converts relations with the claims at their ends: those in
+// known, and the others read in one batch (the loaders usually hold them
+// already: the store's relation reads return the claims at the other end).
+// A relation whose claim is gone (removed since) is left out.
+func (r *Resolver) relations(ctx context.Context, rels []counterpoint.Relation, known map[string]*model.Claim) ([]*model.Relation, error) {
+	var missing []string
+	for _, rel := range rels {
+		for _, id := range []string{rel.From, rel.To} {
+			if known[id] == nil && !slices.Contains(missing, id) {
+				missing = append(missing, id)
+			}
+		}
+	}
+	if len(missing) > 0 {
+		cs, err := r.loadersFor(ctx).claim.LoadAll(ctx, missing)
+		if err != nil {
+			return nil, err
+		}
+		all := make(map[string]*model.Claim, len(known)+len(cs))
+		maps.Copy(all, known)
+		for _, c := range cs {
+			if c != nil {
+				all[c.ID] = toClaim(c)
+			}
+		}
+		known = all
+	}
+	out := make([]*model.Relation, 0, len(rels))
+	for _, rel := range rels {
+		if from, to := known[rel.From], known[rel.To]; from != nil && to != nil {
+			out = append(out, toRelation(rel, from, to))
+		}
+	}
+	return out, nil
 }
 
 // counterSides returns who counts on each side of a counter

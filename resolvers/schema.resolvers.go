@@ -113,7 +113,7 @@ func (r *claimResolver) Relations(ctx context.Context, obj *model.Claim, directi
 	if direction != nil {
 		dir = *direction
 	}
-	var out []*model.Relation
+	var kept []counterpoint.Relation
 	for _, rel := range rels {
 		if len(kinds) > 0 && !slices.Contains(kinds, model.RelationKind(rel.Kind)) {
 			continue
@@ -121,9 +121,9 @@ func (r *claimResolver) Relations(ctx context.Context, obj *model.Claim, directi
 		if (dir == model.DirectionOutgoing && rel.From != obj.ID) || (dir == model.DirectionIncoming && rel.To != obj.ID) {
 			continue
 		}
-		out = append(out, toRelation(rel))
+		kept = append(kept, rel)
 	}
-	return out, nil
+	return r.relations(ctx, kept, map[string]*model.Claim{obj.ID: obj})
 }
 
 func (r *counterResolver) Counter(ctx context.Context, obj *model.Counter) (*model.Claim, error) {
@@ -213,8 +213,11 @@ func (r *mutationResolver) AddRelation(ctx context.Context, input model.Relation
 	if err := r.store.AddRelation(ctx, rel); err != nil {
 		return nil, refused(ctx, "input", err)
 	}
-	r.fresh(ctx)
-	return toRelation(rel), nil
+	rels, err := r.fresh(ctx).relations(ctx, []counterpoint.Relation{rel}, nil)
+	if err != nil || len(rels) == 0 {
+		return nil, err
+	}
+	return rels[0], nil
 }
 
 func (r *mutationResolver) RemoveRelation(ctx context.Context, kind model.RelationKind, from string, to string) (bool, error) {
@@ -401,8 +404,12 @@ func (r *queryResolver) Thread(ctx context.Context, claim string, depth *int, ki
 		out.Claims = append(out.Claims, toClaim(c))
 	}
 	out.Root = out.Claims[0]
-	for _, rel := range th.Relations {
-		out.Relations = append(out.Relations, toRelation(rel))
+	byID := make(map[string]*model.Claim, len(out.Claims))
+	for _, c := range out.Claims {
+		byID[c.ID] = c
+	}
+	if out.Relations, err = r.relations(ctx, th.Relations, byID); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -431,11 +438,15 @@ func (r *queryResolver) Chains(ctx context.Context, from string, to string, kind
 		if err != nil {
 			return nil, err
 		}
-		c := &model.Chain{Hops: len(ch.Relations), Claims: claims}
-		for _, rel := range ch.Relations {
-			c.Relations = append(c.Relations, toRelation(rel))
+		byID := make(map[string]*model.Claim, len(claims))
+		for _, c := range claims {
+			byID[c.ID] = c
 		}
-		out[i] = c
+		rels, err := r.relations(ctx, ch.Relations, byID)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = &model.Chain{Hops: len(ch.Relations), Claims: claims, Relations: rels}
 	}
 	return out, nil
 }
@@ -508,14 +519,6 @@ func (r *quoteResolver) Claim(ctx context.Context, obj *model.Quote) (*model.Cla
 		return nil, counterpoint.Errorf(counterpoint.ENOTFOUND, "quote %q has no claim", obj.ID)
 	}
 	return r.claim(ctx, obj.ClaimID)
-}
-
-func (r *relationResolver) From(ctx context.Context, obj *model.Relation) (*model.Claim, error) {
-	return r.claim(ctx, obj.FromID)
-}
-
-func (r *relationResolver) To(ctx context.Context, obj *model.Relation) (*model.Claim, error) {
-	return r.claim(ctx, obj.ToID)
 }
 
 func (r *relationResolver) Source(ctx context.Context, obj *model.Relation) (*model.Source, error) {

@@ -361,9 +361,7 @@ type Relation struct {
 	Evidence []*Evidence `json:"evidence"`
 	// True when the link is the curator's reading rather than the source's words; the note says why.
 	Inferred bool   `json:"inferred"`
-	FromID   string `json:"-"`
 	SourceID string `json:"-"`
-	ToID     string `json:"-"`
 }
 
 // A relation between two existing claims.
