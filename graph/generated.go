@@ -266,8 +266,6 @@ type ClaimResolver interface {
 	Relations(ctx context.Context, obj *model.Claim, direction *model.Direction, kinds []model.RelationKind) ([]*model.Relation, error)
 }
 type CounterResolver interface {
-	Counter(ctx context.Context, obj *model.Counter) (*model.Claim, error)
-	Target(ctx context.Context, obj *model.Counter) (*model.Claim, error)
 	By(ctx context.Context, obj *model.Counter) ([]*model.Actor, error)
 	Against(ctx context.Context, obj *model.Counter) ([]*model.Actor, error)
 }
@@ -4262,7 +4260,7 @@ func (ec *executionContext) _Counter_counter(ctx context.Context, field graphql.
 			return ec.fieldContext_Counter_counter(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Counter().Counter(ctx, obj)
+			return obj.Counter, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Claim) graphql.Marshaler {
@@ -4276,8 +4274,8 @@ func (ec *executionContext) fieldContext_Counter_counter(_ context.Context, fiel
 	fc = &graphql.FieldContext{
 		Object:     "Counter",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Claim(ctx, field)
 		},
@@ -4294,7 +4292,7 @@ func (ec *executionContext) _Counter_target(ctx context.Context, field graphql.C
 			return ec.fieldContext_Counter_target(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Counter().Target(ctx, obj)
+			return obj.Target, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Claim) graphql.Marshaler {
@@ -4308,8 +4306,8 @@ func (ec *executionContext) fieldContext_Counter_target(_ context.Context, field
 	fc = &graphql.FieldContext{
 		Object:     "Counter",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Claim(ctx, field)
 		},
@@ -8931,17 +8929,15 @@ func (ec *executionContext) _Counter(ctx context.Context, sel ast.SelectionSet, 
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Counter")
 		case "counter":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Counter_counter(ctx, field, obj)
-				})
+			out.Values[i] = ec._Counter_counter(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "target":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Counter_target(ctx, field, obj)
-				})
+			out.Values[i] = ec._Counter_target(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "by":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,

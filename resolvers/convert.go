@@ -104,9 +104,11 @@ func toAssertions(as []counterpoint.Assertion) []*model.Assertion {
 	return out
 }
 
-func toCounter(c counterpoint.Counter) *model.Counter {
+// toCounter converts a counter with its two claims, which are struct
+// fields of the model, not resolvers.
+func toCounter(c counterpoint.Counter, counter, target *model.Claim) *model.Counter {
 	return &model.Counter{
-		Note: optional(c.Note), CounterID: c.Counter, TargetID: c.Target,
+		Note: optional(c.Note), Counter: counter, Target: target,
 		Evidence: toEvidence(c.Evidence), Inferred: c.Inferred,
 	}
 }

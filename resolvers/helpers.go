@@ -208,7 +208,7 @@ func (r *Resolver) relations(ctx context.Context, rels []counterpoint.Relation, 
 // (counterpoint.CounterSides), reading the assertions of both claims in one
 // batch.
 func (r *Resolver) counterSides(ctx context.Context, c *model.Counter) (by, against []string, err error) {
-	as, err := r.loadersFor(ctx).assertionsByClaim.LoadAll(ctx, []string{c.CounterID, c.TargetID})
+	as, err := r.loadersFor(ctx).assertionsByClaim.LoadAll(ctx, []string{c.Counter.ID, c.Target.ID})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -235,12 +235,28 @@ func (r *Resolver) related(ctx context.Context, claimID string, kind counterpoin
 	return r.claims(ctx, ids)
 }
 
-func toCounters(cs []counterpoint.Counter) []*model.Counter {
-	out := make([]*model.Counter, len(cs))
-	for i, c := range cs {
-		out[i] = toCounter(c)
+// counters converts counters with their two claims, read in one batch (the
+// read-ahead has usually primed them); a counter whose claim is gone
+// (removed since) is left out.
+func (r *Resolver) counters(ctx context.Context, cs []counterpoint.Counter, err error) ([]*model.Counter, error) {
+	if err != nil {
+		return nil, err
 	}
-	return out
+	ids := make([]string, 0, 2*len(cs))
+	for _, c := range cs {
+		ids = append(ids, c.Counter, c.Target)
+	}
+	claims, err := r.loadersFor(ctx).claim.LoadAll(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.Counter, 0, len(cs))
+	for i, c := range cs {
+		if counter, target := claims[2*i], claims[2*i+1]; counter != nil && target != nil {
+			out = append(out, toCounter(c, toClaim(counter), toClaim(target)))
+		}
+	}
+	return out, nil
 }
 
 func pageInfo(cursors []string, hasNext bool, after *string) *model.PageInfo {

@@ -29,12 +29,12 @@ func (r *actorResolver) Assertions(ctx context.Context, obj *model.Actor) ([]*mo
 
 func (r *actorResolver) Countered(ctx context.Context, obj *model.Actor) ([]*model.Counter, error) {
 	cs, err := r.loadersFor(ctx).countersBy.Load(ctx, obj.ID)
-	return toCounters(cs), err
+	return r.counters(ctx, cs, err)
 }
 
 func (r *actorResolver) CounteredBy(ctx context.Context, obj *model.Actor) ([]*model.Counter, error) {
 	cs, err := r.loadersFor(ctx).countersAgainst.Load(ctx, obj.ID)
-	return toCounters(cs), err
+	return r.counters(ctx, cs, err)
 }
 
 func (r *assertionResolver) Actor(ctx context.Context, obj *model.Assertion) (*model.Actor, error) {
@@ -124,14 +124,6 @@ func (r *claimResolver) Relations(ctx context.Context, obj *model.Claim, directi
 		kept = append(kept, rel)
 	}
 	return r.relations(ctx, kept, map[string]*model.Claim{obj.ID: obj})
-}
-
-func (r *counterResolver) Counter(ctx context.Context, obj *model.Counter) (*model.Claim, error) {
-	return r.claim(ctx, obj.CounterID)
-}
-
-func (r *counterResolver) Target(ctx context.Context, obj *model.Counter) (*model.Claim, error) {
-	return r.claim(ctx, obj.TargetID)
 }
 
 func (r *counterResolver) By(ctx context.Context, obj *model.Counter) ([]*model.Actor, error) {
@@ -372,7 +364,7 @@ func (r *queryResolver) Counters(ctx context.Context, by *string, against *strin
 		return nil, err
 	}
 	cs, err := r.store.Counters(ctx, counterpoint.CounterFilter{By: deref(by), Against: deref(against), IncludeMembers: includeMembers != nil && *includeMembers, First: n})
-	return toCounters(cs), err
+	return r.counters(ctx, cs, err)
 }
 
 func (r *queryResolver) CounterSummary(ctx context.Context) ([]*model.CounterSummary, error) {

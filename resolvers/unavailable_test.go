@@ -84,7 +84,7 @@ func TestBatchReadFailureIsStoreUnavailable(t *testing.T) {
 		`{ sources { id authors { name } } }`,
 		`{ thread(claim: "a") { claims { id quotes { text } assertedBy { name } about { name } } } }`,
 		`{ thread(claim: "a") { claims { id rebuttedBy { id } } } }`,
-		`{ counters { counter { id } target { id } } }`,
+		`{ thread(claim: "a") { relations { from { quotes { text } } to { assertedBy { name } } } } }`,
 		`{ search(text: "x") { node { ... on Claim { id quotes { text } } } } }`,
 	} {
 		body, _ := json.Marshal(map[string]any{"query": query})

@@ -224,9 +224,7 @@ type Counter struct {
 	// The source's words that make the rebuttal; empty when it is inferred.
 	Evidence []*Evidence `json:"evidence"`
 	// True when the rebuttal is the curator's reading rather than the source's words; the note says why.
-	Inferred  bool   `json:"inferred"`
-	CounterID string `json:"-"`
-	TargetID  string `json:"-"`
+	Inferred bool `json:"inferred"`
 }
 
 // How often one actor countered another.
