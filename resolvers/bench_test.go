@@ -126,3 +126,37 @@ func BenchmarkThread60(b *testing.B) {
 		c.MustPost(q, &resp)
 	}
 }
+
+// countersStore answers the mix's actor-counters question for an actor who
+// made 40 counters, each against a claim of another actor, at once.
+type countersStore struct{ fakeStore }
+
+func (s *countersStore) ActorsWithDetail(_ context.Context, ids []string, _ counterpoint.ActorDetail) (counterpoint.Bundle, error) {
+	b := counterpoint.Bundle{Assertions: map[string][]counterpoint.Assertion{}, CountersBy: map[string][]counterpoint.Counter{}}
+	b.Actors = []counterpoint.Actor{{ID: ids[0], Name: "X", Kind: counterpoint.ActorPerson}, {ID: "y", Name: "Y", Kind: counterpoint.ActorAnonymous}}
+	for i := range 40 {
+		c, t := fmt.Sprintf("c%03d", i), fmt.Sprintf("t%03d", i)
+		b.Claims = append(b.Claims, counterpoint.Claim{ID: c, Text: "a counter " + c}, counterpoint.Claim{ID: t, Text: "its target " + t})
+		b.Assertions[c] = []counterpoint.Assertion{{Claim: c, Actor: ids[0], Source: "s", Attribution: counterpoint.OnRecord}}
+		b.Assertions[t] = []counterpoint.Assertion{{Claim: t, Actor: "y", Source: "s", Attribution: counterpoint.Anonymous}}
+		b.CountersBy[ids[0]] = append(b.CountersBy[ids[0]], counterpoint.Counter{Counter: c, Target: t})
+	}
+	return b, nil
+}
+
+// BenchmarkActorCounters40 is the mix's actor-counters question over an
+// actor with 40 counters, with a store that answers at once.
+func BenchmarkActorCounters40(b *testing.B) {
+	c := newClient(&countersStore{})
+	q := `{ actor(id: "x") { id name countered { counter { id text } target { id text } against { id name } } } }`
+	var resp map[string]any
+	c.MustPost(q, &resp)
+	countered, _ := resp["actor"].(map[string]any)["countered"].([]any)
+	if len(countered) != 40 || len(countered[0].(map[string]any)["against"].([]any)) != 1 {
+		b.Fatalf("%d counters (%v), want 40, each against one actor", len(countered), countered)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		c.MustPost(q, &resp)
+	}
+}
