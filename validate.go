@@ -3,6 +3,7 @@ package counterpoint
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // The checks every write path runs: the loader on a dataset, the API's
@@ -181,7 +182,13 @@ func (q *Quote) Validate(text *Text) error {
 		}
 		return nil
 	}
-	got, _ := text.Slice(q.Start, q.End)
+	// Echo no more of the source than the quote's own length: offsets far
+	// wider than the words must not print (or leak) the text between them.
+	shown := min(q.End, q.Start+utf8.RuneCountInString(q.Text))
+	got, _ := text.Slice(q.Start, shown)
+	if shown < q.End {
+		got += "…"
+	}
 	msg := fmt.Sprintf("quote %q is not at [%d, %d) in source %q, which holds %q there", q.Text, q.Start, q.End, q.Source, got)
 	switch found := text.Find(q.Text); len(found) {
 	case 0:

@@ -15,6 +15,7 @@ import (
 
 	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/data"
+	"github.com/counterpoint-news/counterpoint/internal/jsonutf8"
 )
 
 // Format turns one input format into the domain's Dataset. Adding a format
@@ -147,6 +148,21 @@ func EncodeJSON(w io.Writer, ds *counterpoint.Dataset) error {
 }
 
 func (f jsonFormat) Decode(file string, b []byte, readText func(string) ([]byte, error)) (*counterpoint.Dataset, Problems) {
+	// encoding/json would quietly turn invalid UTF-8 and lone surrogate
+	// escapes into U+FFFD, and the graph would hold words the source does
+	// not: refuse them, saying where.
+	if bad := jsonutf8.Check(b); len(bad) > 0 {
+		problems := make(Problems, len(bad))
+		for i, p := range bad {
+			where := p.Path
+			if where == "" {
+				where = fmt.Sprintf("line %d, column %d", p.Line, p.Column)
+			}
+			problems[i] = Problem{File: file, Path: where,
+				Message: fmt.Sprintf("not valid UTF-8: %s at line %d, column %d; the file must be UTF-8 text", p.What, p.Line, p.Column)}
+		}
+		return nil, problems
+	}
 	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
 	if err != nil {
 		return nil, Problems{{File: file, Path: syntaxPosition(b, err), Message: "malformed JSON: " + err.Error()}}

@@ -3,13 +3,18 @@
 package loader
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	slashpath "path"
 	"path/filepath"
 	"reflect"
+	"strings"
+	"syscall"
+	"unicode/utf8"
 
 	"github.com/counterpoint-news/counterpoint"
 )
@@ -26,34 +31,77 @@ type Input struct {
 	Dataset *counterpoint.Dataset
 }
 
-// ReadFiles reads datasets from the operating system's file system.
-func ReadFiles(format Format, files ...string) ([]Input, error) {
-	return read(format, func(name string) ([]byte, error) { return os.ReadFile(name) }, filepath.Join, filepath.Dir, files)
+// DefaultMaxBytes is the default cap on the size of a dataset file and of
+// each source text it names: far above any curated dataset (the article's
+// is about 100 KB), and low enough that refusing a file costs little
+// memory.
+const DefaultMaxBytes int64 = 64 << 20
+
+// Limits bound what reading datasets takes in. The zero value applies the
+// defaults.
+type Limits struct {
+	// MaxBytes caps the size of a dataset file and of each source text
+	// file; a larger file is refused before anything of it is decoded.
+	// Zero or less means DefaultMaxBytes.
+	MaxBytes int64
 }
 
-// ReadFS reads datasets from fsys (the embedded seed data, say).
+func (l Limits) maxBytes() int64 {
+	if l.MaxBytes <= 0 {
+		return DefaultMaxBytes
+	}
+	return l.MaxBytes
+}
+
+// ReadFiles reads datasets from the operating system's file system, with
+// the default Limits.
+func ReadFiles(format Format, files ...string) ([]Input, error) {
+	return Limits{}.ReadFiles(format, files...)
+}
+
+// ReadFS reads datasets from fsys (the embedded seed data, say), with the
+// default Limits.
 func ReadFS(format Format, fsys fs.FS, files ...string) ([]Input, error) {
-	return read(format, func(name string) ([]byte, error) { return fs.ReadFile(fsys, name) }, slashpath.Join, slashpath.Dir, files)
+	return Limits{}.ReadFS(format, fsys, files...)
+}
+
+// ReadFiles reads datasets from the operating system's file system. A
+// source text must be a regular file inside the dataset file's folder: its
+// textFile is relative, has no "..", and no symbolic link may lead out of
+// the folder.
+func (l Limits) ReadFiles(format Format, files ...string) ([]Input, error) {
+	return read(format, osFiles{max: l.maxBytes()}, files)
+}
+
+// ReadFS reads datasets from fsys; source texts are named relative to the
+// dataset file's folder in fsys, without "..".
+func (l Limits) ReadFS(format Format, fsys fs.FS, files ...string) ([]Input, error) {
+	return read(format, fsFiles{fsys: fsys, max: l.maxBytes()}, files)
+}
+
+// files is where datasets and their texts come from.
+type files interface {
+	// dataset reads a dataset file, refusing one over the size cap.
+	dataset(name string) ([]byte, error)
+	// texts returns the reader of the source texts of dataset file name,
+	// and a function that releases what it holds.
+	texts(name string) (readText func(rel string) ([]byte, error), release func())
 }
 
 // read decodes and validates every file, then checks them against each
 // other; it returns Problems listing everything wrong in all of them.
-func read(format Format, readFile func(string) ([]byte, error), join func(...string) string, dir func(string) string, files []string) ([]Input, error) {
+func read(format Format, src files, names []string) ([]Input, error) {
 	var inputs []Input
 	var problems Problems
-	for _, file := range files {
-		b, err := readFile(file)
+	for _, file := range names {
+		b, err := src.dataset(file)
 		if err != nil {
-			problems = append(problems, Problem{File: file, Message: fmt.Sprintf("cannot read: %v", err)})
+			problems = append(problems, Problem{File: file, Message: err.Error()})
 			continue
 		}
-		readText := func(rel string) ([]byte, error) {
-			if filepath.IsAbs(rel) {
-				return nil, fmt.Errorf("textFile must be relative to the dataset file")
-			}
-			return readFile(join(dir(file), rel))
-		}
+		readText, release := src.texts(file)
 		ds, ps := format.Decode(file, b, readText)
+		release()
 		problems = append(problems, ps...)
 		if ds == nil {
 			continue
@@ -66,6 +114,151 @@ func read(format Format, readFile func(string) ([]byte, error), join func(...str
 		return nil, problems
 	}
 	return inputs, nil
+}
+
+// osFiles reads from the operating system's file system.
+type osFiles struct{ max int64 }
+
+func (o osFiles) dataset(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", err)
+	}
+	defer f.Close()
+	return readCapped(f, o.max, "the dataset file", false)
+}
+
+func (o osFiles) texts(name string) (func(string) ([]byte, error), func()) {
+	root, err := os.OpenRoot(filepath.Dir(name))
+	if err != nil {
+		return func(string) ([]byte, error) { return nil, fmt.Errorf("cannot open the dataset's folder: %w", err) }, func() {}
+	}
+	return func(rel string) ([]byte, error) {
+		if err := checkTextPath(rel); err != nil {
+			return nil, err
+		}
+		// os.Root refuses any path, symbolic links included, that leads
+		// out of the folder. O_NONBLOCK: opening a named pipe must not wait
+		// for a writer before readText sees it is no regular file.
+		f, err := root.OpenFile(filepath.FromSlash(rel), os.O_RDONLY|syscall.O_NONBLOCK, 0)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return readText(f, o.max)
+	}, func() { root.Close() }
+}
+
+// fsFiles reads from an fs.FS.
+type fsFiles struct {
+	fsys fs.FS
+	max  int64
+}
+
+func (o fsFiles) dataset(name string) ([]byte, error) {
+	f, err := o.fsys.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", err)
+	}
+	defer f.Close()
+	return readCapped(f, o.max, "the dataset file", false)
+}
+
+func (o fsFiles) texts(name string) (func(string) ([]byte, error), func()) {
+	return func(rel string) ([]byte, error) {
+		if err := checkTextPath(rel); err != nil {
+			return nil, err
+		}
+		p := slashpath.Join(slashpath.Dir(name), slashpath.Clean(rel))
+		if !fs.ValidPath(p) {
+			return nil, fmt.Errorf("%q is not a valid path inside the dataset's folder", rel)
+		}
+		f, err := o.fsys.Open(p)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return readText(f, o.max)
+	}, func() {}
+}
+
+// checkTextPath refuses a textFile that is absolute or climbs with "..":
+// a source text lives in the dataset's folder or below it.
+func checkTextPath(rel string) error {
+	switch {
+	case rel == "":
+		return fmt.Errorf("textFile is empty")
+	case filepath.IsAbs(rel) || strings.HasPrefix(rel, "/") || strings.HasPrefix(rel, `\`) || filepath.VolumeName(rel) != "":
+		return fmt.Errorf("textFile must be relative to the dataset file's folder, not absolute")
+	}
+	for _, el := range strings.FieldsFunc(rel, func(r rune) bool { return r == '/' || r == '\\' }) {
+		if el == ".." {
+			return fmt.Errorf("textFile must stay inside the dataset file's folder: \"..\" is not allowed")
+		}
+	}
+	return nil
+}
+
+// readText reads one source text: a regular file within the size cap,
+// valid UTF-8.
+func readText(f fs.File, max int64) ([]byte, error) {
+	b, err := readCapped(f, max, "the source text", true)
+	if err != nil {
+		return nil, err
+	}
+	if !utf8.Valid(b) {
+		return nil, invalidUTF8(b)
+	}
+	return b, nil
+}
+
+// readCapped reads f, refusing more than max bytes: a regular file by its
+// size before reading anything, anything else (a pipe, a device) by
+// reading at most max+1 bytes. With regularOnly, anything but a regular
+// file is refused unread.
+func readCapped(f fs.File, max int64, what string, regularOnly bool) ([]byte, error) {
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", err)
+	}
+	switch {
+	case fi.IsDir():
+		return nil, fmt.Errorf("%s is a folder, not a file", what)
+	case regularOnly && !fi.Mode().IsRegular():
+		return nil, fmt.Errorf("%s is not a regular file (%s)", what, fi.Mode().Type())
+	case fi.Mode().IsRegular() && fi.Size() > max:
+		return nil, tooLarge(what, fi.Size(), max)
+	}
+	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", err)
+	}
+	if int64(len(b)) > max {
+		return nil, tooLarge(what, -1, max)
+	}
+	return b, nil
+}
+
+func tooLarge(what string, size, max int64) error {
+	if size < 0 {
+		return fmt.Errorf("%s is larger than the limit of %d bytes (--max-bytes, MAX_DATASET_BYTES)", what, max)
+	}
+	return fmt.Errorf("%s is %d bytes, larger than the limit of %d bytes (--max-bytes, MAX_DATASET_BYTES)", what, size, max)
+}
+
+// invalidUTF8 says where b first stops being UTF-8, by line and column.
+func invalidUTF8(b []byte) error {
+	i := 0
+	for i < len(b) {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			break
+		}
+		i += size
+	}
+	line := 1 + bytes.Count(b[:i], []byte{'\n'})
+	col := utf8.RuneCount(b[bytes.LastIndexByte(b[:i], '\n')+1:i]) + 1
+	return fmt.Errorf("the source text is not valid UTF-8: byte 0x%02x at line %d, column %d (byte offset %d); save it as UTF-8", b[i], line, col, i)
 }
 
 // crossCheck finds conflicts between datasets loaded together: the same

@@ -53,8 +53,16 @@ type CLI struct {
 	Serve    ServeCmd    `cmd:"" help:"Serve the GraphQL API, the explorer and the probes."`
 }
 
+// DatasetLimits bound what reading a dataset takes in.
+type DatasetLimits struct {
+	MaxBytes int64 `name:"max-bytes" env:"MAX_DATASET_BYTES" default:"67108864" help:"Largest dataset file, and largest source text, in bytes; larger ones are refused before they are decoded."`
+}
+
+func (l DatasetLimits) loader() loader.Limits { return loader.Limits{MaxBytes: l.MaxBytes} }
+
 // ValidateCmd checks datasets and reports every problem with file and path.
 type ValidateCmd struct {
+	DatasetLimits
 	Files []string `arg:"" optional:"" type:"path" help:"Dataset JSON files."`
 	Seed  bool     `help:"Also check the seed datasets embedded in the binary."`
 }
@@ -62,6 +70,7 @@ type ValidateCmd struct {
 // LoadCmd validates, then writes, datasets.
 type LoadCmd struct {
 	Neo4jConfig
+	DatasetLimits
 	Files []string `arg:"" optional:"" type:"path" help:"Dataset JSON files."`
 	Seed  bool     `help:"Load the seed datasets embedded in the binary (the article's graph)."`
 }
@@ -102,20 +111,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return kctx.Run(&env{ctx: ctx, stdout: stdout, log: log})
 }
 
-func readInputs(files []string, seed bool) ([]loader.Input, error) {
+func readInputs(lim loader.Limits, files []string, seed bool) ([]loader.Input, error) {
 	if len(files) == 0 && !seed {
 		return nil, counterpoint.Errorf(counterpoint.EINVALID, "name at least one dataset file, or --seed")
 	}
 	var inputs []loader.Input
 	if seed {
-		in, err := loader.ReadFS(loader.JSON, data.Files, data.Seeds...)
+		in, err := lim.ReadFS(loader.JSON, data.Files, data.Seeds...)
 		if err != nil {
 			return nil, err
 		}
 		inputs = append(inputs, in...)
 	}
 	if len(files) > 0 {
-		in, err := loader.ReadFiles(loader.JSON, files...)
+		in, err := lim.ReadFiles(loader.JSON, files...)
 		if err != nil {
 			return nil, err
 		}
@@ -126,7 +135,7 @@ func readInputs(files []string, seed bool) ([]loader.Input, error) {
 
 // Run validates the files.
 func (c *ValidateCmd) Run(e *env) error {
-	inputs, err := readInputs(c.Files, c.Seed)
+	inputs, err := readInputs(c.loader(), c.Files, c.Seed)
 	if err != nil {
 		return err
 	}
@@ -144,7 +153,7 @@ func (c *ValidateCmd) Run(e *env) error {
 
 // Run validates, then loads, the files.
 func (c *LoadCmd) Run(e *env) error {
-	inputs, err := readInputs(c.Files, c.Seed)
+	inputs, err := readInputs(c.loader(), c.Files, c.Seed)
 	if err != nil {
 		return err
 	}

@@ -20,6 +20,11 @@ func TestRun(t *testing.T) {
 		// --help prints usage and runs nothing: this would otherwise try to
 		// reach a Neo4j on a closed port and fail.
 		{[]string{"load", "--seed", "--help", "--neo4j-uri", "bolt://127.0.0.1:1"}, "Usage: counterpoint load", ""},
+		// A dataset over --max-bytes is refused before anything is decoded,
+		// and load refuses it before it reaches for Neo4j (none on port 1).
+		{[]string{"validate", "--max-bytes", "1000", "../../data/wapo-2015-encryption.json"}, "", "larger than the limit of 1000 bytes"},
+		{[]string{"load", "--max-bytes", "1000", "--neo4j-uri", "bolt://127.0.0.1:1", "../../data/wapo-2015-encryption.json"}, "", "larger than the limit of 1000 bytes"},
+		{[]string{"validate", "--max-bytes", "1000", "--seed"}, "", "larger than the limit of 1000 bytes"},
 	}
 	for _, tt := range tests {
 		var out, errOut bytes.Buffer
@@ -36,5 +41,16 @@ func TestRun(t *testing.T) {
 		if !strings.Contains(out.String(), tt.wantOut) {
 			t.Errorf("run(%q) printed %q, want it to contain %q", tt.args, out.String(), tt.wantOut)
 		}
+	}
+}
+
+// TestMaxDatasetBytesFromTheEnvironment: MAX_DATASET_BYTES sets the cap as
+// --max-bytes does.
+func TestMaxDatasetBytesFromTheEnvironment(t *testing.T) {
+	t.Setenv("MAX_DATASET_BYTES", "1000")
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), []string{"validate", "../../data/wapo-2015-encryption.json"}, &out, &errOut)
+	if err == nil || !strings.Contains(err.Error(), "larger than the limit of 1000 bytes") {
+		t.Errorf("MAX_DATASET_BYTES=1000: error = %v, want the dataset refused by its size", err)
 	}
 }
