@@ -12,10 +12,13 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/counterpoint-news/counterpoint/internal/jsonutf8"
 )
 
 // The response media types of the GraphQL-over-HTTP specification.
@@ -148,6 +151,12 @@ func (t httpTransport) readPOST(r *http.Request) (*graphql.RawParams, *paramErro
 	if len(bytes.TrimSpace(body)) == 0 {
 		return nil, badRequest(`the request body is empty; send a JSON object such as {"query": "{ __typename }"}`)
 	}
+	// encoding/json would quietly turn invalid UTF-8 (and lone surrogate
+	// escapes) in a variable into U+FFFD, and a mutation would store words
+	// nobody sent.
+	if bad := jsonutf8.Check(body); len(bad) > 0 {
+		return nil, badRequest("the request body is not valid UTF-8: %s", bad[0])
+	}
 	var fields map[string]json.RawMessage
 	dec := json.NewDecoder(bytes.NewReader(body))
 	if err := dec.Decode(&fields); err != nil {
@@ -201,6 +210,17 @@ func readGET(r *http.Request) (*graphql.RawParams, *paramError) {
 	q, err := url.ParseQuery(r.URL.RawQuery)
 	if err != nil {
 		return nil, badRequest("the URL query is not valid application/x-www-form-urlencoded")
+	}
+	for _, name := range []string{"query", "operationName", "variables", "extensions"} {
+		v := q.Get(name)
+		if !utf8.ValidString(v) {
+			return nil, badRequest("the URL parameter %s is not valid UTF-8", name)
+		}
+		if name == "variables" || name == "extensions" {
+			if bad := jsonutf8.Check([]byte(v)); len(bad) > 0 {
+				return nil, badRequest("the URL parameter %s is not valid UTF-8: %s", name, bad[0])
+			}
+		}
 	}
 	raw := &graphql.RawParams{Query: q.Get("query"), OperationName: q.Get("operationName")}
 	if s := q.Get("variables"); s != "" {

@@ -142,3 +142,47 @@ func TestExecutionErrorsKeepData(t *testing.T) {
 		}
 	}
 }
+
+// TestInvalidUTF8IsRefused: a request whose body, variables or URL
+// parameters are not valid UTF-8 (raw bytes or lone surrogate escapes) is
+// refused with BAD_USER_INPUT naming where, instead of reaching the
+// resolvers with U+FFFD in place of what was sent.
+func TestInvalidUTF8IsRefused(t *testing.T) {
+	ts := newTestServer(t, nil)
+	const q = `query Q($n: String) { hello(name: $n) }`
+	tests := []struct {
+		name    string
+		req     request
+		wantMsg string
+	}{
+		{"raw byte in a variable", request{body: `{"query":"` + q + `","variables":{"n":"caf` + "\xe9" + `"}}`}, "$.variables.n: invalid UTF-8 byte 0xe9"},
+		{"lone surrogate in a variable", request{body: `{"query":"` + q + `","variables":{"n":"x\ud800"}}`}, `$.variables.n: lone surrogate \ud800`},
+		{"raw byte in the query", request{body: `{"query":"{ hello(name: \"` + "\xff" + `\") }"}`}, "$.query: invalid UTF-8 byte 0xff"},
+		{"raw byte in a GET variable", request{method: http.MethodGet, query: url.Values{"query": {q}, "variables": {"{\"n\":\"\xff\"}"}}}, "variables is not valid UTF-8"},
+		{"raw byte in a GET query", request{method: http.MethodGet, query: url.Values{"query": {"{ hello(name: \"\xff\") }"}}}, "query is not valid UTF-8"},
+		{"lone surrogate in a GET variable", request{method: http.MethodGet, query: url.Values{"query": {q}, "variables": {`{"n":"\udfff"}`}}}, `lone surrogate \udfff`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, accept := range []string{mediaJSON, mediaGQL} {
+				tt.req.headers = map[string]string{"Accept": accept}
+				got := ts.do(t, tt.req)
+				if got.status != http.StatusBadRequest || got.firstCode() != "BAD_USER_INPUT" || got.hasData() {
+					t.Errorf("Accept %s: status %d, code %q; want 400 BAD_USER_INPUT without data\nbody: %s", accept, got.status, got.firstCode(), got.body)
+				}
+				if !strings.Contains(got.firstMessage(), tt.wantMsg) {
+					t.Errorf("Accept %s: message %q does not say %q", accept, got.firstMessage(), tt.wantMsg)
+				}
+			}
+		})
+	}
+	// Valid text beyond ASCII, escaped or not, still arrives intact.
+	got := ts.post(t, mediaJSON, map[string]any{"query": q, "variables": map[string]any{"n": "café ☃ 😀"}})
+	if got.data("hello") != "hello, café ☃ 😀" {
+		t.Errorf("hello(name: \"café ☃ 😀\") = %v; body %s", got.data("hello"), got.body)
+	}
+	got = ts.do(t, request{body: `{"query":"` + q + `","variables":{"n":"\ud83d\ude00"}}`})
+	if got.data("hello") != "hello, 😀" {
+		t.Errorf("an escaped surrogate pair: hello = %v; body %s", got.data("hello"), got.body)
+	}
+}
