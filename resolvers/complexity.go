@@ -5,25 +5,93 @@ import (
 	"github.com/counterpoint-news/counterpoint/graph/model"
 )
 
-// listFanOut is the assumed length of a nested list (a claim's rebuttals,
-// an actor's counters) when the query cannot say: each level of nesting
-// multiplies the cost of what it selects by it.
-const listFanOut = 3
+// The units of the complexity estimate. A selected field costs fieldCost
+// (gqlgen's default: 1 plus what it selects).
+const (
+	fieldCost = 1
 
-// Complexity estimates each list field's cost as the number of items it may
-// return times the cost of each, so that the server's complexity limit
-// refuses queries whose answers would be huge: pages count `first` items,
-// nested lists listFanOut.
+	// storeCall is what one Cypher round trip costs, in fields: resolving
+	// a field takes a couple of microseconds (a page of 50 claims, about
+	// 2,500 fields, costs GraphQL 4–5 ms with a store that answers at
+	// once), a round trip to Neo4j one to a few milliseconds (1,000
+	// aliased search(first: 1) took 2.2 s, 2.2 ms each). 100 keeps a
+	// request within the default COMPLEXITY_LIMIT (5,000) to some 50 store
+	// calls' worth of work, and still lets a page of 50 claims with their
+	// quotes, asserters and rebuttals (about 2,700) through. Every root
+	// field pays it; nested lists are read by the per-request loaders, one
+	// batched call per level whatever the number of items, so they pay
+	// for their fields only.
+	storeCall = 100
+
+	// listFanOut is the assumed length of a nested list (a claim's
+	// rebuttals, an actor's counters) when the query cannot say: each
+	// level of nesting multiplies the cost of what it selects by it.
+	listFanOut = 3
+
+	// threadFanOut is the assumed number of claims and relations in a
+	// thread, per list.
+	threadFanOut = 4 * listFanOut
+
+	// maxCost bounds every estimate, so that arguments far out of range
+	// (first: 2000000000) cannot overflow the sums: such a request is
+	// refused by the limit whatever it is.
+	maxCost = 1 << 40
+)
+
+// mul is a*b, saturating at maxCost; negative factors count as 0.
+func mul(a, b int) int {
+	if a <= 0 || b <= 0 {
+		return 0
+	}
+	if a > maxCost/b {
+		return maxCost
+	}
+	return a * b
+}
+
+// add is the sum of costs, saturating at maxCost.
+func add(costs ...int) int {
+	sum := 0
+	for _, c := range costs {
+		sum += max(c, 0)
+		if sum > maxCost {
+			return maxCost
+		}
+	}
+	return sum
+}
+
+// Complexity estimates what an operation costs, so that the server's
+// complexity limit refuses those whose work would be large before any of it
+// is done:
+//
+//   - every root field makes at least one store call (storeCall);
+//   - lists count the items they may return times the cost of each: pages
+//     their first, nested lists listFanOut;
+//   - the path queries walk the graph one level per hop: thread costs a
+//     store call per level of depth, chains per hop of maxHops, subgraph
+//     per hop and per 1,000 nodes of its limit.
+//
+// The server also caps the number of root fields (MAX_ROOT_FIELDS), so that
+// aliases cannot multiply even cheap-looking store calls.
 func Complexity() graph.ComplexityRoot {
 	var c graph.ComplexityRoot
-	fan := func(child int) int { return 1 + listFanOut*child }
-	page := func(first *int, field string) func(int) int {
-		n := queryDefault(field, "first")
-		if first != nil && *first > 0 {
-			n = *first
+	fan := func(child int) int { return add(fieldCost, mul(listFanOut, child)) }
+	threadList := func(child int) int { return add(fieldCost, mul(threadFanOut, child)) }
+	// orDefault is an integer argument of a Query field, or the schema's
+	// default for it.
+	orDefault := func(v *int, field, arg string) int {
+		if v != nil {
+			return *v
 		}
-		return func(child int) int { return 1 + n*child }
+		return queryDefault(field, arg)
 	}
+	// page is a root list of first items (the schema's default when
+	// absent), read in one store call.
+	page := func(child int, first *int, field string) int {
+		return add(storeCall, mul(max(orDefault(first, field, "first"), 1), child))
+	}
+	one := func(child int) int { return add(storeCall, child) }
 
 	c.Actor.MemberOf, c.Actor.Members, c.Actor.Assertions = fan, fan, fan
 	c.Actor.Countered, c.Actor.CounteredBy = fan, fan
@@ -37,25 +105,42 @@ func Complexity() graph.ComplexityRoot {
 	c.Counter.By, c.Counter.Against = fan, fan
 	c.Source.Authors = fan
 	c.Chain.Claims, c.Chain.Relations = fan, fan
-	c.Thread.Claims, c.Thread.Relations = func(child int) int { return 1 + 4*listFanOut*child }, func(child int) int { return 1 + 4*listFanOut*child }
+	c.Thread.Claims, c.Thread.Relations = threadList, threadList
 
-	c.Query.Actors = func(child int, first *int, _ *string, _ *model.ActorKind) int { return page(first, "actors")(child) }
-	c.Query.Claims = func(child int, first *int, _ *string, _ *model.ClaimFilter) int { return page(first, "claims")(child) }
-	c.Query.Search = func(child int, _ string, first *int) int { return page(first, "search")(child) }
-	c.Query.Counters = func(child int, _ *string, _ *string, _ *bool, first *int) int { return page(first, "counters")(child) }
-	c.Query.Chains = func(child int, _ string, _ string, _ []model.RelationKind, _ *bool, _ *int, first *int) int {
-		return page(first, "chains")(child)
+	c.Query.Node = func(child int, _ string) int { return one(child) }
+	c.Query.Actor = func(child int, _ string) int { return one(child) }
+	c.Query.Claim = func(child int, _ string) int { return one(child) }
+	c.Query.Source = func(child int, _ string) int { return one(child) }
+	c.Query.Nodes = func(child int, ids []string) int { return add(storeCall, mul(len(ids), child)) }
+	c.Query.Actors = func(child int, first *int, _ *string, _ *model.ActorKind) int { return page(child, first, "actors") }
+	c.Query.Claims = func(child int, first *int, _ *string, _ *model.ClaimFilter) int { return page(child, first, "claims") }
+	c.Query.Search = func(child int, _ string, first *int) int { return page(child, first, "search") }
+	c.Query.Counters = func(child int, _ *string, _ *string, _ *bool, first *int) int { return page(child, first, "counters") }
+	c.Query.Sources = func(child int) int { return add(storeCall, fan(child)) }
+	c.Query.CounterSummary = func(child int) int { return add(storeCall, fan(child)) }
+
+	// The path queries: a store call's worth of work per level walked.
+	c.Query.Thread = func(child int, _ string, depth *int, _ []model.RelationKind) int {
+		return add(mul(storeCall, max(orDefault(depth, "thread", "depth"), 1)), child)
 	}
-	c.Query.Nodes = func(child int, ids []string) int { return 1 + len(ids)*child }
-	c.Query.Sources, c.Query.CounterSummary = fan, fan
-	// A subgraph's nodes are flat, and its size is bounded by limit in the
-	// store: charge a little per hundred nodes.
-	c.Query.Subgraph = func(child int, _ []string, _ *int, limit *int, _ []model.NodeType) int {
-		n := queryDefault("subgraph", "limit")
-		if limit != nil && *limit > 0 {
-			n = *limit
-		}
-		return 1 + (n/100+1)*child
+	c.Query.Chains = func(child int, _ string, _ string, _ []model.RelationKind, _ *bool, maxHops *int, first *int) int {
+		return add(mul(storeCall, max(orDefault(maxHops, "chains", "maxHops"), 1)),
+			mul(max(orDefault(first, "chains", "first"), 1), child))
 	}
+	// A subgraph walks hops levels out from its ids (the whole graph when
+	// none are given), then returns up to limit nodes, flat: a store call
+	// per hop and per 1,000 nodes, and its selection per 100 nodes.
+	c.Query.Subgraph = func(child int, _ []string, hops *int, limit *int, _ []model.NodeType) int {
+		n := max(orDefault(limit, "subgraph", "limit"), 1)
+		h := max(orDefault(hops, "subgraph", "hops"), 1)
+		return add(mul(storeCall, add(h, n/1000)), mul(n/100+1, child))
+	}
+
+	// A write is a transaction of a few statements.
+	c.Mutation.UpsertActor = func(child int, _ model.ActorInput) int { return one(child) }
+	c.Mutation.UpsertSource = func(child int, _ model.SourceInput) int { return one(child) }
+	c.Mutation.UpsertClaim = func(child int, _ model.ClaimInput) int { return one(child) }
+	c.Mutation.AddRelation = func(child int, _ model.RelationInput) int { return one(child) }
+	c.Mutation.RemoveRelation = func(child int, _ model.RelationKind, _ string, _ string) int { return one(child) }
 	return c
 }

@@ -50,12 +50,23 @@ type Config struct {
 	ReadyTimeout time.Duration `name:"ready-timeout" env:"READY_TIMEOUT" default:"2s" help:"How long /readyz waits for Neo4j before answering 503."`
 
 	// ComplexityLimit caps gqlgen's complexity of an operation: every
-	// selected field costs 1 plus its children's cost, fragments expanded,
-	// and the resolvers' estimates multiply list fields by the items they
-	// may return (a page's first, nested lists 3). A page of 50 claims
-	// with quotes, assertedBy and rebuttedBy { assertedBy } costs about
-	// 2,600, hence the default of 5000; introspection costs a few hundred.
+	// selected field costs 1 plus its children's cost, fragments expanded;
+	// the resolvers' estimates charge each root field a store call (100),
+	// the path queries one per level they walk (thread's depth, chains'
+	// maxHops, subgraph's hops), and multiply list fields by the items
+	// they may return (a page's first, nested lists 3). A page of 50
+	// claims with quotes, assertedBy and rebuttedBy { assertedBy } costs
+	// about 2,700, hence the default of 5000; introspection costs a few
+	// hundred.
 	ComplexityLimit int `name:"complexity-limit" env:"COMPLEXITY_LIMIT" default:"5000" help:"Largest complexity of an operation (about the number of fields selected, fragments expanded)."`
+
+	// MaxRootFields caps the root fields of an operation, aliases counted
+	// and fragments expanded (introspection's __schema, __type and
+	// __typename excepted): each root field of the API is at least one
+	// store call, so that a thousand aliases of an inexpensive-looking
+	// field cannot add up to seconds of the store's time. Batch look-ups
+	// have nodes(ids:).
+	MaxRootFields int `name:"max-root-fields" env:"MAX_ROOT_FIELDS" default:"10" help:"Most root fields (aliases counted) in one operation; each is a call to the graph store."`
 
 	// MaxDepth caps the nesting of an operation's selections (fragments
 	// included; introspection's __schema and __type subtrees excepted, as
@@ -89,6 +100,7 @@ func DefaultConfig() Config {
 		ShutdownTimeout:   20 * time.Second,
 		ReadyTimeout:      2 * time.Second,
 		ComplexityLimit:   5000,
+		MaxRootFields:     10,
 		MaxDepth:          12,
 		MaxTokens:         15000,
 		APQCacheSize:      1000,
@@ -132,6 +144,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.ComplexityLimit <= 0 {
 		c.ComplexityLimit = d.ComplexityLimit
+	}
+	if c.MaxRootFields <= 0 {
+		c.MaxRootFields = d.MaxRootFields
 	}
 	if c.MaxDepth <= 0 {
 		c.MaxDepth = d.MaxDepth

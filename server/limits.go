@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -10,8 +11,9 @@ import (
 
 // queryLimits is a gqlgen extension that refuses, before execution, an
 // operation whose selections nest deeper than MaxDepth, or that selects
-// more fields (fragments expanded) than the complexity limit allows, or
-// (when introspection is off) that asks for __schema or __type.
+// more root fields (aliases counted) than MaxRootFields, or more fields
+// (fragments expanded) than the complexity limit allows, or (when
+// introspection is off) that asks for __schema or __type.
 //
 // gqlgen has no depth limit of its own. The field count doubles as a cheap
 // guard in front of gqlgen's complexity calculation, which expands every
@@ -26,6 +28,7 @@ import (
 type queryLimits struct {
 	maxDepth      int
 	maxFields     int
+	maxRootFields int
 	introspection bool
 }
 
@@ -49,6 +52,11 @@ func (l queryLimits) MutateOperationContext(ctx context.Context, opCtx *graphql.
 		err.Extensions = map[string]any{"code": CodeValidationFailed}
 		return err
 	}
+	if w.rootFields(op.SelectionSet, l.maxRootFields+1) > l.maxRootFields {
+		err := gqlerror.Errorf("operation selects more than %d root fields (aliases counted), the limit: each is a call to the graph store; ask for several nodes at once with nodes(ids:)", l.maxRootFields)
+		err.Extensions = map[string]any{"code": CodeQueryTooComplex}
+		return err
+	}
 	if c.depth > l.maxDepth {
 		err := gqlerror.Errorf("operation has depth %d, which exceeds the limit of %d", c.depth, l.maxDepth)
 		err.Extensions = map[string]any{"code": CodeQueryTooComplex}
@@ -60,6 +68,48 @@ func (l queryLimits) MutateOperationContext(ctx context.Context, opCtx *graphql.
 		return err
 	}
 	return nil
+}
+
+// rootFields counts the distinct response keys (aliases, or names) of an
+// operation's root selection set, fragments expanded, introspection fields
+// excepted, stopping at stop. Fields under one key are merged and run once.
+func (w *limitWalker) rootFields(set ast.SelectionSet, stop int) int {
+	keys := map[string]bool{}
+	spread := map[string]bool{}
+	var walk func(ast.SelectionSet)
+	walk = func(set ast.SelectionSet) {
+		for _, sel := range set {
+			if len(keys) >= stop {
+				return
+			}
+			switch s := sel.(type) {
+			case *ast.Field:
+				if !strings.HasPrefix(s.Name, "__") {
+					key := s.Alias
+					if key == "" {
+						key = s.Name
+					}
+					keys[key] = true
+				}
+			case *ast.InlineFragment:
+				walk(s.SelectionSet)
+			case *ast.FragmentSpread:
+				if spread[s.Name] {
+					continue
+				}
+				spread[s.Name] = true
+				def := s.Definition
+				if def == nil && w.doc != nil {
+					def = w.doc.Fragments.ForName(s.Name)
+				}
+				if def != nil {
+					walk(def.SelectionSet)
+				}
+			}
+		}
+	}
+	walk(set)
+	return len(keys)
 }
 
 // fragmentCost is what a selection set costs: its depth, its number of

@@ -80,6 +80,15 @@ func TestQueryLimits(t *testing.T) {
 		{name: "too many fields (the guard before gqlgen's calculation)", cfg: func(c *server.Config) { c.ComplexityLimit = 10 },
 			query: "{ " + strings.Repeat("hello ", 6) + "a: hello b: hello c: hello d: hello e: hello f: hello }", code: "QUERY_TOO_COMPLEX"},
 		{name: "exponential fragments are refused quickly", query: exponential(40), code: "QUERY_TOO_COMPLEX"},
+		{name: "root fields at the limit", query: "{ " + aliases("hello", 10) + " }"},
+		{name: "aliased root fields over the limit", query: "{ " + aliases("hello", 11) + " }", code: "QUERY_TOO_COMPLEX"},
+		{name: "1,000 aliased root fields", cfg: func(c *server.Config) { c.ComplexityLimit = 1 << 20 },
+			query: "{ " + aliases("hello", 1000) + " }", code: "QUERY_TOO_COMPLEX"},
+		{name: "root fields over the limit through fragments", query: "{ ...A ...B } fragment A on Query { " + aliases("hello", 6) +
+			" } fragment B on Query { " + strings.ReplaceAll(aliases("hello", 6), "a", "b") + " }", code: "QUERY_TOO_COMPLEX"},
+		{name: "a field repeated under one name runs once", query: "{ " + strings.Repeat("hello ", 12) + "}"},
+		{name: "__typename is not a store call", query: "{ " + aliases("hello", 10) + " __typename }"},
+		{name: "lower MAX_ROOT_FIELDS", cfg: func(c *server.Config) { c.MaxRootFields = 2 }, query: "{ " + aliases("hello", 3) + " }", code: "QUERY_TOO_COMPLEX"},
 		{name: "token limit", cfg: func(c *server.Config) { c.MaxTokens = 50 }, query: "{ " + strings.Repeat("hello ", 60) + "}", code: "GRAPHQL_PARSE_FAILED"},
 	}
 	for _, tt := range tests {
@@ -161,4 +170,13 @@ func TestBodyLimit(t *testing.T) {
 			}
 		})
 	}
+}
+
+// aliases selects field n times under the aliases a0, a1, ...
+func aliases(field string, n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "a%d: %s ", i, field)
+	}
+	return b.String()
 }
