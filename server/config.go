@@ -46,6 +46,14 @@ type Config struct {
 	// this long to finish after SIGTERM.
 	ShutdownTimeout time.Duration `name:"shutdown-timeout" env:"SHUTDOWN_TIMEOUT" default:"20s" help:"How long in-flight requests may take to finish after SIGTERM."`
 
+	// MetricsAddr, when set, serves /metrics on this address alone (an
+	// internal interface, say) instead of on ListenAddr.
+	MetricsAddr string `name:"metrics-addr" env:"METRICS_ADDR" help:"Serve /metrics on this address (host:port) instead of LISTEN_ADDR; empty: on LISTEN_ADDR."`
+
+	// MetricsToken, when set, is the bearer token /metrics asks for
+	// (Authorization: Bearer <token>), wherever it is served.
+	MetricsToken string `name:"metrics-token" env:"METRICS_TOKEN" help:"Bearer token /metrics requires; empty: none." placeholder:"TOKEN"`
+
 	// ReadyTimeout bounds one readiness check of /readyz.
 	ReadyTimeout time.Duration `name:"ready-timeout" env:"READY_TIMEOUT" default:"2s" help:"How long /readyz waits for Neo4j before answering 503."`
 
@@ -176,6 +184,12 @@ func (c Config) validate() error {
 		if !strings.HasPrefix(o, "http://") && !strings.HasPrefix(o, "https://") || strings.Count(o, "/") != 2 {
 			return fmt.Errorf("CORS_ALLOWED_ORIGINS: %q is not an origin such as https://example.org or http://localhost:3000", o)
 		}
+	}
+	if c.MetricsAddr != "" && c.MetricsAddr == c.ListenAddr {
+		return fmt.Errorf("METRICS_ADDR (%s) must differ from LISTEN_ADDR; leave it empty to serve /metrics on LISTEN_ADDR", c.MetricsAddr)
+	}
+	if c.MetricsToken != "" && strings.ContainsAny(c.MetricsToken, " \t\r\n") {
+		return fmt.Errorf("METRICS_TOKEN contains white space")
 	}
 	for i, t := range c.APITokens {
 		if strings.ContainsAny(t, " \t\r\n") {

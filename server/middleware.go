@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/rs/cors"
 )
@@ -53,6 +54,9 @@ func (s *Server) observe(next http.Handler) http.Handler {
 			id = rand.Text()
 		}
 		w.Header().Set("X-Request-ID", id)
+		// No response is to be read as anything but its Content-Type: a
+		// GraphQL answer echoing a client's string must never run as HTML.
+		w.Header().Set("X-Content-Type-Options", "nosniff")
 		info := &requestInfo{id: id}
 		rec := &statusRecorder{ResponseWriter: w}
 		next.ServeHTTP(rec, r.WithContext(withRequestInfo(r.Context(), info)))
@@ -65,7 +69,7 @@ func (s *Server) observe(next http.Handler) http.Handler {
 		attrs := []slog.Attr{
 			slog.String("request_id", id),
 			slog.String("method", r.Method),
-			slog.String("path", r.URL.Path),
+			slog.String("path", clip(r.URL.Path, maxLoggedPath)),
 			slog.Int("status", status),
 			slog.Float64("duration_ms", float64(d.Microseconds())/1000),
 			slog.Int64("bytes", rec.bytes),
@@ -73,7 +77,10 @@ func (s *Server) observe(next http.Handler) http.Handler {
 		}
 		if info.graphql {
 			s.metrics.observeRequest(info.operation, d)
-			attrs = append(attrs, slog.String("operation", info.operation))
+			attrs = append(attrs, slog.String("operation", clip(info.operation, maxLoggedOperation)))
+			if len(info.operation) > maxLoggedOperation {
+				attrs = append(attrs, slog.Int("operation_bytes", len(info.operation)))
+			}
 			if len(info.errorCodes) > 0 {
 				attrs = append(attrs, slog.String("error_codes", strings.Join(info.errorCodes, ",")))
 			}
@@ -87,6 +94,27 @@ func (s *Server) observe(next http.Handler) http.Handler {
 		}
 		s.log.LogAttrs(r.Context(), level, "request", attrs...)
 	})
+}
+
+// The longest client-chosen strings a log line keeps: an operation name
+// (GraphQL names are rarely longer than a few dozen characters) and a URL
+// path. A client must not be able to write 100 KB log lines.
+const (
+	maxLoggedOperation = 128
+	maxLoggedPath      = 256
+)
+
+// clip shortens s to at most max bytes, at a rune boundary, marking the cut
+// with "…".
+func clip(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
+	cut := max - len("…")
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }
 
 // recoverPanics turns a panic outside gqlgen's own recovery (in the
@@ -122,6 +150,9 @@ func (s *Server) limitGraphQL(next http.Handler) http.Handler {
 		if info := requestInfoFrom(r.Context()); info != nil && (r.Method == http.MethodGet || r.Method == http.MethodPost) {
 			info.graphql = true
 		}
+		// A GraphQL answer is for the client that asked: no cache (a
+		// browser's, a proxy's) keeps it.
+		w.Header().Set("Cache-Control", "no-store")
 		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.RequestTimeout)
 		defer cancel()
 		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/alecthomas/kong"
 
@@ -309,7 +310,8 @@ func TestServeShutsDownGracefully(t *testing.T) {
 func TestConfigFromEnvironment(t *testing.T) {
 	vars := []string{"LISTEN_ADDR", "API_TOKENS", "GRAPHQL_INTROSPECTION", "CORS_ALLOWED_ORIGINS", "MAX_BODY_BYTES",
 		"REQUEST_TIMEOUT", "READ_HEADER_TIMEOUT", "READ_TIMEOUT", "WRITE_TIMEOUT", "IDLE_TIMEOUT", "SHUTDOWN_TIMEOUT",
-		"READY_TIMEOUT", "COMPLEXITY_LIMIT", "MAX_DEPTH", "MAX_TOKENS", "APQ_CACHE_SIZE", "QUERY_CACHE_SIZE"}
+		"READY_TIMEOUT", "COMPLEXITY_LIMIT", "MAX_DEPTH", "MAX_TOKENS", "APQ_CACHE_SIZE", "QUERY_CACHE_SIZE",
+		"MAX_ROOT_FIELDS", "METRICS_ADDR", "METRICS_TOKEN"}
 	for _, v := range vars {
 		t.Setenv(v, "x") // restored after the test
 		os.Unsetenv(v)
@@ -334,6 +336,9 @@ func TestConfigFromEnvironment(t *testing.T) {
 	t.Setenv("GRAPHQL_INTROSPECTION", "false")
 	t.Setenv("REQUEST_TIMEOUT", "3s")
 	t.Setenv("MAX_DEPTH", "8")
+	t.Setenv("MAX_ROOT_FIELDS", "4")
+	t.Setenv("METRICS_ADDR", "127.0.0.1:9090")
+	t.Setenv("METRICS_TOKEN", "metrics-secret")
 	got := parse(t)
 	want := server.DefaultConfig()
 	want.APITokens = []string{tokenOne, tokenTwo}
@@ -341,7 +346,146 @@ func TestConfigFromEnvironment(t *testing.T) {
 	want.Introspection = new(false)
 	want.RequestTimeout = 3 * time.Second
 	want.MaxDepth = 8
+	want.MaxRootFields = 4
+	want.MetricsAddr = "127.0.0.1:9090"
+	want.MetricsToken = "metrics-secret"
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("config from the environment:\n got %+v\nwant %+v", got, want)
+	}
+}
+
+// TestLongOperationNameIsClippedInTheLog: an operation name is the
+// client's to choose; the log keeps at most 128 bytes of it (and how long
+// it was), so that a 100 KB name cannot make a 100 KB log line.
+func TestLongOperationNameIsClippedInTheLog(t *testing.T) {
+	ts := newTestServer(t, nil)
+	long := "Q" + strings.Repeat("é", 50_000) // 100 KB, multi-byte: the cut must not split a rune
+	for _, params := range []map[string]any{
+		{"query": "query " + long + " { hello }"},                   // the operation's own name
+		{"query": "{ hello }", "operationName": long},               // an operationName no operation has
+		{"query": "query A { hello }", "operationName": long + "x"}, // likewise, over GET below
+	} {
+		ts.post(t, mediaJSON, params)
+	}
+	ts.do(t, request{method: http.MethodGet, query: url.Values{"query": {"{ hello }"}, "operationName": {long}}})
+	ts.do(t, request{method: http.MethodGet, path: "/" + strings.Repeat("p", 10_000)})
+	for _, line := range strings.Split(strings.TrimSpace(ts.logs.String()), "\n") {
+		if len(line) > 2048 {
+			t.Errorf("a log line of %d bytes: %.200s…", len(line), line)
+		}
+	}
+	recs := ts.logs.lines(t, map[string]string{"msg": "request", "path": "/graphql"})
+	if len(recs) != 4 {
+		t.Fatalf("%d request records, want 4", len(recs))
+	}
+	clipped := 0
+	for _, rec := range recs {
+		op, _ := rec["operation"].(string)
+		if op == "" {
+			continue // gqlgen ran the one anonymous operation
+		}
+		clipped++
+		if len(op) > 128 || !strings.HasPrefix(op, "Qéé") || !strings.HasSuffix(op, "…") || !utf8.ValidString(op) {
+			t.Errorf("logged operation %q (%d bytes), want at most 128 bytes of the name, cut at a rune, ending in …", op, len(op))
+		}
+		if n, _ := rec["operation_bytes"].(float64); n < 100_000 {
+			t.Errorf("operation_bytes = %v, want the name's length", rec["operation_bytes"])
+		}
+	}
+	if clipped < 3 {
+		t.Errorf("%d records name the long operation, want at least 3", clipped)
+	}
+}
+
+// TestGraphQLResponseHeaders: every /graphql answer, success or error,
+// tells browsers not to sniff its type and caches not to keep it.
+func TestGraphQLResponseHeaders(t *testing.T) {
+	ts := newTestServer(t, nil)
+	for name, req := range map[string]request{
+		"POST query":        {body: `{"query":"{ hello }"}`},
+		"GET query":         {method: http.MethodGet, query: url.Values{"query": {"{ hello }"}}},
+		"parse error":       {body: `{"query":"{"}`},
+		"execution error":   {body: `{"query":"{ fail(kind: INTERNAL) }"}`},
+		"malformed request": {body: `{"query":`},
+		"wrong method":      {method: http.MethodPut, body: `{}`},
+		"unsupported media": {body: `{"query":"{ hello }"}`, headers: map[string]string{"Content-Type": "text/plain"}},
+	} {
+		got := ts.do(t, req)
+		if h := got.header.Get("X-Content-Type-Options"); h != "nosniff" {
+			t.Errorf("%s: X-Content-Type-Options = %q, want nosniff", name, h)
+		}
+		if h := got.header.Get("Cache-Control"); h != "no-store" {
+			t.Errorf("%s: Cache-Control = %q, want no-store", name, h)
+		}
+	}
+}
+
+// TestMetricsToken: with METRICS_TOKEN, /metrics answers only the bearer
+// of that token.
+func TestMetricsToken(t *testing.T) {
+	const token = "metrics-secret-token"
+	ts := newTestServer(t, func(c *server.Config, _ *server.Deps) { c.MetricsToken = token })
+	for _, tt := range []struct {
+		auth   string
+		status int
+	}{
+		{"", http.StatusUnauthorized},
+		{"Bearer wrong", http.StatusUnauthorized},
+		{"Bearer " + token + "x", http.StatusUnauthorized},
+		{token, http.StatusUnauthorized},
+		{"Bearer " + token, http.StatusOK},
+	} {
+		got := ts.do(t, request{method: http.MethodGet, path: "/metrics", headers: map[string]string{"Authorization": tt.auth}})
+		if got.status != tt.status {
+			t.Errorf("Authorization %q: status %d, want %d", tt.auth, got.status, tt.status)
+		}
+		if got.status == http.StatusOK && !strings.Contains(got.body, "go_goroutines") {
+			t.Errorf("Authorization %q: body lacks the metrics", tt.auth)
+		}
+		if got.status == http.StatusUnauthorized && (got.header.Get("WWW-Authenticate") == "" || strings.Contains(got.body, "go_goroutines")) {
+			t.Errorf("Authorization %q: a 401 without WWW-Authenticate, or with the metrics", tt.auth)
+		}
+	}
+}
+
+// TestMetricsOnTheirOwnAddress: with METRICS_ADDR, /metrics is served by
+// ServeMetrics on that listener and no longer beside the API.
+func TestMetricsOnTheirOwnAddress(t *testing.T) {
+	ts := newTestServer(t, func(c *server.Config, _ *server.Deps) { c.MetricsAddr = "127.0.0.1:0" })
+	if got := ts.do(t, request{method: http.MethodGet, path: "/metrics"}); got.status == http.StatusOK {
+		t.Errorf("GET /metrics on the API's address: status 200, want it served elsewhere only")
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- ts.srv.ServeMetrics(ctx, ln) }()
+	resp, err := http.Get("http://" + ln.Addr().String() + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), "counterpoint_graphql") && !strings.Contains(string(body), "go_goroutines") {
+		t.Errorf("GET /metrics on METRICS_ADDR: status %d, body %.200s", resp.StatusCode, body)
+	}
+	if resp, err := http.Get("http://" + ln.Addr().String() + "/graphql"); err == nil {
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusNotFound {
+			t.Errorf("GET /graphql on METRICS_ADDR: status %d, want 404", resp.StatusCode)
+		}
+	}
+	cancel()
+	if err := <-served; err != nil {
+		t.Errorf("ServeMetrics after its context ended: %v, want nil", err)
+	}
+
+	// The same address for both is refused.
+	cfg := server.DefaultConfig()
+	cfg.MetricsAddr = cfg.ListenAddr
+	if _, err := server.New(cfg, server.Deps{Schema: newSchema()}); err == nil || !strings.Contains(err.Error(), "METRICS_ADDR") {
+		t.Errorf("METRICS_ADDR = LISTEN_ADDR: err = %v, want it refused", err)
 	}
 }

@@ -8,7 +8,8 @@
 //	GET  /graphql   queries only; a mutation gets 405
 //	GET  /healthz   liveness: 200 while the process serves
 //	GET  /readyz    readiness: 200 when the readiness check (Neo4j) passes within READY_TIMEOUT (2s), else 503
-//	GET  /metrics   Prometheus metrics (see Metrics)
+//	GET  /metrics   Prometheus metrics (see Metrics); with METRICS_TOKEN it needs
+//	                Authorization: Bearer <token>; with METRICS_ADDR it is served there instead
 //	GET  /          the explorer, or a small page linking to the above
 //
 // Every response carries an X-Request-ID header, and every request is
@@ -17,6 +18,7 @@ package server
 
 import (
 	"context"
+	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -101,7 +103,9 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	mux.Handle("/graphql", s.limitGraphQL(gql))
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)
-	mux.Handle("GET /metrics", s.metrics.Handler())
+	if cfg.MetricsAddr == "" {
+		mux.Handle("GET /metrics", s.MetricsHandler())
+	}
 	if deps.Explorer != nil {
 		mux.Handle("/", deps.Explorer)
 	} else {
@@ -196,6 +200,60 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return err
 	}
 	s.log.Info("stopped")
+	return nil
+}
+
+// MetricsHandler serves the metrics, asking for METRICS_TOKEN when one is
+// set. New mounts it at /metrics unless METRICS_ADDR is set; ServeMetrics
+// serves it there.
+func (s *Server) MetricsHandler() http.Handler {
+	h := s.metrics.Handler()
+	if s.cfg.MetricsToken == "" {
+		return h
+	}
+	want := []byte("Bearer " + s.cfg.MetricsToken)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), want) != 1 {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="counterpoint-metrics"`)
+			http.Error(w, "/metrics needs Authorization: Bearer <METRICS_TOKEN>", http.StatusUnauthorized)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// ServeMetrics serves GET /metrics alone on ln (METRICS_ADDR) until ctx is
+// done, then shuts down within SHUTDOWN_TIMEOUT. It returns nil after a
+// clean shutdown.
+func (s *Server) ServeMetrics(ctx context.Context, ln net.Listener) error {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", s.MetricsHandler())
+	srv := &http.Server{
+		Handler:           s.observe(mux),
+		ReadHeaderTimeout: s.cfg.ReadHeaderTimeout,
+		ReadTimeout:       s.cfg.ReadTimeout,
+		WriteTimeout:      s.cfg.WriteTimeout,
+		IdleTimeout:       s.cfg.IdleTimeout,
+		MaxHeaderBytes:    16 << 10,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	s.log.Info("serving metrics", "addr", ln.Addr().String())
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve metrics on %s: %w", ln.Addr(), err)
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), s.cfg.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		_ = srv.Close()
+		return fmt.Errorf("metrics: graceful shutdown did not finish within %s: %w", s.cfg.ShutdownTimeout, err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
 	return nil
 }
 

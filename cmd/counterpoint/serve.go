@@ -73,8 +73,28 @@ func (c *ServeCmd) Run(e *env) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", srv.Config().ListenAddr, err)
 	}
-	printURLs(e.stdout, ln.Addr())
-	return srv.Serve(e.ctx, ln)
+	var metricsAddr net.Addr
+	metricsDone := make(chan error, 1)
+	mctx, stopMetrics := context.WithCancel(e.ctx)
+	defer stopMetrics()
+	if addr := srv.Config().MetricsAddr; addr != "" {
+		mln, err := net.Listen("tcp", addr)
+		if err != nil {
+			ln.Close()
+			return fmt.Errorf("listen on METRICS_ADDR %s: %w", addr, err)
+		}
+		metricsAddr = mln.Addr()
+		go func() { metricsDone <- srv.ServeMetrics(mctx, mln) }()
+	} else {
+		metricsDone <- nil
+	}
+	printURLs(e.stdout, ln.Addr(), metricsAddr)
+	err = srv.Serve(e.ctx, ln)
+	stopMetrics()
+	if merr := <-metricsDone; err == nil {
+		err = merr
+	}
+	return err
 }
 
 // migrate applies the store's schema, retrying with backoff until it
@@ -103,17 +123,26 @@ func migrate(ctx context.Context, db *store.DB, log *slog.Logger, done *atomic.B
 	}
 }
 
-// printURLs tells the operator where everything is.
-func printURLs(w io.Writer, addr net.Addr) {
-	host := addr.String()
-	if tcp, ok := addr.(*net.TCPAddr); ok && (tcp.IP == nil || tcp.IP.IsUnspecified()) {
-		host = net.JoinHostPort("localhost", fmt.Sprint(tcp.Port))
+// printURLs tells the operator where everything is; metrics is the
+// separate metrics address, nil when /metrics is served beside the API.
+func printURLs(w io.Writer, addr, metrics net.Addr) {
+	base := baseURL(addr)
+	metricsBase := base
+	if metrics != nil {
+		metricsBase = baseURL(metrics)
 	}
-	base := "http://" + host
 	fmt.Fprintf(w, "counterpoint: serving on %s\n", base)
 	fmt.Fprintf(w, "  GraphQL endpoint  %s/graphql\n", base)
 	fmt.Fprintf(w, "  explorer          %s/\n", base)
 	fmt.Fprintf(w, "  liveness          %s/healthz\n", base)
 	fmt.Fprintf(w, "  readiness         %s/readyz\n", base)
-	fmt.Fprintf(w, "  metrics           %s/metrics\n", base)
+	fmt.Fprintf(w, "  metrics           %s/metrics\n", metricsBase)
+}
+
+func baseURL(addr net.Addr) string {
+	host := addr.String()
+	if tcp, ok := addr.(*net.TCPAddr); ok && (tcp.IP == nil || tcp.IP.IsUnspecified()) {
+		host = net.JoinHostPort("localhost", fmt.Sprint(tcp.Port))
+	}
+	return "http://" + host
 }
