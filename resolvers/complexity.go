@@ -1,6 +1,7 @@
 package resolvers
 
 import (
+	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/graph"
 	"github.com/counterpoint-news/counterpoint/graph/model"
 )
@@ -78,18 +79,20 @@ func Complexity() graph.ComplexityRoot {
 	var c graph.ComplexityRoot
 	fan := func(child int) int { return add(fieldCost, mul(listFanOut, child)) }
 	threadList := func(child int) int { return add(fieldCost, mul(threadFanOut, child)) }
-	// orDefault is an integer argument of a Query field, or the schema's
-	// default for it.
-	orDefault := func(v *int, field, arg string) int {
+	// arg is an integer argument of a Query field (the schema's default
+	// when absent) within 1..hi: a value out of range is refused by the
+	// resolver with BAD_USER_INPUT naming the argument, before any store
+	// call, so the estimate must not refuse it first as too complex.
+	arg := func(v *int, field, name string, hi int) int {
+		n := queryDefault(field, name)
 		if v != nil {
-			return *v
+			n = *v
 		}
-		return queryDefault(field, arg)
+		return min(max(n, 1), hi)
 	}
-	// page is a root list of first items (the schema's default when
-	// absent), read in one store call.
-	page := func(child int, first *int, field string) int {
-		return add(storeCall, mul(max(orDefault(first, field, "first"), 1), child))
+	// page is a root list of first items, read in one store call.
+	page := func(child int, first *int, field string, hi int) int {
+		return add(storeCall, mul(arg(first, field, "first", hi), child))
 	}
 	one := func(child int) int { return add(storeCall, child) }
 
@@ -112,27 +115,27 @@ func Complexity() graph.ComplexityRoot {
 	c.Query.Claim = func(child int, _ string) int { return one(child) }
 	c.Query.Source = func(child int, _ string) int { return one(child) }
 	c.Query.Nodes = func(child int, ids []string) int { return add(storeCall, mul(len(ids), child)) }
-	c.Query.Actors = func(child int, first *int, _ *string, _ *model.ActorKind) int { return page(child, first, "actors") }
-	c.Query.Claims = func(child int, first *int, _ *string, _ *model.ClaimFilter) int { return page(child, first, "claims") }
-	c.Query.Search = func(child int, _ string, first *int) int { return page(child, first, "search") }
-	c.Query.Counters = func(child int, _ *string, _ *string, _ *bool, first *int) int { return page(child, first, "counters") }
+	c.Query.Actors = func(child int, first *int, _ *string, _ *model.ActorKind) int { return page(child, first, "actors", maxPage) }
+	c.Query.Claims = func(child int, first *int, _ *string, _ *model.ClaimFilter) int { return page(child, first, "claims", maxPage) }
+	c.Query.Search = func(child int, _ string, first *int) int { return page(child, first, "search", maxPage) }
+	c.Query.Counters = func(child int, _ *string, _ *string, _ *bool, first *int) int { return page(child, first, "counters", maxCounters) }
 	c.Query.Sources = func(child int) int { return add(storeCall, fan(child)) }
 	c.Query.CounterSummary = func(child int) int { return add(storeCall, fan(child)) }
 
 	// The path queries: a store call's worth of work per level walked.
 	c.Query.Thread = func(child int, _ string, depth *int, _ []model.RelationKind) int {
-		return add(mul(storeCall, max(orDefault(depth, "thread", "depth"), 1)), child)
+		return add(mul(storeCall, arg(depth, "thread", "depth", counterpoint.MaxThreadDepth)), child)
 	}
 	c.Query.Chains = func(child int, _ string, _ string, _ []model.RelationKind, _ *bool, maxHops *int, first *int) int {
-		return add(mul(storeCall, max(orDefault(maxHops, "chains", "maxHops"), 1)),
-			mul(max(orDefault(first, "chains", "first"), 1), child))
+		return add(mul(storeCall, arg(maxHops, "chains", "maxHops", counterpoint.MaxChainHops)),
+			mul(arg(first, "chains", "first", counterpoint.MaxChains), child))
 	}
 	// A subgraph walks hops levels out from its ids (the whole graph when
 	// none are given), then returns up to limit nodes, flat: a store call
 	// per hop and per 1,000 nodes, and its selection per 100 nodes.
 	c.Query.Subgraph = func(child int, _ []string, hops *int, limit *int, _ []model.NodeType) int {
-		n := max(orDefault(limit, "subgraph", "limit"), 1)
-		h := max(orDefault(hops, "subgraph", "hops"), 1)
+		n := arg(limit, "subgraph", "limit", counterpoint.MaxSubgraph)
+		h := arg(hops, "subgraph", "hops", counterpoint.MaxHops)
 		return add(mul(storeCall, add(h, n/1000)), mul(n/100+1, child))
 	}
 

@@ -222,3 +222,23 @@ func TestExpensiveRequestsAreRefusedUnrun(t *testing.T) {
 		}
 	}
 }
+
+// TestOutOfRangeArgumentsAreLeftToTheResolvers: an argument beyond its
+// maximum is the client's mistake, which the resolver names with
+// BAD_USER_INPUT before any store call; the estimate counts it at the
+// maximum instead of refusing the query as too complex.
+func TestOutOfRangeArgumentsAreLeftToTheResolvers(t *testing.T) {
+	es := resolvers.NewAPI(unusedStore{}).Schema
+	limit := server.DefaultConfig().ComplexityLimit
+	for _, q := range []string{
+		`{ thread(claim: "c", depth: 50) { root { id } } }`,
+		`{ chains(from: "a", to: "b", maxHops: 1000, first: 1000) { hops } }`,
+		`{ subgraph(ids: ["a"], hops: 99, limit: 2000000000) { truncated } }`,
+		`{ claims(first: 2000000000) { nodes { id } } }`,
+		`{ counters(first: -5) { note } }`,
+	} {
+		if c := costOf(t, es, q, nil); c > limit {
+			t.Errorf("%s costs %d, over the limit of %d: refused as too complex instead of as bad input", q, c, limit)
+		}
+	}
+}
