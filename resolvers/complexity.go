@@ -115,10 +115,16 @@ func Complexity() graph.ComplexityRoot {
 	c.Query.Claim = func(child int, _ string) int { return one(child) }
 	c.Query.Source = func(child int, _ string) int { return one(child) }
 	c.Query.Nodes = func(child int, ids []string) int { return add(storeCall, mul(len(ids), child)) }
-	c.Query.Actors = func(child int, first *int, _ *string, _ *model.ActorKind) int { return page(child, first, "actors", maxPage) }
-	c.Query.Claims = func(child int, first *int, _ *string, _ *model.ClaimFilter) int { return page(child, first, "claims", maxPage) }
+	c.Query.Actors = func(child int, first *int, _ *string, _ *model.ActorKind) int {
+		return page(child, first, "actors", maxPage)
+	}
+	c.Query.Claims = func(child int, first *int, _ *string, _ *model.ClaimFilter) int {
+		return page(child, first, "claims", maxPage)
+	}
 	c.Query.Search = func(child int, _ string, first *int) int { return page(child, first, "search", maxPage) }
-	c.Query.Counters = func(child int, _ *string, _ *string, _ *bool, first *int) int { return page(child, first, "counters", maxCounters) }
+	c.Query.Counters = func(child int, _ *string, _ *string, _ *bool, first *int) int {
+		return page(child, first, "counters", maxCounters)
+	}
 	c.Query.Sources = func(child int) int { return add(storeCall, fan(child)) }
 	c.Query.CounterSummary = func(child int) int { return add(storeCall, fan(child)) }
 
