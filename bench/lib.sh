@@ -61,7 +61,8 @@ bench_wait_url() {
 bench_start_services() {
   local cp_port="$1" peer_port="$2" logs="$3" tag="$4"
   mkdir -p "$logs"
-  LISTEN_ADDR="127.0.0.1:$cp_port" "${BENCH_CP_BIN:-bin/counterpoint}" serve \
+  # RATE_LIMIT=0: the load generator is one client firing thousands of requests at concurrency 16.
+  LISTEN_ADDR="127.0.0.1:$cp_port" RATE_LIMIT=0 "${BENCH_CP_BIN:-bin/counterpoint}" serve \
     >"$logs/counterpoint-$tag.out" 2>"$logs/counterpoint-$tag.log" &
   CP_PID=$!
   local deadline=$((SECONDS + 60)) base=""

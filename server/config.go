@@ -2,13 +2,15 @@ package server
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"time"
 )
 
 // Config is the serving layer's configuration. Every field comes from the
 // environment (or its flag, through kong in cmd/counterpoint). A Config
-// built in code may leave fields zero: zero (or nil) means the default.
+// built in code may leave fields zero: zero (or nil) means the default,
+// except RateLimit, where 0 means no rate limit.
 type Config struct {
 	// ListenAddr is the TCP address to serve on.
 	ListenAddr string `name:"listen-addr" env:"LISTEN_ADDR" default:":8080" help:"Address to listen on (host:port; ':0' picks a free port)."`
@@ -92,6 +94,23 @@ type Config struct {
 	// QueryCacheSize is the number of parsed and validated documents kept
 	// (LRU), keyed by query text.
 	QueryCacheSize int `name:"query-cache-size" env:"QUERY_CACHE_SIZE" default:"1000" help:"Parsed and validated query documents kept in memory (LRU)."`
+
+	// RateLimit is the sustained rate, in requests a second, that one
+	// client may send to /graphql; a client is the API token a request
+	// carries, or else its address (ratelimit.go). Unlike the other
+	// fields, 0 means off: a Config built in code has no rate limit unless
+	// it sets one (DefaultConfig and the environment do).
+	RateLimit float64 `name:"rate-limit" env:"RATE_LIMIT" default:"50" help:"Requests a second one client (API token, else address) may send to /graphql; over it, 429 with Retry-After. 0 turns rate limits off."`
+
+	// RateBurst is how many requests one client may send at once before
+	// RateLimit applies (the size of its token bucket); 0 means the default.
+	RateBurst int `name:"rate-burst" env:"RATE_BURST" default:"300" help:"Requests one client may send at once before RATE_LIMIT applies; 0: the default."`
+
+	// TrustedProxies are the addresses or CIDR prefixes of reverse proxies
+	// whose X-Forwarded-For is believed: behind one, the client's address
+	// is the rightmost untrusted address in that header. None means the
+	// connection's remote address is the client's.
+	TrustedProxies []string `name:"trusted-proxies" env:"TRUSTED_PROXIES" sep:"," help:"Comma-separated addresses or CIDR prefixes of reverse proxies whose X-Forwarded-For names the client; none: the remote address is the client." placeholder:"CIDR,..."`
 }
 
 // DefaultConfig returns the configuration every env var's default gives.
@@ -113,6 +132,8 @@ func DefaultConfig() Config {
 		MaxTokens:         15000,
 		APQCacheSize:      1000,
 		QueryCacheSize:    1000,
+		RateLimit:         50,
+		RateBurst:         300,
 	}
 }
 
@@ -168,7 +189,11 @@ func (c Config) withDefaults() Config {
 	if c.QueryCacheSize <= 0 {
 		c.QueryCacheSize = d.QueryCacheSize
 	}
+	if c.RateBurst <= 0 {
+		c.RateBurst = d.RateBurst
+	}
 	c.APITokens = nonEmpty(c.APITokens)
+	c.TrustedProxies = nonEmpty(c.TrustedProxies)
 	c.CORSAllowedOrigins = nonEmpty(c.CORSAllowedOrigins)
 	return c
 }
@@ -190,6 +215,12 @@ func (c Config) validate() error {
 	}
 	if c.MetricsToken != "" && strings.ContainsAny(c.MetricsToken, " \t\r\n") {
 		return fmt.Errorf("METRICS_TOKEN contains white space")
+	}
+	if c.RateLimit < 0 || math.IsNaN(c.RateLimit) || math.IsInf(c.RateLimit, 0) {
+		return fmt.Errorf("RATE_LIMIT (%v) must be a number of requests a second, or 0 for no limit", c.RateLimit)
+	}
+	if _, err := parseTrustedProxies(c.TrustedProxies); err != nil {
+		return err
 	}
 	for i, t := range c.APITokens {
 		if strings.ContainsAny(t, " \t\r\n") {

@@ -22,6 +22,7 @@ const (
 	CodeUnauthenticated     = "UNAUTHENTICATED"
 	CodeQueryTooComplex     = "QUERY_TOO_COMPLEX"
 	CodeStoreUnavailable    = "STORE_UNAVAILABLE"
+	CodeRateLimited         = "RATE_LIMITED" // 429 with Retry-After: over RATE_LIMIT (ratelimit.go)
 	CodeInternal            = "INTERNAL_SERVER_ERROR"
 	CodeParseFailed         = errcode.ParseFailed      // GRAPHQL_PARSE_FAILED
 	CodeValidationFailed    = errcode.ValidationFailed // GRAPHQL_VALIDATION_FAILED
@@ -52,6 +53,7 @@ var keptCodes = map[string]string{
 	CodeUnauthenticated:    CodeUnauthenticated,
 	CodeNotFound:           CodeNotFound,
 	CodeStoreUnavailable:   CodeStoreUnavailable,
+	CodeRateLimited:        CodeRateLimited,
 	CodeInternal:           CodeInternal,
 }
 

@@ -311,7 +311,7 @@ func TestConfigFromEnvironment(t *testing.T) {
 	vars := []string{"LISTEN_ADDR", "API_TOKENS", "GRAPHQL_INTROSPECTION", "CORS_ALLOWED_ORIGINS", "MAX_BODY_BYTES",
 		"REQUEST_TIMEOUT", "READ_HEADER_TIMEOUT", "READ_TIMEOUT", "WRITE_TIMEOUT", "IDLE_TIMEOUT", "SHUTDOWN_TIMEOUT",
 		"READY_TIMEOUT", "COMPLEXITY_LIMIT", "MAX_DEPTH", "MAX_TOKENS", "APQ_CACHE_SIZE", "QUERY_CACHE_SIZE",
-		"MAX_ROOT_FIELDS", "METRICS_ADDR", "METRICS_TOKEN"}
+		"MAX_ROOT_FIELDS", "METRICS_ADDR", "METRICS_TOKEN", "RATE_LIMIT", "RATE_BURST", "TRUSTED_PROXIES"}
 	for _, v := range vars {
 		t.Setenv(v, "x") // restored after the test
 		os.Unsetenv(v)
@@ -339,6 +339,9 @@ func TestConfigFromEnvironment(t *testing.T) {
 	t.Setenv("MAX_ROOT_FIELDS", "4")
 	t.Setenv("METRICS_ADDR", "127.0.0.1:9090")
 	t.Setenv("METRICS_TOKEN", "metrics-secret")
+	t.Setenv("RATE_LIMIT", "0.5")
+	t.Setenv("RATE_BURST", "7")
+	t.Setenv("TRUSTED_PROXIES", "10.0.0.0/8,::1")
 	got := parse(t)
 	want := server.DefaultConfig()
 	want.APITokens = []string{tokenOne, tokenTwo}
@@ -349,6 +352,9 @@ func TestConfigFromEnvironment(t *testing.T) {
 	want.MaxRootFields = 4
 	want.MetricsAddr = "127.0.0.1:9090"
 	want.MetricsToken = "metrics-secret"
+	want.RateLimit = 0.5
+	want.RateBurst = 7
+	want.TrustedProxies = []string{"10.0.0.0/8", "::1"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("config from the environment:\n got %+v\nwant %+v", got, want)
 	}

@@ -12,12 +12,16 @@
 //	                Authorization: Bearer <token>; with METRICS_ADDR it is served there instead
 //	GET  /          the explorer, or a small page linking to the above
 //
+// /graphql is rate limited per client (API token, else address): over
+// RATE_LIMIT it answers 429 with Retry-After (ratelimit.go).
+//
 // Every response carries an X-Request-ID header, and every request is
 // logged as one JSON line with that id.
 package server
 
 import (
 	"context"
+	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/json"
 	"errors"
@@ -25,6 +29,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"sync/atomic"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -72,6 +77,10 @@ type Server struct {
 	handler http.Handler
 
 	draining atomic.Bool // set on shutdown: /readyz answers 503
+
+	limiter        *rateLimiter // nil when RATE_LIMIT is 0
+	tokenDigests   [][sha256.Size]byte
+	trustedProxies []netip.Prefix
 }
 
 // New builds the server's handler from cfg (zero fields take their
@@ -95,12 +104,20 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		s.log.Warn("API_TOKENS holds short tokens; use random ones of at least 16 characters", "positions", weak)
 	}
 
+	s.trustedProxies, _ = parseTrustedProxies(cfg.TrustedProxies) // validated above
+	for _, t := range cfg.APITokens {
+		s.tokenDigests = append(s.tokenDigests, sha256.Sum256([]byte(t)))
+	}
+	if cfg.RateLimit > 0 {
+		s.limiter = newRateLimiter(cfg.RateLimit, cfg.RateBurst, nil)
+	}
+
 	var gql http.Handler = s.graphQLHandler(deps.Schema)
 	if deps.Middleware != nil {
 		gql = deps.Middleware(gql)
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", s.limitGraphQL(gql))
+	mux.Handle("/graphql", s.limitGraphQL(s.rateLimit(gql)))
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.HandleFunc("GET /readyz", s.readyz)
 	if cfg.MetricsAddr == "" {

@@ -381,6 +381,8 @@ func statusFor(media string, resp *graphql.Response) int {
 			st = http.StatusUnauthorized
 		case CodeStoreUnavailable:
 			st = http.StatusServiceUnavailable
+		case CodeRateLimited:
+			st = http.StatusTooManyRequests
 		case CodeInternal:
 			st = http.StatusInternalServerError
 		}
