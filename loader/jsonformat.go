@@ -6,6 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -145,6 +148,60 @@ func EncodeJSON(w io.Writer, ds *counterpoint.Dataset) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
+}
+
+// TextDir is the folder, beside a dataset file, in which WriteJSONFile puts
+// the source texts: sources/<source id>.txt.
+const TextDir = "sources"
+
+// WriteJSONFile writes ds to file in the project's own format, indented as
+// the curated files are, and the text of each source that has one to
+// TextDir/<source id>.txt beside it, which its textFile names (a source id
+// is a slug, so the path stays in that folder). The dataset file is written
+// to a temporary file and renamed, so a reader never sees half of it. ds is
+// not changed.
+func WriteJSONFile(file string, ds *counterpoint.Dataset) error {
+	out := *ds
+	out.Sources = slices.Clone(ds.Sources)
+	dir := filepath.Dir(file)
+	for i, s := range out.Sources {
+		out.Sources[i].TextFile = ""
+		if s.Text == "" {
+			continue
+		}
+		rel := TextDir + "/" + s.ID + ".txt"
+		if err := os.MkdirAll(filepath.Join(dir, TextDir), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(rel)), []byte(s.Text), 0o644); err != nil {
+			return err
+		}
+		out.Sources[i].TextFile = rel
+	}
+	var compact, indented bytes.Buffer
+	if err := EncodeJSON(&compact, &out); err != nil {
+		return err
+	}
+	if err := json.Indent(&indented, compact.Bytes(), "", "  "); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(file)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // after the rename, there is nothing to remove
+	if _, err := tmp.Write(indented.Bytes()); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), file)
 }
 
 func (f jsonFormat) Decode(file string, b []byte, readText func(string) ([]byte, error)) (*counterpoint.Dataset, Problems) {

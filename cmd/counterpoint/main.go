@@ -49,6 +49,7 @@ func (c Neo4jConfig) open(ctx context.Context, log *slog.Logger) (*store.DB, err
 type CLI struct {
 	Validate ValidateCmd `cmd:"" help:"Check dataset files without writing anything."`
 	Load     LoadCmd     `cmd:"" help:"Check dataset files, then write them to Neo4j, one transaction each."`
+	Export   ExportCmd   `cmd:"" help:"Write datasets from the graph as dataset files (the format load reads), with their source texts."`
 	Stats    StatsCmd    `cmd:"" help:"Print node and relationship counts of the graph."`
 	Serve    ServeCmd    `cmd:"" help:"Serve the GraphQL API, the explorer and the probes."`
 }

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/loader"
+	"github.com/counterpoint-news/counterpoint/store"
+)
+
+// ExportCmd writes datasets from the graph in the project's JSON format,
+// each source text in sources/<source id>.txt beside the file, so that
+// curation done through the API can be reviewed and kept in version
+// control, and the graph backed up as files the loader reads.
+type ExportCmd struct {
+	Neo4jConfig
+	Dataset string `help:"Id of the dataset to export (claims created through the API belong to \"curated\")." xor:"which" required:""`
+	All     bool   `help:"Export every dataset, one file per dataset (<id>.json) in the folder given by -o." xor:"which" required:""`
+	Output  string `short:"o" type:"path" help:"File to write (a folder with --all); the dataset's own <id>.json in the current folder when not given."`
+}
+
+// Run exports the dataset, or every dataset.
+func (c *ExportCmd) Run(e *env) error {
+	db, err := c.open(e.ctx, e.log)
+	if err != nil {
+		return err
+	}
+	defer db.Close(context.Background())
+	if !c.All {
+		file := c.Output
+		if file == "" {
+			file = c.Dataset + ".json"
+		}
+		return exportOne(e, db, c.Dataset, file)
+	}
+	dir := c.Output
+	if dir == "" {
+		dir = "."
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	ids, err := db.Datasets(e.ctx)
+	if err != nil {
+		return err
+	}
+	if len(ids) == 0 {
+		return counterpoint.Errorf(counterpoint.ENOTFOUND, "the graph holds no dataset to export")
+	}
+	for _, id := range ids {
+		if err := exportOne(e, db, id, filepath.Join(dir, id+".json")); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// exportOne reads dataset id and writes it to file, after checking it with
+// the rules the loader runs, so that what is written loads again.
+func exportOne(e *env, db *store.DB, id, file string) error {
+	ds, err := db.ExportDataset(e.ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := keepTitle(file, ds); err != nil {
+		return err
+	}
+	if err := ds.Validate(); err != nil {
+		return fmt.Errorf("dataset %q as the graph holds it would not load again, so %s is not written:\n%w", id, file, err)
+	}
+	if err := loader.WriteJSONFile(file, ds); err != nil {
+		return fmt.Errorf("write dataset %q: %w", id, err)
+	}
+	quotes := 0
+	for _, c := range ds.Claims {
+		quotes += len(c.Quotes)
+	}
+	fmt.Fprintf(e.stdout, "%s: dataset %q exported: %d sources, %d actors, %d claims, %d quotes, %d relations\n",
+		file, ds.ID, len(ds.Sources), len(ds.Actors), len(ds.Claims), quotes, len(ds.Relations))
+	return nil
+}
+
+// keepTitle takes the title and description of the dataset file that the
+// export replaces, when it is the same dataset: the graph keeps neither, so
+// a re-export into a file under version control leaves them as the curator
+// wrote them.
+func keepTitle(file string, ds *counterpoint.Dataset) error {
+	b, err := os.ReadFile(file)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	} else if err != nil {
+		return fmt.Errorf("read %s, which the export would replace: %w", file, err)
+	}
+	var old struct {
+		ID          string `json:"id"`
+		Title       string `json:"title"`
+		Description string `json:"description"`
+	}
+	if json.Unmarshal(b, &old) != nil || old.ID != ds.ID {
+		return fmt.Errorf("%s exists and is not dataset %q: not replacing it", file, ds.ID)
+	}
+	if old.Title != "" {
+		ds.Title, ds.Description = old.Title, old.Description
+	}
+	return nil
+}

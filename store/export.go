@@ -1,0 +1,246 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/counterpoint-news/counterpoint"
+)
+
+// Reading a whole dataset back, for `counterpoint export`: its claims (with
+// their assertions, the actors they are about and their quotes in the
+// curator's order) and relations, and the shared actors and sources they
+// reference, with the actors and sources those reference in turn
+// (memberships, authors, the sources that report a document). Everything is
+// read in one transaction, so that the export is one state of the graph,
+// and ordered by id, so that exporting an unchanged graph gives the same
+// dataset.
+const (
+	// exportDatasets lists the datasets that own claims.
+	exportDatasets = `MATCH (c:Claim) WHERE c.dataset IS NOT NULL
+RETURN DISTINCT c.dataset AS dataset ORDER BY dataset`
+	// exportRelations reads the claim relations the dataset owns: those
+	// tagged with it, and untagged ones from its claims.
+	exportRelations = `MATCH (c:Claim {dataset: $dataset})-[r:REBUTS|SUPPORTS|QUALIFIES]->(o:Claim)
+WHERE coalesce(r.dataset, $dataset) = $dataset
+RETURN {kind: type(r), from: c.id, to: o.id, ` + relationGrounds + `} AS relation`
+	// exportSources reads the sources with the given ids and those that
+	// report them, transitively, with their texts. (Neo4j 5.26 returns a
+	// node reached by two paths twice from MATCH (s)-[:REPORTED_IN*0..]->(src)
+	// even through WITH DISTINCT src or collect(DISTINCT src); the
+	// EXISTS form gives each once.)
+	exportSources = `MATCH (src:Source)
+WHERE EXISTS { MATCH (s:Source)-[:REPORTED_IN*0..]->(src) WHERE s.id IN $ids }
+RETURN properties(src) AS props,
+  COLLECT { MATCH (src)-[:REPORTED_IN]->(rep:Source) RETURN rep.id } AS reportedIn,
+  COLLECT { MATCH (src)-[:AUTHORED_BY]->(author:Actor) RETURN author.id } AS authors
+ORDER BY src.id`
+	// exportActors reads the actors with the given ids and the groups they
+	// are members of, transitively.
+	exportActors = `MATCH (actor:Actor)
+WHERE EXISTS { MATCH (a:Actor)-[:MEMBER_OF*0..]->(actor) WHERE a.id IN $ids }
+RETURN properties(actor) AS props,
+  COLLECT { MATCH (actor)-[:MEMBER_OF]->(grp:Actor) RETURN grp.id } AS memberOf
+ORDER BY actor.id`
+)
+
+// exportClaims reads the dataset's claims with their parts, through the
+// same subqueries (parts.go) as the claim reads, built once from constants.
+var exportClaims = `MATCH (c:Claim {dataset: $dataset})
+RETURN properties(c) AS claim,
+  COLLECT { MATCH (c)-[:ABOUT]->(about:Actor) RETURN about.id } AS about,
+  ` + assertionsOf("c") + ` AS assertions,
+  ` + quotesOf("c") + ` AS quotes
+ORDER BY c.id`
+
+// Datasets lists the ids of the datasets that own claims in the graph, in
+// order (claims created through the API belong to CuratedDataset).
+func (db *DB) Datasets(ctx context.Context) ([]string, error) {
+	res, err := db.read(ctx, "exportDatasets", exportDatasets, nil)
+	if err != nil {
+		return nil, err
+	}
+	return decodeAll(res.Records, func(f *fields) string { return f.str("dataset") })
+}
+
+// ExportDataset reads dataset id back from the graph, in the shape the
+// loader reads from a file, so that writing it and loading it again gives
+// the same graph. The graph keeps no dataset title or description: Title is
+// the id. A dataset that owns no claim is not in the graph: ENOTFOUND,
+// naming it and the datasets there are.
+func (db *DB) ExportDataset(ctx context.Context, id string) (*counterpoint.Dataset, error) {
+	ctx, cancel := context.WithTimeout(ctx, db.cfg.WriteTimeout) // as long as a load may take
+	defer cancel()
+	session := db.driver.NewSession(ctx, neo4j.SessionConfig{
+		AccessMode:      neo4j.AccessModeRead,
+		DatabaseName:    db.cfg.Database,
+		BookmarkManager: db.driver.ExecuteQueryBookmarkManager(),
+	})
+	defer session.Close(ctx)
+	ds, err := neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) (*counterpoint.Dataset, error) {
+		return db.exportDataset(ctx, tx, id)
+	})
+	if err != nil {
+		return nil, wrap(withContextError(ctx, err))
+	}
+	return ds, nil
+}
+
+func (db *DB) exportDataset(ctx context.Context, tx neo4j.ManagedTransaction, id string) (*counterpoint.Dataset, error) {
+	ds := &counterpoint.Dataset{ID: id, Title: id}
+	recs, err := db.run(ctx, tx, exportClaims, map[string]any{"dataset": id})
+	if err != nil {
+		return nil, fmt.Errorf("export the claims of dataset %q: %w", id, err)
+	}
+	if len(recs) == 0 {
+		return nil, db.unknownDataset(ctx, tx, id)
+	}
+	if ds.Claims, err = decodeAll(recs, decodeExportedClaim); err != nil {
+		return nil, fmt.Errorf("export the claims of dataset %q: %w", id, err)
+	}
+	if recs, err = db.run(ctx, tx, exportRelations, map[string]any{"dataset": id}); err != nil {
+		return nil, fmt.Errorf("export the relations of dataset %q: %w", id, err)
+	}
+	if ds.Relations, err = decodeAll(recs, func(f *fields) counterpoint.Relation {
+		r, rf := decodeRelation(f.any("relation"))
+		f.fail(rf.err)
+		return r
+	}); err != nil {
+		return nil, fmt.Errorf("export the relations of dataset %q: %w", id, err)
+	}
+	slices.SortFunc(ds.Relations, relationOrder)
+
+	// The sources the claims and relations name, then the actors they and
+	// the sources' authors name.
+	sourceIDs, actorIDs := map[string]bool{}, map[string]bool{}
+	for _, c := range ds.Claims {
+		for _, a := range c.Assertions {
+			actorIDs[a.Actor], sourceIDs[a.Source] = true, true
+		}
+		for _, a := range c.About {
+			actorIDs[a] = true
+		}
+		for _, q := range c.Quotes {
+			sourceIDs[q.Source] = true
+			if q.Document != "" {
+				sourceIDs[q.Document] = true
+			}
+		}
+	}
+	for _, r := range ds.Relations {
+		if r.Source != "" {
+			sourceIDs[r.Source] = true
+		}
+		for _, q := range r.Evidence {
+			sourceIDs[q.Source] = true
+		}
+	}
+	if recs, err = db.run(ctx, tx, exportSources, map[string]any{"ids": sortedKeys(sourceIDs)}); err != nil {
+		return nil, fmt.Errorf("export the sources of dataset %q: %w", id, err)
+	}
+	if ds.Sources, err = decodeAll(recs, decodeExportedSource); err != nil {
+		return nil, fmt.Errorf("export the sources of dataset %q: %w", id, err)
+	}
+	for _, s := range ds.Sources {
+		for _, a := range s.Authors {
+			actorIDs[a] = true
+		}
+	}
+	if recs, err = db.run(ctx, tx, exportActors, map[string]any{"ids": sortedKeys(actorIDs)}); err != nil {
+		return nil, fmt.Errorf("export the actors of dataset %q: %w", id, err)
+	}
+	if ds.Actors, err = decodeAll(recs, func(f *fields) counterpoint.Actor {
+		a, err := decodeActor(f.any("props"))
+		f.fail(err)
+		a.MemberOf = sortedStrs(f.strs("memberOf"))
+		return a
+	}); err != nil {
+		return nil, fmt.Errorf("export the actors of dataset %q: %w", id, err)
+	}
+	return ds, nil
+}
+
+// unknownDataset is the error for a dataset with no claims in the graph,
+// naming the datasets there are.
+func (db *DB) unknownDataset(ctx context.Context, tx neo4j.ManagedTransaction, id string) error {
+	recs, err := db.run(ctx, tx, exportDatasets, nil)
+	if err != nil {
+		return fmt.Errorf("list datasets: %w", err)
+	}
+	known, err := decodeAll(recs, func(f *fields) string { return f.str("dataset") })
+	if err != nil {
+		return fmt.Errorf("list datasets: %w", err)
+	}
+	there := "the graph holds no dataset"
+	if len(known) > 0 {
+		quoted := make([]string, len(known))
+		for i, k := range known {
+			quoted[i] = fmt.Sprintf("%q", k)
+		}
+		there = "the graph holds " + strings.Join(quoted, ", ")
+	}
+	return counterpoint.Errorf(counterpoint.ENOTFOUND, "dataset %q is not in the graph (no claim belongs to it); %s", id, there)
+}
+
+// decodeExportedClaim reads one row of exportClaims: the claim, the actors
+// it is about (by id), who asserted it and its quotes in the curator's
+// order.
+func decodeExportedClaim(f *fields) counterpoint.Claim {
+	c, err := decodeClaim(f.any("claim"))
+	f.fail(err)
+	c.About = sortedStrs(f.strs("about"))
+	assertions, err := decodeAssertions(c.ID, f.list("assertions"))
+	f.fail(err)
+	c.Assertions, _ = sortedAssertions(assertions)
+	quotes, err := decodeQuotes(c.ID, f.list("quotes"))
+	f.fail(err)
+	c.Quotes = sortedQuotes(quotes)
+	// As the loader reads them: a claim's parts do not name it.
+	for i := range c.Assertions {
+		c.Assertions[i].Claim = ""
+	}
+	for i := range c.Quotes {
+		c.Quotes[i].Claim = ""
+	}
+	return c
+}
+
+// decodeExportedSource reads one row of exportSources; a source reported
+// in more than one source (which no write makes) fails.
+func decodeExportedSource(f *fields) counterpoint.Source {
+	s, err := decodeSource(f.any("props"))
+	f.fail(err)
+	s.Authors = sortedStrs(f.strs("authors"))
+	switch reportedIn := f.strs("reportedIn"); len(reportedIn) {
+	case 0:
+	case 1:
+		s.ReportedIn = reportedIn[0]
+	default:
+		f.fail(fmt.Errorf("decode source %q: reported in %d sources (%s), the format holds one", s.ID, len(reportedIn), strings.Join(sortedStrs(reportedIn), ", ")))
+	}
+	return s
+}
+
+// sortedKeys returns the keys of set in order.
+func sortedKeys(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// sortedStrs sorts s in place and returns it; nil stays nil (an empty list
+// is left out of the file).
+func sortedStrs(s []string) []string {
+	if len(s) == 0 {
+		return nil
+	}
+	slices.Sort(s)
+	return s
+}
