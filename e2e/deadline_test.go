@@ -5,14 +5,12 @@ import (
 	"io"
 	"log/slog"
 	"net/http/httptest"
-	"net/url"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/counterpoint-news/counterpoint/internal/neo4jtest"
 	"github.com/counterpoint-news/counterpoint/resolvers"
 	"github.com/counterpoint-news/counterpoint/server"
 	"github.com/counterpoint-news/counterpoint/store"
@@ -35,15 +33,7 @@ var nestedReads = []string{
 // INTERNAL_SERVER_ERROR. Each deadline gets a fresh driver, so that the
 // handshakes themselves run under it.
 func TestTinyDeadlineNeverInternal(t *testing.T) {
-	seeded := neo4jtest.MustOpen(t)
-	neo4jtest.MustSeed(t, seeded)
-	cfg := neo4jtest.Config(t)
-	u, err := url.Parse(cfg.URI)
-	if err != nil {
-		t.Fatal(err)
-	}
-	proxy := startProxy(t, u.Host)
-	cfg.URI = "bolt://" + proxy.ln.Addr().String()
+	cfg, proxy := mustProxiedSeed(t)
 
 	type run struct {
 		timeout time.Duration

@@ -18,6 +18,21 @@ import (
 
 // switchableProxy forwards TCP to Neo4j while up, and refuses (and cuts)
 // connections while down: Neo4j going away and coming back, without
+// mustProxiedSeed seeds the test graph and returns a store configuration
+// that reaches Neo4j through a proxy the test can cut and restore.
+func mustProxiedSeed(tb testing.TB) (store.Config, *switchableProxy) {
+	tb.Helper()
+	neo4jtest.MustSeed(tb, neo4jtest.MustOpen(tb))
+	cfg := neo4jtest.Config(tb)
+	u, err := url.Parse(cfg.URI)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	proxy := startProxy(tb, u.Host)
+	cfg.URI = "bolt://" + proxy.ln.Addr().String()
+	return cfg, proxy
+}
+
 // stopping the shared test server.
 type switchableProxy struct {
 	ln     net.Listener
@@ -82,15 +97,7 @@ func (p *switchableProxy) setUp(up bool) {
 // succeeds. Nothing here is timed as pass or fail: the durations are only
 // logged (readiness is waited for with a generous bound).
 func TestStoreUnavailableAndRecovery(t *testing.T) {
-	seeded := neo4jtest.MustOpen(t)
-	neo4jtest.MustSeed(t, seeded)
-	cfg := neo4jtest.Config(t)
-	u, err := url.Parse(cfg.URI)
-	if err != nil {
-		t.Fatal(err)
-	}
-	proxy := startProxy(t, u.Host)
-	cfg.URI = "bolt://" + proxy.ln.Addr().String()
+	cfg, proxy := mustProxiedSeed(t)
 	db, err := store.Connect(cfg)
 	if err != nil {
 		t.Fatal(err)
