@@ -53,12 +53,15 @@ func (c *ExportCmd) Run(e *env) error {
 	if len(ids) == 0 {
 		return counterpoint.Errorf(counterpoint.ENOTFOUND, "the graph holds no dataset to export")
 	}
+	// One dataset that cannot be exported does not stop the others'
+	// backup; every failure is reported at the end.
+	var errs []error
 	for _, id := range ids {
 		if err := exportOne(e, db, id, filepath.Join(dir, id+".json")); err != nil {
-			return err
+			errs = append(errs, err)
 		}
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // exportOne reads dataset id and writes it to file, after checking it with

@@ -1,0 +1,101 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/internal/neo4jtest"
+)
+
+// TestExportCommand runs `counterpoint export` against the test Neo4j: every
+// dataset into a folder, files that `counterpoint validate` accepts; an
+// unknown dataset named in the error; a dataset whose relation points into
+// another dataset's claim refused, since the file could not load again,
+// while --all still writes the others.
+func TestExportCommand(t *testing.T) {
+	db := neo4jtest.MustOpen(t)
+	neo4jtest.MustSeed(t, db)
+	cfg := neo4jtest.Config(t)
+	t.Setenv("NEO4J_URI", cfg.URI)
+	t.Setenv("NEO4J_USERNAME", cfg.Username)
+	t.Setenv("NEO4J_PASSWORD", cfg.Password)
+	t.Setenv("NEO4J_DATABASE", cfg.Database)
+	dir := t.TempDir()
+	cli := func(args ...string) (string, error) {
+		var out, errOut bytes.Buffer
+		err := run(context.Background(), args, &out, &errOut)
+		return out.String(), err
+	}
+
+	// A re-export over the curated file keeps its title and description.
+	copyFile := filepath.Join(t.TempDir(), "wapo.json")
+	b, err := os.ReadFile("../../data/wapo-2015-encryption.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(copyFile, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		args    []string
+		wantOut string
+		wantErr string
+	}{
+		{"all", []string{"export", "--all", "-o", dir}, `dataset "wapo-2015-encryption" exported: 5 sources, 20 actors, 40 claims, 58 quotes, 25 relations`, ""},
+		{"the export validates", []string{"validate", filepath.Join(dir, "wapo-2015-encryption.json")}, "40 claims, 58 quotes", ""},
+		{"re-export keeps the title", []string{"export", "--dataset", "wapo-2015-encryption", "-o", copyFile}, "", ""},
+		{"unknown dataset", []string{"export", "--dataset", "no-such-dataset", "-o", filepath.Join(dir, "x.json")}, "", `dataset "no-such-dataset" is not in the graph`},
+		{"neither --dataset nor --all", []string{"export"}, "", "--dataset"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, err := cli(tt.args...)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Errorf("%q: error = %v, want one containing %q", tt.args, err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("%q: %v", tt.args, err)
+			}
+			if !strings.Contains(out, tt.wantOut) {
+				t.Errorf("%q printed %q, want %q in it", tt.args, out, tt.wantOut)
+			}
+		})
+	}
+	if b, err := os.ReadFile(copyFile); err != nil || !bytes.Contains(b, []byte(`"title": "The White House encryption debate (The Washington Post, 2015)"`)) {
+		t.Errorf("a re-export over the curated file lost its title (%v)", err)
+	}
+
+	// A curated claim that supports one of the article's: the relation
+	// belongs to "curated" and names a claim of another dataset, which a
+	// dataset file cannot.
+	ctx := context.Background()
+	claim := counterpoint.Claim{ID: "litt-doubts-again", Text: "The deterrence claim is doubtful.",
+		Assertions: []counterpoint.Assertion{{Actor: "robert-litt", Source: "litt-email-2015-08", Attribution: counterpoint.InDocument}},
+		Quotes:     []counterpoint.Quote{{Text: "Really?", Kind: counterpoint.Direct, Source: "wapo-2015-encryption", Start: 7039, End: 7046}}}
+	if err := db.UpsertClaim(ctx, claim); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.AddRelation(ctx, counterpoint.Relation{Kind: counterpoint.Supports, From: claim.ID, To: "policy-is-hard-to-reach", Inferred: true, Note: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	all := t.TempDir()
+	out, err := cli("export", "--all", "-o", all)
+	if err == nil || !strings.Contains(err.Error(), `dataset "curated" as the graph holds it would not load again`) || !strings.Contains(err.Error(), "relations[0].to") {
+		t.Errorf("export --all with a relation into another dataset: error = %v, want curated refused, naming relations[0].to", err)
+	}
+	if _, statErr := os.Stat(filepath.Join(all, "curated.json")); statErr == nil {
+		t.Errorf("export --all wrote curated.json, which would not load")
+	}
+	if !strings.Contains(out, `dataset "wapo-2015-encryption" exported`) {
+		t.Errorf("export --all printed %q; want the article's dataset exported despite curated's problem", out)
+	}
+}
