@@ -220,9 +220,17 @@ func (f jsonFormat) Decode(file string, b []byte, readText func(string) ([]byte,
 		}
 		return nil, problems
 	}
+	if len(bytes.TrimSpace(b)) == 0 {
+		return nil, Problems{{File: file, Path: "line 1, column 1", Message: "malformed JSON: the file is empty; a dataset is one JSON object"}}
+	}
 	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
 	if err != nil {
 		return nil, Problems{{File: file, Path: syntaxPosition(b, err), Message: "malformed JSON: " + err.Error()}}
+	}
+	// A key given twice would be checked by the schema with one value and
+	// decoded with the other: refuse it, saying where.
+	if at, key, ok := duplicateKey(b); ok {
+		return nil, Problems{{File: file, Path: at, Message: fmt.Sprintf("malformed JSON: key %q is given twice", key)}}
 	}
 	if err := f.schema.Validate(inst); err != nil {
 		var ve *jsonschema.ValidationError
@@ -311,6 +319,66 @@ func schemaProblems(file string, ve *jsonschema.ValidationError) Problems {
 	walk(ve)
 	sort.SliceStable(problems, func(i, j int) bool { return problems[i].Path < problems[j].Path })
 	return problems
+}
+
+// duplicateKey finds the first object of a well-formed JSON document that
+// gives a key twice, and returns the object's JSON path and the key.
+func duplicateKey(b []byte) (string, string, bool) {
+	type frame struct {
+		path   path
+		object bool
+		keys   map[string]bool
+		key    string // the object's key whose value comes next
+		atKey  bool   // the object's next token is a key
+		index  int    // the array's next index
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	var stack []*frame
+	// child is the path of the value about to be read.
+	child := func() path {
+		if len(stack) == 0 {
+			return root
+		}
+		top := stack[len(stack)-1]
+		if top.object {
+			return top.path.Field(top.key)
+		}
+		top.index++
+		return top.path.Index(top.index - 1)
+	}
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return "", "", false // the end, or a syntax error reported elsewhere
+		}
+		if len(stack) > 0 {
+			if top := stack[len(stack)-1]; top.object && top.atKey {
+				if k, ok := tok.(string); ok {
+					if top.keys[k] {
+						return string(top.path), k, true
+					}
+					top.keys[k], top.key, top.atKey = true, k, false
+					continue
+				}
+			}
+		}
+		switch tok {
+		case json.Delim('{'):
+			stack = append(stack, &frame{path: child(), object: true, keys: map[string]bool{}, atKey: true})
+			continue
+		case json.Delim('['):
+			stack = append(stack, &frame{path: child()})
+			continue
+		case json.Delim('}'), json.Delim(']'):
+			stack = stack[:len(stack)-1]
+		default:
+			child()
+		}
+		// A value has ended: the enclosing object waits for its next key.
+		if len(stack) > 0 && stack[len(stack)-1].object {
+			stack[len(stack)-1].atKey = true
+		}
+	}
 }
 
 // syntaxPosition gives "line L, column C" for a JSON syntax error.
