@@ -184,11 +184,20 @@ func ClaimCursor(c counterpoint.Claim) string {
 }
 
 // decodeCursor returns the sort key in a cursor of the given kind.
+// maxCursorEcho is how much of a bad cursor an error message repeats.
+const maxCursorEcho = 64
+
 func decodeCursor(kind, cursor string) (string, error) {
 	b, err := base64.RawURLEncoding.DecodeString(cursor)
 	key, ok := strings.CutPrefix(string(b), kind+"|")
 	if err != nil || !ok {
-		return "", counterpoint.Errorf(counterpoint.EINVALID, "after: %q is not a cursor from the %ss connection", cursor, kind)
+		// Echo no more than a cursor's length: the argument may be as long
+		// as a request body.
+		shown := cursor
+		if len(shown) > maxCursorEcho {
+			shown = strings.ToValidUTF8(shown[:maxCursorEcho], "") + "…"
+		}
+		return "", counterpoint.Errorf(counterpoint.EINVALID, "after: %q is not a cursor from the %ss connection", shown, kind)
 	}
 	return key, nil
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -63,4 +64,17 @@ func codeOf(err error) string {
 		return e.Code
 	}
 	return counterpoint.EINTERNAL
+}
+
+// TestBadCursorEchoIsShort: a bad cursor as long as a request body is not
+// repeated whole in the error.
+func TestBadCursorEchoIsShort(t *testing.T) {
+	_, err := decodeCursor("claim", strings.Repeat("!", 100000))
+	var e *counterpoint.Error
+	if !errors.As(err, &e) || e.Code != counterpoint.EINVALID {
+		t.Fatalf("decodeCursor: %v, want EINVALID", err)
+	}
+	if len(e.Message) > 200 {
+		t.Errorf("the error repeats %d bytes of the cursor; want at most about %d", len(e.Message), maxCursorEcho)
+	}
 }
