@@ -56,6 +56,9 @@ func NewText(s string) *Text {
 	return &Text{s: s, offsets: append(offsets, len(s))}
 }
 
+// String returns the whole text.
+func (t *Text) String() string { return t.s }
+
 // Len returns the length of the text in code points.
 func (t *Text) Len() int { return len(t.offsets) - 1 }
 

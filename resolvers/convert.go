@@ -145,8 +145,7 @@ var nodeTypes = map[model.NodeType]counterpoint.NodeType{
 
 // paragraph returns the paragraph of text (lines separated by blank lines)
 // that holds the code points [start, end).
-func paragraph(text string, start, end int) string {
-	t := counterpoint.NewText(text)
+func paragraph(t *counterpoint.Text, start, end int) string {
 	if _, ok := t.Slice(start, end); !ok {
 		return ""
 	}

@@ -1,6 +1,10 @@
 package resolvers
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/counterpoint-news/counterpoint"
+)
 
 func TestParagraph(t *testing.T) {
 	text := "First para.\n\nSecond “Really?” para\nstill second.\n\nThird."
@@ -14,7 +18,7 @@ func TestParagraph(t *testing.T) {
 		{10, 200, ""},
 	}
 	for _, tt := range tests {
-		if got := paragraph(text, tt.start, tt.end); got != tt.want {
+		if got := paragraph(counterpoint.NewText(text), tt.start, tt.end); got != tt.want {
 			t.Errorf("paragraph(%d, %d) = %q, want %q", tt.start, tt.end, got, tt.want)
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"slices"
 	"strconv"
 
 	"github.com/vektah/gqlparser/v2/ast"
@@ -174,9 +173,11 @@ func (r *Resolver) asserters(ctx context.Context, claimID string) ([]*model.Acto
 // A relation whose claim is gone (removed since) is left out.
 func (r *Resolver) relations(ctx context.Context, rels []counterpoint.Relation, known map[string]*model.Claim) ([]*model.Relation, error) {
 	var missing []string
+	seen := map[string]bool{}
 	for _, rel := range rels {
 		for _, id := range []string{rel.From, rel.To} {
-			if known[id] == nil && !slices.Contains(missing, id) {
+			if known[id] == nil && !seen[id] {
+				seen[id] = true
 				missing = append(missing, id)
 			}
 		}

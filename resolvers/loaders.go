@@ -22,7 +22,7 @@ type loaders struct {
 	actor             *dataloadgen.Loader[string, *counterpoint.Actor]
 	claim             *dataloadgen.Loader[string, *counterpoint.Claim]
 	source            *dataloadgen.Loader[string, *counterpoint.Source]
-	sourceText        *dataloadgen.Loader[string, string]
+	sourceText        *dataloadgen.Loader[string, *counterpoint.Text] // nil: no text
 	node              *dataloadgen.Loader[string, counterpoint.Node]
 	quotesByClaim     *dataloadgen.Loader[string, []counterpoint.Quote]
 	assertionsByClaim *dataloadgen.Loader[string, []counterpoint.Assertion]
@@ -116,14 +116,18 @@ func newLoaders(s Store, wait time.Duration) *loaders {
 	l.actor = byID(opt, s.ActorsByID, func(a *counterpoint.Actor) string { return a.ID })
 	l.claim = byID(opt, s.ClaimsByID, func(c *counterpoint.Claim) string { return c.ID })
 	l.source = byID(opt, s.SourcesByID, func(s *counterpoint.Source) string { return s.ID })
-	l.sourceText = dataloadgen.NewLoader(func(ctx context.Context, keys []string) ([]string, []error) {
+	// Texts are indexed once per request, not once per quote that asks
+	// for its paragraph or its direct words.
+	l.sourceText = dataloadgen.NewLoader(func(ctx context.Context, keys []string) ([]*counterpoint.Text, []error) {
 		texts, err := s.SourceTexts(ctx, keys)
 		if err != nil {
-			return failed[string](len(keys), err)
+			return failed[*counterpoint.Text](len(keys), err)
 		}
-		out := make([]string, len(keys))
+		out := make([]*counterpoint.Text, len(keys))
 		for i, k := range keys {
-			out[i] = texts[k]
+			if t, ok := texts[k]; ok && t != "" {
+				out[i] = counterpoint.NewText(t)
+			}
 		}
 		return out, nil
 	}, opt)

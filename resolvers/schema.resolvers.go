@@ -474,11 +474,10 @@ func (r *queryResolver) Subgraph(ctx context.Context, ids []string, hops *int, l
 }
 
 func (r *quoteResolver) DirectSpans(ctx context.Context, obj *model.Quote) ([]*model.Span, error) {
-	text, err := r.loadersFor(ctx).sourceText.Load(ctx, obj.SourceID)
-	if err != nil || text == "" {
+	t, err := r.loadersFor(ctx).sourceText.Load(ctx, obj.SourceID)
+	if err != nil || t == nil {
 		return []*model.Span{}, err
 	}
-	t := counterpoint.NewText(text)
 	spans := []*model.Span{}
 	for _, s := range t.DirectSpans(obj.Start, obj.End) {
 		words, _ := t.Slice(s[0], s[1])
@@ -499,11 +498,11 @@ func (r *quoteResolver) Document(ctx context.Context, obj *model.Quote) (*model.
 }
 
 func (r *quoteResolver) Paragraph(ctx context.Context, obj *model.Quote) (*string, error) {
-	text, err := r.loadersFor(ctx).sourceText.Load(ctx, obj.SourceID)
-	if err != nil || text == "" {
+	t, err := r.loadersFor(ctx).sourceText.Load(ctx, obj.SourceID)
+	if err != nil || t == nil {
 		return nil, err
 	}
-	return optional(paragraph(text, obj.Start, obj.End)), nil
+	return optional(paragraph(t, obj.Start, obj.End)), nil
 }
 
 func (r *quoteResolver) Claim(ctx context.Context, obj *model.Quote) (*model.Claim, error) {
@@ -536,8 +535,11 @@ func (r *sourceResolver) ReportedIn(ctx context.Context, obj *model.Source) (*mo
 }
 
 func (r *sourceResolver) Text(ctx context.Context, obj *model.Source) (*string, error) {
-	text, err := r.loadersFor(ctx).sourceText.Load(ctx, obj.ID)
-	return optional(text), err
+	t, err := r.loadersFor(ctx).sourceText.Load(ctx, obj.ID)
+	if err != nil || t == nil {
+		return nil, err
+	}
+	return optional(t.String()), nil
 }
 
 func (r *Resolver) Actor() graph.ActorResolver { return &actorResolver{r} }

@@ -2,15 +2,21 @@
 // and the legend, so that each checkbox shows what it hides.
 const SVG = 'http://www.w3.org/2000/svg';
 
+// swatchBox is the empty, decorative picture both kinds of swatch draw in.
+function swatchBox(width, height) {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('width', String(width));
+  svg.setAttribute('height', String(height));
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  svg.setAttribute('aria-hidden', 'true');
+  svg.classList.add('swatch');
+  return svg;
+}
+
 // swatchNode draws a node style (shape, colour, dashed border) as the graph
 // draws it.
 export function swatchNode(st) {
-  const svg = document.createElementNS(SVG, 'svg');
-  svg.setAttribute('width', '18');
-  svg.setAttribute('height', '18');
-  svg.setAttribute('viewBox', '0 0 18 18');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.classList.add('swatch');
+  const svg = swatchBox(18, 18);
   const shapes = {
     ellipse: 'M9 2 A7 7 0 1 1 8.99 2 Z',
     hexagon: 'M4.5 2.5 L13.5 2.5 L17 9 L13.5 15.5 L4.5 15.5 L1 9 Z',
@@ -33,12 +39,7 @@ export function swatchNode(st) {
 // swatchEdge draws an edge style (colour, dashes, arrowhead) as the graph
 // draws it.
 export function swatchEdge(st) {
-  const svg = document.createElementNS(SVG, 'svg');
-  svg.setAttribute('width', '34');
-  svg.setAttribute('height', '12');
-  svg.setAttribute('viewBox', '0 0 34 12');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.classList.add('swatch');
+  const svg = swatchBox(34, 12);
   const line = document.createElementNS(SVG, 'line');
   Object.entries({ x1: 1, y1: 6, x2: 25, y2: 6, stroke: st.color, 'stroke-width': Math.max(1.5, st.width) }).forEach(([k, v]) => line.setAttribute(k, v));
   if (st.line === 'dashed') line.setAttribute('stroke-dasharray', '5 3');
