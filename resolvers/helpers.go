@@ -73,9 +73,10 @@ func queryDefault(field, arg string) int {
 // it, so that a curator sees them all at once. The server's presenter maps
 // each to extensions.code and extensions.field.
 func refused(ctx context.Context, arg string, err error) error {
+	err = counterpoint.Within(arg, err)
 	var ps counterpoint.Problems
-	if !errors.As(counterpoint.Within(arg, err), &ps) || len(ps) == 0 {
-		return counterpoint.Within(arg, err)
+	if !errors.As(err, &ps) || len(ps) == 0 {
+		return err
 	}
 	for _, p := range ps[1:] {
 		graphql.AddError(ctx, p)
