@@ -9,6 +9,7 @@ package counterpoint
 import (
 	"regexp"
 	"slices"
+	"strings"
 )
 
 // ActorKind says what sort of participant an actor is; the set is closed.
@@ -160,6 +161,7 @@ type Actor struct {
 	Role        string
 	Description string
 	MemberOf    []string
+	Versioned
 }
 
 // Source is a document: the article, or one that the article reports on.
@@ -172,8 +174,11 @@ type Source struct {
 	Publisher  string
 	Authors    []string
 	ReportedIn string
+	URL        string
 	TextFile   string
 	Text       string
+	TextHash   string // TextHash(Text), kept so that quotes can tell which text they were cut from
+	Versioned
 }
 
 // Quote is a run of verbatim words in a source's text. Start and End are
@@ -187,6 +192,12 @@ type Quote struct {
 	Document string
 	Start    int
 	End      int
+	// Prefix and Suffix are up to ContextLength code points of the source's
+	// text before and after the words, and SourceHash the hash of that text,
+	// so that a quote can be found again, and only exactly, in a corrected text.
+	Prefix, Suffix string
+	SourceHash     string
+	Anchor         Anchor
 }
 
 // Assertion records that an actor put a claim forward, in which document,
@@ -210,6 +221,7 @@ type Claim struct {
 	About      []string
 	Assertions []Assertion
 	Quotes     []Quote
+	Versioned
 }
 
 // Relation is a directed, typed link between two claims. A relation is a
@@ -229,6 +241,15 @@ type Relation struct {
 // Key identifies a relation within a graph: one relation per kind per
 // ordered pair of claims.
 func (r Relation) Key() string { return r.From + "|" + string(r.Kind) + "|" + r.To }
+
+// ParseRelationKey is the inverse of Key: the kind and ends of a relation.
+func ParseRelationKey(key string) (Relation, bool) {
+	parts := strings.Split(key, "|")
+	if len(parts) != 3 || !RelationKind(parts[1]).Valid() {
+		return Relation{}, false
+	}
+	return Relation{From: parts[0], Kind: RelationKind(parts[1]), To: parts[2]}, true
+}
 
 // Dataset is one curated body of actors, claims, sources and relations,
 // usually drawn from one article.

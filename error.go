@@ -93,7 +93,7 @@ func Within(field string, err error) error {
 			out[i] = &Error{Code: p.Code, Message: p.Message, Field: joinField(field, p.Field)}
 		}
 		return out
-	case errors.As(err, &e) && e.Code == EINVALID:
+	case errors.As(err, &e) && (e.Code == EINVALID || e.Field != ""):
 		return &Error{Code: e.Code, Message: e.Message, Field: joinField(field, e.Field)}
 	}
 	return err

@@ -45,6 +45,15 @@ type Text struct {
 
 	quotedOnce sync.Once
 	inQuote    []bool // by code point: inside quotation marks
+
+	hashOnce sync.Once
+	hash     string
+}
+
+// Hash is TextHash of the text, computed once.
+func (t *Text) Hash() string {
+	t.hashOnce.Do(func() { t.hash = TextHash(t.s) })
+	return t.hash
 }
 
 // NewText indexes s for slicing by code point.

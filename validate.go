@@ -2,6 +2,7 @@ package counterpoint
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 	"unicode/utf8"
 )
@@ -102,7 +103,29 @@ func (s *Source) validate(seen *ids) Problems {
 	if s.ReportedIn != "" && s.ReportedIn == s.ID {
 		ps = append(ps, Invalidf("reportedIn", "source %q cannot be reported in itself", s.ID))
 	}
+	if s.URL != "" {
+		if u, err := url.Parse(s.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			ps = append(ps, Invalidf("url", "source %q: url %q is not a web address (want http:// or https://)", s.ID, s.URL))
+		}
+	}
 	return ps
+}
+
+// MaxSourceText is the longest text, in bytes, that a source may be given
+// through the API: a long report, not a book.
+const MaxSourceText = 2 << 20
+
+// ValidateImport checks a source that brings its own text: the source's
+// rules, and a text that is there and not too long.
+func (s *Source) ValidateImport() error {
+	ps := s.validate(newIDs())
+	switch {
+	case blank(s.Text):
+		ps = append(ps, Invalidf("text", "source %q has no text to import", s.ID))
+	case len(s.Text) > MaxSourceText:
+		ps = append(ps, Invalidf("text", "source %q: the text has %d bytes, more than the %d a source may have", s.ID, len(s.Text), MaxSourceText))
+	}
+	return ps.Err()
 }
 
 // Validate checks a claim on its own: id, text, date, at least one

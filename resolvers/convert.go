@@ -2,6 +2,7 @@ package resolvers
 
 import (
 	"strings"
+	"time"
 
 	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/graph/model"
@@ -23,7 +24,7 @@ func toActor(a *counterpoint.Actor) *model.Actor {
 	}
 	return &model.Actor{
 		ID: a.ID, Name: a.Name, Kind: model.ActorKind(a.Kind), Role: optional(a.Role),
-		Description: optional(a.Description), Anonymous: a.Kind == counterpoint.ActorAnonymous,
+		Description: optional(a.Description), Anonymous: a.Kind == counterpoint.ActorAnonymous, Version: a.Version,
 	}
 }
 
@@ -31,7 +32,7 @@ func toClaim(c *counterpoint.Claim) *model.Claim {
 	if c == nil {
 		return nil
 	}
-	return &model.Claim{ID: c.ID, Text: c.Text, Date: optional(c.Date), Dataset: optional(c.Dataset)}
+	return &model.Claim{ID: c.ID, Text: c.Text, Date: optional(c.Date), Dataset: optional(c.Dataset), Version: c.Version}
 }
 
 func toSource(s *counterpoint.Source) *model.Source {
@@ -40,7 +41,8 @@ func toSource(s *counterpoint.Source) *model.Source {
 	}
 	return &model.Source{
 		ID: s.ID, Title: s.Title, Kind: model.SourceKind(s.Kind), Date: optional(s.Date),
-		Publisher: optional(s.Publisher), ReportedInID: s.ReportedIn,
+		Publisher: optional(s.Publisher), ReportedInID: s.ReportedIn, URL: optional(s.URL), TextHash: optional(s.TextHash),
+		Version: s.Version,
 	}
 }
 
@@ -51,7 +53,44 @@ func toQuote(q *counterpoint.Quote) *model.Quote {
 	return &model.Quote{
 		ID: q.ID, Text: q.Text, Kind: toQuoteKind(q.Kind), Start: q.Start, End: q.End,
 		SourceID: q.Source, DocumentID: q.Document, ClaimID: q.Claim,
+		Prefix: optional(q.Prefix), Suffix: optional(q.Suffix), SourceHash: optional(q.SourceHash), Anchor: toAnchor(q.Anchor),
 	}
+}
+
+func toQuotes(qs []counterpoint.Quote) []*model.Quote {
+	out := make([]*model.Quote, len(qs))
+	for i := range qs {
+		out[i] = toQuote(&qs[i])
+	}
+	return out
+}
+
+// toAnchor reads a quote without an anchor (written before quotes kept
+// one) as anchored: its offsets were checked against the text it has.
+func toAnchor(a counterpoint.Anchor) model.Anchor {
+	if a == "" {
+		return model.AnchorAnchored
+	}
+	return model.Anchor(a)
+}
+
+// toSpans gives code-point ranges of t with their words.
+func toSpans(t *counterpoint.Text, ranges [][2]int) []*model.Span {
+	out := make([]*model.Span, 0, len(ranges))
+	for _, r := range ranges {
+		words, _ := t.Slice(r[0], r[1])
+		out = append(out, &model.Span{Start: r[0], End: r[1], Text: words})
+	}
+	return out
+}
+
+func toChange(c counterpoint.Change) *model.Change {
+	out := &model.Change{Entity: c.Entity, Action: model.ChangeAction(c.Action), By: c.By, At: c.At.UTC().Format(time.RFC3339Nano),
+		Before: optional(c.Before), After: optional(c.After), Note: optional(c.Note)}
+	if c.Version > 0 {
+		out.Version = &c.Version
+	}
+	return out
 }
 
 // toQuoteKind reads a quote without a kind (written before kinds existed)
@@ -66,7 +105,7 @@ func toStance(s counterpoint.Stance) model.Stance { return model.Stance(s.OrDefa
 func toEvidence(qs []counterpoint.Quote) []*model.Evidence {
 	out := make([]*model.Evidence, len(qs))
 	for i, q := range qs {
-		out[i] = &model.Evidence{Text: q.Text, Start: q.Start, End: q.End, SourceID: q.Source}
+		out[i] = &model.Evidence{Text: q.Text, Start: q.Start, End: q.End, SourceID: q.Source, Anchor: toAnchor(q.Anchor)}
 	}
 	return out
 }

@@ -22,6 +22,7 @@ const (
 	maxCounters   = 500
 	maxIDs        = 500
 	maxSearchText = 500
+	maxHistory    = 500
 )
 
 // bounded returns an optional integer argument of a Query field, the

@@ -25,6 +25,7 @@ type loaders struct {
 	sourceText        *dataloadgen.Loader[string, *counterpoint.Text] // nil: no text
 	node              *dataloadgen.Loader[string, counterpoint.Node]
 	quotesByClaim     *dataloadgen.Loader[string, []counterpoint.Quote]
+	quotesBySource    *dataloadgen.Loader[string, []counterpoint.Quote]
 	assertionsByClaim *dataloadgen.Loader[string, []counterpoint.Assertion]
 	assertionsByActor *dataloadgen.Loader[string, []counterpoint.Assertion]
 	relationsByClaim  *dataloadgen.Loader[string, []counterpoint.Relation]
@@ -147,6 +148,7 @@ func newLoaders(s Store, wait time.Duration) *loaders {
 		return out, nil
 	}, opt)
 	l.quotesByClaim = grouped(opt, s.QuotesByClaim, func(q *counterpoint.Quote) string { return q.Claim })
+	l.quotesBySource = grouped(opt, s.QuotesBySource, func(q *counterpoint.Quote) string { return q.Source })
 
 	// The loaders below read a relationship and the node at its other end
 	// in one query, and prime the node loaders with those nodes, so that
@@ -296,6 +298,7 @@ func (l *loaders) clearAll() {
 	l.sourceText.ClearAll()
 	l.node.ClearAll()
 	l.quotesByClaim.ClearAll()
+	l.quotesBySource.ClearAll()
 	l.assertionsByClaim.ClearAll()
 	l.assertionsByActor.ClearAll()
 	l.relationsByClaim.ClearAll()

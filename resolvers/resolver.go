@@ -33,6 +33,7 @@ type BatchReader interface {
 	CountersBy(ctx context.Context, actorIDs []string) ([]counterpoint.ActorCounter, error)
 	CountersAgainst(ctx context.Context, actorIDs []string) ([]counterpoint.ActorCounter, error)
 	SourceTexts(ctx context.Context, sourceIDs []string) (map[string]string, error)
+	QuotesBySource(ctx context.Context, sourceIDs []string) ([]counterpoint.Quote, error)
 }
 
 // DetailReader reads nodes with everything a known selection asks of them
@@ -54,6 +55,7 @@ type QueryReader interface {
 	Thread(ctx context.Context, claimID string, depth int, kinds []counterpoint.RelationKind) (counterpoint.Thread, error)
 	Chains(ctx context.Context, q counterpoint.ChainQuery) ([]counterpoint.Chain, []counterpoint.Claim, error)
 	Subgraph(ctx context.Context, q counterpoint.SubgraphQuery) (counterpoint.Subgraph, error)
+	History(ctx context.Context, id string, first int) ([]counterpoint.Change, error)
 }
 
 // Writer makes the curators' writes. Each checks its input with the
@@ -65,6 +67,9 @@ type Writer interface {
 	UpsertClaim(ctx context.Context, c counterpoint.Claim) error
 	AddRelation(ctx context.Context, r counterpoint.Relation) error
 	RemoveRelation(ctx context.Context, r counterpoint.Relation) (bool, error)
+	ImportSource(ctx context.Context, s counterpoint.Source) (counterpoint.ImportResult, error)
+	DeleteClaim(ctx context.Context, id string, version int) (bool, error)
+	DeleteActor(ctx context.Context, id string, version int) (bool, error)
 }
 
 // Store is everything the API needs of the graph store.

@@ -154,10 +154,15 @@ func (r *evidenceResolver) Source(ctx context.Context, obj *model.Evidence) (*mo
 	return r.source(ctx, obj.SourceID)
 }
 
+func (r *importSourceResultResolver) Source(ctx context.Context, obj *model.ImportSourceResult) (*model.Source, error) {
+	return r.source(ctx, obj.SourceID)
+}
+
 func (r *mutationResolver) UpsertActor(ctx context.Context, input model.ActorInput) (*model.Actor, error) {
 	a := counterpoint.Actor{
 		ID: input.ID, Name: input.Name, Kind: counterpoint.ActorKind(input.Kind),
 		Role: deref(input.Role), Description: deref(input.Description), MemberOf: input.MemberOf,
+		Versioned: counterpoint.Versioned{Base: input.Version},
 	}
 	if err := r.store.UpsertActor(ctx, a); err != nil {
 		return nil, refused(ctx, "input", err)
@@ -168,7 +173,8 @@ func (r *mutationResolver) UpsertActor(ctx context.Context, input model.ActorInp
 func (r *mutationResolver) UpsertSource(ctx context.Context, input model.SourceInput) (*model.Source, error) {
 	s := counterpoint.Source{
 		ID: input.ID, Title: input.Title, Kind: counterpoint.SourceKind(input.Kind), Date: deref(input.Date),
-		Publisher: deref(input.Publisher), Authors: input.Authors, ReportedIn: deref(input.ReportedIn),
+		Publisher: deref(input.Publisher), Authors: input.Authors, ReportedIn: deref(input.ReportedIn), URL: deref(input.URL),
+		Versioned: counterpoint.Versioned{Base: input.Version},
 	}
 	if err := r.store.UpsertSource(ctx, s); err != nil {
 		return nil, refused(ctx, "input", err)
@@ -177,7 +183,8 @@ func (r *mutationResolver) UpsertSource(ctx context.Context, input model.SourceI
 }
 
 func (r *mutationResolver) UpsertClaim(ctx context.Context, input model.ClaimInput) (*model.Claim, error) {
-	c := counterpoint.Claim{ID: input.ID, Text: input.Text, Date: deref(input.Date), Dataset: deref(input.Dataset), About: input.About}
+	c := counterpoint.Claim{ID: input.ID, Text: input.Text, Date: deref(input.Date), Dataset: deref(input.Dataset), About: input.About,
+		Versioned: counterpoint.Versioned{Base: input.Version}}
 	for _, a := range input.Assertions {
 		c.Assertions = append(c.Assertions, counterpoint.Assertion{
 			Actor: a.Actor, Source: a.Source, Date: deref(a.Date), Attribution: counterpoint.Attribution(a.Attribution),
@@ -216,6 +223,67 @@ func (r *mutationResolver) RemoveRelation(ctx context.Context, kind model.Relati
 	removed, err := r.store.RemoveRelation(ctx, counterpoint.Relation{Kind: counterpoint.RelationKind(kind), From: from, To: to})
 	r.fresh(ctx)
 	return removed, refused(ctx, "", err)
+}
+
+func (r *mutationResolver) ImportSource(ctx context.Context, input model.ImportSourceInput) (*model.ImportSourceResult, error) {
+	s := counterpoint.Source{
+		ID: input.ID, Title: input.Title, Kind: counterpoint.SourceKind(input.Kind), Date: deref(input.Date),
+		Publisher: deref(input.Publisher), URL: deref(input.URL), Authors: input.Authors, Text: input.Text,
+		Versioned: counterpoint.Versioned{Base: input.Version},
+	}
+	res, err := r.store.ImportSource(ctx, s)
+	if err != nil {
+		return nil, refused(ctx, "input", err)
+	}
+	r.fresh(ctx)
+	out := &model.ImportSourceResult{SourceID: s.ID, Moved: toQuotes(res.Moved), Orphaned: toQuotes(res.Orphaned)}
+	for _, key := range res.OrphanedEvidence {
+		rel, ok := counterpoint.ParseRelationKey(key)
+		if !ok {
+			continue
+		}
+		rels, err := r.relations(ctx, []counterpoint.Relation{rel}, nil)
+		if err != nil {
+			return nil, err
+		}
+		out.OrphanedEvidence = append(out.OrphanedEvidence, rels...)
+	}
+	return out, nil
+}
+
+func (r *mutationResolver) DeleteClaim(ctx context.Context, id string, version int) (bool, error) {
+	deleted, err := r.store.DeleteClaim(ctx, id, version)
+	r.fresh(ctx)
+	return deleted, refused(ctx, "", err)
+}
+
+func (r *mutationResolver) DeleteActor(ctx context.Context, id string, version int) (bool, error) {
+	deleted, err := r.store.DeleteActor(ctx, id, version)
+	r.fresh(ctx)
+	return deleted, refused(ctx, "", err)
+}
+
+func (r *queryResolver) Editor(ctx context.Context) (*string, error) {
+	if name := counterpoint.EditorOf(ctx); name != counterpoint.UnknownEditor {
+		return &name, nil
+	}
+	return nil, nil
+}
+
+func (r *queryResolver) History(ctx context.Context, id string, first *int) ([]*model.Change, error) {
+	n, err := bounded("history", "first", first, maxHistory)
+	if err != nil {
+		return nil, err
+	}
+	changes, err := r.store.History(ctx, id, n)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.Change, len(changes))
+	for i, c := range changes {
+		out[i] = toChange(c)
+	}
+	return out, nil
 }
 
 func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error) {
@@ -542,6 +610,22 @@ func (r *sourceResolver) Text(ctx context.Context, obj *model.Source) (*string, 
 	return optional(t.String()), nil
 }
 
+func (r *sourceResolver) Paragraphs(ctx context.Context, obj *model.Source) ([]*model.Span, error) {
+	t, err := r.loadersFor(ctx).sourceText.Load(ctx, obj.ID)
+	if err != nil || t == nil {
+		return []*model.Span{}, err
+	}
+	return toSpans(t, t.Paragraphs()), nil
+}
+
+func (r *sourceResolver) Quotes(ctx context.Context, obj *model.Source) ([]*model.Quote, error) {
+	qs, err := r.loadersFor(ctx).quotesBySource.Load(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return toQuotes(qs), nil
+}
+
 func (r *Resolver) Actor() graph.ActorResolver { return &actorResolver{r} }
 
 func (r *Resolver) Assertion() graph.AssertionResolver { return &assertionResolver{r} }
@@ -554,6 +638,10 @@ func (r *Resolver) CounterSummary() graph.CounterSummaryResolver { return &count
 
 func (r *Resolver) Evidence() graph.EvidenceResolver { return &evidenceResolver{r} }
 
+func (r *Resolver) ImportSourceResult() graph.ImportSourceResultResolver {
+	return &importSourceResultResolver{r}
+}
+
 func (r *Resolver) Mutation() graph.MutationResolver { return &mutationResolver{r} }
 
 func (r *Resolver) Query() graph.QueryResolver { return &queryResolver{r} }
@@ -565,15 +653,16 @@ func (r *Resolver) Relation() graph.RelationResolver { return &relationResolver{
 func (r *Resolver) Source() graph.SourceResolver { return &sourceResolver{r} }
 
 type (
-	actorResolver          struct{ *Resolver }
-	assertionResolver      struct{ *Resolver }
-	claimResolver          struct{ *Resolver }
-	counterResolver        struct{ *Resolver }
-	counterSummaryResolver struct{ *Resolver }
-	evidenceResolver       struct{ *Resolver }
-	mutationResolver       struct{ *Resolver }
-	queryResolver          struct{ *Resolver }
-	quoteResolver          struct{ *Resolver }
-	relationResolver       struct{ *Resolver }
-	sourceResolver         struct{ *Resolver }
+	actorResolver              struct{ *Resolver }
+	assertionResolver          struct{ *Resolver }
+	claimResolver              struct{ *Resolver }
+	counterResolver            struct{ *Resolver }
+	counterSummaryResolver     struct{ *Resolver }
+	evidenceResolver           struct{ *Resolver }
+	importSourceResultResolver struct{ *Resolver }
+	mutationResolver           struct{ *Resolver }
+	queryResolver              struct{ *Resolver }
+	quoteResolver              struct{ *Resolver }
+	relationResolver           struct{ *Resolver }
+	sourceResolver             struct{ *Resolver }
 )

@@ -109,3 +109,18 @@ func (unusedStore) AddRelation(context.Context, counterpoint.Relation) error {
 func (unusedStore) RemoveRelation(context.Context, counterpoint.Relation) (bool, error) {
 	return false, unused("RemoveRelation")
 }
+func (unusedStore) QuotesBySource(context.Context, []string) ([]counterpoint.Quote, error) {
+	return nil, unused("QuotesBySource")
+}
+func (unusedStore) History(context.Context, string, int) ([]counterpoint.Change, error) {
+	return nil, unused("History")
+}
+func (unusedStore) ImportSource(context.Context, counterpoint.Source) (counterpoint.ImportResult, error) {
+	return counterpoint.ImportResult{}, unused("ImportSource")
+}
+func (unusedStore) DeleteClaim(context.Context, string, int) (bool, error) {
+	return false, unused("DeleteClaim")
+}
+func (unusedStore) DeleteActor(context.Context, string, int) (bool, error) {
+	return false, unused("DeleteActor")
+}

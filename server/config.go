@@ -17,7 +17,14 @@ type Config struct {
 
 	// APITokens are the bearer tokens that may run mutations. With none,
 	// every mutation is refused; reads are always public.
-	APITokens []string `name:"api-tokens" env:"API_TOKENS" sep:"," help:"Comma-separated bearer tokens that may run mutations; none refuses every mutation." placeholder:"TOKEN,..."`
+	// Each is name:secret (the name goes into the audit trail), or a bare
+	// secret, named token-<n>.
+	APITokens []string `name:"api-tokens" env:"API_TOKENS" sep:"," help:"Comma-separated bearer tokens that may run mutations, each name:secret (the name is recorded with every write); none refuses every mutation." placeholder:"NAME:SECRET,..."`
+
+	// APITokensFile names a file of more tokens, one name:secret or
+	// name:sha256:<hex digest> a line, read again when it changes, so that
+	// curators are added or revoked without a restart.
+	APITokensFile string `name:"api-tokens-file" env:"API_TOKENS_FILE" help:"File of more API tokens, one name:secret or name:sha256:<hex> a line; re-read when it changes." placeholder:"PATH"`
 
 	// Introspection lets clients query __schema and __type. The
 	// graphql-http audit and the explorer need it. nil means on, so that a
@@ -222,10 +229,8 @@ func (c Config) validate() error {
 	if _, err := parseTrustedProxies(c.TrustedProxies); err != nil {
 		return err
 	}
-	for i, t := range c.APITokens {
-		if strings.ContainsAny(t, " \t\r\n") {
-			return fmt.Errorf("API_TOKENS: token %d contains white space", i+1)
-		}
+	if _, err := parseTokens(c.APITokens, "API_TOKENS"); err != nil {
+		return err
 	}
 	return nil
 }
@@ -235,7 +240,11 @@ func (c Config) validate() error {
 func (c Config) weakTokens() []int {
 	var weak []int
 	for i, t := range c.APITokens {
-		if len(t) < minTokenLength {
+		_, secret, named := strings.Cut(t, ":")
+		if !named {
+			secret = t
+		}
+		if len(secret) < minTokenLength && !strings.HasPrefix(secret, "sha256:") {
 			weak = append(weak, i+1)
 		}
 	}

@@ -23,6 +23,7 @@ const (
 	CodeQueryTooComplex     = "QUERY_TOO_COMPLEX"
 	CodeStoreUnavailable    = "STORE_UNAVAILABLE"
 	CodeRateLimited         = "RATE_LIMITED" // 429 with Retry-After: over RATE_LIMIT (ratelimit.go)
+	CodeConflict            = "CONFLICT"     // a write based on a version the node no longer has
 	CodeInternal            = "INTERNAL_SERVER_ERROR"
 	CodeParseFailed         = errcode.ParseFailed      // GRAPHQL_PARSE_FAILED
 	CodeValidationFailed    = errcode.ValidationFailed // GRAPHQL_VALIDATION_FAILED
@@ -39,6 +40,7 @@ var domainCodes = map[string]string{
 	counterpoint.EUNAUTHORIZED: CodeUnauthenticated,
 	counterpoint.ETOOCOMPLEX:   CodeQueryTooComplex,
 	counterpoint.EUNAVAILABLE:  CodeStoreUnavailable,
+	counterpoint.ECONFLICT:     CodeConflict,
 }
 
 // keptCodes are the codes a *gqlerror.Error made by gqlgen, gqlparser or
@@ -54,6 +56,7 @@ var keptCodes = map[string]string{
 	CodeNotFound:           CodeNotFound,
 	CodeStoreUnavailable:   CodeStoreUnavailable,
 	CodeRateLimited:        CodeRateLimited,
+	CodeConflict:           CodeConflict,
 	CodeInternal:           CodeInternal,
 }
 

@@ -1,8 +1,6 @@
 package server
 
 import (
-	"crypto/sha256"
-	"crypto/subtle"
 	"fmt"
 	"math"
 	"net"
@@ -155,33 +153,14 @@ func (s *Server) rateLimit(next http.Handler) http.Handler {
 	})
 }
 
-// clientKey is the key of the request's bucket: "token:<n>" for a request
-// with one of API_TOKENS, else "addr:<ip>" (an IPv6 address by its /64).
+// clientKey is the key of the request's bucket: "token:<name>" for a
+// request with one of the API tokens, else "addr:<ip>" (an IPv6 address by
+// its /64).
 func (s *Server) clientKey(r *http.Request) string {
-	if n := s.tokenIndex(r.Header.Get("Authorization")); n >= 0 {
-		return "token:" + strconv.Itoa(n)
+	if name, ok := s.tokens.lookup(r.Header.Get("Authorization")); ok {
+		return "token:" + name
 	}
 	return "addr:" + addrKey(s.clientAddr(r))
-}
-
-// tokenIndex returns the position of the bearer token in API_TOKENS, or -1.
-func (s *Server) tokenIndex(authorization string) int {
-	if len(s.tokenDigests) == 0 {
-		return -1
-	}
-	scheme, token, ok := strings.Cut(strings.TrimSpace(authorization), " ")
-	token = strings.TrimSpace(token)
-	if !ok || !strings.EqualFold(scheme, "Bearer") || token == "" {
-		return -1
-	}
-	d := sha256.Sum256([]byte(token))
-	found := -1
-	for i := range s.tokenDigests {
-		if subtle.ConstantTimeCompare(d[:], s.tokenDigests[i][:]) == 1 {
-			found = i
-		}
-	}
-	return found
 }
 
 // clientAddr is the client's address: the remote address, or behind a

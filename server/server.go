@@ -21,7 +21,6 @@ package server
 
 import (
 	"context"
-	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/json"
 	"errors"
@@ -79,7 +78,7 @@ type Server struct {
 	draining atomic.Bool // set on shutdown: /readyz answers 503
 
 	limiter        *rateLimiter // nil when RATE_LIMIT is 0
-	tokenDigests   [][sha256.Size]byte
+	tokens         *tokenSet
 	trustedProxies []netip.Prefix
 }
 
@@ -105,9 +104,11 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	}
 
 	s.trustedProxies, _ = parseTrustedProxies(cfg.TrustedProxies) // validated above
-	for _, t := range cfg.APITokens {
-		s.tokenDigests = append(s.tokenDigests, sha256.Sum256([]byte(t)))
+	tokens, err := newTokenSet(cfg.APITokens, cfg.APITokensFile, s.log)
+	if err != nil {
+		return nil, err
 	}
+	s.tokens = tokens
 	if cfg.RateLimit > 0 {
 		s.limiter = newRateLimiter(cfg.RateLimit, cfg.RateBurst, nil)
 	}
@@ -157,7 +158,7 @@ func (s *Server) graphQLHandler(es graphql.ExecutableSchema) *handler.Server {
 	h.Use(extension.AutomaticPersistedQuery{Cache: boundedCache{Cache: lru.New[string](s.cfg.APQCacheSize), max: maxPersistedQueryBytes}})
 	h.Use(queryLimits{maxDepth: s.cfg.MaxDepth, maxFields: s.cfg.ComplexityLimit, maxRootFields: s.cfg.MaxRootFields, introspection: *s.cfg.Introspection})
 	h.Use(extension.FixedComplexityLimit(s.cfg.ComplexityLimit))
-	h.Use(newMutationAuth(s.cfg.APITokens))
+	h.Use(mutationAuth{tokens: s.tokens})
 	return h
 }
 

@@ -86,7 +86,7 @@ func TestDecodersFailOnAMissingColumnOrKey(t *testing.T) {
 	claim := map[string]any{"id": "c", "text": "T", "date": "2015", "sortKey": "2015 c", "dataset": "ds"}
 	quote := map[string]any{"id": "q", "text": "Q", "kind": "DIRECT", "start": int64(0), "end": int64(1), "dataset": "ds"}
 	grounds := map[string]any{"note": nil, "source": nil, "inferred": false,
-		"evidenceSources": []any{"s"}, "evidenceTexts": []any{"Q"}, "evidenceStarts": []any{int64(0)}, "evidenceEnds": []any{int64(1)}}
+		"evidenceSources": []any{"s"}, "evidenceTexts": []any{"Q"}, "evidenceStarts": []any{int64(0)}, "evidenceEnds": []any{int64(1)}, "evidenceAnchors": nil}
 	source := map[string]any{"id": "s", "title": "S", "kind": "ARTICLE", "date": "2015", "publisher": "P", "text": "Q"}
 	with := func(m map[string]any, kv ...any) map[string]any {
 		out := maps.Clone(m)

@@ -41,7 +41,7 @@ UNWIND $memberOf AS gid
 MATCH (g:Actor {id: gid})
 MERGE (a)-[:MEMBER_OF]->(g)`
 	upsertSource = `MERGE (s:Entity:Source {id: $props.id})
-SET s = $props, s.text = $keepText
+SET s = $props
 WITH s
 OPTIONAL MATCH (s)-[r:AUTHORED_BY|REPORTED_IN]->()
 DELETE r
@@ -166,8 +166,10 @@ func (db *DB) UpsertActor(ctx context.Context, a counterpoint.Actor) error {
 		if err := db.requireLabelIfExists(ctx, tx, ref{a.ID, counterpoint.NodeActor, "id"}); err != nil {
 			return err
 		}
-		_, err := db.run(ctx, tx, upsertActor, map[string]any{"props": actorProps(a), "memberOf": nonNil(a.MemberOf)})
-		return err
+		return db.versioned(ctx, tx, "actor", a.ID, a.Base, "", func() error {
+			_, err := db.run(ctx, tx, upsertActor, map[string]any{"props": actorProps(a), "memberOf": nonNil(a.MemberOf)})
+			return err
+		})
 	})
 }
 
@@ -207,20 +209,17 @@ func (db *DB) UpsertSource(ctx context.Context, s counterpoint.Source) error {
 		if err := db.requireLabelIfExists(ctx, tx, ref{s.ID, counterpoint.NodeSource, "id"}); err != nil {
 			return err
 		}
-		texts, err := db.sourceTexts(ctx, tx, []string{s.ID})
-		if err != nil {
+		return db.versioned(ctx, tx, "source", s.ID, s.Base, "", func() error {
+			texts, err := db.sourceTexts(ctx, tx, []string{s.ID})
+			if err != nil {
+				return err
+			}
+			s.Text = texts[s.ID] // the graph's text is kept
+			_, err = db.run(ctx, tx, upsertSource, map[string]any{
+				"props": sourceProps(s), "authors": nonNil(s.Authors), "reportedIn": nonNil(reportedIn),
+			})
 			return err
-		}
-		var keep any
-		if text := texts[s.ID]; text != "" {
-			keep = text
-		}
-		s.Text = "" // the graph's text is kept instead
-		_, err = db.run(ctx, tx, upsertSource, map[string]any{
-			"props":    sourceProps(s),
-			"keepText": keep, "authors": nonNil(s.Authors), "reportedIn": nonNil(reportedIn),
 		})
-		return err
 	})
 }
 
@@ -280,6 +279,13 @@ func (db *DB) UpsertClaim(ctx context.Context, c counterpoint.Claim) error {
 		if err := db.requireLabelIfExists(ctx, tx, ref{c.ID, counterpoint.NodeClaim, "id"}); err != nil {
 			return err
 		}
+		return db.versioned(ctx, tx, "claim", c.ID, c.Base, "", func() error { return db.upsertClaim(ctx, tx, c, quoteIDs, textSources) })
+	})
+}
+
+// upsertClaim checks claim c's quotes against the graph and writes it in tx.
+func (db *DB) upsertClaim(ctx context.Context, tx neo4j.ManagedTransaction, c counterpoint.Claim, quoteIDs, textSources []string) error {
+	{
 		recs, err := db.run(ctx, tx, existingClaim, map[string]any{"id": c.ID, "quoteIDs": quoteIDs})
 		if err != nil {
 			return err
@@ -306,7 +312,8 @@ func (db *DB) UpsertClaim(ctx context.Context, c counterpoint.Claim) error {
 		if err != nil {
 			return err
 		}
-		for i, q := range c.Quotes {
+		for i := range c.Quotes {
+			q := &c.Quotes[i]
 			var text *counterpoint.Text
 			if t, ok := texts[q.Source]; ok {
 				text = counterpoint.NewText(t)
@@ -317,6 +324,8 @@ func (db *DB) UpsertClaim(ctx context.Context, c counterpoint.Claim) error {
 					return err
 				}
 				problems = append(problems, problem)
+			} else if text != nil {
+				q.AnchorIn(text)
 			}
 		}
 		if err := problems.Err(); err != nil {
@@ -324,7 +333,7 @@ func (db *DB) UpsertClaim(ctx context.Context, c counterpoint.Claim) error {
 		}
 		_, err = db.run(ctx, tx, upsertClaim, claimWrite(c))
 		return err
-	})
+	}
 }
 
 // claimWrite is the parameters of upsertClaim: the claim's properties and
@@ -402,9 +411,11 @@ func (db *DB) AddRelation(ctx context.Context, r counterpoint.Relation) error {
 		if f.err != nil {
 			return f.err
 		}
-		_, err = db.run(ctx, tx, w.add, map[string]any{"from": r.From, "to": r.To,
-			"props": ownedProps(dataset, OwnerKey(string(r.Kind), r.From, r.To), relationProps(r))})
-		return err
+		return db.versioned(ctx, tx, "claim", r.From, nil, "", func() error {
+			_, err := db.run(ctx, tx, w.add, map[string]any{"from": r.From, "to": r.To,
+				"props": ownedProps(dataset, OwnerKey(string(r.Kind), r.From, r.To), relationProps(r))})
+			return err
+		})
 	})
 }
 
@@ -419,16 +430,18 @@ func (db *DB) RemoveRelation(ctx context.Context, r counterpoint.Relation) (bool
 		if err := db.requireRefs(ctx, tx, []ref{{r.From, counterpoint.NodeClaim, "from"}, {r.To, counterpoint.NodeClaim, "to"}}); err != nil {
 			return err
 		}
-		recs, err := db.run(ctx, tx, w.remove, map[string]any{"from": r.From, "to": r.To})
-		if err != nil {
-			return err
-		}
-		f, err := onlyRecord(recs, "remove relation")
-		if err != nil {
-			return err
-		}
-		removed = f.integer("n") > 0
-		return f.err
+		return db.versioned(ctx, tx, "claim", r.From, nil, "", func() error {
+			recs, err := db.run(ctx, tx, w.remove, map[string]any{"from": r.From, "to": r.To})
+			if err != nil {
+				return err
+			}
+			f, err := onlyRecord(recs, "remove relation")
+			if err != nil {
+				return err
+			}
+			removed = f.integer("n") > 0
+			return f.err
+		})
 	})
 	return removed, err
 }

@@ -28,6 +28,7 @@ var schemaStatements = []string{
 	`MATCH (c:Claim) WHERE c.sortKey IS NULL SET c.sortKey = coalesce(c.date, '') + ' ' + c.id`,
 	`CREATE INDEX quote_dataset IF NOT EXISTS FOR (n:Quote) ON (n.dataset)`,
 	`CREATE INDEX source_kind IF NOT EXISTS FOR (n:Source) ON (n.kind)`,
+	`CREATE INDEX change_entity IF NOT EXISTS FOR (n:Change) ON (n.entity)`,
 	`CREATE FULLTEXT INDEX ` + FullTextIndex + ` IF NOT EXISTS FOR (n:Actor|Claim|Quote) ON EACH [n.name, n.role, n.text]`,
 }
 

@@ -108,18 +108,25 @@ func actorProps(a counterpoint.Actor) map[string]any {
 func decodeActor(v any) (counterpoint.Actor, error) {
 	f := propsFields("actor", v)
 	a := counterpoint.Actor{ID: f.str("id"), Name: f.str("name"), Kind: counterpoint.ActorKind(f.str("kind")),
-		Role: f.optStr("role"), Description: f.optStr("description")}
+		Role: f.optStr("role"), Description: f.optStr("description"), Versioned: decodeVersion(f)}
 	return a, f.err
 }
 
+// sourceProps include the hash of the text, which every quote cut from it
+// records.
 func sourceProps(s counterpoint.Source) map[string]any {
-	return nonEmpty(map[string]any{"id": s.ID, "title": s.Title, "kind": string(s.Kind), "date": s.Date, "publisher": s.Publisher, "text": s.Text})
+	p := map[string]any{"id": s.ID, "title": s.Title, "kind": string(s.Kind), "date": s.Date, "publisher": s.Publisher, "url": s.URL, "text": s.Text}
+	if s.Text != "" {
+		p["textHash"] = counterpoint.TextHash(s.Text)
+	}
+	return nonEmpty(p)
 }
 
 func decodeSource(v any) (counterpoint.Source, error) {
 	f := propsFields("source", v)
 	s := counterpoint.Source{ID: f.str("id"), Title: f.str("title"), Kind: counterpoint.SourceKind(f.str("kind")),
-		Date: f.optStr("date"), Publisher: f.optStr("publisher"), Text: f.optStr("text")}
+		Date: f.optStr("date"), Publisher: f.optStr("publisher"), URL: f.optStr("url"), Text: f.optStr("text"),
+		TextHash: f.optStr("textHash"), Versioned: decodeVersion(f)}
 	return s, f.err
 }
 
@@ -130,14 +137,18 @@ func claimProps(c counterpoint.Claim) map[string]any {
 
 func decodeClaim(v any) (counterpoint.Claim, error) {
 	f := propsFields("claim", v)
-	c := counterpoint.Claim{ID: f.str("id"), Text: f.str("text"), Date: f.optStr("date"), Dataset: f.optStr("dataset")}
+	c := counterpoint.Claim{ID: f.str("id"), Text: f.str("text"), Date: f.optStr("date"), Dataset: f.optStr("dataset"),
+		Versioned: decodeVersion(f)}
 	return c, f.err
 }
 
 // quoteProps carry the dataset of the claim the quote evidences, so that a
 // reload can remove the quotes the dataset no longer has.
+// Its context, source hash and anchor are written when known (they are not
+// in the dataset files, which the loader anchors against their texts).
 func quoteProps(q counterpoint.Quote, dataset string) map[string]any {
-	return nonEmpty(map[string]any{"id": q.ID, "text": q.Text, "kind": string(q.Kind.OrDefault()), "start": q.Start, "end": q.End, "dataset": dataset})
+	return nonEmpty(map[string]any{"id": q.ID, "text": q.Text, "kind": string(q.Kind.OrDefault()), "start": q.Start, "end": q.End, "dataset": dataset,
+		"prefix": q.Prefix, "suffix": q.Suffix, "sourceHash": q.SourceHash, "anchor": string(q.Anchor)})
 }
 
 // decodeQuote reads a quote; one written before quotes had kinds has none,
@@ -145,8 +156,18 @@ func quoteProps(q counterpoint.Quote, dataset string) map[string]any {
 func decodeQuote(v any) (counterpoint.Quote, error) {
 	f := propsFields("quote", v)
 	q := counterpoint.Quote{ID: f.str("id"), Text: f.str("text"), Kind: counterpoint.QuoteKind(f.optStr("kind")),
-		Start: f.integer("start"), End: f.integer("end")}
+		Start: f.integer("start"), End: f.integer("end"), Prefix: f.optStr("prefix"), Suffix: f.optStr("suffix"),
+		SourceHash: f.optStr("sourceHash"), Anchor: counterpoint.Anchor(f.optStr("anchor"))}
 	return q, f.err
+}
+
+// decodeVersion reads a node's version; a node written before nodes had
+// versions reads as version 1, as it exists.
+func decodeVersion(f *fields) counterpoint.Versioned {
+	if v := typed[int64](f, "version", false); v > 0 {
+		return counterpoint.Versioned{Version: int(v)}
+	}
+	return counterpoint.Versioned{Version: 1}
 }
 
 // decodeNode builds the domain node for a row's labels and properties; a
@@ -226,13 +247,15 @@ func relationProps(r counterpoint.Relation) map[string]any {
 // variable r, that decodeGrounds reads: its note, source, inference and
 // evidence. Every read of a relation or a counter returns them.
 const relationGrounds = `note: r.note, source: r.source, inferred: coalesce(r.inferred, false), ` +
-	`evidenceSources: r.evidenceSources, evidenceTexts: r.evidenceTexts, evidenceStarts: r.evidenceStarts, evidenceEnds: r.evidenceEnds`
+	`evidenceSources: r.evidenceSources, evidenceTexts: r.evidenceTexts, evidenceStarts: r.evidenceStarts, evidenceEnds: r.evidenceEnds, ` +
+	`evidenceAnchors: r.evidenceAnchors`
 
 // decodeGrounds reads the entries of relationGrounds into r.
 func decodeGrounds(f *fields, r *counterpoint.Relation) {
 	r.Note, r.Source, r.Inferred = f.optStr("note"), f.optStr("source"), f.boolean("inferred")
 	sources, texts := f.strs("evidenceSources"), f.strs("evidenceTexts")
 	starts, ends := f.optList("evidenceStarts"), f.optList("evidenceEnds")
+	anchors := f.strs("evidenceAnchors") // set only once a text was replaced
 	if len(texts) != len(sources) || len(starts) != len(sources) || len(ends) != len(sources) {
 		f.fail(fmt.Errorf("decode %s: evidence lists of lengths %d, %d, %d, %d", f.what, len(sources), len(texts), len(starts), len(ends)))
 		return
@@ -244,6 +267,10 @@ func decodeGrounds(f *fields, r *counterpoint.Relation) {
 			f.fail(fmt.Errorf("decode %s: evidence offsets %T, %T, want integers", f.what, starts[i], ends[i]))
 			return
 		}
-		r.Evidence = append(r.Evidence, counterpoint.Quote{Source: sources[i], Text: texts[i], Start: int(start), End: int(end)})
+		q := counterpoint.Quote{Source: sources[i], Text: texts[i], Start: int(start), End: int(end), Anchor: counterpoint.Anchored}
+		if i < len(anchors) && anchors[i] != "" {
+			q.Anchor = counterpoint.Anchor(anchors[i])
+		}
+		r.Evidence = append(r.Evidence, q)
 	}
 }

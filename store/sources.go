@@ -1,7 +1,10 @@
 package store
 
 import (
+	"cmp"
 	"context"
+	"slices"
+	"strings"
 
 	"github.com/counterpoint-news/counterpoint"
 )
@@ -63,4 +66,31 @@ func (db *DB) SourceTexts(ctx context.Context, ids []string) (map[string]string,
 // AuthorsOf returns source-to-author links, with the authors.
 func (db *DB) AuthorsOf(ctx context.Context, ids []string) ([]counterpoint.Link, []counterpoint.Actor, error) {
 	return db.linksWithActors(ctx, "authorsOf", authorsOf, ids)
+}
+
+// quotesBySource reads the quotes cut from each source's text.
+const quotesBySource = `UNWIND $ids AS id
+MATCH (q:Quote)-[:FROM]->(:Source {id: id})
+MATCH (c:Claim)-[:EVIDENCED_BY]->(q)
+OPTIONAL MATCH (q)-[:SAID_IN]->(d:Source)
+RETURN c.id AS claim, properties(q) AS props, id AS source, d.id AS document`
+
+// QuotesBySource returns the quotes cut from the given sources' texts, by
+// source and then in text order, so that a reader of a source can mark
+// them and a curator can find those a replaced text orphaned.
+func (db *DB) QuotesBySource(ctx context.Context, ids []string) ([]counterpoint.Quote, error) {
+	res, err := db.read(ctx, "quotesBySource", quotesBySource, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	qs, err := decodeAll(res.Records, func(f *fields) counterpoint.Quote {
+		q, err := decodeQuote(f.any("props"))
+		f.fail(err)
+		q.Claim, q.Source, q.Document = f.str("claim"), f.str("source"), f.optStr("document")
+		return q
+	})
+	slices.SortFunc(qs, func(a, b counterpoint.Quote) int {
+		return cmp.Or(strings.Compare(a.Source, b.Source), cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End), strings.Compare(a.ID, b.ID))
+	})
+	return qs, err
 }

@@ -18,11 +18,15 @@ const outcomeOf = `CASE WHEN old IS NULL THEN 'created' WHEN properties(old) = r
 // each: labels and types are closed sets and cannot be query parameters,
 // so each gets its own query text, built once from constants.
 const (
+	// A node's version counts the loads that change it, as it counts the
+	// API's writes; a load that changes nothing keeps it.
 	mergeNodeTemplate = `UNWIND $rows AS row
 OPTIONAL MATCH (old:%[1]s {id: row.props.id})
-WITH row, ` + outcomeOf + `
+WITH row, old.version AS oldVersion, CASE WHEN old IS NULL THEN 'created'
+  WHEN properties(old) = row.props {.*, version: old.version} THEN 'unchanged' ELSE 'updated' END AS outcome
 MERGE (n:Entity:%[1]s {id: row.props.id})
 SET n = row.props
+SET n.version = CASE outcome WHEN 'created' THEN 1 WHEN 'unchanged' THEN oldVersion ELSE coalesce(oldVersion, 1) + 1 END
 RETURN outcome, count(*) AS n`
 	// Each row names its two ends; relationships owned by a dataset carry
 	// props.dataset and props.key so that a reload can remove the ones the
@@ -123,7 +127,11 @@ func prepare(ds *counterpoint.Dataset) *rows {
 			r.rel(relMemberOf, a.ID, m, map[string]any{})
 		}
 	}
+	texts := map[string]*counterpoint.Text{}
 	for _, s := range ds.Sources {
+		if s.Text != "" {
+			texts[s.ID] = counterpoint.NewText(s.Text)
+		}
 		r.node(counterpoint.NodeSource, false, sourceProps(s))
 		for _, a := range s.Authors {
 			r.rel(relAuthoredBy, s.ID, a, map[string]any{})
@@ -143,6 +151,9 @@ func prepare(ds *counterpoint.Dataset) *rows {
 			r.owned(ds.ID, relAbout, c.ID, a, OwnerKey(relAbout, c.ID, a), nil)
 		}
 		for i, q := range c.Quotes {
+			if t := texts[q.Source]; t != nil {
+				q.AnchorIn(t)
+			}
 			r.quoteIDs = append(r.quoteIDs, q.ID)
 			r.node(counterpoint.NodeQuote, true, quoteProps(q, ds.ID))
 			r.owned(ds.ID, relEvidencedBy, c.ID, q.ID, OwnerKey(relEvidencedBy, c.ID, q.ID), evidenceProps(i))
@@ -221,10 +232,12 @@ func (db *DB) WriteDataset(ctx context.Context, ds *counterpoint.Dataset) (count
 				}
 			}
 		}
-		if !reload {
-			return sum, nil
+		if reload {
+			if err := db.removeStale(ctx, tx, ds.ID, r, sum); err != nil {
+				return sum, err
+			}
 		}
-		return sum, db.removeStale(ctx, tx, ds.ID, r, sum)
+		return sum, db.recordLoad(ctx, tx, ds.ID, sum)
 	})
 	if err != nil {
 		return counterpoint.WriteSummary{}, wrap(err)
@@ -320,4 +333,22 @@ func (db *DB) removeStale(ctx context.Context, tx neo4j.ManagedTransaction, data
 		}
 	}
 	return nil
+}
+
+// recordLoad adds the load of dataset to the audit trail, unless it
+// changed nothing.
+func (db *DB) recordLoad(ctx context.Context, tx neo4j.ManagedTransaction, dataset string, sum counterpoint.WriteSummary) error {
+	total := func(m map[string]int) (n int) {
+		for _, v := range m {
+			n += v
+		}
+		return n
+	}
+	created, updated, removed := total(sum.Created), total(sum.Updated), total(sum.Removed)
+	if created+updated+removed == 0 {
+		return nil
+	}
+	note := fmt.Sprintf("dataset %s: %d created, %d updated, %d removed", dataset, created, updated, removed)
+	_, err := db.run(ctx, tx, recordLoad, map[string]any{"dataset": dataset, "by": counterpoint.EditorOf(ctx), "note": note})
+	return err
 }

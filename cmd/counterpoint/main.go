@@ -74,6 +74,9 @@ type LoadCmd struct {
 	DatasetLimits
 	Files []string `arg:"" optional:"" type:"path" help:"Dataset JSON files."`
 	Seed  bool     `help:"Load the seed datasets embedded in the binary (the article's graph)."`
+	// Editor names the loader in the audit trail, as a token's name names
+	// a curator.
+	Editor string `env:"COUNTERPOINT_EDITOR" default:"cli" help:"Who loads, as the audit trail records it."`
 }
 
 // StatsCmd prints what the graph holds.
@@ -164,7 +167,7 @@ func (c *LoadCmd) Run(e *env) error {
 	}
 	defer db.Close(context.Background())
 	start := time.Now()
-	results, err := loader.Load(e.ctx, db, inputs)
+	results, err := loader.Load(counterpoint.WithEditor(e.ctx, c.Editor), db, inputs)
 	for _, r := range results {
 		fmt.Fprintf(e.stdout, "%s: dataset %q loaded: %s\n", r.File, r.Dataset, formatSummary(r.Summary))
 	}

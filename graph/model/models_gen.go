@@ -38,6 +38,8 @@ type Actor struct {
 	Countered []*Counter `json:"countered"`
 	// Counters aimed at this actor: claims that rebut its claims.
 	CounteredBy []*Counter `json:"counteredBy"`
+	// Counts the actor's changes: 1 once created; an edit sends the version it was read at (ActorInput.version).
+	Version int `json:"version"`
 }
 
 func (Actor) IsNode() {}
@@ -76,6 +78,8 @@ type ActorInput struct {
 	Description *string `json:"description,omitempty"`
 	// Ids of actors it belongs to; they must exist.
 	MemberOf []string `json:"memberOf,omitempty"`
+	// The version the edit was read at (0: create a new actor); a stale one is refused with CONFLICT. Omitted: no check.
+	Version *int `json:"version,omitempty"`
 }
 
 // An actor putting a claim forward in a document.
@@ -121,6 +125,26 @@ type Chain struct {
 	Relations []*Relation `json:"relations"`
 }
 
+// One write, as the audit trail keeps it.
+type Change struct {
+	// The id of the node changed, or of the dataset loaded.
+	Entity string `json:"entity"`
+	// What the write did.
+	Action ChangeAction `json:"action"`
+	// The name of the API token that made it ('cli' for the command line).
+	By string `json:"by"`
+	// When, in RFC 3339.
+	At string `json:"at"`
+	// The node's version after the write; null when deleted or for a load.
+	Version *int `json:"version,omitempty"`
+	// The node before the write, as JSON; null when it was created.
+	Before *string `json:"before,omitempty"`
+	// The node after the write, as JSON; null when it was deleted.
+	After *string `json:"after,omitempty"`
+	// What else the write says, e.g. what a load created.
+	Note *string `json:"note,omitempty"`
+}
+
 // One proposition, in neutral words, with at least one verbatim quote.
 type Claim struct {
 	// Stable slug from the dataset, e.g. us-statement-could-deter-authoritarians.
@@ -153,6 +177,8 @@ type Claim struct {
 	QualifiedBy []*Claim `json:"qualifiedBy"`
 	// Every relation of this claim, with its kind and the curator's note.
 	Relations []*Relation `json:"relations"`
+	// Counts the claim's changes: 1 once created; an edit sends the version it was read at (ClaimInput.version).
+	Version int `json:"version"`
 }
 
 func (Claim) IsNode() {}
@@ -207,6 +233,8 @@ type ClaimInput struct {
 	Quotes []*QuoteInput `json:"quotes"`
 	// The dataset the claim belongs to; defaults to 'curated'.
 	Dataset *string `json:"dataset,omitempty"`
+	// The version the edit was read at (0: create a new claim); a stale one is refused with CONFLICT. Omitted: no check.
+	Version *int `json:"version,omitempty"`
 }
 
 // One claim countering (rebutting) another, with who asserted each.
@@ -260,7 +288,9 @@ type Evidence struct {
 	// Offset of the first character in the source text, in Unicode code points.
 	Start int `json:"start"`
 	// Offset just past the last character, in Unicode code points.
-	End      int    `json:"end"`
+	End int `json:"end"`
+	// Whether the words still stand at the offsets: MOVED or ORPHANED after the source's text was replaced.
+	Anchor   Anchor `json:"anchor"`
 	SourceID string `json:"-"`
 }
 
@@ -274,6 +304,41 @@ type EvidenceInput struct {
 	Start int `json:"start"`
 	// Offset just past the last character, in Unicode code points.
 	End int `json:"end"`
+}
+
+// A source with its full text, to store and curate.
+type ImportSourceInput struct {
+	// Stable slug of the source; an existing id replaces its text, and the quotes cut from the old text are re-anchored.
+	ID string `json:"id"`
+	// What the document is.
+	Title string `json:"title"`
+	// Article, paper, e-mail, speech, testimony, interview or statement.
+	Kind SourceKind `json:"kind"`
+	// When it was published or written (YYYY, YYYY-MM or YYYY-MM-DD).
+	Date *string `json:"date,omitempty"`
+	// Who published it.
+	Publisher *string `json:"publisher,omitempty"`
+	// Where the document is published on the web (http or https).
+	URL *string `json:"url,omitempty"`
+	// Ids of actors; they must exist.
+	Authors []string `json:"authors,omitempty"`
+	// The whole text, as published; offsets into it count Unicode code points.
+	Text string `json:"text"`
+	// The version the edit was read at (0: a new source); a stale one is refused with CONFLICT. Omitted: no check.
+	Version *int `json:"version,omitempty"`
+}
+
+// What replacing a source's text did to the quotes and evidence cut from the old one.
+type ImportSourceResult struct {
+	// The source as stored.
+	Source *Source `json:"source"`
+	// Quotes found again, with their context, at new offsets.
+	Moved []*Quote `json:"moved"`
+	// Quotes whose words with their context are no longer in the text exactly once.
+	Orphaned []*Quote `json:"orphaned"`
+	// Relations whose evidence is no longer in the text exactly once.
+	OrphanedEvidence []*Relation `json:"orphanedEvidence"`
+	SourceID         string      `json:"-"`
 }
 
 // Corrections by curators. Every mutation needs Authorization: Bearer <token>, checks its input as the loader does, and is atomic.
@@ -317,7 +382,15 @@ type Quote struct {
 	// The paragraph of the source text that holds the quote.
 	Paragraph *string `json:"paragraph,omitempty"`
 	// The claim this quote evidences.
-	Claim      *Claim `json:"claim"`
+	Claim *Claim `json:"claim"`
+	// Up to 32 characters of the source text before the words, to find them again in a corrected text.
+	Prefix *string `json:"prefix,omitempty"`
+	// Up to 32 characters of the source text after the words.
+	Suffix *string `json:"suffix,omitempty"`
+	// SHA-256 (hex) of the source text the offsets count in.
+	SourceHash *string `json:"sourceHash,omitempty"`
+	// Whether the words still stand at the offsets: MOVED or ORPHANED after the source's text was replaced.
+	Anchor     Anchor `json:"anchor"`
 	ClaimID    string `json:"-"`
 	DocumentID string `json:"-"`
 	SourceID   string `json:"-"`
@@ -405,8 +478,18 @@ type Source struct {
 	// The source that reports on this one, when this one's own text is not at hand.
 	ReportedIn *Source `json:"reportedIn,omitempty"`
 	// The full text, for sources that have one.
-	Text         *string `json:"text,omitempty"`
-	ReportedInID string  `json:"-"`
+	Text *string `json:"text,omitempty"`
+	// Where the document is published on the web.
+	URL *string `json:"url,omitempty"`
+	// SHA-256 (hex) of the text; every quote records the hash of the text it was cut from.
+	TextHash *string `json:"textHash,omitempty"`
+	// The text's paragraphs (separated by blank lines), by code-point offsets; empty without a text.
+	Paragraphs []*Span `json:"paragraphs"`
+	// The quotes cut from this source's text, in text order; ORPHANED ones need a curator.
+	Quotes []*Quote `json:"quotes"`
+	// Counts the source's changes: 1 once created; an edit sends the version it was read at.
+	Version      int    `json:"version"`
+	ReportedInID string `json:"-"`
 }
 
 func (Source) IsNode() {}
@@ -427,6 +510,10 @@ type SourceInput struct {
 	Authors []string `json:"authors,omitempty"`
 	// Id of the source that reports on this one; it must exist.
 	ReportedIn *string `json:"reportedIn,omitempty"`
+	// Where the document is published on the web (http or https).
+	URL *string `json:"url,omitempty"`
+	// The version the edit was read at (0: create a new source); a stale one is refused with CONFLICT. Omitted: no check.
+	Version *int `json:"version,omitempty"`
 }
 
 // A run of a source's text, by code-point offsets.
@@ -526,6 +613,67 @@ func (e ActorKind) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// How a quote stands in its source's current text.
+type Anchor string
+
+const (
+	// The words are at the offsets, in the text they were cut from.
+	AnchorAnchored Anchor = "ANCHORED"
+	// The text was replaced and the words were found again, with the same 32 characters of context each side, exactly once.
+	AnchorMoved Anchor = "MOVED"
+	// The text was replaced and the words with their context are not in it exactly once: a curator must place or drop them.
+	AnchorOrphaned Anchor = "ORPHANED"
+)
+
+var AllAnchor = []Anchor{
+	AnchorAnchored,
+	AnchorMoved,
+	AnchorOrphaned,
+}
+
+func (e Anchor) IsValid() bool {
+	switch e {
+	case AnchorAnchored, AnchorMoved, AnchorOrphaned:
+		return true
+	}
+	return false
+}
+
+func (e Anchor) String() string {
+	return string(e)
+}
+
+func (e *Anchor) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = Anchor(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid Anchor", str)
+	}
+	return nil
+}
+
+func (e Anchor) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *Anchor) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e Anchor) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // How the source attributes an assertion to its actor.
 type Attribution string
 
@@ -585,6 +733,73 @@ func (e *Attribution) UnmarshalJSON(b []byte) error {
 }
 
 func (e Attribution) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What a recorded write did.
+type ChangeAction string
+
+const (
+	// The node was created.
+	ChangeActionCreate ChangeAction = "CREATE"
+	// The node was changed.
+	ChangeActionUpdate ChangeAction = "UPDATE"
+	// The node was deleted.
+	ChangeActionDelete ChangeAction = "DELETE"
+	// A dataset load (the change's entity is the dataset's id).
+	ChangeActionLoad ChangeAction = "LOAD"
+	// A source's text imported or replaced.
+	ChangeActionImport ChangeAction = "IMPORT"
+)
+
+var AllChangeAction = []ChangeAction{
+	ChangeActionCreate,
+	ChangeActionUpdate,
+	ChangeActionDelete,
+	ChangeActionLoad,
+	ChangeActionImport,
+}
+
+func (e ChangeAction) IsValid() bool {
+	switch e {
+	case ChangeActionCreate, ChangeActionUpdate, ChangeActionDelete, ChangeActionLoad, ChangeActionImport:
+		return true
+	}
+	return false
+}
+
+func (e ChangeAction) String() string {
+	return string(e)
+}
+
+func (e *ChangeAction) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ChangeAction(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ChangeAction", str)
+	}
+	return nil
+}
+
+func (e ChangeAction) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ChangeAction) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ChangeAction) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -1,0 +1,236 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+
+	"github.com/counterpoint-news/counterpoint"
+)
+
+// The audit trail: every write through the API reads the node it changes
+// before and after, checks the version the edit was based on, bumps the
+// version and records a :Change in the same transaction, so that a refused
+// or failed write leaves neither the node nor its history changed.
+const (
+	// nodeSnapshot is a node as a curator sees it, with the relationships
+	// that belong to it, but without a source's text (its hash stands in).
+	nodeSnapshot = `n {.*, text: CASE WHEN n:Source THEN null ELSE n.text END, version: null, sortKey: null,
+  labels: [l IN labels(n) WHERE l <> 'Entity'],
+  assertions: [(a:Actor)-[r:ASSERTED]->(n) | r {actor: a.id, .source, .date, .attribution, .stance}],
+  about: [(n)-[:ABOUT]->(a:Actor) | a.id],
+  quotes: [(n)-[e:EVIDENCED_BY]->(q:Quote) | q {.id, .text, .kind, .start, .end, .anchor, rank: e.rank,
+           source: [(q)-[:FROM]->(s:Source) | s.id][0], document: [(q)-[:SAID_IN]->(d:Source) | d.id][0]}],
+  relations: [(n)-[r:REBUTS|SUPPORTS|QUALIFIES]->(o:Claim) | r {kind: type(r), to: o.id, .note, .source, .inferred,
+           .evidenceSources, .evidenceStarts, .evidenceEnds}],
+  memberOf: [(n)-[:MEMBER_OF]->(g:Actor) | g.id],
+  authors: [(n)-[:AUTHORED_BY]->(a:Actor) | a.id],
+  reportedIn: [(n)-[:REPORTED_IN]->(r:Source) | r.id][0]}`
+	readNodeState = `OPTIONAL MATCH (n:Entity {id: $id})
+RETURN CASE WHEN n IS NULL THEN 0 ELSE coalesce(n.version, 1) END AS version,
+       CASE WHEN n IS NULL THEN null ELSE ` + nodeSnapshot + ` END AS snapshot,
+       COLLECT { MATCH (ch:Change {entity: $id}) RETURN ch ORDER BY ch.at DESC LIMIT 1 } AS last`
+	recordChange = `OPTIONAL MATCH (n:Entity {id: $id})
+FOREACH (_ IN CASE WHEN n IS NULL THEN [] ELSE [1] END | SET n.version = $version)
+CREATE (:Change {entity: $id, action: $action, by: $by, at: datetime(), version: $version,
+                 before: $before, after: $after, note: $note})`
+	recordLoad = `CREATE (:Change {entity: $dataset, action: 'LOAD', by: $by, at: datetime(), note: $note})`
+	history    = `MATCH (ch:Change) WHERE ch.entity = $id OR ch.entity = $dataset
+RETURN ch.entity AS entity, ch.action AS action, ch.by AS by, ch.at AS at, ch.version AS version,
+       ch.before AS before, ch.after AS after, ch.note AS note
+ORDER BY ch.at DESC LIMIT $first`
+	datasetOf = `OPTIONAL MATCH (n:Entity {id: $id}) RETURN n.dataset AS dataset`
+)
+
+// nodeState is what a versioned write knows of its node before it writes.
+type nodeState struct {
+	version  int
+	snapshot string // "" when the node does not exist
+	last     *counterpoint.Change
+}
+
+// readState reads the node id's version, snapshot and last change in tx.
+func (db *DB) readState(ctx context.Context, tx neo4j.ManagedTransaction, id string) (nodeState, error) {
+	recs, err := db.run(ctx, tx, readNodeState, map[string]any{"id": id})
+	if err != nil {
+		return nodeState{}, err
+	}
+	f, err := onlyRecord(recs, fmt.Sprintf("read the state of %q", id))
+	if err != nil {
+		return nodeState{}, err
+	}
+	st := nodeState{version: f.integer("version")}
+	snap := f.value("snapshot", false)
+	last := f.list("last")
+	if f.err != nil {
+		return st, f.err
+	}
+	if snap != nil {
+		if st.snapshot, err = canonicalJSON(snap); err != nil {
+			return st, err
+		}
+	}
+	if len(last) == 1 {
+		node, ok := last[0].(dbtype.Node)
+		if !ok {
+			return st, fmt.Errorf("read the last change of %q: got %T, want a node", id, last[0])
+		}
+		c, err := decodeChange(propsFields("change", node.Props))
+		if err != nil {
+			return st, err
+		}
+		st.last = &c
+	}
+	return st, nil
+}
+
+// versioned runs write on node id (a what, e.g. "claim") in tx when base
+// is the node's version, then bumps the version and records the change
+// with the snapshots before and after. A write that changes nothing
+// records nothing and keeps the version.
+func (db *DB) versioned(ctx context.Context, tx neo4j.ManagedTransaction, what, id string, base *int, note string, write func() error) error {
+	before, err := db.readState(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	if err := counterpoint.CheckVersion(what, id, base, before.version, before.last); err != nil {
+		return err
+	}
+	if err := write(); err != nil {
+		return err
+	}
+	after, err := db.readState(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	if after.snapshot == before.snapshot {
+		if after.snapshot != "" { // the write's SET replaced the version too
+			_, err = db.run(ctx, tx, restoreVersion, map[string]any{"id": id, "version": before.version})
+		}
+		return err
+	}
+	action, version := counterpoint.ChangeUpdate, before.version+1
+	switch {
+	case before.snapshot == "":
+		action, version = counterpoint.ChangeCreate, 1
+	case after.snapshot == "":
+		action, version = counterpoint.ChangeDelete, 0
+	}
+	if note == string(counterpoint.ChangeImport) {
+		action, note = counterpoint.ChangeImport, ""
+	}
+	_, err = db.run(ctx, tx, recordChange, map[string]any{
+		"id": id, "action": string(action), "by": counterpoint.EditorOf(ctx), "version": version,
+		"before": nullIfEmpty(before.snapshot), "after": nullIfEmpty(after.snapshot), "note": nullIfEmpty(note),
+	})
+	return err
+}
+
+const restoreVersion = `MATCH (n:Entity {id: $id}) SET n.version = $version`
+
+// History returns the changes recorded for the node id, newest first, with
+// the loads of the dataset it belongs to.
+func (db *DB) History(ctx context.Context, id string, first int) ([]counterpoint.Change, error) {
+	res, err := db.read(ctx, "datasetOf", datasetOf, map[string]any{"id": id})
+	if err != nil {
+		return nil, err
+	}
+	f, err := onlyRecord(res.Records, "read the dataset of "+id)
+	if err != nil {
+		return nil, err
+	}
+	dataset := f.optStr("dataset")
+	if f.err != nil {
+		return nil, f.err
+	}
+	res, err = db.read(ctx, "history", history, map[string]any{"id": id, "dataset": nullIfEmpty(dataset), "first": first})
+	if err != nil {
+		return nil, err
+	}
+	return decodeAll(res.Records, func(f *fields) counterpoint.Change {
+		c, err := decodeChange(f)
+		f.fail(err)
+		return c
+	})
+}
+
+// decodeChange reads a change from a record or a node's properties.
+func decodeChange(f *fields) (counterpoint.Change, error) {
+	c := counterpoint.Change{
+		Entity: f.str("entity"), Action: counterpoint.ChangeAction(f.str("action")), By: f.str("by"),
+		Version: int(typed[int64](f, "version", false)),
+		Before:  f.optStr("before"), After: f.optStr("after"), Note: f.optStr("note"),
+	}
+	switch at := f.any("at").(type) {
+	case time.Time:
+		c.At = at
+	case nil:
+	default:
+		f.fail(fmt.Errorf("decode change: at is %T, want a date and time", at))
+	}
+	return c, f.err
+}
+
+// canonicalJSON encodes a snapshot with its lists in a fixed order, so
+// that two snapshots of the same node compare equal as strings.
+func canonicalJSON(v any) (string, error) {
+	b, err := json.Marshal(sortLists(v))
+	return string(b), err
+}
+
+// sortLists orders every list in v by the JSON of its elements; pattern
+// comprehensions return relationships in no promised order.
+func sortLists(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(v))
+		for k, e := range v {
+			if e != nil {
+				out[k] = sortLists(e)
+			}
+		}
+		return out
+	case []any:
+		out := make([]any, len(v))
+		keys := make([]string, len(v))
+		for i, e := range v {
+			out[i] = sortLists(e)
+			b, _ := json.Marshal(out[i])
+			keys[i] = string(b)
+		}
+		idx := make([]int, len(v))
+		for i := range idx {
+			idx[i] = i
+		}
+		slices.SortStableFunc(idx, func(a, b int) int { return cmpStrings(keys[a], keys[b]) })
+		sorted := make([]any, len(v))
+		for i, j := range idx {
+			sorted[i] = out[j]
+		}
+		return sorted
+	}
+	return v
+}
+
+func cmpStrings(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// nullIfEmpty makes "" a Cypher null, so that no empty property is written.
+func nullIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
