@@ -1,0 +1,397 @@
+package suggest
+
+// Kinds of attribution.
+const (
+	attrNone      = iota
+	attrDirect    // a speech verb with its subject: “…,” she said
+	attrAccording // according to X
+	attrColon     // Name: “…”
+	attrInherited // no cue of its own: the previous quote's speaker
+)
+
+// attribution is what the words around a quotation say about its speaker.
+type attribution struct {
+	kind      int
+	cue       string
+	npA, npB  int  // tokens naming the speaker, inclusive; npA < 0 when none
+	immediate bool // the attribution follows the closing mark at once
+}
+
+// cueVerbs attribute a quotation to their subject (or, inverted, to the
+// words after them: “…,” said the mayor).
+var cueVerbs = set(
+	"said", "says", "say", "saying", "wrote", "writes", "write", "testified", "testifies", "quipped", "added", "adds",
+	"told", "tells", "asked", "asks", "stated", "explained", "explains", "argued", "argues", "noted", "recalled",
+	"insisted", "insists", "warned", "warns", "replied", "replies", "responded", "continued", "acknowledged",
+	"admitted", "declared", "remarked", "tweeted", "conceded", "countered", "counters", "complained", "predicted",
+	"suggested", "urged", "announced", "observed", "cautioned", "claimed", "claims", "contended", "maintained",
+	"emphasized", "emphasised", "stressed", "concluded", "joked", "boasted", "promised", "vowed", "pleaded",
+	"shouted", "whispered", "recounted", "mused", "scoffed", "retorted", "objected", "disagreed", "agreed", "wondered",
+	"conceded", "confirmed", "denied", "insisted", "reiterated", "charged", "alleged", "lamented", "declared",
+	"explained", "described", "called", "put", "texted", "emailed", "e-mailed", "posted", "testify", "thundered",
+	"snapped", "sighed", "laughed", "estimated", "reported", "advised", "assured", "acknowledges", "notes", "adds",
+)
+
+// pronouns that stand for a speaker.
+var pronouns = set("he", "she", "they", "it", "we", "i")
+
+// determiners open a noun phrase: walking back from a verb stops after one.
+var determiners = set("the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
+	"another", "other", "several", "some", "many", "two", "three", "both", "each", "one", "most", "few", "all")
+
+// npStops end a noun phrase when walking back from a verb.
+var npStops = set("and", "but", "or", "nor", "that", "which", "who", "whom", "because", "although", "though", "while",
+	"if", "when", "so", "as", "than", "then", "is", "was", "are", "were", "be", "been", "to", "not", "where", "after",
+	"before", "since", "until", "what", "however", "yet", "also", "even", "only", "said", "says", "there", "here", "in",
+	"on", "at", "by", "from", "with", "into", "about")
+
+// auxiliaries and adverbs may stand between a subject and its verb.
+var auxiliaries = set("also", "later", "then", "again", "once", "has", "had", "have", "was", "is", "previously",
+	"repeatedly", "recently", "further", "reportedly", "often", "still", "has", "would", "will", "did", "had", "even",
+	"simply", "just", "flatly", "quickly", "finally", "first")
+
+// parentheticals start a clause set off by commas between a subject and its
+// verb: Litt, in his e-mail, quipped.
+var parentheticals = set("in", "at", "on", "during", "after", "before", "speaking", "writing", "according", "who",
+	"which", "while", "when", "like", "asked", "including", "for", "with", "from", "under", "unlike", "as", "through",
+	"appearing", "testifying", "responding", "reached", "interviewed", "by", "not", "too", "however", "though")
+
+// afterStops end the speaker's words after an inverted verb: “…,” said
+// Yates in testimony.
+var afterStops = set("who", "which", "that", "whose", "in", "at", "on", "during", "after", "before", "to", "with",
+	"from", "by", "while", "when", "as", "about", "last", "this", "and", "but", "told", "said", "adding", "noting",
+	"referring", "speaking", "writing", "yesterday", "today", "tuesday", "monday", "wednesday", "thursday",
+	"friday", "saturday", "sunday", "earlier", "later", "recently", "because", "since", "if")
+
+func (d *doc) isWord(i int) bool { return d.toks[i].kind == word && d.toks[i].role == outside }
+
+// cueAt reports whether token i is an attribution cue; according is true
+// for "according to" (whose speaker follows).
+func (d *doc) cueAt(i int) (cue string, according bool) {
+	t := d.toks[i]
+	if t.kind != word || t.role != outside {
+		return "", false
+	}
+	if t.low == "according" && i+1 < len(d.toks) && d.toks[i+1].low == "to" {
+		return "according to", true
+	}
+	if !cueVerbs[t.low] {
+		return "", false
+	}
+	// "called" and "described" attribute only with an object before the
+	// mark ("called it “…”"); right before a mark they name something.
+	if (t.low == "called" || t.low == "described" || t.low == "put") && i+1 < len(d.toks) && d.toks[i+1].kind == markOpen {
+		return "", false
+	}
+	// A cue inside an infinitive ("declined to say") attributes nothing.
+	if i > 0 && d.toks[i-1].low == "to" {
+		return "", false
+	}
+	return t.text, false
+}
+
+// attribute finds the speaker cue of quotation qi: right after its closing
+// mark, then in its sentence before it, then later in its sentence, then
+// anywhere else in its sentence (past other quotations).
+func (d *doc) attribute(qi int) attribution {
+	open, close := d.openTok[qi], d.closeTok[qi]
+	if open < 0 {
+		return attribution{npA: -1}
+	}
+	sOpen, sClose := d.toks[open].sent, d.toks[close].sent
+	bStart := d.sentBeg[sOpen]
+	if qi > 0 && d.closeTok[qi-1] >= bStart {
+		bStart = d.closeTok[qi-1] + 1
+	}
+	aEnd := d.sentEnd[sClose]
+	if qi+1 < len(d.qs) && d.openTok[qi+1] >= 0 && d.openTok[qi+1] <= aEnd {
+		aEnd = d.openTok[qi+1] - 1
+	}
+	after := d.firstCue(close+1, aEnd)
+	if after.kind != attrNone && after.immediate {
+		return after
+	}
+	if before := d.lastCue(bStart, open-1); before.kind != attrNone {
+		return before
+	}
+	if colon := d.colon(bStart, open); colon.kind != attrNone {
+		return colon
+	}
+	if after.kind != attrNone {
+		return after
+	}
+	// Elsewhere in the sentence: after the quotations that follow, then before.
+	if rest := d.firstCue(aEnd+1, d.sentEnd[sClose]); rest.kind != attrNone {
+		rest.immediate = false
+		return rest
+	}
+	if rest := d.lastCue(d.sentBeg[sOpen], bStart-1); rest.kind != attrNone {
+		return rest
+	}
+	return attribution{npA: -1}
+}
+
+// firstCue finds the first cue in tokens [a, b] with a speaker.
+func (d *doc) firstCue(a, b int) attribution {
+	for i := a; i <= b && i < len(d.toks); i++ {
+		if at := d.cueWithSpeaker(i, a, b); at.kind != attrNone {
+			at.immediate = at.npA >= 0 && d.onlyPunct(a, min(at.npA, i)-1)
+			return at
+		}
+	}
+	return attribution{npA: -1}
+}
+
+// lastCue finds the last cue in tokens [a, b] with a speaker.
+func (d *doc) lastCue(a, b int) attribution {
+	for i := b; i >= a && i >= 0; i-- {
+		if at := d.cueWithSpeaker(i, a, b); at.kind != attrNone {
+			return at
+		}
+	}
+	return attribution{npA: -1}
+}
+
+// onlyPunct reports whether tokens [a, b] are punctuation (or none).
+func (d *doc) onlyPunct(a, b int) bool {
+	for i := a; i <= b; i++ {
+		if d.toks[i].kind == word {
+			return false
+		}
+	}
+	return true
+}
+
+// cueWithSpeaker reads token i as a cue and finds its speaker within [a, b].
+func (d *doc) cueWithSpeaker(i, a, b int) attribution {
+	cue, according := d.cueAt(i)
+	if cue == "" {
+		return attribution{npA: -1}
+	}
+	if according {
+		if s, e := d.npAfter(i+2, b); s >= 0 {
+			return attribution{kind: attrAccording, cue: "according to", npA: s, npB: e}
+		}
+		return attribution{npA: -1}
+	}
+	if s, e := d.subjectBefore(i, a); s >= 0 {
+		return attribution{kind: attrDirect, cue: cue, npA: s, npB: e}
+	}
+	if s, e := d.npAfter(i+1, b); s >= 0 {
+		return attribution{kind: attrDirect, cue: cue, npA: s, npB: e}
+	}
+	return attribution{npA: -1}
+}
+
+// colon reads "Name: “…”": a capitalised name right before a colon that
+// precedes the opening mark.
+func (d *doc) colon(a, open int) attribution {
+	c := open - 1
+	if c <= a || d.toks[c].text != ":" {
+		return attribution{npA: -1}
+	}
+	e := c - 1
+	s := e
+	for s >= a && d.isWord(s) && (d.toks[s].capital() || d.toks[s].initial()) && e-s < 5 {
+		s--
+	}
+	s++
+	if s > e || (s > a && d.isWord(s-1)) {
+		// Not a bare name: "Their argument:" or part of a longer clause.
+		return attribution{npA: -1}
+	}
+	return attribution{kind: attrColon, cue: ":", npA: s, npB: e}
+}
+
+// subjectBefore walks back from the cue at i, over auxiliaries and a
+// parenthetical set off by commas, to the noun phrase or pronoun that is its
+// subject; a name set off by commas right before the verb is an apposition
+// and is the subject (the top lawyer, Robert S. Litt, said).
+func (d *doc) subjectBefore(i, a int) (int, int) {
+	j := i - 1
+	for j >= a && d.isWord(j) && auxiliaries[d.toks[j].low] {
+		j--
+	}
+	if j < a {
+		return -1, -1
+	}
+	if d.toks[j].text == "," {
+		// Find the comma before: the segment between is a parenthetical
+		// (skip it) or an apposition (the subject).
+		m := j - 1
+		for m >= a && d.toks[m].text != "," && d.toks[m].kind == word && j-m <= 12 {
+			m--
+		}
+		seg0, seg1 := m+1, j-1
+		if seg0 > seg1 {
+			return -1, -1
+		}
+		if parentheticals[d.toks[seg0].low] {
+			if m < a || d.toks[m].text != "," {
+				return -1, -1
+			}
+			j = m - 1
+			for j >= a && d.isWord(j) && auxiliaries[d.toks[j].low] {
+				j--
+			}
+			if j < a {
+				return -1, -1
+			}
+		} else if d.nameRun(seg0, seg1) {
+			return seg0, seg1
+		} else {
+			return -1, -1
+		}
+	}
+	if !d.isWord(j) {
+		return -1, -1
+	}
+	if pronouns[d.toks[j].low] {
+		return j, j
+	}
+	if npStops[d.toks[j].low] || cueVerbs[d.toks[j].low] {
+		return -1, -1
+	}
+	end := j
+	capMode := d.toks[j].capital() && !roleNouns[d.toks[j].low]
+	for ; j >= a && end-j < 8; j-- {
+		t := d.toks[j]
+		if !d.isWord(j) || npStops[t.low] || pronouns[t.low] && j != end {
+			break
+		}
+		if determiners[t.low] {
+			// Walk on past "of"/"for" before the determiner: a spokeswoman for the agency.
+			if j-2 >= a && (d.toks[j-1].low == "of" || d.toks[j-1].low == "for") && d.isWord(j-2) && !capMode {
+				j--
+				continue
+			}
+			return j, end
+		}
+		if capMode && !t.capital() && !t.initial() && !nameParticles[t.low] && !possessive(t.low) {
+			break
+		}
+	}
+	if j+1 > end {
+		return -1, -1
+	}
+	return j + 1, end
+}
+
+// possessive reports whether a word ends in 's (the community's top lawyer).
+func possessive(low string) bool {
+	n := len(low)
+	return n > 2 && low[n-2:] == "'s"
+}
+
+// nameParticles may sit inside a name.
+var nameParticles = set("de", "da", "van", "von", "der", "del", "la", "le", "bin", "al", "di", "du", "ibn", "y")
+
+// nameRun reports whether tokens [a, b] are a capitalised name.
+func (d *doc) nameRun(a, b int) bool {
+	if b-a > 5 {
+		return false
+	}
+	for i := a; i <= b; i++ {
+		t := d.toks[i]
+		if !d.isWord(i) || !(t.capital() || t.initial() || nameParticles[t.low] && i > a) {
+			return false
+		}
+	}
+	return true
+}
+
+// npAfter reads the speaker's words after an inverted cue, from token i to
+// at most b: a pronoun, or a determiner or capital and what follows up to a
+// comma, a full stop, a relative pronoun or a preposition of place or time.
+// An apposition that names the person wins: said the mayor, Ana Ruiz.
+func (d *doc) npAfter(i, b int) (int, int) {
+	if i > b || i >= len(d.toks) || !d.isWord(i) {
+		return -1, -1
+	}
+	t := d.toks[i]
+	if pronouns[t.low] {
+		return i, i
+	}
+	if !(t.capital() || determiners[t.low] || roleNouns[t.low] || d.roleSoon(i, b)) {
+		return -1, -1
+	}
+	j := i
+	for j <= b && j-i < 10 && d.isWord(j) && (j == i || !afterStops[d.toks[j].low]) {
+		j++
+	}
+	e := j - 1
+	if e < i {
+		return -1, -1
+	}
+	// said the mayor, Ana Ruiz, …
+	if !d.toks[i].capital() && j+1 <= b && d.toks[j].text == "," {
+		k := j + 1
+		for k <= b && d.isWord(k) && (d.toks[k].capital() || d.toks[k].initial()) {
+			k++
+		}
+		if k > j+1 && (k > b || !d.isWord(k)) && d.nameRun(j+1, k-1) {
+			return j + 1, k - 1
+		}
+	}
+	return i, e
+}
+
+// join keeps together a quotation that the source interrupts with a bare
+// attribution: “…,” he said, “…” (or “…?” he wrote. “…”), when the words
+// between the two are at most eight, hold a cue, and the second part has no
+// attribution of its own right after it.
+func (d *doc) join(cands []candidate) []candidate {
+	out := cands[:0]
+	for _, c := range cands {
+		if len(out) > 0 {
+			p := &out[len(out)-1]
+			pq := d.qs[p.qi[len(p.qi)-1]]
+			q := d.qs[c.qi[0]]
+			if pq.lastPar == q.para && pq.marks[len(pq.marks)-1][1] >= 0 && d.bareAttribution(p.last+1, c.first-1) &&
+				!(c.attr.kind != attrNone && c.attr.immediate) {
+				p.qi = append(p.qi, c.qi...)
+				p.last = c.last
+				if p.attr.kind == attrNone {
+					p.attr = c.attr
+				}
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// bareAttribution reports whether tokens [a, b] are only an attribution:
+// one to eight words with a cue, no sentence end before the last token.
+func (d *doc) bareAttribution(a, b int) bool {
+	words, cue := 0, false
+	for i := a; i <= b; i++ {
+		t := d.toks[i]
+		if t.role != outside {
+			return false
+		}
+		if t.kind == word {
+			words++
+			if c, _ := d.cueAt(i); c != "" {
+				cue = true
+			}
+			continue
+		}
+		if i < b && (t.text == "." || t.text == "?" || t.text == "!" || t.text == ";") {
+			return false
+		}
+	}
+	return cue && words >= 1 && words <= 8
+}
+
+// roleSoon reports whether a role noun follows within three words of token
+// i (up to b): "according to senior officials".
+func (d *doc) roleSoon(i, b int) bool {
+	for j := i; j <= b && j < i+3 && d.isWord(j); j++ {
+		if roleNouns[d.toks[j].low] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,436 @@
+package suggest
+
+import (
+	"strings"
+	"unicode"
+)
+
+// titles stand before a name and are not part of it: FBI Director James B. Comey.
+var titles = set("mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "sgt.", "capt.", "adm.",
+	"prof.", "rev.", "det.", "supt.", "insp.", "cmdr.", "atty.", "hon.", "judge", "justice", "mayor", "governor",
+	"senator", "representative", "congressman", "congresswoman", "president", "vice", "chief", "director", "deputy",
+	"secretary", "attorney", "general", "minister", "prime", "chancellor", "professor", "officer", "commissioner",
+	"chairman", "chairwoman", "chair", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "ambassador",
+	"detective", "inspector", "superintendent", "coach", "councilman", "councilwoman", "councilmember", "sheriff",
+	"ceo", "executive", "founder", "pastor", "father", "sister", "dean", "principal", "captain", "lieutenant",
+	"sergeant", "commander", "admiral", "colonel", "major", "rabbi", "imam", "bishop", "economist", "analyst",
+	"researcher", "scientist", "lawyer", "manager", "editor", "reporter", "treasurer", "auditor", "clerk",
+	"trustee", "leader", "whip", "speaker", "assistant", "associate", "acting", "interim", "former")
+
+// roleNouns name a speaker by role rather than by name.
+var roleNouns = set("official", "officials", "aide", "aides", "spokesman", "spokeswoman", "spokesperson", "source",
+	"sources", "person", "people", "officer", "officers", "lawyer", "lawyers", "executive", "executives", "analyst",
+	"analysts", "adviser", "advisers", "advisor", "diplomat", "diplomats", "employee", "employees", "staffer",
+	"staffers", "mayor", "senator", "governor", "president", "director", "minister", "chief", "judge", "attorney",
+	"secretary", "commissioner", "chairman", "chairwoman", "chair", "expert", "experts", "critic", "critics",
+	"resident", "residents", "worker", "workers", "member", "members", "leader", "leaders", "researcher",
+	"researchers", "economist", "economists", "investigator", "investigators", "prosecutor", "prosecutors", "witness",
+	"witnesses", "neighbor", "neighbors", "neighbour", "neighbours", "parent", "parents", "teacher", "teachers",
+	"manager", "owner", "founder", "coach", "sheriff", "detective", "captain", "inspector", "superintendent",
+	"scientist", "scientists", "engineer", "engineers", "nurse", "doctor", "doctors", "activist", "activists",
+	"organizer", "organizers", "agency", "company", "department", "ministry", "paper", "report", "memo", "statement",
+	"letter", "study", "document", "draft", "campaign", "administration", "government", "council", "board", "police",
+	"staff", "union", "firm", "court", "committee", "office", "team", "group", "state", "city", "bank", "ruling",
+	"lawmaker", "lawmakers", "legislator", "legislators", "representative", "spokespeople", "insider", "insiders",
+	"owner", "owners", "farmer", "farmers", "student", "students", "voter", "voters", "author", "authors")
+
+// things are role nouns that stand for a document or an institution: "it said".
+var things = set("agency", "company", "department", "ministry", "paper", "report", "memo", "statement", "letter",
+	"study", "document", "draft", "campaign", "administration", "government", "council", "board", "union", "firm",
+	"court", "committee", "office", "team", "group", "state", "city", "bank", "ruling")
+
+// orgWords mark a capitalised name as an organisation or place, not a person.
+var orgWords = set("institution", "house", "council", "department", "agency", "post", "times", "inc.", "corp.",
+	"company", "university", "committee", "congress", "senate", "court", "bureau", "association", "union", "party",
+	"ministry", "office", "service", "commission", "board", "group", "foundation", "center", "centre", "institute",
+	"bank", "fund", "news", "press", "network", "authority", "administration", "police", "department", "hospital",
+	"school", "college", "church", "club", "city", "county", "state", "states", "republic", "kingdom", "journal",
+	"herald", "tribune", "gazette", "agency", "reuters", "corporation", "co.", "ltd.", "llc", "organization",
+	"organisation", "coalition", "alliance", "federation", "league", "society", "trust", "project", "initiative",
+	"airlines", "motors", "technologies", "labs", "systems", "group", "partners", "capital", "holdings", "media")
+
+// leading words that may be capitalised at the start of a sentence but are not part of a name.
+var functionWords = set("the", "a", "an", "but", "and", "or", "in", "on", "at", "for", "of", "to", "by", "with",
+	"from", "it", "he", "she", "they", "we", "i", "this", "that", "these", "those", "there", "here", "what", "when",
+	"where", "why", "how", "who", "if", "although", "though", "while", "as", "after", "before", "since", "so", "yet",
+	"still", "then", "now", "once", "no", "not", "all", "some", "many", "most", "each", "every", "both", "either",
+	"neither", "our", "their", "his", "her", "its", "my", "your", "nonetheless", "however", "meanwhile", "notably",
+	"privately", "publicly", "also", "even", "just", "only", "because", "unless", "until", "during", "over",
+	"under", "about", "into", "through", "like", "said", "says", "asked", "according", "yes", "ok", "okay")
+
+// capRun is a run of capitalised words outside quotation marks: a name.
+type capRun struct {
+	a, b int // tokens, inclusive, after leading function words
+}
+
+// capitalRuns finds the capitalised runs of the text, for turning a surname
+// into the full name the text gave first and a pronoun into a person.
+func capitalRuns(toks []token) []capRun {
+	var runs []capRun
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.kind != word || t.role != outside || !(t.capital() || t.initial()) {
+			continue
+		}
+		j := i
+		for j+1 < len(toks) && toks[j+1].kind == word && toks[j+1].role == outside && toks[j+1].sent == t.sent &&
+			(toks[j+1].capital() || toks[j+1].initial() || nameParticles[toks[j+1].low] && j+2 < len(toks) && toks[j+2].capital()) {
+			j++
+		}
+		a := i
+		for a <= j && functionWords[toks[a].low] {
+			a++
+		}
+		if a <= j {
+			runs = append(runs, capRun{a: a, b: j})
+		}
+		i = j
+	}
+	return runs
+}
+
+// speakerRef is a speaker already named, for resolving later mentions.
+type speakerRef struct {
+	name   string // as resolved
+	span   Span
+	words  []string // lower-case words of the name as the text gave it
+	person bool     // a named person
+	thing  bool     // a document or institution ("it")
+	plural bool     // "they"
+	titles []string // lower-case titles and roles the text gave with the name
+	tok    int      // token where it was named
+}
+
+// resolver turns the words that attribute a quote into a speaker.
+type resolver struct {
+	d       *doc
+	known   map[string]bool   // lower-case names and surnames of named people
+	gender  map[string]string // full name → "he" or "she"
+	seen    []speakerRef      // speakers so far, in text order
+	persons []speakerRef      // people named anywhere before, in text order
+}
+
+func newResolver(d *doc) *resolver {
+	return &resolver{d: d, known: map[string]bool{}, gender: map[string]string{}}
+}
+
+// learn records the named people among the raw attributions, so that a
+// later bare surname or pronoun can be tied to them.
+func (r *resolver) learn(cands []candidate) {
+	for _, c := range cands {
+		if c.attr.npA < 0 || c.attr.kind == attrInherited {
+			continue
+		}
+		if s, e, _, ok := r.d.name(c.attr.npA, c.attr.npB); ok && !r.d.org(s, e) {
+			r.known[r.d.lowWords(s, e)] = true
+			r.known[r.d.toks[e].low] = true
+		}
+	}
+}
+
+func (d *doc) lowWords(a, b int) string {
+	ws := make([]string, 0, b-a+1)
+	for i := a; i <= b; i++ {
+		ws = append(ws, strings.TrimSuffix(d.toks[i].low, "'s"))
+	}
+	return strings.Join(ws, " ")
+}
+
+// name finds the name in the tokens [a, b]: the trailing run of capitalised
+// words after any titles. ok is false when the words end in lower case
+// ("the senior official") or are titles only. titleWords lists the
+// lower-case titles and roles given with it.
+func (d *doc) name(a, b int) (int, int, []string, bool) {
+	k := b
+	for k >= a && (d.toks[k].capital() || d.toks[k].initial() || nameParticles[d.toks[k].low] && k < b) {
+		k--
+	}
+	run := k + 1
+	if run > b {
+		return 0, 0, nil, false
+	}
+	start := run
+	var ts []string
+	for i := run; i <= b; i++ {
+		if titles[d.toks[i].low] {
+			start = i + 1
+			ts = append(ts, d.toks[i].low)
+		}
+	}
+	for i := a; i < run; i++ {
+		if roleNouns[d.toks[i].low] || titles[d.toks[i].low] {
+			ts = append(ts, d.toks[i].low)
+		}
+	}
+	if start > b {
+		return 0, 0, nil, false
+	}
+	for start <= b && functionWords[d.toks[start].low] {
+		start++
+	}
+	if start > b {
+		return 0, 0, nil, false
+	}
+	return start, b, ts, true
+}
+
+// org reports whether the name [a, b] is an organisation or place: an
+// organisation word in it, an acronym alone, or "the" before it.
+func (d *doc) org(a, b int) bool {
+	for i := a; i <= b; i++ {
+		if orgWords[d.toks[i].low] {
+			return true
+		}
+	}
+	if a == b {
+		rs := []rune(d.toks[a].text)
+		upper := len(rs) >= 2
+		for _, c := range rs {
+			if unicode.IsLetter(c) && !unicode.IsUpper(c) {
+				upper = false
+			}
+		}
+		if upper {
+			return true
+		}
+	}
+	return a > 0 && d.toks[a-1].low == "the"
+}
+
+// fullName returns the most recent name of two or more words before token
+// before that ends in the surname at token i (Comey → James B. Comey).
+func (d *doc) fullName(i, before int) (int, int, bool) {
+	sur := strings.TrimSuffix(d.toks[i].low, "'s")
+	for k := len(d.caps) - 1; k >= 0; k-- {
+		c := d.caps[k]
+		if c.b >= before {
+			continue
+		}
+		s, e, _, ok := d.name(c.a, c.b)
+		if !ok || e-s < 1 {
+			continue
+		}
+		for j := e; j >= s+1; j-- {
+			if strings.TrimSuffix(d.toks[j].low, "'s") == sur {
+				return s, j, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// resolve fills the quote's speaker from the attribution: a pronoun becomes
+// the last person named before it, a surname the full name given earlier,
+// "the official" the earlier "a senior official" it refers back to, and a
+// title-less role ("the mayor") the person who held that title earlier.
+func (r *resolver) resolve(q *Quote, a attribution) {
+	if a.npA < 0 || a.kind == attrNone {
+		return
+	}
+	d := r.d
+	q.Cue = a.cue
+	mention := d.tokSpan(a.npA, a.npB)
+	set := func(ref speakerRef) {
+		q.Speaker = ref.name
+		sp := ref.span
+		q.SpeakerSpan = &sp
+		if sp != mention {
+			m := mention
+			q.Mention = &m
+		}
+	}
+	head := d.toks[a.npB].low
+	if a.npA == a.npB && pronouns[head] {
+		if ref, ok := r.pronoun(head, a.npA); ok {
+			set(ref)
+		} else {
+			q.Cue, q.Mention = a.cue, &mention
+		}
+		return
+	}
+	if s, e, ts, ok := d.name(a.npA, a.npB); ok {
+		ref := speakerRef{span: d.tokSpan(s, e), titles: ts, tok: s}
+		ref.person = !d.org(s, e)
+		ref.thing = !ref.person
+		if s == e && ref.person {
+			if fs, fe, ok := d.fullName(s, s); ok {
+				ref.span = d.tokSpan(fs, fe)
+			}
+		}
+		if !ref.person && d.toks[a.npA].low == "the" {
+			ref.span = mention
+		}
+		ref.name = ref.span.Text
+		ref.words = strings.Fields(strings.ToLower(apostrophes.Replace(ref.name)))
+		for _, t := range ts {
+			switch t {
+			case "mr.":
+				r.gender[ref.name] = "he"
+			case "ms.", "mrs.":
+				r.gender[ref.name] = "she"
+			}
+		}
+		r.seen = append(r.seen, ref)
+		set(ref)
+		return
+	}
+	// A description: "a senior administration official", "the paper".
+	words := make([]string, 0, a.npB-a.npA+1)
+	for i := a.npA; i <= a.npB; i++ {
+		words = append(words, d.toks[i].low)
+	}
+	ref := speakerRef{name: mention.Text, span: mention, words: words, tok: a.npA}
+	ref.thing = things[head]
+	ref.plural = strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") || head == "police" || head == "staff" || head == "people"
+	if words[0] == "the" || words[0] == "this" || words[0] == "that" {
+		if prev, ok := r.definite(words, head); ok {
+			r.seen = append(r.seen, prev)
+			set(prev)
+			return
+		}
+	}
+	r.seen = append(r.seen, ref)
+	set(ref)
+}
+
+// pronoun resolves he, she, they or it at token i.
+func (r *resolver) pronoun(p string, i int) (speakerRef, bool) {
+	d := r.d
+	switch p {
+	case "he", "she":
+		// The last person named before the pronoun, outside quotations,
+		// whose pronoun (from Mr./Ms. or an earlier resolution) agrees.
+		for k := len(d.caps) - 1; k >= 0; k-- {
+			c := d.caps[k]
+			if c.b >= i {
+				continue
+			}
+			s, e, ts, ok := d.name(c.a, c.b)
+			if !ok || d.org(s, e) {
+				continue
+			}
+			if !r.personLike(s, e, ts) {
+				continue
+			}
+			fs, fe := s, e
+			if s == e {
+				if a, b, ok := d.fullName(s, s); ok {
+					fs, fe = a, b
+				}
+			}
+			ref := speakerRef{span: d.tokSpan(fs, fe), person: true, tok: fs}
+			ref.name = ref.span.Text
+			for _, t := range ts {
+				switch t {
+				case "mr.":
+					r.gender[ref.name] = "he"
+				case "ms.", "mrs.":
+					r.gender[ref.name] = "she"
+				}
+			}
+			if g, ok := r.gender[ref.name]; ok && g != p {
+				continue
+			}
+			r.gender[ref.name] = p
+			return ref, true
+		}
+	case "they":
+		for k := len(r.seen) - 1; k >= 0; k-- {
+			if r.seen[k].plural || r.seen[k].thing && !r.seen[k].person {
+				return r.seen[k], true
+			}
+		}
+	case "it":
+		for k := len(r.seen) - 1; k >= 0; k-- {
+			if r.seen[k].thing {
+				return r.seen[k], true
+			}
+		}
+	}
+	return speakerRef{}, false
+}
+
+// personLike reports whether a capitalised name is a person: a speaker
+// named so before, a personal title with it, an initial inside it.
+func (r *resolver) personLike(s, e int, ts []string) bool {
+	d := r.d
+	if r.known[d.lowWords(s, e)] || r.known[strings.TrimSuffix(d.toks[e].low, "'s")] {
+		return true
+	}
+	for _, t := range ts {
+		if titles[t] {
+			return true
+		}
+	}
+	for i := s; i < e; i++ {
+		if d.toks[i].initial() {
+			return true
+		}
+	}
+	return false
+}
+
+// ordinals single out one of several earlier descriptions.
+var ordinals = set("first", "second", "third", "fourth", "fifth", "other", "same", "latter", "former")
+
+// definite resolves "the senior official" to an earlier speaker with the
+// same head word whose words include every other word of it ("a senior
+// administration official"); "the first …" to the earliest such; a bare
+// role ("the mayor") to the person named with that title.
+func (r *resolver) definite(words []string, head string) (speakerRef, bool) {
+	first := false
+	var mods []string
+	for _, w := range words[1 : len(words)-1] {
+		switch {
+		case w == "first":
+			first = true
+		case w == "same" || w == "former" || w == "latter":
+		default:
+			mods = append(mods, w)
+		}
+	}
+	match := func(ref speakerRef) bool {
+		if ref.person {
+			if len(mods) > 0 {
+				return false
+			}
+			for _, t := range ref.titles {
+				if t == head || strings.TrimSuffix(t, ".") == abbrevOf[head] {
+					return true
+				}
+			}
+			return false
+		}
+		if len(ref.words) == 0 || ref.words[len(ref.words)-1] != head || ref.words[0] == "the" {
+			return false
+		}
+		for _, m := range mods {
+			found := false
+			for _, w := range ref.words {
+				found = found || w == m
+			}
+			if !found {
+				return false
+			}
+		}
+		return true
+	}
+	if first {
+		for _, ref := range r.seen {
+			if !ref.person && match(ref) {
+				return ref, true
+			}
+		}
+		return speakerRef{}, false
+	}
+	for k := len(r.seen) - 1; k >= 0; k-- {
+		if match(r.seen[k]) {
+			return r.seen[k], true
+		}
+	}
+	return speakerRef{}, false
+}
+
+// abbrevOf maps a role to the abbreviated title it is written as before a name.
+var abbrevOf = map[string]string{"senator": "sen", "representative": "rep", "governor": "gov", "general": "gen",
+	"professor": "prof", "detective": "det", "superintendent": "supt", "doctor": "dr", "captain": "capt"}

@@ -1,0 +1,301 @@
+package suggest
+
+import (
+	"unicode"
+)
+
+// paragraphs splits the text into paragraphs, as [start, end) code-point
+// ranges without their line breaks. When the text has a blank line anywhere,
+// blank lines end paragraphs and a single line break is a soft wrap inside
+// one; a text without blank lines has a paragraph per line.
+func paragraphs(r []rune) [][2]int {
+	blank := false
+	for i := 0; i < len(r) && !blank; i++ {
+		if r[i] == '\n' {
+			j := i + 1
+			for j < len(r) && (r[j] == ' ' || r[j] == '\t' || r[j] == '\r') {
+				j++
+			}
+			blank = j < len(r) && r[j] == '\n'
+		}
+	}
+	var paras [][2]int
+	start := 0
+	for i := 0; i <= len(r); i++ {
+		if i < len(r) && r[i] != '\n' {
+			continue
+		}
+		end := i
+		if i < len(r) && blank {
+			// A single line break stays inside the paragraph.
+			j := i + 1
+			for j < len(r) && (r[j] == ' ' || r[j] == '\t' || r[j] == '\r') {
+				j++
+			}
+			if j < len(r) && r[j] != '\n' {
+				continue
+			}
+		}
+		if s, e := trimRange(r, start, end); s < e {
+			paras = append(paras, [2]int{s, e})
+		}
+		start = i + 1
+	}
+	return paras
+}
+
+// trimRange narrows [s, e) past white space at both ends.
+func trimRange(r []rune, s, e int) (int, int) {
+	for s < e && unicode.IsSpace(r[s]) {
+		s++
+	}
+	for e > s && unicode.IsSpace(r[e-1]) {
+		e--
+	}
+	return s, e
+}
+
+// quotation is one run of quoted words as the marks delimit it: one part, or
+// several when news style reopens it at the start of following paragraphs.
+type quotation struct {
+	parts   [][2]int // content of each part, trimmed, without the marks
+	marks   [][2]int // opening and closing mark of each part; closing -1 when missing
+	single  bool     // delimited by single marks (‘…’ at top level)
+	para    int      // paragraph of the first part
+	lastPar int      // paragraph of the last part
+}
+
+// Kinds of quotation mark.
+const (
+	notMark = iota
+	openDouble
+	closeDouble
+	eitherDouble // the ASCII ", by its neighbours
+	openSingle
+	closeSingle // ’ or ' that may end a single-quoted quotation
+)
+
+func isWordRune(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }
+
+// at returns r[i], or a space outside the text.
+func at(r []rune, i int) rune {
+	if i < 0 || i >= len(r) {
+		return ' '
+	}
+	return r[i]
+}
+
+// opensBefore reports whether c, before a quotation mark, lets the mark open:
+// start of text, space, or an opening bracket or dash.
+func opensBefore(c rune) bool {
+	return unicode.IsSpace(c) || c == '(' || c == '[' || c == '{' || c == '—' || c == '–' || c == '-' || c == '/' || c == '“' || c == '‘'
+}
+
+// doubleKind classifies a double quotation mark at r[i].
+func doubleKind(r []rune, i int) int {
+	switch r[i] {
+	case '“', '„', '‟':
+		return openDouble
+	case '”':
+		return closeDouble
+	case '"':
+		before, after := at(r, i-1), at(r, i+1)
+		canOpen := opensBefore(before) && !unicode.IsSpace(after)
+		canClose := !unicode.IsSpace(before) && !isWordRune(after)
+		switch {
+		case canOpen && !canClose:
+			return openDouble
+		case canClose && !canOpen:
+			return closeDouble
+		case canOpen && canClose:
+			return eitherDouble
+		}
+		return eitherDouble
+	}
+	return notMark
+}
+
+// singleKind classifies a single mark at r[i] when it stands at the top
+// level: ‘ opens, ’ closes unless it sits between letters (don’t, Comey’s).
+func singleKind(r []rune, i int) int {
+	before, after := at(r, i-1), at(r, i+1)
+	switch r[i] {
+	case '‘':
+		if isWordRune(after) || after == '…' || after == '.' {
+			return openSingle
+		}
+	case '\'':
+		if opensBefore(before) && isWordRune(after) {
+			return openSingle
+		}
+		if !unicode.IsSpace(before) && !isWordRune(after) {
+			return closeSingle
+		}
+	case '’':
+		if !isWordRune(after) && !unicode.IsSpace(before) {
+			return closeSingle
+		}
+	}
+	return notMark
+}
+
+// weakClose reports whether a closing single mark at r[i] may well be a
+// plural possessive (officials’ time): an s before it, a space and a
+// lower-case word after.
+func weakClose(r []rune, i int) bool {
+	return (at(r, i-1) == 's' || at(r, i-1) == 'S') && at(r, i+1) == ' ' && unicode.IsLower(at(r, i+2))
+}
+
+// scan finds every quotation in the text, paragraph by paragraph. Double
+// marks come first; single marks make a quotation only at the top level
+// (inside double marks they are a quotation within the quotation, part of
+// the outer one) and never run past their paragraph. A paragraph that ends inside a quotation continues it when
+// the next paragraph opens with a mark (news style); otherwise the
+// quotation ends with its paragraph.
+func scan(r []rune, paras [][2]int) []quotation {
+	var out []quotation
+	var cur *quotation // the quotation open at the end of the previous paragraph
+	for pi, p := range paras {
+		i := p[0]
+		inside := false
+		start, open := 0, 0
+		if cur != nil {
+			// Continue only when this paragraph opens with a double mark.
+			if k := doubleKind(r, i); k == openDouble || k == eitherDouble {
+				inside, open, start = true, i, i+1
+				i++
+			} else {
+				out = append(out, *cur)
+				cur = nil
+			}
+		}
+		for ; i < p[1]; i++ {
+			c := r[i]
+			if !inside {
+				switch k := doubleKind(r, i); {
+				case k == openDouble || k == eitherDouble:
+					inside, open, start = true, i, i+1
+					continue
+				}
+				if singleKind(r, i) == openSingle {
+					if end := singleClose(r, i+1, p[1]); end >= 0 {
+						out = append(out, newQuotation(r, i, end, pi, true))
+						i = end
+					}
+				}
+				continue
+			}
+			switch doubleKind(r, i) {
+			case closeDouble, eitherDouble:
+				if cur != nil {
+					cur.addPart(r, open, start, i, pi)
+					out = append(out, *cur)
+					cur = nil
+				} else {
+					out = append(out, newQuotation(r, open, i, pi, false))
+				}
+				inside = false
+			case openDouble:
+				if c == '„' {
+					continue
+				}
+				// A second opening mark: the first never closed. Drop it
+				// and start again here, unless it continues a paragraph.
+				if cur != nil {
+					out = append(out, *cur)
+					cur = nil
+				}
+				open, start = i, i+1
+			}
+		}
+		if inside {
+			// Open at the paragraph's end: continue into the next paragraph if
+			// it reopens, else the quotation ends here.
+			if cur == nil {
+				q := quotation{para: pi, lastPar: pi}
+				cur = &q
+			}
+			cur.addOpenPart(r, open, start, p[1], pi)
+		} else if cur != nil {
+			out = append(out, *cur)
+			cur = nil
+		}
+	}
+	if cur != nil {
+		out = append(out, *cur)
+	}
+	// Drop quotations with no words in them.
+	kept := out[:0]
+	for _, q := range out {
+		parts, marks := q.parts[:0], q.marks[:0]
+		for j, pt := range q.parts {
+			if pt[0] < pt[1] {
+				parts = append(parts, pt)
+				marks = append(marks, q.marks[j])
+			}
+		}
+		q.parts, q.marks = parts, marks
+		if len(q.parts) > 0 {
+			kept = append(kept, q)
+		}
+	}
+	return kept
+}
+
+// singleClose finds the mark that closes a single-quoted quotation opened
+// before from, within the paragraph ending at end: the first closing ’ or '
+// that is not likely a plural possessive, or the last candidate.
+func singleClose(r []rune, from, end int) int {
+	last := -1
+	for j := from; j < end; j++ {
+		switch r[j] {
+		case '“', '”', '"':
+			// A double mark inside a single-quoted run: not a top-level
+			// single quotation.
+			return -1
+		}
+		if singleKind(r, j) != closeSingle {
+			continue
+		}
+		if !weakClose(r, j) {
+			return j
+		}
+		last = j
+	}
+	return last
+}
+
+func newQuotation(r []rune, open, close, para int, single bool) quotation {
+	q := quotation{single: single, para: para, lastPar: para}
+	q.addPart(r, open, open+1, close, para)
+	return q
+}
+
+// addPart appends the content [start, close) with its marks.
+func (q *quotation) addPart(r []rune, open, start, close, para int) {
+	s, e := contentRange(r, start, close)
+	q.parts = append(q.parts, [2]int{s, e})
+	q.marks = append(q.marks, [2]int{open, close})
+	q.lastPar = para
+}
+
+// addOpenPart appends a part whose closing mark is missing (the paragraph ends).
+func (q *quotation) addOpenPart(r []rune, open, start, end, para int) {
+	s, e := contentRange(r, start, end)
+	q.parts = append(q.parts, [2]int{s, e})
+	q.marks = append(q.marks, [2]int{open, -1})
+	q.lastPar = para
+}
+
+// contentRange trims the words between the marks: white space at the ends,
+// then a comma just inside the closing mark (news style moves the comma of
+// the reporter's sentence inside the quotation marks; it is not the
+// speaker's). A dash or other punctuation stays.
+func contentRange(r []rune, s, e int) (int, int) {
+	s, e = trimRange(r, s, e)
+	if e > s && r[e-1] == ',' {
+		e--
+		s, e = trimRange(r, s, e)
+	}
+	return s, e
+}

@@ -1,0 +1,269 @@
+// Package suggest finds, in a source text, the spans in quotation marks that
+// are likely someone's words, who likely said them, and the sentences that
+// signal a counter-argument, so that the studio can offer them to a curator
+// as unconfirmed suggestions. It is deterministic, uses rules only (no model)
+// and the standard library only. Offsets are Unicode code points, end
+// exclusive, the unit of every quote offset in Counterpoint.
+//
+// The rules are described in docs/suggestions.md.
+package suggest
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Span is a range of the text with the words it holds, so that a client can
+// highlight it without slicing the text itself.
+type Span struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// Quote is a suggested direct quotation: the words inside quotation marks,
+// with the likely speaker, for a curator to accept, edit or dismiss.
+type Quote struct {
+	// ID is stable for the same text: "q<start>-<end>".
+	ID string `json:"id"`
+	// Start and End frame every part: the start of the first and the end of
+	// the last.
+	Start int `json:"start"`
+	End   int `json:"end"`
+	// Text is the parts' words joined by single spaces; with more than one
+	// part it is not a substring of the source, the parts are.
+	Text string `json:"text"`
+	// Parts are the quoted pieces in order: one for a simple quote, several
+	// when the source interrupts it with its attribution ("…,” he said, “…")
+	// or runs it over paragraphs. Each part lies inside quotation marks,
+	// without the marks, white space, or a comma just inside the closing mark.
+	Parts []Span `json:"parts"`
+	// Speaker names the likely speaker in the words the text introduced them
+	// with ("James B. Comey", "a senior administration official"), after
+	// resolving pronouns, surnames and "the official"; "" when unknown.
+	Speaker string `json:"speaker,omitempty"`
+	// SpeakerSpan is where the text has the Speaker's words; nil when unknown.
+	SpeakerSpan *Span `json:"speakerSpan,omitempty"`
+	// Mention is the words by the cue that name the speaker ("he", "Comey",
+	// "the official") when they are not SpeakerSpan itself; nil otherwise.
+	Mention *Span `json:"mention,omitempty"`
+	// Cue is the word that attributes the quote ("said", "according to", ":"
+	// after a name); "" when the speaker is carried over from the previous
+	// quote or unknown.
+	Cue string `json:"cue,omitempty"`
+}
+
+// Quotes returns the suggested direct quotations of text in text order.
+func Quotes(text string) []Quote {
+	d := newDoc(text)
+	return d.quotes()
+}
+
+// doc is a text under analysis.
+type doc struct {
+	r        []rune
+	paras    [][2]int
+	qs       []quotation
+	toks     []token
+	sentEnd  []int // by sentence index: index of its last token
+	sentBeg  []int
+	openTok  []int // by quotation: the token of its first opening mark
+	closeTok []int // by quotation: the token of its last closing mark (or last token when unclosed)
+	caps     []capRun
+}
+
+func newDoc(text string) *doc {
+	d := &doc{r: []rune(text)}
+	d.paras = paragraphs(d.r)
+	d.qs = scan(d.r, d.paras)
+	sort.SliceStable(d.qs, func(i, j int) bool { return d.qs[i].marks[0][0] < d.qs[j].marks[0][0] })
+	role := make([]int, len(d.r))
+	quoteOf := make([]int, len(d.r))
+	for i := range quoteOf {
+		quoteOf[i] = -1
+	}
+	paraOf := make([]int, len(d.r))
+	for pi, p := range d.paras {
+		for i := p[0]; i < p[1]; i++ {
+			paraOf[i] = pi
+		}
+	}
+	for qi, q := range d.qs {
+		for _, m := range q.marks {
+			end := m[1]
+			if end < 0 {
+				end = d.paras[paraOf[m[0]]][1]
+			} else {
+				role[end] = closeMarkRole
+				quoteOf[end] = qi
+			}
+			role[m[0]] = openMarkRole
+			quoteOf[m[0]] = qi
+			for i := m[0] + 1; i < end; i++ {
+				role[i] = content
+				quoteOf[i] = qi
+			}
+		}
+	}
+	d.toks = tokenize(d.r, role, quoteOf)
+	sent := 0
+	d.openTok = make([]int, len(d.qs))
+	d.closeTok = make([]int, len(d.qs))
+	for i := range d.openTok {
+		d.openTok[i], d.closeTok[i] = -1, -1
+	}
+	for i := range d.toks {
+		t := &d.toks[i]
+		t.para = paraOf[t.start]
+		if i > 0 && t.para != d.toks[i-1].para {
+			sent++
+			d.sentEnd = append(d.sentEnd, i-1)
+		}
+		t.sent = sent
+		if t.quote >= 0 {
+			if d.openTok[t.quote] < 0 {
+				d.openTok[t.quote] = i
+			}
+			d.closeTok[t.quote] = i
+		}
+		if i > 0 && t.para == d.toks[i-1].para && sentenceEnd(d.toks, i-1) {
+			// The previous token ended a sentence.
+			sent++
+			t.sent = sent
+			d.sentEnd = append(d.sentEnd, i-1)
+		}
+	}
+	if len(d.toks) > 0 {
+		d.sentEnd = append(d.sentEnd, len(d.toks)-1)
+	}
+	d.sentBeg = make([]int, len(d.sentEnd))
+	for s := range d.sentEnd {
+		if s > 0 {
+			d.sentBeg[s] = d.sentEnd[s-1] + 1
+		}
+	}
+	d.caps = capitalRuns(d.toks)
+	return d
+}
+
+func (d *doc) span(s, e int) Span {
+	return Span{Start: s, End: e, Text: string(d.r[s:e])}
+}
+
+// tokSpan is the span from token a to token b inclusive.
+func (d *doc) tokSpan(a, b int) Span {
+	return d.span(d.toks[a].start, d.toks[b].end)
+}
+
+// candidate is a quotation on its way to becoming a suggestion.
+type candidate struct {
+	qi    []int // quotations joined into it
+	attr  attribution
+	drop  bool
+	first int // first token (opening mark)
+	last  int // last token (closing mark)
+}
+
+func (d *doc) quotes() []Quote {
+	cands := make([]candidate, len(d.qs))
+	for qi := range d.qs {
+		cands[qi] = candidate{qi: []int{qi}, first: d.openTok[qi], last: d.closeTok[qi]}
+		cands[qi].attr = d.attribute(qi)
+	}
+	cands = d.join(cands)
+	for i := range cands {
+		cands[i].drop = d.notSpeech(&cands[i])
+	}
+	kept := cands[:0]
+	for _, c := range cands {
+		if !c.drop {
+			kept = append(kept, c)
+		}
+	}
+	out := make([]Quote, 0, len(kept))
+	r := newResolver(d)
+	r.learn(kept)
+	for i := range kept {
+		c := &kept[i]
+		q := Quote{}
+		var texts []string
+		for _, qi := range c.qi {
+			for _, p := range d.qs[qi].parts {
+				s := d.span(p[0], p[1])
+				q.Parts = append(q.Parts, s)
+				texts = append(texts, s.Text)
+			}
+		}
+		q.Start, q.End = q.Parts[0].Start, q.Parts[len(q.Parts)-1].End
+		q.ID = fmt.Sprintf("q%d-%d", q.Start, q.End)
+		q.Text = strings.Join(texts, " ")
+		if c.attr.kind == attrNone && i > 0 {
+			// No attribution of its own: the previous quote's speaker goes on
+			// within its paragraph and into the next one.
+			prev := &kept[i-1]
+			if d.qs[c.qi[0]].para-d.qs[prev.qi[len(prev.qi)-1]].lastPar <= 1 && out[i-1].Speaker != "" {
+				q.Speaker, q.SpeakerSpan = out[i-1].Speaker, out[i-1].SpeakerSpan
+				c.attr.kind = attrInherited
+			}
+		} else {
+			r.resolve(&q, c.attr)
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// wordCount counts the words of a quotation's parts.
+func (d *doc) wordCount(c *candidate) int {
+	n := 0
+	for _, qi := range c.qi {
+		for _, p := range d.qs[qi].parts {
+			n += len(strings.Fields(string(d.r[p[0]:p[1]])))
+		}
+	}
+	return n
+}
+
+// naming words right before a quotation say it is a name, a title or a
+// term, not speech: the so-called “going dark” problem.
+var naming = set("so-called", "dubbed", "titled", "entitled", "nicknamed", "headlined", "named", "called", "term",
+	"word", "words", "phrase", "slogan", "label", "motto", "hashtag", "nickname", "codenamed", "code-named", "branded", "billed")
+
+// notSpeech reports whether a quotation looks like a name, a title or a
+// scare quote rather than someone's words: a naming word right before it;
+// Title Case words without a full stop; or at most three words with no
+// attribution in its sentence.
+func (d *doc) notSpeech(c *candidate) bool {
+	if c.first > 0 {
+		prev := d.toks[c.first-1]
+		if prev.kind == word && naming[prev.low] && prev.para == d.toks[c.first].para {
+			return true
+		}
+		if prev.low == "as" && c.first > 1 && d.toks[c.first-2].low == "known" {
+			return true
+		}
+	}
+	q := d.qs[c.qi[0]]
+	words := strings.Fields(string(d.r[q.parts[0][0]:q.parts[len(q.parts)-1][1]]))
+	if len(c.qi) == 1 && len(q.parts) == 1 && len(words) >= 2 && len(words) <= 8 {
+		last := []rune(words[len(words)-1])
+		if end := last[len(last)-1]; end != '.' && end != '?' && end != '!' {
+			title := true
+			for _, w := range words {
+				rs := []rune(w)
+				if len(rs) > 3 && !isUpperRune(rs[0]) {
+					title = false
+					break
+				}
+			}
+			if title && isUpperRune([]rune(words[1])[0]) {
+				return true
+			}
+		}
+	}
+	if d.wordCount(c) <= 3 && (c.attr.kind == attrNone || c.attr.kind == attrInherited) {
+		return true
+	}
+	return false
+}

@@ -1,0 +1,153 @@
+package suggest
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Roles of a code point with respect to the quotations found.
+const (
+	outside = iota
+	content
+	openMarkRole
+	closeMarkRole
+)
+
+// Kinds of token.
+const (
+	word = iota
+	punct
+	markOpen
+	markClose
+)
+
+// token is a word, a punctuation mark or a quotation mark, by code point.
+type token struct {
+	start, end int
+	text       string
+	low        string // lower case, typographic apostrophes as '
+	kind       int
+	role       int // outside, content, or a mark
+	para       int
+	sent       int // sentence index, counted over the whole text
+	quote      int // index of the quotation whose content or mark it is; -1 outside
+}
+
+// capital reports whether a word token starts with an upper-case letter.
+func (t token) capital() bool {
+	if t.kind != word {
+		return false
+	}
+	for _, c := range t.text {
+		return unicode.IsUpper(c)
+	}
+	return false
+}
+
+// initial reports whether the token is a single capital and a period (the B. of James B. Comey).
+func (t token) initial() bool {
+	rs := []rune(t.text)
+	return len(rs) == 2 && unicode.IsUpper(rs[0]) && rs[1] == '.'
+}
+
+// abbreviations keep their period: it does not end a sentence.
+var abbreviations = set("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm",
+	"st", "jr", "sr", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec",
+	"no", "vs", "etc", "prof", "rev", "hon", "gov", "supt", "det", "insp", "msgr", "mt", "ft", "atty", "dept", "univ")
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+var apostrophes = strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'")
+
+// tokenize splits the text into tokens; role says which code points are
+// quotation marks or quoted words, so that a mark is never read as an
+// apostrophe and an apostrophe never as a mark.
+func tokenize(r []rune, role []int, quoteOf []int) []token {
+	toks := make([]token, 0, len(r)/5)
+	for i := 0; i < len(r); {
+		c := r[i]
+		if unicode.IsSpace(c) {
+			i++
+			continue
+		}
+		start := i
+		kind := punct
+		switch {
+		case role[i] == openMarkRole:
+			kind = markOpen
+			i++
+		case role[i] == closeMarkRole:
+			kind = markClose
+			i++
+		case isWordRune(c):
+			kind = word
+			i++
+			for i < len(r) {
+				if isWordRune(r[i]) || unicode.Is(unicode.Mn, r[i]) {
+					i++
+					continue
+				}
+				// Joiners between word characters: don’t, e-mail, U.S, 3.5, 10,000.
+				if i+1 < len(r) && role[i] == role[i-1] && isWordRune(r[i-1]) && isWordRune(r[i+1]) {
+					switch r[i] {
+					case '\'', '’', 'ʼ', '-', '‐', '.':
+						i += 2
+						continue
+					case ',':
+						if unicode.IsDigit(r[i-1]) && unicode.IsDigit(r[i+1]) {
+							i += 2
+							continue
+						}
+					}
+				}
+				break
+			}
+			// A period that belongs to the word: an initial, U.S., Mr.
+			if i < len(r) && r[i] == '.' && role[i] == role[i-1] {
+				w := strings.ToLower(string(r[start:i]))
+				if (i-start == 1 && unicode.IsUpper(r[start])) || strings.Contains(w, ".") || abbreviations[w] {
+					i++
+				}
+			}
+		default:
+			i++
+		}
+		t := token{start: start, end: i, kind: kind, role: role[start], quote: quoteOf[start]}
+		t.text = string(r[start:i])
+		t.low = apostrophes.Replace(strings.ToLower(t.text))
+		toks = append(toks, t)
+	}
+	return toks
+}
+
+// sentenceEnd reports whether a sentence ends after token i: a full stop,
+// question or exclamation mark outside quotation marks, or a closing mark
+// right after one when a capital, an opening mark or nothing follows.
+func sentenceEnd(toks []token, i int) bool {
+	t := toks[i]
+	switch t.kind {
+	case punct:
+		return t.role == outside && (t.text == "." || t.text == "?" || t.text == "!")
+	case markClose:
+		if i == 0 || toks[i-1].kind != punct {
+			return false
+		}
+		if p := toks[i-1].text; p != "." && p != "?" && p != "!" {
+			return false
+		}
+		if i+1 == len(toks) || toks[i+1].para != t.para {
+			return true
+		}
+		n := toks[i+1]
+		return n.kind == markOpen || n.capital()
+	}
+	return false
+}
+
+func isUpperRune(c rune) bool { return unicode.IsUpper(c) }
