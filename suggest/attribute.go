@@ -30,7 +30,12 @@ var cueVerbs = set(
 	"conceded", "confirmed", "denied", "insisted", "reiterated", "charged", "alleged", "lamented", "declared",
 	"explained", "described", "called", "put", "texted", "emailed", "e-mailed", "posted", "testify", "thundered",
 	"snapped", "sighed", "laughed", "estimated", "reported", "advised", "assured", "acknowledges", "notes", "adds",
+	"call", "calls",
 )
+
+// objectFirst cues attribute only with an object between them and the
+// mark: "called the plan “…”" is speech, "called “…”" names something.
+var objectFirst = set("called", "call", "calls", "described", "put")
 
 // pronouns that stand for a speaker.
 var pronouns = set("he", "she", "they", "it", "we", "i")
@@ -80,7 +85,7 @@ func (d *doc) cueAt(i int) (cue string, according bool) {
 	}
 	// "called" and "described" attribute only with an object before the
 	// mark ("called it “…”"); right before a mark they name something.
-	if (t.low == "called" || t.low == "described" || t.low == "put") && i+1 < len(d.toks) && d.toks[i+1].kind == markOpen {
+	if objectFirst[t.low] && (i+1 >= len(d.toks) || d.toks[i+1].kind == markOpen || d.toks[i+1].kind != word) {
 		return "", false
 	}
 	// A cue inside an infinitive ("declined to say") attributes nothing.
@@ -128,6 +133,16 @@ func (d *doc) attribute(qi int) attribution {
 	if rest := d.lastCue(d.sentBeg[sOpen], bStart-1); rest.kind != attrNone {
 		return rest
 	}
+	// A sentence of the same paragraph, just before and without quotation
+	// marks, that says who speaks: Jamal Reyes said the walkout had support. “…”
+	if p := d.sentBeg[sOpen] - 1; p >= 0 && d.toks[p].para == d.toks[open].para {
+		ps := d.toks[p].sent
+		if d.noQuotes(d.sentBeg[ps], d.sentEnd[ps]) {
+			if prev := d.lastCue(d.sentBeg[ps], d.sentEnd[ps]); prev.kind != attrNone {
+				return prev
+			}
+		}
+	}
 	return attribution{npA: -1}
 }
 
@@ -150,6 +165,16 @@ func (d *doc) lastCue(a, b int) attribution {
 		}
 	}
 	return attribution{npA: -1}
+}
+
+// noQuotes reports whether tokens [a, b] are all outside quotation marks.
+func (d *doc) noQuotes(a, b int) bool {
+	for i := a; i <= b; i++ {
+		if d.toks[i].role != outside {
+			return false
+		}
+	}
+	return true
 }
 
 // onlyPunct reports whether tokens [a, b] are punctuation (or none).
@@ -252,6 +277,14 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 	if npStops[d.toks[j].low] || cueVerbs[d.toks[j].low] {
 		return -1, -1
 	}
+	return d.npEndingAt(j, a)
+}
+
+// npEndingAt walks back from the head word at token j, no further than a,
+// over the words of its noun phrase: a run of capitalised words, or lower-
+// case words up to and including a determiner (past "of"/"for" before it: a
+// spokeswoman for the agency). At most eight words.
+func (d *doc) npEndingAt(j, a int) (int, int) {
 	end := j
 	capMode := d.toks[j].capital() && !roleNouns[d.toks[j].low]
 	for ; j >= a && end-j < 8; j-- {
@@ -260,7 +293,6 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 			break
 		}
 		if determiners[t.low] {
-			// Walk on past "of"/"for" before the determiner: a spokeswoman for the agency.
 			if j-2 >= a && (d.toks[j-1].low == "of" || d.toks[j-1].low == "for") && d.isWord(j-2) && !capMode {
 				j--
 				continue
@@ -382,8 +414,17 @@ func (d *doc) bareAttribution(a, b int) bool {
 			return false
 		}
 	}
+	// It ends with its attribution and a comma, a stop or a colon, not
+	// with a word that carries the sentence on (“…,” she said, and “…”).
+	if b < a || d.toks[b].kind == word || b-1 < a || d.toks[b-1].kind != word || joinStops[d.toks[b-1].low] {
+		return false
+	}
 	return cue && words >= 1 && words <= 8
 }
+
+// joinStops are words that cannot end a bare attribution.
+var joinStops = set("and", "but", "or", "that", "in", "to", "of", "for", "with", "as", "about", "on", "at", "by",
+	"while", "because", "so", "then", "than", "if", "when")
 
 // roleSoon reports whether a role noun follows within three words of token
 // i (up to b): "according to senior officials".

@@ -86,7 +86,8 @@ func TestGoldOffsets(t *testing.T) {
 }
 
 // loadArticle turns the dataset's DIRECT quotes of the article into gold:
-// offsets into the article text, speakers from the claims' assertions.
+// offsets into the article text, speakers from the claims' assertions, and
+// the quotes of one claim as one group (the curators kept them together).
 func loadArticle(t *testing.T) goldText {
 	t.Helper()
 	var ds struct {
@@ -99,6 +100,7 @@ func loadArticle(t *testing.T) goldText {
 			Name string `json:"name"`
 		} `json:"actors"`
 		Claims []struct {
+			ID         string `json:"id"`
 			Assertions []struct {
 				Actor string `json:"actor"`
 			} `json:"assertions"`
@@ -139,7 +141,7 @@ func loadArticle(t *testing.T) goldText {
 		}
 		for _, q := range c.Quotes {
 			if q.Kind == "DIRECT" && q.Source == src.ID {
-				g.Quotes = append(g.Quotes, goldQuote{Start: q.Start, End: q.End, Text: q.Text, Speaker: strings.Join(speakers, " / "), speakers: speakers})
+				g.Quotes = append(g.Quotes, goldQuote{Start: q.Start, End: q.End, Text: q.Text, Speaker: strings.Join(speakers, " / "), speakers: speakers, Group: c.ID})
 			}
 		}
 	}
@@ -387,7 +389,7 @@ func clip(s string) string {
 // floors are set a little under what the hand-written dev set reaches, so
 // that a change that makes the rules worse fails; the article and the
 // held-out set are reported, never held to a floor (no tuning to them).
-var floors = struct{ overlapP, overlapR, exactP, exactR, speaker float64 }{0, 0, 0, 0, 0}
+var floors = struct{ overlapP, overlapR, exactP, exactR, speaker float64 }{0.95, 0.95, 0.9, 0.9, 0.9}
 
 // TestEvaluation prints, per set of texts, the precision and recall of the
 // suggested quotation parts (exact, exact but for a trailing comma, and

@@ -288,6 +288,11 @@ func (r *resolver) resolve(q *Quote, a attribution) {
 			set(prev)
 			return
 		}
+		if prev, ok := r.mentioned(words, head, a.npA); ok {
+			r.seen = append(r.seen, prev)
+			set(prev)
+			return
+		}
 	}
 	r.seen = append(r.seen, ref)
 	set(ref)
@@ -346,6 +351,24 @@ func (r *resolver) pronoun(p string, i int) (speakerRef, bool) {
 				return r.seen[k], true
 			}
 		}
+		// No document or institution has spoken yet: the last one named,
+		// resolved as "the report" would be.
+		for k := i - 1; k >= 0; k-- {
+			if t := d.toks[k]; t.kind == word && t.role == outside && things[t.low] {
+				if s, e := d.npEndingAt(k, d.sentBeg[t.sent]); s >= 0 {
+					words := strings.Fields(strings.ToLower(apostrophes.Replace(d.tokSpan(s, e).Text)))
+					if words[0] == "the" || words[0] == "this" {
+						if ref, ok := r.mentioned(words, t.low, s); ok {
+							ref.thing = true
+							return ref, true
+						}
+					}
+					ref := speakerRef{span: d.tokSpan(s, e), words: words, thing: true, tok: s}
+					ref.name = ref.span.Text
+					return ref, true
+				}
+			}
+		}
 	}
 	return speakerRef{}, false
 }
@@ -367,8 +390,25 @@ func (r *resolver) personLike(s, e int, ts []string) bool {
 			return true
 		}
 	}
-	return false
+	// Two or three capitalised words, not after a preposition or "the"
+	// (places, teams), followed by a verb or a comma: Beatriz Soto took
+	// issue; the chairwoman, Ada Quist, disputed.
+	if e-s < 1 || e-s > 2 {
+		return false
+	}
+	if s > 0 && d.toks[s-1].sent == d.toks[s].sent && d.toks[s-1].kind == word && placeWords[d.toks[s-1].low] {
+		return false
+	}
+	if e+1 >= len(d.toks) {
+		return false
+	}
+	n := d.toks[e+1]
+	return n.text == "," || n.kind == word && !n.capital() && n.role == outside
 }
+
+// placeWords before a capitalised run make it a place, a team or a thing.
+var placeWords = set("in", "at", "near", "on", "from", "to", "over", "of", "into", "across", "the", "for", "by",
+	"outside", "inside", "through", "toward", "towards", "under", "beat", "against", "visit", "visited")
 
 // ordinals single out one of several earlier descriptions.
 var ordinals = set("first", "second", "third", "fourth", "fifth", "other", "same", "latter", "former")
@@ -434,3 +474,57 @@ func (r *resolver) definite(words []string, head string) (speakerRef, bool) {
 // abbrevOf maps a role to the abbreviated title it is written as before a name.
 var abbrevOf = map[string]string{"senator": "sen", "representative": "rep", "governor": "gov", "general": "gen",
 	"professor": "prof", "detective": "det", "superintendent": "supt", "doctor": "dr", "captain": "capt"}
+
+// mentioned resolves a definite description at token before ("the second
+// official", "the union", "the report") to the earlier phrase of the text,
+// outside quotation marks, with the same head word that is indefinite ("a
+// second official") or longer ("the pilots' union") and holds every other
+// word of it; "the first …" takes the earliest such phrase, else the latest.
+func (r *resolver) mentioned(words []string, head string, before int) (speakerRef, bool) {
+	d := r.d
+	first := false
+	var mods []string
+	for _, w := range words[1 : len(words)-1] {
+		if w == "first" {
+			first = true
+		} else if w != "same" {
+			mods = append(mods, w)
+		}
+	}
+	var found []speakerRef
+	for k := 0; k < before; k++ {
+		t := d.toks[k]
+		if t.kind != word || t.role != outside || t.low != head {
+			continue
+		}
+		s, e := d.npEndingAt(k, d.sentBeg[t.sent])
+		if s < 0 {
+			continue
+		}
+		ws := strings.Fields(strings.ToLower(apostrophes.Replace(d.tokSpan(s, e).Text)))
+		indefinite := ws[0] == "a" || ws[0] == "an" || ws[0] == "another"
+		if !indefinite && len(ws) <= len(words) {
+			continue
+		}
+		ok := true
+		for _, m := range mods {
+			has := false
+			for _, w := range ws {
+				has = has || w == m
+			}
+			ok = ok && has
+		}
+		if ok {
+			ref := speakerRef{span: d.tokSpan(s, e), words: ws, tok: s, thing: things[head]}
+			ref.name = ref.span.Text
+			found = append(found, ref)
+		}
+	}
+	if len(found) == 0 {
+		return speakerRef{}, false
+	}
+	if first {
+		return found[0], true
+	}
+	return found[len(found)-1], true
+}

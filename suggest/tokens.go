@@ -53,7 +53,7 @@ func (t token) initial() bool {
 // abbreviations keep their period: it does not end a sentence.
 var abbreviations = set("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm",
 	"st", "jr", "sr", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec",
-	"no", "vs", "etc", "prof", "rev", "hon", "gov", "supt", "det", "insp", "msgr", "mt", "ft", "atty", "dept", "univ")
+	"vs", "etc", "prof", "rev", "hon", "gov", "supt", "det", "insp", "msgr", "mt", "ft", "atty", "dept", "univ")
 
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
@@ -108,6 +108,10 @@ func tokenize(r []rune, role []int, quoteOf []int) []token {
 				}
 				break
 			}
+			// The apostrophe of a plural possessive: the pilots’ union.
+			if i < len(r) && (r[i] == '’' || r[i] == '\'') && role[i] == role[i-1] && (r[i-1] == 's' || r[i-1] == 'S') && !isWordRune(at(r, i+1)) {
+				i++
+			}
 			// A period that belongs to the word: an initial, U.S., Mr.
 			if i < len(r) && r[i] == '.' && role[i] == role[i-1] {
 				w := strings.ToLower(string(r[start:i]))
@@ -120,7 +124,10 @@ func tokenize(r []rune, role []int, quoteOf []int) []token {
 		}
 		t := token{start: start, end: i, kind: kind, role: role[start], quote: quoteOf[start]}
 		t.text = string(r[start:i])
-		t.low = apostrophes.Replace(strings.ToLower(t.text))
+		t.low = strings.ToLower(t.text)
+		if strings.ContainsAny(t.low, "’‘ʼ") {
+			t.low = apostrophes.Replace(t.low)
+		}
 		toks = append(toks, t)
 	}
 	return toks

@@ -1,0 +1,252 @@
+package suggest
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	counterpoint "github.com/counterpoint-news/counterpoint"
+)
+
+// brief is what a test expects of one suggestion: its parts' words and speaker.
+type brief struct {
+	parts   []string
+	speaker string
+}
+
+func briefs(qs []Quote) []brief {
+	out := make([]brief, 0, len(qs))
+	for _, q := range qs {
+		b := brief{speaker: q.Speaker}
+		for _, p := range q.Parts {
+			b.parts = append(b.parts, p.Text)
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+func one(speaker string, parts ...string) brief { return brief{parts: parts, speaker: speaker} }
+
+func TestQuotes(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []brief
+	}{
+		{"curly, said after", "“We will win,” said Ana Ruiz.", []brief{one("Ana Ruiz", "We will win")}},
+		{"straight marks", `"We will win," Ana Ruiz said.`, []brief{one("Ana Ruiz", "We will win")}},
+		{"apostrophes are not marks", "“Don’t worry, it’s Comey’s call,” said Tom Hale.", []brief{one("Tom Hale", "Don’t worry, it’s Comey’s call")}},
+		{"nested single marks stay inside", "“He told me, ‘Go home.’ So I did,” said Tom Hale.", []brief{one("Tom Hale", "He told me, ‘Go home.’ So I did")}},
+		{"interrupted quote kept together", "Ms. Ana Ruiz spoke. “The plan,” she said, “is dead.”",
+			[]brief{one("Ana Ruiz", "The plan", "is dead.")}},
+		{"question then bare tag joins", "Tom Hale wrote back. “Really?” he wrote. “Nobody believes that.”",
+			[]brief{one("Tom Hale", "Really?", "Nobody believes that.")}},
+		{"a second tag keeps them apart", "“Yes,” said Tom Hale. “No,” said Ana Ruiz.",
+			[]brief{one("Tom Hale", "Yes"), one("Ana Ruiz", "No")}},
+		{"pronoun to the last named person", "Mayor Ana Ruiz spoke first. “We are ready for the storm,” she said.",
+			[]brief{one("Ana Ruiz", "We are ready for the storm")}},
+		{"surname to the full name", "Chief Tom B. Hale arrived late.\n\n“Traffic was terrible on the bridge,” Hale said.",
+			[]brief{one("Tom B. Hale", "Traffic was terrible on the bridge")}},
+		{"the official refers back", "“It is over,” said a senior defense official. Later, “we move on,” the official said.",
+			[]brief{one("a senior defense official", "It is over"), one("a senior defense official", "we move on")}},
+		{"according to", "The budget will fall by a third, according to a draft memo, which calls it “a necessary correction to years of growth.”",
+			[]brief{one("a draft memo", "a necessary correction to years of growth.")}},
+		{"colon after a name", "Tom Hale: “We are done here today.”", []brief{one("Tom Hale", "We are done here today.")}},
+		{"quote across paragraphs", "“The first part runs on.\n\n“And the second ends it,” said Tom Hale.",
+			[]brief{one("Tom Hale", "The first part runs on.", "And the second ends it")}},
+		{"quote across a line break", "Intro line.\n\n“The words run\nover a soft wrap,” said Tom Hale.",
+			[]brief{one("Tom Hale", "The words run\nover a soft wrap")}},
+		{"unclosed at the paragraph end", "Tom Hale said it was over. “We lost and we know it\n\nNext paragraph.",
+			[]brief{one("Tom Hale", "We lost and we know it")}},
+		{"same words twice", "“Not again,” said Tom Hale. Later: “Not again,” he said.",
+			[]brief{one("Tom Hale", "Not again"), one("Tom Hale", "Not again")}},
+		{"scare quote", "The so-called “going dark” problem worries the agency.", nil},
+		{"title", "She wrote a report, “The Long Road Home,” last year.", nil},
+		{"short with no cue", "The mood was “tense” all day.", nil},
+		{"british single marks", "Ana Ruiz said the offer was ‘a pay cut dressed up as a rise’.", []brief{one("Ana Ruiz", "a pay cut dressed up as a rise")}},
+		{"plural possessive is not a close", "‘The drivers’ union will not sign this deal’, said Ana Ruiz.", []brief{one("Ana Ruiz", "The drivers’ union will not sign this deal")}},
+		{"no speaker at all", "“Nobody knows what happens next in this town.”", []brief{one("", "Nobody knows what happens next in this town.")}},
+		{"empty", "", nil},
+		{"a lone mark", "He said “", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := briefs(Quotes(tt.text))
+			if len(got) == 0 && len(tt.want) == 0 {
+				return
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Quotes(%q)\n got  %+v\n want %+v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestQuotesOffsets: ids, offsets and texts agree with the source, each
+// occurrence of repeated words has its own offsets, and a single-paragraph
+// curly part is a quotation by the loader's own rule.
+func TestQuotesOffsets(t *testing.T) {
+	text := "Intro — “Ça va,” said Zoë Brun. Later: “Ça va,” she said again, and “we go on today.”"
+	qs := Quotes(text)
+	if len(qs) != 3 {
+		t.Fatalf("Quotes(%q) = %d quotes, want 3: %+v", text, len(qs), qs)
+	}
+	r := []rune(text)
+	tx := counterpoint.NewText(text)
+	for _, q := range qs {
+		if want := fmt.Sprintf("q%d-%d", q.Start, q.End); q.ID != want {
+			t.Errorf("id %q, want %q", q.ID, want)
+		}
+		for _, p := range q.Parts {
+			if string(r[p.Start:p.End]) != p.Text {
+				t.Errorf("part [%d, %d) holds %q, Text says %q", p.Start, p.End, string(r[p.Start:p.End]), p.Text)
+			}
+			if !tx.InsideQuotation(p.Start, p.End) {
+				t.Errorf("part %q at [%d, %d) is not inside quotation marks by the loader's rule", p.Text, p.Start, p.End)
+			}
+		}
+	}
+	if qs[0].Start == qs[1].Start {
+		t.Errorf("the same words twice share offsets %d", qs[0].Start)
+	}
+	if qs[2].Speaker != "Zoë Brun" {
+		t.Errorf("third quote's speaker %q, want %q (carried on in its paragraph)", qs[2].Speaker, "Zoë Brun")
+	}
+}
+
+func TestCounterHints(t *testing.T) {
+	tests := []struct {
+		name    string
+		text    string
+		signals []string
+	}{
+		{"took issue with", "“The river is clean,” said Tom Hale. Ana Ruiz took issue with that. “It is not,” she said.", []string{"took issue with"}},
+		{"negated is no counter", "Ana Ruiz did not dispute the figures.", nil},
+		{"but with another speaker", "“The river is clean,” said Tom Hale. But Ana Ruiz said the tests were old.", []string{"But … said"}},
+		{"but with the same speaker", "“The river is clean,” said Tom Hale. But “we keep testing,” Hale said.", nil},
+		{"ranked by weight", "“Fine,” said Tom Hale. But Ana Ruiz said no. Later Ana Ruiz disputed the figures.", []string{"disputed", "But … said"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs := Quotes(tt.text)
+			hs := CounterHints(tt.text, qs)
+			var got []string
+			for i, h := range hs {
+				got = append(got, h.Signal)
+				if h.Rank != i+1 {
+					t.Errorf("hint %d has rank %d", i, h.Rank)
+				}
+				if s := string([]rune(tt.text)[h.Span.Start:h.Span.End]); s != h.Span.Text {
+					t.Errorf("hint span holds %q, says %q", s, h.Span.Text)
+				}
+			}
+			if !reflect.DeepEqual(got, tt.signals) {
+				t.Errorf("CounterHints(%q) signals %q, want %q", tt.text, got, tt.signals)
+			}
+		})
+	}
+	// The hint names the quote that carries the counter and its likely target.
+	text := "“The river is clean,” said Tom Hale. Ana Ruiz took issue with that. “It is not,” she said."
+	qs := Quotes(text)
+	hs := CounterHints(text, qs)
+	if len(hs) != 1 || len(qs) != 2 || !reflect.DeepEqual(hs[0].Quotes, []string{qs[1].ID}) || hs[0].Target != qs[0].ID {
+		t.Errorf("CounterHints(%q) = %+v, want quotes [%s] and target %s", text, hs, qs[1].ID, qs[0].ID)
+	}
+}
+
+// bigText is a news-style text of about n words, for the benchmark.
+func bigText(n int) string {
+	paras := []string{
+		"“The encryption question will not go away,” said Ana Ruiz, a senior adviser, who spoke on the record. “We have to answer it this year.”",
+		"Tom B. Hale took issue with that. “Nobody is asking for a back door,” he said, “only for a front door with a lock.”",
+		"The official said the plan was “a snapshot at a point in time” and that the so-called “going dark” problem was real.",
+		"But critics said the draft paper, which was obtained by reporters, left out the costs. According to a second official, the paper “does not settle anything.”",
+	}
+	var b strings.Builder
+	words := 0
+	for i := 0; words < n; i++ {
+		p := paras[i%len(paras)]
+		b.WriteString(p)
+		b.WriteString("\n\n")
+		words += len(strings.Fields(p))
+	}
+	return b.String()
+}
+
+// BenchmarkSuggest: the whole pass (quotes and counter hints) over a text of
+// 10,000 words; the goal is under 100 ms.
+func BenchmarkSuggest(b *testing.B) {
+	text := bigText(10000)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		qs := Quotes(text)
+		_ = CounterHints(text, qs)
+	}
+	b.ReportMetric(float64(len(strings.Fields(text))), "words")
+}
+
+// FuzzQuotes: on any text the pass does not panic, is deterministic, and
+// its ids, offsets, parts and hint spans agree with the text.
+//
+//	go test ./suggest -run '^$' -fuzz FuzzQuotes -fuzztime 10m
+func FuzzQuotes(f *testing.F) {
+	f.Add("“We will win,” said Ana Ruiz.")
+	f.Add("“A,” he said, “b.”\n\n“C\n\n“d.”")
+	f.Add(`"x" 'y' ‘z’ don’t`)
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		qs := Quotes(text)
+		r := []rune(text)
+		end := -1
+		ids := map[string]bool{}
+		for _, q := range qs {
+			if ids[q.ID] {
+				t.Fatalf("id %s twice", q.ID)
+			}
+			ids[q.ID] = true
+			if len(q.Parts) == 0 || q.Start != q.Parts[0].Start || q.End != q.Parts[len(q.Parts)-1].End || q.ID != fmt.Sprintf("q%d-%d", q.Start, q.End) {
+				t.Fatalf("quote %+v: id, start and end do not match its parts", q)
+			}
+			var texts []string
+			for _, p := range q.Parts {
+				if p.Start <= end || p.Start >= p.End || p.End > len(r) || string(r[p.Start:p.End]) != p.Text {
+					t.Fatalf("part %+v out of order, empty or not the text's (previous end %d)", p, end)
+				}
+				if strings.TrimSpace(p.Text) != p.Text {
+					t.Fatalf("part %q has white space at an end", p.Text)
+				}
+				end = p.End
+				texts = append(texts, p.Text)
+			}
+			if q.Text != strings.Join(texts, " ") {
+				t.Fatalf("quote text %q is not its parts joined", q.Text)
+			}
+			for _, s := range []*Span{q.SpeakerSpan, q.Mention} {
+				if s != nil && (s.Start < 0 || s.End > len(r) || s.Start >= s.End || string(r[s.Start:s.End]) != s.Text) {
+					t.Fatalf("speaker span %+v is not the text's", *s)
+				}
+			}
+			if (q.SpeakerSpan == nil) != (q.Speaker == "") {
+				t.Fatalf("speaker %q with span %v", q.Speaker, q.SpeakerSpan)
+			}
+		}
+		if again := Quotes(text); !reflect.DeepEqual(again, qs) {
+			t.Fatalf("not deterministic")
+		}
+		for i, h := range CounterHints(text, qs) {
+			if h.Rank != i+1 {
+				t.Fatalf("rank %d at %d", h.Rank, i)
+			}
+			for _, s := range []Span{h.Span, h.SignalSpan} {
+				if s.Start < 0 || s.End > len(r) || s.Start >= s.End || string(r[s.Start:s.End]) != s.Text {
+					t.Fatalf("hint span %+v is not the text's", s)
+				}
+			}
+		}
+	})
+}
