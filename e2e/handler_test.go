@@ -19,7 +19,7 @@ import (
 func newHandler(tb testing.TB, db *store.DB) http.Handler {
 	tb.Helper()
 	api := resolvers.NewAPI(db, resolvers.WithBatchWait(20*time.Millisecond))
-	srv, err := server.New(server.Config{APITokens: []string{testToken}}, server.Deps{
+	srv, err := server.New(server.Config{APITokens: []string{"ana:" + testToken, "ben:" + secondToken}}, server.Deps{
 		Schema:     api.Schema,
 		Ready:      db.Ping,
 		Middleware: api.Middleware,

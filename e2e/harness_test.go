@@ -16,8 +16,12 @@ import (
 	"github.com/counterpoint-news/counterpoint/store"
 )
 
-// testToken is the curator token the test API accepts for mutations.
-const testToken = "test-curator-token"
+// testToken and secondToken are the tokens of two curators, ana and ben,
+// whom the test API accepts for mutations.
+const (
+	testToken   = "test-curator-token"
+	secondToken = "second-curator-token"
+)
 
 // API is a running server over a test store.
 type API struct {

@@ -69,6 +69,7 @@ type (
 		Kind       string   `json:"kind"`
 		Date       string   `json:"date,omitempty"`
 		Publisher  string   `json:"publisher,omitempty"`
+		URL        string   `json:"url,omitempty"`
 		Authors    []string `json:"authors,omitempty"`
 		ReportedIn string   `json:"reportedIn,omitempty"`
 		TextFile   string   `json:"textFile,omitempty"`
@@ -122,7 +123,7 @@ func EncodeJSON(w io.Writer, ds *counterpoint.Dataset) error {
 	out := jsonDataset{ID: ds.ID, Title: ds.Title, Description: ds.Description}
 	for _, s := range ds.Sources {
 		out.Sources = append(out.Sources, jsonSource{ID: s.ID, Title: s.Title, Kind: string(s.Kind), Date: s.Date,
-			Publisher: s.Publisher, Authors: s.Authors, ReportedIn: s.ReportedIn, TextFile: s.TextFile})
+			Publisher: s.Publisher, URL: s.URL, Authors: s.Authors, ReportedIn: s.ReportedIn, TextFile: s.TextFile})
 	}
 	for _, a := range ds.Actors {
 		out.Actors = append(out.Actors, jsonActor{ID: a.ID, Name: a.Name, Kind: string(a.Kind), Role: a.Role,
@@ -249,7 +250,7 @@ func (f jsonFormat) Decode(file string, b []byte, readText func(string) ([]byte,
 	for i, s := range in.Sources {
 		src := counterpoint.Source{
 			ID: s.ID, Title: s.Title, Kind: counterpoint.SourceKind(s.Kind), Date: s.Date,
-			Publisher: s.Publisher, Authors: s.Authors, ReportedIn: s.ReportedIn, TextFile: s.TextFile,
+			Publisher: s.Publisher, URL: s.URL, Authors: s.Authors, ReportedIn: s.ReportedIn, TextFile: s.TextFile,
 		}
 		if s.TextFile != "" {
 			text, err := readText(s.TextFile)

@@ -22,8 +22,9 @@ const (
 	// API's writes; a load that changes nothing keeps it.
 	mergeNodeTemplate = `UNWIND $rows AS row
 OPTIONAL MATCH (old:%[1]s {id: row.props.id})
+WITH row, old, row.props AS props
 WITH row, old.version AS oldVersion, CASE WHEN old IS NULL THEN 'created'
-  WHEN properties(old) = row.props {.*, version: old.version} THEN 'unchanged' ELSE 'updated' END AS outcome
+  WHEN old {.*, version: 0} = props {.*, version: 0} THEN 'unchanged' ELSE 'updated' END AS outcome
 MERGE (n:Entity:%[1]s {id: row.props.id})
 SET n = row.props
 SET n.version = CASE outcome WHEN 'created' THEN 1 WHEN 'unchanged' THEN oldVersion ELSE coalesce(oldVersion, 1) + 1 END
