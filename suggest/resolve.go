@@ -282,7 +282,7 @@ func (r *resolver) resolve(q *Quote, a attribution) {
 	ref := speakerRef{name: mention.Text, span: mention, words: words, tok: a.npA}
 	ref.thing = things[head]
 	ref.plural = strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") || head == "police" || head == "staff" || head == "people"
-	if words[0] == "the" || words[0] == "this" || words[0] == "that" {
+	if len(words) >= 2 && (words[0] == "the" || words[0] == "this" || words[0] == "that") {
 		if prev, ok := r.definite(words, head); ok {
 			r.seen = append(r.seen, prev)
 			set(prev)
@@ -357,7 +357,7 @@ func (r *resolver) pronoun(p string, i int) (speakerRef, bool) {
 			if t := d.toks[k]; t.kind == word && t.role == outside && things[t.low] {
 				if s, e := d.npEndingAt(k, d.sentBeg[t.sent]); s >= 0 {
 					words := strings.Fields(strings.ToLower(apostrophes.Replace(d.tokSpan(s, e).Text)))
-					if words[0] == "the" || words[0] == "this" {
+					if len(words) >= 2 && (words[0] == "the" || words[0] == "this") {
 						if ref, ok := r.mentioned(words, t.low, s); ok {
 							ref.thing = true
 							return ref, true
@@ -418,6 +418,9 @@ var ordinals = set("first", "second", "third", "fourth", "fifth", "other", "same
 // administration official"); "the first …" to the earliest such; a bare
 // role ("the mayor") to the person named with that title.
 func (r *resolver) definite(words []string, head string) (speakerRef, bool) {
+	if len(words) < 2 {
+		return speakerRef{}, false
+	}
 	first := false
 	var mods []string
 	for _, w := range words[1 : len(words)-1] {
@@ -482,6 +485,9 @@ var abbrevOf = map[string]string{"senator": "sen", "representative": "rep", "gov
 // word of it; "the first …" takes the earliest such phrase, else the latest.
 func (r *resolver) mentioned(words []string, head string, before int) (speakerRef, bool) {
 	d := r.d
+	if len(words) < 2 {
+		return speakerRef{}, false
+	}
 	first := false
 	var mods []string
 	for _, w := range words[1 : len(words)-1] {

@@ -196,57 +196,71 @@ func FuzzQuotes(f *testing.F) {
 	f.Add("“We will win,” said Ana Ruiz.")
 	f.Add("“A,” he said, “b.”\n\n“C\n\n“d.”")
 	f.Add(`"x" 'y' ‘z’ don’t`)
-	f.Fuzz(func(t *testing.T, text string) {
-		if !utf8.ValidString(text) {
-			return
+	f.Fuzz(checkSuggestions)
+}
+
+// TestFuzzFindings: inputs the fuzzer found, kept as regular tests.
+func TestFuzzFindings(t *testing.T) {
+	for _, text := range []string{
+		"‘The sAid \"00", // a one-word "the" as the speaker's words: slicing panicked
+	} {
+		t.Run(text, func(t *testing.T) { checkSuggestions(t, text) })
+	}
+}
+
+// checkSuggestions: the pass does not panic, is deterministic, and its ids,
+// offsets, parts and hint spans agree with the text.
+func checkSuggestions(t *testing.T, text string) {
+
+	if !utf8.ValidString(text) {
+		return
+	}
+	qs := Quotes(text)
+	r := []rune(text)
+	end := -1
+	ids := map[string]bool{}
+	for _, q := range qs {
+		if ids[q.ID] {
+			t.Fatalf("id %s twice", q.ID)
 		}
-		qs := Quotes(text)
-		r := []rune(text)
-		end := -1
-		ids := map[string]bool{}
-		for _, q := range qs {
-			if ids[q.ID] {
-				t.Fatalf("id %s twice", q.ID)
-			}
-			ids[q.ID] = true
-			if len(q.Parts) == 0 || q.Start != q.Parts[0].Start || q.End != q.Parts[len(q.Parts)-1].End || q.ID != fmt.Sprintf("q%d-%d", q.Start, q.End) {
-				t.Fatalf("quote %+v: id, start and end do not match its parts", q)
-			}
-			var texts []string
-			for _, p := range q.Parts {
-				if p.Start <= end || p.Start >= p.End || p.End > len(r) || string(r[p.Start:p.End]) != p.Text {
-					t.Fatalf("part %+v out of order, empty or not the text's (previous end %d)", p, end)
-				}
-				if strings.TrimSpace(p.Text) != p.Text {
-					t.Fatalf("part %q has white space at an end", p.Text)
-				}
-				end = p.End
-				texts = append(texts, p.Text)
-			}
-			if q.Text != strings.Join(texts, " ") {
-				t.Fatalf("quote text %q is not its parts joined", q.Text)
-			}
-			for _, s := range []*Span{q.SpeakerSpan, q.Mention} {
-				if s != nil && (s.Start < 0 || s.End > len(r) || s.Start >= s.End || string(r[s.Start:s.End]) != s.Text) {
-					t.Fatalf("speaker span %+v is not the text's", *s)
-				}
-			}
-			if (q.SpeakerSpan == nil) != (q.Speaker == "") {
-				t.Fatalf("speaker %q with span %v", q.Speaker, q.SpeakerSpan)
-			}
+		ids[q.ID] = true
+		if len(q.Parts) == 0 || q.Start != q.Parts[0].Start || q.End != q.Parts[len(q.Parts)-1].End || q.ID != fmt.Sprintf("q%d-%d", q.Start, q.End) {
+			t.Fatalf("quote %+v: id, start and end do not match its parts", q)
 		}
-		if again := Quotes(text); !reflect.DeepEqual(again, qs) {
-			t.Fatalf("not deterministic")
-		}
-		for i, h := range CounterHints(text, qs) {
-			if h.Rank != i+1 {
-				t.Fatalf("rank %d at %d", h.Rank, i)
+		var texts []string
+		for _, p := range q.Parts {
+			if p.Start <= end || p.Start >= p.End || p.End > len(r) || string(r[p.Start:p.End]) != p.Text {
+				t.Fatalf("part %+v out of order, empty or not the text's (previous end %d)", p, end)
 			}
-			for _, s := range []Span{h.Span, h.SignalSpan} {
-				if s.Start < 0 || s.End > len(r) || s.Start >= s.End || string(r[s.Start:s.End]) != s.Text {
-					t.Fatalf("hint span %+v is not the text's", s)
-				}
+			if strings.TrimSpace(p.Text) != p.Text {
+				t.Fatalf("part %q has white space at an end", p.Text)
+			}
+			end = p.End
+			texts = append(texts, p.Text)
+		}
+		if q.Text != strings.Join(texts, " ") {
+			t.Fatalf("quote text %q is not its parts joined", q.Text)
+		}
+		for _, s := range []*Span{q.SpeakerSpan, q.Mention} {
+			if s != nil && (s.Start < 0 || s.End > len(r) || s.Start >= s.End || string(r[s.Start:s.End]) != s.Text) {
+				t.Fatalf("speaker span %+v is not the text's", *s)
 			}
 		}
-	})
+		if (q.SpeakerSpan == nil) != (q.Speaker == "") {
+			t.Fatalf("speaker %q with span %v", q.Speaker, q.SpeakerSpan)
+		}
+	}
+	if again := Quotes(text); !reflect.DeepEqual(again, qs) {
+		t.Fatalf("not deterministic")
+	}
+	for i, h := range CounterHints(text, qs) {
+		if h.Rank != i+1 {
+			t.Fatalf("rank %d at %d", h.Rank, i)
+		}
+		for _, s := range []Span{h.Span, h.SignalSpan} {
+			if s.Start < 0 || s.End > len(r) || s.Start >= s.End || string(r[s.Start:s.End]) != s.Text {
+				t.Fatalf("hint span %+v is not the text's", s)
+			}
+		}
+	}
 }
