@@ -18,6 +18,7 @@ const (
 	ChangeImport  ChangeAction = "IMPORT"
 	ChangeAccept  ChangeAction = "ACCEPT"
 	ChangeDismiss ChangeAction = "DISMISS"
+	ChangeReopen  ChangeAction = "REOPEN"
 )
 
 // Change is one write as the audit trail keeps it: who made it (the name of

@@ -243,3 +243,37 @@ func TestStudioExportReloads(t *testing.T) {
 			got.Nodes, got.Relationships, original.Nodes, original.Relationships)
 	}
 }
+
+// TestStudioSuggestions: an imported text lists its quotations as open
+// suggestions with their speakers; a decision is recorded with the
+// curator's name and changes the status; an unknown id is refused.
+func TestStudioSuggestions(t *testing.T) {
+	api := MustStartAPI(t)
+	ana := []string{"Authorization", "Bearer " + testToken}
+	in := map[string]any{"id": "studio-source", "title": "Library row", "kind": "ARTICLE", "text": studioText}
+	data(t, "importSource", api.Post(t, importMutation, map[string]any{"in": in}, ana...))
+	const list = `{ source(id: "studio-source") { suggestions(status: null) { id text speaker status parts { start end } } } }`
+	sugg := data(t, "suggestions", api.Post(t, list, nil))["source"].(map[string]any)["suggestions"].([]any)
+	start, end := codePoints(t, studioText, "We will not close the library.")
+	if len(sugg) != 1 {
+		t.Fatalf("suggestions of the studio text = %v, want the mayor's one quotation", sugg)
+	}
+	s := sugg[0].(map[string]any)
+	part := s["parts"].([]any)[0].(map[string]any)
+	if part["start"] != float64(start) || part["end"] != float64(end) || s["speaker"] != "The mayor" || s["status"] != "OPEN" {
+		t.Errorf("the suggestion = %v; want the words at %d..%d by The mayor, OPEN", s, start, end)
+	}
+	id := s["id"].(string)
+	review := `mutation R($id: ID!, $d: SuggestionStatus!) { reviewSuggestion(source: "studio-source", id: $id, decision: $d) }`
+	data(t, "dismiss", api.Post(t, review, map[string]any{"id": id, "d": "DISMISSED"}, ana...))
+	if got := data(t, "open suggestions", api.Post(t, `{ source(id: "studio-source") { suggestions { id } } }`, nil))["source"].(map[string]any)["suggestions"].([]any); len(got) != 0 {
+		t.Errorf("after the dismissal the open suggestions are %v, want none", got)
+	}
+	hist := data(t, "history", api.Post(t, `{ history(id: "studio-source", first: 1) { action by note } }`, nil))["history"].([]any)
+	if len(hist) != 1 || hist[0].(map[string]any)["action"] != "DISMISS" || hist[0].(map[string]any)["by"] != "ana" || hist[0].(map[string]any)["note"] != id {
+		t.Errorf("the source's last change = %v, want ana's DISMISS of %s", hist, id)
+	}
+	if code, field, _ := oneError(t, "unknown suggestion", api.Post(t, review, map[string]any{"id": "q0-1", "d": "ACCEPTED"}, ana...)); code != "BAD_USER_INPUT" || field != "id" {
+		t.Errorf("reviewing an unknown suggestion: %s at %s, want BAD_USER_INPUT at id", code, field)
+	}
+}

@@ -140,6 +140,18 @@ type ComplexityRoot struct {
 		Target   func(childComplexity int) int
 	}
 
+	CounterHint struct {
+		ID         func(childComplexity int) int
+		Quotes     func(childComplexity int) int
+		Rank       func(childComplexity int) int
+		Score      func(childComplexity int) int
+		Signal     func(childComplexity int) int
+		SignalSpan func(childComplexity int) int
+		Span       func(childComplexity int) int
+		Status     func(childComplexity int) int
+		Target     func(childComplexity int) int
+	}
+
 	CounterSummary struct {
 		Against func(childComplexity int) int
 		By      func(childComplexity int) int
@@ -169,14 +181,15 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AddRelation    func(childComplexity int, input model.RelationInput) int
-		DeleteActor    func(childComplexity int, id string, version int) int
-		DeleteClaim    func(childComplexity int, id string, version int) int
-		ImportSource   func(childComplexity int, input model.ImportSourceInput) int
-		RemoveRelation func(childComplexity int, kind model.RelationKind, from string, to string) int
-		UpsertActor    func(childComplexity int, input model.ActorInput) int
-		UpsertClaim    func(childComplexity int, input model.ClaimInput) int
-		UpsertSource   func(childComplexity int, input model.SourceInput) int
+		AddRelation      func(childComplexity int, input model.RelationInput) int
+		DeleteActor      func(childComplexity int, id string, version int) int
+		DeleteClaim      func(childComplexity int, id string, version int) int
+		ImportSource     func(childComplexity int, input model.ImportSourceInput) int
+		RemoveRelation   func(childComplexity int, kind model.RelationKind, from string, to string) int
+		ReviewSuggestion func(childComplexity int, source string, id string, decision model.SuggestionStatus) int
+		UpsertActor      func(childComplexity int, input model.ActorInput) int
+		UpsertClaim      func(childComplexity int, input model.ClaimInput) int
+		UpsertSource     func(childComplexity int, input model.SourceInput) int
 	}
 
 	PageInfo struct {
@@ -222,6 +235,19 @@ type ComplexityRoot struct {
 		Text        func(childComplexity int) int
 	}
 
+	QuoteSuggestion struct {
+		Cue         func(childComplexity int) int
+		End         func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Mention     func(childComplexity int) int
+		Parts       func(childComplexity int) int
+		Speaker     func(childComplexity int) int
+		SpeakerSpan func(childComplexity int) int
+		Start       func(childComplexity int) int
+		Status      func(childComplexity int) int
+		Text        func(childComplexity int) int
+	}
+
 	Relation struct {
 		Evidence func(childComplexity int) int
 		From     func(childComplexity int) int
@@ -238,19 +264,21 @@ type ComplexityRoot struct {
 	}
 
 	Source struct {
-		Authors    func(childComplexity int) int
-		Date       func(childComplexity int) int
-		ID         func(childComplexity int) int
-		Kind       func(childComplexity int) int
-		Paragraphs func(childComplexity int) int
-		Publisher  func(childComplexity int) int
-		Quotes     func(childComplexity int) int
-		ReportedIn func(childComplexity int) int
-		Text       func(childComplexity int) int
-		TextHash   func(childComplexity int) int
-		Title      func(childComplexity int) int
-		URL        func(childComplexity int) int
-		Version    func(childComplexity int) int
+		Authors      func(childComplexity int) int
+		CounterHints func(childComplexity int, status *model.SuggestionStatus) int
+		Date         func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Kind         func(childComplexity int) int
+		Paragraphs   func(childComplexity int) int
+		Publisher    func(childComplexity int) int
+		Quotes       func(childComplexity int) int
+		ReportedIn   func(childComplexity int) int
+		Suggestions  func(childComplexity int, status *model.SuggestionStatus) int
+		Text         func(childComplexity int) int
+		TextHash     func(childComplexity int) int
+		Title        func(childComplexity int) int
+		URL          func(childComplexity int) int
+		Version      func(childComplexity int) int
 	}
 
 	Span struct {
@@ -322,6 +350,7 @@ type MutationResolver interface {
 	AddRelation(ctx context.Context, input model.RelationInput) (*model.Relation, error)
 	RemoveRelation(ctx context.Context, kind model.RelationKind, from string, to string) (bool, error)
 	ImportSource(ctx context.Context, input model.ImportSourceInput) (*model.ImportSourceResult, error)
+	ReviewSuggestion(ctx context.Context, source string, id string, decision model.SuggestionStatus) (model.SuggestionStatus, error)
 	DeleteClaim(ctx context.Context, id string, version int) (bool, error)
 	DeleteActor(ctx context.Context, id string, version int) (bool, error)
 }
@@ -361,6 +390,9 @@ type SourceResolver interface {
 
 	Paragraphs(ctx context.Context, obj *model.Source) ([]*model.Span, error)
 	Quotes(ctx context.Context, obj *model.Source) ([]*model.Quote, error)
+
+	Suggestions(ctx context.Context, obj *model.Source, status *model.SuggestionStatus) ([]*model.QuoteSuggestion, error)
+	CounterHints(ctx context.Context, obj *model.Source, status *model.SuggestionStatus) ([]*model.CounterHint, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -785,6 +817,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Counter.Target(childComplexity), true
 
+	case "CounterHint.id":
+		if e.ComplexityRoot.CounterHint.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CounterHint.ID(childComplexity), true
+	case "CounterHint.quotes":
+		if e.ComplexityRoot.CounterHint.Quotes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CounterHint.Quotes(childComplexity), true
+	case "CounterHint.rank":
+		if e.ComplexityRoot.CounterHint.Rank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CounterHint.Rank(childComplexity), true
+	case "CounterHint.score":
+		if e.ComplexityRoot.CounterHint.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CounterHint.Score(childComplexity), true
+	case "CounterHint.signal":
+		if e.ComplexityRoot.CounterHint.Signal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CounterHint.Signal(childComplexity), true
+	case "CounterHint.signalSpan":
+		if e.ComplexityRoot.CounterHint.SignalSpan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CounterHint.SignalSpan(childComplexity), true
+	case "CounterHint.span":
+		if e.ComplexityRoot.CounterHint.Span == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CounterHint.Span(childComplexity), true
+	case "CounterHint.status":
+		if e.ComplexityRoot.CounterHint.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CounterHint.Status(childComplexity), true
+	case "CounterHint.target":
+		if e.ComplexityRoot.CounterHint.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CounterHint.Target(childComplexity), true
+
 	case "CounterSummary.against":
 		if e.ComplexityRoot.CounterSummary.Against == nil {
 			break
@@ -940,6 +1027,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RemoveRelation(childComplexity, args["kind"].(model.RelationKind), args["from"].(string), args["to"].(string)), true
+	case "Mutation.reviewSuggestion":
+		if e.ComplexityRoot.Mutation.ReviewSuggestion == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reviewSuggestion_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReviewSuggestion(childComplexity, args["source"].(string), args["id"].(string), args["decision"].(model.SuggestionStatus)), true
 	case "Mutation.upsertActor":
 		if e.ComplexityRoot.Mutation.UpsertActor == nil {
 			break
@@ -1247,6 +1345,67 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Quote.Text(childComplexity), true
 
+	case "QuoteSuggestion.cue":
+		if e.ComplexityRoot.QuoteSuggestion.Cue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuoteSuggestion.Cue(childComplexity), true
+	case "QuoteSuggestion.end":
+		if e.ComplexityRoot.QuoteSuggestion.End == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuoteSuggestion.End(childComplexity), true
+	case "QuoteSuggestion.id":
+		if e.ComplexityRoot.QuoteSuggestion.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuoteSuggestion.ID(childComplexity), true
+	case "QuoteSuggestion.mention":
+		if e.ComplexityRoot.QuoteSuggestion.Mention == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuoteSuggestion.Mention(childComplexity), true
+	case "QuoteSuggestion.parts":
+		if e.ComplexityRoot.QuoteSuggestion.Parts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuoteSuggestion.Parts(childComplexity), true
+	case "QuoteSuggestion.speaker":
+		if e.ComplexityRoot.QuoteSuggestion.Speaker == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuoteSuggestion.Speaker(childComplexity), true
+	case "QuoteSuggestion.speakerSpan":
+		if e.ComplexityRoot.QuoteSuggestion.SpeakerSpan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuoteSuggestion.SpeakerSpan(childComplexity), true
+	case "QuoteSuggestion.start":
+		if e.ComplexityRoot.QuoteSuggestion.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuoteSuggestion.Start(childComplexity), true
+	case "QuoteSuggestion.status":
+		if e.ComplexityRoot.QuoteSuggestion.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuoteSuggestion.Status(childComplexity), true
+	case "QuoteSuggestion.text":
+		if e.ComplexityRoot.QuoteSuggestion.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuoteSuggestion.Text(childComplexity), true
+
 	case "Relation.evidence":
 		if e.ComplexityRoot.Relation.Evidence == nil {
 			break
@@ -1309,6 +1468,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Source.Authors(childComplexity), true
+	case "Source.counterHints":
+		if e.ComplexityRoot.Source.CounterHints == nil {
+			break
+		}
+
+		args, err := ec.field_Source_counterHints_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Source.CounterHints(childComplexity, args["status"].(*model.SuggestionStatus)), true
 	case "Source.date":
 		if e.ComplexityRoot.Source.Date == nil {
 			break
@@ -1351,6 +1521,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Source.ReportedIn(childComplexity), true
+	case "Source.suggestions":
+		if e.ComplexityRoot.Source.Suggestions == nil {
+			break
+		}
+
+		args, err := ec.field_Source_suggestions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Source.Suggestions(childComplexity, args["status"].(*model.SuggestionStatus)), true
 	case "Source.text":
 		if e.ComplexityRoot.Source.Text == nil {
 			break
@@ -1810,6 +1991,10 @@ type Source implements Node {
   quotes: [Quote!]!
   "Counts the source's changes: 1 once created; an edit sends the version it was read at."
   version: Int!
+  "Spans in quotation marks with their likely speakers, found by a deterministic pass over the text (docs/suggestions.md): unconfirmed until a curator accepts them. status: null for all."
+  suggestions(status: SuggestionStatus = OPEN): [QuoteSuggestion!]!
+  "Sentences whose words signal a counter, ranked; hints only, never relations until a curator draws one. status: null for all."
+  counterHints(status: SuggestionStatus = OPEN): [CounterHint!]!
 }
 
 "A directed relation from one claim to another."
@@ -1852,6 +2037,68 @@ enum ChangeAction {
   LOAD
   "A source's text imported or replaced."
   IMPORT
+  "A suggestion or hint accepted (the note names it)."
+  ACCEPT
+  "A suggestion or hint dismissed (the note names it)."
+  DISMISS
+  "A suggestion or hint put back to review (the note names it)."
+  REOPEN
+}
+
+"Where a suggestion stands with the curators."
+enum SuggestionStatus {
+  "Not reviewed yet."
+  OPEN
+  "A curator accepted it (or a quote now has exactly its words)."
+  ACCEPTED
+  "A curator dismissed it."
+  DISMISSED
+}
+
+"A span in quotation marks that is likely someone's words, for a curator to accept, edit or dismiss."
+type QuoteSuggestion {
+  "Stable for the same text: q<start>-<end>."
+  id: ID!
+  "Offset of the first part's first character, in code points."
+  start: Int!
+  "Offset just past the last part, in code points."
+  end: Int!
+  "The parts' words joined by single spaces."
+  text: String!
+  "The quoted pieces in order: one, or several when the source interrupts the quote with its attribution or runs it over paragraphs; each is a valid DIRECT quote."
+  parts: [Span!]!
+  "The likely speaker, in the words the text introduced them with; null when the text does not say."
+  speaker: String
+  "Where the text has the speaker's words."
+  speakerSpan: Span
+  "The words by the cue that point to the speaker (a pronoun, a surname), when not speakerSpan itself."
+  mention: Span
+  "The word that attributes the quote (said, wrote, according to)."
+  cue: String
+  "Whether a curator accepted or dismissed it."
+  status: SuggestionStatus!
+}
+
+"A sentence whose words signal that someone counters someone else."
+type CounterHint {
+  "Stable for the same text: h<start>-<end> of the signal."
+  id: ID!
+  "The signalling words as the text has them, e.g. 'took issue with'."
+  signal: String!
+  "Where the signal is."
+  signalSpan: Span!
+  "The sentence that holds it."
+  span: Span!
+  "1 for the strongest hint of the text."
+  rank: Int!
+  "The signal's weight, 0 to 1: explicit verbs of disagreement above a mere 'but'."
+  score: Float!
+  "Ids of the suggested quotes that carry the counter."
+  quotes: [ID!]!
+  "Id of the nearest earlier suggested quote by another speaker: the likely thing countered."
+  target: ID
+  "Whether a curator accepted or dismissed it."
+  status: SuggestionStatus!
 }
 
 "One write, as the audit trail keeps it."
@@ -2268,6 +2515,8 @@ type Mutation {
   removeRelation(kind: RelationKind!, from: ID!, to: ID!): Boolean!
   "Store a source with its text, or replace its text; quotes and evidence cut from an old text are found again only exactly."
   importSource(input: ImportSourceInput!): ImportSourceResult!
+  "Record a curator's decision on a suggestion or counter hint of a source (id as the source lists it), so that their precision can be measured."
+  reviewSuggestion(source: ID!, id: ID!, decision: SuggestionStatus!): SuggestionStatus!
   "Delete a claim with its quotes and relations, as of version; true when there was one."
   deleteClaim(id: ID!, version: Int!): Boolean!
   "Delete an actor that no claim, source or group names any more, as of version; true when there was one."
@@ -2469,6 +2718,30 @@ func (ec *executionContext) childFields_Counter(ctx context.Context, field graph
 	return nil, fmt.Errorf("no field named %q was found under type Counter", field.Name)
 }
 
+func (ec *executionContext) childFields_CounterHint(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CounterHint_id(ctx, field)
+	case "signal":
+		return ec.fieldContext_CounterHint_signal(ctx, field)
+	case "signalSpan":
+		return ec.fieldContext_CounterHint_signalSpan(ctx, field)
+	case "span":
+		return ec.fieldContext_CounterHint_span(ctx, field)
+	case "rank":
+		return ec.fieldContext_CounterHint_rank(ctx, field)
+	case "score":
+		return ec.fieldContext_CounterHint_score(ctx, field)
+	case "quotes":
+		return ec.fieldContext_CounterHint_quotes(ctx, field)
+	case "target":
+		return ec.fieldContext_CounterHint_target(ctx, field)
+	case "status":
+		return ec.fieldContext_CounterHint_status(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CounterHint", field.Name)
+}
+
 func (ec *executionContext) childFields_CounterSummary(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "by":
@@ -2573,6 +2846,32 @@ func (ec *executionContext) childFields_Quote(ctx context.Context, field graphql
 	return nil, fmt.Errorf("no field named %q was found under type Quote", field.Name)
 }
 
+func (ec *executionContext) childFields_QuoteSuggestion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_QuoteSuggestion_id(ctx, field)
+	case "start":
+		return ec.fieldContext_QuoteSuggestion_start(ctx, field)
+	case "end":
+		return ec.fieldContext_QuoteSuggestion_end(ctx, field)
+	case "text":
+		return ec.fieldContext_QuoteSuggestion_text(ctx, field)
+	case "parts":
+		return ec.fieldContext_QuoteSuggestion_parts(ctx, field)
+	case "speaker":
+		return ec.fieldContext_QuoteSuggestion_speaker(ctx, field)
+	case "speakerSpan":
+		return ec.fieldContext_QuoteSuggestion_speakerSpan(ctx, field)
+	case "mention":
+		return ec.fieldContext_QuoteSuggestion_mention(ctx, field)
+	case "cue":
+		return ec.fieldContext_QuoteSuggestion_cue(ctx, field)
+	case "status":
+		return ec.fieldContext_QuoteSuggestion_status(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type QuoteSuggestion", field.Name)
+}
+
 func (ec *executionContext) childFields_Relation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "kind":
@@ -2631,6 +2930,10 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 		return ec.fieldContext_Source_quotes(ctx, field)
 	case "version":
 		return ec.fieldContext_Source_version(ctx, field)
+	case "suggestions":
+		return ec.fieldContext_Source_suggestions(ctx, field)
+	case "counterHints":
+		return ec.fieldContext_Source_counterHints(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Source", field.Name)
 }
@@ -2922,6 +3225,36 @@ func (ec *executionContext) field_Mutation_removeRelation_args(ctx context.Conte
 		return nil, err
 	}
 	args["to"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_reviewSuggestion_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "source",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["source"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "decision",
+		func(ctx context.Context, v any) (model.SuggestionStatus, error) {
+			return ec.unmarshalNSuggestionStatus2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSuggestionStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["decision"] = arg2
 	return args, nil
 }
 
@@ -3312,6 +3645,34 @@ func (ec *executionContext) field_Query_thread_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["kinds"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Source_counterHints_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (*model.SuggestionStatus, error) {
+			return ec.unmarshalOSuggestionStatus2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSuggestionStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Source_suggestions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (*model.SuggestionStatus, error) {
+			return ec.unmarshalOSuggestionStatus2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSuggestionStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg0
 	return args, nil
 }
 
@@ -5191,6 +5552,231 @@ func (ec *executionContext) fieldContext_Counter_inferred(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Counter", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _CounterHint_id(ctx context.Context, field graphql.CollectedField, obj *model.CounterHint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CounterHint_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CounterHint_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CounterHint", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CounterHint_signal(ctx context.Context, field graphql.CollectedField, obj *model.CounterHint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CounterHint_signal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Signal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CounterHint_signal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CounterHint", field, false, false, "String")
+}
+
+func (ec *executionContext) _CounterHint_signalSpan(ctx context.Context, field graphql.CollectedField, obj *model.CounterHint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CounterHint_signalSpan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SignalSpan, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Span) graphql.Marshaler {
+			return ec.marshalNSpan2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSpan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CounterHint_signalSpan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CounterHint",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Span(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CounterHint_span(ctx context.Context, field graphql.CollectedField, obj *model.CounterHint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CounterHint_span(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Span, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Span) graphql.Marshaler {
+			return ec.marshalNSpan2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSpan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CounterHint_span(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CounterHint",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Span(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CounterHint_rank(ctx context.Context, field graphql.CollectedField, obj *model.CounterHint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CounterHint_rank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rank, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CounterHint_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CounterHint", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CounterHint_score(ctx context.Context, field graphql.CollectedField, obj *model.CounterHint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CounterHint_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CounterHint_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CounterHint", field, false, false, "Float")
+}
+
+func (ec *executionContext) _CounterHint_quotes(ctx context.Context, field graphql.CollectedField, obj *model.CounterHint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CounterHint_quotes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quotes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CounterHint_quotes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CounterHint", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CounterHint_target(ctx context.Context, field graphql.CollectedField, obj *model.CounterHint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CounterHint_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Target, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CounterHint_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CounterHint", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CounterHint_status(ctx context.Context, field graphql.CollectedField, obj *model.CounterHint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CounterHint_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.SuggestionStatus) graphql.Marshaler {
+			return ec.marshalNSuggestionStatus2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSuggestionStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CounterHint_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CounterHint", field, false, false, "SuggestionStatus")
+}
+
 func (ec *executionContext) _CounterSummary_by(ctx context.Context, field graphql.CollectedField, obj *model.CounterSummary) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5880,6 +6466,50 @@ func (ec *executionContext) fieldContext_Mutation_importSource(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_importSource_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_reviewSuggestion(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_reviewSuggestion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReviewSuggestion(ctx, fc.Args["source"].(string), fc.Args["id"].(string), fc.Args["decision"].(model.SuggestionStatus))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.SuggestionStatus) graphql.Marshaler {
+			return ec.marshalNSuggestionStatus2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSuggestionStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_reviewSuggestion(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type SuggestionStatus does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_reviewSuggestion_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -7159,6 +7789,263 @@ func (ec *executionContext) fieldContext_Quote_anchor(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Quote", field, false, false, "Anchor")
 }
 
+func (ec *executionContext) _QuoteSuggestion_id(ctx context.Context, field graphql.CollectedField, obj *model.QuoteSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuoteSuggestion_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QuoteSuggestion_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QuoteSuggestion", field, false, false, "ID")
+}
+
+func (ec *executionContext) _QuoteSuggestion_start(ctx context.Context, field graphql.CollectedField, obj *model.QuoteSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuoteSuggestion_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QuoteSuggestion_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QuoteSuggestion", field, false, false, "Int")
+}
+
+func (ec *executionContext) _QuoteSuggestion_end(ctx context.Context, field graphql.CollectedField, obj *model.QuoteSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuoteSuggestion_end(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.End, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QuoteSuggestion_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QuoteSuggestion", field, false, false, "Int")
+}
+
+func (ec *executionContext) _QuoteSuggestion_text(ctx context.Context, field graphql.CollectedField, obj *model.QuoteSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuoteSuggestion_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QuoteSuggestion_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QuoteSuggestion", field, false, false, "String")
+}
+
+func (ec *executionContext) _QuoteSuggestion_parts(ctx context.Context, field graphql.CollectedField, obj *model.QuoteSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuoteSuggestion_parts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Parts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Span) graphql.Marshaler {
+			return ec.marshalNSpan2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSpanᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QuoteSuggestion_parts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QuoteSuggestion",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Span(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QuoteSuggestion_speaker(ctx context.Context, field graphql.CollectedField, obj *model.QuoteSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuoteSuggestion_speaker(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Speaker, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_QuoteSuggestion_speaker(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QuoteSuggestion", field, false, false, "String")
+}
+
+func (ec *executionContext) _QuoteSuggestion_speakerSpan(ctx context.Context, field graphql.CollectedField, obj *model.QuoteSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuoteSuggestion_speakerSpan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SpeakerSpan, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Span) graphql.Marshaler {
+			return ec.marshalOSpan2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSpan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_QuoteSuggestion_speakerSpan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QuoteSuggestion",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Span(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QuoteSuggestion_mention(ctx context.Context, field graphql.CollectedField, obj *model.QuoteSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuoteSuggestion_mention(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Mention, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Span) graphql.Marshaler {
+			return ec.marshalOSpan2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSpan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_QuoteSuggestion_mention(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QuoteSuggestion",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Span(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QuoteSuggestion_cue(ctx context.Context, field graphql.CollectedField, obj *model.QuoteSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuoteSuggestion_cue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_QuoteSuggestion_cue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QuoteSuggestion", field, false, false, "String")
+}
+
+func (ec *executionContext) _QuoteSuggestion_status(ctx context.Context, field graphql.CollectedField, obj *model.QuoteSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuoteSuggestion_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.SuggestionStatus) graphql.Marshaler {
+			return ec.marshalNSuggestionStatus2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSuggestionStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QuoteSuggestion_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QuoteSuggestion", field, false, false, "SuggestionStatus")
+}
+
 func (ec *executionContext) _Relation_kind(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7744,6 +8631,94 @@ func (ec *executionContext) _Source_version(ctx context.Context, field graphql.C
 }
 func (ec *executionContext) fieldContext_Source_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Source_suggestions(ctx context.Context, field graphql.CollectedField, obj *model.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Source_suggestions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Source().Suggestions(ctx, obj, fc.Args["status"].(*model.SuggestionStatus))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.QuoteSuggestion) graphql.Marshaler {
+			return ec.marshalNQuoteSuggestion2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐQuoteSuggestionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Source_suggestions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Source",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_QuoteSuggestion(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Source_suggestions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Source_counterHints(ctx context.Context, field graphql.CollectedField, obj *model.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Source_counterHints(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Source().CounterHints(ctx, obj, fc.Args["status"].(*model.SuggestionStatus))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CounterHint) graphql.Marshaler {
+			return ec.marshalNCounterHint2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐCounterHintᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Source_counterHints(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Source",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CounterHint(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Source_counterHints_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Span_start(ctx context.Context, field graphql.CollectedField, obj *model.Span) (ret graphql.Marshaler) {
@@ -10495,6 +11470,79 @@ func (ec *executionContext) _Counter(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var counterHintImplementors = []string{"CounterHint"}
+
+func (ec *executionContext) _CounterHint(ctx context.Context, sel ast.SelectionSet, obj *model.CounterHint) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, counterHintImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CounterHint")
+		case "id":
+			out.Values[i] = ec._CounterHint_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "signal":
+			out.Values[i] = ec._CounterHint_signal(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "signalSpan":
+			out.Values[i] = ec._CounterHint_signalSpan(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "span":
+			out.Values[i] = ec._CounterHint_span(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rank":
+			out.Values[i] = ec._CounterHint_rank(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._CounterHint_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quotes":
+			out.Values[i] = ec._CounterHint_quotes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "target":
+			out.Values[i] = ec._CounterHint_target(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._CounterHint_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var counterSummaryImplementors = []string{"CounterSummary"}
 
 func (ec *executionContext) _CounterSummary(ctx context.Context, sel ast.SelectionSet, obj *model.CounterSummary) graphql.Marshaler {
@@ -10748,6 +11796,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "importSource":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_importSource(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reviewSuggestion":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_reviewSuggestion(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -11080,6 +12135,84 @@ func (ec *executionContext) _Quote(ctx context.Context, sel ast.SelectionSet, ob
 	return out
 }
 
+var quoteSuggestionImplementors = []string{"QuoteSuggestion"}
+
+func (ec *executionContext) _QuoteSuggestion(ctx context.Context, sel ast.SelectionSet, obj *model.QuoteSuggestion) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, quoteSuggestionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("QuoteSuggestion")
+		case "id":
+			out.Values[i] = ec._QuoteSuggestion_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "start":
+			out.Values[i] = ec._QuoteSuggestion_start(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "end":
+			out.Values[i] = ec._QuoteSuggestion_end(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._QuoteSuggestion_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "parts":
+			out.Values[i] = ec._QuoteSuggestion_parts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "speaker":
+			out.Values[i] = ec._QuoteSuggestion_speaker(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "speakerSpan":
+			out.Values[i] = ec._QuoteSuggestion_speakerSpan(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "mention":
+			out.Values[i] = ec._QuoteSuggestion_mention(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cue":
+			out.Values[i] = ec._QuoteSuggestion_cue(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._QuoteSuggestion_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var relationImplementors = []string{"Relation"}
 
 func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet, obj *model.Relation) graphql.Marshaler {
@@ -11263,6 +12396,18 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "suggestions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Source_suggestions(ctx, field, obj)
+				})
+		case "counterHints":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Source_counterHints(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -12062,6 +13207,30 @@ func (ec *executionContext) marshalNCounter2ᚖgithubᚗcomᚋcounterpointᚑnew
 	return ec._Counter(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNCounterHint2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐCounterHintᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CounterHint) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCounterHint2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐCounterHint(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCounterHint2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐCounterHint(ctx context.Context, sel ast.SelectionSet, v *model.CounterHint) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CounterHint!")
+		return graphql.Null
+	}
+	return ec._CounterHint(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNCounterSummary2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐCounterSummaryᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CounterSummary) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -12338,6 +13507,30 @@ func (ec *executionContext) marshalNQuoteKind2githubᚗcomᚋcounterpointᚑnews
 	return v
 }
 
+func (ec *executionContext) marshalNQuoteSuggestion2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐQuoteSuggestionᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.QuoteSuggestion) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNQuoteSuggestion2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐQuoteSuggestion(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNQuoteSuggestion2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐQuoteSuggestion(ctx context.Context, sel ast.SelectionSet, v *model.QuoteSuggestion) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "QuoteSuggestion!")
+		return graphql.Null
+	}
+	return ec._QuoteSuggestion(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNRelation2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐRelationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Relation) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -12494,6 +13687,16 @@ func (ec *executionContext) marshalNSubgraph2ᚖgithubᚗcomᚋcounterpointᚑne
 		return graphql.Null
 	}
 	return ec._Subgraph(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSuggestionStatus2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSuggestionStatus(ctx context.Context, v any) (model.SuggestionStatus, error) {
+	var res model.SuggestionStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSuggestionStatus2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSuggestionStatus(ctx context.Context, sel ast.SelectionSet, v model.SuggestionStatus) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNThread2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐThread(ctx context.Context, sel ast.SelectionSet, v *model.Thread) graphql.Marshaler {
@@ -12920,6 +14123,13 @@ func (ec *executionContext) marshalOSource2ᚖgithubᚗcomᚋcounterpointᚑnews
 	return ec._Source(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOSpan2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSpan(ctx context.Context, sel ast.SelectionSet, v *model.Span) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Span(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOStance2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐStance(ctx context.Context, v any) (*model.Stance, error) {
 	if v == nil {
 		return nil, nil
@@ -12952,6 +14162,22 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOSuggestionStatus2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSuggestionStatus(ctx context.Context, v any) (*model.SuggestionStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.SuggestionStatus)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSuggestionStatus2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSuggestionStatus(ctx context.Context, sel ast.SelectionSet, v *model.SuggestionStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

@@ -56,6 +56,7 @@ type QueryReader interface {
 	Chains(ctx context.Context, q counterpoint.ChainQuery) ([]counterpoint.Chain, []counterpoint.Claim, error)
 	Subgraph(ctx context.Context, q counterpoint.SubgraphQuery) (counterpoint.Subgraph, error)
 	History(ctx context.Context, id string, first int) ([]counterpoint.Change, error)
+	Reviews(ctx context.Context, source string) (map[string]counterpoint.ChangeAction, error)
 }
 
 // Writer makes the curators' writes. Each checks its input with the
@@ -70,6 +71,7 @@ type Writer interface {
 	ImportSource(ctx context.Context, s counterpoint.Source) (counterpoint.ImportResult, error)
 	DeleteClaim(ctx context.Context, id string, version int) (bool, error)
 	DeleteActor(ctx context.Context, id string, version int) (bool, error)
+	Review(ctx context.Context, source, id string, action counterpoint.ChangeAction) error
 }
 
 // Store is everything the API needs of the graph store.

@@ -251,6 +251,20 @@ func (r *mutationResolver) ImportSource(ctx context.Context, input model.ImportS
 	return out, nil
 }
 
+func (r *mutationResolver) ReviewSuggestion(ctx context.Context, source string, id string, decision model.SuggestionStatus) (model.SuggestionStatus, error) {
+	sugg, err := r.suggestionsOf(ctx, source)
+	if err != nil {
+		return "", err
+	}
+	if !sugg.has(id) {
+		return "", counterpoint.Invalidf("id", "source %q has no suggestion or hint %q (the ids change when its text does)", source, id)
+	}
+	if err := r.store.Review(ctx, source, id, reviewActions[decision]); err != nil {
+		return "", refused(ctx, "", err)
+	}
+	return decision, nil
+}
+
 func (r *mutationResolver) DeleteClaim(ctx context.Context, id string, version int) (bool, error) {
 	deleted, err := r.store.DeleteClaim(ctx, id, version)
 	r.fresh(ctx)
@@ -624,6 +638,49 @@ func (r *sourceResolver) Quotes(ctx context.Context, obj *model.Source) ([]*mode
 		return nil, err
 	}
 	return toQuotes(qs), nil
+}
+
+func (r *sourceResolver) Suggestions(ctx context.Context, obj *model.Source, status *model.SuggestionStatus) ([]*model.QuoteSuggestion, error) {
+	sugg, err := r.suggestionsOf(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := []*model.QuoteSuggestion{}
+	for _, q := range sugg.quotes {
+		st := sugg.status(q.ID, q.Parts)
+		if status != nil && st != *status {
+			continue
+		}
+		parts := make([]*model.Span, len(q.Parts))
+		for i, p := range q.Parts {
+			parts[i] = toSuggestSpan(p)
+		}
+		out = append(out, &model.QuoteSuggestion{ID: q.ID, Start: q.Start, End: q.End, Text: q.Text, Parts: parts,
+			Speaker: optional(q.Speaker), SpeakerSpan: toSuggestSpanPtr(q.SpeakerSpan), Mention: toSuggestSpanPtr(q.Mention),
+			Cue: optional(q.Cue), Status: st})
+	}
+	return out, nil
+}
+
+func (r *sourceResolver) CounterHints(ctx context.Context, obj *model.Source, status *model.SuggestionStatus) ([]*model.CounterHint, error) {
+	sugg, err := r.suggestionsOf(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := []*model.CounterHint{}
+	for _, h := range sugg.hints {
+		st := sugg.status(h.ID, nil)
+		if status != nil && st != *status {
+			continue
+		}
+		quotes := h.Quotes
+		if quotes == nil {
+			quotes = []string{}
+		}
+		out = append(out, &model.CounterHint{ID: h.ID, Signal: h.Signal, SignalSpan: toSuggestSpan(h.SignalSpan), Span: toSuggestSpan(h.Span),
+			Rank: h.Rank, Score: h.Score, Quotes: quotes, Target: optional(h.Target), Status: st})
+	}
+	return out, nil
 }
 
 func (r *Resolver) Actor() graph.ActorResolver { return &actorResolver{r} }

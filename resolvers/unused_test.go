@@ -124,3 +124,9 @@ func (unusedStore) DeleteClaim(context.Context, string, int) (bool, error) {
 func (unusedStore) DeleteActor(context.Context, string, int) (bool, error) {
 	return false, unused("DeleteActor")
 }
+func (unusedStore) Reviews(context.Context, string) (map[string]counterpoint.ChangeAction, error) {
+	return nil, unused("Reviews")
+}
+func (unusedStore) Review(context.Context, string, string, counterpoint.ChangeAction) error {
+	return unused("Review")
+}

@@ -234,3 +234,51 @@ func nullIfEmpty(s string) any {
 	}
 	return s
 }
+
+// Curators' decisions on a source's suggestions are changes of the source
+// whose note names the suggestion: the audit trail is the one log of them.
+const (
+	reviewsOf = `MATCH (ch:Change {entity: $source}) WHERE ch.action IN ['ACCEPT', 'DISMISS', 'REOPEN']
+WITH ch.note AS suggestion, ch ORDER BY ch.at DESC
+RETURN suggestion, head(collect(ch.action)) AS action`
+	recordReview = `MATCH (s:Source {id: $source})
+CREATE (:Change {entity: $source, action: $action, by: $by, at: datetime(), note: $suggestion})
+RETURN count(*) AS n`
+)
+
+// Reviews returns the last decision on each reviewed suggestion of source.
+func (db *DB) Reviews(ctx context.Context, source string) (map[string]counterpoint.ChangeAction, error) {
+	res, err := db.read(ctx, "reviewsOf", reviewsOf, map[string]any{"source": source})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]counterpoint.ChangeAction{}
+	for _, rec := range res.Records {
+		f := recordFields(rec)
+		id, action := f.str("suggestion"), f.str("action")
+		if f.err != nil {
+			return nil, f.err
+		}
+		out[id] = counterpoint.ChangeAction(action)
+	}
+	return out, nil
+}
+
+// Review records a curator's decision (ACCEPT, DISMISS or REOPEN) on the
+// suggestion id of source.
+func (db *DB) Review(ctx context.Context, source, id string, action counterpoint.ChangeAction) error {
+	return db.write(ctx, func(tx neo4j.ManagedTransaction) error {
+		recs, err := db.run(ctx, tx, recordReview, map[string]any{"source": source, "action": string(action), "by": counterpoint.EditorOf(ctx), "suggestion": id})
+		if err != nil {
+			return err
+		}
+		f, err := onlyRecord(recs, "record a review")
+		if err != nil {
+			return err
+		}
+		if n := f.integer("n"); f.err == nil && n == 0 {
+			return counterpoint.UnknownRef("source", counterpoint.NodeSource, source)
+		}
+		return f.err
+	})
+}

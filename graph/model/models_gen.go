@@ -255,6 +255,28 @@ type Counter struct {
 	Inferred bool `json:"inferred"`
 }
 
+// A sentence whose words signal that someone counters someone else.
+type CounterHint struct {
+	// Stable for the same text: h<start>-<end> of the signal.
+	ID string `json:"id"`
+	// The signalling words as the text has them, e.g. 'took issue with'.
+	Signal string `json:"signal"`
+	// Where the signal is.
+	SignalSpan *Span `json:"signalSpan"`
+	// The sentence that holds it.
+	Span *Span `json:"span"`
+	// 1 for the strongest hint of the text.
+	Rank int `json:"rank"`
+	// The signal's weight, 0 to 1: explicit verbs of disagreement above a mere 'but'.
+	Score float64 `json:"score"`
+	// Ids of the suggested quotes that carry the counter.
+	Quotes []string `json:"quotes"`
+	// Id of the nearest earlier suggested quote by another speaker: the likely thing countered.
+	Target *string `json:"target,omitempty"`
+	// Whether a curator accepted or dismissed it.
+	Status SuggestionStatus `json:"status"`
+}
+
 // How often one actor countered another.
 type CounterSummary struct {
 	// The actor whose claims countered.
@@ -416,6 +438,30 @@ type QuoteInput struct {
 	End int `json:"end"`
 }
 
+// A span in quotation marks that is likely someone's words, for a curator to accept, edit or dismiss.
+type QuoteSuggestion struct {
+	// Stable for the same text: q<start>-<end>.
+	ID string `json:"id"`
+	// Offset of the first part's first character, in code points.
+	Start int `json:"start"`
+	// Offset just past the last part, in code points.
+	End int `json:"end"`
+	// The parts' words joined by single spaces.
+	Text string `json:"text"`
+	// The quoted pieces in order: one, or several when the source interrupts the quote with its attribution or runs it over paragraphs; each is a valid DIRECT quote.
+	Parts []*Span `json:"parts"`
+	// The likely speaker, in the words the text introduced them with; null when the text does not say.
+	Speaker *string `json:"speaker,omitempty"`
+	// Where the text has the speaker's words.
+	SpeakerSpan *Span `json:"speakerSpan,omitempty"`
+	// The words by the cue that point to the speaker (a pronoun, a surname), when not speakerSpan itself.
+	Mention *Span `json:"mention,omitempty"`
+	// The word that attributes the quote (said, wrote, according to).
+	Cue *string `json:"cue,omitempty"`
+	// Whether a curator accepted or dismissed it.
+	Status SuggestionStatus `json:"status"`
+}
+
 // A directed relation from one claim to another.
 type Relation struct {
 	// How the first claim bears on the second: REBUTS, SUPPORTS or QUALIFIES.
@@ -488,8 +534,12 @@ type Source struct {
 	// The quotes cut from this source's text, in text order; ORPHANED ones need a curator.
 	Quotes []*Quote `json:"quotes"`
 	// Counts the source's changes: 1 once created; an edit sends the version it was read at.
-	Version      int    `json:"version"`
-	ReportedInID string `json:"-"`
+	Version int `json:"version"`
+	// Spans in quotation marks with their likely speakers, found by a deterministic pass over the text (docs/suggestions.md): unconfirmed until a curator accepts them. status: null for all.
+	Suggestions []*QuoteSuggestion `json:"suggestions"`
+	// Sentences whose words signal a counter, ranked; hints only, never relations until a curator draws one. status: null for all.
+	CounterHints []*CounterHint `json:"counterHints"`
+	ReportedInID string         `json:"-"`
 }
 
 func (Source) IsNode() {}
@@ -752,6 +802,12 @@ const (
 	ChangeActionLoad ChangeAction = "LOAD"
 	// A source's text imported or replaced.
 	ChangeActionImport ChangeAction = "IMPORT"
+	// A suggestion or hint accepted (the note names it).
+	ChangeActionAccept ChangeAction = "ACCEPT"
+	// A suggestion or hint dismissed (the note names it).
+	ChangeActionDismiss ChangeAction = "DISMISS"
+	// A suggestion or hint put back to review (the note names it).
+	ChangeActionReopen ChangeAction = "REOPEN"
 )
 
 var AllChangeAction = []ChangeAction{
@@ -760,11 +816,14 @@ var AllChangeAction = []ChangeAction{
 	ChangeActionDelete,
 	ChangeActionLoad,
 	ChangeActionImport,
+	ChangeActionAccept,
+	ChangeActionDismiss,
+	ChangeActionReopen,
 }
 
 func (e ChangeAction) IsValid() bool {
 	switch e {
-	case ChangeActionCreate, ChangeActionUpdate, ChangeActionDelete, ChangeActionLoad, ChangeActionImport:
+	case ChangeActionCreate, ChangeActionUpdate, ChangeActionDelete, ChangeActionLoad, ChangeActionImport, ChangeActionAccept, ChangeActionDismiss, ChangeActionReopen:
 		return true
 	}
 	return false
@@ -1260,6 +1319,67 @@ func (e *Stance) UnmarshalJSON(b []byte) error {
 }
 
 func (e Stance) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Where a suggestion stands with the curators.
+type SuggestionStatus string
+
+const (
+	// Not reviewed yet.
+	SuggestionStatusOpen SuggestionStatus = "OPEN"
+	// A curator accepted it (or a quote now has exactly its words).
+	SuggestionStatusAccepted SuggestionStatus = "ACCEPTED"
+	// A curator dismissed it.
+	SuggestionStatusDismissed SuggestionStatus = "DISMISSED"
+)
+
+var AllSuggestionStatus = []SuggestionStatus{
+	SuggestionStatusOpen,
+	SuggestionStatusAccepted,
+	SuggestionStatusDismissed,
+}
+
+func (e SuggestionStatus) IsValid() bool {
+	switch e {
+	case SuggestionStatusOpen, SuggestionStatusAccepted, SuggestionStatusDismissed:
+		return true
+	}
+	return false
+}
+
+func (e SuggestionStatus) String() string {
+	return string(e)
+}
+
+func (e *SuggestionStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SuggestionStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SuggestionStatus", str)
+	}
+	return nil
+}
+
+func (e SuggestionStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SuggestionStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SuggestionStatus) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
