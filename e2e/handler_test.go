@@ -21,6 +21,7 @@ func newHandler(tb testing.TB, db *store.DB) http.Handler {
 	api := resolvers.NewAPI(db, resolvers.WithBatchWait(20*time.Millisecond))
 	srv, err := server.New(server.Config{APITokens: []string{"ana:" + testToken, "ben:" + secondToken}}, server.Deps{
 		Schema:     api.Schema,
+		Exporter:   db,
 		Ready:      db.Ping,
 		Middleware: api.Middleware,
 		Logger:     slog.New(slog.NewJSONHandler(io.Discard, nil)),

@@ -1,10 +1,16 @@
 package e2e_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -232,8 +238,21 @@ func TestStudioExportReloads(t *testing.T) {
 	data(t, "upsertClaim", api.Post(t, claimMutation, map[string]any{"in": studioClaim(t, studioText, nil)}, ana...))
 	original := neo4jtest.MustStats(t, api.DB)
 
-	dir := t.TempDir()
-	files := []string{MustExport(t, api.DB, "wapo-2015-encryption", dir), MustExport(t, api.DB, "studio-test", t.TempDir())}
+	// The studio's dataset as the download button fetches it.
+	if resp, err := http.Get(strings.TrimSuffix(api.URL, "/graphql") + "/export/datasets/no-such-dataset.zip"); err != nil || resp.StatusCode != http.StatusNotFound {
+		t.Errorf("downloading an unknown dataset: %v %v, want 404", resp.StatusCode, err)
+	}
+	resp, err := http.Get(strings.TrimSuffix(api.URL, "/graphql") + "/export/datasets/studio-test.zip")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "application/zip" {
+		t.Fatalf("GET /export/datasets/studio-test.zip: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	studioFile := mustUnzip(t, body, t.TempDir(), "studio-test.json")
+	files := []string{MustExport(t, api.DB, "wapo-2015-encryption", t.TempDir()), studioFile}
 	if err := api.DB.DeleteAll(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -276,4 +295,38 @@ func TestStudioSuggestions(t *testing.T) {
 	if code, field, _ := oneError(t, "unknown suggestion", api.Post(t, review, map[string]any{"id": "q0-1", "d": "ACCEPTED"}, ana...)); code != "BAD_USER_INPUT" || field != "id" {
 		t.Errorf("reviewing an unknown suggestion: %s at %s, want BAD_USER_INPUT at id", code, field)
 	}
+}
+
+// mustUnzip writes the archive's files under dir and returns the path of
+// the one named main.
+func mustUnzip(tb testing.TB, archive []byte, dir, main string) string {
+	tb.Helper()
+	z, err := zip.NewReader(bytes.NewReader(archive), int64(len(archive)))
+	if err != nil {
+		tb.Fatalf("the download is not a zip archive: %v", err)
+	}
+	found := false
+	for _, f := range z.File {
+		rc, err := f.Open()
+		if err != nil {
+			tb.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			tb.Fatal(err)
+		}
+		path := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+		found = found || f.Name == main
+	}
+	if !found {
+		tb.Fatalf("the archive has no %s", main)
+	}
+	return filepath.Join(dir, main)
 }

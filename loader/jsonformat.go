@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -162,36 +163,25 @@ const TextDir = "sources"
 // to a temporary file and renamed, so a reader never sees half of it. ds is
 // not changed.
 func WriteJSONFile(file string, ds *counterpoint.Dataset) error {
-	out := *ds
-	out.Sources = slices.Clone(ds.Sources)
+	indented, texts, err := encodeWithTexts(ds)
+	if err != nil {
+		return err
+	}
 	dir := filepath.Dir(file)
-	for i, s := range out.Sources {
-		out.Sources[i].TextFile = ""
-		if s.Text == "" {
-			continue
-		}
-		rel := TextDir + "/" + s.ID + ".txt"
+	for _, t := range texts {
 		if err := os.MkdirAll(filepath.Join(dir, TextDir), 0o755); err != nil {
 			return err
 		}
-		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(rel)), []byte(s.Text), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(t.path)), []byte(t.text), 0o644); err != nil {
 			return err
 		}
-		out.Sources[i].TextFile = rel
-	}
-	var compact, indented bytes.Buffer
-	if err := EncodeJSON(&compact, &out); err != nil {
-		return err
-	}
-	if err := json.Indent(&indented, compact.Bytes(), "", "  "); err != nil {
-		return err
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(file)+".*")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name()) // after the rename, there is nothing to remove
-	if _, err := tmp.Write(indented.Bytes()); err != nil {
+	if _, err := tmp.Write(indented); err != nil {
 		tmp.Close()
 		return err
 	}
@@ -203,6 +193,56 @@ func WriteJSONFile(file string, ds *counterpoint.Dataset) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), file)
+}
+
+// WriteJSONArchive writes ds as a zip archive of what WriteJSONFile writes:
+// <dataset id>.json and its TextDir, so that one download unpacks into a
+// dataset that `counterpoint load` reads.
+func WriteJSONArchive(w io.Writer, ds *counterpoint.Dataset) error {
+	indented, texts, err := encodeWithTexts(ds)
+	if err != nil {
+		return err
+	}
+	z := zip.NewWriter(w)
+	files := append([]textFile{{ds.ID + ".json", string(indented)}}, texts...)
+	for _, f := range files {
+		fw, err := z.Create(f.path)
+		if err != nil {
+			return err
+		}
+		if _, err := io.WriteString(fw, f.text); err != nil {
+			return err
+		}
+	}
+	return z.Close()
+}
+
+// textFile is a file of an export: its slash-separated path and content.
+type textFile struct{ path, text string }
+
+// encodeWithTexts encodes ds, indented, with each source's textFile set to
+// TextDir/<source id>.txt, and returns those texts.
+func encodeWithTexts(ds *counterpoint.Dataset) ([]byte, []textFile, error) {
+	out := *ds
+	out.Sources = slices.Clone(ds.Sources)
+	var texts []textFile
+	for i, s := range out.Sources {
+		out.Sources[i].TextFile = ""
+		if s.Text == "" {
+			continue
+		}
+		rel := TextDir + "/" + s.ID + ".txt"
+		texts = append(texts, textFile{rel, s.Text})
+		out.Sources[i].TextFile = rel
+	}
+	var compact, indented bytes.Buffer
+	if err := EncodeJSON(&compact, &out); err != nil {
+		return nil, nil, err
+	}
+	if err := json.Indent(&indented, compact.Bytes(), "", "  "); err != nil {
+		return nil, nil, err
+	}
+	return indented.Bytes(), texts, nil
 }
 
 func (f jsonFormat) Decode(file string, b []byte, readText func(string) ([]byte, error)) (*counterpoint.Dataset, Problems) {

@@ -65,6 +65,14 @@ type Deps struct {
 	// Metrics are the collectors /metrics serves; created when nil. Pass
 	// them in to share ObserveQuery with the store.
 	Metrics *Metrics
+	// Exporter serves GET /export/datasets/{id}.zip, the download of a
+	// dataset; without one the route is not served.
+	Exporter Exporter
+}
+
+// Exporter reads a dataset back from the graph in the loader's terms.
+type Exporter interface {
+	ExportDataset(ctx context.Context, id string) (*counterpoint.Dataset, error)
 }
 
 // Server is the HTTP handler of the whole service.
@@ -120,6 +128,9 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", s.limitGraphQL(s.rateLimit(gql)))
 	mux.HandleFunc("GET /healthz", s.healthz)
+	if deps.Exporter != nil {
+		mux.Handle("GET /export/datasets/{file}", s.rateLimit(s.exportDataset(deps.Exporter)))
+	}
 	mux.HandleFunc("GET /readyz", s.readyz)
 	if cfg.MetricsAddr == "" {
 		mux.Handle("GET /metrics", s.MetricsHandler())

@@ -51,7 +51,8 @@ func (c *ServeCmd) Run(e *env) error {
 
 	api := resolvers.NewAPI(db)
 	srv, err := server.New(c.Config, server.Deps{
-		Schema: api.Schema,
+		Schema:   api.Schema,
+		Exporter: db,
 		Ready: func(ctx context.Context) error {
 			if err := db.Ping(ctx); err != nil {
 				return err

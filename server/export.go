@@ -1,0 +1,53 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/loader"
+)
+
+// exportDataset serves a dataset as a zip archive of the project's JSON
+// format with its source texts (what `counterpoint export` writes), so that
+// a curator's work can be downloaded, reviewed and kept in version control.
+// It is read-only and public, as every read is.
+func (s *Server) exportDataset(ex Exporter) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id, ok := strings.CutSuffix(r.PathValue("file"), ".zip")
+		if !ok || id == "" {
+			http.Error(w, "want /export/datasets/<dataset id>.zip", http.StatusNotFound)
+			return
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.RequestTimeout)
+		defer cancel()
+		ds, err := ex.ExportDataset(ctx, id)
+		if err != nil {
+			var e *counterpoint.Error
+			switch {
+			case errors.As(err, &e) && e.Code == counterpoint.ENOTFOUND:
+				http.Error(w, e.Message, http.StatusNotFound)
+			case errors.As(err, &e) && e.Code == counterpoint.EUNAVAILABLE:
+				http.Error(w, "the graph store is unavailable; try again shortly", http.StatusServiceUnavailable)
+			default:
+				s.log.Error("export failed", "dataset", id, "err", err)
+				http.Error(w, "the export failed", http.StatusInternalServerError)
+			}
+			return
+		}
+		var buf bytes.Buffer
+		if err := loader.WriteJSONArchive(&buf, ds); err != nil {
+			s.log.Error("export failed", "dataset", id, "err", err)
+			http.Error(w, "the export failed", http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Type", "application/zip")
+		w.Header().Set("Content-Disposition", `attachment; filename="`+id+`.zip"`)
+		w.Header().Set("Cache-Control", "no-store")
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		_, _ = w.Write(buf.Bytes())
+	})
+}
