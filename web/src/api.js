@@ -1,24 +1,32 @@
 // The explorer's GraphQL client: plain fetch to the same origin's /graphql.
 
 export class APIError extends Error {
-  constructor(message, codes = []) {
+  constructor(message, codes = [], errors = []) {
     super(message);
     this.name = 'APIError';
     this.codes = codes;
+    // The GraphQL errors as the API sent them, each with extensions.code
+    // and, for a refused input, extensions.field (the studio's forms use it).
+    this.errors = errors;
   }
 }
 
 // gql posts one query to the same origin's /graphql and turns GraphQL and
 // HTTP errors into an APIError, so that callers show one kind of message.
-export async function gql(query, variables = {}, { signal } = {}) {
+// token (the studio's curator) goes in the Authorization header; with it
+// the request asks for plain JSON, so that a refused write is an answer
+// (200 with errors) rather than a failed request.
+export async function gql(query, variables = {}, { signal, token } = {}) {
   let res;
+  const headers = {
+    'Content-Type': 'application/json',
+    Accept: token ? 'application/json' : 'application/graphql-response+json, application/json',
+  };
+  if (token) headers.Authorization = `Bearer ${token}`;
   try {
     res = await fetch('/graphql', {
       method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        Accept: 'application/graphql-response+json, application/json',
-      },
+      headers,
       body: JSON.stringify({ query, variables }),
       signal,
     });
@@ -34,7 +42,7 @@ export async function gql(query, variables = {}, { signal } = {}) {
   }
   if (body.errors && body.errors.length) {
     const codes = body.errors.map((e) => e.extensions?.code).filter(Boolean);
-    throw new APIError(body.errors.map((e) => e.message).join('; '), codes);
+    throw new APIError(body.errors.map((e) => e.message).join('; '), codes, body.errors);
   }
   if (!res.ok) throw new APIError(`The API answered ${res.status} ${res.statusText}.`);
   return body.data;

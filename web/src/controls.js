@@ -10,6 +10,7 @@ import { swatchNode, swatchEdge } from './swatch.js';
 import { setStatus, applyFilters, zoomBy, fitVisible } from './graphview.js';
 import { applySelection, applyMarks, onTraceFrom } from './details.js';
 import { runTrace } from './trace.js';
+import { enterStudio, leaveStudio } from './studio.js';
 
 // setupControls builds the filters and the legend and wires every control,
 // once for the page, before the first graph arrives.
@@ -34,6 +35,12 @@ export function setupControls() {
 // showState brings the graph, the selection and the trace in line with a
 // changed state; reload fetches the graph again (sources on or off).
 async function showState({ reload, center }) {
+  if (app.state.mode === 'curate') {
+    await enterStudio();
+    return;
+  }
+  app.cy?.resize();
+  if (leaveStudio()) reload = true;
   if (reload) await app.backend.loadGraph();
   applyFilters();
   applySelection({ center });
@@ -150,6 +157,13 @@ export function syncControls() {
   $('show-sources').checked = s.sources;
   for (const r of document.querySelectorAll('input[name="mode"]')) r.checked = r.value === s.mode;
   $('trace').hidden = s.mode !== 'trace';
+  const curating = s.mode === 'curate';
+  $('curate').hidden = !curating;
+  document.body.classList.toggle('curating', curating);
+  for (const id of ['filters', 'legend', 'details']) $(id).hidden = curating;
+  for (const el of document.querySelectorAll('.stage-bar, .graph-wrap')) el.hidden = curating;
+  $('studio-reader').hidden = !curating;
+  $('studio-panel').hidden = !curating;
   $('trace-a').value = s.a || '';
   $('trace-b').value = s.b || '';
   for (const r of document.querySelectorAll('input[name="trace-kinds"]')) r.checked = r.value === s.chain;
@@ -174,15 +188,33 @@ export function refreshControls() {
   syncControls();
 }
 
-// setMode switches between explore and trace mode; entering trace mode
-// with an actor selected traces that actor.
-export function setMode(mode) {
+// setMode switches between explore, trace and curate mode; entering trace
+// mode with an actor selected traces that actor. Leaving curate mode after
+// a save loads the graph again, so that it shows the new claims.
+export async function setMode(mode) {
+  const was = app.state.mode;
   app.state.mode = mode;
   if (mode === 'trace' && !app.state.a && app.state.node && app.byId.get(app.state.node)?.type === 'Actor') {
     app.state.a = app.state.node;
   }
+  if (mode !== 'curate') app.state.src = null;
   writeURL(true);
   syncControls();
+  if (mode === 'curate') {
+    await enterStudio();
+    return;
+  }
+  if (was === 'curate') {
+    app.cy?.resize();
+    fitVisible();
+    if (leaveStudio()) {
+      await app.backend.loadGraph();
+      applyFilters();
+      applySelection({ center: false });
+    } else if (!app.state.node) {
+      applySelection({ center: false });
+    }
+  }
   applyMarks();
   runTrace({ fit: true });
 }

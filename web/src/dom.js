@@ -29,3 +29,10 @@ export function clear(el) {
   while (el.firstChild) el.firstChild.remove();
   return el;
 }
+
+// put appends children to el as h does: nulls and false are skipped, arrays
+// flattened (the DOM's own append would write null as the word "null").
+export function put(el, ...children) {
+  append(el, children);
+  return el;
+}

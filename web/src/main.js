@@ -1,6 +1,7 @@
 // Counterpoint explorer: the whole debate as a graph, a details panel for
 // the selected actor or claim, trace mode for who countered whom, search
-// and filters. The view's state lives in the URL (see state.js).
+// and filters, and curate mode (the studio, studio.js) for curators. The
+// view's state lives in the URL (see state.js).
 //
 // This module starts the page. The one place that looks at ?bench=N is
 // here: it picks the benchmark's synthetic backend (bench.js) instead of the
@@ -15,6 +16,7 @@ import { setupSearch } from './search.js';
 import { applyFilters, setupGraphKeys } from './graphview.js';
 import { applySelection, showBrowse } from './details.js';
 import { runTrace } from './trace.js';
+import { enterStudio } from './studio.js';
 
 async function start(backend) {
   app.backend = backend;
@@ -33,6 +35,7 @@ async function start(backend) {
   await runTrace({ fit: !app.state.node });
   explorer.ready = true;
   if (!app.state.node) showBrowse();
+  if (app.state.mode === 'curate') await enterStudio();
 }
 
 start(app.state.bench ? benchmarkBackend(app.state.bench) : apiBackend);

@@ -2,7 +2,8 @@
 // restores the same view:
 //
 //   node=ID            the selected node
-//   mode=trace         trace mode (explore when absent)
+//   mode=trace         trace mode (explore when absent); mode=curate the studio
+//   src=ID             the source open in the studio (curate mode only)
 //   a=ID, b=ID         the traced actor, and the second actor for chains
 //   chain=all          chains follow REBUTS, SUPPORTS and QUALIFIES (REBUTS only when absent)
 //   undirected=1       chains may run either way
@@ -27,6 +28,7 @@ export function defaultState() {
     mode: 'explore',
     a: null,
     b: null,
+    src: null,
     chain: 'rebuts',
     directed: true,
     hops: 4,
@@ -55,7 +57,8 @@ export function parseState(search) {
   const p = new URLSearchParams(search);
   const s = defaultState();
   s.node = idOrNull(p.get('node'));
-  s.mode = p.get('mode') === 'trace' ? 'trace' : 'explore';
+  s.mode = ['trace', 'curate'].includes(p.get('mode')) ? p.get('mode') : 'explore';
+  s.src = s.mode === 'curate' ? idOrNull(p.get('src')) : null;
   s.a = idOrNull(p.get('a'));
   s.b = idOrNull(p.get('b'));
   s.chain = p.get('chain') === 'all' ? 'all' : 'rebuts';
@@ -85,6 +88,10 @@ export function stateToSearch(s) {
     if (s.chain === 'all') p.set('chain', 'all');
     if (!s.directed) p.set('undirected', '1');
     if (s.hops !== 4) p.set('hops', String(s.hops));
+  }
+  if (s.mode === 'curate') {
+    p.set('mode', 'curate');
+    if (s.src) p.set('src', s.src);
   }
   if (s.hideRel.size) p.set('hideRel', [...s.hideRel].join(','));
   if (s.hideKind.size) p.set('hideKind', [...s.hideKind].join(','));

@@ -1,0 +1,167 @@
+// The relation form: one claim rebuts, supports or qualifies another, with
+// the source's words that make the link (selected in the reader, like a
+// quote) or, when the link is the curator's reading, a note saying why. A
+// save is one addRelation; a counter hint only fills the form, and nothing
+// is linked until the curator saves.
+import { h, put } from './dom.js';
+import { field, group, select, formErrors, clearErrors } from './formkit.js';
+import { st, studio, act, say, busy, backButton, sourceTitle } from './studiocore.js';
+import { send, signedIn } from './session.js';
+import * as q from './studioapi.js';
+import { refused } from './claimform.js';
+import { truncate } from './text.js';
+
+const KINDS = [
+  { value: 'REBUTS', label: 'rebuts', help: 'argues that the other claim is wrong' },
+  { value: 'SUPPORTS', label: 'supports', help: 'is offered as a reason for the other claim' },
+  { value: 'QUALIFIES', label: 'qualifies', help: 'narrows or corrects the other claim without denying it' },
+];
+
+// newRelation is an empty relation shown by the open source.
+export function newRelation(from = '', evidence = []) {
+  return { kind: 'REBUTS', from, to: '', note: '', inferred: false, source: st.source?.id || '', evidence, existing: null, hint: null };
+}
+
+// relationFrom loads an existing relation into the form.
+export function relationFrom(r) {
+  return {
+    kind: r.kind,
+    from: r.from.id,
+    to: r.to.id,
+    note: r.note || '',
+    inferred: !!r.inferred,
+    source: r.source?.id || st.source?.id || '',
+    evidence: (r.evidence || []).map((e) => ({ text: e.text, source: e.source.id, start: e.start, end: e.end })),
+    existing: { kind: r.kind, from: r.from.id, to: r.to.id },
+    hint: null,
+  };
+}
+
+// relationInput is the draft as addRelation's input.
+export function relationInput(r) {
+  return {
+    kind: r.kind,
+    from: r.from,
+    to: r.to,
+    note: r.note.trim() || null,
+    source: r.source || null,
+    inferred: r.inferred,
+    evidence: r.evidence.map((e) => ({ text: e.text, source: e.source, start: e.start, end: e.end })),
+  };
+}
+
+function claimOptions(chosen) {
+  const here = new Set(st.claims.map((c) => c.id));
+  const opt = (c) => h('option', { value: c.id, selected: c.id === chosen }, truncate(c.text, 90));
+  const others = st.allClaims.filter((c) => !here.has(c.id)).sort((a, b) => a.text.localeCompare(b.text));
+  const el = h('select', {},
+    h('option', { value: '' }, 'Choose a claim…'),
+    h('optgroup', { label: 'Quoted from this source' }, st.claims.map(opt)),
+    others.length ? h('optgroup', { label: 'Other claims' }, others.map(opt)) : null);
+  el.value = chosen || '';
+  return el;
+}
+
+// renderRelationForm draws the relation form for st.rel.
+export function renderRelationForm() {
+  const r = st.rel;
+  const form = h('form', { class: 'studio-form', id: 'relation-form', novalidate: true, 'aria-labelledby': 'relation-form-title' });
+  form.addEventListener('submit', (ev) => { ev.preventDefault(); saveRelation(form); });
+  const rerender = () => { act.renderPanel(); act.highlight(); };
+
+  // An existing relation keeps its claims and kind (another pair or kind
+  // is another relation: remove this one and draw that), so that a save
+  // stays one write.
+  const fixed = !!r.existing;
+  const from = claimOptions(r.from);
+  from.disabled = fixed;
+  from.addEventListener('change', () => { r.from = from.value; });
+  const to = claimOptions(r.to);
+  to.disabled = fixed;
+  to.addEventListener('change', () => { r.to = to.value; });
+  const kinds = h('div', { class: 'kind-choice' }, KINDS.map((k) => {
+    const input = h('input', { type: 'radio', name: 'relation-kind', value: k.value, checked: r.kind === k.value, disabled: fixed && r.kind !== k.value });
+    input.addEventListener('change', () => { if (input.checked) r.kind = k.value; });
+    return h('label', {}, input, ` ${k.label}`, h('span', { class: 'meta' }, ` (${k.help})`));
+  }));
+  const note = h('textarea', { rows: 2 });
+  note.value = r.note;
+  note.addEventListener('input', () => { r.note = note.value; });
+  const inferred = h('input', { type: 'checkbox', checked: r.inferred });
+  inferred.addEventListener('change', () => { r.inferred = inferred.checked; });
+
+  const evidence = r.evidence.map((e, i) => h('li', {}, group(`evidence[${i}]`, `Words ${i + 1}`,
+    h('blockquote', { class: 'evidence-text' }, e.text),
+    h('p', { class: 'meta' }, 'From ', h('cite', {}, sourceTitle(e.source)), `, characters ${e.start}–${e.end} (Unicode code points)`),
+    h('p', { class: 'inline-actions' },
+      e.source === st.source?.id ? h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => st.reader.select(e.start, e.end) }, 'Show in the text') : null,
+      h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => { r.evidence.splice(i, 1); rerender(); } }, 'Remove')))));
+
+  put(form,
+    backButton(),
+    h('h3', { class: 'title', id: 'relation-form-title' }, r.existing ? 'Edit relation' : 'New relation'),
+    r.hint ? h('p', { class: 'hint' }, 'From a counter hint: pick the two claims yourself; nothing is linked until you save.') : null,
+    formErrors(),
+    field('from', 'This claim', from),
+    group('kind', 'How it bears on the other', kinds),
+    field('to', 'The other claim', to),
+    group('evidence', `The source's words that show the link (${r.evidence.length})`,
+      r.evidence.length ? h('ol', { class: 'quote-items' }, evidence) : h('p', { class: 'hint' }, 'Select the words in the text, then add them here.'),
+      h('p', { class: 'inline-actions' }, h('button', {
+        type: 'button', class: 'btn btn-quiet', disabled: !st.proposal,
+        onclick: () => {
+          const p = st.proposal;
+          if (p) { r.evidence.push({ text: p.text, source: st.source.id, start: p.start, end: p.end }); rerender(); }
+        },
+      }, 'Add the selected words as evidence'))),
+    h('div', { class: 'field', dataset: { field: 'inferred' } },
+      h('label', { class: 'toggle' }, inferred, ' Inferred: my reading, not the source\'s words'),
+      h('div', { class: 'field-error', hidden: true })),
+    field('note', 'Note (why the source shows the link; required when inferred)', note),
+    h('div', { class: 'form-actions' },
+      h('button', { type: 'submit', class: 'btn', disabled: !signedIn() }, 'Save relation'),
+      r.existing ? h('button', { type: 'button', class: 'btn btn-quiet danger', disabled: !signedIn(), onclick: () => removeRelation(form) }, 'Remove relation') : null,
+      h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => { st.view = 'home'; st.rel = null; rerender(); } }, 'Cancel')),
+    signedIn() ? null : h('p', { class: 'hint' }, 'Sign in to save.'));
+  return form;
+}
+
+async function saveRelation(form) {
+  const r = st.rel;
+  clearErrors(form);
+  await busy(async () => {
+    try {
+      const res = await send(q.addRelationMutation(), { input: relationInput(r) });
+      if (r.hint && st.caps.has('Mutation.reviewSuggestion')) {
+        await send(q.reviewSuggestionMutation(), { source: st.source.id, id: r.hint, decision: 'ACCEPTED' }).catch(() => {});
+      }
+      st.stale = true;
+      studio.saves += 1;
+      studio.lastSave = { op: 'addRelation', id: `${res.addRelation.from.id} ${res.addRelation.kind} ${res.addRelation.to.id}` };
+      say(`Saved: the claim ${res.addRelation.kind.toLowerCase()} the other.`);
+      st.rel = null;
+      st.view = 'home';
+      await act.refresh();
+    } catch (err) {
+      refused(form, err);
+    }
+  });
+}
+
+async function removeRelation(form) {
+  const old = st.rel.existing;
+  await busy(async () => {
+    try {
+      await send(q.removeRelationMutation(), old);
+      st.stale = true;
+      studio.saves += 1;
+      studio.lastSave = { op: 'removeRelation', id: `${old.from} ${old.kind} ${old.to}` };
+      say('Removed the relation.');
+      st.rel = null;
+      st.view = 'home';
+      await act.refresh();
+    } catch (err) {
+      refused(form, err);
+    }
+  });
+}
