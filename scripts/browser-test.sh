@@ -8,7 +8,10 @@
 # Installs the npm packages if needed, and Debian's chromium if
 # /usr/bin/chromium is missing (as root). Runs `node --test web/tests/`,
 # prints the runner's summary and exits non-zero when a test fails.
-# Screenshots land in docs/explorer-*.png.
+# Screenshots land in docs/explorer-*.png and docs/studio.png (with
+# SCREENSHOTS_DIR=docs). The files run one at a time, in name order: the
+# studio's test (studio.test.mjs) writes to the graph that the explorer's
+# tests count, so it runs after them.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -40,4 +43,4 @@ curl -fsS -o /dev/null "$url/" || { echo "browser-test: no server answers at $ur
 
 cd "$root"
 echo "browser-test: node --test web/tests/ against $url"
-EXPLORER_URL="$url" CHROMIUM="$chromium" node --test web/tests/
+EXPLORER_URL="$url" CHROMIUM="$chromium" node --test --test-concurrency=1 web/tests/

@@ -103,6 +103,7 @@ export const CLAIM_QUERY = /* GraphQL */ `
         source { id title }
       }
     }
+    history(id: $id, first: 500) { entity action by at }
   }
 `;
 

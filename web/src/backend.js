@@ -55,7 +55,9 @@ export const apiBackend = {
     if (type === 'Claim') {
       const d = await gql(CLAIM_QUERY, { id }, { signal });
       if (!d.claim) throw new APIError(`No claim has the id "${id}".`);
-      return { view: renderClaim(d.claim, ctx) };
+      // Who added it and who last changed it: its own changes, or its dataset's load.
+      const history = (d.history || []).filter((x) => x.entity === id || x.action === 'LOAD');
+      return { view: renderClaim({ ...d.claim, history }, ctx) };
     }
     if (type === 'Actor') {
       const d = await gql(ACTOR_QUERY, { id }, { signal });

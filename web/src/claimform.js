@@ -10,7 +10,7 @@ import { field, group, select, formErrors, showErrors, clearErrors, slugify, uni
 import { st, studio, act, say, busy, backButton, actorLabel, sourceTitle } from './studiocore.js';
 import { send, signedIn } from './session.js';
 import * as q from './studioapi.js';
-import { KIND_LABEL, ATTRIBUTION_LABEL } from './panel.js';
+import { KIND_LABEL, ATTRIBUTION_LABEL, whoLine } from './panel.js';
 import { insideQuotation } from './offsets.js';
 import { ACTOR_KINDS } from './state.js';
 
@@ -84,21 +84,11 @@ export async function editDraft(id) {
 export async function historyOf(id) {
   if (!st.caps.has('Query.history')) return null;
   try {
-    return (await send(q.historyQuery(), { id, first: 100 })).history;
+    // The node's own changes (a node's history also lists its dataset's loads).
+    return (await send(q.historyQuery(), { id, first: 100 })).history.filter((c) => c.entity === id || c.action === 'LOAD');
   } catch {
     return null;
   }
-}
-
-// whoLine says "added by … on …, last changed by … on …" from a history
-// (newest first), or null.
-export function whoLine(history) {
-  if (!history?.length) return null;
-  const day = (at) => (at || '').slice(0, 10);
-  const first = history[history.length - 1];
-  const last = history[0];
-  const added = `added by ${first.by} on ${day(first.at)}`;
-  return history.length > 1 ? `${added}, last changed by ${last.by} on ${day(last.at)}` : added;
 }
 
 // claimInput is the draft as upsertClaim's input.
@@ -428,7 +418,7 @@ export async function saveClaim(form) {
 // loadConflict reads what others changed since the draft's version.
 async function loadConflict(d, err) {
   const history = (await historyOf(d.id)) || [];
-  const newer = history.filter((c) => d.version === null || c.version === null || c.version > d.version);
+  const newer = history.filter((c) => c.entity === d.id && (d.version === null || c.version === null || c.version > d.version));
   let latest = null;
   try {
     latest = (await send(q.claimEditQuery(st.caps), { id: d.id })).claim;

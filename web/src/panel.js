@@ -120,6 +120,18 @@ export function renderError(id, err) {
     h('p', {}, err.message));
 }
 
+// whoLine says who added a node and who last changed it, from its history
+// (newest first): "added by … on …, last changed by … on …"; null without
+// one.
+export function whoLine(history) {
+  if (!history?.length) return null;
+  const day = (at) => (at || '').slice(0, 10);
+  const first = history[history.length - 1];
+  const last = history[0];
+  const added = `added by ${first.by} on ${day(first.at)}`;
+  return history.length > 1 ? `${added}, last changed by ${last.by} on ${day(last.at)}` : added;
+}
+
 // renderClaim shows a claim: who asserted it, its quotes in their
 // paragraphs, and the claims it rebuts, supports or qualifies.
 export function renderClaim(c, ctx) {
@@ -132,6 +144,8 @@ export function renderClaim(c, ctx) {
       hidden ? ' · hidden by the filters' : ''),
     h('h3', { class: 'title', id: 'panel-title' }, c.text),
   );
+  const who = whoLine(c.history);
+  if (who) out.append(h('p', { class: 'meta who-line' }, `${who[0].toUpperCase()}${who.slice(1)}.`));
 
   out.append(section('Asserted by', h('ul', {}, c.assertions.map((a) => h('li', {},
     actorLink(a.actor, ctx),

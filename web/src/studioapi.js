@@ -198,6 +198,7 @@ export function importSourceMutation() {
         source { id }
         moved { id text start end claim { id text } }
         orphaned { id text start end claim { id text } }
+        orphanedEvidence { kind from { id text } to { id text } }
       }
     }
   `;

@@ -279,3 +279,13 @@ test('every query the studio sends is valid against the API\'s schema', async ()
   assert.deepEqual([...fromIntro].sort(), [...caps].sort());
   assert.deepEqual([...capsFromIntrospection(null)].sort(), [...CAPABILITIES].sort(), 'without introspection, the whole studio API');
 });
+
+test('curate mode and its source live in the URL; the token never does', async () => {
+  const { parseState, stateToSearch } = await import('../src/state.js');
+  const s = parseState('?mode=curate&src=harbour-wall&token=secret');
+  assert.equal(s.mode, 'curate');
+  assert.equal(s.src, 'harbour-wall');
+  assert.equal(stateToSearch(s), '?mode=curate&src=harbour-wall');
+  assert.equal(parseState('?mode=trace&src=harbour-wall').src, null, 'a source only in curate mode');
+  assert.equal(parseState('?mode=curate&src=<x>').src, null);
+});
