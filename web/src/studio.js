@@ -150,9 +150,9 @@ async function loadAllClaims() {
 function updateExportLink() {
   const ds = $('export-dataset').value || 'curated';
   const a = $('export-link');
-  a.href = `/export/datasets/${encodeURIComponent(ds)}.json`;
-  a.setAttribute('download', `${ds}.json`);
-  a.setAttribute('aria-label', `Download the dataset ${ds} as JSON`);
+  a.href = `/export/datasets/${encodeURIComponent(ds)}.zip`;
+  a.setAttribute('download', `${ds}.zip`);
+  a.setAttribute('aria-label', `Download the dataset ${ds}: its JSON file and source texts, as a zip archive`);
 }
 
 // openSource reads a source, its claims and suggestions, and shows it.

@@ -18,6 +18,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { inflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -61,6 +62,29 @@ function at(words) {
   assert.ok(u16 >= 0, `"${words}" is in the test text`);
   const start = Array.from(TEXT.slice(0, u16)).length;
   return { u16, start, end: start + Array.from(words).length };
+}
+
+// unzip reads a zip archive's files (stored or deflated) by its central
+// directory: { path: Buffer }.
+function unzip(buf) {
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(eocd >= 0, 'a zip archive');
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const files = {};
+  for (let i = 0; i < count; i++) {
+    assert.equal(buf.readUInt32LE(p), 0x02014b50, 'a central directory entry');
+    const method = buf.readUInt16LE(p + 10);
+    const size = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
+    const data = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const raw = buf.subarray(data, data + size);
+    files[name] = method === 8 ? inflateRawSync(raw) : raw;
+    p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  return files;
 }
 
 let context;
@@ -337,6 +361,31 @@ test('a whole curation: import, quote, two claims by two actors, a rebuttal with
   const mine = await read('query($id: ID!) { claim(id: $id) { text version } }', { id: WALL_PROTECTS });
   assert.deepEqual(mine.claim, { text: 'The new sea wall will protect the homes along the front.', version: 3 });
   assert.match(await form.locator('.who-line').textContent(), /^Added by curator on \S+, last changed by curator on \S+ · version 3$/);
+
+  // Download the dataset: the project's JSON format with the source's text, holding the run's work.
+  await page.getByRole('button', { name: '← Back to the source' }).click();
+  await page.getByLabel('Dataset', { exact: true }).selectOption('curated');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: /^Download the dataset curated/ }).click();
+  const download = await downloading;
+  assert.equal(download.suggestedFilename(), 'curated.zip');
+  const files = unzip(readFileSync(await download.path()));
+  const jsonName = Object.keys(files).find((n) => n.endsWith('.json'));
+  assert.ok(jsonName, `a JSON file in ${Object.keys(files)}`);
+  const ds = JSON.parse(files[jsonName].toString('utf8'));
+  const claim = (id) => ds.claims.find((c) => c.id === id);
+  assert.equal(claim(WALL_PROTECTS)?.text, 'The new sea wall will protect the homes along the front.');
+  assert.deepEqual(claim(WALL_PROTECTS).quotes.map((x) => [x.text, x.start, x.end, x.kind]), [[MAYOR_WORDS, mayor.start, mayor.end, 'DIRECT']]);
+  assert.deepEqual(claim(WALL_MARINA)?.assertions.map((a) => [a.actor, a.attribution]), [[OFFICIAL, 'ANONYMOUS']]);
+  assert.ok(ds.actors.some((a) => a.id === OFFICIAL && a.kind === 'ANONYMOUS'), 'the anonymous official');
+  assert.ok(ds.actors.some((a) => a.id === MAYOR), 'the mayor');
+  const r = ds.relations.find((x) => x.from === WALL_MARINA && x.to === WALL_PROTECTS);
+  assert.equal(r?.kind, 'REBUTS');
+  assert.deepEqual(r.evidence.map((e) => [e.text, e.start, e.end]), [[EVIDENCE_WORDS, ev.start, ev.end]]);
+  const src = ds.sources.find((x) => x.id === SOURCE);
+  assert.ok(src?.textFile, `the source with its text file: ${JSON.stringify(src)}`);
+  const textName = Object.keys(files).find((n) => n.endsWith(src.textFile));
+  assert.equal(files[textName]?.toString('utf8'), TEXT, 'the text exactly, emoji and all');
 
   // The claim panel of the explorer says who added it and who changed it last.
   await page.getByRole('radio', { name: 'Explore' }).check();
