@@ -408,6 +408,9 @@ func (d *doc) bareAttribution(a, b int) bool {
 			if c, _ := d.cueAt(i); c != "" {
 				cue = true
 			}
+			if t.low == "and" || t.low == "but" || t.low == "or" {
+				return false // a clause of its own: “…!” they shouted, and later, “…!”
+			}
 			continue
 		}
 		if i < b && (t.text == "." || t.text == "?" || t.text == "!" || t.text == ";") {

@@ -232,8 +232,9 @@ var naming = set("so-called", "dubbed", "titled", "entitled", "nicknamed", "head
 
 // notSpeech reports whether a quotation looks like a name, a title or a
 // scare quote rather than someone's words: a naming word right before it;
-// Title Case words without a full stop; or at most three words with no
-// attribution in its sentence.
+// Title Case words without a full stop; at most three words with no
+// attribution in its sentence; or at most three words between an article
+// and a word (a “common sense” agenda).
 func (d *doc) notSpeech(c *candidate) bool {
 	if c.first > 0 {
 		prev := d.toks[c.first-1]
@@ -262,8 +263,18 @@ func (d *doc) notSpeech(c *candidate) bool {
 			}
 		}
 	}
-	if d.wordCount(c) <= 3 && (c.attr.kind == attrNone || c.attr.kind == attrInherited) {
+	n := d.wordCount(c)
+	if n <= 3 && (c.attr.kind == attrNone || c.attr.kind == attrInherited) {
 		return true
+	}
+	// A few words right after an article modify the noun that follows: a
+	// “common sense” agenda.
+	if n <= 3 && c.first > 0 && len(c.qi) == 1 {
+		if prev := d.toks[c.first-1]; prev.kind == word && (prev.low == "a" || prev.low == "an" || prev.low == "the") {
+			if next := c.last + 1; next < len(d.toks) && d.toks[next].kind == word && d.toks[next].para == prev.para {
+				return true
+			}
+		}
 	}
 	return false
 }
