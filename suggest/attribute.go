@@ -104,11 +104,14 @@ func (d *doc) attribute(qi int) attribution {
 		return attribution{npA: -1}
 	}
 	sOpen, sClose := d.toks[open].sent, d.toks[close].sent
-	bStart := d.sentBeg[sOpen]
+	// A sentence is read no further than reach tokens from the quotation,
+	// so that a text without full stops costs no more than one with them.
+	sBeg, sEnd := max(d.sentBeg[sOpen], open-reach), min(d.sentEnd[sClose], close+reach)
+	bStart := sBeg
 	if qi > 0 && d.closeTok[qi-1] >= bStart {
 		bStart = d.closeTok[qi-1] + 1
 	}
-	aEnd := d.sentEnd[sClose]
+	aEnd := sEnd
 	if qi+1 < len(d.qs) && d.openTok[qi+1] >= 0 && d.openTok[qi+1] <= aEnd {
 		aEnd = d.openTok[qi+1] - 1
 	}
@@ -126,25 +129,29 @@ func (d *doc) attribute(qi int) attribution {
 		return after
 	}
 	// Elsewhere in the sentence: after the quotations that follow, then before.
-	if rest := d.firstCue(aEnd+1, d.sentEnd[sClose]); rest.kind != attrNone {
+	if rest := d.firstCue(aEnd+1, sEnd); rest.kind != attrNone {
 		rest.immediate = false
 		return rest
 	}
-	if rest := d.lastCue(d.sentBeg[sOpen], bStart-1); rest.kind != attrNone {
+	if rest := d.lastCue(sBeg, bStart-1); rest.kind != attrNone {
 		return rest
 	}
 	// A sentence of the same paragraph, just before and without quotation
 	// marks, that says who speaks: Jamal Reyes said the walkout had support. “…”
-	if p := d.sentBeg[sOpen] - 1; p >= 0 && d.toks[p].para == d.toks[open].para {
+	if p := d.sentBeg[sOpen] - 1; p >= 0 && p >= open-reach && d.toks[p].para == d.toks[open].para {
 		ps := d.toks[p].sent
-		if d.noQuotes(d.sentBeg[ps], d.sentEnd[ps]) {
-			if prev := d.lastCue(d.sentBeg[ps], d.sentEnd[ps]); prev.kind != attrNone {
+		pBeg := max(d.sentBeg[ps], p-reach)
+		if d.noQuotes(pBeg, p) {
+			if prev := d.lastCue(pBeg, p); prev.kind != attrNone {
 				return prev
 			}
 		}
 	}
 	return attribution{npA: -1}
 }
+
+// reach is how many tokens around a quotation its sentence is searched for a cue.
+const reach = 80
 
 // firstCue finds the first cue in tokens [a, b] with a speaker.
 func (d *doc) firstCue(a, b int) attribution {

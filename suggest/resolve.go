@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 )
@@ -103,15 +104,55 @@ type speakerRef struct {
 
 // resolver turns the words that attribute a quote into a speaker.
 type resolver struct {
-	d       *doc
-	known   map[string]bool   // lower-case names and surnames of named people
-	gender  map[string]string // full name → "he" or "she"
-	seen    []speakerRef      // speakers so far, in text order
-	persons []speakerRef      // people named anywhere before, in text order
+	d         *doc
+	inSeen    map[int]bool        // SpeakerSpan starts already in seen
+	heads     map[string][]int    // lower-case word → its tokens outside quotation marks
+	npMemo    map[int][2]int      // head token → its noun phrase
+	wordsMemo map[int][]string    // head token → its noun phrase\'s lower-case words
+	surname   map[string][][3]int // lower-case word → (name start, word, run end) in names of two or more words
+	known     map[string]bool     // lower-case names and surnames of named people
+	gender    map[string]string   // full name → "he" or "she"
+	seen      []speakerRef        // speakers so far, in text order
+	persons   []speakerRef        // people named anywhere before, in text order
 }
 
 func newResolver(d *doc) *resolver {
-	return &resolver{d: d, known: map[string]bool{}, gender: map[string]string{}}
+	r := &resolver{d: d, known: map[string]bool{}, gender: map[string]string{}, inSeen: map[int]bool{},
+		heads: map[string][]int{}, npMemo: map[int][2]int{}, wordsMemo: map[int][]string{}, surname: map[string][][3]int{}}
+	for k, t := range d.toks {
+		if t.kind == word && t.role == outside {
+			r.heads[t.low] = append(r.heads[t.low], k)
+		}
+	}
+	for _, c := range d.caps {
+		s, e, _, ok := d.name(c.a, c.b)
+		if !ok || e-s < 1 {
+			continue
+		}
+		for j := s + 1; j <= e; j++ {
+			w := strings.TrimSuffix(d.toks[j].low, "'s")
+			r.surname[w] = append(r.surname[w], [3]int{s, j, c.b})
+		}
+	}
+	return r
+}
+
+// remember adds a speaker to those seen, once.
+func (r *resolver) remember(ref speakerRef) {
+	if !r.inSeen[ref.span.Start] {
+		r.inSeen[ref.span.Start] = true
+		r.seen = append(r.seen, ref)
+	}
+}
+
+// np is npEndingAt for a head word, remembered.
+func (r *resolver) np(k int) (int, int) {
+	if v, ok := r.npMemo[k]; ok {
+		return v[0], v[1]
+	}
+	s, e := r.d.npEndingAt(k, r.d.sentBeg[r.d.toks[k].sent])
+	r.npMemo[k] = [2]int{s, e}
+	return s, e
 }
 
 // learn records the named people among the raw attributions, so that a
@@ -199,21 +240,11 @@ func (d *doc) org(a, b int) bool {
 
 // fullName returns the most recent name of two or more words before token
 // before that ends in the surname at token i (Comey → James B. Comey).
-func (d *doc) fullName(i, before int) (int, int, bool) {
-	sur := strings.TrimSuffix(d.toks[i].low, "'s")
-	for k := len(d.caps) - 1; k >= 0; k-- {
-		c := d.caps[k]
-		if c.b >= before {
-			continue
-		}
-		s, e, _, ok := d.name(c.a, c.b)
-		if !ok || e-s < 1 {
-			continue
-		}
-		for j := e; j >= s+1; j-- {
-			if strings.TrimSuffix(d.toks[j].low, "'s") == sur {
-				return s, j, true
-			}
+func (r *resolver) fullName(i, before int) (int, int, bool) {
+	cands := r.surname[strings.TrimSuffix(r.d.toks[i].low, "'s")]
+	for k := len(cands) - 1; k >= 0; k-- {
+		if c := cands[k]; c[2] < before {
+			return c[0], c[1], true
 		}
 	}
 	return 0, 0, false
@@ -253,7 +284,7 @@ func (r *resolver) resolve(q *Quote, a attribution) {
 		ref.person = !d.org(s, e)
 		ref.thing = !ref.person
 		if s == e && ref.person {
-			if fs, fe, ok := d.fullName(s, s); ok {
+			if fs, fe, ok := r.fullName(s, s); ok {
 				ref.span = d.tokSpan(fs, fe)
 			}
 		}
@@ -270,7 +301,7 @@ func (r *resolver) resolve(q *Quote, a attribution) {
 				r.gender[ref.name] = "she"
 			}
 		}
-		r.seen = append(r.seen, ref)
+		r.remember(ref)
 		set(ref)
 		return
 	}
@@ -284,17 +315,17 @@ func (r *resolver) resolve(q *Quote, a attribution) {
 	ref.plural = strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") || head == "police" || head == "staff" || head == "people"
 	if len(words) >= 2 && (words[0] == "the" || words[0] == "this" || words[0] == "that") {
 		if prev, ok := r.definite(words, head); ok {
-			r.seen = append(r.seen, prev)
+			r.remember(prev)
 			set(prev)
 			return
 		}
 		if prev, ok := r.mentioned(words, head, a.npA); ok {
-			r.seen = append(r.seen, prev)
+			r.remember(prev)
 			set(prev)
 			return
 		}
 	}
-	r.seen = append(r.seen, ref)
+	r.remember(ref)
 	set(ref)
 }
 
@@ -305,11 +336,9 @@ func (r *resolver) pronoun(p string, i int) (speakerRef, bool) {
 	case "he", "she":
 		// The last person named before the pronoun, outside quotations,
 		// whose pronoun (from Mr./Ms. or an earlier resolution) agrees.
-		for k := len(d.caps) - 1; k >= 0; k-- {
+		last := sort.Search(len(d.caps), func(k int) bool { return d.caps[k].b >= i })
+		for k := last - 1; k >= 0 && k >= last-400; k-- {
 			c := d.caps[k]
-			if c.b >= i {
-				continue
-			}
 			s, e, ts, ok := d.name(c.a, c.b)
 			if !ok || d.org(s, e) {
 				continue
@@ -319,7 +348,7 @@ func (r *resolver) pronoun(p string, i int) (speakerRef, bool) {
 			}
 			fs, fe := s, e
 			if s == e {
-				if a, b, ok := d.fullName(s, s); ok {
+				if a, b, ok := r.fullName(s, s); ok {
 					fs, fe = a, b
 				}
 			}
@@ -353,9 +382,9 @@ func (r *resolver) pronoun(p string, i int) (speakerRef, bool) {
 		}
 		// No document or institution has spoken yet: the last one named,
 		// resolved as "the report" would be.
-		for k := i - 1; k >= 0; k-- {
+		for k := i - 1; k >= 0 && k >= i-2000; k-- {
 			if t := d.toks[k]; t.kind == word && t.role == outside && things[t.low] {
-				if s, e := d.npEndingAt(k, d.sentBeg[t.sent]); s >= 0 {
+				if s, e := r.np(k); s >= 0 {
 					words := strings.Fields(strings.ToLower(apostrophes.Replace(d.tokSpan(s, e).Text)))
 					if len(words) >= 2 && (words[0] == "the" || words[0] == "this") {
 						if ref, ok := r.mentioned(words, t.low, s); ok {
@@ -497,40 +526,54 @@ func (r *resolver) mentioned(words []string, head string, before int) (speakerRe
 			mods = append(mods, w)
 		}
 	}
-	var found []speakerRef
-	for k := 0; k < before; k++ {
-		t := d.toks[k]
-		if t.kind != word || t.role != outside || t.low != head {
-			continue
-		}
-		s, e := d.npEndingAt(k, d.sentBeg[t.sent])
+	// Only the earliest or the latest match is wanted: search from that end.
+	match := func(k int) (speakerRef, bool) {
+		s, e := r.np(k)
 		if s < 0 {
-			continue
+			return speakerRef{}, false
 		}
-		ws := strings.Fields(strings.ToLower(apostrophes.Replace(d.tokSpan(s, e).Text)))
+		ws := r.npWords(k, s, e)
 		indefinite := ws[0] == "a" || ws[0] == "an" || ws[0] == "another"
 		if !indefinite && len(ws) <= len(words) {
-			continue
+			return speakerRef{}, false
 		}
-		ok := true
 		for _, m := range mods {
 			has := false
 			for _, w := range ws {
 				has = has || w == m
 			}
-			ok = ok && has
+			if !has {
+				return speakerRef{}, false
+			}
 		}
-		if ok {
-			ref := speakerRef{span: d.tokSpan(s, e), words: ws, tok: s, thing: things[head]}
-			ref.name = ref.span.Text
-			found = append(found, ref)
-		}
+		ref := speakerRef{span: d.tokSpan(s, e), words: ws, tok: s, thing: things[head]}
+		ref.name = ref.span.Text
+		return ref, true
 	}
-	if len(found) == 0 {
+	ks := r.heads[head]
+	n := sort.SearchInts(ks, before)
+	if first {
+		for _, k := range ks[:n] {
+			if ref, ok := match(k); ok {
+				return ref, true
+			}
+		}
 		return speakerRef{}, false
 	}
-	if first {
-		return found[0], true
+	for j := n - 1; j >= 0; j-- {
+		if ref, ok := match(ks[j]); ok {
+			return ref, true
+		}
 	}
-	return found[len(found)-1], true
+	return speakerRef{}, false
+}
+
+// npWords is the lower-case words of the noun phrase [s, e] of head k, remembered.
+func (r *resolver) npWords(k, s, e int) []string {
+	if ws, ok := r.wordsMemo[k]; ok {
+		return ws
+	}
+	ws := strings.Fields(strings.ToLower(apostrophes.Replace(r.d.tokSpan(s, e).Text)))
+	r.wordsMemo[k] = ws
+	return ws
 }

@@ -264,3 +264,26 @@ func checkSuggestions(t *testing.T, text string) {
 		}
 	}
 }
+
+// BenchmarkSuggestAdversarial: texts built to make a careless pass slow
+// (no full stops, thousands of marks, pronouns or "the official"); each
+// should stay linear in its length, like BenchmarkSuggest.
+func BenchmarkSuggestAdversarial(b *testing.B) {
+	cases := []struct{ name, text string }{
+		{"marks", strings.Repeat("“", 60000)},
+		{"straight", strings.Repeat("\" a ", 15000)},
+		{"capitals", strings.Repeat("Aa Bb ", 10000)},
+		{"pronouns", strings.Repeat("Big Corp spoke. “It is fine today, really,” he said. ", 1000)},
+		{"officials", strings.Repeat("“We are going on,” the senior official said. ", 1500)},
+		{"it", strings.Repeat("“We are going on,” it said. ", 2000)},
+		{"possessives", strings.Repeat("‘a officials’ b ", 10000)},
+		{"lines", strings.Repeat("“a\n", 20000)},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				_ = CounterHints(c.text, Quotes(c.text))
+			}
+		})
+	}
+}
