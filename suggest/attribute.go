@@ -56,13 +56,13 @@ var auxiliaries = set("also", "later", "then", "again", "once", "has", "had", "h
 	"simply", "just", "flatly", "quickly", "finally", "first")
 
 // parentheticals start a clause set off by commas between a subject and its
-// verb: Litt, in his e-mail, quipped.
+// verb: Ruiz, in her e-mail, quipped.
 var parentheticals = set("in", "at", "on", "during", "after", "before", "speaking", "writing", "according", "who",
 	"which", "while", "when", "like", "asked", "including", "for", "with", "from", "under", "unlike", "as", "through",
 	"appearing", "testifying", "responding", "reached", "interviewed", "by", "not", "too", "however", "though")
 
 // afterStops end the speaker's words after an inverted verb: “…,” said
-// Yates in testimony.
+// Ruiz in testimony.
 var afterStops = set("who", "which", "that", "whose", "in", "at", "on", "during", "after", "before", "to", "with",
 	"from", "by", "while", "when", "as", "about", "last", "this", "and", "but", "told", "said", "adding", "noting",
 	"referring", "speaking", "writing", "yesterday", "today", "tuesday", "monday", "wednesday", "thursday",
@@ -238,7 +238,7 @@ func (d *doc) colon(a, open int) attribution {
 // subjectBefore walks back from the cue at i, over auxiliaries and a
 // parenthetical set off by commas, to the noun phrase or pronoun that is its
 // subject; a name set off by commas right before the verb is an apposition
-// and is the subject (the top lawyer, Robert S. Litt, said).
+// and is the subject (the city’s lawyer, Tom B. Hale, said).
 func (d *doc) subjectBefore(i, a int) (int, int) {
 	j := i - 1
 	for j >= a && d.isWord(j) && auxiliaries[d.toks[j].low] {

@@ -157,7 +157,7 @@ func loadArticle(t *testing.T) goldText {
 // sameSpeaker compares a suggested speaker with a gold one. They agree when
 // equal after lower-casing and normalising apostrophes and spaces; when the
 // gold is a name of two or more capitalised words and the suggestion is a
-// capitalised name ending in the same surname (Comey for James B. Comey);
+// capitalised name ending in the same surname (Hale for Tom B. Hale);
 // or when the suggestion starts with an acronym of the gold's capitalised
 // words (NSC aides for National Security Council staff). An unknown gold
 // speaker agrees only with no suggestion.

@@ -6,7 +6,7 @@ import (
 	"unicode"
 )
 
-// titles stand before a name and are not part of it: FBI Director James B. Comey.
+// titles stand before a name and are not part of it: Fire Chief Tom B. Hale.
 var titles = set("mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "sgt.", "capt.", "adm.",
 	"prof.", "rev.", "det.", "supt.", "insp.", "cmdr.", "atty.", "hon.", "judge", "justice", "mayor", "governor",
 	"senator", "representative", "congressman", "congresswoman", "president", "vice", "chief", "director", "deputy",
@@ -239,7 +239,7 @@ func (d *doc) org(a, b int) bool {
 }
 
 // fullName returns the most recent name of two or more words before token
-// before that ends in the surname at token i (Comey → James B. Comey).
+// before that ends in the surname at token i (Hale → Tom B. Hale).
 func (r *resolver) fullName(i, before int) (int, int, bool) {
 	cands := r.surname[strings.TrimSuffix(r.d.toks[i].low, "'s")]
 	for k := len(cands) - 1; k >= 0; k-- {
@@ -305,7 +305,7 @@ func (r *resolver) resolve(q *Quote, a attribution) {
 		set(ref)
 		return
 	}
-	// A description: "a senior administration official", "the paper".
+	// A description: "a senior city official", "the report".
 	words := make([]string, 0, a.npB-a.npA+1)
 	for i := a.npA; i <= a.npB; i++ {
 		words = append(words, d.toks[i].low)

@@ -116,7 +116,7 @@ func doubleKind(r []rune, i int) int {
 }
 
 // singleKind classifies a single mark at r[i] when it stands at the top
-// level: ‘ opens, ’ closes unless it sits between letters (don’t, Comey’s).
+// level: ‘ opens, ’ closes unless it sits between letters (don’t, Hale’s).
 func singleKind(r []rune, i int) int {
 	before, after := at(r, i-1), at(r, i+1)
 	switch r[i] {

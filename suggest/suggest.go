@@ -40,12 +40,12 @@ type Quote struct {
 	// without the marks, white space, or a comma just inside the closing mark.
 	Parts []Span `json:"parts"`
 	// Speaker names the likely speaker in the words the text introduced them
-	// with ("James B. Comey", "a senior administration official"), after
+	// with ("Tom B. Hale", "a senior city official"), after
 	// resolving pronouns, surnames and "the official"; "" when unknown.
 	Speaker string `json:"speaker,omitempty"`
 	// SpeakerSpan is where the text has the Speaker's words; nil when unknown.
 	SpeakerSpan *Span `json:"speakerSpan,omitempty"`
-	// Mention is the words by the cue that name the speaker ("he", "Comey",
+	// Mention is the words by the cue that name the speaker ("he", "Hale",
 	// "the official") when they are not SpeakerSpan itself; nil otherwise.
 	Mention *Span `json:"mention,omitempty"`
 	// Cue is the word that attributes the quote ("said", "according to", ":"

@@ -38,7 +38,7 @@ func TestQuotes(t *testing.T) {
 	}{
 		{"curly, said after", "“We will win,” said Ana Ruiz.", []brief{one("Ana Ruiz", "We will win")}},
 		{"straight marks", `"We will win," Ana Ruiz said.`, []brief{one("Ana Ruiz", "We will win")}},
-		{"apostrophes are not marks", "“Don’t worry, it’s Comey’s call,” said Tom Hale.", []brief{one("Tom Hale", "Don’t worry, it’s Comey’s call")}},
+		{"apostrophes are not marks", "“Don’t worry, it’s Ruiz’s call,” said Tom Hale.", []brief{one("Tom Hale", "Don’t worry, it’s Ruiz’s call")}},
 		{"nested single marks stay inside", "“He told me, ‘Go home.’ So I did,” said Tom Hale.", []brief{one("Tom Hale", "He told me, ‘Go home.’ So I did")}},
 		{"interrupted quote kept together", "Ms. Ana Ruiz spoke. “The plan,” she said, “is dead.”",
 			[]brief{one("Ana Ruiz", "The plan", "is dead.")}},

@@ -44,7 +44,7 @@ func (t token) capital() bool {
 	return false
 }
 
-// initial reports whether the token is a single capital and a period (the B. of James B. Comey).
+// initial reports whether the token is a single capital and a period (the B. of Tom B. Hale).
 func (t token) initial() bool {
 	rs := []rune(t.text)
 	return len(rs) == 2 && unicode.IsUpper(rs[0]) && rs[1] == '.'
