@@ -76,7 +76,7 @@ func loadGold(t *testing.T, set string) []goldText {
 
 // TestGoldOffsets: every hand-marked span holds the words it names.
 func TestGoldOffsets(t *testing.T) {
-	for _, set := range []string{"dev", "heldout"} {
+	for _, set := range []string{"dev", "heldout", "heldout2"} {
 		if _, err := os.Stat(filepath.Join("testdata", "eval", set)); err == nil {
 			if n := len(loadGold(t, set)); n == 0 {
 				t.Errorf("set %s has no texts", set)
@@ -402,11 +402,16 @@ func TestEvaluation(t *testing.T) {
 		name  string
 		texts []goldText
 	}{{"dev (hand-written)", loadGold(t, "dev")}}
-	if _, err := os.Stat(filepath.Join("testdata", "eval", "heldout")); err == nil {
-		sets = append(sets, struct {
-			name  string
-			texts []goldText
-		}{"held-out (written after the rules)", loadGold(t, "heldout")})
+	for _, h := range []struct{ dir, name string }{
+		{"heldout", "held-out (written after the rules)"},
+		{"heldout2", "held-out 2 (written after the last rule change)"},
+	} {
+		if _, err := os.Stat(filepath.Join("testdata", "eval", h.dir)); err == nil {
+			sets = append(sets, struct {
+				name  string
+				texts []goldText
+			}{h.name, loadGold(t, h.dir)})
+		}
 	}
 	sets = append(sets, struct {
 		name  string
