@@ -67,7 +67,14 @@ type ClaimFilter struct {
 	DateFrom   string
 	DateTo     string
 	Dataset    string
+	Datasets   Scope
 }
+
+// Scope limits a read to the claims, quotes and relations of some
+// datasets, so that a journalist following one debate sees only it; empty
+// means the whole graph. Actors and sources are shared: they are in scope
+// through what they assert or hold.
+type Scope []string
 
 // CounterFilter narrows who countered whom.
 type CounterFilter struct {
@@ -75,6 +82,7 @@ type CounterFilter struct {
 	Against        string
 	IncludeMembers bool
 	First          int
+	Datasets       Scope
 }
 
 // SearchHit is a full-text match.
@@ -97,6 +105,7 @@ type ChainQuery struct {
 	Directed bool
 	MaxHops  int
 	First    int
+	Datasets Scope
 }
 
 // Chain is one path of claim relations, from a claim of the first actor to
@@ -119,10 +128,11 @@ const (
 
 // SubgraphQuery asks for the nodes around some ids (or all), up to a limit.
 type SubgraphQuery struct {
-	IDs   []string
-	Hops  int
-	Limit int
-	Types []NodeType
+	IDs      []string
+	Hops     int
+	Limit    int
+	Types    []NodeType
+	Datasets Scope
 }
 
 // Edge is a relationship of any type between two node ids.
@@ -226,4 +236,12 @@ func CounterSides(counter, target []Assertion) (by, against []string) {
 		return out
 	}
 	return side(counter, c, t), side(target, t, c)
+}
+
+// DatasetSummary is what one dataset holds, so that a reader can choose
+// the debates to follow.
+type DatasetSummary struct {
+	ID, Title, Description            string
+	Claims, Quotes, Relations, Actors int
+	Sources                           []string
 }

@@ -385,7 +385,39 @@ func (f ClaimFilter) Validate() error {
 	var ps Problems
 	checkDate(&ps, "dateFrom", f.DateFrom)
 	checkDate(&ps, "dateTo", f.DateTo)
+	if p := f.Datasets.problem("datasets"); p != nil {
+		ps = append(ps, p)
+	}
 	return ps.Err()
+}
+
+// MaxScope is the most datasets one read may name.
+const MaxScope = 100
+
+// Validate checks that a scope names at most MaxScope datasets, each by a
+// well-formed id, once.
+func (s Scope) Validate(field string) error {
+	if p := s.problem(field); p != nil {
+		return p
+	}
+	return nil
+}
+
+func (s Scope) problem(field string) *Error {
+	if len(s) > MaxScope {
+		return Invalidf(field, "at most %d datasets, not %d", MaxScope, len(s))
+	}
+	for i, id := range s {
+		if !ValidID(id) {
+			return Invalidf(indexField(field, i), "%q is not a dataset id (a slug: lower-case letters and digits separated by '-', '_' or '.')", id)
+		}
+		for _, other := range s[:i] {
+			if other == id {
+				return Invalidf(indexField(field, i), "dataset %q is named twice", id)
+			}
+		}
+	}
+	return nil
 }
 
 // Limits on the variable parts of path queries: the API refuses arguments

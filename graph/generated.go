@@ -33,6 +33,7 @@ type ResolverRoot interface {
 	Claim() ClaimResolver
 	Counter() CounterResolver
 	CounterSummary() CounterSummaryResolver
+	Dataset() DatasetResolver
 	Evidence() EvidenceResolver
 	ImportSourceResult() ImportSourceResultResolver
 	Mutation() MutationResolver
@@ -158,6 +159,17 @@ type ComplexityRoot struct {
 		Count   func(childComplexity int) int
 	}
 
+	Dataset struct {
+		ActorCount    func(childComplexity int) int
+		ClaimCount    func(childComplexity int) int
+		Description   func(childComplexity int) int
+		ID            func(childComplexity int) int
+		QuoteCount    func(childComplexity int) int
+		RelationCount func(childComplexity int) int
+		Sources       func(childComplexity int) int
+		Title         func(childComplexity int) int
+	}
+
 	Edge struct {
 		From func(childComplexity int) int
 		ID   func(childComplexity int) int
@@ -202,20 +214,21 @@ type ComplexityRoot struct {
 	Query struct {
 		Actor          func(childComplexity int, id string) int
 		Actors         func(childComplexity int, first *int, after *string, kind *model.ActorKind) int
-		Chains         func(childComplexity int, from string, to string, kinds []model.RelationKind, directed *bool, maxHops *int, first *int) int
+		Chains         func(childComplexity int, from string, to string, kinds []model.RelationKind, directed *bool, maxHops *int, first *int, datasets []string) int
 		Claim          func(childComplexity int, id string) int
 		Claims         func(childComplexity int, first *int, after *string, filter *model.ClaimFilter) int
-		CounterSummary func(childComplexity int) int
-		Counters       func(childComplexity int, by *string, against *string, includeMembers *bool, first *int) int
+		CounterSummary func(childComplexity int, datasets []string) int
+		Counters       func(childComplexity int, by *string, against *string, includeMembers *bool, first *int, datasets []string) int
+		Datasets       func(childComplexity int) int
 		Editor         func(childComplexity int) int
 		History        func(childComplexity int, id string, first *int) int
 		Node           func(childComplexity int, id string) int
 		Nodes          func(childComplexity int, ids []string) int
-		Search         func(childComplexity int, text string, first *int) int
+		Search         func(childComplexity int, text string, first *int, datasets []string) int
 		Source         func(childComplexity int, id string) int
 		Sources        func(childComplexity int) int
-		Subgraph       func(childComplexity int, ids []string, hops *int, limit *int, types []model.NodeType) int
-		Thread         func(childComplexity int, claim string, depth *int, kinds []model.RelationKind) int
+		Subgraph       func(childComplexity int, ids []string, hops *int, limit *int, types []model.NodeType, datasets []string) int
+		Thread         func(childComplexity int, claim string, depth *int, kinds []model.RelationKind, datasets []string) int
 	}
 
 	Quote struct {
@@ -337,6 +350,9 @@ type CounterSummaryResolver interface {
 	By(ctx context.Context, obj *model.CounterSummary) (*model.Actor, error)
 	Against(ctx context.Context, obj *model.CounterSummary) (*model.Actor, error)
 }
+type DatasetResolver interface {
+	Sources(ctx context.Context, obj *model.Dataset) ([]*model.Source, error)
+}
 type EvidenceResolver interface {
 	Source(ctx context.Context, obj *model.Evidence) (*model.Source, error)
 }
@@ -355,6 +371,7 @@ type MutationResolver interface {
 	DeleteActor(ctx context.Context, id string, version int) (bool, error)
 }
 type QueryResolver interface {
+	Datasets(ctx context.Context) ([]*model.Dataset, error)
 	Editor(ctx context.Context) (*string, error)
 	History(ctx context.Context, id string, first *int) ([]*model.Change, error)
 	Node(ctx context.Context, id string) (model.Node, error)
@@ -365,12 +382,12 @@ type QueryResolver interface {
 	Actors(ctx context.Context, first *int, after *string, kind *model.ActorKind) (*model.ActorConnection, error)
 	Claims(ctx context.Context, first *int, after *string, filter *model.ClaimFilter) (*model.ClaimConnection, error)
 	Sources(ctx context.Context) ([]*model.Source, error)
-	Search(ctx context.Context, text string, first *int) ([]*model.SearchHit, error)
-	Counters(ctx context.Context, by *string, against *string, includeMembers *bool, first *int) ([]*model.Counter, error)
-	CounterSummary(ctx context.Context) ([]*model.CounterSummary, error)
-	Thread(ctx context.Context, claim string, depth *int, kinds []model.RelationKind) (*model.Thread, error)
-	Chains(ctx context.Context, from string, to string, kinds []model.RelationKind, directed *bool, maxHops *int, first *int) ([]*model.Chain, error)
-	Subgraph(ctx context.Context, ids []string, hops *int, limit *int, types []model.NodeType) (*model.Subgraph, error)
+	Search(ctx context.Context, text string, first *int, datasets []string) ([]*model.SearchHit, error)
+	Counters(ctx context.Context, by *string, against *string, includeMembers *bool, first *int, datasets []string) ([]*model.Counter, error)
+	CounterSummary(ctx context.Context, datasets []string) ([]*model.CounterSummary, error)
+	Thread(ctx context.Context, claim string, depth *int, kinds []model.RelationKind, datasets []string) (*model.Thread, error)
+	Chains(ctx context.Context, from string, to string, kinds []model.RelationKind, directed *bool, maxHops *int, first *int, datasets []string) ([]*model.Chain, error)
+	Subgraph(ctx context.Context, ids []string, hops *int, limit *int, types []model.NodeType, datasets []string) (*model.Subgraph, error)
 }
 type QuoteResolver interface {
 	DirectSpans(ctx context.Context, obj *model.Quote) ([]*model.Span, error)
@@ -891,6 +908,55 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CounterSummary.Count(childComplexity), true
 
+	case "Dataset.actorCount":
+		if e.ComplexityRoot.Dataset.ActorCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dataset.ActorCount(childComplexity), true
+	case "Dataset.claimCount":
+		if e.ComplexityRoot.Dataset.ClaimCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dataset.ClaimCount(childComplexity), true
+	case "Dataset.description":
+		if e.ComplexityRoot.Dataset.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dataset.Description(childComplexity), true
+	case "Dataset.id":
+		if e.ComplexityRoot.Dataset.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dataset.ID(childComplexity), true
+	case "Dataset.quoteCount":
+		if e.ComplexityRoot.Dataset.QuoteCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dataset.QuoteCount(childComplexity), true
+	case "Dataset.relationCount":
+		if e.ComplexityRoot.Dataset.RelationCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dataset.RelationCount(childComplexity), true
+	case "Dataset.sources":
+		if e.ComplexityRoot.Dataset.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dataset.Sources(childComplexity), true
+	case "Dataset.title":
+		if e.ComplexityRoot.Dataset.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Dataset.Title(childComplexity), true
+
 	case "Edge.from":
 		if e.ComplexityRoot.Edge.From == nil {
 			break
@@ -1129,7 +1195,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Chains(childComplexity, args["from"].(string), args["to"].(string), args["kinds"].([]model.RelationKind), args["directed"].(*bool), args["maxHops"].(*int), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.Chains(childComplexity, args["from"].(string), args["to"].(string), args["kinds"].([]model.RelationKind), args["directed"].(*bool), args["maxHops"].(*int), args["first"].(*int), args["datasets"].([]string)), true
 	case "Query.claim":
 		if e.ComplexityRoot.Query.Claim == nil {
 			break
@@ -1157,7 +1223,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Query.CounterSummary(childComplexity), true
+		args, err := ec.field_Query_counterSummary_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CounterSummary(childComplexity, args["datasets"].([]string)), true
 	case "Query.counters":
 		if e.ComplexityRoot.Query.Counters == nil {
 			break
@@ -1168,7 +1239,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Counters(childComplexity, args["by"].(*string), args["against"].(*string), args["includeMembers"].(*bool), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.Counters(childComplexity, args["by"].(*string), args["against"].(*string), args["includeMembers"].(*bool), args["first"].(*int), args["datasets"].([]string)), true
+	case "Query.datasets":
+		if e.ComplexityRoot.Query.Datasets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Datasets(childComplexity), true
 	case "Query.editor":
 		if e.ComplexityRoot.Query.Editor == nil {
 			break
@@ -1219,7 +1296,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["first"].(*int), args["datasets"].([]string)), true
 	case "Query.source":
 		if e.ComplexityRoot.Query.Source == nil {
 			break
@@ -1247,7 +1324,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Subgraph(childComplexity, args["ids"].([]string), args["hops"].(*int), args["limit"].(*int), args["types"].([]model.NodeType)), true
+		return e.ComplexityRoot.Query.Subgraph(childComplexity, args["ids"].([]string), args["hops"].(*int), args["limit"].(*int), args["types"].([]model.NodeType), args["datasets"].([]string)), true
 	case "Query.thread":
 		if e.ComplexityRoot.Query.Thread == nil {
 			break
@@ -1258,7 +1335,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Thread(childComplexity, args["claim"].(string), args["depth"].(*int), args["kinds"].([]model.RelationKind)), true
+		return e.ComplexityRoot.Query.Thread(childComplexity, args["claim"].(string), args["depth"].(*int), args["kinds"].([]model.RelationKind), args["datasets"].([]string)), true
 
 	case "Quote.anchor":
 		if e.ComplexityRoot.Quote.Anchor == nil {
@@ -2045,6 +2122,26 @@ enum ChangeAction {
   REOPEN
 }
 
+"One curated body of claims (an article, an argument map), and what it holds."
+type Dataset {
+  "Its id, as the claims' dataset field has it."
+  id: ID!
+  "Its title, when a dataset file gave one."
+  title: String
+  "What it covers, when a dataset file said."
+  description: String
+  "The sources its claims quote or are asserted in."
+  sources: [Source!]!
+  "How many claims it holds."
+  claimCount: Int!
+  "How many quotes its claims hold."
+  quoteCount: Int!
+  "How many claim relations start at its claims."
+  relationCount: Int!
+  "How many actors assert its claims."
+  actorCount: Int!
+}
+
 "Where a suggestion stands with the curators."
 enum SuggestionStatus {
   "Not reviewed yet."
@@ -2299,10 +2396,14 @@ input ClaimFilter {
   dateTo: String
   "Claims from this dataset."
   dataset: String
+  "Only the claims of these datasets."
+  datasets: [ID!]
 }
 
 "Reads of the argument graph."
 type Query {
+  "The datasets in the graph, by id: what each holds, so that a reader can choose one debate, several, or all."
+  datasets: [Dataset!]!
   "The name of the API token the request carries; null without a valid one (a curator's sign-in check)."
   editor: String
   "The recorded writes of a node (or the loads of a dataset), newest first; a node also lists the loads of its dataset. first defaults to 50, at most 500."
@@ -2327,20 +2428,20 @@ type Query {
   Full-text search over actor names and roles, claim text and quote text, best first.
   The text is matched as words; Lucene syntax is not interpreted. first defaults to 10, at most 100.
   """
-  search(text: String!, first: Int = 10): [SearchHit!]!
+  search(text: String!, first: Int = 10, datasets: [ID!]): [SearchHit!]!
   """
   Who countered whom: each claim that rebuts another, with both sides' actors.
   by and against filter by the actor on either side; includeMembers also counts
   the claims of the actor's members (Comey's for law enforcement, say). first defaults to 100, at most 500.
   """
-  counters(by: ID, against: ID, includeMembers: Boolean = false, first: Int = 100): [Counter!]!
+  counters(by: ID, against: ID, includeMembers: Boolean = false, first: Int = 100, datasets: [ID!]): [Counter!]!
   "Who countered whom and how often, most frequent first."
-  counterSummary: [CounterSummary!]!
+  counterSummary(datasets: [ID!]): [CounterSummary!]!
   """
   The thread around a claim: every claim reachable through relations of the given kinds
   (all kinds by default), in both directions, up to depth hops (default 3, at most 10).
   """
-  thread(claim: ID!, depth: Int = 3, kinds: [RelationKind!]): Thread!
+  thread(claim: ID!, depth: Int = 3, kinds: [RelationKind!], datasets: [ID!]): Thread!
   """
   Chains of claim relations that connect a claim asserted by one actor to a claim asserted
   by another, shortest first: at most maxHops relations (default 4, at most 8), at most first
@@ -2348,13 +2449,13 @@ type Query {
   first actor's side towards the second's; kinds defaults to REBUTS, so the default answers
   "through which counters does this actor reach that one?".
   """
-  chains(from: ID!, to: ID!, kinds: [RelationKind!], directed: Boolean = true, maxHops: Int = 4, first: Int = 5): [Chain!]!
+  chains(from: ID!, to: ID!, kinds: [RelationKind!], directed: Boolean = true, maxHops: Int = 4, first: Int = 5, datasets: [ID!]): [Chain!]!
   """
   Nodes and relationships around the given ids up to hops (default 1, at most 4), or the
   whole graph when no ids are given, up to limit nodes (default 500, at most 5000).
   types restricts the kinds of node walked through and returned (all by default).
   """
-  subgraph(ids: [ID!], hops: Int = 1, limit: Int = 500, types: [NodeType!]): Subgraph!
+  subgraph(ids: [ID!], hops: Int = 1, limit: Int = 500, types: [NodeType!], datasets: [ID!]): Subgraph!
 }
 
 "An actor to create or replace."
@@ -2752,6 +2853,28 @@ func (ec *executionContext) childFields_CounterSummary(ctx context.Context, fiel
 		return ec.fieldContext_CounterSummary_count(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CounterSummary", field.Name)
+}
+
+func (ec *executionContext) childFields_Dataset(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Dataset_id(ctx, field)
+	case "title":
+		return ec.fieldContext_Dataset_title(ctx, field)
+	case "description":
+		return ec.fieldContext_Dataset_description(ctx, field)
+	case "sources":
+		return ec.fieldContext_Dataset_sources(ctx, field)
+	case "claimCount":
+		return ec.fieldContext_Dataset_claimCount(ctx, field)
+	case "quoteCount":
+		return ec.fieldContext_Dataset_quoteCount(ctx, field)
+	case "relationCount":
+		return ec.fieldContext_Dataset_relationCount(ctx, field)
+	case "actorCount":
+		return ec.fieldContext_Dataset_actorCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Dataset", field.Name)
 }
 
 func (ec *executionContext) childFields_Edge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3409,6 +3532,14 @@ func (ec *executionContext) field_Query_chains_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["first"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "datasets",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["datasets"] = arg6
 	return args, nil
 }
 
@@ -3456,6 +3587,20 @@ func (ec *executionContext) field_Query_claims_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_counterSummary_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "datasets",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["datasets"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_counters_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3491,6 +3636,14 @@ func (ec *executionContext) field_Query_counters_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "datasets",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["datasets"] = arg4
 	return args, nil
 }
 
@@ -3563,6 +3716,14 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "datasets",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["datasets"] = arg2
 	return args, nil
 }
 
@@ -3615,6 +3776,14 @@ func (ec *executionContext) field_Query_subgraph_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["types"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "datasets",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["datasets"] = arg4
 	return args, nil
 }
 
@@ -3645,6 +3814,14 @@ func (ec *executionContext) field_Query_thread_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["kinds"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "datasets",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["datasets"] = arg3
 	return args, nil
 }
 
@@ -5864,6 +6041,199 @@ func (ec *executionContext) fieldContext_CounterSummary_count(_ context.Context,
 	return graphql.NewScalarFieldContext("CounterSummary", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Dataset_id(ctx context.Context, field graphql.CollectedField, obj *model.Dataset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dataset_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dataset_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Dataset", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Dataset_title(ctx context.Context, field graphql.CollectedField, obj *model.Dataset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dataset_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Dataset_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Dataset", field, false, false, "String")
+}
+
+func (ec *executionContext) _Dataset_description(ctx context.Context, field graphql.CollectedField, obj *model.Dataset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dataset_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Dataset_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Dataset", field, false, false, "String")
+}
+
+func (ec *executionContext) _Dataset_sources(ctx context.Context, field graphql.CollectedField, obj *model.Dataset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dataset_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Dataset().Sources(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Source) graphql.Marshaler {
+			return ec.marshalNSource2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSourceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dataset_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Dataset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Source(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Dataset_claimCount(ctx context.Context, field graphql.CollectedField, obj *model.Dataset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dataset_claimCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClaimCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dataset_claimCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Dataset", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Dataset_quoteCount(ctx context.Context, field graphql.CollectedField, obj *model.Dataset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dataset_quoteCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.QuoteCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dataset_quoteCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Dataset", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Dataset_relationCount(ctx context.Context, field graphql.CollectedField, obj *model.Dataset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dataset_relationCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RelationCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dataset_relationCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Dataset", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Dataset_actorCount(ctx context.Context, field graphql.CollectedField, obj *model.Dataset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Dataset_actorCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActorCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Dataset_actorCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Dataset", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Edge_id(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6696,6 +7066,38 @@ func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
 }
 
+func (ec *executionContext) _Query_datasets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_datasets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Datasets(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Dataset) graphql.Marshaler {
+			return ec.marshalNDataset2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐDatasetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_datasets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Dataset(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_editor(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7113,7 +7515,7 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Search(ctx, fc.Args["text"].(string), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().Search(ctx, fc.Args["text"].(string), fc.Args["first"].(*int), fc.Args["datasets"].([]string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.SearchHit) graphql.Marshaler {
@@ -7157,7 +7559,7 @@ func (ec *executionContext) _Query_counters(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Counters(ctx, fc.Args["by"].(*string), fc.Args["against"].(*string), fc.Args["includeMembers"].(*bool), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().Counters(ctx, fc.Args["by"].(*string), fc.Args["against"].(*string), fc.Args["includeMembers"].(*bool), fc.Args["first"].(*int), fc.Args["datasets"].([]string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Counter) graphql.Marshaler {
@@ -7200,7 +7602,8 @@ func (ec *executionContext) _Query_counterSummary(ctx context.Context, field gra
 			return ec.fieldContext_Query_counterSummary(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Query().CounterSummary(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CounterSummary(ctx, fc.Args["datasets"].([]string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.CounterSummary) graphql.Marshaler {
@@ -7210,7 +7613,7 @@ func (ec *executionContext) _Query_counterSummary(ctx context.Context, field gra
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Query_counterSummary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Query_counterSummary(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
@@ -7219,6 +7622,17 @@ func (ec *executionContext) fieldContext_Query_counterSummary(_ context.Context,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CounterSummary(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_counterSummary_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -7233,7 +7647,7 @@ func (ec *executionContext) _Query_thread(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Thread(ctx, fc.Args["claim"].(string), fc.Args["depth"].(*int), fc.Args["kinds"].([]model.RelationKind))
+			return ec.Resolvers.Query().Thread(ctx, fc.Args["claim"].(string), fc.Args["depth"].(*int), fc.Args["kinds"].([]model.RelationKind), fc.Args["datasets"].([]string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Thread) graphql.Marshaler {
@@ -7277,7 +7691,7 @@ func (ec *executionContext) _Query_chains(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Chains(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["kinds"].([]model.RelationKind), fc.Args["directed"].(*bool), fc.Args["maxHops"].(*int), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().Chains(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["kinds"].([]model.RelationKind), fc.Args["directed"].(*bool), fc.Args["maxHops"].(*int), fc.Args["first"].(*int), fc.Args["datasets"].([]string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Chain) graphql.Marshaler {
@@ -7321,7 +7735,7 @@ func (ec *executionContext) _Query_subgraph(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Subgraph(ctx, fc.Args["ids"].([]string), fc.Args["hops"].(*int), fc.Args["limit"].(*int), fc.Args["types"].([]model.NodeType))
+			return ec.Resolvers.Query().Subgraph(ctx, fc.Args["ids"].([]string), fc.Args["hops"].(*int), fc.Args["limit"].(*int), fc.Args["types"].([]model.NodeType), fc.Args["datasets"].([]string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.Subgraph) graphql.Marshaler {
@@ -10215,7 +10629,7 @@ func (ec *executionContext) unmarshalInputClaimFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"assertedBy", "source", "dateFrom", "dateTo", "dataset"}
+	fieldsInOrder := [...]string{"assertedBy", "source", "dateFrom", "dateTo", "dataset", "datasets"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -10257,6 +10671,13 @@ func (ec *executionContext) unmarshalInputClaimFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.Dataset = data
+		case "datasets":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("datasets"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Datasets = data
 		}
 	}
 	return it, nil
@@ -11588,6 +12009,75 @@ func (ec *executionContext) _CounterSummary(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var datasetImplementors = []string{"Dataset"}
+
+func (ec *executionContext) _Dataset(ctx context.Context, sel ast.SelectionSet, obj *model.Dataset) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, datasetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Dataset")
+		case "id":
+			out.Values[i] = ec._Dataset_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._Dataset_title(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._Dataset_description(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sources":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Dataset_sources(ctx, field, obj)
+				})
+		case "claimCount":
+			out.Values[i] = ec._Dataset_claimCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "quoteCount":
+			out.Values[i] = ec._Dataset_quoteCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "relationCount":
+			out.Values[i] = ec._Dataset_relationCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "actorCount":
+			out.Values[i] = ec._Dataset_actorCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var edgeImplementors = []string{"Edge"}
 
 func (ec *executionContext) _Edge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
@@ -11905,6 +12395,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Query")
+		case "datasets":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_datasets(ctx, field)
+				})
 		case "editor":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -13253,6 +13749,30 @@ func (ec *executionContext) marshalNCounterSummary2ᚖgithubᚗcomᚋcounterpoin
 		return graphql.Null
 	}
 	return ec._CounterSummary(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDataset2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐDatasetᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Dataset) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDataset2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐDataset(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDataset2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐDataset(ctx context.Context, sel ast.SelectionSet, v *model.Dataset) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Dataset!")
+		return graphql.Null
+	}
+	return ec._Dataset(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNEdge2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge) graphql.Marshaler {

@@ -103,7 +103,7 @@ func BenchmarkClaimsPage50Handler(b *testing.B) {
 // threadStore answers a thread of 60 claims and 80 relations at once.
 type threadStore struct{ fakeStore }
 
-func (s *threadStore) Thread(_ context.Context, id string, _ int, _ []counterpoint.RelationKind) (counterpoint.Thread, error) {
+func (s *threadStore) Thread(_ context.Context, id string, _ int, _ []counterpoint.RelationKind, _ counterpoint.Scope) (counterpoint.Thread, error) {
 	th := counterpoint.Thread{Root: id}
 	for i := range 60 {
 		th.Claims = append(th.Claims, counterpoint.Claim{ID: fmt.Sprintf("t%03d", i), Text: fmt.Sprintf("Claim %d of the thread, in neutral words.", i)})

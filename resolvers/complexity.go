@@ -121,25 +121,30 @@ func Complexity() graph.ComplexityRoot {
 	c.Query.Claims = func(child int, first *int, _ *string, _ *model.ClaimFilter) int {
 		return page(child, first, "claims", maxPage)
 	}
-	c.Query.Search = func(child int, _ string, first *int) int { return page(child, first, "search", maxPage) }
-	c.Query.Counters = func(child int, _ *string, _ *string, _ *bool, first *int) int {
+	c.Query.Search = func(child int, _ string, first *int, _ []string) int { return page(child, first, "search", maxPage) }
+	c.Query.Counters = func(child int, _ *string, _ *string, _ *bool, first *int, _ []string) int {
 		return page(child, first, "counters", maxCounters)
 	}
 	c.Query.Sources = func(child int) int { return add(storeCall, fan(child)) }
-	c.Query.CounterSummary = func(child int) int { return add(storeCall, fan(child)) }
+	c.Query.CounterSummary = func(child int, _ []string) int { return add(storeCall, fan(child)) }
+	c.Query.Datasets = func(child int) int { return add(storeCall, fan(child)) }
+	c.Query.History = func(child int, _ string, first *int) int { return page(child, first, "history", maxHistory) }
+	// The suggestions pass reads a whole text: a store call's worth each.
+	c.Source.Suggestions = func(child int, _ *model.SuggestionStatus) int { return add(storeCall, fan(child)) }
+	c.Source.CounterHints = func(child int, _ *model.SuggestionStatus) int { return add(storeCall, fan(child)) }
 
 	// The path queries: a store call's worth of work per level walked.
-	c.Query.Thread = func(child int, _ string, depth *int, _ []model.RelationKind) int {
+	c.Query.Thread = func(child int, _ string, depth *int, _ []model.RelationKind, _ []string) int {
 		return add(mul(storeCall, arg(depth, "thread", "depth", counterpoint.MaxThreadDepth)), child)
 	}
-	c.Query.Chains = func(child int, _ string, _ string, _ []model.RelationKind, _ *bool, maxHops *int, first *int) int {
+	c.Query.Chains = func(child int, _ string, _ string, _ []model.RelationKind, _ *bool, maxHops *int, first *int, _ []string) int {
 		return add(mul(storeCall, arg(maxHops, "chains", "maxHops", counterpoint.MaxChainHops)),
 			mul(arg(first, "chains", "first", counterpoint.MaxChains), child))
 	}
 	// A subgraph walks hops levels out from its ids (the whole graph when
 	// none are given), then returns up to limit nodes, flat: a store call
 	// per hop and per 1,000 nodes, and its selection per 100 nodes.
-	c.Query.Subgraph = func(child int, _ []string, hops *int, limit *int, _ []model.NodeType) int {
+	c.Query.Subgraph = func(child int, _ []string, hops *int, limit *int, _ []model.NodeType, _ []string) int {
 		n := arg(limit, "subgraph", "limit", counterpoint.MaxSubgraph)
 		h := arg(hops, "subgraph", "hops", counterpoint.MaxHops)
 		return add(mul(storeCall, add(h, n/1000)), mul(n/100+1, child))
@@ -151,5 +156,9 @@ func Complexity() graph.ComplexityRoot {
 	c.Mutation.UpsertClaim = func(child int, _ model.ClaimInput) int { return one(child) }
 	c.Mutation.AddRelation = func(child int, _ model.RelationInput) int { return one(child) }
 	c.Mutation.RemoveRelation = func(child int, _ model.RelationKind, _ string, _ string) int { return one(child) }
+	c.Mutation.ImportSource = func(child int, _ model.ImportSourceInput) int { return one(child) }
+	c.Mutation.DeleteClaim = func(child int, _ string, _ int) int { return one(child) }
+	c.Mutation.DeleteActor = func(child int, _ string, _ int) int { return one(child) }
+	c.Mutation.ReviewSuggestion = func(child int, _ string, _ string, _ model.SuggestionStatus) int { return one(child) }
 	return c
 }

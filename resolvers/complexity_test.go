@@ -158,7 +158,7 @@ type countingStore struct {
 	calls int
 }
 
-func (s *countingStore) Search(context.Context, string, int) ([]counterpoint.SearchHit, error) {
+func (s *countingStore) Search(context.Context, string, int, counterpoint.Scope) ([]counterpoint.SearchHit, error) {
 	s.calls++
 	return nil, nil
 }
@@ -168,7 +168,7 @@ func (s *countingStore) Subgraph(context.Context, counterpoint.SubgraphQuery) (c
 	return counterpoint.Subgraph{}, nil
 }
 
-func (s *countingStore) Thread(context.Context, string, int, []counterpoint.RelationKind) (counterpoint.Thread, error) {
+func (s *countingStore) Thread(context.Context, string, int, []counterpoint.RelationKind, counterpoint.Scope) (counterpoint.Thread, error) {
 	s.calls++
 	return counterpoint.Thread{}, nil
 }

@@ -7,6 +7,8 @@ import (
 	"maps"
 	"strconv"
 
+	"github.com/vikstrous/dataloadgen"
+
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -124,29 +126,30 @@ func (r *Resolver) source(ctx context.Context, id string) (*model.Source, error)
 
 // actors loads actors by id, in order, skipping ids with no actor.
 func (r *Resolver) actors(ctx context.Context, ids []string) ([]*model.Actor, error) {
-	as, err := r.loadersFor(ctx).actor.LoadAll(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*model.Actor, 0, len(as))
-	for _, a := range as {
-		if a != nil {
-			out = append(out, toActor(a))
-		}
-	}
-	return out, nil
+	return loadPresent(ctx, r.loadersFor(ctx).actor, ids, toActor)
 }
 
 // claims loads claims by id, in order, skipping ids with no claim.
 func (r *Resolver) claims(ctx context.Context, ids []string) ([]*model.Claim, error) {
-	cs, err := r.loadersFor(ctx).claim.LoadAll(ctx, ids)
+	return loadPresent(ctx, r.loadersFor(ctx).claim, ids, toClaim)
+}
+
+// sources loads sources by id, in order, skipping ids with no source.
+func (r *Resolver) sources(ctx context.Context, ids []string) ([]*model.Source, error) {
+	return loadPresent(ctx, r.loadersFor(ctx).source, ids, toSource)
+}
+
+// loadPresent loads nodes by id through l, in order, and converts those
+// that exist.
+func loadPresent[T, M any](ctx context.Context, l *dataloadgen.Loader[string, *T], ids []string, convert func(*T) *M) ([]*M, error) {
+	items, err := l.LoadAll(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*model.Claim, 0, len(cs))
-	for _, c := range cs {
-		if c != nil {
-			out = append(out, toClaim(c))
+	out := make([]*M, 0, len(items))
+	for _, item := range items {
+		if item != nil {
+			out = append(out, convert(item))
 		}
 	}
 	return out, nil
@@ -288,4 +291,14 @@ func (r *Resolver) membership(ctx context.Context, actorID string, memberOf bool
 		}
 	}
 	return r.actors(ctx, ids)
+}
+
+// scopeOf checks a datasets argument: at most counterpoint.MaxScope
+// well-formed ids, each once.
+func scopeOf(datasets []string) (counterpoint.Scope, error) {
+	scope := counterpoint.Scope(datasets)
+	if err := scope.Validate("datasets"); err != nil {
+		return nil, err
+	}
+	return scope, nil
 }

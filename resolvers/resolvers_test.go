@@ -3,6 +3,7 @@ package resolvers_test
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -203,9 +204,9 @@ func TestCountersPassesFilters(t *testing.T) {
 	s := &fakeStore{}
 	c := newClient(s)
 	var resp map[string]any
-	c.MustPost(`{ counters(against: "law-enforcement", includeMembers: true, first: 7) { note } }`, &resp)
-	want := counterpoint.CounterFilter{Against: "law-enforcement", IncludeMembers: true, First: 7}
-	if s.counterArgs == nil || *s.counterArgs != want {
+	c.MustPost(`{ counters(against: "law-enforcement", includeMembers: true, first: 7, datasets: ["one", "two"]) { note } }`, &resp)
+	want := counterpoint.CounterFilter{Against: "law-enforcement", IncludeMembers: true, First: 7, Datasets: counterpoint.Scope{"one", "two"}}
+	if s.counterArgs == nil || !reflect.DeepEqual(*s.counterArgs, want) {
 		t.Errorf("counters asked the store for %+v, want %+v", s.counterArgs, want)
 	}
 }

@@ -150,6 +150,10 @@ func (r *counterSummaryResolver) Against(ctx context.Context, obj *model.Counter
 	return r.actor(ctx, obj.AgainstID)
 }
 
+func (r *datasetResolver) Sources(ctx context.Context, obj *model.Dataset) ([]*model.Source, error) {
+	return r.sources(ctx, obj.SourceIDs)
+}
+
 func (r *evidenceResolver) Source(ctx context.Context, obj *model.Evidence) (*model.Source, error) {
 	return r.source(ctx, obj.SourceID)
 }
@@ -277,6 +281,19 @@ func (r *mutationResolver) DeleteActor(ctx context.Context, id string, version i
 	return deleted, refused(ctx, "", err)
 }
 
+func (r *queryResolver) Datasets(ctx context.Context) ([]*model.Dataset, error) {
+	sums, err := r.store.DatasetSummaries(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.Dataset, len(sums))
+	for i, d := range sums {
+		out[i] = &model.Dataset{ID: d.ID, Title: optional(d.Title), Description: optional(d.Description), SourceIDs: d.Sources,
+			ClaimCount: d.Claims, QuoteCount: d.Quotes, RelationCount: d.Relations, ActorCount: d.Actors}
+	}
+	return out, nil
+}
+
 func (r *queryResolver) Editor(ctx context.Context) (*string, error) {
 	if name := counterpoint.EditorOf(ctx); name != counterpoint.UnknownEditor {
 		return &name, nil
@@ -382,7 +399,7 @@ func (r *queryResolver) Claims(ctx context.Context, first *int, after *string, f
 	if filter != nil {
 		f = counterpoint.ClaimFilter{
 			AssertedBy: deref(filter.AssertedBy), Source: deref(filter.Source), DateFrom: deref(filter.DateFrom),
-			DateTo: deref(filter.DateTo), Dataset: deref(filter.Dataset),
+			DateTo: deref(filter.DateTo), Dataset: deref(filter.Dataset), Datasets: filter.Datasets,
 		}
 		if err := f.Validate(); err != nil {
 			return nil, refused(ctx, "filter", err)
@@ -421,7 +438,7 @@ func (r *queryResolver) Sources(ctx context.Context) ([]*model.Source, error) {
 	return out, nil
 }
 
-func (r *queryResolver) Search(ctx context.Context, text string, first *int) ([]*model.SearchHit, error) {
+func (r *queryResolver) Search(ctx context.Context, text string, first *int, datasets []string) ([]*model.SearchHit, error) {
 	n, err := bounded("search", "first", first, maxPage)
 	if err != nil {
 		return nil, err
@@ -429,7 +446,11 @@ func (r *queryResolver) Search(ctx context.Context, text string, first *int) ([]
 	if len(text) > maxSearchText {
 		return nil, counterpoint.Errorf(counterpoint.EINVALID, "text: at most %d bytes", maxSearchText)
 	}
-	hits, err := r.store.Search(ctx, text, n)
+	scope, err := scopeOf(datasets)
+	if err != nil {
+		return nil, err
+	}
+	hits, err := r.store.Search(ctx, text, n, scope)
 	if err != nil {
 		return nil, err
 	}
@@ -440,17 +461,25 @@ func (r *queryResolver) Search(ctx context.Context, text string, first *int) ([]
 	return out, nil
 }
 
-func (r *queryResolver) Counters(ctx context.Context, by *string, against *string, includeMembers *bool, first *int) ([]*model.Counter, error) {
+func (r *queryResolver) Counters(ctx context.Context, by *string, against *string, includeMembers *bool, first *int, datasets []string) ([]*model.Counter, error) {
 	n, err := bounded("counters", "first", first, maxCounters)
 	if err != nil {
 		return nil, err
 	}
-	cs, err := r.store.Counters(ctx, counterpoint.CounterFilter{By: deref(by), Against: deref(against), IncludeMembers: includeMembers != nil && *includeMembers, First: n})
+	scope, err := scopeOf(datasets)
+	if err != nil {
+		return nil, err
+	}
+	cs, err := r.store.Counters(ctx, counterpoint.CounterFilter{By: deref(by), Against: deref(against), IncludeMembers: includeMembers != nil && *includeMembers, First: n, Datasets: scope})
 	return r.counters(ctx, cs, err)
 }
 
-func (r *queryResolver) CounterSummary(ctx context.Context) ([]*model.CounterSummary, error) {
-	sums, err := r.store.CounterSummary(ctx)
+func (r *queryResolver) CounterSummary(ctx context.Context, datasets []string) ([]*model.CounterSummary, error) {
+	scope, err := scopeOf(datasets)
+	if err != nil {
+		return nil, err
+	}
+	sums, err := r.store.CounterSummary(ctx, scope)
 	if err != nil {
 		return nil, err
 	}
@@ -461,12 +490,16 @@ func (r *queryResolver) CounterSummary(ctx context.Context) ([]*model.CounterSum
 	return out, nil
 }
 
-func (r *queryResolver) Thread(ctx context.Context, claim string, depth *int, kinds []model.RelationKind) (*model.Thread, error) {
+func (r *queryResolver) Thread(ctx context.Context, claim string, depth *int, kinds []model.RelationKind, datasets []string) (*model.Thread, error) {
 	d, err := bounded("thread", "depth", depth, counterpoint.MaxThreadDepth)
 	if err != nil {
 		return nil, err
 	}
-	th, err := r.store.Thread(ctx, claim, d, relationKinds(kinds))
+	scope, err := scopeOf(datasets)
+	if err != nil {
+		return nil, err
+	}
+	th, err := r.store.Thread(ctx, claim, d, relationKinds(kinds), scope)
 	if err != nil {
 		return nil, err
 	}
@@ -488,7 +521,7 @@ func (r *queryResolver) Thread(ctx context.Context, claim string, depth *int, ki
 	return out, nil
 }
 
-func (r *queryResolver) Chains(ctx context.Context, from string, to string, kinds []model.RelationKind, directed *bool, maxHops *int, first *int) ([]*model.Chain, error) {
+func (r *queryResolver) Chains(ctx context.Context, from string, to string, kinds []model.RelationKind, directed *bool, maxHops *int, first *int, datasets []string) ([]*model.Chain, error) {
 	hops, err := bounded("chains", "maxHops", maxHops, counterpoint.MaxChainHops)
 	if err != nil {
 		return nil, err
@@ -501,7 +534,11 @@ func (r *queryResolver) Chains(ctx context.Context, from string, to string, kind
 	if len(ks) == 0 {
 		ks = []counterpoint.RelationKind{counterpoint.Rebuts}
 	}
-	chains, claims, err := r.store.Chains(ctx, counterpoint.ChainQuery{From: from, To: to, Kinds: ks, Directed: directed == nil || *directed, MaxHops: hops, First: n})
+	scope, err := scopeOf(datasets)
+	if err != nil {
+		return nil, err
+	}
+	chains, claims, err := r.store.Chains(ctx, counterpoint.ChainQuery{From: from, To: to, Kinds: ks, Directed: directed == nil || *directed, MaxHops: hops, First: n, Datasets: scope})
 	if err != nil {
 		return nil, err
 	}
@@ -525,7 +562,7 @@ func (r *queryResolver) Chains(ctx context.Context, from string, to string, kind
 	return out, nil
 }
 
-func (r *queryResolver) Subgraph(ctx context.Context, ids []string, hops *int, limit *int, types []model.NodeType) (*model.Subgraph, error) {
+func (r *queryResolver) Subgraph(ctx context.Context, ids []string, hops *int, limit *int, types []model.NodeType, datasets []string) (*model.Subgraph, error) {
 	h, err := bounded("subgraph", "hops", hops, counterpoint.MaxHops)
 	if err != nil {
 		return nil, err
@@ -537,7 +574,11 @@ func (r *queryResolver) Subgraph(ctx context.Context, ids []string, hops *int, l
 	if len(ids) > maxIDs {
 		return nil, counterpoint.Errorf(counterpoint.EINVALID, "ids: at most %d ids", maxIDs)
 	}
-	q := counterpoint.SubgraphQuery{IDs: ids, Hops: h, Limit: lim}
+	scope, err := scopeOf(datasets)
+	if err != nil {
+		return nil, err
+	}
+	q := counterpoint.SubgraphQuery{IDs: ids, Hops: h, Limit: lim, Datasets: scope}
 	for _, t := range types {
 		q.Types = append(q.Types, nodeTypes[t])
 	}
@@ -693,6 +734,8 @@ func (r *Resolver) Counter() graph.CounterResolver { return &counterResolver{r} 
 
 func (r *Resolver) CounterSummary() graph.CounterSummaryResolver { return &counterSummaryResolver{r} }
 
+func (r *Resolver) Dataset() graph.DatasetResolver { return &datasetResolver{r} }
+
 func (r *Resolver) Evidence() graph.EvidenceResolver { return &evidenceResolver{r} }
 
 func (r *Resolver) ImportSourceResult() graph.ImportSourceResultResolver {
@@ -715,6 +758,7 @@ type (
 	claimResolver              struct{ *Resolver }
 	counterResolver            struct{ *Resolver }
 	counterSummaryResolver     struct{ *Resolver }
+	datasetResolver            struct{ *Resolver }
 	evidenceResolver           struct{ *Resolver }
 	importSourceResultResolver struct{ *Resolver }
 	mutationResolver           struct{ *Resolver }

@@ -26,7 +26,7 @@ func (outageStore) Sources(context.Context) ([]counterpoint.Source, error) {
 	return []counterpoint.Source{{ID: "s1", Title: "S1"}, {ID: "s2", Title: "S2"}, {ID: "s3", Title: "S3"}}, nil
 }
 
-func (outageStore) Thread(context.Context, string, int, []counterpoint.RelationKind) (counterpoint.Thread, error) {
+func (outageStore) Thread(context.Context, string, int, []counterpoint.RelationKind, counterpoint.Scope) (counterpoint.Thread, error) {
 	return counterpoint.Thread{
 		Claims:    []counterpoint.Claim{{ID: "a", Text: "A"}, {ID: "b", Text: "B"}, {ID: "c", Text: "C"}},
 		Relations: []counterpoint.Relation{{Kind: counterpoint.Rebuts, From: "b", To: "a"}, {Kind: counterpoint.Supports, From: "c", To: "a"}},
@@ -37,7 +37,7 @@ func (outageStore) Counters(context.Context, counterpoint.CounterFilter) ([]coun
 	return []counterpoint.Counter{{Counter: "a", Target: "b"}, {Counter: "c", Target: "d"}}, nil
 }
 
-func (outageStore) Search(context.Context, string, int) ([]counterpoint.SearchHit, error) {
+func (outageStore) Search(context.Context, string, int, counterpoint.Scope) ([]counterpoint.SearchHit, error) {
 	return []counterpoint.SearchHit{
 		{Score: 2, Node: &counterpoint.Claim{ID: "a", Text: "A"}},
 		{Score: 1, Node: &counterpoint.Claim{ID: "b", Text: "B"}},

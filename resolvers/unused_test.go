@@ -76,16 +76,16 @@ func (unusedStore) Claims(context.Context, counterpoint.ClaimFilter, int, string
 func (unusedStore) Sources(context.Context) ([]counterpoint.Source, error) {
 	return nil, unused("Sources")
 }
-func (unusedStore) Search(context.Context, string, int) ([]counterpoint.SearchHit, error) {
+func (unusedStore) Search(context.Context, string, int, counterpoint.Scope) ([]counterpoint.SearchHit, error) {
 	return nil, unused("Search")
 }
 func (unusedStore) Counters(context.Context, counterpoint.CounterFilter) ([]counterpoint.Counter, error) {
 	return nil, unused("Counters")
 }
-func (unusedStore) CounterSummary(context.Context) ([]counterpoint.CounterSummary, error) {
+func (unusedStore) CounterSummary(context.Context, counterpoint.Scope) ([]counterpoint.CounterSummary, error) {
 	return nil, unused("CounterSummary")
 }
-func (unusedStore) Thread(context.Context, string, int, []counterpoint.RelationKind) (counterpoint.Thread, error) {
+func (unusedStore) Thread(context.Context, string, int, []counterpoint.RelationKind, counterpoint.Scope) (counterpoint.Thread, error) {
 	return counterpoint.Thread{}, unused("Thread")
 }
 func (unusedStore) Chains(context.Context, counterpoint.ChainQuery) ([]counterpoint.Chain, []counterpoint.Claim, error) {
@@ -129,4 +129,7 @@ func (unusedStore) Reviews(context.Context, string) (map[string]counterpoint.Cha
 }
 func (unusedStore) Review(context.Context, string, string, counterpoint.ChangeAction) error {
 	return unused("Review")
+}
+func (unusedStore) DatasetSummaries(context.Context) ([]counterpoint.DatasetSummary, error) {
+	return nil, unused("DatasetSummaries")
 }

@@ -76,16 +76,16 @@ func (failingStore) Claims(context.Context, counterpoint.ClaimFilter, int, strin
 	return counterpoint.Page[counterpoint.Claim]{}, errDown
 }
 func (failingStore) Sources(context.Context) ([]counterpoint.Source, error) { return nil, errDown }
-func (failingStore) Search(context.Context, string, int) ([]counterpoint.SearchHit, error) {
+func (failingStore) Search(context.Context, string, int, counterpoint.Scope) ([]counterpoint.SearchHit, error) {
 	return nil, errDown
 }
 func (failingStore) Counters(context.Context, counterpoint.CounterFilter) ([]counterpoint.Counter, error) {
 	return nil, errDown
 }
-func (failingStore) CounterSummary(context.Context) ([]counterpoint.CounterSummary, error) {
+func (failingStore) CounterSummary(context.Context, counterpoint.Scope) ([]counterpoint.CounterSummary, error) {
 	return nil, errDown
 }
-func (failingStore) Thread(context.Context, string, int, []counterpoint.RelationKind) (counterpoint.Thread, error) {
+func (failingStore) Thread(context.Context, string, int, []counterpoint.RelationKind, counterpoint.Scope) (counterpoint.Thread, error) {
 	return counterpoint.Thread{}, errDown
 }
 func (failingStore) Chains(context.Context, counterpoint.ChainQuery) ([]counterpoint.Chain, []counterpoint.Claim, error) {

@@ -151,7 +151,7 @@ func (db *DB) linksWithActors(ctx context.Context, name, cypher string, ids []st
 // and the id), so a page reads about as many claims as it returns;
 // unfiltered, the total comes from Neo4j's count store.
 const (
-	claimFilter = `($dataset IS NULL OR c.dataset = $dataset)
+	claimFilter = `($dataset IS NULL OR c.dataset = $dataset) AND ` + claimInScope + `
   AND ($dateFrom IS NULL OR c.date >= $dateFrom)
   AND ($dateTo IS NULL OR c.date <= $dateTo OR c.date STARTS WITH $dateTo)
   AND ($actor IS NULL OR EXISTS { (:Actor {id: $actor})-[:ASSERTED]->(c) })
@@ -207,7 +207,7 @@ func decodeCursor(kind, cursor string) (string, error) {
 func (db *DB) Claims(ctx context.Context, f counterpoint.ClaimFilter, first int, after string) (counterpoint.Page[counterpoint.Claim], error) {
 	params := map[string]any{
 		"dataset": nullable(f.Dataset), "dateFrom": nullable(f.DateFrom), "dateTo": nullable(f.DateTo),
-		"actor": nullable(f.AssertedBy), "source": nullable(f.Source), "limit": first + 1,
+		"actor": nullable(f.AssertedBy), "source": nullable(f.Source), "datasets": scopeParam(f.Datasets), "limit": first + 1,
 		"after": "",
 	}
 	if after != "" {
@@ -219,7 +219,7 @@ func (db *DB) Claims(ctx context.Context, f counterpoint.ClaimFilter, first int,
 		params["after"] = ClaimSortKey(date, id)
 	}
 	name, cypher := "claimsPage", claimsPage
-	if f == (counterpoint.ClaimFilter{}) {
+	if f.AssertedBy == "" && f.Source == "" && f.DateFrom == "" && f.DateTo == "" && f.Dataset == "" && len(f.Datasets) == 0 {
 		name, cypher = "claimsPageAll", claimsPageAll
 	}
 	return readPage(ctx, db, name, cypher, params, first, decodeClaim, ClaimCursor)

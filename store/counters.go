@@ -67,14 +67,14 @@ func (db *DB) actorCounters(ctx context.Context, name, cypher string, ids []stri
 // caveat counters no one, and no actor counters itself.
 var (
 	countersAll = `MATCH (c:Claim)-[r:REBUTS]->(t:Claim)
-WHERE EXISTS { MATCH (b:Actor)-[:ASSERTED]->(c), (x:Actor)-[:ASSERTED]->(t) WHERE ` + countsAsCounter("b", "x", "c", "t") + ` }
+WHERE ` + claimInScope + ` AND EXISTS { MATCH (b:Actor)-[:ASSERTED]->(c), (x:Actor)-[:ASSERTED]->(t) WHERE ` + countsAsCounter("b", "x", "c", "t") + ` }
 RETURN c.id AS counter, t.id AS target, {` + relationGrounds + `} AS grounds ORDER BY counter, target LIMIT $first`
 	// countersByActor starts from the actor named by $by; members are
 	// actors up to three MEMBER_OF steps below.
 	countersByActor = `MATCH (root:Actor {id: $by})<-[:MEMBER_OF*0..3]-(b:Actor)
 WHERE $members OR b = root
 MATCH (b)-[:ASSERTED]->(c:Claim)-[r:REBUTS]->(t:Claim)
-WHERE EXISTS {
+WHERE ` + claimInScope + ` AND EXISTS {
   MATCH (x:Actor)-[:ASSERTED]->(t)
   WHERE ` + countsAsCounter("b", "x", "c", "t") + `
     AND ($against IS NULL OR EXISTS { MATCH (root2:Actor {id: $against})<-[:MEMBER_OF*0..3]-(x) WHERE $members OR x = root2 }) }
@@ -83,10 +83,18 @@ RETURN DISTINCT c.id AS counter, t.id AS target, {` + relationGrounds + `} AS gr
 	countersAgainstActor = `MATCH (root:Actor {id: $against})<-[:MEMBER_OF*0..3]-(x:Actor)
 WHERE $members OR x = root
 MATCH (x)-[:ASSERTED]->(t:Claim)<-[r:REBUTS]-(c:Claim)
-WHERE EXISTS { MATCH (b:Actor)-[:ASSERTED]->(c) WHERE ` + countsAsCounter("b", "x", "c", "t") + ` }
+WHERE ` + claimInScope + ` AND EXISTS { MATCH (b:Actor)-[:ASSERTED]->(c) WHERE ` + countsAsCounter("b", "x", "c", "t") + ` }
 RETURN DISTINCT c.id AS counter, t.id AS target, {` + relationGrounds + `} AS grounds ORDER BY counter, target LIMIT $first`
 	counterSummary = `MATCH (b:Actor)-[:ASSERTED]->(c:Claim)-[:REBUTS]->(t:Claim)<-[:ASSERTED]-(x:Actor)
 WHERE ` + countsAsCounter("b", "x", "c", "t") + `
+WITH b, x, c, t`
+	// counterSummaryScoped starts from the claims of the datasets, through
+	// the claim_dataset index, so that its work follows the scope's size.
+	counterSummaryScoped = `MATCH (c:Claim) WHERE c.dataset IN $datasets
+MATCH (b:Actor)-[:ASSERTED]->(c)-[:REBUTS]->(t:Claim)<-[:ASSERTED]-(x:Actor)
+WHERE ` + countsAsCounter("b", "x", "c", "t") + `
+WITH b, x, c, t`
+	counterSummaryCount = `
 WITH b.id AS by, x.id AS against, count(DISTINCT [c.id, t.id]) AS n
 RETURN by, against, n ORDER BY n DESC, by, against`
 )
@@ -101,7 +109,8 @@ func (db *DB) Counters(ctx context.Context, f counterpoint.CounterFilter) ([]cou
 	case f.Against != "":
 		name, cypher = "countersAgainstActor", countersAgainstActor
 	}
-	res, err := db.read(ctx, name, cypher, map[string]any{"by": nullable(f.By), "against": nullable(f.Against), "members": f.IncludeMembers, "first": f.First})
+	res, err := db.read(ctx, name, cypher, map[string]any{"by": nullable(f.By), "against": nullable(f.Against), "members": f.IncludeMembers,
+		"first": f.First, "datasets": scopeParam(f.Datasets)})
 	if err != nil {
 		return nil, err
 	}
@@ -115,8 +124,12 @@ func (db *DB) Counters(ctx context.Context, f counterpoint.CounterFilter) ([]cou
 
 // CounterSummary counts, for each pair of actors, how often the first
 // countered the second.
-func (db *DB) CounterSummary(ctx context.Context) ([]counterpoint.CounterSummary, error) {
-	res, err := db.read(ctx, "counterSummary", counterSummary, nil)
+func (db *DB) CounterSummary(ctx context.Context, scope counterpoint.Scope) ([]counterpoint.CounterSummary, error) {
+	name, cypher := "counterSummary", counterSummary+counterSummaryCount
+	if len(scope) > 0 {
+		name, cypher = "counterSummaryScoped", counterSummaryScoped+counterSummaryCount
+	}
+	res, err := db.read(ctx, name, cypher, map[string]any{"datasets": scopeParam(scope)})
 	if err != nil {
 		return nil, err
 	}
@@ -135,7 +148,7 @@ func (db *DB) CounterSummary(ctx context.Context) ([]counterpoint.CounterSummary
 var chainTemplate = `OPTIONAL MATCH (a:Actor {id: $from})
 OPTIONAL MATCH (b:Actor {id: $to})
 CALL (a, b) {
-  MATCH p = SHORTEST 20 (a)-[ea:ASSERTED WHERE ` + endorses("ea") + `]->(:Claim)(()-[r WHERE type(r) IN $kinds]-%[1]s()){1,%[2]d}(:Claim)<-[eb:ASSERTED WHERE ` + endorses("eb") + `]-(b)
+  MATCH p = SHORTEST 20 (a)-[ea:ASSERTED WHERE ` + endorses("ea") + `]->(:Claim)(()-[r WHERE type(r) IN $kinds AND ($datasets IS NULL OR r.dataset IN $datasets)]-%[1]s()){1,%[2]d}(:Claim)<-[eb:ASSERTED WHERE ` + endorses("eb") + `]-(b)
   WITH p ORDER BY length(p), [n IN nodes(p) WHERE n:Claim | n.id] LIMIT $first
   RETURN collect({
     claims: [n IN nodes(p) WHERE n:Claim | properties(n)],
@@ -169,7 +182,7 @@ func (db *DB) Chains(ctx context.Context, q counterpoint.ChainQuery) ([]counterp
 	for _, k := range q.Kinds {
 		kinds = append(kinds, string(k))
 	}
-	res, err := db.read(ctx, "chains", cypher, map[string]any{"from": q.From, "to": q.To, "kinds": kinds, "first": q.First})
+	res, err := db.read(ctx, "chains", cypher, map[string]any{"from": q.From, "to": q.To, "kinds": kinds, "first": q.First, "datasets": scopeParam(q.Datasets)})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -69,8 +69,8 @@ func (db *DB) Datasets(ctx context.Context) ([]string, error) {
 
 // ExportDataset reads dataset id back from the graph, in the shape the
 // loader reads from a file, so that writing it and loading it again gives
-// the same graph. The graph keeps no dataset title or description: Title is
-// the id. A dataset that owns no claim is not in the graph: ENOTFOUND,
+// the same graph, with the title and description its file gave (Title is
+// the id when none did, as for the API's "curated"). A dataset that owns no claim is not in the graph: ENOTFOUND,
 // naming it and the datasets there are.
 func (db *DB) ExportDataset(ctx context.Context, id string) (*counterpoint.Dataset, error) {
 	ctx, cancel := context.WithTimeout(ctx, db.cfg.WriteTimeout) // as long as a load may take
@@ -91,13 +91,16 @@ func (db *DB) ExportDataset(ctx context.Context, id string) (*counterpoint.Datas
 }
 
 func (db *DB) exportDataset(ctx context.Context, tx neo4j.ManagedTransaction, id string) (*counterpoint.Dataset, error) {
-	ds := &counterpoint.Dataset{ID: id, Title: id}
+	ds := &counterpoint.Dataset{ID: id}
 	recs, err := db.run(ctx, tx, exportClaims, map[string]any{"dataset": id})
 	if err != nil {
 		return nil, fmt.Errorf("export the claims of dataset %q: %w", id, err)
 	}
 	if len(recs) == 0 {
 		return nil, db.unknownDataset(ctx, tx, id)
+	}
+	if err := db.readDatasetNode(ctx, tx, ds); err != nil {
+		return nil, err
 	}
 	if ds.Claims, err = decodeAll(recs, decodeExportedClaim); err != nil {
 		return nil, fmt.Errorf("export the claims of dataset %q: %w", id, err)

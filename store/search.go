@@ -9,8 +9,14 @@ import (
 )
 
 // search asks the full-text index, best first.
-const search = `CALL db.index.fulltext.queryNodes($index, $query, {limit: $first}) YIELD node AS n, score` +
+var search = `CALL db.index.fulltext.queryNodes($index, $query, {limit: $first}) YIELD node AS n, score` +
 	nodeLinks + `RETURN ` + nodeColumns + `, score ORDER BY score DESC, n.id`
+
+// searchScoped asks the index for more hits than wanted, as those out of
+// scope are dropped after the index has ranked them.
+var searchScoped = `CALL db.index.fulltext.queryNodes($index, $query, {limit: $first * 20}) YIELD node AS n, score
+WITH n, score WHERE ` + inScope("n") + `
+WITH n, score ORDER BY score DESC, n.id LIMIT $first` + nodeLinks + `RETURN ` + nodeColumns + `, score ORDER BY score DESC, n.id`
 
 // luceneSpecial are the characters Lucene's query parser treats as syntax.
 var luceneSpecial = strings.NewReplacer(
@@ -34,12 +40,16 @@ func searchQuery(text string) string {
 }
 
 // Search finds actors, claims and quotes by their words, best first.
-func (db *DB) Search(ctx context.Context, text string, first int) ([]counterpoint.SearchHit, error) {
+func (db *DB) Search(ctx context.Context, text string, first int, scope counterpoint.Scope) ([]counterpoint.SearchHit, error) {
 	q := searchQuery(text)
 	if q == "" {
 		return nil, counterpoint.Errorf(counterpoint.EINVALID, "search: text must contain a word")
 	}
-	res, err := db.read(ctx, "search", search, map[string]any{"index": FullTextIndex, "query": q, "first": first})
+	name, cypher := "search", search
+	if len(scope) > 0 {
+		name, cypher = "searchScoped", searchScoped
+	}
+	res, err := db.read(ctx, name, cypher, map[string]any{"index": FullTextIndex, "query": q, "first": first, "datasets": scopeParam(scope)})
 	if err != nil {
 		return nil, err
 	}

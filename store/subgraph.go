@@ -15,26 +15,27 @@ import (
 // %[1]s is the relationship types among the node types asked for and
 // %[2]d the hops: Cypher takes neither as a parameter, so each combination
 // gets its own query text.
-const subgraphSeeded = `MATCH (s:Entity) WHERE s.id IN $ids AND any(l IN labels(s) WHERE l IN $labels)
+var subgraphSeeded = `MATCH (s:Entity) WHERE s.id IN $ids AND any(l IN labels(s) WHERE l IN $labels)
 WITH collect(s) AS seeds
 CALL (seeds) {
   UNWIND seeds AS s
-  MATCH (s)-[:%[1]s*1..%[2]d]-(n:Entity)
+  MATCH p = (s)-[:%[1]s*1..%[2]d]-(n:Entity)
   WHERE NOT n IN seeds AND any(l IN labels(n) WHERE l IN $labels)
+    AND ($datasets IS NULL OR all(x IN nodes(p)[1..] WHERE ` + inScope("x") + `))
   WITH DISTINCT n LIMIT $limit + 1
   RETURN collect(n) AS reached
 }
 WITH seeds + reached AS ns
 UNWIND ns[0..$limit] AS n` + nodeLinks + `
-OPTIONAL MATCH (n)-[r:%[1]s]->(m:Entity)
+OPTIONAL MATCH (n)-[r:%[1]s]->(m:Entity) WHERE $datasets IS NULL OR r.dataset IS NULL OR r.dataset IN $datasets
 RETURN ` + nodeColumns + `, collect([type(r), m.id]) AS out, size(ns) > $limit AS truncated`
 
 // subgraphAll reads the whole graph, up to the limit.
-const subgraphAll = `MATCH (n:Entity) WHERE any(l IN labels(n) WHERE l IN $labels)
+var subgraphAll = `MATCH (n:Entity) WHERE any(l IN labels(n) WHERE l IN $labels) AND ` + inScope("n") + `
 WITH n ORDER BY CASE WHEN n:Actor THEN 0 WHEN n:Claim THEN 1 WHEN n:Source THEN 2 ELSE 3 END, n.id LIMIT $limit + 1
 WITH collect(n) AS ns
 UNWIND ns[0..$limit] AS n` + nodeLinks + `
-OPTIONAL MATCH (n)-[r:%[1]s]->(m:Entity)
+OPTIONAL MATCH (n)-[r:%[1]s]->(m:Entity) WHERE $datasets IS NULL OR r.dataset IS NULL OR r.dataset IN $datasets
 RETURN ` + nodeColumns + `, collect([type(r), m.id]) AS out, size(ns) > $limit AS truncated`
 
 // allNodeTypes are the node types in the order of a subgraph's $labels.
@@ -107,7 +108,7 @@ func (db *DB) Subgraph(ctx context.Context, q counterpoint.SubgraphQuery) (count
 	if !ok {
 		return sg, counterpoint.Errorf(counterpoint.EINVALID, "subgraph: hops must be 1 to %d", counterpoint.MaxHops)
 	}
-	res, err := db.read(ctx, name, cypher, map[string]any{"ids": q.IDs, "labels": labels, "limit": q.Limit})
+	res, err := db.read(ctx, name, cypher, map[string]any{"ids": q.IDs, "labels": labels, "limit": q.Limit, "datasets": scopeParam(q.Datasets)})
 	if err != nil {
 		return sg, err
 	}

@@ -14,11 +14,11 @@ import (
 // takes neither relationship types nor path lengths as parameters, so each
 // combination from the closed sets gets its own query text.
 const threadTemplate = `MATCH (root:Claim {id: $id})
-OPTIONAL MATCH (root)-[:%[1]s*1..%[2]d]-(c:Claim)
+OPTIONAL MATCH (root)-[rs:%[1]s*1..%[2]d]-(c:Claim) WHERE $datasets IS NULL OR all(r IN rs WHERE r.dataset IN $datasets)
 WITH root, collect(DISTINCT c) AS cs
 WITH [root] + [x IN cs WHERE x <> root] AS claims
 UNWIND claims AS a
-OPTIONAL MATCH (a)-[r:%[1]s]->(b:Claim) WHERE b IN claims
+OPTIONAL MATCH (a)-[r:%[1]s]->(b:Claim) WHERE b IN claims AND ($datasets IS NULL OR r.dataset IN $datasets)
 WITH claims, collect(CASE WHEN r IS NULL THEN null ELSE {kind: type(r), from: a.id, to: b.id, ` + relationGrounds + `} END) AS rels
 RETURN [x IN claims | properties(x)] AS claims, rels`
 
@@ -60,13 +60,13 @@ func kindsKey(kinds []counterpoint.RelationKind) string {
 // Thread returns the claims within depth relation steps of a claim (either
 // direction) and the relations among them; NOT_FOUND when there is no such
 // claim.
-func (db *DB) Thread(ctx context.Context, id string, depth int, kinds []counterpoint.RelationKind) (counterpoint.Thread, error) {
+func (db *DB) Thread(ctx context.Context, id string, depth int, kinds []counterpoint.RelationKind, scope counterpoint.Scope) (counterpoint.Thread, error) {
 	th := counterpoint.Thread{Root: id}
 	cypher, ok := threadQueries[threadKey(kinds, depth)]
 	if !ok {
 		return th, counterpoint.Errorf(counterpoint.EINVALID, "thread: depth must be 1 to %d and kinds from %v", counterpoint.MaxThreadDepth, counterpoint.RelationKinds)
 	}
-	res, err := db.read(ctx, "thread", cypher, map[string]any{"id": id})
+	res, err := db.read(ctx, "thread", cypher, map[string]any{"id": id, "datasets": scopeParam(scope)})
 	if err != nil {
 		return th, err
 	}

@@ -221,6 +221,9 @@ func (db *DB) WriteDataset(ctx context.Context, ds *counterpoint.Dataset) (count
 		if f.err != nil {
 			return sum, f.err
 		}
+		if err := db.writeDatasetNode(ctx, tx, ds); err != nil {
+			return sum, fmt.Errorf("write the dataset's title: %w", err)
+		}
 		for _, s := range r.steps() {
 			for start := 0; start < len(s.rows); start += db.cfg.BatchSize {
 				batch := s.rows[start:min(start+db.cfg.BatchSize, len(s.rows))]

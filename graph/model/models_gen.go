@@ -215,6 +215,8 @@ type ClaimFilter struct {
 	DateTo *string `json:"dateTo,omitempty"`
 	// Claims from this dataset.
 	Dataset *string `json:"dataset,omitempty"`
+	// Only the claims of these datasets.
+	Datasets []string `json:"datasets,omitempty"`
 }
 
 // A claim to create or replace, with who asserted it and the quotes that evidence it.
@@ -287,6 +289,27 @@ type CounterSummary struct {
 	Count     int    `json:"count"`
 	AgainstID string `json:"-"`
 	ByID      string `json:"-"`
+}
+
+// One curated body of claims (an article, an argument map), and what it holds.
+type Dataset struct {
+	// Its id, as the claims' dataset field has it.
+	ID string `json:"id"`
+	// Its title, when a dataset file gave one.
+	Title *string `json:"title,omitempty"`
+	// What it covers, when a dataset file said.
+	Description *string `json:"description,omitempty"`
+	// The sources its claims quote or are asserted in.
+	Sources []*Source `json:"sources"`
+	// How many claims it holds.
+	ClaimCount int `json:"claimCount"`
+	// How many quotes its claims hold.
+	QuoteCount int `json:"quoteCount"`
+	// How many claim relations start at its claims.
+	RelationCount int `json:"relationCount"`
+	// How many actors assert its claims.
+	ActorCount int      `json:"actorCount"`
+	SourceIDs  []string `json:"-"`
 }
 
 // A relationship in a subgraph, between two node ids.

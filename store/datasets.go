@@ -1,0 +1,97 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/counterpoint-news/counterpoint"
+)
+
+// A dataset is the set of claims that carry its id; a :Dataset node keeps
+// the title and description its file gave, written with its claims.
+const (
+	mergeDataset  = `MERGE (d:Dataset {id: $props.id}) SET d = $props`
+	removeDataset = `MATCH (d:Dataset {id: $id}) DELETE d`
+	datasetInfo   = `OPTIONAL MATCH (d:Dataset {id: $id}) RETURN d.title AS title, d.description AS description`
+	datasetsAll   = `MATCH (c:Claim) WHERE c.dataset IS NOT NULL
+WITH DISTINCT c.dataset AS id
+CALL (id) {
+  MATCH (c:Claim {dataset: id})
+  RETURN count(c) AS claims,
+         sum(COUNT { (c)-[:EVIDENCED_BY]->(:Quote) }) AS quotes,
+         sum(COUNT { (c)-[:REBUTS|SUPPORTS|QUALIFIES]->(:Claim) }) AS relations
+}
+CALL (id) {
+  MATCH (a:Actor)-[:ASSERTED]->(:Claim {dataset: id})
+  RETURN count(DISTINCT a) AS actors
+}
+CALL (id) {
+  MATCH (c:Claim {dataset: id})
+  OPTIONAL MATCH (c)-[:EVIDENCED_BY]->(:Quote)-[:FROM|SAID_IN]->(qs:Source)
+  OPTIONAL MATCH (c)<-[r:ASSERTED]-()
+  WITH collect(DISTINCT qs.id) + collect(DISTINCT r.source) AS ids
+  UNWIND ids AS sid
+  WITH DISTINCT sid WHERE sid IS NOT NULL
+  RETURN collect(sid) AS sources
+}
+OPTIONAL MATCH (d:Dataset {id: id})
+RETURN id, d.title AS title, d.description AS description, claims, quotes, relations, actors, sources
+ORDER BY id`
+)
+
+// writeDatasetNode records a dataset's title and description in tx; a
+// dataset with neither (or titled by its id, as an export of the API's
+// datasets is) has no node, so that exporting and loading it again gives
+// the same graph.
+func (db *DB) writeDatasetNode(ctx context.Context, tx neo4j.ManagedTransaction, ds *counterpoint.Dataset) error {
+	title := ds.Title
+	if title == ds.ID {
+		title = ""
+	}
+	if title == "" && ds.Description == "" {
+		_, err := db.run(ctx, tx, removeDataset, map[string]any{"id": ds.ID})
+		return err
+	}
+	_, err := db.run(ctx, tx, mergeDataset, map[string]any{"props": nonEmpty(map[string]any{
+		"id": ds.ID, "title": title, "description": ds.Description,
+	})})
+	return err
+}
+
+// readDatasetNode fills ds's title and description from the graph; a
+// dataset without a node (the API's "curated") is titled by its id.
+func (db *DB) readDatasetNode(ctx context.Context, tx neo4j.ManagedTransaction, ds *counterpoint.Dataset) error {
+	recs, err := db.run(ctx, tx, datasetInfo, map[string]any{"id": ds.ID})
+	if err != nil {
+		return err
+	}
+	f, err := onlyRecord(recs, fmt.Sprintf("read dataset %q", ds.ID))
+	if err != nil {
+		return err
+	}
+	title, description := f.optStr("title"), f.optStr("description")
+	if f.err != nil {
+		return f.err
+	}
+	ds.Title, ds.Description = cmp.Or(title, ds.ID), description
+	return nil
+}
+
+// DatasetSummaries lists every dataset in the graph with what it holds.
+func (db *DB) DatasetSummaries(ctx context.Context) ([]counterpoint.DatasetSummary, error) {
+	res, err := db.read(ctx, "datasets", datasetsAll, nil)
+	if err != nil {
+		return nil, err
+	}
+	return decodeAll(res.Records, func(f *fields) counterpoint.DatasetSummary {
+		d := counterpoint.DatasetSummary{ID: f.str("id"), Title: f.optStr("title"), Description: f.optStr("description"),
+			Claims: f.integer("claims"), Quotes: f.integer("quotes"), Relations: f.integer("relations"), Actors: f.integer("actors"),
+			Sources: f.strs("sources")}
+		slices.Sort(d.Sources)
+		return d
+	})
+}
