@@ -172,7 +172,7 @@ export function renderClaimForm() {
     formErrors(),
     conflictBox(d, form),
     field('text', 'The claim, in neutral words', text, 'Your words, not the source\'s: what is claimed, without taking sides.'),
-    field('id', 'Id', id, d.isNew ? 'Made from the claim\'s first words; lower-case letters, digits and hyphens.' : 'A claim keeps its id.'),
+    field('id', 'Claim id', id, d.isNew ? 'Made from the claim\'s first words; lower-case letters, digits and hyphens.' : 'A claim keeps its id.'),
     field('date', 'Date', date, 'As precise as the source allows: 2015, 2015-08 or 2015-08-04.'),
     ...d.assertions.map((a, i) => assertionBlock(d, a, i, form)),
     h('p', {}, h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => { d.assertions.push(newAssertion()); rerender(); } }, 'Add another speaker')),
@@ -253,9 +253,9 @@ function actorSubform(d, a) {
     h('p', { class: 'hint' }, 'An anonymous source ("a second senior official") is an actor of its own: create it here, never pick a named person for it.'),
     formErrors(),
     field('name', 'Name, or the words the source uses', name),
-    field('kind', 'Kind', kind),
+    field('kind', 'Actor kind', kind),
     field('role', 'Role or title (optional)', role),
-    field('id', 'Id', id, 'Made from the name; a new actor never takes an existing id.'),
+    field('id', 'Actor id', id, 'Made from the name; a new actor never takes an existing id.'),
     h('p', { class: 'inline-actions' }, create,
       h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => { d.actorDraft = null; rerender(); } }, 'Cancel')));
   queueMicrotask(() => { if (!ad.name) name.focus(); });
@@ -295,7 +295,7 @@ export function refused(form, err) {
   const errors = err.errors?.length ? err.errors : [{ message: err.message, extensions: { code: err.codes?.[0] || '' } }];
   showErrors(form, errors);
   studio.refusals += 1;
-  studio.lastRefusal = errors.map((e) => ({ code: e.extensions?.code || '', field: e.extensions?.field || '' }));
+  studio.lastRefusal = errors.map((e) => ({ code: e.extensions?.code || '', field: e.extensions?.field || '', message: e.message }));
   say('Not saved: see the messages in the form.', true);
 }
 

@@ -40,9 +40,10 @@ export function setupStudio() {
     openSource(app.state.src);
   });
   $('studio-import-open').addEventListener('click', () => {
-    st.imp = { id: '', idTouched: false, title: '', kind: 'ARTICLE', date: '', url: '', publisher: '', text: '' };
+    st.imp = { id: '', idTouched: false, title: '', kind: 'ARTICLE', date: '', url: '', publisher: '', text: '', replaces: null };
     st.view = 'import';
     act.renderPanel();
+    $('import-form')?.querySelector('textarea')?.focus();
   });
   $('export-dataset').addEventListener('change', updateExportLink);
   let timer = null;
@@ -125,7 +126,7 @@ async function pages(query, vars, pick) {
 }
 
 async function loadSources() {
-  st.sources = (await send(q.sourcesQuery())).sources;
+  st.sources = (await send(q.sourcesQuery(st.caps))).sources;
   const sel = clear($('studio-source'));
   sel.append(h('option', { value: '' }, 'Choose a source…'));
   for (const s of st.sources) sel.append(h('option', { value: s.id }, truncate(s.title, 70)));
@@ -224,7 +225,8 @@ function highlight() {
     for (const p of (s.parts?.length ? s.parts : [s])) marks.push({ start: p.start, end: p.end, cls: 'hl-suggestion', title: 'Suggested quote (unconfirmed)' });
   }
   for (const k of (st.source.counterHints || []).filter((x) => x.status === 'OPEN')) {
-    marks.push({ start: k.span.start, end: k.span.end, cls: 'hl-hint', title: `Counter hint: “${k.signal}”` });
+    const at = k.signalSpan || k.span;
+    marks.push({ start: at.start, end: at.end, cls: 'hl-hint', title: `Counter hint: “${k.signal}”` });
   }
   if (st.view === 'claim' && st.draft) {
     for (const x of st.draft.quotes) if (x.source === id) marks.push({ start: x.start, end: x.end, cls: 'hl-draft', title: 'In the claim you are editing' });
@@ -363,13 +365,27 @@ function renderHome() {
   return h('div', { class: 'studio-home' },
     h('p', { class: 'inline-actions' },
       h('button', { type: 'button', class: 'btn btn-quiet', disabled: !st.source.text, onclick: () => startClaim(st.proposal ? [quoteFrom(st.proposal)] : []) }, 'New claim'),
-      h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => startRelation([]) }, 'New relation')),
+      h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => startRelation([]) }, 'New relation'),
+      st.caps.has('Mutation.importSource') ? h('button', { type: 'button', class: 'btn btn-quiet', onclick: replaceText }, 'Replace the text…') : null),
     h('h3', { class: 'card-title' }, `Claims quoted from this source (${claims.length})`),
     claims.length ? h('ul', { class: 'studio-claims' }, claims.map((c) => h('li', { dataset: { claimId: c.id } },
       h('span', {}, c.text),
       h('span', { class: 'meta' }, ` — ${[...new Set(c.assertions.map((a) => a.actor.name))].join(', ')}`),
       ' ', h('button', { type: 'button', class: 'link', onclick: () => editClaim(c.id), 'aria-label': `Edit the claim: ${truncate(c.text, 60)}` }, 'Edit'))))
       : h('p', { class: 'hint' }, 'None yet.'));
+}
+
+// replaceText opens the import form on the open source, to correct its
+// text; the quotes cut from the old text are found again only exactly.
+function replaceText() {
+  const s = st.source;
+  st.imp = {
+    id: s.id, idTouched: true, title: s.title, kind: s.kind, date: s.date || '', url: s.url || '', publisher: s.publisher || '',
+    text: s.text || '', replaces: { id: s.id, version: s.version ?? null },
+  };
+  st.view = 'import';
+  renderPanel();
+  $('import-form')?.querySelector('textarea')?.focus();
 }
 
 function firstQuoteAt(c) {
@@ -397,24 +413,35 @@ function renderSide() {
       h('p', { class: 'hint' }, 'Words that often signal a rebuttal, ranked. Only a hint: nothing is linked until you draw the relation.'),
       hints.length ? h('ol', { class: 'hints' }, hints.map(hintItem)) : h('p', { class: 'hint' }, 'None open.')));
   }
+  // Source.quotes says how each quote stands (with its claim); the last
+  // import's answer adds any it does not list.
   const check = [
     ...(s.quotes || []).filter((x) => x.anchor && x.anchor !== 'ANCHORED'),
     ...(st.importResult?.source === s.id ? [...st.importResult.moved.map((x) => ({ ...x, anchor: 'MOVED' })), ...st.importResult.orphaned.map((x) => ({ ...x, anchor: 'ORPHANED' }))] : []),
   ].filter((x, i, all) => all.findIndex((y) => y.id === x.id) === i);
-  if (check.length) {
+  const lostEvidence = st.importResult?.source === s.id ? st.importResult.orphanedEvidence || [] : [];
+  if (check.length || lostEvidence.length) {
     side.append(h('section', { class: 'side-list orphans', 'aria-labelledby': 'orphans-title' },
       h('h3', { id: 'orphans-title', class: 'card-title' }, `Quotes to check (${check.length})`),
       h('p', { class: 'hint' }, 'The text was replaced: these quotes were not found again with the same words and context. Nothing was re-attached for you.'),
       h('ul', {}, check.map((x) => h('li', { dataset: { quoteId: x.id, anchor: x.anchor } },
         h('span', { class: 'badge' }, x.anchor === 'MOVED' ? 'moved' : 'orphaned'), ` “${truncate(x.text, 80)}” `,
-        x.claim ? h('button', { type: 'button', class: 'link', onclick: () => editClaim(x.claim.id) }, 'Edit its claim') : null)))));
+        x.claim ? h('button', { type: 'button', class: 'link', onclick: () => editClaim(x.claim.id) }, 'Edit its claim') : null)),
+      lostEvidence.map((r) => h('li', { dataset: { relFrom: r.from.id, relTo: r.to.id } },
+        h('span', { class: 'badge' }, 'evidence orphaned'), ` “${truncate(r.from.text, 50)}” ${r.kind.toLowerCase()} “${truncate(r.to.text, 50)}” `,
+        h('button', { type: 'button', class: 'link', onclick: () => editClaim(r.from.id) }, 'Edit the claim'))))));
   }
 }
 
+// speakerActor is the named actor a suggestion's speaker names, or ''. An
+// anonymous source is never matched by its words: "a second senior
+// official" of one text is not the one of another, so it becomes a new
+// actor of its own unless the curator picks one of this text's.
 function speakerActor(name) {
   if (!name) return '';
   const n = name.trim().toLowerCase();
-  const hit = st.actors.find((a) => a.name.toLowerCase() === n) || st.actors.find((a) => a.kind !== 'ANONYMOUS' && a.name.toLowerCase().endsWith(` ${n}`));
+  const named = st.actors.filter((a) => a.kind !== 'ANONYMOUS' && a.kind !== 'COLLECTIVE');
+  const hit = named.find((a) => a.name.toLowerCase() === n) || named.find((a) => a.name.toLowerCase().endsWith(` ${n}`));
   return hit ? hit.id : '';
 }
 
@@ -480,17 +507,34 @@ function suggestionItem(s) {
       h('button', { type: 'button', class: 'btn btn-quiet', disabled: dis, onclick: () => review('suggestion', s.id, 'DISMISSED'), 'aria-label': `Dismiss the suggested quote: ${truncate(s.text, 50)}` }, 'Dismiss')));
 }
 
+// claimOfSuggestion is the claim of the open source with a quote at one of
+// a suggestion's parts (the suggestion accepted), or ''.
+function claimOfSuggestion(id) {
+  const s = (st.source?.suggestions || []).find((x) => x.id === id);
+  if (!s) return '';
+  const parts = s.parts?.length ? s.parts : [s];
+  const hit = st.claims.find((c) => c.quotes.some((x) => x.source.id === st.source.id && parts.some((p) => p.start === x.start && p.end === x.end)));
+  return hit ? hit.id : '';
+}
+
 function hintItem(k) {
   const dis = !signedIn() || !st.caps.has('Mutation.reviewSuggestion');
+  const target = k.target && (st.source.suggestions || []).find((x) => x.id === k.target);
   return h('li', { dataset: { hintId: k.id } },
     h('p', {}, h('span', { class: 'badge rel-REBUTS' }, `#${k.rank} “${k.signal}”`)),
     h('blockquote', { class: 'evidence-text' }, truncate(k.span.text, 160)),
+    target ? h('p', { class: 'meta' }, `Perhaps against: “${truncate(target.text, 80)}”`) : null,
     h('p', { class: 'inline-actions' },
       h('button', {
-        type: 'button', class: 'btn btn-quiet',
-        onclick: () => startRelation([{ text: k.span.text, source: st.source.id, start: k.span.start, end: k.span.end }], { hint: k.id }),
+        type: 'button', class: 'btn btn-quiet', 'aria-label': `Draw a relation from the counter hint “${k.signal}”`,
+        onclick: () => {
+          // The hint's words become the evidence; the claims that carry its quotes are proposed, never saved for the curator.
+          const from = (k.quotes || []).map(claimOfSuggestion).find(Boolean) || '';
+          const to = k.target ? claimOfSuggestion(k.target) : '';
+          startRelation([{ text: k.span.text, source: st.source.id, start: k.span.start, end: k.span.end }], { hint: k.id, from, to });
+        },
       }, 'Draw a relation…'),
-      h('button', { type: 'button', class: 'btn btn-quiet', disabled: dis, onclick: () => review('counter hint', k.id, 'DISMISSED') }, 'Dismiss')));
+      h('button', { type: 'button', class: 'btn btn-quiet', disabled: dis, onclick: () => review('counter hint', k.id, 'DISMISSED'), 'aria-label': `Dismiss the counter hint “${k.signal}”` }, 'Dismiss')));
 }
 
 function renderImportForm() {
@@ -501,7 +545,7 @@ function renderImportForm() {
   text.addEventListener('input', () => { d.text = text.value; });
   const title = h('input', { type: 'text', autocomplete: 'off' });
   title.value = d.title;
-  const id = h('input', { type: 'text', spellcheck: 'false', autocomplete: 'off' });
+  const id = h('input', { type: 'text', spellcheck: 'false', autocomplete: 'off', readonly: !!d.replaces });
   id.value = d.id;
   title.addEventListener('input', () => {
     d.title = title.value;
@@ -528,12 +572,14 @@ function renderImportForm() {
     ev.preventDefault();
     clearErrors(form);
     const input = { id: d.id.trim(), title: d.title.trim(), kind: d.kind, date: d.date.trim() || null, url: d.url.trim() || null, publisher: d.publisher.trim() || null, text: d.text };
-    const existing = st.sources.find((s) => s.id === input.id);
-    if (existing && existing.version !== undefined) input.version = existing.version;
+    // A new source must not exist yet (0); a replaced text is based on the version read.
+    if (st.caps.has('Source.version')) {
+      input.version = d.replaces?.id === input.id && d.replaces.version !== null ? d.replaces.version : 0;
+    }
     await busy(async () => {
       try {
         const r = (await send(q.importSourceMutation(), { input })).importSource;
-        st.importResult = { source: r.source.id, moved: r.moved, orphaned: r.orphaned };
+        st.importResult = { source: r.source.id, moved: r.moved, orphaned: r.orphaned, orphanedEvidence: r.orphanedEvidence };
         studio.saves += 1;
         studio.lastSave = { op: 'importSource', id: r.source.id };
         st.stale = true;
@@ -542,7 +588,9 @@ function renderImportForm() {
         writeURL(true);
         st.imp = null;
         await openSource(r.source.id);
-        say(`Imported "${input.title}": select words in the text to make quotes.`);
+        say(d.replaces
+          ? `Replaced the text: ${r.moved.length} quote${r.moved.length === 1 ? '' : 's'} moved, ${r.orphaned.length} orphaned${r.orphanedEvidence.length ? `, ${r.orphanedEvidence.length} relation${r.orphanedEvidence.length === 1 ? '' : 's'} lost evidence` : ''}.`
+          : `Imported "${input.title}": select words in the text to make quotes.`);
       } catch (err) {
         refused(form, err);
       }
@@ -550,19 +598,21 @@ function renderImportForm() {
   });
   put(form,
     h('p', {}, h('button', { type: 'button', class: 'link', onclick: () => { st.view = 'home'; st.imp = null; renderPanel(); } }, '← Back')),
-    h('h3', { class: 'title', id: 'import-title' }, 'Import a text'),
-    h('p', { class: 'hint' }, 'Paste the article\'s text (or open a .txt file). It is stored whole; quotes point into it by position. Importing a new text under an existing id replaces it, and quotes that cannot be found again are listed for you to check.'),
+    h('h3', { class: 'title', id: 'import-title' }, d.replaces ? 'Replace the text' : 'Import a text'),
+    h('p', { class: 'hint' }, d.replaces
+      ? 'Correct the text and import it again. Quotes are found again only where their words and the 32 characters around them are unchanged; the others are listed for you to check.'
+      : 'Paste the article\'s text (or open a .txt file). It is stored whole; quotes point into it by position.'),
     formErrors(),
     field('text', 'Text', text),
     field('file', 'Or open a text file', file),
     field('title', 'Title', title),
-    field('id', 'Id', id, 'Made from the title; lower-case letters, digits and hyphens.'),
-    field('kind', 'Kind', kind),
+    field('id', 'Source id', id, 'Made from the title; lower-case letters, digits and hyphens.'),
+    field('kind', 'Source kind', kind),
     field('date', 'Date', mk('date', { placeholder: 'YYYY-MM-DD', inputmode: 'numeric' })),
     field('publisher', 'Publisher', mk('publisher')),
     field('url', 'Address (URL)', mk('url', { type: 'url' })),
     h('div', { class: 'form-actions' },
-      h('button', { type: 'submit', class: 'btn', disabled: !signedIn() || !st.caps.has('Mutation.importSource') }, 'Import'),
+      h('button', { type: 'submit', class: 'btn', disabled: !signedIn() || !st.caps.has('Mutation.importSource') }, d.replaces ? 'Replace the text' : 'Import'),
       signedIn() ? null : h('span', { class: 'hint' }, ' Sign in to import.')));
   return form;
 }

@@ -52,8 +52,8 @@ export function capsFromSchema(schema) {
 const when = (caps, cap, text) => (caps.has(cap) ? text : '');
 
 // sourcesQuery lists every source for the studio's source picker.
-export function sourcesQuery() {
-  return /* GraphQL */ `query StudioSources { sources { id title kind date publisher } }`;
+export function sourcesQuery(caps) {
+  return /* GraphQL */ `query StudioSources { sources { id title kind date publisher ${when(caps, 'Source.version', 'version')} } }`;
 }
 
 // sourceQuery reads one source to curate: its text and what the studio
@@ -63,10 +63,10 @@ export function sourceQuery(caps) {
     query StudioSource($id: ID!) {
       source(id: $id) {
         id title kind date publisher text
-        ${when(caps, 'Source.version', 'version')}
+        ${when(caps, 'Source.version', 'version url')}
         ${when(caps, 'Source.paragraphs', 'paragraphs { start end }')}
-        ${when(caps, 'Source.suggestions', 'suggestions { id start end text parts { start end text } speaker speakerSpan { start end text } cue status }')}
-        ${when(caps, 'Source.counterHints', 'counterHints { id signal span { start end text } rank status }')}
+        ${when(caps, 'Source.suggestions', 'suggestions(status: null) { id start end text parts { start end text } speaker speakerSpan { start end text } mention { start end text } cue status }')}
+        ${when(caps, 'Source.counterHints', 'counterHints(status: null) { id signal signalSpan { start end text } span { start end text } rank score quotes target status }')}
         ${when(caps, 'Source.quotes', `quotes { id text kind start end ${when(caps, 'Quote.anchor', 'anchor')} claim { id text } }`)}
       }
     }
@@ -196,8 +196,8 @@ export function importSourceMutation() {
     mutation StudioImportSource($input: ImportSourceInput!) {
       importSource(input: $input) {
         source { id }
-        moved { id text start end claim { id text } }
-        orphaned { id text start end claim { id text } }
+        moved { id text start end }
+        orphaned { id text start end }
         orphanedEvidence { kind from { id text } to { id text } }
       }
     }
@@ -216,7 +216,7 @@ export function reviewSuggestionMutation() {
 // name, for the schema test.
 export function studioOperations(caps) {
   const ops = {
-    sourcesQuery: sourcesQuery(), sourceQuery: sourceQuery(caps), claimsOfSourceQuery: claimsOfSourceQuery(),
+    sourcesQuery: sourcesQuery(caps), sourceQuery: sourceQuery(caps), claimsOfSourceQuery: claimsOfSourceQuery(),
     allClaimsQuery: allClaimsQuery(), actorsQuery: actorsQuery(caps), claimEditQuery: claimEditQuery(caps),
     NOOP_MUTATION, upsertActorMutation: upsertActorMutation(caps), upsertClaimMutation: upsertClaimMutation(caps),
     addRelationMutation: addRelationMutation(), removeRelationMutation: removeRelationMutation(),

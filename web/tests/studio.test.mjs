@@ -51,10 +51,13 @@ const TEXT = [
   '',
   'A second senior official, who spoke on condition of anonymity because the plans are not public, disputed that.',
   '“The wall protects the marina, not the houses behind it,” the official said.',
+  '',
+  'Fishermen call the wall “the big grey line”.',
 ].join('\n');
 const MAYOR_WORDS = 'will protect every home on the front';
 const OFFICIAL_WORDS = 'The wall protects the marina, not the houses behind it';
-const EVIDENCE_WORDS = 'disputed that';
+const EVIDENCE_WORDS = 'A second senior official, who spoke on condition of anonymity because the plans are not public, disputed that.';
+const SCARE_WORDS = 'the big grey line';
 
 // at is where words are in TEXT: the API's code points, and the browser's UTF-16 index.
 function at(words) {
@@ -222,7 +225,7 @@ test('a whole curation: import, quote, two claims by two actors, a rebuttal with
   const imp = page.locator('#import-form');
   await imp.getByLabel('Text', { exact: true }).fill(TEXT);
   await imp.getByLabel('Title').fill(`Harbour council split over the sea wall ${RUN}`);
-  await imp.getByLabel('Id', { exact: true }).fill(SOURCE);
+  await imp.getByLabel('Source id').fill(SOURCE);
   await imp.getByLabel('Date').fill('2026-03-02');
   await imp.getByLabel('Publisher').fill('The Test Gazette');
   await imp.getByRole('button', { name: 'Import' }).click();
@@ -232,7 +235,7 @@ test('a whole curation: import, quote, two claims by two actors, a rebuttal with
   assert.equal(await page.textContent('#reader-title'), `Harbour council split over the sea wall ${RUN}`);
   // The reader holds the text exactly, paragraph by paragraph.
   assert.equal(await page.evaluate(() => document.getElementById('reader-text').textContent), TEXT);
-  assert.equal(await page.locator('#reader-text .src-para').count(), 3);
+  assert.equal(await page.locator('#reader-text .src-para').count(), 4);
 
   // Select the mayor's words with their quotation marks and a space around them: the studio
   // proposes the words alone, as a direct quote, at their code points.
@@ -246,15 +249,15 @@ test('a whole curation: import, quote, two claims by two actors, a rebuttal with
   await page.getByRole('button', { name: 'New claim with these words' }).click();
   const form = page.locator('#claim-form');
   await form.getByLabel('The claim, in neutral words').fill('The new sea wall will protect the homes on the seafront.');
-  await form.getByLabel('Id', { exact: true }).fill(WALL_PROTECTS);
+  await form.getByLabel('Claim id').fill(WALL_PROTECTS);
   await form.getByRole('button', { name: 'New actor…' }).click();
   await form.getByLabel('Name, or the words the source uses').fill('Ana Lu\u0301cia Ferreira');
-  await form.getByLabel('Kind', { exact: true }).selectOption('PERSON');
+  await form.getByLabel('Actor kind').selectOption('PERSON');
   await form.getByLabel('Role or title (optional)').fill('Mayor');
-  await form.locator('.subform').getByLabel('Id', { exact: true }).fill(MAYOR);
+  await form.getByLabel('Actor id').fill(MAYOR);
   await form.getByRole('button', { name: 'Create actor' }).click();
   await saved(page, 2);
-  assert.equal(await form.getByLabel('Actor').inputValue(), MAYOR);
+  assert.equal(await form.getByLabel('Actor', { exact: true }).inputValue(), MAYOR);
   await form.getByLabel('Said on').fill('2026-03-02');
   assert.equal(await form.getByLabel('Attribution').inputValue(), 'ON_RECORD');
   const sent = page.waitForRequest((r) => r.method() === 'POST' && (r.postData() || '').includes('StudioUpsertClaim'));
@@ -278,49 +281,74 @@ test('a whole curation: import, quote, two claims by two actors, a rebuttal with
   await page.getByRole('button', { name: '← Back to the source' }).click();
   await page.locator(`#reader-text mark.hl-quote[data-start="${mayor.start}"]`).waitFor();
 
-  // The second claim, by an anonymous official: a save without a speaker is refused next to the actor field.
+  // The suggestions: the text's quotations, unconfirmed, with their likely speakers; a counter hint.
   const official = at(OFFICIAL_WORDS);
-  await selectWords(page, OFFICIAL_WORDS, { from: 1 });
-  await page.getByRole('button', { name: 'New claim with these words' }).click();
+  const side = page.locator('#studio-side');
+  const sugg = side.locator(`li[data-suggestion-id="q${official.start}-${official.end}"]`);
+  assert.match(await sugg.textContent(), /Speaker: A second senior official \(“said”\)/);
+  const scare = at(SCARE_WORDS);
+  const scareItem = side.locator(`li[data-suggestion-id="q${scare.start}-${scare.end}"]`);
+  await scareItem.waitFor();
+  // Scare quotes are nobody's claim: dismissed, and the decision is recorded.
+  await scareItem.getByRole('button', { name: /^Dismiss/ }).click();
+  await saved(page, 4);
+  await scareItem.waitFor({ state: 'detached' });
+  const sid = `q${scare.start}-${scare.end}`;
+  const { source: reviewed } = await read('query($id: ID!) { source(id: $id) { suggestions(status: DISMISSED) { id } } }', { id: SOURCE });
+  assert.deepEqual(reviewed.suggestions.map((x) => x.id), [sid]);
+
+  // Accept the official's suggested quote: it fills the claim form with its words and offsets, and a new
+  // anonymous actor in the words the text uses. A save before the actor exists is refused next to the actor field.
+  await sugg.getByRole('button', { name: /^Accept/ }).click();
   await form.getByLabel('The claim, in neutral words').fill('The sea wall protects the marina, not the houses behind it.');
-  await form.getByLabel('Id', { exact: true }).fill(WALL_MARINA);
+  await form.getByLabel('Claim id').fill(WALL_MARINA);
+  assert.equal(await form.locator('.quote-items blockquote').textContent(), OFFICIAL_WORDS);
+  assert.equal(await form.getByLabel('From character').inputValue(), String(official.start));
+  assert.equal(await form.getByLabel('To character').inputValue(), String(official.end));
+  assert.equal(await form.getByLabel('Whose words').inputValue(), 'DIRECT');
+  const sub = form.locator('.subform');
+  assert.equal(await sub.getByLabel('Name, or the words the source uses').inputValue(), 'A second senior official');
+  assert.equal(await sub.getByLabel('Actor kind').inputValue(), 'ANONYMOUS', 'an anonymous source is its own actor');
   await form.getByRole('button', { name: 'Save claim' }).click();
   await page.waitForFunction(() => window.__studio.refusals === 1 && window.__studio.busy === 0);
   const actorField = form.locator('[data-field="assertions[0].actor"]');
   assert.match(await actorField.locator('.field-error').textContent(), /There is no actor with this id/);
-  assert.equal(await form.getByLabel('Actor').getAttribute('aria-invalid'), 'true');
+  assert.equal(await form.getByLabel('Actor', { exact: true }).getAttribute('aria-invalid'), 'true');
   assert.equal(await page.evaluate(() => document.activeElement.closest('[data-field]')?.dataset.field), 'assertions[0].actor', 'the invalid field has the focus');
-  // An anonymous source is an actor of its own.
-  await form.getByRole('button', { name: 'New actor…' }).click();
-  await form.getByLabel('Name, or the words the source uses').fill('A second senior official');
-  await form.getByLabel('Kind', { exact: true }).selectOption('ANONYMOUS');
-  await form.locator('.subform').getByLabel('Id', { exact: true }).fill(OFFICIAL);
+  await form.getByLabel('Actor id').fill(OFFICIAL);
   await form.getByRole('button', { name: 'Create actor' }).click();
-  await saved(page, 4);
+  await saved(page, 5);
   assert.equal(await form.getByLabel('Attribution').inputValue(), 'ANONYMOUS', 'an anonymous source speaks on condition of anonymity');
   await form.getByRole('button', { name: 'Save claim' }).click();
-  await saved(page, 5);
-  const second = await read('query($id: ID!) { claim(id: $id) { quotes { start end kind } assertions { actor { id anonymous } attribution } } }', { id: WALL_MARINA });
+  await saved(page, 6);
+  const second = await read(`query($id: ID!, $src: ID!) { claim(id: $id) { quotes { start end kind } assertions { actor { id anonymous } attribution } }
+    source(id: $src) { suggestions(status: ACCEPTED) { id } } }`, { id: WALL_MARINA, src: SOURCE });
   assert.deepEqual(second.claim.quotes, [{ start: official.start, end: official.end, kind: 'DIRECT' }]);
   assert.deepEqual(second.claim.assertions, [{ actor: { id: OFFICIAL, anonymous: true }, attribution: 'ANONYMOUS' }]);
+  assert.ok(second.source.suggestions.some((x) => x.id === `q${official.start}-${official.end}`), 'the suggestion is accepted');
 
-  // The rebuttal, with the reporter's words that make it.
+  // The counter hint draws nothing by itself: the curator draws the rebuttal from it, with the sentence as evidence.
   await page.getByRole('button', { name: '← Back to the source' }).click();
-  await page.getByRole('button', { name: 'New relation' }).click();
+  const signal = at('disputed');
+  const hint = side.locator(`li[data-hint-id="h${signal.start}-${signal.end}"]`);
+  assert.match(await hint.textContent(), /#1 “disputed”/);
+  const none = await read('query($id: ID!) { claim(id: $id) { relations { kind } } }', { id: WALL_MARINA });
+  assert.deepEqual(none.claim.relations, [], 'a hint never makes an edge');
+  await hint.getByRole('button', { name: /^Draw a relation/ }).click();
   const rel = page.locator('#relation-form');
-  await rel.getByLabel('This claim', { exact: true }).selectOption(WALL_MARINA);
+  assert.equal(await rel.getByLabel('This claim', { exact: true }).inputValue(), WALL_MARINA, 'the claim that carries the hint\'s quote');
   await rel.getByRole('radio', { name: /^rebuts/ }).check();
   await rel.getByLabel('The other claim', { exact: true }).selectOption(WALL_PROTECTS);
   const ev = at(EVIDENCE_WORDS);
-  await selectWords(page, EVIDENCE_WORDS);
-  await rel.getByRole('button', { name: 'Add the selected words as evidence' }).click();
   assert.equal(await rel.locator('blockquote.evidence-text').textContent(), EVIDENCE_WORDS);
   await page.mouse.move(1, LAPTOP.height - 1);
   await page.screenshot({ path: join(DOCS, 'studio.png') });
   await rel.getByRole('button', { name: 'Save relation' }).click();
-  await saved(page, 6);
-  const linked = await read('query($id: ID!) { claim(id: $id) { relations(direction: OUTGOING) { kind to { id } evidence { text start end } } } }', { id: WALL_MARINA });
+  await saved(page, 7);
+  const linked = await read(`query($id: ID!, $src: ID!) { claim(id: $id) { relations(direction: OUTGOING) { kind to { id } evidence { text start end } } }
+    source(id: $src) { counterHints(status: ACCEPTED) { id } } }`, { id: WALL_MARINA, src: SOURCE });
   assert.deepEqual(linked.claim.relations, [{ kind: 'REBUTS', to: { id: WALL_PROTECTS }, evidence: [{ text: EVIDENCE_WORDS, start: ev.start, end: ev.end }] }]);
+  assert.deepEqual(linked.source.counterHints.map((x) => x.id), [`h${signal.start}-${signal.end}`], 'the accepted hint is recorded');
 
   // Trace mode shows the counter: the anonymous official countered the mayor.
   await page.getByRole('radio', { name: 'Trace counters' }).check();
@@ -357,7 +385,7 @@ test('a whole curation: import, quote, two claims by two actors, a rebuttal with
   assert.deepEqual(still.claim, { text: 'The new sea wall will protect every home on the seafront, the mayor says.', version: 2 }, 'their save stands');
   // Having seen their change, the curator saves over it.
   await conflict.getByRole('button', { name: 'Save mine over theirs' }).click();
-  await saved(page, 7);
+  await saved(page, 8);
   const mine = await read('query($id: ID!) { claim(id: $id) { text version } }', { id: WALL_PROTECTS });
   assert.deepEqual(mine.claim, { text: 'The new sea wall will protect the homes along the front.', version: 3 });
   assert.match(await form.locator('.who-line').textContent(), /^Added by curator on \S+, last changed by curator on \S+ · version 3$/);
@@ -386,6 +414,27 @@ test('a whole curation: import, quote, two claims by two actors, a rebuttal with
   assert.ok(src?.textFile, `the source with its text file: ${JSON.stringify(src)}`);
   const textName = Object.keys(files).find((n) => n.endsWith(src.textFile));
   assert.equal(files[textName]?.toString('utf8'), TEXT, 'the text exactly, emoji and all');
+
+  // A corrected text replaces the old one: a quote found again with the same words and context
+  // is moved to its new place, one whose words changed is orphaned; both are listed to check.
+  await page.getByRole('button', { name: 'Replace the text…' }).click();
+  const corrected = `Updated on Tuesday with the council's vote.\n\n${TEXT.replace('not the houses behind it', 'not the homes behind it')}`;
+  const again = page.locator('#import-form');
+  assert.equal(await again.getByLabel('Source id').getAttribute('readonly'), '', 'the source keeps its id');
+  await again.getByLabel('Text', { exact: true }).fill(corrected);
+  await again.getByRole('button', { name: 'Replace the text' }).click();
+  await saved(page, 9);
+  const toCheck = page.locator('#studio-side .orphans');
+  await toCheck.waitFor();
+  assert.match(await toCheck.locator(`li[data-quote-id="${WALL_PROTECTS}.q1"]`).textContent(), /^moved “will protect every home on the front”/);
+  assert.match(await toCheck.locator(`li[data-quote-id="${WALL_MARINA}.q1"]`).textContent(), /^orphaned “The wall protects the marina, not the houses behind it”/);
+  const moved = await read('query($id: ID!) { claim(id: $id) { quotes { start end anchor } } }', { id: WALL_PROTECTS });
+  const shift = Array.from("Updated on Tuesday with the council's vote.\n\n").length;
+  assert.deepEqual(moved.claim.quotes, [{ start: mayor.start + shift, end: mayor.end + shift, anchor: 'MOVED' }]);
+  // The curator opens the orphaned quote's claim from the list.
+  await toCheck.locator(`li[data-quote-id="${WALL_MARINA}.q1"]`).getByRole('button', { name: 'Edit its claim' }).click();
+  await page.waitForFunction(() => window.__studio.view === 'claim' && window.__studio.busy === 0);
+  assert.equal(await form.getByLabel('Claim id').inputValue(), WALL_MARINA);
 
   // The claim panel of the explorer says who added it and who changed it last.
   await page.getByRole('radio', { name: 'Explore' }).check();
