@@ -30,6 +30,8 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Actor() ActorResolver
 	Assertion() AssertionResolver
+	Camp() CampResolver
+	Camps() CampsResolver
 	Claim() ClaimResolver
 	Counter() CounterResolver
 	CounterSummary() CounterSummaryResolver
@@ -41,6 +43,7 @@ type ResolverRoot interface {
 	Quote() QuoteResolver
 	Relation() RelationResolver
 	Source() SourceResolver
+	Tie() TieResolver
 }
 
 type DirectiveRoot struct {
@@ -81,6 +84,19 @@ type ComplexityRoot struct {
 		Date        func(childComplexity int) int
 		Source      func(childComplexity int) int
 		Stance      func(childComplexity int) int
+	}
+
+	Camp struct {
+		Actors func(childComplexity int) int
+		Group  func(childComplexity int) int
+	}
+
+	Camps struct {
+		Camps       func(childComplexity int) int
+		Frustrated  func(childComplexity int) int
+		Frustration func(childComplexity int) int
+		Ties        func(childComplexity int) int
+		Unsure      func(childComplexity int) int
 	}
 
 	Chain struct {
@@ -214,6 +230,7 @@ type ComplexityRoot struct {
 	Query struct {
 		Actor          func(childComplexity int, id string) int
 		Actors         func(childComplexity int, first *int, after *string, kind *model.ActorKind) int
+		Camps          func(childComplexity int, datasets []string) int
 		Chains         func(childComplexity int, from string, to string, kinds []model.RelationKind, directed *bool, maxHops *int, first *int, datasets []string) int
 		Claim          func(childComplexity int, id string) int
 		Claims         func(childComplexity int, first *int, after *string, filter *model.ClaimFilter) int
@@ -311,6 +328,13 @@ type ComplexityRoot struct {
 		Relations func(childComplexity int) int
 		Root      func(childComplexity int) int
 	}
+
+	Tie struct {
+		From func(childComplexity int) int
+		Sign func(childComplexity int) int
+		To   func(childComplexity int) int
+		Why  func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -328,6 +352,12 @@ type AssertionResolver interface {
 	Actor(ctx context.Context, obj *model.Assertion) (*model.Actor, error)
 	Claim(ctx context.Context, obj *model.Assertion) (*model.Claim, error)
 	Source(ctx context.Context, obj *model.Assertion) (*model.Source, error)
+}
+type CampResolver interface {
+	Actors(ctx context.Context, obj *model.Camp) ([]*model.Actor, error)
+}
+type CampsResolver interface {
+	Unsure(ctx context.Context, obj *model.Camps) ([]*model.Actor, error)
 }
 type ClaimResolver interface {
 	AssertedBy(ctx context.Context, obj *model.Claim) ([]*model.Actor, error)
@@ -372,6 +402,7 @@ type MutationResolver interface {
 }
 type QueryResolver interface {
 	Datasets(ctx context.Context) ([]*model.Dataset, error)
+	Camps(ctx context.Context, datasets []string) (*model.Camps, error)
 	Editor(ctx context.Context) (*string, error)
 	History(ctx context.Context, id string, first *int) ([]*model.Change, error)
 	Node(ctx context.Context, id string) (model.Node, error)
@@ -410,6 +441,10 @@ type SourceResolver interface {
 
 	Suggestions(ctx context.Context, obj *model.Source, status *model.SuggestionStatus) ([]*model.QuoteSuggestion, error)
 	CounterHints(ctx context.Context, obj *model.Source, status *model.SuggestionStatus) ([]*model.CounterHint, error)
+}
+type TieResolver interface {
+	From(ctx context.Context, obj *model.Tie) (*model.Actor, error)
+	To(ctx context.Context, obj *model.Tie) (*model.Actor, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -577,6 +612,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Assertion.Stance(childComplexity), true
+
+	case "Camp.actors":
+		if e.ComplexityRoot.Camp.Actors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Camp.Actors(childComplexity), true
+	case "Camp.group":
+		if e.ComplexityRoot.Camp.Group == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Camp.Group(childComplexity), true
+
+	case "Camps.camps":
+		if e.ComplexityRoot.Camps.Camps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Camps.Camps(childComplexity), true
+	case "Camps.frustrated":
+		if e.ComplexityRoot.Camps.Frustrated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Camps.Frustrated(childComplexity), true
+	case "Camps.frustration":
+		if e.ComplexityRoot.Camps.Frustration == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Camps.Frustration(childComplexity), true
+	case "Camps.ties":
+		if e.ComplexityRoot.Camps.Ties == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Camps.Ties(childComplexity), true
+	case "Camps.unsure":
+		if e.ComplexityRoot.Camps.Unsure == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Camps.Unsure(childComplexity), true
 
 	case "Chain.claims":
 		if e.ComplexityRoot.Chain.Claims == nil {
@@ -1185,6 +1264,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Actors(childComplexity, args["first"].(*int), args["after"].(*string), args["kind"].(*model.ActorKind)), true
+	case "Query.camps":
+		if e.ComplexityRoot.Query.Camps == nil {
+			break
+		}
+
+		args, err := ec.field_Query_camps_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Camps(childComplexity, args["datasets"].([]string)), true
 	case "Query.chains":
 		if e.ComplexityRoot.Query.Chains == nil {
 			break
@@ -1697,6 +1787,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Thread.Root(childComplexity), true
 
+	case "Tie.from":
+		if e.ComplexityRoot.Tie.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Tie.From(childComplexity), true
+	case "Tie.sign":
+		if e.ComplexityRoot.Tie.Sign == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Tie.Sign(childComplexity), true
+	case "Tie.to":
+		if e.ComplexityRoot.Tie.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Tie.To(childComplexity), true
+	case "Tie.why":
+		if e.ComplexityRoot.Tie.Why == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Tie.Why(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -2142,6 +2257,40 @@ type Dataset {
   actorCount: Int!
 }
 
+"Actors grouped by who agrees with and counters whom."
+type Camps {
+  "The camps, two per connected group of actors (one when a group has no counter)."
+  camps: [Camp!]!
+  "Actors that fit either camp of their group equally well."
+  unsure: [Actor!]!
+  "The share of ties against the camps: 0 when every counter runs across camps and every agreement within one."
+  frustration: Float!
+  "How many ties were weighed."
+  ties: Int!
+  "The ties against the camps, so that a reader can judge them."
+  frustrated: [Tie!]!
+}
+
+"One camp."
+type Camp {
+  "The connected group of actors it belongs to, 1, 2, …; camps of different groups never tied are not comparable."
+  group: Int!
+  "Its actors."
+  actors: [Actor!]!
+}
+
+"A signed tie between two actors."
+type Tie {
+  "One end."
+  from: Actor!
+  "The other end (the countered actor, for a counter)."
+  to: Actor!
+  "+1 for agreement (co-endorsement, support, membership), -1 for a counter."
+  sign: Int!
+  "What makes the tie, in ids."
+  why: String!
+}
+
 "Where a suggestion stands with the curators."
 enum SuggestionStatus {
   "Not reviewed yet."
@@ -2404,7 +2553,14 @@ input ClaimFilter {
 type Query {
   "The datasets in the graph, by id: what each holds, so that a reader can choose one debate, several, or all."
   datasets: [Dataset!]!
-  "The name of the API token the request carries; null without a valid one (a curator's sign-in check)."
+  """
+  The actors split into camps by structural balance: two camps per connected group of actors, with the
+  fewest ties against them (a counter inside a camp, an agreement across camps). Counters are negative ties;
+  endorsing one claim, supporting another's claim, and membership are positive. frustration is the share of
+  ties against the camps. See the README for the method and what it finds on the article.
+  """
+  camps(datasets: [ID!]): Camps!
+  "The name of the API token; null without a valid one (a curator's sign-in check)."
   editor: String
   "The recorded writes of a node (or the loads of a dataset), newest first; a node also lists the loads of its dataset. first defaults to 50, at most 500."
   history(id: ID!, first: Int = 50): [Change!]!
@@ -2701,6 +2857,32 @@ func (ec *executionContext) childFields_Assertion(ctx context.Context, field gra
 		return ec.fieldContext_Assertion_stance(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Assertion", field.Name)
+}
+
+func (ec *executionContext) childFields_Camp(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "group":
+		return ec.fieldContext_Camp_group(ctx, field)
+	case "actors":
+		return ec.fieldContext_Camp_actors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Camp", field.Name)
+}
+
+func (ec *executionContext) childFields_Camps(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "camps":
+		return ec.fieldContext_Camps_camps(ctx, field)
+	case "unsure":
+		return ec.fieldContext_Camps_unsure(ctx, field)
+	case "frustration":
+		return ec.fieldContext_Camps_frustration(ctx, field)
+	case "ties":
+		return ec.fieldContext_Camps_ties(ctx, field)
+	case "frustrated":
+		return ec.fieldContext_Camps_frustrated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Camps", field.Name)
 }
 
 func (ec *executionContext) childFields_Chain(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3097,6 +3279,20 @@ func (ec *executionContext) childFields_Thread(ctx context.Context, field graphq
 	return nil, fmt.Errorf("no field named %q was found under type Thread", field.Name)
 }
 
+func (ec *executionContext) childFields_Tie(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_Tie_from(ctx, field)
+	case "to":
+		return ec.fieldContext_Tie_to(ctx, field)
+	case "sign":
+		return ec.fieldContext_Tie_sign(ctx, field)
+	case "why":
+		return ec.fieldContext_Tie_why(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Tie", field.Name)
+}
+
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "name":
@@ -3478,6 +3674,20 @@ func (ec *executionContext) field_Query_actors_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["kind"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_camps_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "datasets",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["datasets"] = arg0
 	return args, nil
 }
 
@@ -4585,6 +4795,203 @@ func (ec *executionContext) _Assertion_stance(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Assertion_stance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Assertion", field, false, false, "Stance")
+}
+
+func (ec *executionContext) _Camp_group(ctx context.Context, field graphql.CollectedField, obj *model.Camp) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Camp_group(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Group, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Camp_group(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Camp", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Camp_actors(ctx context.Context, field graphql.CollectedField, obj *model.Camp) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Camp_actors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Camp().Actors(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Camp_actors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Camp",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Camps_camps(ctx context.Context, field graphql.CollectedField, obj *model.Camps) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Camps_camps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Camps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Camp) graphql.Marshaler {
+			return ec.marshalNCamp2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐCampᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Camps_camps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Camps",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Camp(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Camps_unsure(ctx context.Context, field graphql.CollectedField, obj *model.Camps) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Camps_unsure(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Camps().Unsure(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Camps_unsure(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Camps",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Camps_frustration(ctx context.Context, field graphql.CollectedField, obj *model.Camps) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Camps_frustration(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Frustration, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Camps_frustration(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Camps", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Camps_ties(ctx context.Context, field graphql.CollectedField, obj *model.Camps) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Camps_ties(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ties, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Camps_ties(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Camps", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Camps_frustrated(ctx context.Context, field graphql.CollectedField, obj *model.Camps) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Camps_frustrated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Frustrated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Tie) graphql.Marshaler {
+			return ec.marshalNTie2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐTieᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Camps_frustrated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Camps",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tie(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Chain_hops(ctx context.Context, field graphql.CollectedField, obj *model.Chain) (ret graphql.Marshaler) {
@@ -7098,6 +7505,50 @@ func (ec *executionContext) fieldContext_Query_datasets(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_camps(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_camps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Camps(ctx, fc.Args["datasets"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Camps) graphql.Marshaler {
+			return ec.marshalNCamps2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐCamps(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_camps(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Camps(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_camps_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_editor(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9387,6 +9838,116 @@ func (ec *executionContext) fieldContext_Thread_relations(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Tie_from(ctx context.Context, field graphql.CollectedField, obj *model.Tie) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Tie_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Tie().From(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐActor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Tie_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Tie",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Tie_to(ctx context.Context, field graphql.CollectedField, obj *model.Tie) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Tie_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Tie().To(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐActor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Tie_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Tie",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Tie_sign(ctx context.Context, field graphql.CollectedField, obj *model.Tie) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Tie_sign(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sign, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Tie_sign(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Tie", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Tie_why(ctx context.Context, field graphql.CollectedField, obj *model.Tie) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Tie_why(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Why, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Tie_why(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Tie", field, false, false, "String")
+}
+
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11510,6 +12071,99 @@ func (ec *executionContext) _Assertion(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var campImplementors = []string{"Camp"}
+
+func (ec *executionContext) _Camp(ctx context.Context, sel ast.SelectionSet, obj *model.Camp) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, campImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Camp")
+		case "group":
+			out.Values[i] = ec._Camp_group(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "actors":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Camp_actors(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var campsImplementors = []string{"Camps"}
+
+func (ec *executionContext) _Camps(ctx context.Context, sel ast.SelectionSet, obj *model.Camps) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, campsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Camps")
+		case "camps":
+			out.Values[i] = ec._Camps_camps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unsure":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Camps_unsure(ctx, field, obj)
+				})
+		case "frustration":
+			out.Values[i] = ec._Camps_frustration(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ties":
+			out.Values[i] = ec._Camps_ties(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "frustrated":
+			out.Values[i] = ec._Camps_frustrated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var chainImplementors = []string{"Chain"}
 
 func (ec *executionContext) _Chain(ctx context.Context, sel ast.SelectionSet, obj *model.Chain) graphql.Marshaler {
@@ -12401,6 +13055,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_datasets(ctx, field)
 				})
+		case "camps":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_camps(ctx, field)
+				})
 		case "editor":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -13050,6 +13710,56 @@ func (ec *executionContext) _Thread(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
+var tieImplementors = []string{"Tie"}
+
+func (ec *executionContext) _Tie(ctx context.Context, sel ast.SelectionSet, obj *model.Tie) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, tieImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Tie")
+		case "from":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Tie_from(ctx, field, obj)
+				})
+		case "to":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Tie_to(ctx, field, obj)
+				})
+		case "sign":
+			out.Values[i] = ec._Tie_sign(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "why":
+			out.Values[i] = ec._Tie_why(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var __DirectiveImplementors = []string{"__Directive"}
 
 func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionSet, obj *introspection.Directive) graphql.Marshaler {
@@ -13558,6 +14268,38 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 		graphql.AddInvalidNullFromMarshaler(ctx, "Boolean!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNCamp2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐCampᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Camp) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCamp2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐCamp(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCamp2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐCamp(ctx context.Context, sel ast.SelectionSet, v *model.Camp) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Camp!")
+		return graphql.Null
+	}
+	return ec._Camp(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCamps2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐCamps(ctx context.Context, sel ast.SelectionSet, v *model.Camps) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Camps!")
+		return graphql.Null
+	}
+	return ec._Camps(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNChain2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐChainᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Chain) graphql.Marshaler {
@@ -14225,6 +14967,30 @@ func (ec *executionContext) marshalNThread2ᚖgithubᚗcomᚋcounterpointᚑnews
 		return graphql.Null
 	}
 	return ec._Thread(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTie2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐTieᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Tie) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTie2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐTie(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTie2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐTie(ctx context.Context, sel ast.SelectionSet, v *model.Tie) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Tie!")
+		return graphql.Null
+	}
+	return ec._Tie(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {

@@ -49,6 +49,14 @@ func (r *assertionResolver) Source(ctx context.Context, obj *model.Assertion) (*
 	return r.source(ctx, obj.SourceID)
 }
 
+func (r *campResolver) Actors(ctx context.Context, obj *model.Camp) ([]*model.Actor, error) {
+	return r.actors(ctx, obj.ActorIDs)
+}
+
+func (r *campsResolver) Unsure(ctx context.Context, obj *model.Camps) ([]*model.Actor, error) {
+	return r.actors(ctx, obj.UnsureIDs)
+}
+
 func (r *claimResolver) AssertedBy(ctx context.Context, obj *model.Claim) ([]*model.Actor, error) {
 	return r.asserters(ctx, obj.ID)
 }
@@ -290,6 +298,26 @@ func (r *queryResolver) Datasets(ctx context.Context) ([]*model.Dataset, error) 
 	for i, d := range sums {
 		out[i] = &model.Dataset{ID: d.ID, Title: optional(d.Title), Description: optional(d.Description), SourceIDs: d.Sources,
 			ClaimCount: d.Claims, QuoteCount: d.Quotes, RelationCount: d.Relations, ActorCount: d.Actors}
+	}
+	return out, nil
+}
+
+func (r *queryResolver) Camps(ctx context.Context, datasets []string) (*model.Camps, error) {
+	scope, err := scopeOf(datasets)
+	if err != nil {
+		return nil, err
+	}
+	ties, err := r.store.ActorTies(ctx, scope)
+	if err != nil {
+		return nil, err
+	}
+	split := counterpoint.SplitCamps(ties)
+	out := &model.Camps{UnsureIDs: split.Unsure, Frustration: split.Frustration(), Ties: split.Ties, Camps: []*model.Camp{}, Frustrated: []*model.Tie{}}
+	for _, c := range split.Camps {
+		out.Camps = append(out.Camps, &model.Camp{Group: c.Group, ActorIDs: c.Actors})
+	}
+	for _, t := range split.Frustrated {
+		out.Frustrated = append(out.Frustrated, &model.Tie{FromID: t.A, ToID: t.B, Sign: t.Sign, Why: t.Why})
 	}
 	return out, nil
 }
@@ -724,9 +752,21 @@ func (r *sourceResolver) CounterHints(ctx context.Context, obj *model.Source, st
 	return out, nil
 }
 
+func (r *tieResolver) From(ctx context.Context, obj *model.Tie) (*model.Actor, error) {
+	return r.actor(ctx, obj.FromID)
+}
+
+func (r *tieResolver) To(ctx context.Context, obj *model.Tie) (*model.Actor, error) {
+	return r.actor(ctx, obj.ToID)
+}
+
 func (r *Resolver) Actor() graph.ActorResolver { return &actorResolver{r} }
 
 func (r *Resolver) Assertion() graph.AssertionResolver { return &assertionResolver{r} }
+
+func (r *Resolver) Camp() graph.CampResolver { return &campResolver{r} }
+
+func (r *Resolver) Camps() graph.CampsResolver { return &campsResolver{r} }
 
 func (r *Resolver) Claim() graph.ClaimResolver { return &claimResolver{r} }
 
@@ -752,9 +792,13 @@ func (r *Resolver) Relation() graph.RelationResolver { return &relationResolver{
 
 func (r *Resolver) Source() graph.SourceResolver { return &sourceResolver{r} }
 
+func (r *Resolver) Tie() graph.TieResolver { return &tieResolver{r} }
+
 type (
 	actorResolver              struct{ *Resolver }
 	assertionResolver          struct{ *Resolver }
+	campResolver               struct{ *Resolver }
+	campsResolver              struct{ *Resolver }
 	claimResolver              struct{ *Resolver }
 	counterResolver            struct{ *Resolver }
 	counterSummaryResolver     struct{ *Resolver }
@@ -766,4 +810,5 @@ type (
 	quoteResolver              struct{ *Resolver }
 	relationResolver           struct{ *Resolver }
 	sourceResolver             struct{ *Resolver }
+	tieResolver                struct{ *Resolver }
 )

@@ -133,3 +133,6 @@ func (unusedStore) Review(context.Context, string, string, counterpoint.ChangeAc
 func (unusedStore) DatasetSummaries(context.Context) ([]counterpoint.DatasetSummary, error) {
 	return nil, unused("DatasetSummaries")
 }
+func (unusedStore) ActorTies(context.Context, counterpoint.Scope) ([]counterpoint.Tie, error) {
+	return nil, unused("ActorTies")
+}

@@ -115,6 +115,30 @@ type AssertionInput struct {
 	Stance *Stance `json:"stance,omitempty"`
 }
 
+// One camp.
+type Camp struct {
+	// The connected group of actors it belongs to, 1, 2, …; camps of different groups never tied are not comparable.
+	Group int `json:"group"`
+	// Its actors.
+	Actors   []*Actor `json:"actors"`
+	ActorIDs []string `json:"-"`
+}
+
+// Actors grouped by who agrees with and counters whom.
+type Camps struct {
+	// The camps, two per connected group of actors (one when a group has no counter).
+	Camps []*Camp `json:"camps"`
+	// Actors that fit either camp of their group equally well.
+	Unsure []*Actor `json:"unsure"`
+	// The share of ties against the camps: 0 when every counter runs across camps and every agreement within one.
+	Frustration float64 `json:"frustration"`
+	// How many ties were weighed.
+	Ties int `json:"ties"`
+	// The ties against the camps, so that a reader can judge them.
+	Frustrated []*Tie   `json:"frustrated"`
+	UnsureIDs  []string `json:"-"`
+}
+
 // A chain of claim relations connecting one actor's claim to another actor's claim.
 type Chain struct {
 	// Number of claim-to-claim relations in the chain.
@@ -617,6 +641,20 @@ type Thread struct {
 	Claims []*Claim `json:"claims"`
 	// Every relation between the thread's claims.
 	Relations []*Relation `json:"relations"`
+}
+
+// A signed tie between two actors.
+type Tie struct {
+	// One end.
+	From *Actor `json:"from"`
+	// The other end (the countered actor, for a counter).
+	To *Actor `json:"to"`
+	// +1 for agreement (co-endorsement, support, membership), -1 for a counter.
+	Sign int `json:"sign"`
+	// What makes the tie, in ids.
+	Why    string `json:"why"`
+	FromID string `json:"-"`
+	ToID   string `json:"-"`
 }
 
 // What sort of participant an actor is.
