@@ -139,11 +139,19 @@ async function loadActors() {
 
 async function loadAllClaims() {
   st.allClaims = await pages(q.allClaimsQuery(), {}, (d) => d.claims);
-  const datasets = new Set(['curated']);
-  for (const c of st.allClaims) if (c.dataset) datasets.add(c.dataset);
+  // The download's picker: every dataset (with its size where the API
+  // says), and "curated", where the studio's claims go by default.
+  const datasets = new Map([['curated', 'curated']]);
+  if (st.caps.has('Query.datasets')) {
+    for (const d of (await send(q.datasetsQuery())).datasets) {
+      datasets.set(d.id, `${d.title ? `${truncate(d.title, 40)} (${d.id})` : d.id}, ${d.claimCount} claim${d.claimCount === 1 ? '' : 's'}`);
+    }
+  } else {
+    for (const c of st.allClaims) if (c.dataset) datasets.set(c.dataset, c.dataset);
+  }
   const sel = $('export-dataset');
   const keep = sel.value || 'curated';
-  clear(sel).append(...[...datasets].sort().map((d) => h('option', { value: d }, d)));
+  clear(sel).append(...[...datasets].sort((a, b) => a[0].localeCompare(b[0])).map(([id, label]) => h('option', { value: id }, label)));
   sel.value = datasets.has(keep) ? keep : 'curated';
   updateExportLink();
 }

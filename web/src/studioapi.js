@@ -19,7 +19,7 @@ export const CAPS_QUERY = /* GraphQL */ `
 
 // The capabilities the studio looks for, as "Type.field".
 export const CAPABILITIES = [
-  'Query.editor', 'Query.history',
+  'Query.editor', 'Query.history', 'Query.datasets',
   'Mutation.importSource', 'Mutation.reviewSuggestion', 'Mutation.deleteClaim', 'Mutation.deleteActor',
   'Source.paragraphs', 'Source.suggestions', 'Source.counterHints', 'Source.quotes', 'Source.version',
   'Claim.version', 'Actor.version', 'Quote.anchor', 'ClaimInput.version',
@@ -96,7 +96,7 @@ export function allClaimsQuery() {
     query StudioAllClaims($after: String) {
       claims(first: 100, after: $after) {
         pageInfo { hasNextPage endCursor }
-        nodes { id text date }
+        nodes { id text date dataset }
       }
     }
   `;
@@ -130,6 +130,11 @@ export function claimEditQuery(caps) {
       }
     }
   `;
+}
+
+// datasetsQuery lists the datasets, for the download's picker.
+export function datasetsQuery() {
+  return /* GraphQL */ `query StudioDatasets { datasets { id title claimCount } }`;
 }
 
 // historyQuery reads the changes of one node, newest first.
@@ -222,6 +227,7 @@ export function studioOperations(caps) {
     addRelationMutation: addRelationMutation(), removeRelationMutation: removeRelationMutation(),
   };
   if (caps.has('Query.history')) ops.historyQuery = historyQuery();
+  if (caps.has('Query.datasets')) ops.datasetsQuery = datasetsQuery();
   if (caps.has('Query.editor')) ops.editorQuery = editorQuery();
   if (caps.has('Mutation.deleteClaim')) ops.deleteClaimMutation = deleteClaimMutation();
   if (caps.has('Mutation.importSource')) ops.importSourceMutation = importSourceMutation();

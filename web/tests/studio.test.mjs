@@ -435,6 +435,12 @@ test('a whole curation: import, quote, two claims by two actors, a rebuttal with
   await toCheck.locator(`li[data-quote-id="${WALL_MARINA}.q1"]`).getByRole('button', { name: 'Edit its claim' }).click();
   await page.waitForFunction(() => window.__studio.view === 'claim' && window.__studio.busy === 0);
   assert.equal(await form.getByLabel('Claim id').inputValue(), WALL_MARINA);
+  // Deleting asks once more, then deletes the claim with its quote and its rebuttal.
+  await form.getByRole('button', { name: 'Delete claim…' }).click();
+  await form.getByRole('button', { name: 'Yes, delete this claim' }).click();
+  await saved(page, 10);
+  assert.equal((await read('query($id: ID!) { claim(id: $id) { id } }', { id: WALL_MARINA })).claim, null);
+  assert.equal(await page.locator(`.studio-claims li[data-claim-id="${WALL_MARINA}"]`).count(), 0);
 
   // The claim panel of the explorer says who added it and who changed it last.
   await page.getByRole('radio', { name: 'Explore' }).check();
