@@ -37,3 +37,46 @@ func TestCampsOfTheArticle(t *testing.T) {
 		t.Errorf("an actor with no tie to another is in a camp: %v", camps)
 	}
 }
+
+// TestTimelineOfTheArticle: the July draft paper comes before the August
+// e-mail; month-precision claims stay months; undated claims are apart;
+// a range keeps what overlaps it.
+func TestTimelineOfTheArticle(t *testing.T) {
+	api := MustStartAPI(t)
+	q := `query T($from: String, $to: String) { timeline(from: $from, to: $to) {
+  entries { claim { id } when { date precision first last } }
+  undated { id } documents { source { id kind } when { date precision } } counters { counter { id } target { id } } truncated } }`
+	tl := data(t, "timeline", api.Post(t, q, nil))["timeline"].(map[string]any)
+	var docs []string
+	for _, d := range tl["documents"].([]any) {
+		d := d.(map[string]any)
+		docs = append(docs, d["source"].(map[string]any)["kind"].(string)+" "+d["when"].(map[string]any)["date"].(string))
+	}
+	paper, email := slices.IndexFunc(docs, func(s string) bool { return strings.HasPrefix(s, "PAPER 2015-07") }), slices.IndexFunc(docs, func(s string) bool { return strings.HasPrefix(s, "EMAIL 2015-08") })
+	if paper < 0 || email < 0 || paper > email {
+		t.Errorf("documents on the timeline: %v; want the July paper before the August e-mail", docs)
+	}
+	months := 0
+	for _, e := range tl["entries"].([]any) {
+		w := e.(map[string]any)["when"].(map[string]any)
+		if len(w["date"].(string)) == 7 {
+			months++
+			if w["precision"] != "MONTH" || !strings.HasSuffix(w["first"].(string), "-01") {
+				t.Errorf("a month-precision claim is shown as %v", w)
+			}
+		}
+	}
+	if months == 0 || len(tl["counters"].([]any)) == 0 {
+		t.Errorf("the timeline has %d month-precision claims and %d counters; want some of each", months, len(tl["counters"].([]any)))
+	}
+	ranged := data(t, "timeline in August", api.Post(t, q, map[string]any{"from": "2015-08-01", "to": "2015-08-31"}))["timeline"].(map[string]any)
+	for _, e := range ranged["entries"].([]any) {
+		w := e.(map[string]any)["when"].(map[string]any)
+		if w["last"].(string) < "2015-08-01" || w["first"].(string) > "2015-08-31" {
+			t.Errorf("August's timeline holds %v", w)
+		}
+	}
+	if len(ranged["undated"].([]any)) != 0 {
+		t.Errorf("a ranged timeline lists undated claims")
+	}
+}

@@ -44,6 +44,7 @@ type ResolverRoot interface {
 	Relation() RelationResolver
 	Source() SourceResolver
 	Tie() TieResolver
+	TimelineDocument() TimelineDocumentResolver
 }
 
 type DirectiveRoot struct {
@@ -186,6 +187,13 @@ type ComplexityRoot struct {
 		Title         func(childComplexity int) int
 	}
 
+	DateSpan struct {
+		Date      func(childComplexity int) int
+		First     func(childComplexity int) int
+		Last      func(childComplexity int) int
+		Precision func(childComplexity int) int
+	}
+
 	Edge struct {
 		From func(childComplexity int) int
 		ID   func(childComplexity int) int
@@ -246,6 +254,7 @@ type ComplexityRoot struct {
 		Sources        func(childComplexity int) int
 		Subgraph       func(childComplexity int, ids []string, hops *int, limit *int, types []model.NodeType, datasets []string) int
 		Thread         func(childComplexity int, claim string, depth *int, kinds []model.RelationKind, datasets []string) int
+		Timeline       func(childComplexity int, datasets []string, from *string, to *string, first *int) int
 	}
 
 	Quote struct {
@@ -335,6 +344,24 @@ type ComplexityRoot struct {
 		To   func(childComplexity int) int
 		Why  func(childComplexity int) int
 	}
+
+	Timeline struct {
+		Counters  func(childComplexity int) int
+		Documents func(childComplexity int) int
+		Entries   func(childComplexity int) int
+		Truncated func(childComplexity int) int
+		Undated   func(childComplexity int) int
+	}
+
+	TimelineDocument struct {
+		Source func(childComplexity int) int
+		When   func(childComplexity int) int
+	}
+
+	TimelineEntry struct {
+		Claim func(childComplexity int) int
+		When  func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -403,6 +430,7 @@ type MutationResolver interface {
 type QueryResolver interface {
 	Datasets(ctx context.Context) ([]*model.Dataset, error)
 	Camps(ctx context.Context, datasets []string) (*model.Camps, error)
+	Timeline(ctx context.Context, datasets []string, from *string, to *string, first *int) (*model.Timeline, error)
 	Editor(ctx context.Context) (*string, error)
 	History(ctx context.Context, id string, first *int) ([]*model.Change, error)
 	Node(ctx context.Context, id string) (model.Node, error)
@@ -445,6 +473,9 @@ type SourceResolver interface {
 type TieResolver interface {
 	From(ctx context.Context, obj *model.Tie) (*model.Actor, error)
 	To(ctx context.Context, obj *model.Tie) (*model.Actor, error)
+}
+type TimelineDocumentResolver interface {
+	Source(ctx context.Context, obj *model.TimelineDocument) (*model.Source, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1036,6 +1067,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Dataset.Title(childComplexity), true
 
+	case "DateSpan.date":
+		if e.ComplexityRoot.DateSpan.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DateSpan.Date(childComplexity), true
+	case "DateSpan.first":
+		if e.ComplexityRoot.DateSpan.First == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DateSpan.First(childComplexity), true
+	case "DateSpan.last":
+		if e.ComplexityRoot.DateSpan.Last == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DateSpan.Last(childComplexity), true
+	case "DateSpan.precision":
+		if e.ComplexityRoot.DateSpan.Precision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DateSpan.Precision(childComplexity), true
+
 	case "Edge.from":
 		if e.ComplexityRoot.Edge.From == nil {
 			break
@@ -1426,6 +1482,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Thread(childComplexity, args["claim"].(string), args["depth"].(*int), args["kinds"].([]model.RelationKind), args["datasets"].([]string)), true
+	case "Query.timeline":
+		if e.ComplexityRoot.Query.Timeline == nil {
+			break
+		}
+
+		args, err := ec.field_Query_timeline_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Timeline(childComplexity, args["datasets"].([]string), args["from"].(*string), args["to"].(*string), args["first"].(*int)), true
 
 	case "Quote.anchor":
 		if e.ComplexityRoot.Quote.Anchor == nil {
@@ -1811,6 +1878,63 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Tie.Why(childComplexity), true
+
+	case "Timeline.counters":
+		if e.ComplexityRoot.Timeline.Counters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Timeline.Counters(childComplexity), true
+	case "Timeline.documents":
+		if e.ComplexityRoot.Timeline.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Timeline.Documents(childComplexity), true
+	case "Timeline.entries":
+		if e.ComplexityRoot.Timeline.Entries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Timeline.Entries(childComplexity), true
+	case "Timeline.truncated":
+		if e.ComplexityRoot.Timeline.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Timeline.Truncated(childComplexity), true
+	case "Timeline.undated":
+		if e.ComplexityRoot.Timeline.Undated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Timeline.Undated(childComplexity), true
+
+	case "TimelineDocument.source":
+		if e.ComplexityRoot.TimelineDocument.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineDocument.Source(childComplexity), true
+	case "TimelineDocument.when":
+		if e.ComplexityRoot.TimelineDocument.When == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineDocument.When(childComplexity), true
+
+	case "TimelineEntry.claim":
+		if e.ComplexityRoot.TimelineEntry.Claim == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEntry.Claim(childComplexity), true
+	case "TimelineEntry.when":
+		if e.ComplexityRoot.TimelineEntry.When == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineEntry.When(childComplexity), true
 
 	}
 	return 0, false
@@ -2257,6 +2381,58 @@ type Dataset {
   actorCount: Int!
 }
 
+"How precisely a date is known."
+enum DatePrecision {
+  "A year: YYYY."
+  YEAR
+  "A month: YYYY-MM."
+  MONTH
+  "A day: YYYY-MM-DD."
+  DAY
+}
+
+"A date with its precision and the days it covers."
+type DateSpan {
+  "The date as the source gives it."
+  date: String!
+  "Year, month or day."
+  precision: DatePrecision!
+  "The first day it covers, YYYY-MM-DD."
+  first: String!
+  "The last day it covers, YYYY-MM-DD."
+  last: String!
+}
+
+"A claim on the timeline."
+type TimelineEntry {
+  "The claim; its assertions give the lanes (who put it forward)."
+  claim: Claim!
+  "When it was made."
+  when: DateSpan!
+}
+
+"A dated document on the timeline."
+type TimelineDocument {
+  "The document."
+  source: Source!
+  "When it was published, written or delivered."
+  when: DateSpan!
+}
+
+"The debate over time."
+type Timeline {
+  "Dated claims, earliest first (by first day, then precision, then id)."
+  entries: [TimelineEntry!]!
+  "Claims without a date, listed apart rather than guessed."
+  undated: [Claim!]!
+  "Dated documents, earliest first."
+  documents: [TimelineDocument!]!
+  "Counters between claims on the timeline."
+  counters: [Counter!]!
+  "True when more claims than first are in scope."
+  truncated: Boolean!
+}
+
 "Actors grouped by who agrees with and counters whom."
 type Camps {
   "The camps, two per connected group of actors (one when a group has no counter)."
@@ -2560,6 +2736,12 @@ type Query {
   ties against the camps. See the README for the method and what it finds on the article.
   """
   camps(datasets: [ID!]): Camps!
+  """
+  The debate over time: claims placed by their dates at the precision the source gives, the dated
+  documents as markers, the counters between the claims, and the undated claims apart. from and to
+  (YYYY, YYYY-MM or YYYY-MM-DD) keep what overlaps them. first (default 500, at most 2000) caps the claims read.
+  """
+  timeline(datasets: [ID!], from: String, to: String, first: Int = 500): Timeline!
   "The name of the API token; null without a valid one (a curator's sign-in check)."
   editor: String
   "The recorded writes of a node (or the loads of a dataset), newest first; a node also lists the loads of its dataset. first defaults to 50, at most 500."
@@ -3059,6 +3241,20 @@ func (ec *executionContext) childFields_Dataset(ctx context.Context, field graph
 	return nil, fmt.Errorf("no field named %q was found under type Dataset", field.Name)
 }
 
+func (ec *executionContext) childFields_DateSpan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "date":
+		return ec.fieldContext_DateSpan_date(ctx, field)
+	case "precision":
+		return ec.fieldContext_DateSpan_precision(ctx, field)
+	case "first":
+		return ec.fieldContext_DateSpan_first(ctx, field)
+	case "last":
+		return ec.fieldContext_DateSpan_last(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DateSpan", field.Name)
+}
+
 func (ec *executionContext) childFields_Edge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3291,6 +3487,42 @@ func (ec *executionContext) childFields_Tie(ctx context.Context, field graphql.C
 		return ec.fieldContext_Tie_why(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Tie", field.Name)
+}
+
+func (ec *executionContext) childFields_Timeline(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "entries":
+		return ec.fieldContext_Timeline_entries(ctx, field)
+	case "undated":
+		return ec.fieldContext_Timeline_undated(ctx, field)
+	case "documents":
+		return ec.fieldContext_Timeline_documents(ctx, field)
+	case "counters":
+		return ec.fieldContext_Timeline_counters(ctx, field)
+	case "truncated":
+		return ec.fieldContext_Timeline_truncated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Timeline", field.Name)
+}
+
+func (ec *executionContext) childFields_TimelineDocument(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "source":
+		return ec.fieldContext_TimelineDocument_source(ctx, field)
+	case "when":
+		return ec.fieldContext_TimelineDocument_when(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TimelineDocument", field.Name)
+}
+
+func (ec *executionContext) childFields_TimelineEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "claim":
+		return ec.fieldContext_TimelineEntry_claim(ctx, field)
+	case "when":
+		return ec.fieldContext_TimelineEntry_when(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TimelineEntry", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4032,6 +4264,44 @@ func (ec *executionContext) field_Query_thread_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["datasets"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_timeline_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "datasets",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["datasets"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
 	return args, nil
 }
 
@@ -6641,6 +6911,98 @@ func (ec *executionContext) fieldContext_Dataset_actorCount(_ context.Context, f
 	return graphql.NewScalarFieldContext("Dataset", field, false, false, "Int")
 }
 
+func (ec *executionContext) _DateSpan_date(ctx context.Context, field graphql.CollectedField, obj *model.DateSpan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DateSpan_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DateSpan_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DateSpan", field, false, false, "String")
+}
+
+func (ec *executionContext) _DateSpan_precision(ctx context.Context, field graphql.CollectedField, obj *model.DateSpan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DateSpan_precision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Precision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.DatePrecision) graphql.Marshaler {
+			return ec.marshalNDatePrecision2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐDatePrecision(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DateSpan_precision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DateSpan", field, false, false, "DatePrecision")
+}
+
+func (ec *executionContext) _DateSpan_first(ctx context.Context, field graphql.CollectedField, obj *model.DateSpan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DateSpan_first(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.First, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DateSpan_first(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DateSpan", field, false, false, "String")
+}
+
+func (ec *executionContext) _DateSpan_last(ctx context.Context, field graphql.CollectedField, obj *model.DateSpan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DateSpan_last(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Last, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DateSpan_last(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DateSpan", field, false, false, "String")
+}
+
 func (ec *executionContext) _Edge_id(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7543,6 +7905,50 @@ func (ec *executionContext) fieldContext_Query_camps(ctx context.Context, field 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_camps_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_timeline(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_timeline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Timeline(ctx, fc.Args["datasets"].([]string), fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Timeline) graphql.Marshaler {
+			return ec.marshalNTimeline2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐTimeline(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_timeline(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Timeline(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_timeline_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -9946,6 +10352,285 @@ func (ec *executionContext) _Tie_why(ctx context.Context, field graphql.Collecte
 }
 func (ec *executionContext) fieldContext_Tie_why(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Tie", field, false, false, "String")
+}
+
+func (ec *executionContext) _Timeline_entries(ctx context.Context, field graphql.CollectedField, obj *model.Timeline) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Timeline_entries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Entries, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TimelineEntry) graphql.Marshaler {
+			return ec.marshalNTimelineEntry2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐTimelineEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Timeline_entries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Timeline",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TimelineEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Timeline_undated(ctx context.Context, field graphql.CollectedField, obj *model.Timeline) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Timeline_undated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Undated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Timeline_undated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Timeline",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Timeline_documents(ctx context.Context, field graphql.CollectedField, obj *model.Timeline) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Timeline_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Documents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.TimelineDocument) graphql.Marshaler {
+			return ec.marshalNTimelineDocument2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐTimelineDocumentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Timeline_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Timeline",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TimelineDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Timeline_counters(ctx context.Context, field graphql.CollectedField, obj *model.Timeline) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Timeline_counters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Counters, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Counter) graphql.Marshaler {
+			return ec.marshalNCounter2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐCounterᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Timeline_counters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Timeline",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Counter(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Timeline_truncated(ctx context.Context, field graphql.CollectedField, obj *model.Timeline) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Timeline_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Timeline_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Timeline", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _TimelineDocument_source(ctx context.Context, field graphql.CollectedField, obj *model.TimelineDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineDocument_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TimelineDocument().Source(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Source) graphql.Marshaler {
+			return ec.marshalNSource2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineDocument_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TimelineDocument",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Source(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TimelineDocument_when(ctx context.Context, field graphql.CollectedField, obj *model.TimelineDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineDocument_when(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.When, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DateSpan) graphql.Marshaler {
+			return ec.marshalNDateSpan2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐDateSpan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineDocument_when(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TimelineDocument",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DateSpan(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TimelineEntry_claim(ctx context.Context, field graphql.CollectedField, obj *model.TimelineEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEntry_claim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Claim, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐClaim(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEntry_claim(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TimelineEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TimelineEntry_when(ctx context.Context, field graphql.CollectedField, obj *model.TimelineEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineEntry_when(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.When, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DateSpan) graphql.Marshaler {
+			return ec.marshalNDateSpan2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐDateSpan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineEntry_when(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TimelineEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DateSpan(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -12732,6 +13417,54 @@ func (ec *executionContext) _Dataset(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var dateSpanImplementors = []string{"DateSpan"}
+
+func (ec *executionContext) _DateSpan(ctx context.Context, sel ast.SelectionSet, obj *model.DateSpan) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dateSpanImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DateSpan")
+		case "date":
+			out.Values[i] = ec._DateSpan_date(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "precision":
+			out.Values[i] = ec._DateSpan_precision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "first":
+			out.Values[i] = ec._DateSpan_first(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "last":
+			out.Values[i] = ec._DateSpan_last(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var edgeImplementors = []string{"Edge"}
 
 func (ec *executionContext) _Edge(ctx context.Context, sel ast.SelectionSet, obj *model.Edge) graphql.Marshaler {
@@ -13060,6 +13793,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_camps(ctx, field)
+				})
+		case "timeline":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_timeline(ctx, field)
 				})
 		case "editor":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -13742,6 +14481,136 @@ func (ec *executionContext) _Tie(ctx context.Context, sel ast.SelectionSet, obj 
 			out.Values[i] = ec._Tie_why(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var timelineImplementors = []string{"Timeline"}
+
+func (ec *executionContext) _Timeline(ctx context.Context, sel ast.SelectionSet, obj *model.Timeline) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, timelineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Timeline")
+		case "entries":
+			out.Values[i] = ec._Timeline_entries(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "undated":
+			out.Values[i] = ec._Timeline_undated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "documents":
+			out.Values[i] = ec._Timeline_documents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "counters":
+			out.Values[i] = ec._Timeline_counters(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._Timeline_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var timelineDocumentImplementors = []string{"TimelineDocument"}
+
+func (ec *executionContext) _TimelineDocument(ctx context.Context, sel ast.SelectionSet, obj *model.TimelineDocument) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, timelineDocumentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TimelineDocument")
+		case "source":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._TimelineDocument_source(ctx, field, obj)
+				})
+		case "when":
+			out.Values[i] = ec._TimelineDocument_when(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var timelineEntryImplementors = []string{"TimelineEntry"}
+
+func (ec *executionContext) _TimelineEntry(ctx context.Context, sel ast.SelectionSet, obj *model.TimelineEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, timelineEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TimelineEntry")
+		case "claim":
+			out.Values[i] = ec._TimelineEntry_claim(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "when":
+			out.Values[i] = ec._TimelineEntry_when(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -14517,6 +15386,24 @@ func (ec *executionContext) marshalNDataset2ᚖgithubᚗcomᚋcounterpointᚑnew
 	return ec._Dataset(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNDatePrecision2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐDatePrecision(ctx context.Context, v any) (model.DatePrecision, error) {
+	var res model.DatePrecision
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDatePrecision2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐDatePrecision(ctx context.Context, sel ast.SelectionSet, v model.DatePrecision) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNDateSpan2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐDateSpan(ctx context.Context, sel ast.SelectionSet, v *model.DateSpan) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DateSpan!")
+		return graphql.Null
+	}
+	return ec._DateSpan(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNEdge2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Edge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -14991,6 +15878,62 @@ func (ec *executionContext) marshalNTie2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋ
 		return graphql.Null
 	}
 	return ec._Tie(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTimeline2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐTimeline(ctx context.Context, sel ast.SelectionSet, v *model.Timeline) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Timeline!")
+		return graphql.Null
+	}
+	return ec._Timeline(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTimelineDocument2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐTimelineDocumentᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TimelineDocument) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTimelineDocument2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐTimelineDocument(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTimelineDocument2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐTimelineDocument(ctx context.Context, sel ast.SelectionSet, v *model.TimelineDocument) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TimelineDocument!")
+		return graphql.Null
+	}
+	return ec._TimelineDocument(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTimelineEntry2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐTimelineEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.TimelineEntry) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTimelineEntry2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐTimelineEntry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTimelineEntry2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐTimelineEntry(ctx context.Context, sel ast.SelectionSet, v *model.TimelineEntry) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TimelineEntry!")
+		return graphql.Null
+	}
+	return ec._TimelineEntry(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {

@@ -129,6 +129,9 @@ func Complexity() graph.ComplexityRoot {
 	c.Query.CounterSummary = func(child int, _ []string) int { return add(storeCall, fan(child)) }
 	c.Query.Datasets = func(child int) int { return add(storeCall, fan(child)) }
 	c.Query.Camps = func(child int, _ []string) int { return add(storeCall, fan(child)) }
+	c.Query.Timeline = func(child int, _ []string, _ *string, _ *string, first *int) int {
+		return add(mul(storeCall, 3), mul(arg(first, "timeline", "first", maxTimeline)/100+1, child))
+	}
 	c.Query.History = func(child int, _ string, first *int) int { return page(child, first, "history", maxHistory) }
 	// The suggestions pass reads a whole text: a store call's worth each.
 	c.Source.Suggestions = func(child int, _ *model.SuggestionStatus) int { return add(storeCall, fan(child)) }

@@ -25,6 +25,7 @@ const (
 	maxIDs        = 500
 	maxSearchText = 500
 	maxHistory    = 500
+	maxTimeline   = 2000
 )
 
 // bounded returns an optional integer argument of a Query field, the

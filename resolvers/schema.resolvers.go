@@ -322,6 +322,22 @@ func (r *queryResolver) Camps(ctx context.Context, datasets []string) (*model.Ca
 	return out, nil
 }
 
+func (r *queryResolver) Timeline(ctx context.Context, datasets []string, from *string, to *string, first *int) (*model.Timeline, error) {
+	scope, err := scopeOf(datasets)
+	if err != nil {
+		return nil, err
+	}
+	rng := counterpoint.TimeRange{From: deref(from), To: deref(to)}
+	if err := rng.Validate(); err != nil {
+		return nil, refused(ctx, "", err)
+	}
+	n, err := bounded("timeline", "first", first, maxTimeline)
+	if err != nil {
+		return nil, err
+	}
+	return r.timeline(ctx, scope, rng, n)
+}
+
 func (r *queryResolver) Editor(ctx context.Context) (*string, error) {
 	if name := counterpoint.EditorOf(ctx); name != counterpoint.UnknownEditor {
 		return &name, nil
@@ -760,6 +776,10 @@ func (r *tieResolver) To(ctx context.Context, obj *model.Tie) (*model.Actor, err
 	return r.actor(ctx, obj.ToID)
 }
 
+func (r *timelineDocumentResolver) Source(ctx context.Context, obj *model.TimelineDocument) (*model.Source, error) {
+	return r.source(ctx, obj.SourceID)
+}
+
 func (r *Resolver) Actor() graph.ActorResolver { return &actorResolver{r} }
 
 func (r *Resolver) Assertion() graph.AssertionResolver { return &assertionResolver{r} }
@@ -794,6 +814,10 @@ func (r *Resolver) Source() graph.SourceResolver { return &sourceResolver{r} }
 
 func (r *Resolver) Tie() graph.TieResolver { return &tieResolver{r} }
 
+func (r *Resolver) TimelineDocument() graph.TimelineDocumentResolver {
+	return &timelineDocumentResolver{r}
+}
+
 type (
 	actorResolver              struct{ *Resolver }
 	assertionResolver          struct{ *Resolver }
@@ -811,4 +835,5 @@ type (
 	relationResolver           struct{ *Resolver }
 	sourceResolver             struct{ *Resolver }
 	tieResolver                struct{ *Resolver }
+	timelineDocumentResolver   struct{ *Resolver }
 )

@@ -336,6 +336,18 @@ type Dataset struct {
 	SourceIDs  []string `json:"-"`
 }
 
+// A date with its precision and the days it covers.
+type DateSpan struct {
+	// The date as the source gives it.
+	Date string `json:"date"`
+	// Year, month or day.
+	Precision DatePrecision `json:"precision"`
+	// The first day it covers, YYYY-MM-DD.
+	First string `json:"first"`
+	// The last day it covers, YYYY-MM-DD.
+	Last string `json:"last"`
+}
+
 // A relationship in a subgraph, between two node ids.
 type Edge struct {
 	// A stable id: from, type and to.
@@ -657,6 +669,37 @@ type Tie struct {
 	ToID   string `json:"-"`
 }
 
+// The debate over time.
+type Timeline struct {
+	// Dated claims, earliest first (by first day, then precision, then id).
+	Entries []*TimelineEntry `json:"entries"`
+	// Claims without a date, listed apart rather than guessed.
+	Undated []*Claim `json:"undated"`
+	// Dated documents, earliest first.
+	Documents []*TimelineDocument `json:"documents"`
+	// Counters between claims on the timeline.
+	Counters []*Counter `json:"counters"`
+	// True when more claims than first are in scope.
+	Truncated bool `json:"truncated"`
+}
+
+// A dated document on the timeline.
+type TimelineDocument struct {
+	// The document.
+	Source *Source `json:"source"`
+	// When it was published, written or delivered.
+	When     *DateSpan `json:"when"`
+	SourceID string    `json:"-"`
+}
+
+// A claim on the timeline.
+type TimelineEntry struct {
+	// The claim; its assertions give the lanes (who put it forward).
+	Claim *Claim `json:"claim"`
+	// When it was made.
+	When *DateSpan `json:"when"`
+}
+
 // What sort of participant an actor is.
 type ActorKind string
 
@@ -920,6 +963,67 @@ func (e *ChangeAction) UnmarshalJSON(b []byte) error {
 }
 
 func (e ChangeAction) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// How precisely a date is known.
+type DatePrecision string
+
+const (
+	// A year: YYYY.
+	DatePrecisionYear DatePrecision = "YEAR"
+	// A month: YYYY-MM.
+	DatePrecisionMonth DatePrecision = "MONTH"
+	// A day: YYYY-MM-DD.
+	DatePrecisionDay DatePrecision = "DAY"
+)
+
+var AllDatePrecision = []DatePrecision{
+	DatePrecisionYear,
+	DatePrecisionMonth,
+	DatePrecisionDay,
+}
+
+func (e DatePrecision) IsValid() bool {
+	switch e {
+	case DatePrecisionYear, DatePrecisionMonth, DatePrecisionDay:
+		return true
+	}
+	return false
+}
+
+func (e DatePrecision) String() string {
+	return string(e)
+}
+
+func (e *DatePrecision) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = DatePrecision(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid DatePrecision", str)
+	}
+	return nil
+}
+
+func (e DatePrecision) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *DatePrecision) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e DatePrecision) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
