@@ -224,7 +224,7 @@ test('a whole curation: import, quote, two claims by two actors, a rebuttal with
   await page.getByRole('button', { name: 'Import a text…' }).click();
   const imp = page.locator('#import-form');
   await imp.getByLabel('Text', { exact: true }).fill(TEXT);
-  await imp.getByLabel('Title').fill(`Harbour council split over the sea wall ${RUN}`);
+  await imp.getByLabel('Title').fill('Harbour council split over the sea wall');
   await imp.getByLabel('Source id').fill(SOURCE);
   await imp.getByLabel('Date').fill('2026-03-02');
   await imp.getByLabel('Publisher').fill('The Test Gazette');
@@ -232,7 +232,7 @@ test('a whole curation: import, quote, two claims by two actors, a rebuttal with
   await saved(page, 1);
   await page.waitForFunction((id) => window.__studio.source === id && window.__studio.busy === 0, SOURCE);
   assert.equal(new URL(page.url()).searchParams.get('src'), SOURCE);
-  assert.equal(await page.textContent('#reader-title'), `Harbour council split over the sea wall ${RUN}`);
+  assert.equal(await page.textContent('#reader-title'), 'Harbour council split over the sea wall');
   // The reader holds the text exactly, paragraph by paragraph.
   assert.equal(await page.evaluate(() => document.getElementById('reader-text').textContent), TEXT);
   assert.equal(await page.locator('#reader-text .src-para').count(), 4);
@@ -260,6 +260,10 @@ test('a whole curation: import, quote, two claims by two actors, a rebuttal with
   assert.equal(await form.getByLabel('Actor', { exact: true }).inputValue(), MAYOR);
   await form.getByLabel('Said on').fill('2026-03-02');
   assert.equal(await form.getByLabel('Attribution').inputValue(), 'ON_RECORD');
+  // The picture in the README: the text with its suggestions, the claim form filled in.
+  await page.evaluate(() => { document.querySelector('.sidebar').scrollTop = 0; });
+  await page.mouse.move(1, LAPTOP.height - 1);
+  await page.screenshot({ path: join(DOCS, 'studio.png') });
   const sent = page.waitForRequest((r) => r.method() === 'POST' && (r.postData() || '').includes('StudioUpsertClaim'));
   await form.getByRole('button', { name: 'Save claim' }).click();
   const body = JSON.parse((await sent).postData());
@@ -341,8 +345,6 @@ test('a whole curation: import, quote, two claims by two actors, a rebuttal with
   await rel.getByLabel('The other claim', { exact: true }).selectOption(WALL_PROTECTS);
   const ev = at(EVIDENCE_WORDS);
   assert.equal(await rel.locator('blockquote.evidence-text').textContent(), EVIDENCE_WORDS);
-  await page.mouse.move(1, LAPTOP.height - 1);
-  await page.screenshot({ path: join(DOCS, 'studio.png') });
   await rel.getByRole('button', { name: 'Save relation' }).click();
   await saved(page, 7);
   const linked = await read(`query($id: ID!, $src: ID!) { claim(id: $id) { relations(direction: OUTGOING) { kind to { id } evidence { text start end } } }
