@@ -25,6 +25,7 @@ func BenchmarkStudioSave(b *testing.B) {
 	const relation = `mutation Rel($in: RelationInput!) { addRelation(input: $in) { kind } }`
 	var took []time.Duration
 	prev := ""
+	before := api.DB.RoundTrips()
 	i := 0
 	b.ResetTimer()
 	for b.Loop() {
@@ -43,6 +44,7 @@ func BenchmarkStudioSave(b *testing.B) {
 		prev = claim["id"].(string)
 	}
 	b.StopTimer()
+	b.ReportMetric(float64(api.DB.RoundTrips()-before)/float64(len(took)), "statements/op")
 	slices.Sort(took)
 	pct := func(p float64) float64 { return float64(took[int(p*float64(len(took)-1))].Microseconds()) / 1000 }
 	b.ReportMetric(pct(0.50), "p50-ms")

@@ -54,10 +54,7 @@ func (db *DB) ImportSource(ctx context.Context, s counterpoint.Source) (counterp
 	}
 	err := db.write(ctx, func(tx neo4j.ManagedTransaction) error {
 		res = counterpoint.ImportResult{} // fresh on every retry
-		if err := db.requireRefs(ctx, tx, refs); err != nil {
-			return err
-		}
-		if err := db.requireLabelIfExists(ctx, tx, ref{s.ID, counterpoint.NodeSource, "id"}); err != nil {
+		if err := db.requireRefs(ctx, tx, refs, &ref{s.ID, counterpoint.NodeSource, "id"}); err != nil {
 			return err
 		}
 		return db.versioned(ctx, tx, "source", s.ID, s.Base, string(counterpoint.ChangeImport), func() error {

@@ -116,12 +116,18 @@ func (db *DB) write(ctx context.Context, fn func(tx neo4j.ManagedTransaction) er
 }
 
 // requireRefs fails with the domain's UnknownRef problem, naming each
-// field, when a referenced id is missing or names a node of another type.
-func (db *DB) requireRefs(ctx context.Context, tx neo4j.ManagedTransaction, refs []ref) error {
-	if len(refs) == 0 {
+// field, when a referenced id is missing or names a node of another type;
+// then, when self is given (the node being written), with IDTaken when its
+// id is another kind's. One statement checks both.
+func (db *DB) requireRefs(ctx context.Context, tx neo4j.ManagedTransaction, refs []ref, self *ref) error {
+	all := refs
+	if self != nil {
+		all = append(slices.Clip(refs), *self)
+	}
+	if len(all) == 0 {
 		return nil
 	}
-	found, err := db.labelsOf(ctx, tx, refs)
+	found, err := db.labelsOf(ctx, tx, all)
 	if err != nil {
 		return err
 	}
@@ -131,7 +137,15 @@ func (db *DB) requireRefs(ctx context.Context, tx neo4j.ManagedTransaction, refs
 			problems = append(problems, counterpoint.UnknownRef(r.field, r.label, r.id))
 		}
 	}
-	return problems.Err()
+	if err := problems.Err(); err != nil {
+		return err
+	}
+	if self != nil {
+		if label := found[len(refs)]; label != "" && label != self.label {
+			return counterpoint.IDTaken(self.field, self.id, label, self.label)
+		}
+	}
+	return nil
 }
 
 // labelsOf returns the label of the node each ref names, "" for none.
@@ -160,10 +174,7 @@ func (db *DB) UpsertActor(ctx context.Context, a counterpoint.Actor) error {
 		refs = append(refs, ref{m, counterpoint.NodeActor, fmt.Sprintf("memberOf[%d]", i)})
 	}
 	return db.write(ctx, func(tx neo4j.ManagedTransaction) error {
-		if err := db.requireRefs(ctx, tx, refs); err != nil {
-			return err
-		}
-		if err := db.requireLabelIfExists(ctx, tx, ref{a.ID, counterpoint.NodeActor, "id"}); err != nil {
+		if err := db.requireRefs(ctx, tx, refs, &ref{a.ID, counterpoint.NodeActor, "id"}); err != nil {
 			return err
 		}
 		return db.versioned(ctx, tx, "actor", a.ID, a.Base, "", func() error {
@@ -171,20 +182,6 @@ func (db *DB) UpsertActor(ctx context.Context, a counterpoint.Actor) error {
 			return err
 		})
 	})
-}
-
-// requireLabelIfExists refuses to turn a node of one kind into another.
-func (db *DB) requireLabelIfExists(ctx context.Context, tx neo4j.ManagedTransaction, r ref) error {
-	found, err := db.labelsOf(ctx, tx, []ref{r})
-	if err != nil {
-		return fmt.Errorf("check the type of %q: %w", r.id, err)
-	}
-	for _, label := range found { // one label, that of r
-		if label != "" && label != r.label {
-			return counterpoint.IDTaken(r.field, r.id, label, r.label)
-		}
-	}
-	return nil
 }
 
 // UpsertSource creates or replaces a source's metadata; its text, which
@@ -203,10 +200,7 @@ func (db *DB) UpsertSource(ctx context.Context, s counterpoint.Source) error {
 		reportedIn = []string{s.ReportedIn}
 	}
 	return db.write(ctx, func(tx neo4j.ManagedTransaction) error {
-		if err := db.requireRefs(ctx, tx, refs); err != nil {
-			return err
-		}
-		if err := db.requireLabelIfExists(ctx, tx, ref{s.ID, counterpoint.NodeSource, "id"}); err != nil {
+		if err := db.requireRefs(ctx, tx, refs, &ref{s.ID, counterpoint.NodeSource, "id"}); err != nil {
 			return err
 		}
 		return db.versioned(ctx, tx, "source", s.ID, s.Base, "", func() error {
@@ -273,10 +267,7 @@ func (db *DB) UpsertClaim(ctx context.Context, c counterpoint.Claim) error {
 		textSources = append(textSources, q.Source)
 	}
 	return db.write(ctx, func(tx neo4j.ManagedTransaction) error {
-		if err := db.requireRefs(ctx, tx, refs); err != nil {
-			return err
-		}
-		if err := db.requireLabelIfExists(ctx, tx, ref{c.ID, counterpoint.NodeClaim, "id"}); err != nil {
+		if err := db.requireRefs(ctx, tx, refs, &ref{c.ID, counterpoint.NodeClaim, "id"}); err != nil {
 			return err
 		}
 		return db.versioned(ctx, tx, "claim", c.ID, c.Base, "", func() error { return db.upsertClaim(ctx, tx, c, quoteIDs, textSources) })
@@ -384,7 +375,7 @@ func (db *DB) AddRelation(ctx context.Context, r counterpoint.Relation) error {
 		evidenceSources = append(evidenceSources, q.Source)
 	}
 	return db.write(ctx, func(tx neo4j.ManagedTransaction) error {
-		if err := db.requireRefs(ctx, tx, refs); err != nil {
+		if err := db.requireRefs(ctx, tx, refs, nil); err != nil {
 			return err
 		}
 		texts, err := db.sourceTexts(ctx, tx, evidenceSources)
@@ -427,7 +418,7 @@ func (db *DB) RemoveRelation(ctx context.Context, r counterpoint.Relation) (bool
 	w := relationWrites[r.Kind]
 	var removed bool
 	err := db.write(ctx, func(tx neo4j.ManagedTransaction) error {
-		if err := db.requireRefs(ctx, tx, []ref{{r.From, counterpoint.NodeClaim, "from"}, {r.To, counterpoint.NodeClaim, "to"}}); err != nil {
+		if err := db.requireRefs(ctx, tx, []ref{{r.From, counterpoint.NodeClaim, "from"}, {r.To, counterpoint.NodeClaim, "to"}}, nil); err != nil {
 			return err
 		}
 		return db.versioned(ctx, tx, "claim", r.From, nil, "", func() error {
