@@ -121,7 +121,10 @@ type (
 // EncodeJSON writes ds in the project's own format, the inverse of
 // JSON.Decode (source texts stay in their textFile, which the caller writes).
 func EncodeJSON(w io.Writer, ds *counterpoint.Dataset) error {
-	out := jsonDataset{ID: ds.ID, Title: ds.Title, Description: ds.Description}
+	// The lists the format requires are written even when empty ([], not
+	// null): a dataset of actors and sources alone is a file that loads.
+	out := jsonDataset{ID: ds.ID, Title: ds.Title, Description: ds.Description,
+		Sources: []jsonSource{}, Actors: []jsonActor{}, Claims: []jsonClaim{}}
 	for _, s := range ds.Sources {
 		out.Sources = append(out.Sources, jsonSource{ID: s.ID, Title: s.Title, Kind: string(s.Kind), Date: s.Date,
 			Publisher: s.Publisher, URL: s.URL, Authors: s.Authors, ReportedIn: s.ReportedIn, TextFile: s.TextFile})

@@ -142,11 +142,23 @@ func (db *DB) exportDataset(ctx context.Context, tx neo4j.ManagedTransaction, id
 			sourceIDs[q.Source] = true
 		}
 	}
-	if recs, err = db.run(ctx, tx, exportSources, map[string]any{"ids": sortedKeys(sourceIDs)}); err != nil {
-		return nil, fmt.Errorf("export the sources of dataset %q: %w", id, err)
+	if err := db.exportActorsAndSources(ctx, tx, ds, sourceIDs, actorIDs); err != nil {
+		return nil, err
+	}
+	return ds, nil
+}
+
+// exportActorsAndSources reads into ds the sources of sourceIDs, with the
+// sources that report them, and the actors of actorIDs and of the sources'
+// authors, with the groups they are members of.
+func (db *DB) exportActorsAndSources(ctx context.Context, tx neo4j.ManagedTransaction, ds *counterpoint.Dataset, sourceIDs, actorIDs map[string]bool) error {
+	id := ds.ID
+	recs, err := db.run(ctx, tx, exportSources, map[string]any{"ids": sortedKeys(sourceIDs)})
+	if err != nil {
+		return fmt.Errorf("export the sources of dataset %q: %w", id, err)
 	}
 	if ds.Sources, err = decodeAll(recs, decodeExportedSource); err != nil {
-		return nil, fmt.Errorf("export the sources of dataset %q: %w", id, err)
+		return fmt.Errorf("export the sources of dataset %q: %w", id, err)
 	}
 	for _, s := range ds.Sources {
 		for _, a := range s.Authors {
@@ -154,7 +166,7 @@ func (db *DB) exportDataset(ctx context.Context, tx neo4j.ManagedTransaction, id
 		}
 	}
 	if recs, err = db.run(ctx, tx, exportActors, map[string]any{"ids": sortedKeys(actorIDs)}); err != nil {
-		return nil, fmt.Errorf("export the actors of dataset %q: %w", id, err)
+		return fmt.Errorf("export the actors of dataset %q: %w", id, err)
 	}
 	if ds.Actors, err = decodeAll(recs, func(f *fields) counterpoint.Actor {
 		a, err := decodeActor(f.any("props"))
@@ -162,7 +174,66 @@ func (db *DB) exportDataset(ctx context.Context, tx neo4j.ManagedTransaction, id
 		a.MemberOf = sortedStrs(f.strs("memberOf"))
 		return a
 	}); err != nil {
-		return nil, fmt.Errorf("export the actors of dataset %q: %w", id, err)
+		return fmt.Errorf("export the actors of dataset %q: %w", id, err)
+	}
+	return nil
+}
+
+// Actors and sources no claim needs: those of a dataset file that no claim
+// names (an organisation only others are members of, say), or created
+// through the API and not yet used.
+const (
+	unheldActors  = `MATCH (a:Actor) WHERE NOT a.id IN $held RETURN a.id AS id ORDER BY id`
+	unheldSources = `MATCH (s:Source) WHERE NOT s.id IN $held RETURN s.id AS id ORDER BY id`
+)
+
+// ExportUnheld reads, as dataset id without claims, the actors and sources
+// whose ids are not in held (with the groups, authors and reporting sources
+// they name), so that a backup of every dataset also keeps what no claim
+// names: the graph does not record which dataset brought an actor or a
+// source, and a dataset's export holds only those its claims need. Nothing
+// unheld gives a dataset with no actors and no sources.
+func (db *DB) ExportUnheld(ctx context.Context, id string, held []string) (*counterpoint.Dataset, error) {
+	ctx, cancel := context.WithTimeout(ctx, db.cfg.WriteTimeout)
+	defer cancel()
+	session := db.driver.NewSession(ctx, neo4j.SessionConfig{
+		AccessMode:      neo4j.AccessModeRead,
+		DatabaseName:    db.cfg.Database,
+		BookmarkManager: db.driver.ExecuteQueryBookmarkManager(),
+	})
+	defer session.Close(ctx)
+	ds, err := neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) (*counterpoint.Dataset, error) {
+		ds := &counterpoint.Dataset{ID: id, Title: id}
+		ids := func(cypher, what string) (map[string]bool, error) {
+			recs, err := db.run(ctx, tx, cypher, map[string]any{"held": held})
+			if err != nil {
+				return nil, fmt.Errorf("list the %s no dataset holds: %w", what, err)
+			}
+			list, err := decodeAll(recs, func(f *fields) string { return f.str("id") })
+			if err != nil {
+				return nil, fmt.Errorf("list the %s no dataset holds: %w", what, err)
+			}
+			set := make(map[string]bool, len(list))
+			for _, id := range list {
+				set[id] = true
+			}
+			return set, nil
+		}
+		actorIDs, err := ids(unheldActors, "actors")
+		if err != nil {
+			return nil, err
+		}
+		sourceIDs, err := ids(unheldSources, "sources")
+		if err != nil {
+			return nil, err
+		}
+		if len(actorIDs)+len(sourceIDs) == 0 {
+			return ds, nil
+		}
+		return ds, db.exportActorsAndSources(ctx, tx, ds, sourceIDs, actorIDs)
+	})
+	if err != nil {
+		return nil, wrap(withContextError(ctx, err))
 	}
 	return ds, nil
 }

@@ -95,5 +95,27 @@ func (db *DB) DeleteAll(ctx context.Context) error {
 	if err == nil {
 		_, err = res.Consume(ctx)
 	}
-	return wrap(err)
+	return wrap(withContextError(ctx, err))
+}
+
+// otherTransactions counts the transactions running on the server besides
+// the one that asks.
+const otherTransactions = `SHOW TRANSACTIONS YIELD currentQuery
+WHERE NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS'
+RETURN count(*) AS n`
+
+// OtherTransactions returns how many transactions the server is running
+// besides this query, so that a trial that killed a writer can wait until
+// the server has rolled back (or committed) what it left open.
+func (db *DB) OtherTransactions(ctx context.Context) (int, error) {
+	res, err := db.read(ctx, "otherTransactions", otherTransactions, nil)
+	if err != nil {
+		return 0, err
+	}
+	f, err := onlyRecord(res.Records, "count transactions")
+	if err != nil {
+		return 0, err
+	}
+	n := f.integer("n")
+	return n, f.err
 }

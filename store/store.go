@@ -182,7 +182,7 @@ func (db *DB) writeQuery(ctx context.Context, cypher string, params map[string]a
 	res, err := neo4j.ExecuteQuery(ctx, db.driver, cypher, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(db.cfg.Database), neo4j.ExecuteQueryWithWritersRouting())
 	if err != nil {
-		return nil, wrap(err)
+		return nil, wrap(withContextError(ctx, err))
 	}
 	return res, nil
 }

@@ -244,7 +244,7 @@ func (db *DB) WriteDataset(ctx context.Context, ds *counterpoint.Dataset) (count
 		return sum, db.recordLoad(ctx, tx, ds.ID, sum)
 	})
 	if err != nil {
-		return counterpoint.WriteSummary{}, wrap(err)
+		return counterpoint.WriteSummary{}, wrap(withContextError(ctx, err))
 	}
 	if len(sum.Created)+len(sum.Removed) > 0 {
 		db.resampleIndexes(ctx)

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/loader"
@@ -56,21 +57,59 @@ func (c *ExportCmd) Run(e *env) error {
 	// One dataset that cannot be exported does not stop the others'
 	// backup; every failure is reported at the end.
 	var errs []error
+	var held []string
 	for _, id := range ids {
-		if err := exportOne(e, db, id, filepath.Join(dir, id+".json")); err != nil {
-			errs = append(errs, err)
+		ds, err := db.ExportDataset(e.ctx, id)
+		if err == nil {
+			err = writeExport(e, ds, filepath.Join(dir, id+".json"))
 		}
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		for _, a := range ds.Actors {
+			held = append(held, a.ID)
+		}
+		for _, s := range ds.Sources {
+			held = append(held, s.ID)
+		}
+	}
+	// The actors and sources that no claim needs are in no dataset's
+	// export; without them a restore would lose them.
+	unheld := unheldDatasetID(ids)
+	ds, err := db.ExportUnheld(e.ctx, unheld, held)
+	if err == nil && len(ds.Actors)+len(ds.Sources) > 0 {
+		err = writeExport(e, ds, filepath.Join(dir, unheld+".json"))
+	}
+	if err != nil {
+		errs = append(errs, err)
 	}
 	return errors.Join(errs...)
 }
 
-// exportOne reads dataset id and writes it to file, after checking it with
-// the rules the loader runs, so that what is written loads again.
+// unheldDatasetID names the file of the actors and sources no dataset
+// holds: "shared", unless a dataset has that id.
+func unheldDatasetID(datasets []string) string {
+	id := "shared"
+	for n := 2; slices.Contains(datasets, id); n++ {
+		id = fmt.Sprintf("shared-%d", n)
+	}
+	return id
+}
+
+// exportOne reads dataset id and writes it to file.
 func exportOne(e *env, db *store.DB, id, file string) error {
 	ds, err := db.ExportDataset(e.ctx, id)
 	if err != nil {
 		return err
 	}
+	return writeExport(e, ds, file)
+}
+
+// writeExport writes an exported dataset to file, after checking it with
+// the rules the loader runs, so that what is written loads again.
+func writeExport(e *env, ds *counterpoint.Dataset, file string) error {
+	id := ds.ID
 	if err := keepTitle(file, ds); err != nil {
 		return err
 	}
