@@ -1,6 +1,8 @@
 package e2e_test
 
 import (
+	"context"
+	"errors"
 	"io"
 	"net"
 	"net/http"
@@ -12,12 +14,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/internal/neo4jtest"
 	"github.com/counterpoint-news/counterpoint/store"
 )
 
-// switchableProxy forwards TCP to Neo4j while up, and refuses (and cuts)
-// connections while down: Neo4j going away and coming back, without
 // mustProxiedSeed seeds the test graph and returns a store configuration
 // that reaches Neo4j through a proxy the test can cut and restore.
 func mustProxiedSeed(tb testing.TB) (store.Config, *switchableProxy) {
@@ -33,13 +34,18 @@ func mustProxiedSeed(tb testing.TB) (store.Config, *switchableProxy) {
 	return cfg, proxy
 }
 
-// stopping the shared test server.
+// switchableProxy forwards TCP to Neo4j while up, and refuses (and cuts)
+// connections while down: Neo4j going away and coming back, without
+// stopping the shared test server. Stalled, it accepts connections and
+// never answers, as Neo4j does after a restart between opening Bolt and
+// its database answering.
 type switchableProxy struct {
-	ln     net.Listener
-	target string
-	up     atomic.Bool
-	mu     sync.Mutex
-	conns  []net.Conn
+	ln      net.Listener
+	target  string
+	up      atomic.Bool
+	stalled atomic.Bool
+	mu      sync.Mutex
+	conns   []net.Conn
 }
 
 func startProxy(tb testing.TB, target string) *switchableProxy {
@@ -56,7 +62,13 @@ func startProxy(tb testing.TB, target string) *switchableProxy {
 				return
 			}
 			if !p.up.Load() {
-				c.Close()
+				if p.stalled.Load() {
+					p.mu.Lock()
+					p.conns = append(p.conns, c)
+					p.mu.Unlock()
+				} else {
+					c.Close()
+				}
 				continue
 			}
 			go p.forward(c)
@@ -79,7 +91,16 @@ func (p *switchableProxy) forward(c net.Conn) {
 	c.Close()
 }
 
+// stall cuts every connection and accepts new ones without answering.
+func (p *switchableProxy) stall() {
+	p.stalled.Store(true)
+	p.setUp(false)
+}
+
 func (p *switchableProxy) setUp(up bool) {
+	if up {
+		p.stalled.Store(false)
+	}
 	p.up.Store(up)
 	if !up {
 		p.mu.Lock()
@@ -179,4 +200,88 @@ func waitReady(tb testing.TB, base string, limit time.Duration) bool {
 		}
 	}
 	return false
+}
+
+// TestStalledNeo4jFailsFast: once a read has found Neo4j unreachable, the
+// store says so and bounds reads by DownReadTimeout, so that a Neo4j that
+// accepts connections and does not answer (as one does after a restart,
+// from opening Bolt until its database answers) costs a read that bound,
+// not its whole deadline, and clients hear of Neo4j's return soon after
+// it; the first read that succeeds ends it. The durations are logged, not
+// judged (the outage trial of docs/reliability.md measures them).
+func TestStalledNeo4jFailsFast(t *testing.T) {
+	cfg, proxy := mustProxiedSeed(t)
+	cfg.ReadTimeout = time.Minute
+	cfg.DownReadTimeout = 300 * time.Millisecond
+	proxy.setUp(true)
+	db, err := store.Connect(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close(t.Context())
+	if err := db.Ping(t.Context()); err != nil {
+		t.Fatalf("Ping through the open proxy: %v", err)
+	}
+	if db.Unreachable() {
+		t.Errorf("Neo4j answered, yet the store says it is unreachable")
+	}
+	// A read cut short by its own deadline says nothing of Neo4j.
+	short, cancel := context.WithTimeout(t.Context(), time.Microsecond)
+	_ = db.Ping(short)
+	cancel()
+	if db.Unreachable() {
+		t.Errorf("a read its own deadline cut short made the store say Neo4j is unreachable")
+	}
+
+	proxy.setUp(false)
+	if err := db.Ping(t.Context()); codeOf(err) != counterpoint.EUNAVAILABLE {
+		t.Fatalf("Ping with Neo4j cut: %v, want %s", err, counterpoint.EUNAVAILABLE)
+	}
+	if !db.Unreachable() {
+		t.Errorf("a read found Neo4j cut, yet the store does not say it is unreachable")
+	}
+	proxy.stall()
+	for i := range 3 {
+		start := time.Now()
+		err := db.Ping(t.Context())
+		took := time.Since(start)
+		t.Logf("read %d with Neo4j stalled: %v after %s", i, err, took.Round(time.Millisecond))
+		if codeOf(err) != counterpoint.EUNAVAILABLE {
+			t.Errorf("read %d with Neo4j stalled: %v, want %s", i, err, counterpoint.EUNAVAILABLE)
+		}
+		if !db.Unreachable() {
+			t.Errorf("read %d with Neo4j stalled: the store no longer says it is unreachable", i)
+		}
+	}
+
+	proxy.setUp(true)
+	var last error
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if last = db.Ping(t.Context()); last == nil {
+			break
+		}
+	}
+	if last != nil {
+		t.Fatalf("Neo4j answers again, yet reads still fail after a minute: %v", last)
+	}
+	if db.Unreachable() {
+		t.Errorf("a read succeeded, yet the store still says Neo4j is unreachable")
+	}
+	// Healthy again, reads have their whole deadline: a slower read passes.
+	if _, err := db.Stats(t.Context()); err != nil {
+		t.Errorf("Stats after Neo4j's return: %v", err)
+	}
+}
+
+// codeOf is the code of err's counterpoint.Error; EINTERNAL for any other
+// error, "" for none.
+func codeOf(err error) string {
+	if err == nil {
+		return ""
+	}
+	var e *counterpoint.Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return counterpoint.EINTERNAL
 }

@@ -119,3 +119,28 @@ func (db *DB) OtherTransactions(ctx context.Context) (int, error) {
 	n := f.integer("n")
 	return n, f.err
 }
+
+// datasetCounts counts a dataset's claims, quotes and evidence links in one
+// query.
+const datasetCounts = `RETURN COUNT { MATCH (c:Claim {dataset: $dataset}) } AS claims,
+  COUNT { MATCH (q:Quote {dataset: $dataset}) } AS quotes,
+  COUNT { MATCH (:Claim {dataset: $dataset})-[:EVIDENCED_BY]->(:Quote) } AS evidence`
+
+// DatasetCounts are three counts that agree in every committed state of a
+// dataset; the reliability trials read them during loads to see whether
+// one query can see part of a commit.
+type DatasetCounts struct{ Claims, Quotes, Evidence int }
+
+// DatasetCounts reads a dataset's counts in one query.
+func (db *DB) DatasetCounts(ctx context.Context, dataset string) (DatasetCounts, error) {
+	res, err := db.read(ctx, "datasetCounts", datasetCounts, map[string]any{"dataset": dataset})
+	if err != nil {
+		return DatasetCounts{}, err
+	}
+	f, err := onlyRecord(res.Records, "count a dataset")
+	if err != nil {
+		return DatasetCounts{}, err
+	}
+	c := DatasetCounts{Claims: f.integer("claims"), Quotes: f.integer("quotes"), Evidence: f.integer("evidence")}
+	return c, f.err
+}

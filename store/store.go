@@ -28,8 +28,15 @@ type Config struct {
 
 	ConnectTimeout time.Duration // bound on Open's connectivity check; default 30s
 	ReadTimeout    time.Duration // bound on a read when the caller's context has none; default 15s
-	WriteTimeout   time.Duration // bound on a dataset write; default 10m
-	BatchSize      int           // rows per UNWIND statement within a write; default 5000
+	// DownReadTimeout bounds each read while Neo4j is unreachable (from a
+	// read that found it so until one succeeds); default 2s. After a
+	// restart Neo4j accepts connections many seconds before its database
+	// answers, and a read sent then waits for an answer: without this
+	// bound it would wait for the whole request deadline, and its client
+	// would learn of Neo4j's return that much later.
+	DownReadTimeout time.Duration
+	WriteTimeout    time.Duration // bound on a dataset write; default 10m
+	BatchSize       int           // rows per UNWIND statement within a write; default 5000
 
 	Logger *slog.Logger
 	// ObserveQuery, when set, is told each read's name and duration (for
@@ -43,6 +50,9 @@ func (c *Config) defaults() {
 	}
 	if c.ReadTimeout <= 0 {
 		c.ReadTimeout = 15 * time.Second
+	}
+	if c.DownReadTimeout <= 0 {
+		c.DownReadTimeout = 2 * time.Second
 	}
 	if c.WriteTimeout <= 0 {
 		c.WriteTimeout = 10 * time.Minute
@@ -62,6 +72,10 @@ type DB struct {
 	driver neo4j.DriverWithContext
 
 	roundTrips atomic.Int64
+	// down is set by a read that found Neo4j unreachable and cleared by
+	// the next that succeeds; while set, reads are bounded by
+	// cfg.DownReadTimeout.
+	down atomic.Bool
 }
 
 // Open connects to Neo4j, checks within cfg.ConnectTimeout that it answers,
@@ -135,6 +149,10 @@ func (db *DB) Ping(ctx context.Context) error {
 	return err
 }
 
+// Unreachable reports whether the last read found Neo4j unreachable (and
+// so whether reads are now bounded by DownReadTimeout).
+func (db *DB) Unreachable() bool { return db.down.Load() }
+
 // RoundTrips returns how many Cypher round trips this DB has made since it
 // was opened; tests read it to prove a request's count does not grow with
 // the number of items it returns.
@@ -154,6 +172,12 @@ func (db *DB) readContext(ctx context.Context) (context.Context, context.CancelF
 func (db *DB) read(ctx context.Context, name, cypher string, params map[string]any) (*neo4j.EagerResult, error) {
 	ctx, cancel := db.readContext(ctx)
 	defer cancel()
+	down := db.down.Load()
+	if down {
+		var cancelDown context.CancelFunc
+		ctx, cancelDown = context.WithTimeout(ctx, db.cfg.DownReadTimeout)
+		defer cancelDown()
+	}
 	db.roundTrips.Add(1)
 	start := time.Now()
 	res, err := neo4j.ExecuteQuery(ctx, db.driver, cypher, params, neo4j.EagerResultTransformer,
@@ -162,8 +186,16 @@ func (db *DB) read(ctx context.Context, name, cypher string, params map[string]a
 		db.cfg.ObserveQuery(name, time.Since(start))
 	}
 	if err != nil {
+		// A read its deadline cut short says nothing of Neo4j: the
+		// caller may have asked for little time. One refused, reset or
+		// timed out by the driver itself says Neo4j is unreachable; any
+		// other error is an answer from it.
+		if ctx.Err() == nil && !deadlinePassed(ctx) {
+			db.down.Store(unreachable(err))
+		}
 		return nil, wrap(withContextError(ctx, err))
 	}
+	db.down.Store(false)
 	return res, nil
 }
 
@@ -219,15 +251,20 @@ func (db *DB) run(ctx context.Context, tx neo4j.ManagedTransaction, cypher strin
 // handshake reads that as an empty list of versions).
 func withContextError(ctx context.Context, err error) error {
 	cerr := ctx.Err()
-	if cerr == nil {
-		if deadline, ok := ctx.Deadline(); ok && !time.Now().Before(deadline) {
-			cerr = context.DeadlineExceeded
-		}
+	if cerr == nil && deadlinePassed(ctx) {
+		cerr = context.DeadlineExceeded
 	}
 	if cerr != nil && !errors.Is(err, cerr) {
 		return fmt.Errorf("%w: %w", cerr, err)
 	}
 	return err
+}
+
+// deadlinePassed reports whether ctx has a deadline that has passed, which
+// may be before ctx's timer has fired and set its Err.
+func deadlinePassed(ctx context.Context) bool {
+	deadline, ok := ctx.Deadline()
+	return ok && !time.Now().Before(deadline)
 }
 
 // wrap turns driver errors into the domain's: an unreachable server or a
