@@ -104,32 +104,38 @@ func (t *Text) codePointAt(byteOffset int) int {
 	return sort.SearchInts(t.offsets, byteOffset)
 }
 
-// Paragraphs returns the code-point ranges of the text's paragraphs: runs
-// separated by blank lines, without their surrounding white space, so that a
-// reader can show a long text a paragraph at a time.
+// Paragraphs returns the code-point ranges of the text's paragraphs (by
+// the rule of paragraphBreaks), without their surrounding white space, so
+// that a reader can show a long text a paragraph at a time.
 func (t *Text) Paragraphs() [][2]int {
 	var out [][2]int
-	add := func(from, to int) { // byte offsets
-		seg := t.s[from:to]
-		trimmed := strings.TrimLeftFunc(seg, unicode.IsSpace)
-		from += len(seg) - len(trimmed)
-		to = from + len(strings.TrimRightFunc(trimmed, unicode.IsSpace))
+	breaks := t.paragraphBreaks()
+	add := func(from, to int) { // code points
+		for from < to && unicode.IsSpace(t.runeAt(from)) {
+			from++
+		}
+		for to > from && unicode.IsSpace(t.runeAt(to-1)) {
+			to--
+		}
 		if to > from {
-			out = append(out, [2]int{t.codePointAt(from), t.codePointAt(to)})
+			out = append(out, [2]int{from, to})
 		}
 	}
 	start := 0
-	for i := 0; i < len(t.s); {
-		j := strings.Index(t.s[i:], "\n\n")
-		if j < 0 {
-			break
+	for i, b := range breaks {
+		if b {
+			add(start, i)
+			start = i + 1
 		}
-		add(start, i+j)
-		i += j + 2
-		start = i
 	}
-	add(start, len(t.s))
+	add(start, t.Len())
 	return out
+}
+
+// runeAt returns the code point at offset i.
+func (t *Text) runeAt(i int) rune {
+	r, _ := utf8.DecodeRuneInString(t.s[t.offsets[i]:])
+	return r
 }
 
 // ImportResult says what replacing a source's text did to what was cut

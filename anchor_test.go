@@ -128,3 +128,28 @@ func TestCheckVersion(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotationAcrossAWrap: in a text whose paragraphs are separated by
+// blank lines, a quotation hard-wrapped over two lines is one quotation; in
+// a text without blank lines every line is a paragraph and starts outside.
+func TestQuotationAcrossAWrap(t *testing.T) {
+	tests := []struct {
+		text, words string
+		want        bool
+	}{
+		{"Title\n\nShe said \"we will not close\nthe library\" on Monday.\n\nNext.", "we will not close\nthe library", true},
+		{"She said \"we will not close\nthe library\" on Monday.\nNext.", "we will not close\nthe library", false},
+		{"Title\n\n\"An unclosed quotation at a paragraph's end\n\nis not carried into the next\" one.", "is not carried into the next", false},
+		{"Title\n \t\nHe said: \"a line\nand a wrap\".", "a line\nand a wrap", true},
+	}
+	for _, tt := range tests {
+		text := counterpoint.NewText(tt.text)
+		found := text.Find(tt.words)
+		if len(found) != 1 {
+			t.Fatalf("%q is not once in %q", tt.words, tt.text)
+		}
+		if got := text.InsideQuotation(found[0][0], found[0][1]); got != tt.want {
+			t.Errorf("InsideQuotation(%q in %q) = %v, want %v", tt.words, tt.text, got, tt.want)
+		}
+	}
+}

@@ -48,6 +48,9 @@ type Text struct {
 
 	hashOnce sync.Once
 	hash     string
+
+	breaksOnce sync.Once
+	breaks     []bool // by code point: a line break that ends a paragraph
 }
 
 // Hash is TextHash of the text, computed once.
@@ -131,17 +134,19 @@ const (
 )
 
 // quoted marks, for each code point of the text, whether it lies inside
-// quotation marks (the marks themselves excluded). A paragraph (a line)
-// starts outside any quotation, as news style opens a quotation again in
-// every paragraph it runs into.
+// quotation marks (the marks themselves excluded). A paragraph starts
+// outside any quotation, as news style opens a quotation again in every
+// paragraph it runs into; a line break inside a paragraph (a hard-wrapped
+// text) does not end one (see paragraphBreaks).
 func (t *Text) quoted() []bool {
 	t.quotedOnce.Do(func() {
 		t.inQuote = make([]bool, t.Len())
+		breaks := t.paragraphBreaks()
 		inside := false
 		for i := range t.Len() {
 			r, _ := utf8.DecodeRuneInString(t.s[t.offsets[i]:])
 			switch {
-			case r == '\n':
+			case breaks[i]:
 				inside = false
 			case r == openMark:
 				inside = true
@@ -158,6 +163,50 @@ func (t *Text) quoted() []bool {
 	})
 	return t.inQuote
 }
+
+// paragraphBreaks marks, by code point, the line breaks that end a
+// paragraph. When the text has a blank line anywhere (a line of nothing
+// but spaces, tabs or carriage returns), paragraphs end at blank lines and
+// a single line break is a wrap inside one; a text without blank lines has
+// a paragraph per line. The suggestions pass, the studio and every check
+// of a quote read paragraphs by this one rule.
+func (t *Text) paragraphBreaks() []bool {
+	t.breaksOnce.Do(func() {
+		n := t.Len()
+		t.breaks = make([]bool, n)
+		runes := []rune(t.s)
+		// blankAfter reports whether the line after the break at i is blank.
+		blankAfter := func(i int) bool {
+			j := i + 1
+			for j < n && (runes[j] == ' ' || runes[j] == '\t' || runes[j] == '\r') {
+				j++
+			}
+			return j < n && runes[j] == '\n'
+		}
+		blankLines := false
+		for i, r := range runes {
+			if r == '\n' && blankAfter(i) {
+				blankLines = true
+				break
+			}
+		}
+		lineStart := 0
+		for i, r := range runes {
+			if r != '\n' {
+				continue
+			}
+			lineBlank := strings.TrimLeft(string(runes[lineStart:i]), " \t\r") == ""
+			t.breaks[i] = !blankLines || lineBlank || blankAfter(i)
+			lineStart = i + 1
+		}
+	})
+	return t.breaks
+}
+
+// Quotations returns the runs of the text inside quotation marks, by the
+// rule every DIRECT quote is checked with, so that a client marks the
+// same words direct as the API will.
+func (t *Text) Quotations() [][2]int { return t.DirectSpans(0, t.Len()) }
 
 // InsideQuotation reports whether the words at [start, end) are all inside
 // one quotation: the source gives them as someone's own words. The span may

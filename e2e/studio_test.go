@@ -110,6 +110,11 @@ func TestStudioWritePath(t *testing.T) {
 	if paras := src["paragraphs"].([]any); len(paras) != 3 || paras[1].(map[string]any)["start"] != 31.0 {
 		t.Errorf("paragraphs = %v; want 3, the second starting at code point 31", paras)
 	}
+	qs, qe := codePoints(t, studioText, "We will not close the library.")
+	quotations := data(t, "quotations", api.Post(t, `{ source(id: "studio-source") { quotations { start end } } }`, nil))["source"].(map[string]any)["quotations"].([]any)
+	if len(quotations) != 1 || quotations[0].(map[string]any)["start"] != float64(qs) || quotations[0].(map[string]any)["end"] != float64(qe) {
+		t.Errorf("quotations = %v; want the mayor's words at %d..%d", quotations, qs, qe)
+	}
 	// Importing it again as new is a conflict, not an overwrite.
 	if code, field, _ := oneError(t, "import again as new", api.Post(t, importMutation, map[string]any{"in": in}, ben...)); code != "CONFLICT" || field != "input.version" {
 		t.Errorf("importing an existing source with version 0: %s at %s, want CONFLICT at input.version", code, field)
@@ -126,7 +131,6 @@ func TestStudioWritePath(t *testing.T) {
 	claim := data(t, "upsertClaim", api.Post(t, claimMutation, map[string]any{"in": studioClaim(t, studioText, 0)}, ana...))["upsertClaim"].(map[string]any)
 	q := claim["quotes"].([]any)[0].(map[string]any)
 	runes := []rune(studioText)
-	qs, qe := codePoints(t, studioText, "We will not close the library.")
 	wantPrefix, wantSuffix := string(runes[qs-32:qs]), string(runes[qe:qe+32])
 	if claim["version"] != 1.0 || q["kind"] != "DIRECT" || q["anchor"] != "ANCHORED" || q["prefix"] != wantPrefix || q["suffix"] != wantSuffix {
 		t.Errorf("the new claim: version %v, quote %v; want version 1, a DIRECT anchored quote with 32 characters of context", claim["version"], q)

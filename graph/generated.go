@@ -310,6 +310,7 @@ type ComplexityRoot struct {
 		Kind         func(childComplexity int) int
 		Paragraphs   func(childComplexity int) int
 		Publisher    func(childComplexity int) int
+		Quotations   func(childComplexity int) int
 		Quotes       func(childComplexity int) int
 		ReportedIn   func(childComplexity int) int
 		Suggestions  func(childComplexity int, status *model.SuggestionStatus) int
@@ -465,6 +466,7 @@ type SourceResolver interface {
 	Text(ctx context.Context, obj *model.Source) (*string, error)
 
 	Paragraphs(ctx context.Context, obj *model.Source) ([]*model.Span, error)
+	Quotations(ctx context.Context, obj *model.Source) ([]*model.Span, error)
 	Quotes(ctx context.Context, obj *model.Source) ([]*model.Quote, error)
 
 	Suggestions(ctx context.Context, obj *model.Source, status *model.SuggestionStatus) ([]*model.QuoteSuggestion, error)
@@ -1743,6 +1745,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Source.Publisher(childComplexity), true
+	case "Source.quotations":
+		if e.ComplexityRoot.Source.Quotations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Source.Quotations(childComplexity), true
 	case "Source.quotes":
 		if e.ComplexityRoot.Source.Quotes == nil {
 			break
@@ -2301,8 +2309,10 @@ type Source implements Node {
   url: String
   "SHA-256 (hex) of the text; every quote records the hash of the text it was cut from."
   textHash: String
-  "The text's paragraphs (separated by blank lines), by code-point offsets; empty without a text."
+  "The text's paragraphs, by code-point offsets; empty without a text. When the text has blank lines they end paragraphs (a single line break is a wrap); otherwise each line is one."
   paragraphs: [Span!]!
+  "The runs of the text inside quotation marks, by the rule every DIRECT quote is checked with: a client marks words direct exactly when they lie in one of these."
+  quotations: [Span!]!
   "The quotes cut from this source's text, in text order; ORPHANED ones need a curator."
   quotes: [Quote!]!
   "Counts the source's changes: 1 once created; an edit sends the version it was read at."
@@ -3427,6 +3437,8 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 		return ec.fieldContext_Source_textHash(ctx, field)
 	case "paragraphs":
 		return ec.fieldContext_Source_paragraphs(ctx, field)
+	case "quotations":
+		return ec.fieldContext_Source_quotations(ctx, field)
 	case "quotes":
 		return ec.fieldContext_Source_quotes(ctx, field)
 	case "version":
@@ -9849,6 +9861,38 @@ func (ec *executionContext) fieldContext_Source_paragraphs(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Source_quotations(ctx context.Context, field graphql.CollectedField, obj *model.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Source_quotations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Source().Quotations(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Span) graphql.Marshaler {
+			return ec.marshalNSpan2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSpanᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Source_quotations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Source",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Span(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Source_quotes(ctx context.Context, field graphql.CollectedField, obj *model.Source) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14279,6 +14323,12 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Source_paragraphs(ctx, field, obj)
+				})
+		case "quotations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Source_quotations(ctx, field, obj)
 				})
 		case "quotes":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,

@@ -717,6 +717,14 @@ func (r *sourceResolver) Paragraphs(ctx context.Context, obj *model.Source) ([]*
 	return toSpans(t, t.Paragraphs()), nil
 }
 
+func (r *sourceResolver) Quotations(ctx context.Context, obj *model.Source) ([]*model.Span, error) {
+	t, err := r.loadersFor(ctx).sourceText.Load(ctx, obj.ID)
+	if err != nil || t == nil {
+		return []*model.Span{}, err
+	}
+	return toSpans(t, t.Quotations()), nil
+}
+
 func (r *sourceResolver) Quotes(ctx context.Context, obj *model.Source) ([]*model.Quote, error) {
 	qs, err := r.loadersFor(ctx).quotesBySource.Load(ctx, obj.ID)
 	if err != nil {

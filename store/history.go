@@ -1,10 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -91,9 +93,10 @@ func (db *DB) readState(ctx context.Context, tx neo4j.ManagedTransaction, id str
 
 // versioned runs write on node id (a what, e.g. "claim") in tx when base
 // is the node's version, then bumps the version and records the change
-// with the snapshots before and after. A write that changes nothing
+// with the snapshots before and after, as action (CREATE, UPDATE or DELETE
+// as the snapshots say, when action is ""). A write that changes nothing
 // records nothing and keeps the version.
-func (db *DB) versioned(ctx context.Context, tx neo4j.ManagedTransaction, what, id string, base *int, note string, write func() error) error {
+func (db *DB) versioned(ctx context.Context, tx neo4j.ManagedTransaction, what, id string, base *int, action counterpoint.ChangeAction, write func() error) error {
 	before, err := db.readState(ctx, tx, id)
 	if err != nil {
 		return err
@@ -114,19 +117,16 @@ func (db *DB) versioned(ctx context.Context, tx neo4j.ManagedTransaction, what, 
 		}
 		return err
 	}
-	action, version := counterpoint.ChangeUpdate, before.version+1
+	did, version := counterpoint.ChangeUpdate, before.version+1
 	switch {
 	case before.snapshot == "":
-		action, version = counterpoint.ChangeCreate, 1
+		did, version = counterpoint.ChangeCreate, 1
 	case after.snapshot == "":
-		action, version = counterpoint.ChangeDelete, 0
-	}
-	if note == string(counterpoint.ChangeImport) {
-		action, note = counterpoint.ChangeImport, ""
+		did, version = counterpoint.ChangeDelete, 0
 	}
 	_, err = db.run(ctx, tx, recordChange, map[string]any{
-		"id": id, "action": string(action), "by": counterpoint.EditorOf(ctx), "version": version,
-		"before": nullIfEmpty(before.snapshot), "after": nullIfEmpty(after.snapshot), "note": nullIfEmpty(note),
+		"id": id, "action": string(cmp.Or(action, did)), "by": counterpoint.EditorOf(ctx), "version": version,
+		"before": nullIfEmpty(before.snapshot), "after": nullIfEmpty(after.snapshot), "note": nil,
 	})
 	return err
 }
@@ -207,7 +207,7 @@ func sortLists(v any) any {
 		for i := range idx {
 			idx[i] = i
 		}
-		slices.SortStableFunc(idx, func(a, b int) int { return cmpStrings(keys[a], keys[b]) })
+		slices.SortStableFunc(idx, func(a, b int) int { return strings.Compare(keys[a], keys[b]) })
 		sorted := make([]any, len(v))
 		for i, j := range idx {
 			sorted[i] = out[j]
@@ -215,16 +215,6 @@ func sortLists(v any) any {
 		return sorted
 	}
 	return v
-}
-
-func cmpStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // nullIfEmpty makes "" a Cypher null, so that no empty property is written.

@@ -57,7 +57,7 @@ func (db *DB) ImportSource(ctx context.Context, s counterpoint.Source) (counterp
 		if err := db.requireRefs(ctx, tx, refs, &ref{s.ID, counterpoint.NodeSource, "id"}); err != nil {
 			return err
 		}
-		return db.versioned(ctx, tx, "source", s.ID, s.Base, string(counterpoint.ChangeImport), func() error {
+		return db.versioned(ctx, tx, "source", s.ID, s.Base, counterpoint.ChangeImport, func() error {
 			texts, err := db.sourceTexts(ctx, tx, []string{s.ID})
 			if err != nil {
 				return err

@@ -2,46 +2,16 @@ package suggest
 
 import (
 	"unicode"
+
+	"github.com/counterpoint-news/counterpoint"
 )
 
 // paragraphs splits the text into paragraphs, as [start, end) code-point
-// ranges without their line breaks. When the text has a blank line anywhere,
-// blank lines end paragraphs and a single line break is a soft wrap inside
-// one; a text without blank lines has a paragraph per line.
+// ranges without their line breaks, by the domain's one rule
+// (counterpoint.Text.Paragraphs), so that a suggested quote is direct
+// exactly when the API will check it so.
 func paragraphs(r []rune) [][2]int {
-	blank := false
-	for i := 0; i < len(r) && !blank; i++ {
-		if r[i] == '\n' {
-			j := i + 1
-			for j < len(r) && (r[j] == ' ' || r[j] == '\t' || r[j] == '\r') {
-				j++
-			}
-			blank = j < len(r) && r[j] == '\n'
-		}
-	}
-	var paras [][2]int
-	start := 0
-	for i := 0; i <= len(r); i++ {
-		if i < len(r) && r[i] != '\n' {
-			continue
-		}
-		end := i
-		if i < len(r) && blank {
-			// A single line break stays inside the paragraph.
-			j := i + 1
-			for j < len(r) && (r[j] == ' ' || r[j] == '\t' || r[j] == '\r') {
-				j++
-			}
-			if j < len(r) && r[j] != '\n' {
-				continue
-			}
-		}
-		if s, e := trimRange(r, start, end); s < e {
-			paras = append(paras, [2]int{s, e})
-		}
-		start = i + 1
-	}
-	return paras
+	return counterpoint.NewText(string(r)).Paragraphs()
 }
 
 // trimRange narrows [s, e) past white space at both ends.

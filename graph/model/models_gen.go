@@ -588,8 +588,10 @@ type Source struct {
 	URL *string `json:"url,omitempty"`
 	// SHA-256 (hex) of the text; every quote records the hash of the text it was cut from.
 	TextHash *string `json:"textHash,omitempty"`
-	// The text's paragraphs (separated by blank lines), by code-point offsets; empty without a text.
+	// The text's paragraphs, by code-point offsets; empty without a text. When the text has blank lines they end paragraphs (a single line break is a wrap); otherwise each line is one.
 	Paragraphs []*Span `json:"paragraphs"`
+	// The runs of the text inside quotation marks, by the rule every DIRECT quote is checked with: a client marks words direct exactly when they lie in one of these.
+	Quotations []*Span `json:"quotations"`
 	// The quotes cut from this source's text, in text order; ORPHANED ones need a curator.
 	Quotes []*Quote `json:"quotes"`
 	// Counts the source's changes: 1 once created; an edit sends the version it was read at.
