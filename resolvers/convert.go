@@ -182,20 +182,24 @@ var nodeTypes = map[model.NodeType]counterpoint.NodeType{
 	model.NodeTypeSource: counterpoint.NodeSource,
 }
 
-// paragraph returns the paragraph of text (lines separated by blank lines)
-// that holds the code points [start, end).
+// paragraph returns the paragraphs of text (counterpoint.Text.Paragraphs)
+// that hold the code points [start, end), "" when they are outside it.
 func paragraph(t *counterpoint.Text, start, end int) string {
-	if _, ok := t.Slice(start, end); !ok {
+	if _, ok := t.Slice(start, end); !ok || start == end {
 		return ""
 	}
-	before, _ := t.Slice(0, start)
-	after, _ := t.Slice(end, t.Len())
-	middle, _ := t.Slice(start, end)
-	if i := strings.LastIndex(before, "\n\n"); i >= 0 {
-		before = before[i+2:]
+	from, to := -1, -1
+	for _, p := range t.Paragraphs() {
+		if p[1] > start && p[0] < end {
+			if from < 0 {
+				from = p[0]
+			}
+			to = p[1]
+		}
 	}
-	if i := strings.Index(after, "\n\n"); i >= 0 {
-		after = after[:i]
+	if from < 0 {
+		return ""
 	}
-	return strings.TrimSpace(before + middle + after)
+	words, _ := t.Slice(min(from, start), max(to, end))
+	return strings.TrimSpace(words)
 }
