@@ -257,7 +257,7 @@ function actorSubform(d, a) {
     field('role', 'Role or title (optional)', role),
     field('id', 'Actor id', id, 'Made from the name; a new actor never takes an existing id.'),
     h('p', { class: 'inline-actions' }, create,
-      h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => { d.actorDraft = null; rerender(); } }, 'Cancel')));
+      h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => { d.actorDraft = null; rerender(); } }, 'Cancel the new actor')));
   queueMicrotask(() => { if (!ad.name) name.focus(); });
   return box;
 }

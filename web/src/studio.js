@@ -254,6 +254,10 @@ function onSelection() {
 
 function setProposal(p) {
   if (!p) return;
+  // The same words again (the selection event of words the studio selected
+  // itself) leave the box alone, so that a focused button stays.
+  const same = st.proposal && st.proposal.start === p.start && st.proposal.end === p.end && st.proposal.kind === p.kind;
+  if (same && document.getElementById('proposal-text')) return;
   st.proposal = p;
   studio.proposal = { ...p };
   renderSelectionBox();

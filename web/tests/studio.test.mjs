@@ -53,6 +53,8 @@ const TEXT = [
   '“The wall protects the marina, not the houses behind it,” the official said.',
   '',
   'Fishermen call the wall “the big grey line”.',
+  '',
+  '“It will hold,” the mayor added, “for a hundred years.”',
 ].join('\n');
 const MAYOR_WORDS = 'will protect every home on the front';
 const OFFICIAL_WORDS = 'The wall protects the marina, not the houses behind it';
@@ -235,7 +237,7 @@ test('a whole curation: import, quote, two claims by two actors, a rebuttal with
   assert.equal(await page.textContent('#reader-title'), 'Harbour council split over the sea wall');
   // The reader holds the text exactly, paragraph by paragraph.
   assert.equal(await page.evaluate(() => document.getElementById('reader-text').textContent), TEXT);
-  assert.equal(await page.locator('#reader-text .src-para').count(), 4);
+  assert.equal(await page.locator('#reader-text .src-para').count(), 5);
 
   // Select the mayor's words with their quotation marks and a space around them: the studio
   // proposes the words alone, as a direct quote, at their code points.
@@ -300,6 +302,17 @@ test('a whole curation: import, quote, two claims by two actors, a rebuttal with
   const sid = `q${scare.start}-${scare.end}`;
   const { source: reviewed } = await read('query($id: ID!) { source(id: $id) { suggestions(status: DISMISSED) { id } } }', { id: SOURCE });
   assert.deepEqual(reviewed.suggestions.map((x) => x.id), [sid]);
+
+  // A quotation the source interrupts ("…," the mayor added, "…") is one suggestion in parts; accepting
+  // it puts each part on the same claim as a direct quote of its own.
+  const hold = at('It will hold');
+  const years = at('for a hundred years.');
+  const split = side.locator('li[data-suggestion-id]', { hasText: 'It will hold' });
+  await split.getByRole('button', { name: /^Accept/ }).click();
+  assert.deepEqual(await form.locator('.quote-items blockquote').allTextContents(), ['It will hold', 'for a hundred years.']);
+  assert.deepEqual(await form.getByLabel('From character').evaluateAll((els) => els.map((e) => Number(e.value))), [hold.start, years.start]);
+  assert.deepEqual(await form.getByLabel('Whose words').evaluateAll((els) => els.map((e) => e.value)), ['DIRECT', 'DIRECT']);
+  await form.getByRole('button', { name: 'Cancel', exact: true }).click();
 
   // Accept the official's suggested quote: it fills the claim form with its words and offsets, and a new
   // anonymous actor in the words the text uses. A save before the actor exists is refused next to the actor field.
