@@ -56,21 +56,58 @@ const OPEN = '\u201C';
 const CLOSE = '\u201D';
 const ASCII = '"';
 
+// paragraphBreaks marks, by code point, the line breaks that end a
+// paragraph, by the API's one rule: when the text has a blank line anywhere
+// (nothing but spaces, tabs or carriage returns), paragraphs end at blank
+// lines and a single line break is a wrap inside one; a text without blank
+// lines has a paragraph per line.
+export function paragraphBreaks(cps) {
+  const n = cps.length;
+  const breaks = new Array(n).fill(false);
+  const blankAfter = (i) => {
+    let j = i + 1;
+    while (j < n && (cps[j] === ' ' || cps[j] === '\t' || cps[j] === '\r')) j++;
+    return j < n && cps[j] === '\n';
+  };
+  const blankLines = cps.some((ch, i) => ch === '\n' && blankAfter(i));
+  let lineStart = 0;
+  cps.forEach((ch, i) => {
+    if (ch !== '\n') return;
+    const lineBlank = cps.slice(lineStart, i).every((c) => c === ' ' || c === '\t' || c === '\r');
+    breaks[i] = !blankLines || lineBlank || blankAfter(i);
+    lineStart = i + 1;
+  });
+  return breaks;
+}
+
 // quotedMask marks, for each code point of text, whether it lies inside
 // quotation marks (the marks themselves excluded), as the loader does: “
-// opens, ” closes, " opens or closes by turn, and every line starts outside
-// (news style opens a quotation again in each paragraph it runs into).
+// opens, ” closes, " opens or closes by turn, and every paragraph starts
+// outside (news style opens a quotation again in each paragraph it runs
+// into). The studio uses the API's Source.quotations where it has them, and
+// this where it does not.
 export function quotedMask(text) {
   const cps = Array.from(text);
+  const breaks = paragraphBreaks(cps);
   const mask = new Array(cps.length).fill(false);
   let inside = false;
   cps.forEach((ch, i) => {
-    if (ch === '\n') inside = false;
+    if (breaks[i]) inside = false;
     else if (ch === OPEN) { inside = true; return; }
     else if (ch === CLOSE) { inside = false; return; }
     else if (ch === ASCII) { inside = !inside; return; }
     mask[i] = inside;
   });
+  return mask;
+}
+
+// maskFromSpans is quotedMask's form of the API's Source.quotations: the
+// code points inside any of the spans.
+export function maskFromSpans(length, spans) {
+  const mask = new Array(length).fill(false);
+  for (const { start, end } of spans || []) {
+    for (let i = Math.max(0, start); i < Math.min(length, end); i++) mask[i] = true;
+  }
   return mask;
 }
 
@@ -206,18 +243,27 @@ export function codePointsToRange(segments, index, start, end, range) {
   return range;
 }
 
-// paragraphSpans splits a text into paragraphs at blank lines: code-point
-// spans { start, end } that cover the text between separators. Used when
-// the API does not give Source.paragraphs.
+// paragraphSpans splits a text into paragraphs by paragraphBreaks: code-point
+// spans { start, end } of the text between breaks, blank lines and the white
+// space around them left out. Used when the API does not give
+// Source.paragraphs.
 export function paragraphSpans(text) {
-  const index = new CodePoints(text);
+  const cps = Array.from(text);
+  const breaks = paragraphBreaks(cps);
   const out = [];
-  const re = /\n[^\S\n]*\n\s*/gu;
   let from = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m.index > from) out.push({ start: index.toCodePoint(from), end: index.toCodePoint(m.index) });
-    from = m.index + m[0].length;
-  }
-  if (from < text.length) out.push({ start: index.toCodePoint(from), end: index.length });
+  const push = (a, b) => {
+    let s = a;
+    let e = b;
+    while (s < e && SPACE.test(cps[s])) s++;
+    while (e > s && SPACE.test(cps[e - 1])) e--;
+    if (s < e) out.push({ start: s, end: e });
+  };
+  cps.forEach((ch, i) => {
+    if (!breaks[i]) return;
+    push(from, i);
+    from = i + 1;
+  });
+  push(from, cps.length);
   return out;
 }

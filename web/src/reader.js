@@ -5,7 +5,7 @@
 // one text node, so that a selection maps back exactly, even across line
 // breaks and paragraph ends.
 import { clear, h } from './dom.js';
-import { CodePoints, quotedMask, proposeQuote, rangeToCodePoints, codePointsToRange, paragraphSpans } from './offsets.js';
+import { CodePoints, quotedMask, maskFromSpans, proposeQuote, rangeToCodePoints, codePointsToRange, paragraphSpans } from './offsets.js';
 
 export class Reader {
   constructor(root) {
@@ -16,11 +16,12 @@ export class Reader {
     this.paragraphs = [];
   }
 
-  // load sets the text and its paragraphs (code-point spans; split at
-  // blank lines when the API gives none).
-  load(text, paragraphs) {
+  // load sets the text, its paragraphs and the runs inside quotation marks
+  // (code-point spans from the API; found by the same rule here when it
+  // gives none).
+  load(text, paragraphs, quotations) {
     this.index = new CodePoints(text || '');
-    this.mask = quotedMask(text || '');
+    this.mask = quotations ? maskFromSpans(this.index.length, quotations) : quotedMask(text || '');
     this.paragraphs = paragraphs?.length ? paragraphs : paragraphSpans(text || '');
   }
 

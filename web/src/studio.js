@@ -213,7 +213,7 @@ async function refreshSource() {
     st.reader.render();
     $('reader-meta').textContent += ' — this source has no text of its own: open the article that reports it.';
   } else {
-    st.reader.load(s.text, s.paragraphs);
+    st.reader.load(s.text, s.paragraphs, s.quotations);
   }
   highlight();
   renderSide();

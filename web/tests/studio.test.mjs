@@ -22,6 +22,7 @@ import { inflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { quotedMask, maskFromSpans } from '../src/offsets.js';
 
 const BASE = (process.env.EXPLORER_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
 const ORIGIN = new URL(BASE).origin;
@@ -238,6 +239,11 @@ test('a whole curation: import, quote, two claims by two actors, a rebuttal with
   // The reader holds the text exactly, paragraph by paragraph.
   assert.equal(await page.evaluate(() => document.getElementById('reader-text').textContent), TEXT);
   assert.equal(await page.locator('#reader-text .src-para').count(), 5);
+  // The studio's copy of the quotation rule (used without Source.quotations) agrees with the API's.
+  for (const id of [SOURCE, 'wapo-2015-encryption']) {
+    const { source } = await read('query($id: ID!) { source(id: $id) { text quotations { start end } } }', { id });
+    assert.deepEqual(quotedMask(source.text), maskFromSpans(Array.from(source.text).length, source.quotations), `quotations of ${id}`);
+  }
 
   // Select the mayor's words with their quotation marks and a space around them: the studio
   // proposes the words alone, as a direct quote, at their code points.

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  CodePoints, quotedMask, insideQuotation, proposeQuote, pointToUtf16, rangeToCodePoints, utf16ToPoint, paragraphSpans,
+  CodePoints, quotedMask, maskFromSpans, insideQuotation, proposeQuote, pointToUtf16, rangeToCodePoints, utf16ToPoint, paragraphSpans,
 } from '../src/offsets.js';
 import { placeError, explain, routeErrors, fieldSegments } from '../src/fielderrors.js';
 import { capsFromIntrospection, capsFromSchema, studioOperations, CAPABILITIES } from '../src/studioapi.js';
@@ -206,8 +206,28 @@ test('paragraphs split at blank lines, in code points', () => {
   const spans = paragraphSpans(TEXT);
   const x = new CodePoints(TEXT);
   assert.deepEqual(spans.map((s) => x.slice(s.start, s.end)), ['Caf\u00e9 e\u0301 😀 talks.\nThe 𠮷 rule.', 'She said “we won\u0303t 😀 stop” today.']);
-  assert.deepEqual(paragraphSpans('\n\n a \n \n\nb'), [{ start: 3, end: 5 }, { start: 9, end: 10 }], 'white space around a blank line is the gap\'s');
+  assert.deepEqual(paragraphSpans('\n\n a \n \n\nb'), [{ start: 3, end: 4 }, { start: 9, end: 10 }], 'white space around a paragraph is the gap\'s');
   assert.deepEqual(paragraphSpans(''), []);
+  // Without a blank line anywhere, every line is a paragraph.
+  assert.deepEqual(paragraphSpans('one\ntwo 😀\nthree'), [{ start: 0, end: 3 }, { start: 4, end: 9 }, { start: 10, end: 15 }]);
+});
+
+test('one paragraph rule, as the API\'s: a hard-wrapped quotation stays inside when the text has blank lines', () => {
+  const wrapped = 'Intro.\n\nShe said “we will\nnot stop” today.';
+  const cps = Array.from(wrapped);
+  const words = 'we will\nnot stop';
+  const start = cp(wrapped.slice(0, wrapped.indexOf(words)));
+  assert.equal(insideQuotation(cps, quotedMask(wrapped), start, start + cp(words)), true, 'a single line break is a wrap');
+  const lines = 'She said “we will\nnot stop” today.';
+  const at2 = cp(lines.slice(0, lines.indexOf(words)));
+  assert.equal(insideQuotation(Array.from(lines), quotedMask(lines), at2, at2 + cp(words)), false, 'without blank lines, a line ends a paragraph');
+  // A blank line of spaces and tabs counts as blank; a quotation does not run into the next paragraph.
+  const gap = '“Open\n \t\nclosed”';
+  assert.equal(quotedMask(gap).map(Number).join(''), '0111100000000000');
+  // The API's Source.quotations give the same mask.
+  const spans = [{ start: start, end: start + cp(words) }];
+  assert.deepEqual(maskFromSpans(cps.length, spans), quotedMask(wrapped));
+  assert.deepEqual(maskFromSpans(3, [{ start: -2, end: 9 }]), [true, true, true]);
 });
 
 test('a refused save\'s errors go next to the field they concern', () => {
