@@ -66,10 +66,13 @@ const (
 	// denying it (Litt's "not provide ANY relief, ever" against the paper's
 	// "not provide any relief in the near term").
 	Qualifies RelationKind = "QUALIFIES"
+	// Rephrases: the claim restates the target in other words (AIF's MA
+	// node); it neither argues for nor against it, so it counters no one.
+	Rephrases RelationKind = "REPHRASES"
 )
 
 // RelationKinds lists every relation kind.
-var RelationKinds = []RelationKind{Rebuts, Supports, Qualifies}
+var RelationKinds = []RelationKind{Rebuts, Supports, Qualifies, Rephrases}
 
 // Valid reports whether k belongs to the closed set.
 func (k RelationKind) Valid() bool { return slices.Contains(RelationKinds, k) }

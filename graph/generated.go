@@ -2097,6 +2097,8 @@ enum RelationKind {
   SUPPORTS
   "The claim corrects the target's scope or strength without denying it."
   QUALIFIES
+  "The claim restates the target in other words (an AIF map's MA node); it counters no one."
+  REPHRASES
 }
 
 "How the source attributes an assertion to its actor."
@@ -2159,6 +2161,8 @@ enum EdgeType {
   SUPPORTS
   "Claim to claim."
   QUALIFIES
+  "Claim to claim."
+  REPHRASES
   "Claim to quote: the words that evidence the claim."
   EVIDENCED_BY
   "Quote to source: the text that holds the words."

@@ -70,13 +70,24 @@ func ReadFS(format Format, fsys fs.FS, files ...string) ([]Input, error) {
 // textFile is relative, has no "..", and no symbolic link may lead out of
 // the folder.
 func (l Limits) ReadFiles(format Format, files ...string) ([]Input, error) {
-	return read(format, osFiles{max: l.maxBytes()}, files)
+	inputs, _, err := read(format, osFiles{max: l.maxBytes()}, files, false)
+	return inputs, err
+}
+
+// ReadFilesSkipInvalid is ReadFiles for --skip-invalid: what has problems
+// is left out (an AIF map's invalid node and what hangs on it; a dataset
+// file that fails the checks, whole) and listed in skipped, and the rest is
+// returned. Problems between the files (the same id defined twice
+// differently) still fail the whole read.
+func (l Limits) ReadFilesSkipInvalid(format Format, files ...string) (inputs []Input, skipped Problems, err error) {
+	return read(format, osFiles{max: l.maxBytes()}, files, true)
 }
 
 // ReadFS reads datasets from fsys; source texts are named relative to the
 // dataset file's folder in fsys, without "..".
 func (l Limits) ReadFS(format Format, fsys fs.FS, files ...string) ([]Input, error) {
-	return read(format, fsFiles{fsys: fsys, max: l.maxBytes()}, files)
+	inputs, _, err := read(format, fsFiles{fsys: fsys, max: l.maxBytes()}, files, false)
+	return inputs, err
 }
 
 // files is where datasets and their texts come from.
@@ -88,32 +99,92 @@ type files interface {
 	texts(name string) (readText func(rel string) ([]byte, error), release func())
 }
 
+// merger is a Format whose files may share nodes (AIF corpora reuse node
+// ids across maps): it joins the datasets that do, and reports shared
+// nodes that differ.
+type merger interface {
+	merge(inputs []Input) ([]Input, Problems)
+}
+
 // read decodes and validates every file, then checks them against each
-// other; it returns Problems listing everything wrong in all of them.
-func read(format Format, src files, names []string) ([]Input, error) {
+// other; it returns Problems listing everything wrong in all of them. With
+// skip, the problems of a file are listed in skipped instead, and what
+// they concern is left out.
+func read(format Format, src files, names []string, skip bool) ([]Input, Problems, error) {
 	var inputs []Input
-	var problems Problems
+	var problems, skipped Problems
+	report := func(ps Problems) {
+		if skip {
+			skipped = append(skipped, ps...)
+		} else {
+			problems = append(problems, ps...)
+		}
+	}
 	for _, file := range names {
 		b, err := src.dataset(file)
 		if err != nil {
-			problems = append(problems, Problem{File: file, Message: err.Error()})
+			report(Problems{{File: file, Message: err.Error()}})
 			continue
 		}
 		readText, release := src.texts(file)
 		ds, ps := format.Decode(file, b, readText)
 		release()
-		problems = append(problems, ps...)
+		report(ps)
 		if ds == nil {
 			continue
 		}
-		problems = append(problems, Validate(file, ds)...)
 		inputs = append(inputs, Input{File: file, Dataset: ds})
 	}
+	if m, ok := format.(merger); ok {
+		var ps Problems
+		inputs, ps = m.merge(inputs)
+		report(ps)
+	}
+	kept := inputs[:0]
+	for _, in := range inputs {
+		ps := Validate(in.File, in.Dataset)
+		if skip && len(ps) > 0 {
+			skipped = append(skipped, ps...)
+			skipped = append(skipped, Problem{File: in.File, Message: fmt.Sprintf("dataset %q is not loaded", in.Dataset.ID)})
+			continue
+		}
+		problems = append(problems, ps...)
+		kept = append(kept, in)
+	}
+	inputs = kept
 	problems = append(problems, crossCheck(inputs)...)
 	if len(problems) > 0 {
-		return nil, problems
+		return nil, skipped, problems
 	}
-	return inputs, nil
+	return inputs, skipped, nil
+}
+
+// ExpandDirs replaces each folder among paths by the *.json files in it, in
+// name order (not its subfolders), so that a corpus of maps loads by its
+// folder's name; files stay as they are.
+func ExpandDirs(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil || !fi.IsDir() {
+			out = append(out, p) // reading it reports what is wrong
+			continue
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		n := len(out)
+		for _, e := range entries {
+			if !e.IsDir() && strings.HasSuffix(strings.ToLower(e.Name()), ".json") && e.Name() != "dataset.schema.json" {
+				out = append(out, filepath.Join(p, e.Name()))
+			}
+		}
+		if len(out) == n {
+			return nil, counterpoint.Errorf(counterpoint.EINVALID, "%s is a folder without *.json files", p)
+		}
+	}
+	return out, nil
 }
 
 // osFiles reads from the operating system's file system.

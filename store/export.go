@@ -25,7 +25,7 @@ const (
 RETURN DISTINCT c.dataset AS dataset ORDER BY dataset`
 	// exportRelations reads the claim relations the dataset owns: those
 	// tagged with it, and untagged ones from its claims.
-	exportRelations = `MATCH (c:Claim {dataset: $dataset})-[r:REBUTS|SUPPORTS|QUALIFIES]->(o:Claim)
+	exportRelations = `MATCH (c:Claim {dataset: $dataset})-[r:REBUTS|SUPPORTS|QUALIFIES|REPHRASES]->(o:Claim)
 WHERE coalesce(r.dataset, $dataset) = $dataset
 RETURN {kind: type(r), from: c.id, to: o.id, ` + relationGrounds + `} AS relation`
 	// exportSources reads the sources with the given ids and those that

@@ -28,7 +28,7 @@ const (
   about: [(n)-[:ABOUT]->(a:Actor) | a.id],
   quotes: [(n)-[e:EVIDENCED_BY]->(q:Quote) | q {.id, .text, .kind, .start, .end, .anchor, rank: e.rank,
            source: [(q)-[:FROM]->(s:Source) | s.id][0], document: [(q)-[:SAID_IN]->(d:Source) | d.id][0]}],
-  relations: [(n)-[r:REBUTS|SUPPORTS|QUALIFIES]->(o:Claim) | r {kind: type(r), to: o.id, .note, .source, .inferred,
+  relations: [(n)-[r:REBUTS|SUPPORTS|QUALIFIES|REPHRASES]->(o:Claim) | r {kind: type(r), to: o.id, .note, .source, .inferred,
            .evidenceSources, .evidenceStarts, .evidenceEnds}],
   memberOf: [(n)-[:MEMBER_OF]->(g:Actor) | g.id],
   authors: [(n)-[:AUTHORED_BY]->(a:Actor) | a.id],

@@ -26,7 +26,7 @@ RETURN properties(q) AS props ORDER BY q.id`
 MATCH (q:Quote {id: row.id})
 SET q.start = row.start, q.end = row.end, q.prefix = row.prefix, q.suffix = row.suffix,
     q.sourceHash = row.sourceHash, q.anchor = row.anchor`
-	evidenceFrom = `MATCH (a:Claim)-[r:REBUTS|SUPPORTS|QUALIFIES]->(b:Claim) WHERE $id IN r.evidenceSources
+	evidenceFrom = `MATCH (a:Claim)-[r:REBUTS|SUPPORTS|QUALIFIES|REPHRASES]->(b:Claim) WHERE $id IN r.evidenceSources
 RETURN elementId(r) AS rel, a.id AS from, type(r) AS kind, b.id AS to, r.evidenceSources AS sources,
        r.evidenceTexts AS texts, r.evidenceStarts AS starts, r.evidenceEnds AS ends, r.evidenceAnchors AS anchors`
 	moveEvidence = `UNWIND $rows AS row

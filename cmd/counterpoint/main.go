@@ -61,10 +61,24 @@ type DatasetLimits struct {
 
 func (l DatasetLimits) loader() loader.Limits { return loader.Limits{MaxBytes: l.MaxBytes} }
 
+// InputFormat says how to read the files named on the command line.
+type InputFormat struct {
+	Format      string `enum:"json,aif" default:"json" help:"Format of the files: json (Counterpoint's dataset files) or aif (AIF JSON argument maps, as AIFdb and OVA write them; one dataset per map, see docs/aif.md)."`
+	SkipInvalid bool   `name:"skip-invalid" help:"Leave out what has problems (an AIF map's invalid node and what hangs on it; a dataset that fails the checks), list it, and go on with the rest."`
+}
+
+func (f InputFormat) format() loader.Format {
+	if f.Format == "aif" {
+		return loader.AIF
+	}
+	return loader.JSON
+}
+
 // ValidateCmd checks datasets and reports every problem with file and path.
 type ValidateCmd struct {
 	DatasetLimits
-	Files []string `arg:"" optional:"" type:"path" help:"Dataset JSON files."`
+	InputFormat
+	Files []string `arg:"" optional:"" type:"path" help:"Dataset files, or folders of them (their *.json files)."`
 	Seed  bool     `help:"Also check the seed datasets embedded in the binary."`
 }
 
@@ -72,7 +86,8 @@ type ValidateCmd struct {
 type LoadCmd struct {
 	Neo4jConfig
 	DatasetLimits
-	Files []string `arg:"" optional:"" type:"path" help:"Dataset JSON files."`
+	InputFormat
+	Files []string `arg:"" optional:"" type:"path" help:"Dataset files, or folders of them (their *.json files)."`
 	Seed  bool     `help:"Load the seed datasets embedded in the binary (the article's graph)."`
 	// Editor names the loader in the audit trail, as a token's name names
 	// a curator.
@@ -115,7 +130,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return kctx.Run(&env{ctx: ctx, stdout: stdout, log: log})
 }
 
-func readInputs(lim loader.Limits, files []string, seed bool) ([]loader.Input, error) {
+func readInputs(e *env, lim loader.Limits, in InputFormat, files []string, seed bool) ([]loader.Input, error) {
 	if len(files) == 0 && !seed {
 		return nil, counterpoint.Errorf(counterpoint.EINVALID, "name at least one dataset file, or --seed")
 	}
@@ -128,18 +143,32 @@ func readInputs(lim loader.Limits, files []string, seed bool) ([]loader.Input, e
 		inputs = append(inputs, in...)
 	}
 	if len(files) > 0 {
-		in, err := lim.ReadFiles(loader.JSON, files...)
+		files, err := loader.ExpandDirs(files)
 		if err != nil {
 			return nil, err
 		}
-		inputs = append(inputs, in...)
+		if !in.SkipInvalid {
+			read, err := lim.ReadFiles(in.format(), files...)
+			if err != nil {
+				return nil, err
+			}
+			return append(inputs, read...), nil
+		}
+		read, skipped, err := lim.ReadFilesSkipInvalid(in.format(), files...)
+		for _, p := range skipped {
+			fmt.Fprintf(e.stdout, "skipped: %s\n", p)
+		}
+		if err != nil {
+			return nil, err
+		}
+		inputs = append(inputs, read...)
 	}
 	return inputs, nil
 }
 
 // Run validates the files.
 func (c *ValidateCmd) Run(e *env) error {
-	inputs, err := readInputs(c.loader(), c.Files, c.Seed)
+	inputs, err := readInputs(e, c.loader(), c.InputFormat, c.Files, c.Seed)
 	if err != nil {
 		return err
 	}
@@ -157,7 +186,7 @@ func (c *ValidateCmd) Run(e *env) error {
 
 // Run validates, then loads, the files.
 func (c *LoadCmd) Run(e *env) error {
-	inputs, err := readInputs(c.loader(), c.Files, c.Seed)
+	inputs, err := readInputs(e, c.loader(), c.InputFormat, c.Files, c.Seed)
 	if err != nil {
 		return err
 	}

@@ -1104,6 +1104,8 @@ const (
 	EdgeTypeSupports EdgeType = "SUPPORTS"
 	// Claim to claim.
 	EdgeTypeQualifies EdgeType = "QUALIFIES"
+	// Claim to claim.
+	EdgeTypeRephrases EdgeType = "REPHRASES"
 	// Claim to quote: the words that evidence the claim.
 	EdgeTypeEvidencedBy EdgeType = "EVIDENCED_BY"
 	// Quote to source: the text that holds the words.
@@ -1125,6 +1127,7 @@ var AllEdgeType = []EdgeType{
 	EdgeTypeRebuts,
 	EdgeTypeSupports,
 	EdgeTypeQualifies,
+	EdgeTypeRephrases,
 	EdgeTypeEvidencedBy,
 	EdgeTypeFrom,
 	EdgeTypeSaidIn,
@@ -1136,7 +1139,7 @@ var AllEdgeType = []EdgeType{
 
 func (e EdgeType) IsValid() bool {
 	switch e {
-	case EdgeTypeAsserted, EdgeTypeRebuts, EdgeTypeSupports, EdgeTypeQualifies, EdgeTypeEvidencedBy, EdgeTypeFrom, EdgeTypeSaidIn, EdgeTypeAbout, EdgeTypeMemberOf, EdgeTypeAuthoredBy, EdgeTypeReportedIn:
+	case EdgeTypeAsserted, EdgeTypeRebuts, EdgeTypeSupports, EdgeTypeQualifies, EdgeTypeRephrases, EdgeTypeEvidencedBy, EdgeTypeFrom, EdgeTypeSaidIn, EdgeTypeAbout, EdgeTypeMemberOf, EdgeTypeAuthoredBy, EdgeTypeReportedIn:
 		return true
 	}
 	return false
@@ -1309,17 +1312,20 @@ const (
 	RelationKindSupports RelationKind = "SUPPORTS"
 	// The claim corrects the target's scope or strength without denying it.
 	RelationKindQualifies RelationKind = "QUALIFIES"
+	// The claim restates the target in other words (an AIF map's MA node); it counters no one.
+	RelationKindRephrases RelationKind = "REPHRASES"
 )
 
 var AllRelationKind = []RelationKind{
 	RelationKindRebuts,
 	RelationKindSupports,
 	RelationKindQualifies,
+	RelationKindRephrases,
 }
 
 func (e RelationKind) IsValid() bool {
 	switch e {
-	case RelationKindRebuts, RelationKindSupports, RelationKindQualifies:
+	case RelationKindRebuts, RelationKindSupports, RelationKindQualifies, RelationKindRephrases:
 		return true
 	}
 	return false
