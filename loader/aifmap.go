@@ -65,10 +65,10 @@ func (m *aifMap) build() *counterpoint.Dataset {
 		ds.Title = m.ext.Title
 	}
 	text := m.transcript(spoken)
-	ds.Sources = append(ds.Sources, counterpoint.Source{ID: transcriptID, Title: "Transcript of " + ds.Title + ", built from its locutions in order",
+	ds.Sources = append(ds.Sources, counterpoint.Source{ID: transcriptID, Title: "Transcript of the AIF map " + m.dataset + ", built from its locutions in order",
 		Kind: counterpoint.SourceSpeech, Text: text})
 	document := ""
-	docText, docTitle := m.text, ds.Title+" (the map's text)"
+	docText, docTitle := m.text, "The text of the AIF map "+m.dataset
 	if m.ext.Document != nil {
 		docText, docTitle = m.ext.Document.Text, m.ext.Document.Title
 	}
