@@ -54,7 +54,7 @@ func TestAIFLoadAnswersCounters(t *testing.T) {
 	}
 	first := neo4jtest.MustStats(t, db)
 
-	summary, err := db.CounterSummary(ctx)
+	summary, err := db.CounterSummary(ctx, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

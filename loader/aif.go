@@ -114,12 +114,13 @@ type (
 		Surname       aifString `json:"surname"`
 	}
 	// aifExtension is what the export adds under "counterpoint": the
-	// dataset's title and the document the map was cut from, which AIF has
-	// no place for.
+	// dataset's title and description and the document the map was cut
+	// from, which AIF has no place for.
 	aifExtension struct {
-		Dataset  string `json:"dataset,omitempty"`
-		Title    string `json:"title,omitempty"`
-		Document *struct {
+		Dataset     string `json:"dataset,omitempty"`
+		Title       string `json:"title,omitempty"`
+		Description string `json:"description,omitempty"`
+		Document    *struct {
 			Title string `json:"title"`
 			Text  string `json:"text"`
 		} `json:"document,omitempty"`

@@ -135,9 +135,9 @@ func TestAIFTranscript(t *testing.T) {
 		t.Fatalf("Decode: %v", problems)
 	}
 	want := "Transcript built from the locutions of the AIF map harbour-street-followup, in order.\n\n" +
-		"[00:01:15 – 00:01:22] Tom Becker: “The lane will hurt every shop on the street.”\n" +
-		"[00:02:40] Lena Ortiz: Maria Lopez: “Our association opposes the lane.”\n" +
-		"Unnamed speaker: “Most of our customers come on foot anyway.”\n" +
+		"[00:01:15 – 00:01:22] Tom Becker: “The lane will hurt every shop on the street.”\n\n" +
+		"[00:02:40] Lena Ortiz: Maria Lopez: “Our association opposes the lane.”\n\n" +
+		"Unnamed speaker: “Most of our customers come on foot anyway.”\n\n" +
 		"AUDIENCE MEMBER: “Why not ask the shops first?”\n"
 	if got := ds.Sources[0].Text; got != want {
 		t.Errorf("transcript:\n%s\nwant:\n%s", got, want)

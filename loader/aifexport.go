@@ -61,10 +61,11 @@ type (
 	// where each locution's words stand in its source, in code points
 	// (AIF's locution start and end are times).
 	aifOutExtras struct {
-		Dataset  string          `json:"dataset"`
-		Title    string          `json:"title,omitempty"`
-		Document *aifOutDocument `json:"document,omitempty"`
-		Quotes   []aifOutQuote   `json:"quotes"`
+		Dataset     string          `json:"dataset"`
+		Title       string          `json:"title,omitempty"`
+		Description string          `json:"description,omitempty"`
+		Document    *aifOutDocument `json:"document,omitempty"`
+		Quotes      []aifOutQuote   `json:"quotes"`
 	}
 	aifOutDocument struct {
 		Title string `json:"title"`
@@ -126,7 +127,7 @@ func EncodeAIF(w io.Writer, ds *counterpoint.Dataset) error {
 	b := &aifBuilder{nodes: map[string]bool{}, edges: map[[2]string]bool{}}
 	b.out.AIF.SchemeFulfillments, b.out.AIF.DescriptorFulfillments = []any{}, []any{}
 	b.out.OVA = aifOutOVA{FirstName: "Counterpoint", Surname: "export", Nodes: []any{}, Edges: []any{}}
-	b.out.Counterpoint = aifOutExtras{Dataset: ds.ID, Title: ds.Title, Quotes: []aifOutQuote{}}
+	b.out.Counterpoint = aifOutExtras{Dataset: ds.ID, Title: ds.Title, Description: ds.Description, Quotes: []aifOutQuote{}}
 
 	sources := map[string]*counterpoint.Source{}
 	texts := map[string]*counterpoint.Text{}

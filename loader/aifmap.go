@@ -62,7 +62,7 @@ func (m *aifMap) build() *counterpoint.Dataset {
 	transcriptID := "aif." + m.dataset + ".transcript"
 	ds := &counterpoint.Dataset{ID: m.dataset, Title: "AIF map " + m.dataset, Description: "Read from the AIF map " + filepath2(m.file) + "."}
 	if m.ext.Title != "" {
-		ds.Title = m.ext.Title
+		ds.Title, ds.Description = m.ext.Title, m.ext.Description
 	}
 	text := m.transcript(spoken)
 	ds.Sources = append(ds.Sources, counterpoint.Source{ID: transcriptID, Title: "Transcript of the AIF map " + m.dataset + ", built from its locutions in order",
@@ -315,8 +315,9 @@ func (m *aifMap) transitionOrder(ls []*node) []*node {
 	return out
 }
 
-// transcript writes the locutions one a line, "[start – end] Speaker:
-// “words”", after a heading, and records where each one's words are.
+// transcript writes the locutions one a paragraph, "[start – end]
+// Speaker: “words”", after a heading, and records where each one's words
+// are.
 func (m *aifMap) transcript(spoken []*speech) string {
 	var b strings.Builder
 	n := 0
@@ -324,9 +325,9 @@ func (m *aifMap) transcript(spoken []*speech) string {
 		b.WriteString(s)
 		n += utf8.RuneCountInString(s)
 	}
-	write("Transcript built from the locutions of the AIF map " + m.dataset + ", in order.\n")
+	write("Transcript built from the locutions of the AIF map " + m.dataset + ", in order.")
 	for _, s := range spoken {
-		write("\n")
+		write("\n\n") // each locution its own paragraph, as quotations never run across one
 		if s.start != "" || s.end != "" {
 			write("[" + s.start)
 			if s.end != "" {
