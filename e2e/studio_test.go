@@ -63,7 +63,7 @@ func oneError(tb testing.TB, what string, r Response) (code, field, message stri
 const (
 	importMutation = `mutation Import($in: ImportSourceInput!) { importSource(input: $in) {
   source { id version textHash text paragraphs { start end text } }
-  moved { id start end anchor } orphaned { id start end anchor } } }`
+  moved { id start end anchor claim { id } source { id } } orphaned { id start end anchor claim { id } } } }`
 	claimMutation = `mutation Save($in: ClaimInput!) { upsertClaim(input: $in) { id version dataset
   quotes { id kind start end text prefix suffix anchor sourceHash } } }`
 )

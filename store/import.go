@@ -20,8 +20,8 @@ DELETE r
 WITH DISTINCT s
 CALL (s) { UNWIND $authors AS aid MATCH (a:Actor {id: aid}) MERGE (s)-[:AUTHORED_BY]->(a) }
 CALL (s) { UNWIND $reportedIn AS rid MATCH (r:Source {id: rid}) MERGE (s)-[:REPORTED_IN]->(r) }`
-	quotesFrom = `MATCH (q:Quote)-[:FROM]->(:Source {id: $id})
-RETURN properties(q) AS props ORDER BY q.id`
+	quotesFrom = `MATCH (c:Claim)-[:EVIDENCED_BY]->(q:Quote)-[:FROM]->(:Source {id: $id})
+RETURN properties(q) AS props, c.id AS claim ORDER BY q.id`
 	moveQuote = `UNWIND $rows AS row
 MATCH (q:Quote {id: row.id})
 SET q.start = row.start, q.end = row.end, q.prefix = row.prefix, q.suffix = row.suffix,
@@ -86,6 +86,7 @@ func (db *DB) reanchor(ctx context.Context, tx neo4j.ManagedTransaction, id stri
 	quotes, err := decodeAll(recs, func(f *fields) counterpoint.Quote {
 		q, err := decodeQuote(f.any("props"))
 		f.fail(err)
+		q.Claim, q.Source = f.str("claim"), id
 		return q
 	})
 	if err != nil {
