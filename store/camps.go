@@ -6,37 +6,81 @@ import (
 	"github.com/counterpoint-news/counterpoint"
 )
 
-// actorTies reads the signed ties between actors that camps split on: a
-// counter (by the counter rule) is negative; two actors endorsing one
-// claim, an endorsed claim supporting another's, and membership are
-// positive. Qualifications are neither. Each tie says why, in ids.
-var actorTies = `MATCH (c:Claim)-[r:REBUTS]->(t:Claim) WHERE ` + claimInScope + `
-MATCH (b:Actor)-[:ASSERTED]->(c), (x:Actor)-[:ASSERTED]->(t)
-WHERE ` + countsAsCounter("b", "x", "c", "t") + `
-RETURN DISTINCT b.id AS a, x.id AS b, -1 AS sign, 'counters: ' + c.id + ' rebuts ' + t.id AS why
-UNION
-MATCH (c:Claim) WHERE ` + claimInScope + `
-MATCH (a1:Actor)-[e1:ASSERTED]->(c)<-[e2:ASSERTED]-(a2:Actor)
-WHERE a1.id < a2.id AND ` + endorses("e1") + ` AND ` + endorses("e2") + `
-RETURN DISTINCT a1.id AS a, a2.id AS b, 1 AS sign, 'both endorse ' + c.id AS why
-UNION
-MATCH (c:Claim)-[r:SUPPORTS]->(t:Claim) WHERE ` + claimInScope + `
-MATCH (b:Actor)-[:ASSERTED]->(c), (x:Actor)-[:ASSERTED]->(t)
-WHERE b <> x AND ` + endorsed("b", "c") + ` AND ` + endorsed("x", "t") + `
-  AND NOT ` + endorsed("b", "t") + ` AND NOT ` + endorsed("x", "c") + `
-RETURN DISTINCT b.id AS a, x.id AS b, 1 AS sign,
-  'supports: ' + c.id + ' supports ' + t.id + CASE WHEN r.inferred THEN ' (inferred)' ELSE '' END AS why
-UNION
-MATCH (m:Actor)-[:MEMBER_OF]->(g:Actor) WHERE ` + inScope("m") + `
-RETURN m.id AS a, g.id AS b, 1 AS sign, m.id + ' is a member of ' + g.id AS why`
+// What camps are read from, in two plain statements (the counter rule is
+// applied in Go, by counterpoint.Ties, so that the planner has little to
+// plan): the claims in scope with their asserters and their rebuttals and
+// supports, and the memberships among actors.
+const (
+	tieClaims = `MATCH (c:Claim) WHERE ` + claimInScope + `
+RETURN c.id AS claim,
+  [(a:Actor)-[e:ASSERTED]->(c) | {actor: a.id, stance: e.stance}] AS asserted,
+  [(c)-[r:REBUTS|SUPPORTS]->(t:Claim) | {kind: type(r), to: t.id, inferred: coalesce(r.inferred, false),
+     asserted: [(a:Actor)-[e:ASSERTED]->(t) | {actor: a.id, stance: e.stance}]}] AS relations`
+	tieMemberships = `MATCH (m:Actor)-[:MEMBER_OF]->(g:Actor) RETURN m.id AS member, g.id AS group`
+)
 
-// ActorTies returns the signed ties between the actors of scope.
+// ActorTies returns the signed ties between the actors of scope; a
+// membership counts when its member has a tie of another kind, or for the
+// whole graph.
 func (db *DB) ActorTies(ctx context.Context, scope counterpoint.Scope) ([]counterpoint.Tie, error) {
-	res, err := db.read(ctx, "actorTies", actorTies, map[string]any{"datasets": scopeParam(scope)})
+	res, err := db.read(ctx, "tieClaims", tieClaims, map[string]any{"datasets": scopeParam(scope)})
 	if err != nil {
 		return nil, err
 	}
-	return decodeAll(res.Records, func(f *fields) counterpoint.Tie {
-		return counterpoint.Tie{A: f.str("a"), B: f.str("b"), Sign: f.integer("sign"), Why: f.str("why")}
-	})
+	g := counterpoint.TieGraph{Asserted: map[string][]counterpoint.Assertion{}}
+	decodeAsserted := func(items []any) ([]counterpoint.Assertion, error) {
+		out := make([]counterpoint.Assertion, 0, len(items))
+		for _, item := range items {
+			m := mapFields("assertion", item)
+			a := counterpoint.Assertion{Actor: m.str("actor"), Stance: counterpoint.Stance(m.optStr("stance"))}
+			if m.err != nil {
+				return nil, m.err
+			}
+			out = append(out, a)
+		}
+		return out, nil
+	}
+	for _, rec := range res.Records {
+		f := recordFields(rec)
+		id, asserted, rels := f.str("claim"), f.list("asserted"), f.list("relations")
+		if f.err != nil {
+			return nil, f.err
+		}
+		as, err := decodeAsserted(asserted)
+		if err != nil {
+			return nil, err
+		}
+		g.Scoped, g.Asserted[id] = append(g.Scoped, id), as
+		for _, item := range rels {
+			m := mapFields("relation", item)
+			r := counterpoint.Relation{Kind: counterpoint.RelationKind(m.str("kind")), From: id, To: m.str("to"), Inferred: m.boolean("inferred")}
+			targets := m.list("asserted")
+			if m.err != nil {
+				return nil, m.err
+			}
+			if g.Asserted[r.To], err = decodeAsserted(targets); err != nil {
+				return nil, err
+			}
+			g.Relations = append(g.Relations, r)
+		}
+	}
+	res, err = db.read(ctx, "tieMemberships", tieMemberships, nil)
+	if err != nil {
+		return nil, err
+	}
+	links, err := decodeAll(res.Records, func(f *fields) counterpoint.Link { return counterpoint.Link{From: f.str("member"), To: f.str("group")} })
+	if err != nil {
+		return nil, err
+	}
+	ties := counterpoint.Ties(counterpoint.TieGraph{Scoped: g.Scoped, Asserted: g.Asserted, Relations: g.Relations})
+	tied := map[string]bool{}
+	for _, t := range ties {
+		tied[t.A], tied[t.B] = true, true
+	}
+	for _, l := range links {
+		if len(scope) == 0 || tied[l.From] {
+			g.Memberships = append(g.Memberships, l)
+		}
+	}
+	return counterpoint.Ties(g), nil
 }
