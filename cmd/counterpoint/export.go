@@ -23,7 +23,8 @@ type ExportCmd struct {
 	Neo4jConfig
 	Dataset string `help:"Id of the dataset to export (claims created through the API belong to \"curated\")." xor:"which" required:""`
 	All     bool   `help:"Export every dataset, one file per dataset (<id>.json) in the folder given by -o." xor:"which" required:""`
-	Output  string `short:"o" type:"path" help:"File to write (a folder with --all); the dataset's own <id>.json in the current folder when not given."`
+	Output  string `short:"o" type:"path" help:"File to write (a folder with --all, or for graphml and csv, which write several files); the dataset's own <id>.json (<id>.aif.json, <id>.annotations.jsonld) in the current folder when not given."`
+	Format  string `enum:"json,aif,graphml,csv,webanno" default:"json" help:"json: dataset files that load again (the backup); aif: an AIF map in OVA's file (docs/aif.md); graphml: <id>.actors.graphml (who countered whom) and <id>.claims.graphml (claims and relations); csv: the same as node and edge tables (<id>.actors.nodes.csv, <id>.actors.edges.csv, <id>.claims.nodes.csv, <id>.claims.edges.csv); webanno: the quotes as W3C Web Annotations (JSON-LD)."`
 }
 
 // Run exports the dataset, or every dataset.
@@ -33,6 +34,9 @@ func (c *ExportCmd) Run(e *env) error {
 		return err
 	}
 	defer db.Close(context.Background())
+	if c.Format != "json" {
+		return c.runOther(e, db)
+	}
 	if !c.All {
 		file := c.Output
 		if file == "" {

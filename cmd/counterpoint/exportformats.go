@@ -1,0 +1,135 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/export"
+	"github.com/counterpoint-news/counterpoint/loader"
+	"github.com/counterpoint-news/counterpoint/store"
+)
+
+// runOther exports in a format for other tools (AIF, GraphML, CSV, Web
+// Annotations): one dataset, or every dataset into a folder.
+func (c *ExportCmd) runOther(e *env, db *store.DB) error {
+	if !c.All {
+		ds, err := db.ExportDataset(e.ctx, c.Dataset)
+		if err != nil {
+			return err
+		}
+		return writeFormat(e, ds, c.Format, c.Output, false)
+	}
+	ids, err := db.Datasets(e.ctx)
+	if err != nil {
+		return err
+	}
+	if len(ids) == 0 {
+		return counterpoint.Errorf(counterpoint.ENOTFOUND, "the graph holds no dataset to export")
+	}
+	dir := c.Output
+	if dir == "" {
+		dir = "."
+	}
+	var errs []error
+	for _, id := range ids {
+		ds, err := db.ExportDataset(e.ctx, id)
+		if err == nil {
+			err = writeFormat(e, ds, c.Format, dir, true)
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("dataset %q: %w", id, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// writeFormat writes ds in format: to output (a file, or for the formats
+// of several files a folder), or into the folder output when inDir, under
+// the dataset's id.
+func writeFormat(e *env, ds *counterpoint.Dataset, format, output string, inDir bool) error {
+	type file struct {
+		name  string
+		write func(io.Writer) error
+	}
+	var files []file
+	switch format {
+	case "aif":
+		files = []file{{ds.ID + ".aif.json", func(w io.Writer) error { return loader.EncodeAIF(w, ds) }}}
+	case "webanno":
+		files = []file{{ds.ID + ".annotations.jsonld", func(w io.Writer) error { return export.WriteWebAnnotations(w, ds) }}}
+	case "graphml":
+		files = []file{
+			{ds.ID + ".actors.graphml", func(w io.Writer) error { return export.WriteGraphML(w, export.ActorNetwork(ds)) }},
+			{ds.ID + ".claims.graphml", func(w io.Writer) error { return export.WriteGraphML(w, export.ClaimGraph(ds)) }},
+		}
+	case "csv":
+		for _, g := range []struct {
+			name  string
+			graph export.Graph
+		}{{"actors", export.ActorNetwork(ds)}, {"claims", export.ClaimGraph(ds)}} {
+			var nodes, edges bytes.Buffer
+			err := export.WriteCSV(&nodes, &edges, g.graph)
+			files = append(files,
+				file{ds.ID + "." + g.name + ".nodes.csv", func(w io.Writer) error { _, werr := w.Write(nodes.Bytes()); return errors.Join(err, werr) }},
+				file{ds.ID + "." + g.name + ".edges.csv", func(w io.Writer) error { _, werr := w.Write(edges.Bytes()); return errors.Join(err, werr) }})
+		}
+	default:
+		return counterpoint.Errorf(counterpoint.EINVALID, "unknown export format %q", format)
+	}
+	dir := output
+	if !inDir && len(files) == 1 {
+		dir = ""
+		if output != "" {
+			files[0].name = output
+		}
+	} else if dir == "" {
+		dir = "."
+	}
+	if dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+	}
+	for _, f := range files {
+		var b bytes.Buffer
+		if err := f.write(&b); err != nil {
+			return fmt.Errorf("write dataset %q as %s: %w", ds.ID, format, err)
+		}
+		path := f.name
+		if dir != "" {
+			path = filepath.Join(dir, f.name)
+		}
+		if err := writeFileAtomic(path, b.Bytes()); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%s: dataset %q exported as %s\n", path, ds.ID, format)
+	}
+	return nil
+}
+
+// writeFileAtomic writes b to a temporary file beside path and renames it,
+// so that a reader never sees half of it.
+func writeFileAtomic(path string, b []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(b); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
