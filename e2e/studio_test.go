@@ -206,6 +206,12 @@ func TestStudioWritePath(t *testing.T) {
 	if st := neo4jtest.MustStats(t, api.DB); st.Nodes["Quote"] != quotesBefore-1 {
 		t.Errorf("after deleting the claim, %d quotes, want %d", st.Nodes["Quote"], quotesBefore-1)
 	}
+	if code, _, _ := oneError(t, "delete a quoted source", api.Post(t, `mutation { deleteSource(id: "wapo-2015-encryption", version: 1) }`, nil, ana...)); code != "BAD_USER_INPUT" {
+		t.Errorf("deleting a source that quotes are cut from: %s, want BAD_USER_INPUT", code)
+	}
+	if d := data(t, "delete the source", api.Post(t, `mutation { deleteSource(id: "studio-source", version: 3) }`, nil, ana...)); d["deleteSource"] != true {
+		t.Errorf("deleting the studio source once its claim is gone = %v, want true", d["deleteSource"])
+	}
 	hist = data(t, "history after delete", api.Post(t, `{ history(id: "studio-library-stays", first: 1) { action by version after } }`, nil))["history"].([]any)
 	if len(hist) != 1 || hist[0].(map[string]any)["action"] != "DELETE" || hist[0].(map[string]any)["after"] != nil {
 		t.Errorf("the last change after a delete: %v, want a DELETE with no after", hist)

@@ -220,6 +220,7 @@ type ComplexityRoot struct {
 		AddRelation      func(childComplexity int, input model.RelationInput) int
 		DeleteActor      func(childComplexity int, id string, version int) int
 		DeleteClaim      func(childComplexity int, id string, version int) int
+		DeleteSource     func(childComplexity int, id string, version int) int
 		ImportSource     func(childComplexity int, input model.ImportSourceInput) int
 		RemoveRelation   func(childComplexity int, kind model.RelationKind, from string, to string) int
 		ReviewSuggestion func(childComplexity int, source string, id string, decision model.SuggestionStatus) int
@@ -426,6 +427,7 @@ type MutationResolver interface {
 	ImportSource(ctx context.Context, input model.ImportSourceInput) (*model.ImportSourceResult, error)
 	ReviewSuggestion(ctx context.Context, source string, id string, decision model.SuggestionStatus) (model.SuggestionStatus, error)
 	DeleteClaim(ctx context.Context, id string, version int) (bool, error)
+	DeleteSource(ctx context.Context, id string, version int) (bool, error)
 	DeleteActor(ctx context.Context, id string, version int) (bool, error)
 }
 type QueryResolver interface {
@@ -1208,6 +1210,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteClaim(childComplexity, args["id"].(string), args["version"].(int)), true
+	case "Mutation.deleteSource":
+		if e.ComplexityRoot.Mutation.DeleteSource == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteSource_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteSource(childComplexity, args["id"].(string), args["version"].(int)), true
 	case "Mutation.importSource":
 		if e.ComplexityRoot.Mutation.ImportSource == nil {
 			break
@@ -2972,6 +2985,8 @@ type Mutation {
   reviewSuggestion(source: ID!, id: ID!, decision: SuggestionStatus!): SuggestionStatus!
   "Delete a claim with its quotes and relations, as of version; true when there was one."
   deleteClaim(id: ID!, version: Int!): Boolean!
+  "Delete a source (with its text) that no quote, assertion, relation or other source names any more, as of version; true when there was one."
+  deleteSource(id: ID!, version: Int!): Boolean!
   "Delete an actor that no claim, source or group names any more, as of version; true when there was one."
   deleteActor(id: ID!, version: Int!): Boolean!
 }
@@ -3730,6 +3745,28 @@ func (ec *executionContext) field_Mutation_deleteActor_args(ctx context.Context,
 }
 
 func (ec *executionContext) field_Mutation_deleteClaim_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteSource_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -7709,6 +7746,50 @@ func (ec *executionContext) fieldContext_Mutation_deleteClaim(ctx context.Contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_deleteClaim_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteSource(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteSource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteSource(ctx, fc.Args["id"].(string), fc.Args["version"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteSource(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteSource_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -13735,6 +13816,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "deleteClaim":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteClaim(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteSource":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteSource(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++

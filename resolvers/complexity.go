@@ -163,6 +163,7 @@ func Complexity() graph.ComplexityRoot {
 	c.Mutation.ImportSource = func(child int, _ model.ImportSourceInput) int { return one(child) }
 	c.Mutation.DeleteClaim = func(child int, _ string, _ int) int { return one(child) }
 	c.Mutation.DeleteActor = func(child int, _ string, _ int) int { return one(child) }
+	c.Mutation.DeleteSource = func(child int, _ string, _ int) int { return one(child) }
 	c.Mutation.ReviewSuggestion = func(child int, _ string, _ string, _ model.SuggestionStatus) int { return one(child) }
 	return c
 }

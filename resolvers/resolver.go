@@ -73,6 +73,7 @@ type Writer interface {
 	ImportSource(ctx context.Context, s counterpoint.Source) (counterpoint.ImportResult, error)
 	DeleteClaim(ctx context.Context, id string, version int) (bool, error)
 	DeleteActor(ctx context.Context, id string, version int) (bool, error)
+	DeleteSource(ctx context.Context, id string, version int) (bool, error)
 	Review(ctx context.Context, source, id string, action counterpoint.ChangeAction) error
 }
 

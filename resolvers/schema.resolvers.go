@@ -283,6 +283,12 @@ func (r *mutationResolver) DeleteClaim(ctx context.Context, id string, version i
 	return deleted, refused(ctx, "", err)
 }
 
+func (r *mutationResolver) DeleteSource(ctx context.Context, id string, version int) (bool, error) {
+	deleted, err := r.store.DeleteSource(ctx, id, version)
+	r.fresh(ctx)
+	return deleted, refused(ctx, "", err)
+}
+
 func (r *mutationResolver) DeleteActor(ctx context.Context, id string, version int) (bool, error) {
 	deleted, err := r.store.DeleteActor(ctx, id, version)
 	r.fresh(ctx)

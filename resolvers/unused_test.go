@@ -136,3 +136,6 @@ func (unusedStore) DatasetSummaries(context.Context) ([]counterpoint.DatasetSumm
 func (unusedStore) ActorTies(context.Context, counterpoint.Scope) ([]counterpoint.Tie, error) {
 	return nil, unused("ActorTies")
 }
+func (unusedStore) DeleteSource(context.Context, string, int) (bool, error) {
+	return false, unused("DeleteSource")
+}

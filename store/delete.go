@@ -20,6 +20,12 @@ RETURN COUNT { (a)-[:ASSERTED]->(:Claim) } AS asserts,
        COUNT { (:Source)-[:AUTHORED_BY]->(a) } AS authored,
        COUNT { (:Actor)-[:MEMBER_OF]->(a) } AS members`
 	deleteActor = `MATCH (a:Actor {id: $id}) DETACH DELETE a`
+	sourceUses  = `MATCH (s:Source {id: $id})
+RETURN COUNT { (:Quote)-[:FROM|SAID_IN]->(s) } AS quotes,
+       COUNT { MATCH ()-[r:ASSERTED]->(:Claim) WHERE r.source = $id } AS assertions,
+       COUNT { MATCH (:Claim)-[r:REBUTS|SUPPORTS|QUALIFIES]->(:Claim) WHERE r.source = $id OR $id IN coalesce(r.evidenceSources, []) } AS relations,
+       COUNT { (:Source)-[:REPORTED_IN]->(s) } AS reports`
+	deleteSource = `MATCH (s:Source {id: $id}) DETACH DELETE s`
 )
 
 // DeleteClaim deletes a claim based on version base, with its quotes and
@@ -72,6 +78,43 @@ func (db *DB) DeleteActor(ctx context.Context, id string, base int) (bool, error
 					id, asserts, about, authored, members)
 			}
 			_, err = db.run(ctx, tx, deleteActor, map[string]any{"id": id})
+			return err
+		})
+	})
+	return found, err
+}
+
+// DeleteSource deletes a source based on version base, with its text,
+// refusing while a quote, an assertion, a relation or another source still
+// names it; it reports whether there was one.
+func (db *DB) DeleteSource(ctx context.Context, id string, base int) (bool, error) {
+	var found bool
+	err := db.write(ctx, func(tx neo4j.ManagedTransaction) error {
+		labels, err := db.labelsOf(ctx, tx, []ref{{id, counterpoint.NodeSource, "id"}})
+		if err != nil {
+			return err
+		}
+		if found = len(labels) == 1 && labels[0] == counterpoint.NodeSource; !found {
+			return notFoundUnlessOther(labels, id, counterpoint.NodeSource)
+		}
+		return db.versioned(ctx, tx, "source", id, &base, "", func() error {
+			recs, err := db.run(ctx, tx, sourceUses, map[string]any{"id": id})
+			if err != nil {
+				return err
+			}
+			f, err := onlyRecord(recs, "count the uses of source "+id)
+			if err != nil {
+				return err
+			}
+			quotes, assertions, relations, reports := f.integer("quotes"), f.integer("assertions"), f.integer("relations"), f.integer("reports")
+			if f.err != nil {
+				return f.err
+			}
+			if quotes+assertions+relations+reports > 0 {
+				return counterpoint.Invalidf("id", "source %q is still named by %d quotes, %d assertions, %d relations and %d sources it reports on; change or delete those first",
+					id, quotes, assertions, relations, reports)
+			}
+			_, err = db.run(ctx, tx, deleteSource, map[string]any{"id": id})
 			return err
 		})
 	})
