@@ -133,6 +133,15 @@ after(async () => {
     const d = await api('query($id: ID!) { actor(id: $id) { version } }', { id });
     if (d.data?.actor) await api('mutation($id: ID!, $v: Int!) { deleteActor(id: $id, version: $v) }', { id, v: d.data.actor.version }, TOKEN);
   }
+  const s = await api('query($id: ID!) { source(id: $id) { version quotes { claim { id } } } }', { id: SOURCE });
+  if (s.data?.source) {
+    for (const q of s.data.source.quotes) {
+      const c = await api('query($id: ID!) { claim(id: $id) { version } }', { id: q.claim.id });
+      if (c.data?.claim) await api('mutation($id: ID!, $v: Int!) { deleteClaim(id: $id, version: $v) }', { id: q.claim.id, v: c.data.claim.version }, TOKEN);
+    }
+    const again = await api('query($id: ID!) { source(id: $id) { version } }', { id: SOURCE });
+    await api('mutation($id: ID!, $v: Int!) { deleteSource(id: $id, version: $v) }', { id: SOURCE, v: again.data.source.version }, TOKEN);
+  }
 });
 
 // open loads a page and records what must not happen on it: console
