@@ -657,7 +657,7 @@ func DecodeAIFID(s string) string {
 func aifQuoteID(l, ya, illocution string) string {
 	slug := limitSlug(slugify(illocution), maxIllocSlug)
 	if slug == "" {
-		slug = "illocuting"
+		slug = "default-illocuting" // AIF's illocution when none is named, as the export names it
 	}
 	return "aif-" + encodeAIFID(l) + "." + encodeAIFID(ya) + "." + slug
 }
@@ -728,9 +728,6 @@ func illocutionStance(text string) counterpoint.Stance {
 
 // illocutionName is the YA text a quote id's illocution slug stands for.
 func illocutionName(slug string) string {
-	if slug == "illocuting" {
-		return "Default Illocuting"
-	}
 	for _, il := range illocutions {
 		if slugify(il.name) == slug {
 			return il.name
