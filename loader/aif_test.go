@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
@@ -393,5 +394,117 @@ func TestAIFDirectory(t *testing.T) {
 	want := []string{brokenFile, followupFile, harbourFile}
 	if !slices.Equal(files, want) {
 		t.Errorf("ExpandDirs(testdata/aif) = %v, want %v", files, want)
+	}
+}
+
+// TestAIFDetails: OVA's analyst locutions are left out; words with
+// quotation marks of their own are a paraphrase in the transcript; an RA
+// with two premises is two SUPPORTS with one note, and one RA node again
+// on export; a CA named "Qualifying" is QUALIFIES.
+func TestAIFDetails(t *testing.T) {
+	const m = `{"AIF":{"nodes":[
+{"nodeID":"l1","text":"Participant Rachel: The \"plan\" works.","type":"L"},{"nodeID":"y1","text":"Asserting","type":"YA"},{"nodeID":"i1","text":"The plan works.","type":"I"},
+{"nodeID":"a1","text":"Anon: Participant Rachel: The \"plan\" works.","type":"L"},{"nodeID":"ay","text":"Analysing","type":"YA"},
+{"nodeID":"l2","text":"Participant Mo: It is cheap and it is quick.","type":"L"},{"nodeID":"y2","text":"Asserting","type":"YA"},{"nodeID":"y3","text":"Asserting","type":"YA"},
+{"nodeID":"i2","text":"The plan is cheap.","type":"I"},{"nodeID":"i3","text":"The plan is quick.","type":"I"},
+{"nodeID":"ra","text":"Default Inference","type":"RA"},{"nodeID":"q","text":"Qualifying","type":"CA"}],
+"edges":[{"fromID":"l1","toID":"y1"},{"fromID":"y1","toID":"i1"},{"fromID":"a1","toID":"ay"},{"fromID":"ay","toID":"l1"},
+{"fromID":"l2","toID":"y2"},{"fromID":"y2","toID":"i2"},{"fromID":"l2","toID":"y3"},{"fromID":"y3","toID":"i3"},
+{"fromID":"i2","toID":"ra"},{"fromID":"i3","toID":"ra"},{"fromID":"ra","toID":"i1"},{"fromID":"i3","toID":"q"},{"fromID":"q","toID":"i2"}],
+"participants":[{"participantID":1,"firstname":"Participant","surname":"Rachel"},{"participantID":2,"firstname":"Participant","surname":"Mo"}]}}`
+	ds, problems := AIF.Decode("plan.json", []byte(m), nil)
+	if len(problems) > 0 {
+		t.Fatalf("Decode: %v", problems)
+	}
+	if err := ds.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(ds.Sources[0].Text, "Anon") {
+		t.Errorf("the analyst's locution is in the transcript:\n%s", ds.Sources[0].Text)
+	}
+	if c := claimByID(ds, "aif-i1"); c == nil || c.Quotes[0].Kind != counterpoint.Paraphrase || c.Quotes[0].Text != `The "plan" works.` {
+		t.Errorf("claim aif-i1: %+v, want its words with their own quotation marks as a PARAPHRASE", c)
+	}
+	if c := claimByID(ds, "aif-i2"); c == nil || c.Quotes[0].Kind != counterpoint.Direct || c.Assertions[0].Actor != "aif.participant-mo" {
+		t.Errorf("claim aif-i2: %+v, want a DIRECT quote by aif.participant-mo", c)
+	}
+	var got []string
+	for _, r := range ds.Relations {
+		got = append(got, r.From+" "+string(r.Kind)+" "+r.To+": "+r.Note)
+	}
+	want := []string{
+		"aif-i2 SUPPORTS aif-i1: AIF RA node ra (Default Inference)",
+		"aif-i3 SUPPORTS aif-i1: AIF RA node ra (Default Inference)",
+		"aif-i3 QUALIFIES aif-i2: AIF CA node q (Qualifying)",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("relations %q, want %q", got, want)
+	}
+	var out strings.Builder
+	if err := EncodeAIF(&out, ds); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{`"nodeID": "ra"`, `"text": "Qualifying"`, `"text": "Participant Mo: It is cheap and it is quick."`} {
+		if !strings.Contains(out.String(), w) {
+			t.Errorf("the export lacks %s", w)
+		}
+	}
+	var file struct {
+		AIF struct {
+			Edges []struct{ FromID, ToID string } `json:"edges"`
+		} `json:"AIF"`
+	}
+	if err := json.Unmarshal([]byte(out.String()), &file); err != nil {
+		t.Fatal(err)
+	}
+	for _, premise := range []string{"i2", "i3"} {
+		if !slices.ContainsFunc(file.AIF.Edges, func(e struct{ FromID, ToID string }) bool { return e.FromID == premise && e.ToID == "ra" }) {
+			t.Errorf("the export lacks the edge from premise %s to the RA node", premise)
+		}
+	}
+	if n := strings.Count(out.String(), `"type": "RA"`); n != 1 {
+		t.Errorf("the export has %d RA nodes, want the one with two premises", n)
+	}
+	if n := strings.Count(out.String(), `"text": "Participant Mo: `); n != 1 {
+		t.Errorf("the export has %d L nodes for Mo's one locution, want 1", n)
+	}
+}
+
+// TestAIFExportOfTheArticle: a curated dataset written as AIF reads back
+// as AIF with every claim and relation, the relations inferred with a note
+// naming the scheme node the export made.
+func TestAIFExportOfTheArticle(t *testing.T) {
+	inputs, err := ReadFiles(JSON, "../data/wapo-2015-encryption.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	article := inputs[0].Dataset
+	var out strings.Builder
+	if err := EncodeAIF(&out, article); err != nil {
+		t.Fatal(err)
+	}
+	ds, problems := AIF.Decode("wapo.aif.json", []byte(out.String()), nil)
+	if len(problems) > 0 {
+		t.Fatalf("the article's AIF does not read back: %v", problems)
+	}
+	if err := ds.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if len(ds.Claims) != len(article.Claims) || len(ds.Relations) != len(article.Relations) {
+		t.Errorf("read back %d claims and %d relations, want %d and %d", len(ds.Claims), len(ds.Relations), len(article.Claims), len(article.Relations))
+	}
+	texts := map[string]string{}
+	for _, c := range article.Claims {
+		texts[c.ID] = c.Text
+	}
+	for _, c := range ds.Claims {
+		if id := strings.TrimPrefix(c.ID, "aif-"); texts[id] != c.Text {
+			t.Errorf("claim %s: %q, want the article's claim %s: %q", c.ID, c.Text, id, texts[id])
+		}
+	}
+	for _, r := range ds.Relations {
+		if s, ok := ParseSchemeNote(r.Note); !ok || !r.Inferred || s.ID != ClaimAIFID(strings.TrimPrefix(r.From, "aif-"))+"."+strings.ToLower(string(r.Kind))+"."+strings.TrimPrefix(r.To, "aif-") {
+			t.Errorf("relation %s %s %s: note %q", r.From, r.Kind, r.To, r.Note)
+		}
 	}
 }

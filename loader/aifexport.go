@@ -5,7 +5,7 @@ import (
 	"html"
 	"io"
 	"slices"
-
+	"strconv"
 	"strings"
 
 	"github.com/counterpoint-news/counterpoint"
@@ -148,11 +148,12 @@ func EncodeAIF(w io.Writer, ds *counterpoint.Dataset) error {
 	byID := map[string]*locution{}
 	var locs []*locution
 	yas := map[string]string{} // YA id -> illocution
+	ids := newAIFIDs(ds)
 	for _, c := range ds.Claims {
 		for _, q := range c.Quotes {
 			lid, ya, illocution, ok := ParseAIFQuoteID(q.ID)
 			if !ok {
-				lid, ya = q.ID, q.ID+".ya"
+				lid, ya = ids.forQuote(q.ID)
 				illocution = IllocutionFor(stanceOf(c, q))
 			}
 			l := byID[lid]
@@ -201,7 +202,7 @@ func EncodeAIF(w io.Writer, ds *counterpoint.Dataset) error {
 		for i, q := range l.quotes {
 			_, ya, _, ok := ParseAIFQuoteID(q.ID)
 			if !ok {
-				ya = q.ID + ".ya"
+				_, ya = ids.forQuote(q.ID)
 			}
 			b.node(ya, aifYA, yas[ya])
 			b.edge(l.id, ya)
@@ -251,6 +252,44 @@ func EncodeAIF(w io.Writer, ds *counterpoint.Dataset) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(b.out)
+}
+
+// aifIDs gives the quotes that were not read from AIF the ids of their L
+// and YA nodes: the quote's id with '-' for '.', so that reading the map
+// back keeps them short (an id with a dot is written in hexadecimal in the
+// graph's ids), and "-ya" for the YA node; a number is added to an id that
+// a claim or another node already has.
+type aifIDs struct {
+	used   map[string]bool
+	quotes map[string][2]string
+}
+
+func newAIFIDs(ds *counterpoint.Dataset) *aifIDs {
+	ids := &aifIDs{used: map[string]bool{}, quotes: map[string][2]string{}}
+	for _, c := range ds.Claims {
+		ids.used[ClaimAIFID(c.ID)] = true
+		for _, q := range c.Quotes {
+			if l, ya, _, ok := ParseAIFQuoteID(q.ID); ok {
+				ids.used[l], ids.used[ya] = true, true
+			}
+		}
+	}
+	return ids
+}
+
+func (ids *aifIDs) forQuote(quoteID string) (l, ya string) {
+	if p, ok := ids.quotes[quoteID]; ok {
+		return p[0], p[1]
+	}
+	base := strings.ReplaceAll(quoteID, ".", "-")
+	l = base
+	for n := 2; ids.used[l] || ids.used[l+"-ya"]; n++ {
+		l = base + "-" + strconv.Itoa(n)
+	}
+	ya = l + "-ya"
+	ids.used[l], ids.used[ya] = true, true
+	ids.quotes[quoteID] = [2]string{l, ya}
+	return l, ya
 }
 
 // stanceOf is the stance of the assertion that a quote most likely stands

@@ -40,10 +40,10 @@ type speech struct {
 	from, to   int    // the words' code-point offsets in the transcript
 }
 
-// Limits on the ids an AIF map may give, so that the graph's ids built from
-// them stay within counterpoint.ValidID's 200 bytes.
+// Limits on the parts of the graph's ids that come from names, so that
+// ids stay within counterpoint.ValidID's 200 bytes; an id built from node
+// ids that is still too long is reported on the node.
 const (
-	maxAIFID     = 40
 	maxSlugLabel = 40
 	maxIllocSlug = 30
 )
@@ -51,8 +51,8 @@ const (
 // build turns the map read into a dataset, reporting what it cannot hold.
 func (m *aifMap) build() *counterpoint.Dataset {
 	for _, n := range m.order {
-		if len(n.id) > maxAIFID && !n.bad {
-			m.problem(n.at.Field("nodeID"), "node id %q is longer than %d bytes", clip(n.id, 50), maxAIFID)
+		if n.typ == aifI && !n.bad && !counterpoint.ValidID("aif-"+encodeAIFID(n.id)) {
+			m.problem(n.at.Field("nodeID"), "node id %q is too long to make a claim id of at most 200 bytes", clip(n.id, 50))
 			n.bad = true
 		}
 	}
@@ -85,16 +85,17 @@ func (m *aifMap) build() *counterpoint.Dataset {
 		byL[s.l] = s
 	}
 	claimOf := map[*node]string{}
+	anchorsOf := map[*node][]anchor{}
+	for _, a := range anchors {
+		if byL[a.l] != nil && !a.ya.bad {
+			anchorsOf[a.i] = append(anchorsOf[a.i], a)
+		}
+	}
 	for _, i := range m.order {
 		if i.typ != aifI || i.bad {
 			continue
 		}
-		var mine []anchor
-		for _, a := range anchors {
-			if a.i == i && byL[a.l] != nil && !a.ya.bad {
-				mine = append(mine, a)
-			}
-		}
+		mine := anchorsOf[i]
 		// A proposition that no locution of this map puts forward may be
 		// put forward in another map that shares it: merge reports it when
 		// none does.
@@ -102,7 +103,13 @@ func (m *aifMap) build() *counterpoint.Dataset {
 		c := counterpoint.Claim{ID: "aif-" + encodeAIFID(i.id), Text: strings.TrimSpace(i.text)}
 		for _, a := range mine {
 			s := byL[a.l]
-			q := counterpoint.Quote{ID: aifQuoteID(a.l.id, a.ya.id, a.ya.text), Text: s.words, Kind: counterpoint.Paraphrase,
+			qid := aifQuoteID(a.l.id, a.ya.id, a.ya.text)
+			if !counterpoint.ValidID(qid) || !counterpoint.ValidID(s.actor.ID) {
+				m.problem(a.ya.at.Field("nodeID"), "the ids of L node %q and YA node %q are too long together to make graph ids of at most 200 bytes", clip(a.l.id, 50), clip(a.ya.id, 50))
+				a.ya.bad = true
+				continue
+			}
+			q := counterpoint.Quote{ID: qid, Text: s.words, Kind: counterpoint.Paraphrase,
 				Source: transcriptID, Document: document, Start: s.from, End: s.to}
 			if idx.InsideQuotation(s.from, s.to) {
 				q.Kind = counterpoint.Direct
