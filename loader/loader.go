@@ -389,9 +389,9 @@ type Result struct {
 }
 
 // Load writes datasets that ReadFiles or ReadFS has checked, one transaction
-// each. It stops at the first failure; the dataset that failed leaves
-// nothing behind.
-func Load(ctx context.Context, w Writer, inputs []Input) ([]Result, error) {
+// each, calling each of done after every dataset written. It stops at the
+// first failure; the dataset that failed leaves nothing behind.
+func Load(ctx context.Context, w Writer, inputs []Input, done ...func()) ([]Result, error) {
 	var results []Result
 	for _, in := range inputs {
 		sum, err := w.WriteDataset(ctx, in.Dataset)
@@ -399,6 +399,9 @@ func Load(ctx context.Context, w Writer, inputs []Input) ([]Result, error) {
 			return results, fmt.Errorf("%s: load dataset %q: %w", in.File, in.Dataset.ID, err)
 		}
 		results = append(results, Result{File: in.File, Dataset: in.Dataset.ID, Summary: sum})
+		for _, d := range done {
+			d()
+		}
 	}
 	return results, nil
 }

@@ -78,3 +78,24 @@ func TestBadCursorEchoIsShort(t *testing.T) {
 		t.Errorf("the error repeats %d bytes of the cursor; want at most about %d", len(e.Message), maxCursorEcho)
 	}
 }
+
+// TestElementsAreTheRowsWritten: Dataset.Elements, the unit of a load's
+// progress, counts exactly the rows WriteDataset sends.
+func TestElementsAreTheRowsWritten(t *testing.T) {
+	ds := &counterpoint.Dataset{
+		ID:      "d",
+		Actors:  []counterpoint.Actor{{ID: "a", MemberOf: []string{"g"}}, {ID: "g"}},
+		Sources: []counterpoint.Source{{ID: "s", Authors: []string{"a"}, Text: "words"}, {ID: "e", ReportedIn: "s"}},
+		Claims: []counterpoint.Claim{{ID: "c", About: []string{"g"},
+			Assertions: []counterpoint.Assertion{{Actor: "a", Source: "s"}},
+			Quotes:     []counterpoint.Quote{{ID: "c.q1", Source: "s", Document: "e", Text: "words", End: 5}, {ID: "c.q2", Source: "s", Text: "word", End: 4}}}},
+		Relations: []counterpoint.Relation{{Kind: counterpoint.Rebuts, From: "c", To: "c"}},
+	}
+	rows := 0
+	for _, s := range prepare(ds).steps() {
+		rows += len(s.rows)
+	}
+	if got := ds.Elements(); got != rows {
+		t.Errorf("Elements() = %d, WriteDataset writes %d rows", got, rows)
+	}
+}

@@ -199,6 +199,9 @@ func (db *DB) WriteDataset(ctx context.Context, ds *counterpoint.Dataset) (count
 	ctx, cancel := context.WithTimeout(ctx, db.cfg.WriteTimeout)
 	defer cancel()
 	r := prepare(ds)
+	// A retried transaction reports its rows again: progress counts work
+	// done, which a retry repeats.
+	progress := counterpoint.ProgressOf(ctx)
 	session := db.writeSession(ctx)
 	defer session.Close(ctx)
 	sum, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (counterpoint.WriteSummary, error) {
@@ -234,6 +237,7 @@ func (db *DB) WriteDataset(ctx context.Context, ds *counterpoint.Dataset) (count
 				if err := addOutcomes(sum, recs, func(outcome string) (string, string) { return s.what, outcome }); err != nil {
 					return sum, fmt.Errorf("write %s: %w", s.what, err)
 				}
+				progress(len(batch))
 			}
 		}
 		if reload {

@@ -167,6 +167,7 @@ func Loader(ctx context.Context, db *store.DB, cfg Config) Run {
 var (
 	rawNode = `UNWIND $rows AS row MERGE (n:Entity:%s {id: row.props.id}) SET n = row.props`
 	rawRel  = `UNWIND $rows AS row MATCH (a:%s {id: row.from}), (b:%s {id: row.to}) MERGE (a)-[r:%s]->(b) SET r = row.props`
+	rawDatasetNode = `UNWIND $rows AS row MERGE (d:Dataset {id: row.props.id}) SET d = row.props`
 	// ASSERTED is keyed by its source, as the store keys it.
 	rawAsserted = `UNWIND $rows AS row MATCH (a:Actor {id: row.from}), (b:Claim {id: row.to}) MERGE (a)-[r:ASSERTED {source: row.props.source}]->(b) SET r = row.props`
 )
@@ -179,10 +180,12 @@ type step struct {
 // rawDataset is the dataset file as plain JSON, decoded without the
 // schema or any check.
 type rawDataset struct {
-	ID      string `json:"id"`
-	Sources []struct {
-		ID, Title, Kind, Date, Publisher, ReportedIn, TextFile string
-		Authors                                                []string
+	ID          string `json:"id"`
+	Title       string `json:"title"`
+	Description string `json:"description"`
+	Sources     []struct {
+		ID, Title, Kind, Date, Publisher, URL, ReportedIn, TextFile string
+		Authors                                                     []string
 	} `json:"sources"`
 	Actors []struct {
 		ID, Name, Kind, Role, Description string
@@ -239,16 +242,19 @@ func rawRows(ds *rawDataset, dir string) ([]step, error) {
 			memberOf = append(memberOf, edge(a.ID, m, map[string]any{}))
 		}
 	}
+	texts := map[string]*counterpoint.Text{} // to anchor quotes, as the store does
 	for _, s := range ds.Sources {
-		text := ""
+		text, hash := "", ""
 		if s.TextFile != "" {
 			b, err := os.ReadFile(filepath.Join(dir, s.TextFile))
 			if err != nil {
 				return nil, err
 			}
 			text = string(b)
+			texts[s.ID] = counterpoint.NewText(text)
+			hash = texts[s.ID].Hash()
 		}
-		sources = append(sources, node(props("id", s.ID, "title", s.Title, "kind", s.Kind, "date", s.Date, "publisher", s.Publisher, "text", text)))
+		sources = append(sources, node(props("id", s.ID, "title", s.Title, "kind", s.Kind, "date", s.Date, "publisher", s.Publisher, "url", s.URL, "text", text, "textHash", hash)))
 		for _, a := range s.Authors {
 			authoredBy = append(authoredBy, edge(s.ID, a, map[string]any{}))
 		}
@@ -270,7 +276,13 @@ func rawRows(ds *rawDataset, dir string) ([]step, error) {
 			if id == "" {
 				id = counterpoint.QuoteID(c.ID, i+1)
 			}
-			quotes = append(quotes, node(props("id", id, "text", q.Text, "kind", string(counterpoint.QuoteKind(q.Kind).OrDefault()), "start", q.Start, "end", q.End, "dataset", ds.ID)))
+			var prefix, suffix, hash, anchor string
+			if t := texts[q.Source]; t != nil {
+				prefix, suffix = t.Context(q.Start, q.End)
+				hash, anchor = t.Hash(), string(counterpoint.Anchored)
+			}
+			quotes = append(quotes, node(props("id", id, "text", q.Text, "kind", string(counterpoint.QuoteKind(q.Kind).OrDefault()), "start", q.Start, "end", q.End, "dataset", ds.ID,
+				"prefix", prefix, "suffix", suffix, "sourceHash", hash, "anchor", anchor)))
 			evidencedBy = append(evidencedBy, edge(c.ID, id, owned(store.OwnerKey("EVIDENCED_BY", c.ID, id), "rank", i)))
 			from = append(from, edge(id, q.Source, owned(store.OwnerKey("FROM", id, q.Source))))
 			if q.Document != "" {
@@ -293,7 +305,15 @@ func rawRows(ds *rawDataset, dir string) ([]step, error) {
 		}
 		rels[r.Kind] = append(rels[r.Kind], edge(r.From, r.To, p))
 	}
+	var datasets []map[string]any // the title a file gives, as the store keeps it
+	if title := ds.Title; (title != "" && title != ds.ID) || ds.Description != "" {
+		if title == ds.ID {
+			title = ""
+		}
+		datasets = append(datasets, node(props("id", ds.ID, "title", title, "description", ds.Description)))
+	}
 	steps := []step{
+		{rawDatasetNode, datasets},
 		{fmt.Sprintf(rawNode, "Actor"), actors},
 		{fmt.Sprintf(rawNode, "Source"), sources},
 		{fmt.Sprintf(rawNode, "Claim"), claims},

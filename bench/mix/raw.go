@@ -57,6 +57,9 @@ func (r *Raw) RoundTrips() int64 { return r.trips.Load() }
 
 func (r *Raw) read(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	r.trips.Add(1)
+	if _, ok := params["datasets"]; !ok && params != nil {
+		params["datasets"] = nil // the store's reads take a scope; null is the whole graph, as the mix asks
+	}
 	res, err := neo4j.ExecuteQuery(ctx, r.driver, cypher, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(r.database), neo4j.ExecuteQueryWithReadersRouting())
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"slices"
 
 	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/internal/progress"
 	"github.com/counterpoint-news/counterpoint/loader"
 	"github.com/counterpoint-news/counterpoint/store"
 )
@@ -24,6 +25,7 @@ type ExportCmd struct {
 	Dataset string `help:"Id of the dataset to export (claims created through the API belong to \"curated\")." xor:"which" required:""`
 	All     bool   `help:"Export every dataset, one file per dataset (<id>.json) in the folder given by -o." xor:"which" required:""`
 	Output  string `short:"o" type:"path" help:"File to write (a folder with --all, or for graphml and csv, which write several files); the dataset's own <id>.json (<id>.aif.json, <id>.annotations.jsonld) in the current folder when not given."`
+	Quiet   bool   `help:"Show no progress (shown on stderr: a bar on a terminal, else a line every few seconds)."`
 	Format  string `enum:"json,aif,graphml,csv,webanno" default:"json" help:"json: dataset files that load again (the backup); aif: an AIF map in OVA's file (docs/aif.md); graphml: <id>.actors.graphml (who countered whom) and <id>.claims.graphml (claims and relations); csv: the same as node and edge tables (<id>.actors.nodes.csv, <id>.actors.edges.csv, <id>.claims.nodes.csv, <id>.claims.edges.csv); webanno: the quotes as W3C Web Annotations (JSON-LD)."`
 }
 
@@ -62,11 +64,15 @@ func (c *ExportCmd) Run(e *env) error {
 	// backup; every failure is reported at the end.
 	var errs []error
 	var held []string
+	rep := progress.New(e.stderr, "export", "datasets", len(ids), int64(len(ids)), c.Quiet)
+	defer rep.Finish()
 	for _, id := range ids {
 		ds, err := db.ExportDataset(e.ctx, id)
 		if err == nil {
 			err = writeExport(e, ds, filepath.Join(dir, id+".json"))
 		}
+		rep.Add(1)
+		rep.FileDone()
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -133,9 +139,9 @@ func writeExport(e *env, ds *counterpoint.Dataset, file string) error {
 }
 
 // keepTitle takes the title and description of the dataset file that the
-// export replaces, when it is the same dataset: the graph keeps neither, so
-// a re-export into a file under version control leaves them as the curator
-// wrote them.
+// export replaces, when it is the same dataset and the graph has no title
+// for it (a dataset made through the API), so that a re-export into a file
+// under version control leaves them as the curator wrote them.
 func keepTitle(file string, ds *counterpoint.Dataset) error {
 	b, err := os.ReadFile(file)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -151,7 +157,7 @@ func keepTitle(file string, ds *counterpoint.Dataset) error {
 	if json.Unmarshal(b, &old) != nil || old.ID != ds.ID {
 		return fmt.Errorf("%s exists and is not dataset %q: not replacing it", file, ds.ID)
 	}
-	if old.Title != "" {
+	if old.Title != "" && ds.Title == ds.ID { // the graph has no title of its own
 		ds.Title, ds.Description = old.Title, old.Description
 	}
 	return nil

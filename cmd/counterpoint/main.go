@@ -18,6 +18,7 @@ import (
 
 	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/data"
+	"github.com/counterpoint-news/counterpoint/internal/progress"
 	"github.com/counterpoint-news/counterpoint/loader"
 	"github.com/counterpoint-news/counterpoint/store"
 )
@@ -92,6 +93,7 @@ type LoadCmd struct {
 	// Editor names the loader in the audit trail, as a token's name names
 	// a curator.
 	Editor string `env:"COUNTERPOINT_EDITOR" default:"cli" help:"Who loads, as the audit trail records it."`
+	Quiet  bool   `help:"Show no progress (shown on stderr: a bar on a terminal, else a line every few seconds)."`
 }
 
 // StatsCmd prints what the graph holds.
@@ -102,6 +104,7 @@ type StatsCmd struct {
 type env struct {
 	ctx    context.Context
 	stdout io.Writer
+	stderr io.Writer // progress, apart from the results on stdout
 	log    *slog.Logger
 }
 
@@ -127,7 +130,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return nil
 	}
 	log := slog.New(slog.NewJSONHandler(stderr, nil))
-	return kctx.Run(&env{ctx: ctx, stdout: stdout, log: log})
+	return kctx.Run(&env{ctx: ctx, stdout: stdout, stderr: stderr, log: log})
 }
 
 func readInputs(e *env, lim loader.Limits, in InputFormat, files []string, seed bool) ([]loader.Input, error) {
@@ -196,7 +199,14 @@ func (c *LoadCmd) Run(e *env) error {
 	}
 	defer db.Close(context.Background())
 	start := time.Now()
-	results, err := loader.Load(counterpoint.WithEditor(e.ctx, c.Editor), db, inputs)
+	var total int64
+	for _, in := range inputs {
+		total += int64(in.Dataset.Elements())
+	}
+	rep := progress.New(e.stderr, "load", "elements", len(inputs), total, c.Quiet)
+	ctx := counterpoint.WithProgress(counterpoint.WithEditor(e.ctx, c.Editor), rep.Add)
+	results, err := loader.Load(ctx, db, inputs, rep.FileDone)
+	rep.Finish()
 	for _, r := range results {
 		fmt.Fprintf(e.stdout, "%s: dataset %q loaded: %s\n", r.File, r.Dataset, formatSummary(r.Summary))
 	}
