@@ -164,6 +164,16 @@ CALL () {
   RETURN collect(properties(c)) AS items
 }
 RETURN total, items`
+	// claimsPageScoped starts from the datasets' claims through the
+	// claim_dataset index and sorts only them, so that a page of one debate
+	// costs the same however many debates the graph holds.
+	claimsPageScoped = `CALL () { MATCH (c:Claim) USING INDEX c:Claim(dataset) WHERE c.dataset IN $datasets AND ` + claimFilter + ` RETURN count(c) AS total }
+CALL () {
+  MATCH (c:Claim) USING INDEX c:Claim(dataset) WHERE c.dataset IN $datasets AND c.sortKey > $after AND ` + claimFilter + `
+  WITH c ORDER BY c.sortKey LIMIT $limit
+  RETURN collect(properties(c)) AS items
+}
+RETURN total, items`
 	claimsPageAll = `CALL () { MATCH (c:Claim) RETURN count(c) AS total }
 CALL () {
   MATCH (c:Claim) WHERE c.sortKey > $after
@@ -219,6 +229,9 @@ func (db *DB) Claims(ctx context.Context, f counterpoint.ClaimFilter, first int,
 		params["after"] = ClaimSortKey(date, id)
 	}
 	name, cypher := "claimsPage", claimsPage
+	if len(f.Datasets) > 0 {
+		name, cypher = "claimsPageScoped", claimsPageScoped
+	}
 	if f.AssertedBy == "" && f.Source == "" && f.DateFrom == "" && f.DateTo == "" && f.Dataset == "" && len(f.Datasets) == 0 {
 		name, cypher = "claimsPageAll", claimsPageAll
 	}

@@ -69,6 +69,12 @@ var (
 	countersAll = `MATCH (c:Claim)-[r:REBUTS]->(t:Claim)
 WHERE ` + claimInScope + ` AND EXISTS { MATCH (b:Actor)-[:ASSERTED]->(c), (x:Actor)-[:ASSERTED]->(t) WHERE ` + countsAsCounter("b", "x", "c", "t") + ` }
 RETURN c.id AS counter, t.id AS target, {` + relationGrounds + `} AS grounds ORDER BY counter, target LIMIT $first`
+	// countersScoped starts from the datasets' claims through the
+	// claim_dataset index.
+	countersScoped = `MATCH (c:Claim) USING INDEX c:Claim(dataset) WHERE c.dataset IN $datasets
+MATCH (c)-[r:REBUTS]->(t:Claim)
+WHERE EXISTS { MATCH (b:Actor)-[:ASSERTED]->(c), (x:Actor)-[:ASSERTED]->(t) WHERE ` + countsAsCounter("b", "x", "c", "t") + ` }
+RETURN c.id AS counter, t.id AS target, {` + relationGrounds + `} AS grounds ORDER BY counter, target LIMIT $first`
 	// countersByActor starts from the actor named by $by; members are
 	// actors up to three MEMBER_OF steps below.
 	countersByActor = `MATCH (root:Actor {id: $by})<-[:MEMBER_OF*0..3]-(b:Actor)
@@ -90,7 +96,7 @@ WHERE ` + countsAsCounter("b", "x", "c", "t") + `
 WITH b, x, c, t`
 	// counterSummaryScoped starts from the claims of the datasets, through
 	// the claim_dataset index, so that its work follows the scope's size.
-	counterSummaryScoped = `MATCH (c:Claim) WHERE c.dataset IN $datasets
+	counterSummaryScoped = `MATCH (c:Claim) USING INDEX c:Claim(dataset) WHERE c.dataset IN $datasets
 MATCH (b:Actor)-[:ASSERTED]->(c)-[:REBUTS]->(t:Claim)<-[:ASSERTED]-(x:Actor)
 WHERE ` + countsAsCounter("b", "x", "c", "t") + `
 WITH b, x, c, t`
@@ -104,6 +110,8 @@ RETURN by, against, n ORDER BY n DESC, by, against`
 func (db *DB) Counters(ctx context.Context, f counterpoint.CounterFilter) ([]counterpoint.Counter, error) {
 	name, cypher := "countersAll", countersAll
 	switch {
+	case f.By == "" && f.Against == "" && len(f.Datasets) > 0:
+		name, cypher = "countersScoped", countersScoped
 	case f.By != "":
 		name, cypher = "countersByActor", countersByActor
 	case f.Against != "":

@@ -38,11 +38,38 @@ UNWIND ns[0..$limit] AS n` + nodeLinks + `
 OPTIONAL MATCH (n)-[r:%[1]s]->(m:Entity) WHERE $datasets IS NULL OR r.dataset IS NULL OR r.dataset IN $datasets
 RETURN ` + nodeColumns + `, collect([type(r), m.id]) AS out, size(ns) > $limit AS truncated`
 
+// subgraphScoped reads the nodes of some datasets, up to the limit: their
+// claims (through the claim_dataset index) and the quotes, actors (with
+// their groups) and sources those name, as inScope counts them, so that its
+// work follows the datasets' size, not the graph's.
+var subgraphScoped = `MATCH (c:Claim) USING INDEX c:Claim(dataset) WHERE c.dataset IN $datasets
+WITH collect(c) AS claims
+CALL (claims) {
+  UNWIND claims AS c RETURN c AS n
+  UNION
+  UNWIND claims AS c MATCH (c)-[:EVIDENCED_BY]->(n:Quote) RETURN n
+  UNION
+  UNWIND claims AS c MATCH (c)<-[:ASSERTED]-(:Actor)-[:MEMBER_OF*0..3]->(n:Actor) RETURN n
+  UNION
+  UNWIND claims AS c MATCH (c)-[:ABOUT]->(n:Actor) RETURN n
+  UNION
+  UNWIND claims AS c MATCH (c)-[:EVIDENCED_BY]->(:Quote)-[:FROM|SAID_IN]->(n:Source) RETURN n
+  UNION
+  UNWIND claims AS c MATCH (c)<-[a:ASSERTED]-() MATCH (n:Source {id: a.source}) RETURN n
+}
+WITH n WHERE any(l IN labels(n) WHERE l IN $labels)
+WITH n ORDER BY CASE WHEN n:Actor THEN 0 WHEN n:Claim THEN 1 WHEN n:Source THEN 2 ELSE 3 END, n.id LIMIT $limit + 1
+WITH collect(n) AS ns
+UNWIND ns[0..$limit] AS n` + nodeLinks + `
+OPTIONAL MATCH (n)-[r:%[1]s]->(m:Entity) WHERE r.dataset IS NULL OR r.dataset IN $datasets
+RETURN ` + nodeColumns + `, collect([type(r), m.id]) AS out, size(ns) > $limit AS truncated`
+
 // allNodeTypes are the node types in the order of a subgraph's $labels.
 var allNodeTypes = []counterpoint.NodeType{counterpoint.NodeActor, counterpoint.NodeClaim, counterpoint.NodeQuote, counterpoint.NodeSource}
 
 // subgraphQueries holds the subgraph query of every non-empty set of node
-// types and every hops (0: the whole graph), by subgraphKey.
+// types and every hops (0: the whole graph; -1: the whole of some
+// datasets), by subgraphKey.
 var subgraphQueries = func() map[string]string {
 	m := map[string]string{}
 	// Every non-empty subset of the closed set, by bit mask.
@@ -59,6 +86,7 @@ var subgraphQueries = func() map[string]string {
 			rels = "NONE" // a type that never exists: single node types have no edges
 		}
 		m[subgraphKey(labels, 0)] = fmt.Sprintf(subgraphAll, rels)
+		m[subgraphKey(labels, -1)] = fmt.Sprintf(subgraphScoped, rels)
 		for h := 1; h <= counterpoint.MaxHops; h++ {
 			m[subgraphKey(labels, h)] = fmt.Sprintf(subgraphSeeded, rels, h)
 		}
@@ -101,7 +129,10 @@ func (db *DB) Subgraph(ctx context.Context, q counterpoint.SubgraphQuery) (count
 	var sg counterpoint.Subgraph
 	labels := typesKey(q.Types)
 	hops, name := q.Hops, "subgraphSeeded"
-	if len(q.IDs) == 0 {
+	switch {
+	case len(q.IDs) == 0 && len(q.Datasets) > 0:
+		hops, name = -1, "subgraphScoped"
+	case len(q.IDs) == 0:
 		hops, name = 0, "subgraphAll"
 	}
 	cypher, ok := subgraphQueries[subgraphKey(labels, hops)]

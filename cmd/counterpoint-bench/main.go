@@ -108,6 +108,7 @@ type CLI struct {
 	Report   ReportCmd   `cmd:"" help:"Write docs/performance.md and the p50 chart from the results."`
 	Validate ValidateCmd `cmd:"" help:"Check that result folders are well-formed (nothing about speed)."`
 	Wipe     WipeCmd     `cmd:"" help:"Empty the graph (the schema stays)."`
+	Maps     MapsCmd     `cmd:"" help:"Load 1, 100 and 1,000 generated AIF maps and time the query mix scoped to one map; writes docs/many-debates.md."`
 }
 
 // WipeCmd empties the graph.
