@@ -1,7 +1,14 @@
 package e2e_test
 
 import (
+	"archive/zip"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
 	"fmt"
+	"io"
+	"net/http"
 	"strings"
 	"testing"
 )
@@ -92,5 +99,64 @@ func TestDatasetScope(t *testing.T) {
 		if code, _, _ := oneError(t, q, api.Post(t, q, nil)); code != "BAD_USER_INPUT" {
 			t.Errorf("%s: %s, want BAD_USER_INPUT", q, code)
 		}
+	}
+}
+
+// TestExportFormatsOverHTTP: every export format downloads as a zip of the
+// files the CLI writes, each of which parses as its format says.
+func TestExportFormatsOverHTTP(t *testing.T) {
+	api := MustStartAPI(t)
+	base := strings.TrimSuffix(api.URL, "/graphql") + "/export/datasets/wapo-2015-encryption"
+	tests := []struct {
+		suffix string
+		files  []string
+	}{
+		{".zip", []string{"wapo-2015-encryption.json", "sources/wapo-2015-encryption.txt"}},
+		{".aif.zip", []string{"wapo-2015-encryption.aif.json"}},
+		{".graphml.zip", []string{"wapo-2015-encryption.actors.graphml", "wapo-2015-encryption.claims.graphml"}},
+		{".csv.zip", []string{"wapo-2015-encryption.actors.nodes.csv", "wapo-2015-encryption.actors.edges.csv", "wapo-2015-encryption.claims.nodes.csv", "wapo-2015-encryption.claims.edges.csv"}},
+		{".webanno.zip", []string{"wapo-2015-encryption.annotations.jsonld"}},
+	}
+	for _, tt := range tests {
+		resp, err := http.Get(base + tt.suffix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Errorf("GET …%s: %d %.200s", tt.suffix, resp.StatusCode, body)
+			continue
+		}
+		z, err := zip.NewReader(bytes.NewReader(body), int64(len(body)))
+		if err != nil {
+			t.Errorf("GET …%s is not a zip archive: %v", tt.suffix, err)
+			continue
+		}
+		for _, want := range tt.files {
+			f, err := z.Open(want)
+			if err != nil {
+				t.Errorf("GET …%s lacks %s", tt.suffix, want)
+				continue
+			}
+			b, _ := io.ReadAll(f)
+			f.Close()
+			var parseErr error
+			switch {
+			case strings.HasSuffix(want, ".json"), strings.HasSuffix(want, ".jsonld"):
+				var v any
+				parseErr = json.Unmarshal(b, &v)
+			case strings.HasSuffix(want, ".graphml"):
+				parseErr = xml.Unmarshal(b, new(struct{}))
+			case strings.HasSuffix(want, ".csv"):
+				_, parseErr = csv.NewReader(bytes.NewReader(b)).ReadAll()
+			}
+			if parseErr != nil || len(b) == 0 {
+				t.Errorf("%s in …%s does not parse: %v", want, tt.suffix, parseErr)
+			}
+		}
+	}
+	if resp, err := http.Get(base + ".pdf.zip"); err != nil || resp.StatusCode != http.StatusNotFound {
+		t.Errorf("an unknown format: %v, want 404", resp.StatusCode)
 	}
 }

@@ -4,13 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 
 	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/export"
-	"github.com/counterpoint-news/counterpoint/loader"
 	"github.com/counterpoint-news/counterpoint/store"
 )
 
@@ -52,40 +50,15 @@ func (c *ExportCmd) runOther(e *env, db *store.DB) error {
 // of several files a folder), or into the folder output when inDir, under
 // the dataset's id.
 func writeFormat(e *env, ds *counterpoint.Dataset, format, output string, inDir bool) error {
-	type file struct {
-		name  string
-		write func(io.Writer) error
-	}
-	var files []file
-	switch format {
-	case "aif":
-		files = []file{{ds.ID + ".aif.json", func(w io.Writer) error { return loader.EncodeAIF(w, ds) }}}
-	case "webanno":
-		files = []file{{ds.ID + ".annotations.jsonld", func(w io.Writer) error { return export.WriteWebAnnotations(w, ds) }}}
-	case "graphml":
-		files = []file{
-			{ds.ID + ".actors.graphml", func(w io.Writer) error { return export.WriteGraphML(w, export.ActorNetwork(ds)) }},
-			{ds.ID + ".claims.graphml", func(w io.Writer) error { return export.WriteGraphML(w, export.ClaimGraph(ds)) }},
-		}
-	case "csv":
-		for _, g := range []struct {
-			name  string
-			graph export.Graph
-		}{{"actors", export.ActorNetwork(ds)}, {"claims", export.ClaimGraph(ds)}} {
-			var nodes, edges bytes.Buffer
-			err := export.WriteCSV(&nodes, &edges, g.graph)
-			files = append(files,
-				file{ds.ID + "." + g.name + ".nodes.csv", func(w io.Writer) error { _, werr := w.Write(nodes.Bytes()); return errors.Join(err, werr) }},
-				file{ds.ID + "." + g.name + ".edges.csv", func(w io.Writer) error { _, werr := w.Write(edges.Bytes()); return errors.Join(err, werr) }})
-		}
-	default:
-		return counterpoint.Errorf(counterpoint.EINVALID, "unknown export format %q", format)
+	files, err := export.Files(ds, format)
+	if err != nil {
+		return err
 	}
 	dir := output
 	if !inDir && len(files) == 1 {
 		dir = ""
 		if output != "" {
-			files[0].name = output
+			files[0].Name = output
 		}
 	} else if dir == "" {
 		dir = "."
@@ -97,12 +70,12 @@ func writeFormat(e *env, ds *counterpoint.Dataset, format, output string, inDir 
 	}
 	for _, f := range files {
 		var b bytes.Buffer
-		if err := f.write(&b); err != nil {
+		if err := f.Write(&b); err != nil {
 			return fmt.Errorf("write dataset %q as %s: %w", ds.ID, format, err)
 		}
-		path := f.name
+		path := f.Name
 		if dir != "" {
-			path = filepath.Join(dir, f.name)
+			path = filepath.Join(dir, f.Name)
 		}
 		if err := writeFileAtomic(path, b.Bytes()); err != nil {
 			return err
