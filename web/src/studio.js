@@ -46,6 +46,7 @@ export function setupStudio() {
     $('import-form')?.querySelector('textarea')?.focus();
   });
   $('export-dataset').addEventListener('change', updateExportLink);
+  $('export-format').addEventListener('change', updateExportLink);
   let timer = null;
   document.addEventListener('selectionchange', () => {
     clearTimeout(timer);
@@ -156,12 +157,18 @@ async function loadAllClaims() {
   updateExportLink();
 }
 
+// updateExportLink points the download at the dataset and format chosen:
+// /export/datasets/<id>.zip (the project's JSON with its texts) or
+// <id>.<format>.zip (the files for other tools).
 function updateExportLink() {
   const ds = $('export-dataset').value || 'curated';
+  const format = $('export-format').value || 'json';
+  const file = format === 'json' ? `${ds}.zip` : `${ds}.${format}.zip`;
   const a = $('export-link');
-  a.href = `/export/datasets/${encodeURIComponent(ds)}.zip`;
-  a.setAttribute('download', `${ds}.zip`);
-  a.setAttribute('aria-label', `Download the dataset ${ds}: its JSON file and source texts, as a zip archive`);
+  a.href = `/export/datasets/${encodeURIComponent(ds)}${format === 'json' ? '' : `.${format}`}.zip`;
+  a.setAttribute('download', file);
+  const what = $('export-format').selectedOptions[0]?.textContent || 'its JSON file and source texts';
+  a.setAttribute('aria-label', `Download the dataset ${ds} as ${what}, a zip archive`);
 }
 
 // openSource reads a source, its claims and suggestions, and shows it.
