@@ -78,6 +78,8 @@ func TestDatasetScope(t *testing.T) {
 		{"thread in the article", `{ thread(claim: "studio-library-stays", datasets: ["wapo-2015-encryption"]) { claims { id } } }`, nil, "studio-library-stays", "studio-council-disagrees"},
 		{"subgraph of the studio", `{ subgraph(limit: 100, datasets: ["studio-test"]) { nodes { id } } }`, nil, "studio-mayor", "james-comey"},
 		{"chains in the studio", `{ chains(from: "studio-council", to: "studio-mayor", datasets: ["studio-test"]) { hops } }`, nil, `"hops":1`, ""},
+		{"timeline of the studio", `{ timeline(datasets: ["studio-test"]) { entries { claim { id } } documents { source { id } } } }`, nil, "studio-library-stays", "wapo-2015-encryption"},
+		{"camps of the studio", `{ camps(datasets: ["studio-test"]) { camps { actors { id } } } }`, nil, "studio-council", "james-comey"},
 		{"chains in the article", `{ chains(from: "studio-council", to: "studio-mayor", datasets: ["wapo-2015-encryption"]) { hops } }`, nil, `"chains":[]`, ""},
 	}
 	for _, tt := range tests {

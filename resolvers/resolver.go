@@ -50,6 +50,7 @@ type QueryReader interface {
 	Claims(ctx context.Context, f counterpoint.ClaimFilter, first int, after string) (counterpoint.Page[counterpoint.Claim], error)
 	Sources(ctx context.Context) ([]counterpoint.Source, error)
 	DatasetSummaries(ctx context.Context) ([]counterpoint.DatasetSummary, error)
+	DatasetSources(ctx context.Context, scope counterpoint.Scope) ([]string, error)
 	ActorTies(ctx context.Context, scope counterpoint.Scope) ([]counterpoint.Tie, error)
 	Search(ctx context.Context, text string, first int, scope counterpoint.Scope) ([]counterpoint.SearchHit, error)
 	Counters(ctx context.Context, f counterpoint.CounterFilter) ([]counterpoint.Counter, error)

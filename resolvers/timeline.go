@@ -85,18 +85,11 @@ func (r *Resolver) sourcesIn(ctx context.Context, scope counterpoint.Scope) ([]c
 	if len(scope) == 0 {
 		return r.store.Sources(ctx)
 	}
-	sums, err := r.store.DatasetSummaries(ctx)
+	ids, err := r.store.DatasetSources(ctx, scope)
 	if err != nil {
 		return nil, err
 	}
-	var ids []string
-	for _, d := range sums {
-		if slices.Contains(scope, d.ID) {
-			ids = append(ids, d.Sources...)
-		}
-	}
-	slices.Sort(ids)
-	ss, err := r.loadersFor(ctx).source.LoadAll(ctx, slices.Compact(ids))
+	ss, err := r.loadersFor(ctx).source.LoadAll(ctx, ids)
 	if err != nil {
 		return nil, err
 	}

@@ -139,3 +139,6 @@ func (unusedStore) ActorTies(context.Context, counterpoint.Scope) ([]counterpoin
 func (unusedStore) DeleteSource(context.Context, string, int) (bool, error) {
 	return false, unused("DeleteSource")
 }
+func (unusedStore) DatasetSources(context.Context, counterpoint.Scope) ([]string, error) {
+	return nil, unused("DatasetSources")
+}

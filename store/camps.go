@@ -17,13 +17,23 @@ RETURN c.id AS claim,
   [(c)-[r:REBUTS|SUPPORTS]->(t:Claim) | {kind: type(r), to: t.id, inferred: coalesce(r.inferred, false),
      asserted: [(a:Actor)-[e:ASSERTED]->(t) | {actor: a.id, stance: e.stance}]}] AS relations`
 	tieMemberships = `MATCH (m:Actor)-[:MEMBER_OF]->(g:Actor) RETURN m.id AS member, g.id AS group`
+	// tieClaimsScoped starts from the datasets' claims through the index.
+	tieClaimsScoped = `MATCH (c:Claim) USING INDEX c:Claim(dataset) WHERE c.dataset IN $datasets
+RETURN c.id AS claim,
+  [(a:Actor)-[e:ASSERTED]->(c) | {actor: a.id, stance: e.stance}] AS asserted,
+  [(c)-[r:REBUTS|SUPPORTS]->(t:Claim) | {kind: type(r), to: t.id, inferred: coalesce(r.inferred, false),
+     asserted: [(a:Actor)-[e:ASSERTED]->(t) | {actor: a.id, stance: e.stance}]}] AS relations`
 )
 
 // ActorTies returns the signed ties between the actors of scope; a
 // membership counts when its member has a tie of another kind, or for the
 // whole graph.
 func (db *DB) ActorTies(ctx context.Context, scope counterpoint.Scope) ([]counterpoint.Tie, error) {
-	res, err := db.read(ctx, "tieClaims", tieClaims, map[string]any{"datasets": scopeParam(scope)})
+	name, cypher := "tieClaims", tieClaims
+	if len(scope) > 0 {
+		name, cypher = "tieClaimsScoped", tieClaimsScoped
+	}
+	res, err := db.read(ctx, name, cypher, map[string]any{"datasets": scopeParam(scope)})
 	if err != nil {
 		return nil, err
 	}

@@ -43,6 +43,32 @@ RETURN id, d.title AS title, d.description AS description, claims, quotes, relat
 ORDER BY id`
 )
 
+// datasetSources reads the sources the claims of some datasets quote or
+// are asserted in, starting from those claims through the index.
+const datasetSources = `MATCH (c:Claim) USING INDEX c:Claim(dataset) WHERE c.dataset IN $datasets
+CALL (c) {
+  MATCH (c)-[:EVIDENCED_BY]->(:Quote)-[:FROM|SAID_IN]->(s:Source) RETURN s.id AS sid
+  UNION
+  MATCH (c)<-[r:ASSERTED]-() RETURN r.source AS sid
+}
+WITH DISTINCT sid WHERE sid IS NOT NULL
+RETURN collect(sid) AS sources`
+
+// DatasetSources returns the ids of the sources of some datasets, sorted.
+func (db *DB) DatasetSources(ctx context.Context, scope counterpoint.Scope) ([]string, error) {
+	res, err := db.read(ctx, "datasetSources", datasetSources, map[string]any{"datasets": scopeParam(scope)})
+	if err != nil {
+		return nil, err
+	}
+	f, err := onlyRecord(res.Records, "read the sources of datasets")
+	if err != nil {
+		return nil, err
+	}
+	ids := f.strs("sources")
+	slices.Sort(ids)
+	return ids, f.err
+}
+
 // writeDatasetNode records a dataset's title and description in tx; a
 // dataset with neither (or titled by its id, as an export of the API's
 // datasets is) has no node, so that exporting and loading it again gives
