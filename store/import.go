@@ -9,17 +9,9 @@ import (
 	"github.com/counterpoint-news/counterpoint"
 )
 
-// Importing a source's text, and re-anchoring the quotes and evidence cut
-// from an earlier text of it.
+// Re-anchoring the quotes and evidence cut from an earlier text of a
+// source (the source itself is written by upsertSource, text included).
 const (
-	importSource = `MERGE (s:Entity:Source {id: $props.id})
-SET s = $props
-WITH s
-OPTIONAL MATCH (s)-[r:AUTHORED_BY|REPORTED_IN]->()
-DELETE r
-WITH DISTINCT s
-CALL (s) { UNWIND $authors AS aid MATCH (a:Actor {id: aid}) MERGE (s)-[:AUTHORED_BY]->(a) }
-CALL (s) { UNWIND $reportedIn AS rid MATCH (r:Source {id: rid}) MERGE (s)-[:REPORTED_IN]->(r) }`
 	quotesFrom = `MATCH (c:Claim)-[:EVIDENCED_BY]->(q:Quote)-[:FROM]->(:Source {id: $id})
 RETURN properties(q) AS props, c.id AS claim ORDER BY q.id`
 	moveQuote = `UNWIND $rows AS row
@@ -62,7 +54,7 @@ func (db *DB) ImportSource(ctx context.Context, s counterpoint.Source) (counterp
 			if err != nil {
 				return err
 			}
-			if _, err := db.run(ctx, tx, importSource, map[string]any{
+			if _, err := db.run(ctx, tx, upsertSource, map[string]any{
 				"props": sourceProps(s), "authors": nonNil(s.Authors), "reportedIn": nonNil(reportedIn),
 			}); err != nil {
 				return err

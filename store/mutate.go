@@ -184,8 +184,8 @@ func (db *DB) UpsertActor(ctx context.Context, a counterpoint.Actor) error {
 	})
 }
 
-// UpsertSource creates or replaces a source's metadata; its text, which
-// only datasets provide, is kept.
+// UpsertSource creates or replaces a source's description; its text is
+// kept (ImportSource replaces a text).
 func (db *DB) UpsertSource(ctx context.Context, s counterpoint.Source) error {
 	if err := s.Validate(); err != nil {
 		return err
