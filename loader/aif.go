@@ -226,7 +226,9 @@ func (f aifFormat) Decode(file string, b []byte, _ func(string) ([]byte, error))
 func DatasetIDFromFile(file string) string {
 	name := filepath.Base(file)
 	for _, ext := range []string{".json", ".aif"} {
-		name = strings.TrimSuffix(name, ext)
+		if strings.HasSuffix(strings.ToLower(name), ext) {
+			name = name[:len(name)-len(ext)]
+		}
 	}
 	if id := slugify(name); id != "" {
 		return id

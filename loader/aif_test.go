@@ -508,3 +508,38 @@ func TestAIFExportOfTheArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestDatasetIDFromFile: a map's dataset id is its file's name as a slug,
+// without .json and .aif (the export's own name reads back as the dataset).
+func TestDatasetIDFromFile(t *testing.T) {
+	for file, want := range map[string]string{
+		"maps/harbour-street.json":      "harbour-street",
+		"harbour-street.aif.json":       "harbour-street",
+		"/x/Débat Télévisé 12.AIF.JSON": "debat-televise-12",
+		"nodeset 1234.json":             "nodeset-1234",
+		"!!!.json":                      "aif-map",
+	} {
+		if got := DatasetIDFromFile(file); got != want {
+			t.Errorf("DatasetIDFromFile(%q) = %q, want %q", file, got, want)
+		}
+	}
+}
+
+// TestSkipInvalidJSON: --skip-invalid with the JSON format leaves out a
+// dataset file that has problems, whole, and lists them; the others load.
+func TestSkipInvalidJSON(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	if err := os.WriteFile(bad, []byte(`{"id":"x"`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	inputs, skipped, err := Limits{}.ReadFilesSkipInvalid(JSON, bad, "../data/wapo-2015-encryption.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(inputs) != 1 || inputs[0].Dataset.ID != "wapo-2015-encryption" {
+		t.Errorf("read %d datasets, want the article's only", len(inputs))
+	}
+	if len(skipped) != 1 || skipped[0].File != bad || !strings.Contains(skipped[0].Message, "malformed JSON") {
+		t.Errorf("skipped %v, want the malformed file", skipped)
+	}
+}
