@@ -3,6 +3,7 @@ package loader
 import (
 	"encoding/hex"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -60,7 +61,7 @@ func (m *aifMap) build() *counterpoint.Dataset {
 	spoken := m.speeches(anchors, analysing)
 
 	transcriptID := "aif." + m.dataset + ".transcript"
-	ds := &counterpoint.Dataset{ID: m.dataset, Title: "AIF map " + m.dataset, Description: "Read from the AIF map " + filepath2(m.file) + "."}
+	ds := &counterpoint.Dataset{ID: m.dataset, Title: "AIF map " + m.dataset, Description: "Read from the AIF map " + filepath.Base(m.file) + "."}
 	if m.ext.Title != "" {
 		ds.Title, ds.Description = m.ext.Title, m.ext.Description
 	}
@@ -140,13 +141,6 @@ func (m *aifMap) build() *counterpoint.Dataset {
 	}
 	ds.Relations = m.relations(claimOf, schemeAnchors, transcriptID)
 	return ds
-}
-
-func filepath2(file string) string {
-	if i := strings.LastIndexAny(file, `/\`); i >= 0 {
-		return file[i+1:]
-	}
-	return file
 }
 
 // mergeAssertion adds a to as, or folds it into the assertion of the same

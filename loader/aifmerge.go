@@ -2,6 +2,7 @@ package loader
 
 import (
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -126,7 +127,7 @@ func mergeMaps(group []Input) (Input, Problems) {
 		for _, a := range in.Dataset.Actors {
 			if p, ok := actors[a.ID]; ok {
 				if !reflect.DeepEqual(ds.Actors[p.at], a) {
-					problems = append(problems, Problem{in.File, "", fmt.Sprintf("speaker %q (actor %q) is named %q in %s; the maps share nodes and load as one dataset, so the names must agree", a.Name, a.ID, ds.Actors[p.at].Name, p.file)})
+					problems = append(problems, Problem{in.File, string(root), fmt.Sprintf("speaker %q (actor %q) is named %q in %s; the maps share nodes and load as one dataset, so the names must agree", a.Name, a.ID, ds.Actors[p.at].Name, p.file)})
 				}
 				continue
 			}
@@ -182,7 +183,11 @@ func mergeMaps(group []Input) (Input, Problems) {
 		for _, r := range in.Dataset.Relations {
 			if i, ok := relations[r.Key()]; ok {
 				if ds.Relations[i].Note != r.Note {
-					problems = append(problems, Problem{in.File, "", fmt.Sprintf("the relation %s %s %s (%s) is also in another map of the group, from another node (%s)", r.From, r.Kind, r.To, r.Note, ds.Relations[i].Note)})
+					at := string(root)
+					if sn, ok := ParseSchemeNote(r.Note); ok {
+						at = nodePath(sn.ID)
+					}
+					problems = append(problems, Problem{in.File, at, fmt.Sprintf("the relation %s %s %s (%s) is also in another map of the group, from another node (%s)", r.From, r.Kind, r.To, r.Note, ds.Relations[i].Note)})
 				}
 				continue
 			}
@@ -196,7 +201,7 @@ func mergeMaps(group []Input) (Input, Problems) {
 func mapNames(files []string) []string {
 	out := make([]string, len(files))
 	for i, f := range files {
-		out[i] = filepath2(f)
+		out[i] = filepath.Base(f)
 	}
 	return out
 }
