@@ -209,6 +209,15 @@ func TestAIFSharedNodes(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), `other.json: $..nodes[?(@.nodeID=="101")]: I node 101 is also in testdata/aif/harbour-street.json, with another text`) {
 		t.Errorf("a shared node with another text: error %v, want it reported with both files", err)
 	}
+	// One speaker spelt two ways in maps loaded as one dataset is reported.
+	shouted := strings.Replace(string(b), "Tom Becker : ", "TOM BECKER : ", 1)
+	if err := os.WriteFile(other, []byte(shouted), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = ReadFiles(AIF, harbourFile, other)
+	if err == nil || !strings.Contains(err.Error(), `other.json: $: speaker "TOM BECKER" (actor "aif.tom-becker") is named "Tom Becker" in testdata/aif/harbour-street.json`) {
+		t.Errorf("a speaker spelt two ways: error %v, want it reported", err)
+	}
 }
 
 // TestAIFProblems: a malformed node, a node type Counterpoint does not
