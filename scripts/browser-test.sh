@@ -8,8 +8,8 @@
 # Installs the npm packages if needed, and Debian's chromium if
 # /usr/bin/chromium is missing (as root). Runs `node --test web/tests/`,
 # prints the runner's summary and exits non-zero when a test fails.
-# Screenshots land in docs/explorer-*.png and docs/studio.png (with
-# SCREENSHOTS_DIR=docs). The files run one at a time, in name order: the
+# Screenshots land in docs/explorer-*.png, docs/studio.png and
+# docs/views-*.png (with SCREENSHOTS_DIR=docs). The files run one at a time, in name order: the
 # studio's test (studio.test.mjs) writes to the graph that the explorer's
 # tests count, so it runs after them.
 set -euo pipefail

@@ -1,6 +1,7 @@
-// Vite builds two pages into dist/ (embedded by web.go): the explorer
-// (index.html) and GraphiQL (graphiql.html). Everything comes from npm
-// packages at build time; the built pages load nothing from elsewhere.
+// Vite builds three pages into dist/ (embedded by web.go): the explorer
+// (index.html), GraphiQL (graphiql.html) and the views' embed (embed.html).
+// Everything comes from npm packages at build time; the built pages load
+// nothing from elsewhere.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
@@ -30,6 +31,7 @@ export default defineConfig({
       input: {
         index: resolve(here, 'index.html'),
         graphiql: resolve(here, 'graphiql.html'),
+        embed: resolve(here, 'embed.html'),
       },
       // GraphiQL's dependencies mark modules "use client" (a React Server
       // Components hint that means nothing in a bundle).

@@ -1,5 +1,6 @@
 // Package web serves Counterpoint's browser pages from files embedded in the
-// binary: the graph explorer at / and GraphiQL at /graphiql.
+// binary: the graph explorer at /, GraphiQL at /graphiql, and the
+// journalist's views read-only at /embed, for other sites' iframes.
 //
 // The pages are built from npm packages by Vite (scripts/web-build.sh, or
 // `npm ci && npm run build` in web/) into web/dist, which go:embed picks up
@@ -14,9 +15,11 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
+	"fmt"
 	"io/fs"
 	"net/http"
 	"path"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -26,21 +29,67 @@ import (
 var dist embed.FS
 
 // Handler serves the embedded pages: index.html at /, graphiql.html at
-// /graphiql, and the hashed bundle files under /assets/. Only GET and HEAD
-// are allowed. HTML is revalidated on every load (ETag); hashed assets are
-// cached for a year as immutable. Text files go out gzipped to clients that
-// accept it (compressed once, on first request).
-func Handler() http.Handler {
+// /graphiql, embed.html at /embed, and the hashed bundle files under
+// /assets/. Only GET and HEAD are allowed. HTML is revalidated on every load
+// (ETag); hashed assets are cached for a year as immutable. Text files go
+// out gzipped to clients that accept it (compressed once, on first request).
+func Handler(opts ...Option) http.Handler {
 	sub, err := fs.Sub(dist, "dist")
 	if err != nil { // cannot happen: "dist" is a valid path
 		panic(err)
 	}
-	return NewHandler(sub)
+	return NewHandler(sub, opts...)
+}
+
+// An Option changes how the pages are served.
+type Option func(*handler)
+
+// DefaultEmbedFrameAncestors lets any site frame /embed: it is a read-only
+// picture of public data, made to be embedded in news pages.
+const DefaultEmbedFrameAncestors = "*"
+
+// EmbedFrameAncestors sets the sites that may frame /embed (a CSP
+// frame-ancestors source list, checked by ParseFrameAncestors), so that an
+// operator can restrict embedding to the newsroom's own pages. The other
+// pages may only be framed by this origin.
+func EmbedFrameAncestors(sources string) Option {
+	return func(h *handler) { h.embedAncestors = sources }
+}
+
+var frameSource = regexp.MustCompile(`^(\*|'self'|'none'|[a-zA-Z][a-zA-Z0-9+.-]*:|([a-zA-Z][a-zA-Z0-9+.-]*://)?(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:([0-9]{1,5}|\*))?(/[A-Za-z0-9._~!$&()*+=:@%/-]*)?)$`)
+
+// ParseFrameAncestors checks a frame-ancestors source list (sources
+// separated by spaces: *, 'self', 'none', a scheme such as https:, or a host
+// such as https://news.example.com or *.example.com with an optional port
+// and path) and returns it normalised to single spaces; empty gives the
+// default. A value that could change the rest of the policy (a ; or a
+// comma, quotes other than 'self' and 'none', a line break) is refused, so that the
+// setting cannot widen anything but framing.
+func ParseFrameAncestors(s string) (string, error) {
+	if strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+		return "", fmt.Errorf("EMBED_FRAME_ANCESTORS: %q holds a control character; separate the sources with spaces", s)
+	}
+	fields := strings.Fields(s)
+	if len(fields) == 0 {
+		return DefaultEmbedFrameAncestors, nil
+	}
+	for _, f := range fields {
+		if !frameSource.MatchString(f) {
+			return "", fmt.Errorf("EMBED_FRAME_ANCESTORS: %q is not a frame-ancestors source (use *, 'self', 'none', a scheme like https: or an origin like https://news.example.com)", f)
+		}
+		if f == "'none'" && len(fields) > 1 {
+			return "", fmt.Errorf("EMBED_FRAME_ANCESTORS: 'none' must stand alone, got %q", s)
+		}
+	}
+	return strings.Join(fields, " "), nil
 }
 
 // NewHandler serves the files of fsys (a built bundle's root) as Handler does.
-func NewHandler(fsys fs.FS) http.Handler {
-	h := &handler{files: map[string]*file{}}
+func NewHandler(fsys fs.FS, opts ...Option) http.Handler {
+	h := &handler{files: map[string]*file{}, embedAncestors: DefaultEmbedFrameAncestors}
+	for _, o := range opts {
+		o(h)
+	}
 	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return nil
@@ -120,8 +169,9 @@ func acceptsGzip(r *http.Request) bool {
 }
 
 type handler struct {
-	files map[string]*file
-	built bool
+	files          map[string]*file
+	built          bool
+	embedAncestors string // frame-ancestors of /embed
 }
 
 // pages maps the pages' clean URLs to their files.
@@ -129,15 +179,19 @@ var pages = map[string]string{
 	"/":          "/index.html",
 	"/graphiql":  "/graphiql.html",
 	"/graphiql/": "/graphiql.html",
+	"/embed":     "/embed.html",
 }
 
 // The pages' Content-Security-Policy: everything from this origin only.
 // Styles may be inline (the graph library and the GraphiQL editor set
 // element styles); workers (the GraphiQL editor's) and images may also come
-// from blob: and data: URLs the page makes itself.
-const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
+// from blob: and data: URLs the page makes itself. Only this origin may
+// frame the pages, except /embed (its frame-ancestors are configurable).
+const contentSecurityPolicy = cspBase + "frame-ancestors 'self'"
+
+const cspBase = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
 	"img-src 'self' data: blob:; font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; " +
-	"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
+	"object-src 'none'; base-uri 'self'; form-action 'self'; "
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -176,7 +230,10 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	} else {
 		hd.Set("Cache-Control", "no-cache")
 	}
-	if strings.HasSuffix(f.name, ".html") {
+	if f.name == "embed.html" {
+		hd.Set("Content-Security-Policy", cspBase+"frame-ancestors "+h.embedAncestors)
+		hd.Set("Referrer-Policy", "no-referrer")
+	} else if strings.HasSuffix(f.name, ".html") {
 		hd.Set("Content-Security-Policy", contentSecurityPolicy)
 		hd.Set("Referrer-Policy", "no-referrer")
 	}

@@ -163,3 +163,59 @@ func TestEmbedded(t *testing.T) {
 		t.Errorf("Built() = %v but / says %q", Built(), rec.Body.String()[:min(80, rec.Body.Len())])
 	}
 }
+
+func TestEmbedFramePolicy(t *testing.T) {
+	files := builtFS()
+	files["embed.html"] = &fstest.MapFile{Data: []byte("<!doctype html><title>embed</title>")}
+	cases := []struct {
+		name, target string
+		opts         []Option
+		want         string
+	}{
+		{"embed, default: any site", "/embed?mode=network", nil, "frame-ancestors *"},
+		{"embed, restricted", "/embed?mode=timeline", []Option{EmbedFrameAncestors("'self' https://news.example.com")}, "frame-ancestors 'self' https://news.example.com"},
+		{"explorer: this origin only", "/", []Option{EmbedFrameAncestors("*")}, "frame-ancestors 'self'"},
+		{"graphiql: this origin only", "/graphiql", nil, "frame-ancestors 'self'"},
+	}
+	for _, c := range cases {
+		rec := get(t, NewHandler(files, c.opts...), http.MethodGet, c.target, nil)
+		if rec.Code != http.StatusOK {
+			t.Errorf("%s: GET %s: status %d, want 200", c.name, c.target, rec.Code)
+			continue
+		}
+		csp := rec.Header().Get("Content-Security-Policy")
+		if !strings.HasSuffix(csp, c.want) || !strings.HasPrefix(csp, "default-src 'self';") {
+			t.Errorf("%s: GET %s: CSP %q, want one ending in %q", c.name, c.target, csp, c.want)
+		}
+	}
+	if rec := get(t, NewHandler(files), http.MethodGet, "/embed.html", nil); rec.Code != http.StatusNotFound {
+		t.Errorf("GET /embed.html: status %d, want 404 (the page is /embed)", rec.Code)
+	}
+}
+
+func TestParseFrameAncestors(t *testing.T) {
+	cases := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"", "*", true},
+		{"   ", "*", true},
+		{"*", "*", true},
+		{"'self'", "'self'", true},
+		{"'none'", "'none'", true},
+		{" 'self'   https://news.example.com ", "'self' https://news.example.com", true},
+		{"https: *.example.org http://127.0.0.1:8080", "https: *.example.org http://127.0.0.1:8080", true},
+		{"https://news.example.com/graphics/", "https://news.example.com/graphics/", true},
+		{"'self'; script-src *", "", false},
+		{"https://a.example,https://b.example", "", false},
+		{"'unsafe-inline'", "", false},
+		{"'none' 'self'", "", false},
+		{"https://news.example.com\r\nX-Evil: 1", "", false},
+	}
+	for _, c := range cases {
+		got, err := ParseFrameAncestors(c.in)
+		if (err == nil) != c.ok || got != c.want {
+			t.Errorf("ParseFrameAncestors(%q) = %q, %v; want %q, ok %v", c.in, got, err, c.want, c.ok)
+		}
+	}
+}

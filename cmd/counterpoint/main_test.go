@@ -54,3 +54,19 @@ func TestMaxDatasetBytesFromTheEnvironment(t *testing.T) {
 		t.Errorf("MAX_DATASET_BYTES=1000: error = %v, want the dataset refused by its size", err)
 	}
 }
+
+// TestEmbedFrameAncestorsRefused: serve refuses a frame-ancestors list that
+// could change more than framing, before it reaches for Neo4j (none on
+// port 1), from the flag and from EMBED_FRAME_ANCESTORS.
+func TestEmbedFrameAncestorsRefused(t *testing.T) {
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), []string{"serve", "--neo4j-uri", "bolt://127.0.0.1:1", "--embed-frame-ancestors", "'self'; script-src *"}, &out, &errOut)
+	if err == nil || !strings.Contains(err.Error(), "EMBED_FRAME_ANCESTORS") {
+		t.Errorf("--embed-frame-ancestors with a ';': error = %v, want it refused", err)
+	}
+	t.Setenv("EMBED_FRAME_ANCESTORS", "https://a.example,https://b.example")
+	err = run(context.Background(), []string{"serve", "--neo4j-uri", "bolt://127.0.0.1:1"}, &out, &errOut)
+	if err == nil || !strings.Contains(err.Error(), "EMBED_FRAME_ANCESTORS") {
+		t.Errorf("EMBED_FRAME_ANCESTORS with a comma: error = %v, want it refused", err)
+	}
+}

@@ -23,6 +23,9 @@ import (
 type ServeCmd struct {
 	Neo4jConfig
 	server.Config
+	// EmbedFrameAncestors is who may put /embed in an iframe: news pages are
+	// on other sites, so any by default.
+	EmbedFrameAncestors string `name:"embed-frame-ancestors" env:"EMBED_FRAME_ANCESTORS" default:"*" help:"Sites that may frame the read-only graphics at /embed: a CSP frame-ancestors list such as \"'self' https://news.example.com\" ('*' for any, 'none' for no site). The other pages may only be framed by this origin."`
 }
 
 // Bounds of the background schema migration's retries.
@@ -34,6 +37,10 @@ const (
 
 // Run serves until e.ctx is done.
 func (c *ServeCmd) Run(e *env) error {
+	ancestors, err := web.ParseFrameAncestors(c.EmbedFrameAncestors)
+	if err != nil {
+		return err
+	}
 	metrics := server.NewMetrics()
 	db, err := store.Connect(store.Config{
 		URI: c.URI, Username: c.Username, Password: c.Password, Database: c.Database,
@@ -65,7 +72,7 @@ func (c *ServeCmd) Run(e *env) error {
 		Middleware: api.Middleware,
 		Logger:     e.log,
 		Metrics:    metrics,
-		Explorer:   web.Handler(),
+		Explorer:   web.Handler(web.EmbedFrameAncestors(ancestors)),
 	})
 	if err != nil {
 		return err

@@ -52,8 +52,8 @@ export async function gql(query, variables = {}, { signal, token } = {}) {
 export const SUBGRAPH_LIMIT = 5000;
 
 export const GRAPH_QUERY = /* GraphQL */ `
-  query ExplorerGraph($types: [NodeType!], $limit: Int) {
-    subgraph(types: $types, limit: $limit) {
+  query ExplorerGraph($types: [NodeType!], $limit: Int, $datasets: [ID!]) {
+    subgraph(types: $types, limit: $limit, datasets: $datasets) {
       truncated
       nodes {
         __typename

@@ -18,6 +18,7 @@ export const app = {
   traceAbort: null,
   traceSeq: 0,
   traceView: null, // the trace's result, shown in the details panel
+  datasets: null, // the datasets in the graph (views.js ensureDatasets)
 };
 
 // The test hook: ready, error, the counts, the selection, the details

@@ -17,6 +17,7 @@ import { toElements } from './graph.js';
 import { renderClaim, renderActor, renderSource } from './panel.js';
 import { setStatus, renderGraph } from './graphview.js';
 import { refreshControls } from './controls.js';
+import { chosen } from './datasets.js';
 
 const NODE_TYPE_QUERY = 'query ExplorerNodeType($id: ID!) { node(id: $id) { __typename } }';
 const QUOTE_CLAIM_QUERY = 'query ExplorerQuote($id: ID!) { node(id: $id) { ... on Quote { claim { id } } } }';
@@ -26,13 +27,16 @@ export const apiBackend = {
   browseLimit: 1000,
 
   // loadGraph fetches the actors and claims (with "Show sources", also the
-  // quotes and sources) and replaces the graph on the page with them.
+  // quotes and sources) of the datasets shown (datasets.js: all while they
+  // are small together, else the chosen or the most recent one) and
+  // replaces the graph on the page with them.
   async loadGraph() {
     const types = app.state.sources ? ['ACTOR', 'CLAIM', 'QUOTE', 'SOURCE'] : ['ACTOR', 'CLAIM'];
+    const ds = chosen(app.state.ds, app.datasets || []);
     setStatus('Loading the graph…');
     let data;
     try {
-      data = await gql(GRAPH_QUERY, { types, limit: SUBGRAPH_LIMIT });
+      data = await gql(GRAPH_QUERY, { types, limit: SUBGRAPH_LIMIT, datasets: ds.length ? ds : null });
     } catch (err) {
       explorer.error = err.message;
       setStatus(`Could not load the graph: ${err.message}`, true);

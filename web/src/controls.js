@@ -11,6 +11,7 @@ import { setStatus, applyFilters, zoomBy, fitVisible } from './graphview.js';
 import { applySelection, applyMarks, onTraceFrom } from './details.js';
 import { runTrace } from './trace.js';
 import { enterStudio, leaveStudio } from './studio.js';
+import { setupViews, syncViewControls, showView, isViewMode, onTraceActor, onDatasetsChanged } from './views.js';
 
 // setupControls builds the filters and the legend and wires every control,
 // once for the page, before the first graph arrives.
@@ -19,11 +20,19 @@ export function setupControls() {
   setupTraceInputs();
   setupToolbar();
   buildLegend();
+  setupViews();
+  onTraceActor((id) => {
+    app.state.a = id;
+    app.state.b = null;
+    app.state.node = null;
+    setMode('trace');
+  });
+  onDatasetsChanged(() => showState({ reload: true, center: false }));
   window.addEventListener('popstate', async () => {
     const prev = app.state;
     app.state = parseState(window.location.search);
     syncControls();
-    await showState({ reload: prev.sources !== app.state.sources, center: true });
+    await showState({ reload: prev.sources !== app.state.sources || prev.ds.join() !== app.state.ds.join(), center: true });
   });
   onTraceFrom((id) => {
     app.state.a = id;
@@ -39,8 +48,13 @@ async function showState({ reload, center }) {
     await enterStudio();
     return;
   }
+  if (isViewMode()) {
+    leaveStudio();
+    await showView({ reload: false });
+    return;
+  }
   app.cy?.resize();
-  if (leaveStudio()) reload = true;
+  if (leaveStudio() || !app.cy) reload = true;
   if (reload) await app.backend.loadGraph();
   applyFilters();
   applySelection({ center });
@@ -170,6 +184,7 @@ export function syncControls() {
   $('trace-directed').checked = s.directed;
   $('trace-hops').value = String(s.hops);
   explorer.mode = s.mode;
+  syncViewControls();
 }
 
 // refreshControls lists a new graph's actors in the trace inputs and its
@@ -198,13 +213,30 @@ export async function setMode(mode) {
     app.state.a = app.state.node;
   }
   if (mode !== 'curate') app.state.src = null;
+  if (mode !== 'network') app.state.edge = null;
   writeURL(true);
   syncControls();
   if (mode === 'curate') {
     await enterStudio();
     return;
   }
-  if (was === 'curate') {
+  if (isViewMode(mode)) {
+    if (was === 'curate') leaveStudio();
+    await showView({ reload: was === 'curate' });
+    return;
+  }
+  // The explorer's graph is loaded when explore or trace mode first needs it.
+  if (!app.cy) {
+    if (was === 'curate') leaveStudio();
+    await app.backend.loadGraph();
+    applyFilters();
+    applySelection({ center: false });
+  } else if (isViewMode(was)) {
+    // The graph was hidden under the view: size it to its box again.
+    app.cy.resize();
+    fitVisible();
+    applySelection({ center: false });
+  } else if (was === 'curate') {
     app.cy?.resize();
     fitVisible();
     if (leaveStudio()) {

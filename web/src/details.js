@@ -78,18 +78,31 @@ export const panelContext = {
   },
 };
 
+let browseView = () => null;
+
+// onBrowse tells the panel what to show with nothing selected in the
+// journalist's views (views.js): a function that returns the view's text
+// version, or null outside them.
+export function onBrowse(handler) {
+  browseView = handler;
+}
+
 // showBrowse fills the panel for no selection: the trace's result in trace
-// mode, else every actor and claim as links (the graph's accessible view).
+// mode, a view's text version in the views, else every actor and claim as
+// links (the graph's accessible view).
 export function showBrowse() {
   if (app.detailsAbort) app.detailsAbort.abort();
   const body = clear($('details-body'));
-  if (app.state.mode === 'trace' && app.traceView) body.append(app.traceView);
+  const view = browseView();
+  if (view) body.append(view);
+  else if (app.state.mode === 'trace' && app.traceView) body.append(app.traceView);
   else body.append(renderBrowse(app.nodes, panelContext, app.backend.browseLimit));
   explorer.detailsFor = null;
 }
 
 function backLink() {
-  const text = app.state.mode === 'trace' && app.traceView ? '← Back to the trace' : '← Back to the whole debate';
+  const views = { network: '← Back to who countered whom', timeline: '← Back to the timeline' };
+  const text = views[app.state.mode] || (app.state.mode === 'trace' && app.traceView ? '← Back to the trace' : '← Back to the whole debate');
   return h('p', {}, h('button', { type: 'button', class: 'link', onclick: () => select(null) }, text));
 }
 

@@ -17,6 +17,8 @@ import { applyFilters, setupGraphKeys } from './graphview.js';
 import { applySelection, showBrowse } from './details.js';
 import { runTrace } from './trace.js';
 import { enterStudio } from './studio.js';
+import { ensureDatasets, showView, isViewMode } from './views.js';
+import { networkBenchmark } from './viewbench.js';
 
 async function start(backend) {
   app.backend = backend;
@@ -24,6 +26,14 @@ async function start(backend) {
   setupSearch();
   syncControls();
   setupGraphKeys();
+  if (!app.state.bench) await ensureDatasets();
+  if (isViewMode()) {
+    // The views load their own data: the explorer's graph waits until
+    // explore or trace mode asks for it.
+    if (app.state.bench && app.state.mode === 'network') await networkBenchmark(app.state.bench);
+    else await showView();
+    return;
+  }
   try {
     await backend.loadGraph();
   } catch (err) {

@@ -13,13 +13,27 @@
 //   from=D, to=D       claims dated within (YYYY, YYYY-MM or YYYY-MM-DD)
 //   sources=1          sources are drawn too
 //   bench=N            a synthetic graph of N nodes, without the API (benchmark)
+//   ds=A,B             the datasets shown (the default when absent: datasets.js)
+//   mode=network       the actor network (who countered whom); mode=timeline the debate over time
+//   rels=A,B           relation kinds the network draws (REBUTS when absent)
+//   colour=kind        the network colours actors by kind (by camp when absent)
+//   ties=1             the network leaves out actors without a drawn edge
+//   lanes=camp         the timeline has one lane per camp (one per actor when absent)
+//   edge=K:A~B         the network's selected edge (kind, countering and countered actor)
+//   caption=TEXT       the caption of the views' exports and embeds
 
 export const RELATION_TYPES = ['REBUTS', 'SUPPORTS', 'QUALIFIES', 'ASSERTED', 'ABOUT', 'MEMBER_OF'];
 export const SOURCE_EDGE_TYPES = ['QUOTED_FROM', 'AUTHORED_BY', 'REPORTED_IN'];
 export const ACTOR_KINDS = ['PERSON', 'ORGANIZATION', 'COLLECTIVE', 'STATE', 'ANONYMOUS'];
+export const VIEW_MODES = ['network', 'timeline'];
+export const VIEW_RELS = ['REBUTS', 'SUPPORTS', 'QUALIFIES'];
 export const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
+const EDGE_RE = /^(REBUTS|SUPPORTS|QUALIFIES):([A-Za-z0-9][A-Za-z0-9._:-]{0,199})~([A-Za-z0-9][A-Za-z0-9._:-]{0,199})$/;
+
+// The longest caption kept from a URL.
+export const CAPTION_MAX = 240;
 
 // defaultState is the view with nothing in the URL.
 export function defaultState() {
@@ -38,6 +52,13 @@ export function defaultState() {
     to: '',
     sources: false,
     bench: 0,
+    ds: [],
+    rels: new Set(['REBUTS']),
+    colour: 'camp',
+    ties: false,
+    lanes: 'actor',
+    edge: null,
+    caption: '',
   };
 }
 
@@ -57,7 +78,7 @@ export function parseState(search) {
   const p = new URLSearchParams(search);
   const s = defaultState();
   s.node = idOrNull(p.get('node'));
-  s.mode = ['trace', 'curate'].includes(p.get('mode')) ? p.get('mode') : 'explore';
+  s.mode = ['trace', 'curate', ...VIEW_MODES].includes(p.get('mode')) ? p.get('mode') : 'explore';
   s.src = s.mode === 'curate' ? idOrNull(p.get('src')) : null;
   s.a = idOrNull(p.get('a'));
   s.b = idOrNull(p.get('b'));
@@ -72,6 +93,16 @@ export function parseState(search) {
   s.sources = p.get('sources') === '1';
   const bench = Number.parseInt(p.get('bench') || '', 10);
   s.bench = bench > 0 ? Math.min(bench, 50000) : 0;
+  s.ds = [...new Set((p.get('ds') || '').split(',').filter((x) => ID_RE.test(x)))].slice(0, 50);
+  // Each view's options are kept only in that view, as they are written.
+  if (s.mode === 'network') {
+    if (p.has('rels')) s.rels = setOf(p.get('rels'), VIEW_RELS);
+    s.colour = p.get('colour') === 'kind' ? 'kind' : 'camp';
+    s.ties = p.get('ties') === '1';
+    s.edge = EDGE_RE.test(p.get('edge') || '') ? p.get('edge') : null;
+  }
+  if (s.mode === 'timeline') s.lanes = p.get('lanes') === 'camp' ? 'camp' : 'actor';
+  s.caption = (p.get('caption') || '').replace(/\s+/g, ' ').trim().slice(0, CAPTION_MAX);
   return s;
 }
 
@@ -93,12 +124,24 @@ export function stateToSearch(s) {
     p.set('mode', 'curate');
     if (s.src) p.set('src', s.src);
   }
+  if (VIEW_MODES.includes(s.mode)) {
+    p.set('mode', s.mode);
+    if (s.mode === 'network') {
+      if ([...s.rels].sort().join(',') !== 'REBUTS') p.set('rels', VIEW_RELS.filter((k) => s.rels.has(k)).join(','));
+      if (s.colour === 'kind') p.set('colour', 'kind');
+      if (s.ties) p.set('ties', '1');
+      if (s.edge) p.set('edge', s.edge);
+    }
+    if (s.mode === 'timeline' && s.lanes === 'camp') p.set('lanes', 'camp');
+  }
+  if (s.ds.length) p.set('ds', s.ds.join(','));
+  if (s.caption) p.set('caption', s.caption);
   if (s.hideRel.size) p.set('hideRel', [...s.hideRel].join(','));
   if (s.hideKind.size) p.set('hideKind', [...s.hideKind].join(','));
   if (s.from) p.set('from', s.from);
   if (s.to) p.set('to', s.to);
   if (s.sources) p.set('sources', '1');
-  const q = p.toString().replaceAll('%2C', ',');
+  const q = p.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');
   return q ? `?${q}` : '';
 }
 
