@@ -284,6 +284,8 @@ function showBrowseView() {
   views.edgeShown = null;
 }
 
+let drawnNode = null;
+
 // draw puts the loaded view on the page (again after a selection, a colour).
 function draw() {
   const s = app.state;
@@ -304,7 +306,7 @@ function draw() {
     };
     setStatus(`Who countered whom: ${networkSummary(v)}`);
   } else {
-    svg = drawTimelineView(v, s, { interactive: true, onClaim: (c) => select(c.id, { center: false }) });
+    svg = drawTimelineView(v, s, { interactive: true, onClaim: (c) => { select(c.id, { center: false }); draw(); } });
     views.timeline = {
       lanes: v.t.lanes.map((l) => ({ id: l.id, label: l.label, camp: l.side, claims: l.list.map((it) => it.claim.id) })),
       documents: v.t.docs.map((d) => ({ id: d.source.id, kind: d.source.kind, first: d.when.first, last: d.when.last, x: d.x, w: d.w })),
@@ -314,10 +316,16 @@ function draw() {
     };
     setStatus(`Over time: ${timelineSummary(v)}`);
   }
+  drawnNode = s.node;
   svg.setAttribute('id', 'view-svg');
   svg.setAttribute('preserveAspectRatio', 'xMidYMin meet');
   const zoom = Number(canvas.dataset.zoom || 0);
+  // Keep the keyboard's place: the button focused before is focused again.
+  const focused = canvas.contains(document.activeElement) ? document.activeElement.closest('[data-edge], [data-actor], [data-claim]') : null;
+  const again = focused && (focused.dataset.edge ? `g[data-edge="${focused.dataset.edge}"] .hit`
+    : focused.dataset.actor ? `g[data-actor="${focused.dataset.actor}"]` : `g[data-claim="${focused.dataset.claim}"][data-lane="${focused.dataset.lane}"]`);
   canvas.replaceChildren(svg);
+  if (again) svg.querySelector(again)?.focus({ preventScroll: true });
   sizeSvg(svg, zoom);
   renderUndated();
 }
@@ -410,6 +418,8 @@ function browseView() {
         h('span', { class: 'meta' }, actorText(byId.get(a.id)).slice(a.name.length + 1)), a.anonymous ? [' ', anonBadge()] : null))));
   }
   const t = v.t;
+  // Back from a claim: its band is no longer marked.
+  if (drawnNode && !app.state.node) queueMicrotask(draw);
   return h('div', { class: 'browse', dataset: { kind: 'Timeline' } },
     h('h3', { class: 'title', id: 'panel-title' }, 'The debate over time'),
     h('p', {}, timelineSummary(v), ' Click a claim for its words.'),

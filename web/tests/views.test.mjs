@@ -111,6 +111,48 @@ async function done(page) {
   await page.close();
 }
 
+// lowContrast lists visible text whose contrast with its background is
+// below WCAG AA (4.5:1, or 3:1 for large text). The graph's canvas is not
+// checked here: its faded labels are faded on purpose, and the panel is
+// the accessible view.
+async function lowContrast(page) {
+  return page.evaluate(() => {
+    const parse = (c) => {
+      const m = c.match(/rgba?\(([^)]+)\)/);
+      if (!m) return { rgb: [0, 0, 0], a: 0 };
+      const p = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+      return { rgb: p.slice(0, 3), a: p.length > 3 ? p[3] : 1 };
+    };
+    const lum = ([r, g, b]) => {
+      const f = (c) => { const x = c / 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; };
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const background = (el) => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = parse(getComputedStyle(e).backgroundColor);
+        if (c.a >= 0.9) return c.rgb;
+      }
+      return [255, 255, 255];
+    };
+    const bad = [];
+    for (const el of document.querySelectorAll('body *')) {
+      if (el.closest('#cy, svg, script, style, noscript')) continue;
+      const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+      if (!own || !el.getClientRects().length) continue;
+      const cs = getComputedStyle(el);
+      if (cs.visibility === 'hidden' || Number(cs.opacity) === 0) continue;
+      const fg = parse(cs.color).rgb;
+      const l1 = lum(fg);
+      const l2 = lum(background(el));
+      const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+      const size = parseFloat(cs.fontSize);
+      const large = size >= 24 || (size >= 18.66 && Number(cs.fontWeight) >= 700);
+      if (ratio < (large ? 3 : 4.5)) bad.push(`${ratio.toFixed(2)}:1 ${el.tagName.toLowerCase()}.${el.className} "${el.textContent.trim().slice(0, 40)}"`);
+    }
+    return bad;
+  });
+}
+
 // sideOf maps each actor of the API's camps to its side (A: first camp of
 // its group, B: second), as the views draw them.
 function sidesOf(camps) {
@@ -169,6 +211,7 @@ test('who countered whom: the article\'s counters as arrows between actors; an a
       }
     }
   }
+  assert.deepEqual(await lowContrast(page), [], 'text below WCAG AA contrast');
   await page.mouse.move(1, VIEWPORT.height - 1);
   await page.screenshot({ path: join(DOCS, 'views-network.png') });
 
@@ -264,6 +307,7 @@ test('the debate over time: the July paper before the August e-mail, month-preci
   assert.equal(await page.locator('#view-svg g[data-part="counters"] > g').count() >= timeline.counters.length, true, 'every counter drawn');
   assert.deepEqual([...tl.undated].sort(), timeline.undated.map((c) => c.id).sort());
   for (const c of timeline.undated) assert.equal(await page.locator(`#view-undated li[data-claim-id="${c.id}"]`).count(), 1);
+  assert.deepEqual(await lowContrast(page), [], 'text below WCAG AA contrast');
   await page.mouse.move(1, VIEWPORT.height - 1);
   await page.screenshot({ path: join(DOCS, 'views-timeline.png') });
 
