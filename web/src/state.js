@@ -102,7 +102,7 @@ export function parseState(search) {
     s.edge = EDGE_RE.test(p.get('edge') || '') ? p.get('edge') : null;
   }
   if (s.mode === 'timeline') s.lanes = p.get('lanes') === 'camp' ? 'camp' : 'actor';
-  s.caption = (p.get('caption') || '').replace(/\s+/g, ' ').trim().slice(0, CAPTION_MAX);
+  s.caption = VIEW_MODES.includes(s.mode) ? (p.get('caption') || '').replace(/\s+/g, ' ').trim().slice(0, CAPTION_MAX) : '';
   return s;
 }
 
@@ -135,7 +135,7 @@ export function stateToSearch(s) {
     if (s.mode === 'timeline' && s.lanes === 'camp') p.set('lanes', 'camp');
   }
   if (s.ds.length) p.set('ds', s.ds.join(','));
-  if (s.caption) p.set('caption', s.caption);
+  if (s.caption && VIEW_MODES.includes(s.mode)) p.set('caption', s.caption);
   if (s.hideRel.size) p.set('hideRel', [...s.hideRel].join(','));
   if (s.hideKind.size) p.set('hideKind', [...s.hideKind].join(','));
   if (s.from) p.set('from', s.from);

@@ -17,11 +17,14 @@ export async function loadDatasets() {
   return (await gql(DATASETS_QUERY)).datasets;
 }
 
-// scopeOf is what a state asks the API for: the datasets (null: all) and
-// the date range.
+// scopeOf is what a state asks the API for: the datasets and the date
+// range. "All datasets" is asked as the list of them (null only when the
+// graph names none), so that sources no dataset quotes (a text imported
+// and not curated yet) stay off the views.
 export function scopeOf(state, datasets) {
   const ds = chosen(state.ds, datasets);
-  return { ds, datasets: ds.length ? ds : null, from: state.from || null, to: state.to || null };
+  const all = (datasets || []).map((d) => d.id);
+  return { ds, datasets: ds.length ? ds : (all.length ? all : null), from: state.from || null, to: state.to || null };
 }
 
 // campsNote says how well the camps fit, in one line: the frustration (the
