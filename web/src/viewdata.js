@@ -20,11 +20,16 @@ export async function loadDatasets() {
 // scopeOf is what a state asks the API for: the datasets and the date
 // range. "All datasets" is asked as the list of them (null only when the
 // graph names none), so that sources no dataset quotes (a text imported
-// and not curated yet) stay off the views.
+// and not curated yet) stay off the views; the camps of all datasets are
+// the whole graph's (campsDatasets null), whose memberships all count (in a
+// scope, the API counts a membership only when its member has another tie).
 export function scopeOf(state, datasets) {
   const ds = chosen(state.ds, datasets);
   const all = (datasets || []).map((d) => d.id);
-  return { ds, datasets: ds.length ? ds : (all.length ? all : null), from: state.from || null, to: state.to || null };
+  return {
+    ds, datasets: ds.length ? ds : (all.length ? all : null), campsDatasets: ds.length ? ds : null,
+    from: state.from || null, to: state.to || null,
+  };
 }
 
 // campsNote says how well the camps fit, in one line: the frustration (the
@@ -58,7 +63,7 @@ export async function loadNetwork(state, datasets, { signal } = {}) {
   const scope = scopeOf(state, datasets);
   const rels = VIEW_RELATIONS.filter((k) => state.rels.has(k));
   const data = await gql(NETWORK_QUERY, {
-    datasets: scope.datasets, from: scope.from, to: scope.to, first: VIEW_CLAIMS,
+    datasets: scope.datasets, campsDatasets: scope.campsDatasets, from: scope.from, to: scope.to, first: VIEW_CLAIMS,
     withRelations: rels.some((k) => k !== 'REBUTS'),
   }, { signal });
   return networkFrom(data, state, scope);
@@ -98,7 +103,7 @@ export function drawNetworkView(view, state, opts = {}) {
 // loadTimeline fetches and builds the timeline the state asks for.
 export async function loadTimeline(state, datasets, { signal } = {}) {
   const scope = scopeOf(state, datasets);
-  const data = await gql(TIMELINE_QUERY, { datasets: scope.datasets, from: scope.from, to: scope.to, first: VIEW_CLAIMS }, { signal });
+  const data = await gql(TIMELINE_QUERY, { datasets: scope.datasets, campsDatasets: scope.campsDatasets, from: scope.from, to: scope.to, first: VIEW_CLAIMS }, { signal });
   return timelineFrom(data, state, scope);
 }
 

@@ -40,7 +40,7 @@ const VIEW_CLAIM = /* GraphQL */ `
 `;
 
 export const NETWORK_QUERY = /* GraphQL */ `
-  query ViewNetwork($datasets: [ID!], $from: String, $to: String, $first: Int, $withRelations: Boolean!) {
+  query ViewNetwork($datasets: [ID!], $campsDatasets: [ID!], $from: String, $to: String, $first: Int, $withRelations: Boolean!) {
     counterSummary(datasets: $datasets) {
       by { id name kind anonymous role }
       against { id name kind anonymous role }
@@ -52,14 +52,14 @@ export const NETWORK_QUERY = /* GraphQL */ `
       counters { counter { id } target { id } by { id name kind anonymous role } against { id name kind anonymous role } }
       truncated
     }
-    camps(datasets: $datasets) { ...ViewCamps }
+    camps(datasets: $campsDatasets) { ...ViewCamps }
   }
   ${VIEW_CLAIM}
   ${CAMPS}
 `;
 
 export const TIMELINE_QUERY = /* GraphQL */ `
-  query ViewTimeline($datasets: [ID!], $from: String, $to: String, $first: Int) {
+  query ViewTimeline($datasets: [ID!], $campsDatasets: [ID!], $from: String, $to: String, $first: Int) {
     timeline(datasets: $datasets, from: $from, to: $to, first: $first) {
       entries { claim { ...ViewClaim } when { date precision first last } }
       undated { ...ViewClaim }
@@ -67,7 +67,7 @@ export const TIMELINE_QUERY = /* GraphQL */ `
       counters { counter { id } target { id } by { id } against { id } inferred }
       truncated
     }
-    camps(datasets: $datasets) { ...ViewCamps }
+    camps(datasets: $campsDatasets) { ...ViewCamps }
   }
   ${VIEW_CLAIM}
   ${CAMPS}
