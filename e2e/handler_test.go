@@ -16,9 +16,12 @@ import (
 // does, with a curator token for the mutation tests. The loaders wait
 // longer than in production so that a loaded test machine cannot split a
 // batch and make the round-trip counts flaky.
-func newHandler(tb testing.TB, db *store.DB) http.Handler {
+func newHandler(tb testing.TB, db *store.DB, opts ...resolvers.Option) http.Handler {
 	tb.Helper()
-	api := resolvers.NewAPI(db, resolvers.WithBatchWait(20*time.Millisecond))
+	if opts == nil { // the tests' longer batch wait, unless options are given
+		opts = []resolvers.Option{resolvers.WithBatchWait(20 * time.Millisecond)}
+	}
+	api := resolvers.NewAPI(db, opts...)
 	srv, err := server.New(server.Config{APITokens: []string{"ana:" + testToken, "ben:" + secondToken}}, server.Deps{
 		Schema:     api.Schema,
 		Exporter:   db,

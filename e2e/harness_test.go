@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/counterpoint-news/counterpoint/internal/neo4jtest"
+	"github.com/counterpoint-news/counterpoint/resolvers"
 	"github.com/counterpoint-news/counterpoint/store"
 )
 
@@ -63,6 +64,17 @@ func MustStartAPI(tb testing.TB) *API {
 	db := neo4jtest.MustOpen(tb)
 	neo4jtest.MustSeed(tb, db)
 	srv := httptest.NewServer(newHandler(tb, db))
+	tb.Cleanup(srv.Close)
+	return &API{URL: srv.URL + "/graphql", DB: db}
+}
+
+// MustStartServingAPI is MustStartAPI with the resolvers' options as
+// `serve` has them, for benchmarks of what a user waits for.
+func MustStartServingAPI(tb testing.TB) *API {
+	tb.Helper()
+	db := neo4jtest.MustOpen(tb)
+	neo4jtest.MustSeed(tb, db)
+	srv := httptest.NewServer(newHandler(tb, db, []resolvers.Option{}...)) // none: serve's defaults
 	tb.Cleanup(srv.Close)
 	return &API{URL: srv.URL + "/graphql", DB: db}
 }

@@ -11,12 +11,14 @@ import (
 // HTTP and GraphQL into Neo4j: a new claim with its quote of the studio
 // text (checked against the text, anchored, versioned, recorded in the
 // audit trail), then a rebuttal of the previous claim with its evidence.
-// It reports the p50 and p99 of the two requests together.
+// It reports the p50 and p99 of the two requests together, through a
+// handler built as `serve` builds it (the default batch wait, not the
+// tests' longer one).
 // Reproduce (with a Neo4j in NEO4J_URI):
 //
 //	go test ./e2e -run '^$' -bench StudioSave -benchtime 300x
 func BenchmarkStudioSave(b *testing.B) {
-	api := MustStartAPI(b)
+	api := MustStartServingAPI(b)
 	ana := []string{"Authorization", "Bearer " + testToken}
 	in := map[string]any{"id": "studio-source", "title": "Library row", "kind": "ARTICLE", "text": studioText}
 	data(b, "importSource", api.Post(b, importMutation, map[string]any{"in": in}, ana...))
