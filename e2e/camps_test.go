@@ -80,3 +80,32 @@ func TestTimelineOfTheArticle(t *testing.T) {
 		t.Errorf("a ranged timeline lists undated claims")
 	}
 }
+
+// TestMembershipsOnce: asking for a member and its group in one request
+// lists each membership once on both sides.
+func TestMembershipsOnce(t *testing.T) {
+	api := MustStartAPI(t)
+	d := data(t, "memberships", api.Post(t, `{ comey: actor(id: "james-comey") { memberOf { id } } fbi: actor(id: "fbi") { members { id } } }`, nil))
+	var got []string
+	for _, a := range d["comey"].(map[string]any)["memberOf"].([]any) {
+		got = append(got, a.(map[string]any)["id"].(string))
+	}
+	for _, a := range d["fbi"].(map[string]any)["members"].([]any) {
+		got = append(got, "fbi<-"+a.(map[string]any)["id"].(string))
+	}
+	if strings.Join(got, " ") != "fbi law-enforcement fbi<-james-comey" {
+		t.Errorf("memberships = %v, want fbi and law-enforcement for Comey, and Comey once for the FBI", got)
+	}
+}
+
+// TestCampsScopedToTheArticle: asked of the article's dataset alone, the
+// camps are the whole graph's (the article is all it holds).
+func TestCampsScopedToTheArticle(t *testing.T) {
+	api := MustStartAPI(t)
+	q := `query C($d: [ID!]) { camps(datasets: $d) { ties camps { actors { id } } } }`
+	whole := string(api.Post(t, q, nil).Raw)
+	scoped := string(api.Post(t, q, map[string]any{"d": []string{"wapo-2015-encryption"}}).Raw)
+	if whole != scoped {
+		t.Errorf("camps of the whole graph:\n%s\nof the article's dataset, which is all the graph holds:\n%s", whole, scoped)
+	}
+}

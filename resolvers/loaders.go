@@ -188,8 +188,15 @@ func newLoaders(s Store, wait time.Duration) *loaders {
 			return failed[[]counterpoint.Link](len(keys), err)
 		}
 		l.primeActors(actors)
+		// A link between two actors of the batch is read from both ends:
+		// each is kept once.
 		groups := map[string][]counterpoint.Link{}
+		seen := map[counterpoint.Link]bool{}
 		for _, lk := range links {
+			if seen[lk] {
+				continue
+			}
+			seen[lk] = true
 			groups[lk.From] = append(groups[lk.From], lk)
 			groups[lk.To] = append(groups[lk.To], lk)
 		}

@@ -25,9 +25,7 @@ RETURN c.id AS claim,
      asserted: [(a:Actor)-[e:ASSERTED]->(t) | {actor: a.id, stance: e.stance}]}] AS relations`
 )
 
-// ActorTies returns the signed ties between the actors of scope; a
-// membership counts when its member has a tie of another kind, or for the
-// whole graph.
+// ActorTies returns the signed ties between the actors of scope.
 func (db *DB) ActorTies(ctx context.Context, scope counterpoint.Scope) ([]counterpoint.Tie, error) {
 	name, cypher := "tieClaims", tieClaims
 	if len(scope) > 0 {
@@ -82,13 +80,17 @@ func (db *DB) ActorTies(ctx context.Context, scope counterpoint.Scope) ([]counte
 	if err != nil {
 		return nil, err
 	}
-	ties := counterpoint.Ties(counterpoint.TieGraph{Scoped: g.Scoped, Asserted: g.Asserted, Relations: g.Relations})
-	tied := map[string]bool{}
-	for _, t := range ties {
-		tied[t.A], tied[t.B] = true, true
+	// In a scope, a membership counts when its member or its group asserts
+	// one of the scope's claims, so that Comey stays with the FBI when the
+	// article alone is asked about, as he does in the whole graph.
+	asserts := map[string]bool{}
+	for _, id := range g.Scoped {
+		for _, a := range g.Asserted[id] {
+			asserts[a.Actor] = true
+		}
 	}
 	for _, l := range links {
-		if len(scope) == 0 || tied[l.From] {
+		if len(scope) == 0 || asserts[l.From] || asserts[l.To] {
 			g.Memberships = append(g.Memberships, l)
 		}
 	}
