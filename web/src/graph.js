@@ -30,6 +30,8 @@ export const EDGE_STYLE = {
   REBUTS: { color: '#b91c1c', line: 'solid', arrow: 'triangle-tee', width: 3.2, label: 'rebuts' },
   SUPPORTS: { color: '#15803d', line: 'dashed', arrow: 'triangle', width: 2.6, label: 'supports' },
   QUALIFIES: { color: '#7e22ce', line: 'dotted', arrow: 'diamond', width: 3, label: 'qualifies' },
+  // An argument map's rephrase (AIF's MA): neither for nor against.
+  REPHRASES: { color: '#0e7490', line: 'dashed', arrow: 'vee', width: 2, label: 'rephrases' },
   ASSERTED: { color: '#94a3b8', line: 'solid', arrow: 'triangle', width: 1, label: 'asserted (actor → claim)' },
   ABOUT: { color: '#b6c2d1', line: 'dashed', arrow: 'vee', width: 1, label: 'is about (claim → actor)' },
   MEMBER_OF: { color: '#64748b', line: 'dashed', arrow: 'circle', width: 1.5, label: 'member of' },
@@ -169,7 +171,7 @@ function styles(big) {
     },
   });
   for (const [type, st] of Object.entries(EDGE_STYLE)) {
-    const relation = type === 'REBUTS' || type === 'SUPPORTS' || type === 'QUALIFIES';
+    const relation = type === 'REBUTS' || type === 'SUPPORTS' || type === 'QUALIFIES' || type === 'REPHRASES';
     s.push({
       selector: `edge[type = "${type}"]`,
       style: {
@@ -275,8 +277,8 @@ export function layoutOptions(cy, eles, tune = {}) {
     quality: 'proof',
     nodeDimensionsIncludeLabels: true,
     uniformNodeDimensions: false,
-    idealEdgeLength: (e) => (['REBUTS', 'SUPPORTS', 'QUALIFIES'].includes(e.data('type')) ? 60 : 40),
-    edgeElasticity: (e) => (['REBUTS', 'SUPPORTS', 'QUALIFIES'].includes(e.data('type')) ? 0.45 : 0.3),
+    idealEdgeLength: (e) => (['REBUTS', 'SUPPORTS', 'QUALIFIES', 'REPHRASES'].includes(e.data('type')) ? 60 : 40),
+    edgeElasticity: (e) => (['REBUTS', 'SUPPORTS', 'QUALIFIES', 'REPHRASES'].includes(e.data('type')) ? 0.45 : 0.3),
     nodeRepulsion: () => 3000,
     nodeSeparation: 40,
     gravity: 0.6,

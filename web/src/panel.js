@@ -28,6 +28,8 @@ const REL_GROUPS = [
   ['SUPPORTS', 'in', 'Supported by'],
   ['QUALIFIES', 'out', 'Qualifies'],
   ['QUALIFIES', 'in', 'Qualified by'],
+  ['REPHRASES', 'out', 'Rephrases'],
+  ['REPHRASES', 'in', 'Rephrased by'],
 ];
 
 // nodeLink is a button that selects a node, the panel's way to move around

@@ -22,7 +22,7 @@
 //   edge=K:A~B         the network's selected edge (kind, countering and countered actor)
 //   caption=TEXT       the caption of the views' exports and embeds
 
-export const RELATION_TYPES = ['REBUTS', 'SUPPORTS', 'QUALIFIES', 'ASSERTED', 'ABOUT', 'MEMBER_OF'];
+export const RELATION_TYPES = ['REBUTS', 'SUPPORTS', 'QUALIFIES', 'REPHRASES', 'ASSERTED', 'ABOUT', 'MEMBER_OF'];
 export const SOURCE_EDGE_TYPES = ['QUOTED_FROM', 'AUTHORED_BY', 'REPORTED_IN'];
 export const ACTOR_KINDS = ['PERSON', 'ORGANIZATION', 'COLLECTIVE', 'STATE', 'ANONYMOUS'];
 export const VIEW_MODES = ['network', 'timeline'];
