@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every fuzz target in turn, one worker each, and prints one line per
+# target: its name, how long it ran, the inputs tried, the new interesting
+# inputs, and whether it found anything (a finding leaves its input under the
+# package's testdata/fuzz/<target>/, where `go test` replays it from then on).
+#
+# Usage: scripts/reliability/fuzz.sh [fuzztime]     (default 10m; `make test` uses 3s)
+#   FUZZ_TARGETS="pkg:Name ..."  a subset (default: all five)
+#   FUZZ_LOG_DIR                 where each target's full output goes (default .neo4j/fuzz)
+set -uo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+fuzztime="${1:-10m}"
+targets="${FUZZ_TARGETS:-./server:FuzzTransport .:FuzzNormalizeQuote .:FuzzText ./loader:FuzzDecodeValidate ./store:FuzzCursor}"
+logdir="${FUZZ_LOG_DIR:-.neo4j/fuzz}"
+mkdir -p "$logdir"
+failed=0
+printf '%-20s %-8s %12s %10s %s\n' target time execs new result
+for t in $targets; do
+  pkg="${t%%:*}" name="${t##*:}"
+  log="$logdir/$name.log"
+  go test -run '^$' -fuzz "^${name}\$" -fuzztime "$fuzztime" -parallel 1 "$pkg" >"$log" 2>&1
+  rc=$?
+  # The last progress line: "fuzz: elapsed: 10m0s, execs: 123 (205/sec), new interesting: 4 (total: 40)".
+  last="$(grep -E '^fuzz: elapsed: .*execs: [0-9]+' "$log" | tail -n 1)"
+  execs="$(sed -nE 's/.*execs: ([0-9]+).*/\1/p' <<<"$last")"
+  new="$(sed -nE 's/.*new interesting: ([0-9]+).*/\1/p' <<<"$last")"
+  if [[ $rc -eq 0 ]]; then result=none-found; else result="FOUND (see $log)"; failed=1; fi
+  printf '%-20s %-8s %12s %10s %s\n' "$name" "$fuzztime" "${execs:-?}" "${new:-?}" "$result"
+done
+exit $failed
