@@ -31,6 +31,9 @@ const (
 	codeComplexityExceeded  = "COMPLEXITY_LIMIT_EXCEEDED" // gqlgen's ComplexityLimit; presented as QUERY_TOO_COMPLEX
 	internalMessage         = "internal error"
 	deadlineMessageTemplate = "the request did not finish within %s; try again or ask for less"
+	// tokenLimitMessage is gqlparser's error for a document past
+	// MAX_TOKENS (parser.go), which has no error value of its own.
+	tokenLimitMessage = "exceeded token limit of %d"
 )
 
 // domainCodes maps the domain's error codes (error.go) to extensions.code.
@@ -122,6 +125,12 @@ func (s *Server) presenter(ctx context.Context, err error) *gqlerror.Error {
 			// During execution, an uncoded gqlgen error ("must not be
 			// null") means a resolver broke its contract.
 			return s.internal(ctx, out, err)
+		}
+		if code == CodeParseFailed && gqlErr.Message == fmt.Sprintf(tokenLimitMessage, s.cfg.MaxTokens) {
+			// Too long a document, not a malformed one (a flood of
+			// aliases, say): refused as too complex, as one past the
+			// other limits is.
+			code = CodeQueryTooComplex
 		}
 		if code == CodeValidationFailed && isVariablePath(gqlErr.Path) {
 			// Variable coercion ("variable.id must be defined").

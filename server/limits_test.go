@@ -89,7 +89,9 @@ func TestQueryLimits(t *testing.T) {
 		{name: "a field repeated under one name runs once", query: "{ " + strings.Repeat("hello ", 12) + "}"},
 		{name: "__typename is not a store call", query: "{ " + aliases("hello", 10) + " __typename }"},
 		{name: "lower MAX_ROOT_FIELDS", cfg: func(c *server.Config) { c.MaxRootFields = 2 }, query: "{ " + aliases("hello", 3) + " }", code: "QUERY_TOO_COMPLEX"},
-		{name: "token limit", cfg: func(c *server.Config) { c.MaxTokens = 50 }, query: "{ " + strings.Repeat("hello ", 60) + "}", code: "GRAPHQL_PARSE_FAILED"},
+		{name: "token limit", cfg: func(c *server.Config) { c.MaxTokens = 50 }, query: "{ " + strings.Repeat("hello ", 60) + "}", code: "QUERY_TOO_COMPLEX"},
+		// A malformed document within the limit is still a parse failure.
+		{name: "malformed", query: "{ hello ", code: "GRAPHQL_PARSE_FAILED"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -20,9 +20,10 @@ import (
 // through the API, and reports what they saw around each load's commit.
 type ReadersCmd struct {
 	Common
-	Elements int `default:"100000" help:"Size of the generated dataset (nodes plus relationships)."`
-	Readers  int `default:"4" help:"Concurrent readers."`
-	Port     int `default:"18091" help:"Port of the counterpoint serve the readers ask."`
+	Elements int           `default:"100000" help:"Size of the generated dataset (nodes plus relationships)."`
+	Readers  int           `default:"4" help:"Concurrent readers."`
+	Port     int           `default:"18091" help:"Port of the counterpoint serve the readers ask."`
+	Pause    time.Duration `default:"0s" help:"Pause between one reader's requests (0: none; a short run leaves the load some CPU)."`
 }
 
 // countQuery is the readers' question: how many claims the dataset has.
@@ -209,6 +210,7 @@ func (c *ReadersCmd) observe(e *env, db *store.DB, url, dataset, file string) ([
 				mu.Lock()
 				obs = append(obs, o)
 				mu.Unlock()
+				sleepCtx(ctx, c.Pause)
 			}
 		}()
 	}
@@ -227,6 +229,7 @@ func (c *ReadersCmd) observe(e *env, db *store.DB, url, dataset, file string) ([
 			mu.Lock()
 			directs = append(directs, d)
 			mu.Unlock()
+			sleepCtx(ctx, c.Pause)
 		}
 	}()
 	if err := sleepCtx(e.ctx, time.Second); err != nil {

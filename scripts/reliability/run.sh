@@ -53,9 +53,9 @@ trial() {
 neo4j=(--neo4j-pid-file "$pid_file" --neo4j-start "$start_cmd")
 
 if [[ "$mode" == short ]]; then
-  trial kill-loader --trials 3 --elements 3000
-  trial kill-neo4j --trials 1 --elements 3000 "${neo4j[@]}"
-  trial readers --elements 3000 --readers 2 --port "$port"
+  trial kill-loader --trials 3 --elements 2000
+  trial kill-neo4j --trials 1 --elements 2000 "${neo4j[@]}"
+  trial readers --elements 2000 --readers 2 --pause 20ms --port "$port"
   trial outage --clients 4 --duration 5s --kill-at 2s --port "$((port + 1))" "${neo4j[@]}"
   trial alias-flood --attackers 2 --duration 2s --port "$((port + 2))"
   trial rate-flood --requests 400 --conns 4 --port "$((port + 3))"
