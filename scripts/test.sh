@@ -4,10 +4,12 @@
 #  1. a throw-away local Neo4j (its own port and data folder, so it never
 #     touches the `make run` graph);
 #  2. Go unit and integration tests against it (go vet first);
-#  3. the service itself over a freshly seeded graph, and against it:
+#  3. the reliability trials' short run (kills, an outage, floods) and a few
+#     seconds of each fuzz target;
+#  4. the service itself over a freshly seeded graph, and against it:
 #     the graphql-http audit, the explorer's browser tests, the notebook;
-#  4. the benchmark's smoke run;
-#  5. everything stopped.
+#  5. the benchmark's smoke run;
+#  6. everything stopped.
 #
 # With NEO4J_URI already set, step 1 is skipped and that server is used (and
 # wiped). In CI (CI=true) an integration test that cannot reach Neo4j fails.
@@ -66,6 +68,22 @@ if grep -q -- '--- SKIP' .neo4j/go-test.log; then
   echo "skipped tests:"; grep -- '--- SKIP' .neo4j/go-test.log
   if [[ "${CI:-}" == "true" ]]; then failures+=("tests were skipped in CI"); fi
 fi
+
+step "reliability trials, short: loader and Neo4j killed, an outage under clients, the floods (promises only, no timing)"
+# They kill and restart Neo4j: the test server here, or else one of their own.
+if $own_neo4j; then
+  RELIABILITY_PORT_BASE="${TEST_RELIABILITY_PORT_BASE:-18081}" scripts/reliability/run.sh short || failures+=("reliability trials")
+else
+  (
+    unset NEO4J_URI
+    export NEO4J_BOLT_PORT="${TEST_RELIABILITY_BOLT_PORT:-7689}" NEO4J_HOME_DIR=.neo4j/reliability NEO4J_AUTH=neo4j/counterpoint-test
+    trap 'scripts/neo4j.sh stop >/dev/null || true' EXIT
+    RELIABILITY_PORT_BASE="${TEST_RELIABILITY_PORT_BASE:-18081}" scripts/reliability/run.sh short
+  ) || failures+=("reliability trials")
+fi
+
+step "fuzz targets, a few seconds each (findings stay in testdata/fuzz and fail go test from then on)"
+scripts/reliability/fuzz.sh "${TEST_FUZZ_TIME:-2s}" || failures+=("fuzz")
 
 step "serve the freshly seeded graph on $SERVE_URL"
 fresh_neo4j
