@@ -19,7 +19,7 @@ printf '%-20s %-8s %12s %10s %s\n' target time execs new result
 for t in $targets; do
   pkg="${t%%:*}" name="${t##*:}"
   log="$logdir/$name.log"
-  go test -run '^$' -fuzz "^${name}\$" -fuzztime "$fuzztime" -parallel 1 "$pkg" >"$log" 2>&1
+  go test -run "^$" -fuzz "^${name}\$" -fuzztime "$fuzztime" -parallel 1 -timeout 0 "$pkg" >"$log" 2>&1
   rc=$?
   # The last progress line: "fuzz: elapsed: 10m0s, execs: 123 (205/sec), new interesting: 4 (total: 40)".
   last="$(grep -E '^fuzz: elapsed: .*execs: [0-9]+' "$log" | tail -n 1)"
