@@ -22,6 +22,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/internal/progress"
 	"github.com/counterpoint-news/counterpoint/loader"
 	"github.com/counterpoint-news/counterpoint/store"
 )
@@ -55,6 +56,7 @@ type Config struct {
 	Elements  int    // elements it creates (from the generator's manifest)
 	BatchSize int    // rows per UNWIND statement
 	Neo4jPID  int    // to read the server's CPU time; 0 to skip
+	Quiet     bool   // no progress on stderr (a line every few seconds of a long load otherwise)
 }
 
 // cpu returns this process's user+system CPU seconds.
@@ -154,7 +156,9 @@ func Loader(ctx context.Context, db *store.DB, cfg Config) Run {
 		return r
 	}
 	t = startTimer(cfg.Neo4jPID, db.RoundTrips)
-	_, err = loader.Load(ctx, db, []loader.Input{{File: cfg.Dataset, Dataset: ds}})
+	rep := progress.New(os.Stderr, "bench load (loader)", "elements", 1, int64(ds.Elements()), cfg.Quiet)
+	_, err = loader.Load(counterpoint.WithProgress(ctx, rep.Add), db, []loader.Input{{File: cfg.Dataset, Dataset: ds}}, rep.FileDone)
+	rep.Finish()
 	r.Phases = append(r.Phases, t.stop("write (store.WriteDataset, one transaction)"))
 	if err != nil {
 		r.Error = err.Error()
@@ -356,6 +360,12 @@ func Raw(ctx context.Context, driver neo4j.DriverWithContext, database string, c
 		return r
 	}
 	var statements int64
+	var total int64
+	for _, s := range steps {
+		total += int64(len(s.rows))
+	}
+	rep := progress.New(os.Stderr, "bench load (raw)", "elements", 1, total, cfg.Quiet)
+	defer rep.Finish()
 	t = startTimer(cfg.Neo4jPID, func() int64 { return statements })
 	session := driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeWrite, DatabaseName: database})
 	defer session.Close(ctx)
@@ -371,8 +381,10 @@ func Raw(ctx context.Context, driver neo4j.DriverWithContext, database string, c
 				if _, err := res.Consume(ctx); err != nil {
 					return nil, err
 				}
+				rep.Add(min(cfg.BatchSize, len(s.rows)-start))
 			}
 		}
+		rep.FileDone()
 		return nil, nil
 	})
 	r.Phases = append(r.Phases, t.stop("write (UNWIND ... MERGE, one transaction)"))
