@@ -29,15 +29,7 @@ const aifBroken = "../loader/testdata/aif/broken.json"
 // mustLoadAIF reads AIF maps with every check and writes them to db.
 func mustLoadAIF(tb testing.TB, db *store.DB, files ...string) []loader.Result {
 	tb.Helper()
-	inputs, err := loader.ReadFiles(loader.AIF, files...)
-	if err != nil {
-		tb.Fatalf("read %v: %v", files, err)
-	}
-	results, err := loader.Load(context.Background(), db, inputs)
-	if err != nil {
-		tb.Fatalf("load %v: %v", files, err)
-	}
-	return results
+	return MustLoadFormat(tb, db, loader.AIF, files...)
 }
 
 // TestAIFLoadAnswersCounters: the maps load as one dataset (they share a

@@ -25,7 +25,14 @@ const articleDataset = "../data/wapo-2015-encryption.json"
 // them to db.
 func MustLoadFiles(tb testing.TB, db *store.DB, files ...string) []loader.Result {
 	tb.Helper()
-	inputs, err := loader.ReadFiles(loader.JSON, files...)
+	return MustLoadFormat(tb, db, loader.JSON, files...)
+}
+
+// MustLoadFormat reads files in format with the loader's checks and writes
+// them to db.
+func MustLoadFormat(tb testing.TB, db *store.DB, format loader.Format, files ...string) []loader.Result {
+	tb.Helper()
+	inputs, err := loader.ReadFiles(format, files...)
 	if err != nil {
 		tb.Fatalf("read %v: %v", files, err)
 	}

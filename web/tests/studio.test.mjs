@@ -23,9 +23,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { quotedMask, maskFromSpans } from '../src/offsets.js';
+import { BASE, openPage } from './browser.mjs';
 
-const BASE = (process.env.EXPLORER_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
-const ORIGIN = new URL(BASE).origin;
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const TOKEN = process.env.STUDIO_TOKEN || 'test-token';
 const TOKEN_2 = process.env.STUDIO_TOKEN_2 || 'test-token-2';
@@ -144,22 +143,9 @@ after(async () => {
   }
 });
 
-// open loads a page and records what must not happen on it: console
-// errors, failed requests, HTTP errors, requests to another origin.
-async function open(path) {
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-  page.on('requestfailed', (r) => { if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`); });
-  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
-  page.on('request', (r) => {
-    const u = r.url();
-    if (!u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== ORIGIN) problems.push(`request to another origin: ${u}`);
-  });
-  page.problems = problems;
-  await page.goto(`${BASE}${path}`);
-  return page;
+// open loads a page of this file's browser, recording what must not happen on it.
+function open(path, opts) {
+  return openPage(context, path, opts);
 }
 
 async function studioReady(page) {
