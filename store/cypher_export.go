@@ -7,7 +7,7 @@ import (
 // This file exports the store's Cypher texts, read-only, for the benchmark
 // (cmd/counterpoint-bench): its "limit" implementation runs exactly the
 // Cypher the store runs, straight through the driver, with no HTTP, GraphQL
-// or loaders in between. Nothing in the service calls these functions.
+// or loaders in between; and for WarmUp, which has Neo4j plan them.
 
 // Queries returns the store's fixed read queries by name. The path queries,
 // whose text depends on kinds, depth or hops, come from ThreadCypher,
@@ -36,9 +36,22 @@ func Queries() map[string]string {
 		"countersAll":          countersAll,
 		"countersByActor":      countersByActor,
 		"countersAgainstActor": countersAgainstActor,
-		"counterSummary":       counterSummary,
+		"counterSummary":       counterSummary + counterSummaryCount,
 		"claimDetail":          claimDetail,
 		"actorDetail":          actorDetail,
+		// The reads of a scope, of the studio and of the journalist's views.
+		"claimsPageScoped":     claimsPageScoped,
+		"countersScoped":       countersScoped,
+		"counterSummaryScoped": counterSummaryScoped + counterSummaryCount,
+		"searchScoped":         searchScoped,
+		"quotesBySource":       quotesBySource,
+		"tieClaims":            tieClaims,
+		"tieClaimsScoped":      tieClaimsScoped,
+		"tieMemberships":       tieMemberships,
+		"datasets":             datasetsAll,
+		"datasetSources":       datasetSources,
+		"history":              history,
+		"reviewsOf":            reviewsOf,
 	}
 }
 

@@ -195,7 +195,9 @@ func (db *DB) read(ctx context.Context, name, cypher string, params map[string]a
 		}
 		return nil, wrap(withContextError(ctx, err))
 	}
-	db.down.Store(false)
+	if db.down.Swap(false) {
+		db.warmAfterRecovery()
+	}
 	return res, nil
 }
 

@@ -116,6 +116,11 @@ func migrate(ctx context.Context, db *store.DB, log *slog.Logger, done *atomic.B
 		if err == nil {
 			done.Store(true)
 			log.Info("graph schema ready", "attempts", attempt)
+			// Neo4j plans each read on its first use, seconds on a fresh
+			// server; planning them now spares the first requests.
+			start := time.Now()
+			n, err := db.WarmUp(ctx)
+			log.Info("planned the reads", "queries", n, "took", time.Since(start).String(), "err", err)
 			return
 		}
 		if ctx.Err() != nil {
