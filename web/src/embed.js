@@ -84,10 +84,30 @@ async function start() {
     );
     views.mode = state.mode;
     views.ready = true;
+    tellHeight();
   } catch (err) {
     views.error = err.message;
     clear(main).append(h('p', { class: 'embed-status error', role: 'alert' }, `The graphic could not be loaded: ${err.message}`));
   }
+}
+
+// tellHeight tells the page that frames the embed how tall it is, now and
+// whenever it changes (the text version opened, a narrower frame), so that
+// the page can size its iframe: a message {counterpoint: 'embed-height',
+// height} (docs/views.md has the host's few lines). A height is no secret,
+// so any framing page may hear it.
+function tellHeight() {
+  if (window.parent === window) return;
+  let last = 0;
+  const send = () => {
+    const height = Math.ceil(document.documentElement.scrollHeight);
+    if (height !== last) {
+      last = height;
+      window.parent.postMessage({ counterpoint: 'embed-height', height }, '*');
+    }
+  };
+  send();
+  new ResizeObserver(send).observe(document.body);
 }
 
 start();

@@ -398,6 +398,15 @@ test('the embed works inside an iframe on another origin, read-only, with the co
 <h1>A news page on another origin</h1>
 <p>The graphic below is embedded from Counterpoint.</p>
 <iframe id="cp" src="${src}" title="${caption}" width="1100" height="760" style="border:0; background:#fff"></iframe>
+<script>
+  // The host's few lines: size the iframe as the embed says.
+  window.addEventListener('message', (e) => {
+    if (e.data && e.data.counterpoint === 'embed-height') {
+      document.getElementById('cp').height = e.data.height;
+      window.embedHeight = e.data.height;
+    }
+  });
+</script>
 </body></html>`);
   });
   await new Promise((r) => host.listen(0, '127.0.0.1', r));
@@ -409,6 +418,11 @@ test('the embed works inside an iframe on another origin, read-only, with the co
     await frame.waitForFunction(() => window.__views && (window.__views.ready || window.__views.error), null, { timeout: 30_000 });
     assert.equal(await frame.evaluate(() => window.__views.error), null);
     assert.equal(await frame.evaluate(() => window.self !== window.top), true, 'it runs in a frame');
+    // The embed tells the host its height, and the host sized the iframe to it.
+    await page.waitForFunction(() => window.embedHeight > 0, null, { timeout: 10_000 });
+    const told = await page.evaluate(() => window.embedHeight);
+    assert.equal(await page.evaluate(() => Number(document.getElementById('cp').height)), told);
+    assert.equal(told, await frame.evaluate(() => Math.ceil(document.documentElement.scrollHeight)), 'the height told is the embed\'s own');
     assert.ok(await frame.locator('svg[data-view="network"]').count() === 1, 'the network is drawn');
     assert.equal(await frame.locator('svg [tabindex], svg [role="button"]').count(), 0, 'read-only: no buttons on the drawing');
     assert.match(await frame.textContent('.embed-caption'), new RegExp(caption));
