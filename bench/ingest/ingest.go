@@ -169,8 +169,8 @@ func Loader(ctx context.Context, db *store.DB, cfg Config) Run {
 // The raw baseline's statements: plain MERGE on the id, properties set
 // from the row; relationships MERGE between ends matched by id.
 var (
-	rawNode = `UNWIND $rows AS row MERGE (n:Entity:%s {id: row.props.id}) SET n = row.props`
-	rawRel  = `UNWIND $rows AS row MATCH (a:%s {id: row.from}), (b:%s {id: row.to}) MERGE (a)-[r:%s]->(b) SET r = row.props`
+	rawNode        = `UNWIND $rows AS row MERGE (n:Entity:%s {id: row.props.id}) SET n = row.props`
+	rawRel         = `UNWIND $rows AS row MATCH (a:%s {id: row.from}), (b:%s {id: row.to}) MERGE (a)-[r:%s]->(b) SET r = row.props`
 	rawDatasetNode = `UNWIND $rows AS row MERGE (d:Dataset {id: row.props.id}) SET d = row.props`
 	// ASSERTED is keyed by its source, as the store keys it.
 	rawAsserted = `UNWIND $rows AS row MATCH (a:Actor {id: row.from}), (b:Claim {id: row.to}) MERGE (a)-[r:ASSERTED {source: row.props.source}]->(b) SET r = row.props`

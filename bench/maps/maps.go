@@ -38,11 +38,11 @@ type Config struct {
 
 // Result is one measurement.
 type Result struct {
-	Maps          int                `json:"maps"`
-	Elements      int                `json:"elementsPerMap"`
-	LoadSeconds   float64            `json:"loadSeconds"`  // all the maps, one dataset each
-	LoadPerMapMs  float64            `json:"loadPerMapMs"` // LoadSeconds per map
-	OneMoreMs     float64            `json:"oneMoreMs"`    // one more map, loaded into the graph of Maps maps
+	Maps         int     `json:"maps"`
+	Elements     int     `json:"elementsPerMap"`
+	LoadSeconds  float64 `json:"loadSeconds"`  // all the maps, one dataset each
+	LoadPerMapMs float64 `json:"loadPerMapMs"` // LoadSeconds per map
+	OneMoreMs    float64 `json:"oneMoreMs"`    // one more map, loaded into the graph of Maps maps
 
 	ScopedP50Ms   map[string]float64 `json:"scopedP50Ms"`
 	MixP50Ms      float64            `json:"mixP50Ms"` // the median of the queries' p50s
