@@ -2,9 +2,35 @@
 // happen on it, the check that it did not, and a contrast check. Not a test
 // file itself (node --test runs *.test.mjs).
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
 
 export const BASE = (process.env.EXPLORER_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '');
 export const ORIGIN = new URL(BASE).origin;
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+// launchBrowser starts Debian's headless Chromium with a throw-away
+// profile; close() stops it and removes the profile.
+export async function launchBrowser({ viewport, acceptDownloads = false }) {
+  const profile = mkdtempSync(join(tmpdir(), 'counterpoint-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport,
+    acceptDownloads,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
 
 // openPage loads path (or a whole URL) in a new page of context and
 // records console errors, uncaught errors, failed requests, HTTP errors

@@ -9,14 +9,11 @@
 // without console errors, failed requests or requests to another origin.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { BASE, ORIGIN, openPage, done, lowContrast } from './browser.mjs';
+import { BASE, ORIGIN, openPage, done, lowContrast, launchBrowser } from './browser.mjs';
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const DOCS = process.env.SCREENSHOTS_DIR
   ? join(fileURLToPath(new URL('../../', import.meta.url)), process.env.SCREENSHOTS_DIR)
   : fileURLToPath(new URL('../../.neo4j/screenshots/', import.meta.url));
@@ -35,7 +32,7 @@ const DISAVOW_OPTION = 'disavow-option-in-paper';
 const LAPTOP = { width: 1280, height: 800 };
 
 let context;
-let profile;
+let browser;
 
 async function api(query, variables = {}) {
   const res = await fetch(`${BASE}/graphql`, {
@@ -60,19 +57,12 @@ before(async () => {
     throw new Error(`${BASE}/ says the explorer is not built: run scripts/web-build.sh and rebuild the binary.`);
   }
   mkdirSync(DOCS, { recursive: true });
-  profile = mkdtempSync(join(tmpdir(), 'counterpoint-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: VIEWPORT,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser({ viewport: VIEWPORT });
+  context = browser.context;
 });
 
 after(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
 });
 
 // open loads a page of this file's browser, recording what must not happen on it.

@@ -16,16 +16,13 @@
 // files one at a time, this one after theirs.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { quotedMask, maskFromSpans } from '../src/offsets.js';
-import { BASE, openPage } from './browser.mjs';
+import { BASE, openPage, launchBrowser } from './browser.mjs';
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const TOKEN = process.env.STUDIO_TOKEN || 'test-token';
 const TOKEN_2 = process.env.STUDIO_TOKEN_2 || 'test-token-2';
 const DOCS = process.env.SCREENSHOTS_DIR
@@ -93,7 +90,7 @@ function unzip(buf) {
 }
 
 let context;
-let profile;
+let browser;
 
 async function api(query, variables = {}, token = null) {
   const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
@@ -110,19 +107,12 @@ async function read(query, variables = {}) {
 
 before(async () => {
   mkdirSync(DOCS, { recursive: true });
-  profile = mkdtempSync(join(tmpdir(), 'counterpoint-studio-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: LAPTOP,
-    acceptDownloads: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser({ viewport: LAPTOP, acceptDownloads: true });
+  context = browser.context;
 });
 
 after(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
   // Delete what the run made, claims before their actors.
   for (const id of [WALL_MARINA, WALL_PROTECTS]) {
     const d = await api('query($id: ID!) { claim(id: $id) { version } }', { id });

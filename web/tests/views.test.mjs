@@ -13,15 +13,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { BASE, ORIGIN, openPage, done, lowContrast } from './browser.mjs';
+import { BASE, ORIGIN, openPage, done, lowContrast, launchBrowser } from './browser.mjs';
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const DOCS = process.env.SCREENSHOTS_DIR
   ? join(fileURLToPath(new URL('../../', import.meta.url)), process.env.SCREENSHOTS_DIR)
   : fileURLToPath(new URL('../../.neo4j/screenshots/', import.meta.url));
@@ -40,7 +37,7 @@ const SECURITY_SIDE = ['law-enforcement', NSO, 'intelligence-community', LITT];
 const COMMERCE_SIDE = [COMMERCE, 'economic-trade-agency-officials'];
 
 let context;
-let profile;
+let browser;
 
 async function api(query, variables = {}) {
   const res = await fetch(`${BASE}/graphql`, {
@@ -60,20 +57,12 @@ before(async () => {
     throw new Error(`No server at ${BASE} (${err.message}); start one (counterpoint serve) or set EXPLORER_URL.`);
   }
   mkdirSync(DOCS, { recursive: true });
-  profile = mkdtempSync(join(tmpdir(), 'counterpoint-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: VIEWPORT,
-    acceptDownloads: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser({ viewport: VIEWPORT, acceptDownloads: true });
+  context = browser.context;
 });
 
 after(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
 });
 
 // open loads a page of this file's browser, recording what must not happen on it.
