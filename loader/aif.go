@@ -12,7 +12,6 @@ import (
 	"unicode"
 
 	"github.com/counterpoint-news/counterpoint"
-	"github.com/counterpoint-news/counterpoint/internal/jsonutf8"
 )
 
 // AIF reads argument maps in the JSON form of the Argument Interchange
@@ -158,20 +157,8 @@ func (m *aifMap) problem(at path, format string, args ...any) {
 // under "AIF" beside the text. Problems name a JSON path; the dataset comes
 // back without the parts they concern, for --skip-invalid.
 func (f aifFormat) Decode(file string, b []byte, _ func(string) ([]byte, error)) (*counterpoint.Dataset, Problems) {
-	if bad := jsonutf8.Check(b); len(bad) > 0 {
-		problems := make(Problems, len(bad))
-		for i, p := range bad {
-			where := p.Path
-			if where == "" {
-				where = fmt.Sprintf("line %d, column %d", p.Line, p.Column)
-			}
-			problems[i] = Problem{File: file, Path: where,
-				Message: fmt.Sprintf("not valid UTF-8: %s at line %d, column %d; the file must be UTF-8 text", p.What, p.Line, p.Column)}
-		}
+	if problems := checkJSONText(file, b, "an AIF map is one JSON object"); problems != nil {
 		return nil, problems
-	}
-	if len(bytes.TrimSpace(b)) == 0 {
-		return nil, Problems{{File: file, Path: "line 1, column 1", Message: "malformed JSON: the file is empty; an AIF map is one JSON object"}}
 	}
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(b, &top); err != nil {

@@ -248,10 +248,12 @@ func encodeWithTexts(ds *counterpoint.Dataset) ([]byte, []textFile, error) {
 	return indented.Bytes(), texts, nil
 }
 
-func (f jsonFormat) Decode(file string, b []byte, readText func(string) ([]byte, error)) (*counterpoint.Dataset, Problems) {
-	// encoding/json would quietly turn invalid UTF-8 and lone surrogate
-	// escapes into U+FFFD, and the graph would hold words the source does
-	// not: refuse them, saying where.
+// checkJSONText refuses a file that is not UTF-8 JSON text, or empty,
+// saying where; what says what the file should hold. encoding/json would
+// quietly turn invalid UTF-8 and lone surrogate escapes into U+FFFD, and
+// the graph would hold words the source does not. Every JSON format runs it
+// first.
+func checkJSONText(file string, b []byte, what string) Problems {
 	if bad := jsonutf8.Check(b); len(bad) > 0 {
 		problems := make(Problems, len(bad))
 		for i, p := range bad {
@@ -262,10 +264,17 @@ func (f jsonFormat) Decode(file string, b []byte, readText func(string) ([]byte,
 			problems[i] = Problem{File: file, Path: where,
 				Message: fmt.Sprintf("not valid UTF-8: %s at line %d, column %d; the file must be UTF-8 text", p.What, p.Line, p.Column)}
 		}
-		return nil, problems
+		return problems
 	}
 	if len(bytes.TrimSpace(b)) == 0 {
-		return nil, Problems{{File: file, Path: "line 1, column 1", Message: "malformed JSON: the file is empty; a dataset is one JSON object"}}
+		return Problems{{File: file, Path: "line 1, column 1", Message: "malformed JSON: the file is empty; " + what}}
+	}
+	return nil
+}
+
+func (f jsonFormat) Decode(file string, b []byte, readText func(string) ([]byte, error)) (*counterpoint.Dataset, Problems) {
+	if problems := checkJSONText(file, b, "a dataset is one JSON object"); problems != nil {
+		return nil, problems
 	}
 	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
 	if err != nil {
