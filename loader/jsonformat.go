@@ -179,12 +179,18 @@ func WriteJSONFile(file string, ds *counterpoint.Dataset) error {
 			return err
 		}
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(file)+".*")
+	return WriteFileAtomic(file, indented)
+}
+
+// WriteFileAtomic writes b to a temporary file beside path and renames it
+// over path, so that a reader never sees half of it.
+func WriteFileAtomic(path string, b []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name()) // after the rename, there is nothing to remove
-	if _, err := tmp.Write(indented); err != nil {
+	if _, err := tmp.Write(b); err != nil {
 		tmp.Close()
 		return err
 	}
@@ -195,7 +201,7 @@ func WriteJSONFile(file string, ds *counterpoint.Dataset) error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), file)
+	return os.Rename(tmp.Name(), path)
 }
 
 // WriteJSONArchive writes ds as a zip archive of what WriteJSONFile writes:

@@ -73,7 +73,16 @@ func (db *DB) Datasets(ctx context.Context) ([]string, error) {
 // the id when none did, as for the API's "curated"). A dataset that owns no claim is not in the graph: ENOTFOUND,
 // naming it and the datasets there are.
 func (db *DB) ExportDataset(ctx context.Context, id string) (*counterpoint.Dataset, error) {
-	ctx, cancel := context.WithTimeout(ctx, db.cfg.WriteTimeout) // as long as a load may take
+	return db.readExport(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) (*counterpoint.Dataset, error) {
+		return db.exportDataset(ctx, tx, id)
+	})
+}
+
+// readExport runs read in one read transaction that sees this process's
+// writes, with as long as a load may take, so that an export is one
+// consistent reading of the graph.
+func (db *DB) readExport(ctx context.Context, read func(context.Context, neo4j.ManagedTransaction) (*counterpoint.Dataset, error)) (*counterpoint.Dataset, error) {
+	ctx, cancel := context.WithTimeout(ctx, db.cfg.WriteTimeout)
 	defer cancel()
 	session := db.driver.NewSession(ctx, neo4j.SessionConfig{
 		AccessMode:      neo4j.AccessModeRead,
@@ -82,7 +91,7 @@ func (db *DB) ExportDataset(ctx context.Context, id string) (*counterpoint.Datas
 	})
 	defer session.Close(ctx)
 	ds, err := neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) (*counterpoint.Dataset, error) {
-		return db.exportDataset(ctx, tx, id)
+		return read(ctx, tx)
 	})
 	if err != nil {
 		return nil, wrap(withContextError(ctx, err))
@@ -194,15 +203,7 @@ const (
 // source, and a dataset's export holds only those its claims need. Nothing
 // unheld gives a dataset with no actors and no sources.
 func (db *DB) ExportUnheld(ctx context.Context, id string, held []string) (*counterpoint.Dataset, error) {
-	ctx, cancel := context.WithTimeout(ctx, db.cfg.WriteTimeout)
-	defer cancel()
-	session := db.driver.NewSession(ctx, neo4j.SessionConfig{
-		AccessMode:      neo4j.AccessModeRead,
-		DatabaseName:    db.cfg.Database,
-		BookmarkManager: db.driver.ExecuteQueryBookmarkManager(),
-	})
-	defer session.Close(ctx)
-	ds, err := neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) (*counterpoint.Dataset, error) {
+	return db.readExport(ctx, func(ctx context.Context, tx neo4j.ManagedTransaction) (*counterpoint.Dataset, error) {
 		ds := &counterpoint.Dataset{ID: id, Title: id}
 		ids := func(cypher, what string) (map[string]bool, error) {
 			recs, err := db.run(ctx, tx, cypher, map[string]any{"held": held})
@@ -232,10 +233,6 @@ func (db *DB) ExportUnheld(ctx context.Context, id string, held []string) (*coun
 		}
 		return ds, db.exportActorsAndSources(ctx, tx, ds, sourceIDs, actorIDs)
 	})
-	if err != nil {
-		return nil, wrap(withContextError(ctx, err))
-	}
-	return ds, nil
 }
 
 // unknownDataset is the error for a dataset with no claims in the graph,

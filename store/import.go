@@ -35,15 +35,7 @@ func (db *DB) ImportSource(ctx context.Context, s counterpoint.Source) (counterp
 	if err := s.ValidateImport(); err != nil {
 		return res, err
 	}
-	var refs []ref
-	for i, a := range s.Authors {
-		refs = append(refs, ref{a, counterpoint.NodeActor, fmt.Sprintf("authors[%d]", i)})
-	}
-	var reportedIn []string
-	if s.ReportedIn != "" {
-		refs = append(refs, ref{s.ReportedIn, counterpoint.NodeSource, "reportedIn"})
-		reportedIn = []string{s.ReportedIn}
-	}
+	refs, reportedIn := sourceRefs(s)
 	err := db.write(ctx, func(tx neo4j.ManagedTransaction) error {
 		res = counterpoint.ImportResult{} // fresh on every retry
 		if err := db.requireRefs(ctx, tx, refs, &ref{s.ID, counterpoint.NodeSource, "id"}); err != nil {

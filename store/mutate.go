@@ -184,12 +184,9 @@ func (db *DB) UpsertActor(ctx context.Context, a counterpoint.Actor) error {
 	})
 }
 
-// UpsertSource creates or replaces a source's description; its text is
-// kept (ImportSource replaces a text).
-func (db *DB) UpsertSource(ctx context.Context, s counterpoint.Source) error {
-	if err := s.Validate(); err != nil {
-		return err
-	}
+// sourceRefs are the nodes a source names, which must exist, and its
+// reportedIn as the list upsertSource takes.
+func sourceRefs(s counterpoint.Source) ([]ref, []string) {
 	var refs []ref
 	for i, a := range s.Authors {
 		refs = append(refs, ref{a, counterpoint.NodeActor, fmt.Sprintf("authors[%d]", i)})
@@ -199,6 +196,16 @@ func (db *DB) UpsertSource(ctx context.Context, s counterpoint.Source) error {
 		refs = append(refs, ref{s.ReportedIn, counterpoint.NodeSource, "reportedIn"})
 		reportedIn = []string{s.ReportedIn}
 	}
+	return refs, reportedIn
+}
+
+// UpsertSource creates or replaces a source's description; its text is
+// kept (ImportSource replaces a text).
+func (db *DB) UpsertSource(ctx context.Context, s counterpoint.Source) error {
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	refs, reportedIn := sourceRefs(s)
 	return db.write(ctx, func(tx neo4j.ManagedTransaction) error {
 		if err := db.requireRefs(ctx, tx, refs, &ref{s.ID, counterpoint.NodeSource, "id"}); err != nil {
 			return err

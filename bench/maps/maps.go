@@ -8,12 +8,9 @@ package maps
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -21,6 +18,7 @@ import (
 
 	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/bench/gen"
+	"github.com/counterpoint-news/counterpoint/bench/suite"
 	"github.com/counterpoint-news/counterpoint/loader"
 	"github.com/counterpoint-news/counterpoint/resolvers"
 	"github.com/counterpoint-news/counterpoint/server"
@@ -139,13 +137,13 @@ func Run(ctx context.Context, db *store.DB, cfg Config, files []string, extra st
 	vars := map[string]any{"d": []string{res.ScopedDataset}}
 	var p50s []float64
 	for _, q := range scopedQueries {
-		if err := ask(ctx, h, q.query, vars); err != nil { // warm up, and check it answers
+		if err := suite.ServeOne(ctx, h, q.query, vars); err != nil { // warm up, and check it answers
 			return res, fmt.Errorf("%s: %w", q.name, err)
 		}
 		took := make([]float64, 0, cfg.Samples)
 		for range cfg.Samples {
 			t := time.Now()
-			if err := ask(ctx, h, q.query, vars); err != nil {
+			if err := suite.ServeOne(ctx, h, q.query, vars); err != nil {
 				return res, fmt.Errorf("%s: %w", q.name, err)
 			}
 			took = append(took, float64(time.Since(t).Microseconds())/1000)
@@ -158,19 +156,6 @@ func Run(ctx context.Context, db *store.DB, cfg Config, files []string, extra st
 	slices.Sort(p50s)
 	res.MixP50Ms = p50s[len(p50s)/2]
 	return res, nil
-}
-
-// ask sends one request to the handler and fails on any error.
-func ask(ctx context.Context, h http.Handler, query string, vars map[string]any) error {
-	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	req := httptest.NewRequestWithContext(ctx, http.MethodPost, "/graphql", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, req)
-	if rec.Code != http.StatusOK || bytes.Contains(rec.Body.Bytes(), []byte(`"errors":`)) {
-		return fmt.Errorf("status %d: %.300s", rec.Code, rec.Body.String())
-	}
-	return nil
 }
 
 // ownIDs gives a generated map's claims, quotes and sources ids of its

@@ -259,7 +259,7 @@ func RoundTrips(ctx context.Context, t *mix.Targets, db *store.DB, probes *gen.P
 			p := q.Pick(rng, probes)
 			// Counterpoint, in process.
 			before := db.RoundTrips()
-			if err := serveOne(ctx, srv, q.CP, q.CPVars(p)); err != nil {
+			if err := ServeOne(ctx, srv, q.CP, q.CPVars(p)); err != nil {
 				return nil, fmt.Errorf("%s in process: %w", q.Name, err)
 			}
 			counts[mix.Counterpoint] = append(counts[mix.Counterpoint], int(db.RoundTrips()-before))
@@ -306,7 +306,9 @@ func RoundTrips(ctx context.Context, t *mix.Targets, db *store.DB, probes *gen.P
 	return out, nil
 }
 
-func serveOne(ctx context.Context, h http.Handler, query string, vars map[string]any) error {
+// ServeOne sends one GraphQL request to the handler h in process and fails
+// on any error in the answer.
+func ServeOne(ctx context.Context, h http.Handler, query string, vars map[string]any) error {
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
 	req := httptest.NewRequestWithContext(ctx, http.MethodPost, "/graphql", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")

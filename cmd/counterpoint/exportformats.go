@@ -9,6 +9,7 @@ import (
 
 	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/export"
+	"github.com/counterpoint-news/counterpoint/loader"
 	"github.com/counterpoint-news/counterpoint/store"
 )
 
@@ -77,32 +78,10 @@ func writeFormat(e *env, ds *counterpoint.Dataset, format, output string, inDir 
 		if dir != "" {
 			path = filepath.Join(dir, f.Name)
 		}
-		if err := writeFileAtomic(path, b.Bytes()); err != nil {
+		if err := loader.WriteFileAtomic(path, b.Bytes()); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "%s: dataset %q exported as %s\n", path, ds.ID, format)
 	}
 	return nil
-}
-
-// writeFileAtomic writes b to a temporary file beside path and renames it,
-// so that a reader never sees half of it.
-func writeFileAtomic(path string, b []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
