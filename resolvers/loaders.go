@@ -34,6 +34,7 @@ type loaders struct {
 	authorsBySource   *dataloadgen.Loader[string, []string]
 	countersBy        *dataloadgen.Loader[string, []counterpoint.Counter]
 	countersAgainst   *dataloadgen.Loader[string, []counterpoint.Counter]
+	suggestions       *dataloadgen.Loader[string, *sourceSuggestions]
 }
 
 type loadersKey struct{}
@@ -208,6 +209,13 @@ func newLoaders(s Store, wait time.Duration) *loaders {
 	}, opt)
 	l.countersBy = counterLoader(opt, s.CountersBy)
 	l.countersAgainst = counterLoader(opt, s.CountersAgainst)
+	l.suggestions = dataloadgen.NewLoader(func(ctx context.Context, keys []string) ([]*sourceSuggestions, []error) {
+		out, errs := make([]*sourceSuggestions, len(keys)), make([]error, len(keys))
+		for i, k := range keys {
+			out[i], errs[i] = computeSuggestions(ctx, l, s, k)
+		}
+		return out, errs
+	}, opt)
 	return l
 }
 
@@ -306,6 +314,7 @@ func (l *loaders) clearAll() {
 	l.node.ClearAll()
 	l.quotesByClaim.ClearAll()
 	l.quotesBySource.ClearAll()
+	l.suggestions.ClearAll()
 	l.assertionsByClaim.ClearAll()
 	l.assertionsByActor.ClearAll()
 	l.relationsByClaim.ClearAll()

@@ -17,19 +17,26 @@ type sourceSuggestions struct {
 	status func(id string, parts []suggest.Span) model.SuggestionStatus
 }
 
-// suggestionsOf computes the suggestions of source id with their status:
-// the last decision recorded, else ACCEPTED when a quote of the source has
-// exactly a part's words, else OPEN.
+// suggestionsOf returns the suggestions of source id with their status,
+// computed once per request however many fields ask (the suggestions and
+// the counter hints of a source share one pass).
 func (r *Resolver) suggestionsOf(ctx context.Context, id string) (*sourceSuggestions, error) {
-	t, err := r.loadersFor(ctx).sourceText.Load(ctx, id)
+	return r.loadersFor(ctx).suggestions.Load(ctx, id)
+}
+
+// computeSuggestions runs the suggestions pass over source id's text and
+// gives each item its status: the last decision recorded, else ACCEPTED
+// when a quote of the source has exactly a part's words, else OPEN.
+func computeSuggestions(ctx context.Context, l *loaders, st Store, id string) (*sourceSuggestions, error) {
+	t, err := l.sourceText.Load(ctx, id)
 	if err != nil || t == nil {
 		return &sourceSuggestions{status: func(string, []suggest.Span) model.SuggestionStatus { return model.SuggestionStatusOpen }}, err
 	}
-	reviews, err := r.store.Reviews(ctx, id)
+	reviews, err := st.Reviews(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	quotes, err := r.loadersFor(ctx).quotesBySource.Load(ctx, id)
+	quotes, err := l.quotesBySource.Load(ctx, id)
 	if err != nil {
 		return nil, err
 	}
