@@ -1,4 +1,11 @@
-package counterpoint
+// Package readahead is what the API's read-ahead asks of the store and what
+// the store answers: which parts of some claims or actors a known GraphQL
+// selection reads, and the bundle one statement returns. It is neither domain
+// vocabulary nor GraphQL, so it lives apart from both, for the resolvers and
+// the store to share; it imports only the domain and the standard library.
+package readahead
+
+import "github.com/counterpoint-news/counterpoint"
 
 // ClaimDetail says what to read along with some claims, so that a request
 // whose selection is known up front costs one query instead of one per
@@ -31,15 +38,15 @@ func (d ActorDetail) Any() bool { return d != ActorDetail{} }
 // empty list means there is none), so that a reader can trust it as it
 // would a query of its own.
 type Bundle struct {
-	Actors []Actor
-	Claims []Claim
+	Actors []counterpoint.Actor
+	Claims []counterpoint.Claim
 
-	Quotes     map[string][]Quote     // by claim id
-	Assertions map[string][]Assertion // by claim id
-	Relations  map[string][]Relation  // by claim id: every relation touching it
+	Quotes     map[string][]counterpoint.Quote     // by claim id
+	Assertions map[string][]counterpoint.Assertion // by claim id
+	Relations  map[string][]counterpoint.Relation  // by claim id: every relation touching it
 
-	CountersBy      map[string][]Counter // by actor id: the counters it made
-	CountersAgainst map[string][]Counter // by actor id: the counters aimed at it
+	CountersBy      map[string][]counterpoint.Counter // by actor id: the counters it made
+	CountersAgainst map[string][]counterpoint.Counter // by actor id: the counters aimed at it
 }
 
 // Or returns what d or e asks for.
