@@ -109,13 +109,40 @@ func (s CampSplit) Frustration() float64 {
 
 // TieGraph is what camps are read from: the claims in scope with who
 // asserted them, the rebuttals and supports that start at them (with who
-// asserted their targets, in Asserted too), and the memberships among
-// actors.
+// asserted their targets, in Asserted too), and every membership among
+// actors. The store reads it; Ties and Camps apply the rules.
 type TieGraph struct {
+	Scope       Scope                  // the datasets read; empty for the whole graph
 	Scoped      []string               // ids of the claims in scope
 	Asserted    map[string][]Assertion // by claim id, for the scoped claims and the targets of their relations
 	Relations   []Relation             // REBUTS and SUPPORTS from scoped claims
-	Memberships []Link                 // member -> group
+	Memberships []Link                 // member -> group, all of them
+}
+
+// Camps splits the actors of g into camps by the ties between them.
+func (g TieGraph) Camps() CampSplit { return SplitCamps(Ties(g)) }
+
+// memberships are the memberships that tie actors in g: all of them for
+// the whole graph; in a scope, those whose member or group asserts one of
+// the scope's claims, so that Comey stays with the FBI when the article
+// alone is asked about, as he does in the whole graph.
+func (g TieGraph) memberships() []Link {
+	if len(g.Scope) == 0 {
+		return g.Memberships
+	}
+	asserts := map[string]bool{}
+	for _, id := range g.Scoped {
+		for _, a := range g.Asserted[id] {
+			asserts[a.Actor] = true
+		}
+	}
+	var out []Link
+	for _, l := range g.Memberships {
+		if asserts[l.From] || asserts[l.To] {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // Ties turns a TieGraph into signed ties by the counter rule
@@ -123,7 +150,8 @@ type TieGraph struct {
 // its target side, negatively; a support ties them positively by the same
 // sides (each endorses its own claim and not the other); two actors who
 // both endorse one claim are tied positively, and so is a member to its
-// group. Each tie says why.
+// group (in a scope, when either asserts one of its claims). Each tie says
+// why.
 func Ties(g TieGraph) []Tie {
 	var ties []Tie
 	for _, id := range g.Scoped {
@@ -159,7 +187,7 @@ func Ties(g TieGraph) []Tie {
 			}
 		}
 	}
-	for _, m := range g.Memberships {
+	for _, m := range g.memberships() {
 		ties = append(ties, Tie{A: m.From, B: m.To, Sign: 1, Why: m.From + " is a member of " + m.To})
 	}
 	return ties

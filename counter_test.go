@@ -72,3 +72,40 @@ func TestTies(t *testing.T) {
 		t.Errorf("Ties =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestTiesMembershipsInScope: in a scope, a membership ties its actors
+// only when the member or the group asserts one of the scope's claims; in
+// the whole graph every membership does. Camps splits by those ties.
+func TestTiesMembershipsInScope(t *testing.T) {
+	base := counterpoint.TieGraph{
+		Scoped: []string{"c1", "c2"},
+		Asserted: map[string][]counterpoint.Assertion{
+			"c1": {{Actor: "comey"}},
+			"c2": {{Actor: "litt"}},
+		},
+		Relations:   []counterpoint.Relation{{Kind: counterpoint.Rebuts, From: "c2", To: "c1"}},
+		Memberships: []counterpoint.Link{{From: "comey", To: "fbi"}, {From: "aide", To: "nsc"}, {From: "nsc", To: "litt"}},
+	}
+	tests := []struct {
+		scope     counterpoint.Scope
+		wantTies  []string
+		wantCamps string
+	}{
+		{nil, []string{"litt comey -1", "comey fbi +1", "aide nsc +1", "nsc litt +1"}, "aide litt nsc | comey fbi"},
+		{counterpoint.Scope{"article"}, []string{"litt comey -1", "comey fbi +1", "nsc litt +1"}, "comey fbi | litt nsc"},
+	}
+	for _, tt := range tests {
+		g := base
+		g.Scope = tt.scope
+		var got []string
+		for _, tie := range counterpoint.Ties(g) {
+			got = append(got, fmt.Sprintf("%s %s %+d", tie.A, tie.B, tie.Sign))
+		}
+		if strings.Join(got, "; ") != strings.Join(tt.wantTies, "; ") {
+			t.Errorf("scope %v: Ties = %q, want %q", tt.scope, got, tt.wantTies)
+		}
+		if camps := campsString(g.Camps()); camps != tt.wantCamps {
+			t.Errorf("scope %v: Camps = %q, want %q", tt.scope, camps, tt.wantCamps)
+		}
+	}
+}

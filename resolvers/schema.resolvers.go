@@ -313,11 +313,11 @@ func (r *queryResolver) Camps(ctx context.Context, datasets []string) (*model.Ca
 	if err != nil {
 		return nil, err
 	}
-	ties, err := r.store.ActorTies(ctx, scope)
+	g, err := r.store.TieGraph(ctx, scope)
 	if err != nil {
 		return nil, err
 	}
-	split := counterpoint.SplitCamps(ties)
+	split := g.Camps()
 	out := &model.Camps{UnsureIDs: split.Unsure, Frustration: split.Frustration(), Ties: split.Ties, Camps: []*model.Camp{}, Frustrated: []*model.Tie{}}
 	for _, c := range split.Camps {
 		out.Camps = append(out.Camps, &model.Camp{Group: c.Group, ActorIDs: c.Actors})

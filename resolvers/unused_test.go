@@ -134,8 +134,8 @@ func (unusedStore) Review(context.Context, string, string, counterpoint.ChangeAc
 func (unusedStore) DatasetSummaries(context.Context) ([]counterpoint.DatasetSummary, error) {
 	return nil, unused("DatasetSummaries")
 }
-func (unusedStore) ActorTies(context.Context, counterpoint.Scope) ([]counterpoint.Tie, error) {
-	return nil, unused("ActorTies")
+func (unusedStore) TieGraph(context.Context, counterpoint.Scope) (counterpoint.TieGraph, error) {
+	return counterpoint.TieGraph{}, unused("TieGraph")
 }
 func (unusedStore) DeleteSource(context.Context, string, int) (bool, error) {
 	return false, unused("DeleteSource")
