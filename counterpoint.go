@@ -11,9 +11,10 @@
 // source.go (and its Text: offsets, quotations, paragraphs), relation.go,
 // dataset.go (and scopes), counter.go (who countered whom, the ties
 // between actors and their camps), timeline.go, change.go (versions and
-// the audit trail). graph.go holds what reads of the graph share (nodes,
-// paths, subgraphs, pages), camps.go the structural-balance search, and
-// error.go every error code.
+// the audit trail), suggestion.go (where a suggestion stands with the
+// curators). graph.go holds what reads of the graph share (nodes, paths,
+// subgraphs, pages), camps.go the structural-balance search, and error.go
+// every error code.
 package counterpoint
 
 import (

@@ -327,6 +327,29 @@ func (t *Text) Paragraphs() [][2]int {
 	return out
 }
 
+// Paragraph returns the paragraphs (by the rule of Paragraphs) that hold
+// the code points [start, end), trimmed, so that a quote can be read in its
+// context; "" when the range is empty or outside the text.
+func (t *Text) Paragraph(start, end int) string {
+	if _, ok := t.Slice(start, end); !ok || start == end {
+		return ""
+	}
+	from, to := -1, -1
+	for _, p := range t.Paragraphs() {
+		if p[1] > start && p[0] < end {
+			if from < 0 {
+				from = p[0]
+			}
+			to = p[1]
+		}
+	}
+	if from < 0 {
+		return ""
+	}
+	words, _ := t.Slice(min(from, start), max(to, end))
+	return strings.TrimSpace(words)
+}
+
 // Quotations returns the runs of the text inside quotation marks, by the
 // rule every DIRECT quote is checked with, so that a client marks the
 // same words direct as the API will.

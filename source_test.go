@@ -125,3 +125,24 @@ func TestContextAndParagraphs(t *testing.T) {
 		t.Errorf("Paragraphs() = %q, want %q", got, want)
 	}
 }
+
+// TestParagraph: a range is read in the paragraphs that hold it, a wrapped
+// line staying in its paragraph; a range outside the text has none.
+func TestParagraph(t *testing.T) {
+	text := "First para.\n\nSecond “Really?” para\nstill second.\n\nThird."
+	tests := []struct {
+		start, end int
+		want       string
+	}{
+		{21, 28, "Second “Really?” para\nstill second."},
+		{0, 5, "First para."},
+		{len([]rune(text)) - 6, len([]rune(text)), "Third."},
+		{10, 200, ""},
+		{3, 3, ""},
+	}
+	for _, tt := range tests {
+		if got := counterpoint.NewText(text).Paragraph(tt.start, tt.end); got != tt.want {
+			t.Errorf("Paragraph(%d, %d) of %q = %q, want %q", tt.start, tt.end, text, got, tt.want)
+		}
+	}
+}

@@ -271,7 +271,7 @@ func (r *mutationResolver) ReviewSuggestion(ctx context.Context, source string, 
 	if !sugg.has(id) {
 		return "", counterpoint.Invalidf("id", "source %q has no suggestion or hint %q (the ids change when its text does)", source, id)
 	}
-	if err := r.store.Review(ctx, source, id, reviewActions[decision]); err != nil {
+	if err := r.store.Review(ctx, source, id, counterpoint.SuggestionStatus(decision).Decision()); err != nil {
 		return "", refused(ctx, "", err)
 	}
 	return decision, nil
@@ -675,7 +675,7 @@ func (r *quoteResolver) Paragraph(ctx context.Context, obj *model.Quote) (*strin
 	if err != nil || t == nil {
 		return nil, err
 	}
-	return optional(paragraph(t, obj.Start, obj.End)), nil
+	return optional(t.Paragraph(obj.Start, obj.End)), nil
 }
 
 func (r *quoteResolver) Claim(ctx context.Context, obj *model.Quote) (*model.Claim, error) {
