@@ -13,6 +13,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 
 	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/internal/readahead"
 	"github.com/counterpoint-news/counterpoint/resolvers"
 )
 
@@ -32,8 +33,8 @@ func (s *pageStore) Claims(_ context.Context, _ counterpoint.ClaimFilter, first 
 	return p, nil
 }
 
-func (s *pageStore) ClaimsWithDetail(_ context.Context, ids []string, d counterpoint.ClaimDetail) (counterpoint.Bundle, error) {
-	b := counterpoint.Bundle{Quotes: map[string][]counterpoint.Quote{}, Assertions: map[string][]counterpoint.Assertion{}, Relations: map[string][]counterpoint.Relation{}}
+func (s *pageStore) ClaimsWithDetail(_ context.Context, ids []string, d readahead.ClaimDetail) (readahead.Bundle, error) {
+	b := readahead.Bundle{Quotes: map[string][]counterpoint.Quote{}, Assertions: map[string][]counterpoint.Assertion{}, Relations: map[string][]counterpoint.Relation{}}
 	b.Actors = []counterpoint.Actor{{ID: "x", Name: "X", Kind: counterpoint.ActorPerson}, {ID: "y", Name: "Y", Kind: counterpoint.ActorAnonymous}}
 	for _, id := range ids {
 		r := id + "-r"
@@ -131,8 +132,8 @@ func BenchmarkThread60(b *testing.B) {
 // made 40 counters, each against a claim of another actor, at once.
 type countersStore struct{ fakeStore }
 
-func (s *countersStore) ActorsWithDetail(_ context.Context, ids []string, _ counterpoint.ActorDetail) (counterpoint.Bundle, error) {
-	b := counterpoint.Bundle{Assertions: map[string][]counterpoint.Assertion{}, CountersBy: map[string][]counterpoint.Counter{}}
+func (s *countersStore) ActorsWithDetail(_ context.Context, ids []string, _ readahead.ActorDetail) (readahead.Bundle, error) {
+	b := readahead.Bundle{Assertions: map[string][]counterpoint.Assertion{}, CountersBy: map[string][]counterpoint.Counter{}}
 	b.Actors = []counterpoint.Actor{{ID: ids[0], Name: "X", Kind: counterpoint.ActorPerson}, {ID: "y", Name: "Y", Kind: counterpoint.ActorAnonymous}}
 	for i := range 40 {
 		c, t := fmt.Sprintf("c%03d", i), fmt.Sprintf("t%03d", i)

@@ -12,6 +12,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 
 	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/internal/readahead"
 	"github.com/counterpoint-news/counterpoint/resolvers"
 )
 
@@ -22,16 +23,16 @@ type fakeStore struct {
 	chainQuery  *counterpoint.ChainQuery
 	counterArgs *counterpoint.CounterFilter
 	claimsCalls int
-	details     []counterpoint.ClaimDetail
-	actorDetail []counterpoint.ActorDetail
+	details     []readahead.ClaimDetail
+	actorDetail []readahead.ActorDetail
 }
 
 // ClaimsWithDetail answers a read-ahead from the same fixed graph as
 // RelationsOf and ClaimsByID: claim a with one quote, asserted by x; every
 // other claim asserted by y.
-func (f *fakeStore) ClaimsWithDetail(ctx context.Context, ids []string, d counterpoint.ClaimDetail) (counterpoint.Bundle, error) {
+func (f *fakeStore) ClaimsWithDetail(ctx context.Context, ids []string, d readahead.ClaimDetail) (readahead.Bundle, error) {
 	f.details = append(f.details, d)
-	b := counterpoint.Bundle{Quotes: map[string][]counterpoint.Quote{}, Assertions: map[string][]counterpoint.Assertion{}, Relations: map[string][]counterpoint.Relation{}}
+	b := readahead.Bundle{Quotes: map[string][]counterpoint.Quote{}, Assertions: map[string][]counterpoint.Assertion{}, Relations: map[string][]counterpoint.Relation{}}
 	claims, _ := f.ClaimsByID(ctx, ids)
 	b.Claims = append(b.Claims, claims...)
 	asserted := func(id string) {
@@ -68,9 +69,9 @@ func (f *fakeStore) ClaimsWithDetail(ctx context.Context, ids []string, d counte
 
 // ActorsWithDetail answers for actor x: one counter, x's claim a rebutting
 // y's claim b.
-func (f *fakeStore) ActorsWithDetail(ctx context.Context, ids []string, d counterpoint.ActorDetail) (counterpoint.Bundle, error) {
+func (f *fakeStore) ActorsWithDetail(ctx context.Context, ids []string, d readahead.ActorDetail) (readahead.Bundle, error) {
 	f.actorDetail = append(f.actorDetail, d)
-	b := counterpoint.Bundle{Assertions: map[string][]counterpoint.Assertion{}, CountersBy: map[string][]counterpoint.Counter{}, CountersAgainst: map[string][]counterpoint.Counter{}}
+	b := readahead.Bundle{Assertions: map[string][]counterpoint.Assertion{}, CountersBy: map[string][]counterpoint.Counter{}, CountersAgainst: map[string][]counterpoint.Counter{}}
 	b.Actors, _ = f.ActorsByID(ctx, ids)
 	b.Actors = append(b.Actors, counterpoint.Actor{ID: "y", Name: "Y", Kind: counterpoint.ActorPerson})
 	b.Claims, _ = f.ClaimsByID(ctx, []string{"a", "b"})
@@ -243,17 +244,17 @@ func TestArgumentsOutOfRangeNeverReachTheStore(t *testing.T) {
 func TestReadAheadAsksForWhatTheSelectionReads(t *testing.T) {
 	tests := []struct {
 		selection string
-		want      counterpoint.ClaimDetail
+		want      readahead.ClaimDetail
 	}{
-		{`id text`, counterpoint.ClaimDetail{}},
-		{`quotes { text }`, counterpoint.ClaimDetail{Quotes: true}},
-		{`assertedBy { name }`, counterpoint.ClaimDetail{Assertions: true}},
-		{`... on Claim { assertions { attribution } }`, counterpoint.ClaimDetail{Assertions: true}},
-		{`rebuts { id }`, counterpoint.ClaimDetail{Relations: true}},
-		{`quotes { text } assertedBy { name } rebuttedBy { assertedBy { name } }`, counterpoint.ClaimDetail{Quotes: true, Assertions: true, Relations: true, RelatedAssertions: true}},
+		{`id text`, readahead.ClaimDetail{}},
+		{`quotes { text }`, readahead.ClaimDetail{Quotes: true}},
+		{`assertedBy { name }`, readahead.ClaimDetail{Assertions: true}},
+		{`... on Claim { assertions { attribution } }`, readahead.ClaimDetail{Assertions: true}},
+		{`rebuts { id }`, readahead.ClaimDetail{Relations: true}},
+		{`quotes { text } assertedBy { name } rebuttedBy { assertedBy { name } }`, readahead.ClaimDetail{Quotes: true, Assertions: true, Relations: true, RelatedAssertions: true}},
 		// A relation's from or to may be the claim itself.
-		{`relations { from { quotes { text } } }`, counterpoint.ClaimDetail{Quotes: true, Relations: true, RelatedQuotes: true}},
-		{`...F } } fragment F on Claim { supportedBy { assertedBy { name }`, counterpoint.ClaimDetail{Relations: true, RelatedAssertions: true}},
+		{`relations { from { quotes { text } } }`, readahead.ClaimDetail{Quotes: true, Relations: true, RelatedQuotes: true}},
+		{`...F } } fragment F on Claim { supportedBy { assertedBy { name }`, readahead.ClaimDetail{Relations: true, RelatedAssertions: true}},
 	}
 	for _, tt := range tests {
 		s := &fakeStore{}
@@ -264,7 +265,7 @@ func TestReadAheadAsksForWhatTheSelectionReads(t *testing.T) {
 			t.Errorf("%s: %v", q, err)
 			continue
 		}
-		var got counterpoint.ClaimDetail
+		var got readahead.ClaimDetail
 		if len(s.details) > 0 {
 			got = s.details[0]
 		}
@@ -313,7 +314,7 @@ func TestActorReadAhead(t *testing.T) {
 		}
 	}
 	c.MustPost(`{ actor(id: "x") { countered { counter { id } target { id } by { name } against { name } } } }`, &resp)
-	want := counterpoint.ActorDetail{Countered: true, CounterAssertions: true}
+	want := readahead.ActorDetail{Countered: true, CounterAssertions: true}
 	if len(s.actorDetail) != 1 || s.actorDetail[0] != want {
 		t.Errorf("read-ahead calls %+v, want one asking %+v", s.actorDetail, want)
 	}

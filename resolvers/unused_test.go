@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/internal/readahead"
 	"github.com/counterpoint-news/counterpoint/resolvers"
 )
 
@@ -61,11 +62,11 @@ func (unusedStore) CountersAgainst(context.Context, []string) ([]counterpoint.Ac
 func (unusedStore) SourceTexts(context.Context, []string) (map[string]string, error) {
 	return nil, unused("SourceTexts")
 }
-func (unusedStore) ClaimsWithDetail(context.Context, []string, counterpoint.ClaimDetail) (counterpoint.Bundle, error) {
-	return counterpoint.Bundle{}, unused("ClaimsWithDetail")
+func (unusedStore) ClaimsWithDetail(context.Context, []string, readahead.ClaimDetail) (readahead.Bundle, error) {
+	return readahead.Bundle{}, unused("ClaimsWithDetail")
 }
-func (unusedStore) ActorsWithDetail(context.Context, []string, counterpoint.ActorDetail) (counterpoint.Bundle, error) {
-	return counterpoint.Bundle{}, unused("ActorsWithDetail")
+func (unusedStore) ActorsWithDetail(context.Context, []string, readahead.ActorDetail) (readahead.Bundle, error) {
+	return readahead.Bundle{}, unused("ActorsWithDetail")
 }
 func (unusedStore) Actors(context.Context, counterpoint.ActorFilter, int, string) (counterpoint.Page[counterpoint.Actor], error) {
 	return counterpoint.Page[counterpoint.Actor]{}, unused("Actors")
@@ -133,8 +134,8 @@ func (unusedStore) Review(context.Context, string, string, counterpoint.ChangeAc
 func (unusedStore) DatasetSummaries(context.Context) ([]counterpoint.DatasetSummary, error) {
 	return nil, unused("DatasetSummaries")
 }
-func (unusedStore) ActorTies(context.Context, counterpoint.Scope) ([]counterpoint.Tie, error) {
-	return nil, unused("ActorTies")
+func (unusedStore) TieGraph(context.Context, counterpoint.Scope) (counterpoint.TieGraph, error) {
+	return counterpoint.TieGraph{}, unused("TieGraph")
 }
 func (unusedStore) DeleteSource(context.Context, string, int) (bool, error) {
 	return false, unused("DeleteSource")

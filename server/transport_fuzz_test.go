@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/internal/readahead"
 	"github.com/counterpoint-news/counterpoint/resolvers"
 	"github.com/counterpoint-news/counterpoint/server"
 )
@@ -63,11 +64,11 @@ func (failingStore) CountersAgainst(context.Context, []string) ([]counterpoint.A
 func (failingStore) SourceTexts(context.Context, []string) (map[string]string, error) {
 	return nil, errDown
 }
-func (failingStore) ClaimsWithDetail(context.Context, []string, counterpoint.ClaimDetail) (counterpoint.Bundle, error) {
-	return counterpoint.Bundle{}, errDown
+func (failingStore) ClaimsWithDetail(context.Context, []string, readahead.ClaimDetail) (readahead.Bundle, error) {
+	return readahead.Bundle{}, errDown
 }
-func (failingStore) ActorsWithDetail(context.Context, []string, counterpoint.ActorDetail) (counterpoint.Bundle, error) {
-	return counterpoint.Bundle{}, errDown
+func (failingStore) ActorsWithDetail(context.Context, []string, readahead.ActorDetail) (readahead.Bundle, error) {
+	return readahead.Bundle{}, errDown
 }
 func (failingStore) Actors(context.Context, counterpoint.ActorFilter, int, string) (counterpoint.Page[counterpoint.Actor], error) {
 	return counterpoint.Page[counterpoint.Actor]{}, errDown

@@ -1,27 +1,11 @@
 package counterpoint_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/counterpoint-news/counterpoint"
 )
-
-func TestNormalizeQuote(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"don’t", "don't"},
-		{"“strongly disavowing”", `"strongly disavowing"`},
-		{"‘OK, you are right.’", "'OK, you are right.'"},
-		{"a\u2009.\u2009.\u2009. b", "a . . . b"},
-		{"  line\n\tbreak  ", "line break"},
-		{"ANY relief", "ANY relief"}, // case is kept
-		{"issue — “there", `issue — "there`},
-	}
-	for _, tt := range tests {
-		if got := counterpoint.NormalizeQuote(tt.in); got != tt.want {
-			t.Errorf("NormalizeQuote(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
 
 func TestTextSliceCountsCodePoints(t *testing.T) {
 	text := counterpoint.NewText("they don’t want — “Really?”")
@@ -41,30 +25,6 @@ func TestTextSliceCountsCodePoints(t *testing.T) {
 		got, ok := text.Slice(tt.start, tt.end)
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("Slice(%d, %d) = %q, %v; want %q, %v", tt.start, tt.end, got, ok, tt.want, tt.ok)
-		}
-	}
-}
-
-func TestQuoteMatches(t *testing.T) {
-	text := counterpoint.NewText("Litt wrote: “Really?” he wrote.\nIt is  very hostile today.")
-	tests := []struct {
-		name string
-		q    counterpoint.Quote
-		want bool
-	}{
-		{"exact", counterpoint.Quote{Text: "Really?", Start: 13, End: 20}, true},
-		{"ascii quotes for typographic", counterpoint.Quote{Text: `"Really?"`, Start: 12, End: 21}, true},
-		{"white space collapsed", counterpoint.Quote{Text: "he wrote. It is very hostile", Start: 22, End: 51}, true},
-		{"offset one off", counterpoint.Quote{Text: "Really?", Start: 14, End: 21}, false},
-		{"stray space inside the offsets", counterpoint.Quote{Text: "“Really?”", Start: 11, End: 21}, false},
-		{"other words", counterpoint.Quote{Text: "Surely?", Start: 13, End: 20}, false},
-		{"case differs", counterpoint.Quote{Text: "really?", Start: 13, End: 20}, false},
-		{"past the end", counterpoint.Quote{Text: "today.", Start: 52, End: 90}, false},
-	}
-	for _, tt := range tests {
-		if got := text.QuoteMatches(tt.q); got != tt.want {
-			s, _ := text.Slice(tt.q.Start, tt.q.End)
-			t.Errorf("%s: QuoteMatches(%q at [%d,%d), text there %q) = %v, want %v", tt.name, tt.q.Text, tt.q.Start, tt.q.End, s, got, tt.want)
 		}
 	}
 }
@@ -119,5 +79,70 @@ func TestDirectSpans(t *testing.T) {
 	}
 	if got, _ := text.Slice(spans[0][0], spans[0][1]); got != "strongly disavowing" {
 		t.Errorf("the direct span holds %q, want %q", got, "strongly disavowing")
+	}
+}
+
+// TestQuotationAcrossAWrap: in a text whose paragraphs are separated by
+// blank lines, a quotation hard-wrapped over two lines is one quotation; in
+// a text without blank lines every line is a paragraph and starts outside.
+func TestQuotationAcrossAWrap(t *testing.T) {
+	tests := []struct {
+		text, words string
+		want        bool
+	}{
+		{"Title\n\nShe said \"we will not close\nthe library\" on Monday.\n\nNext.", "we will not close\nthe library", true},
+		{"She said \"we will not close\nthe library\" on Monday.\nNext.", "we will not close\nthe library", false},
+		{"Title\n\n\"An unclosed quotation at a paragraph's end\n\nis not carried into the next\" one.", "is not carried into the next", false},
+		{"Title\n \t\nHe said: \"a line\nand a wrap\".", "a line\nand a wrap", true},
+	}
+	for _, tt := range tests {
+		text := counterpoint.NewText(tt.text)
+		found := text.Find(tt.words)
+		if len(found) != 1 {
+			t.Fatalf("%q is not once in %q", tt.words, tt.text)
+		}
+		if got := text.InsideQuotation(found[0][0], found[0][1]); got != tt.want {
+			t.Errorf("InsideQuotation(%q in %q) = %v, want %v", tt.words, tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestContextAndParagraphs: context stops at the text's ends and counts
+// code points; paragraphs are runs between blank lines, trimmed.
+func TestContextAndParagraphs(t *testing.T) {
+	text := counterpoint.NewText("🙂 first line\nsame paragraph\n\n\n  second 𠀀 paragraph  \n\nthird")
+	prefix, suffix := text.Context(2, 7)
+	if prefix != "🙂 " || !strings.HasPrefix(suffix, " line\nsame") || len([]rune(suffix)) != counterpoint.ContextLength {
+		t.Errorf("Context(2, 7) = %q, %q; want the two code points before and 32 after", prefix, suffix)
+	}
+	var got []string
+	for _, p := range text.Paragraphs() {
+		w, _ := text.Slice(p[0], p[1])
+		got = append(got, w)
+	}
+	want := []string{"🙂 first line\nsame paragraph", "second 𠀀 paragraph", "third"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Paragraphs() = %q, want %q", got, want)
+	}
+}
+
+// TestParagraph: a range is read in the paragraphs that hold it, a wrapped
+// line staying in its paragraph; a range outside the text has none.
+func TestParagraph(t *testing.T) {
+	text := "First para.\n\nSecond “Really?” para\nstill second.\n\nThird."
+	tests := []struct {
+		start, end int
+		want       string
+	}{
+		{21, 28, "Second “Really?” para\nstill second."},
+		{0, 5, "First para."},
+		{len([]rune(text)) - 6, len([]rune(text)), "Third."},
+		{10, 200, ""},
+		{3, 3, ""},
+	}
+	for _, tt := range tests {
+		if got := counterpoint.NewText(text).Paragraph(tt.start, tt.end); got != tt.want {
+			t.Errorf("Paragraph(%d, %d) of %q = %q, want %q", tt.start, tt.end, text, got, tt.want)
+		}
 	}
 }

@@ -1,40 +1,113 @@
 package counterpoint
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"net/url"
+	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 )
 
-// typographic maps the typographic quotation marks and apostrophes that
-// newspapers use onto their ASCII forms, so that a curator may type either.
-var typographic = strings.NewReplacer(
-	"\u2018", "'", "\u2019", "'", "\u201A", "'", "\u201B", "'", "\u2032", "'",
-	"\u201C", `"`, "\u201D", `"`, "\u201E", `"`, "\u201F", `"`, "\u2033", `"`,
+// SourceKind says what sort of document a source is; the set is closed.
+type SourceKind string
+
+// The source kinds.
+const (
+	SourceArticle   SourceKind = "ARTICLE"
+	SourcePaper     SourceKind = "PAPER"
+	SourceEmail     SourceKind = "EMAIL"
+	SourceSpeech    SourceKind = "SPEECH"
+	SourceTestimony SourceKind = "TESTIMONY"
+	SourceInterview SourceKind = "INTERVIEW"
+	SourceStatement SourceKind = "STATEMENT"
 )
 
-// NormalizeQuote returns s in the form that quotes are compared in: the
-// typographic quotes ‘ ’ ‚ ‛ ′ become ' and “ ” „ ‟ ″ become ", every run of
-// Unicode white space becomes a single space, and the ends are trimmed.
-// Nothing else changes: case, dashes, ellipses and punctuation must match.
-func NormalizeQuote(s string) string {
-	s = typographic.Replace(s)
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			space = true
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
+// SourceKinds lists every source kind.
+var SourceKinds = []SourceKind{SourceArticle, SourcePaper, SourceEmail, SourceSpeech, SourceTestimony, SourceInterview, SourceStatement}
+
+// Valid reports whether k belongs to the closed set.
+func (k SourceKind) Valid() bool { return slices.Contains(SourceKinds, k) }
+
+// Source is a document: the article, or one that the article reports on.
+// Only sources with a text can hold quotes; TextFile names that text.
+type Source struct {
+	ID         string
+	Title      string
+	Kind       SourceKind
+	Date       string
+	Publisher  string
+	Authors    []string
+	ReportedIn string
+	URL        string
+	TextFile   string
+	Text       string
+	TextHash   string // TextHash(Text), kept so that quotes can tell which text they were cut from
+	Versioned
+}
+
+// NodeID implements Node.
+func (s *Source) NodeID() string { return s.ID }
+
+// Validate checks a source on its own: id, title, kind, date, and that it is
+// not reported in itself.
+func (s *Source) Validate() error { return s.validate(newIDs()).Err() }
+
+func (s *Source) validate(seen *ids) Problems {
+	var ps Problems
+	seen.define(&ps, "id", s.ID)
+	if blank(s.Title) {
+		ps = append(ps, Invalidf("title", "source %q has no title", s.ID))
 	}
-	return b.String()
+	if !s.Kind.Valid() {
+		ps = append(ps, Invalidf("kind", "unknown source kind %q", s.Kind))
+	}
+	checkDate(&ps, "date", s.Date)
+	if s.ReportedIn != "" && s.ReportedIn == s.ID {
+		ps = append(ps, Invalidf("reportedIn", "source %q cannot be reported in itself", s.ID))
+	}
+	if s.URL != "" {
+		if u, err := url.Parse(s.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			ps = append(ps, Invalidf("url", "source %q: url %q is not a web address (want http:// or https://)", s.ID, s.URL))
+		}
+	}
+	return ps
+}
+
+// MaxSourceText is the longest text, in bytes, that a source may be given
+// through the API: a long report, not a book.
+const MaxSourceText = 2 << 20
+
+// ValidateImport checks a source that brings its own text: the source's
+// rules, and a text that is there and not too long.
+func (s *Source) ValidateImport() error {
+	ps := s.validate(newIDs())
+	switch {
+	case blank(s.Text):
+		ps = append(ps, Invalidf("text", "source %q has no text to import", s.ID))
+	case len(s.Text) > MaxSourceText:
+		ps = append(ps, Invalidf("text", "source %q: the text has %d bytes, more than the %d a source may have", s.ID, len(s.Text), MaxSourceText))
+	}
+	return ps.Err()
+}
+
+// ImportResult says what replacing a source's text did to what was cut
+// from the old one, so that the curator sees every quote that moved and
+// every one that needs placing again.
+type ImportResult struct {
+	Moved, Orphaned  []Quote
+	MovedEvidence    []string // keys (Relation.Key) of relations whose evidence moved
+	OrphanedEvidence []string // keys of relations with evidence no longer found
+}
+
+// TextHash identifies a source's text, so that a quote records which text
+// its offsets count in.
+func TextHash(s string) string {
+	h := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(h[:])
 }
 
 // Text is a source text indexed by Unicode code point, the unit of every
@@ -53,12 +126,6 @@ type Text struct {
 	breaks     []bool // by code point: a line break that ends a paragraph
 }
 
-// Hash is TextHash of the text, computed once.
-func (t *Text) Hash() string {
-	t.hashOnce.Do(func() { t.hash = TextHash(t.s) })
-	return t.hash
-}
-
 // NewText indexes s for slicing by code point.
 func NewText(s string) *Text {
 	offsets := make([]int, 0, utf8.RuneCountInString(s)+1)
@@ -66,6 +133,12 @@ func NewText(s string) *Text {
 		offsets = append(offsets, i)
 	}
 	return &Text{s: s, offsets: append(offsets, len(s))}
+}
+
+// Hash is TextHash of the text, computed once.
+func (t *Text) Hash() string {
+	t.hashOnce.Do(func() { t.hash = TextHash(t.s) })
+	return t.hash
 }
 
 // String returns the whole text.
@@ -81,6 +154,18 @@ func (t *Text) Slice(start, end int) (string, bool) {
 		return "", false
 	}
 	return t.s[t.offsets[start]:t.offsets[end]], true
+}
+
+// codePointAt converts a byte offset that starts a code point into a
+// code-point offset.
+func (t *Text) codePointAt(byteOffset int) int {
+	return sort.SearchInts(t.offsets, byteOffset)
+}
+
+// runeAt returns the code point at offset i.
+func (t *Text) runeAt(i int) rune {
+	r, _ := utf8.DecodeRuneInString(t.s[t.offsets[i]:])
+	return r
 }
 
 // Find returns the code-point offsets of every place where quote occurs in
@@ -122,6 +207,17 @@ func (t *Text) QuoteMatches(q Quote) bool {
 	// either end, even though white space inside is normalised.
 	return ok && strings.TrimSpace(got) == got &&
 		NormalizeQuote(got) == NormalizeQuote(q.Text) && NormalizeQuote(q.Text) != ""
+}
+
+// Context returns up to ContextLength code points before start and after
+// end; empty strings when the range is outside the text.
+func (t *Text) Context(start, end int) (prefix, suffix string) {
+	if _, ok := t.Slice(start, end); !ok {
+		return "", ""
+	}
+	prefix, _ = t.Slice(max(0, start-ContextLength), start)
+	suffix, _ = t.Slice(end, min(t.Len(), end+ContextLength))
+	return prefix, suffix
 }
 
 // Quotation marks that open and close a quotation. The ASCII " opens or
@@ -201,6 +297,57 @@ func (t *Text) paragraphBreaks() []bool {
 		}
 	})
 	return t.breaks
+}
+
+// Paragraphs returns the code-point ranges of the text's paragraphs (by
+// the rule of paragraphBreaks), without their surrounding white space, so
+// that a reader can show a long text a paragraph at a time.
+func (t *Text) Paragraphs() [][2]int {
+	var out [][2]int
+	breaks := t.paragraphBreaks()
+	add := func(from, to int) { // code points
+		for from < to && unicode.IsSpace(t.runeAt(from)) {
+			from++
+		}
+		for to > from && unicode.IsSpace(t.runeAt(to-1)) {
+			to--
+		}
+		if to > from {
+			out = append(out, [2]int{from, to})
+		}
+	}
+	start := 0
+	for i, b := range breaks {
+		if b {
+			add(start, i)
+			start = i + 1
+		}
+	}
+	add(start, t.Len())
+	return out
+}
+
+// Paragraph returns the paragraphs (by the rule of Paragraphs) that hold
+// the code points [start, end), trimmed, so that a quote can be read in its
+// context; "" when the range is empty or outside the text.
+func (t *Text) Paragraph(start, end int) string {
+	if _, ok := t.Slice(start, end); !ok || start == end {
+		return ""
+	}
+	from, to := -1, -1
+	for _, p := range t.Paragraphs() {
+		if p[1] > start && p[0] < end {
+			if from < 0 {
+				from = p[0]
+			}
+			to = p[1]
+		}
+	}
+	if from < 0 {
+		return ""
+	}
+	words, _ := t.Slice(min(from, start), max(to, end))
+	return strings.TrimSpace(words)
 }
 
 // Quotations returns the runs of the text inside quotation marks, by the

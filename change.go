@@ -55,10 +55,6 @@ func EditorOf(ctx context.Context) string {
 	return UnknownEditor
 }
 
-// ECONFLICT is the code of a write based on a version that is no longer
-// the node's, so that no curator silently overwrites another's work.
-const ECONFLICT = "conflict"
-
 // CheckVersion refuses an edit of what (e.g. "claim") id based on version
 // base when the node is at version current; last is the change that made
 // current, when the store has it. A nil base skips the check; a base of 0
@@ -93,4 +89,38 @@ type Versioned struct {
 	// ECONFLICT when the node has moved on. Nil skips the check (scripts
 	// and dataset loads), 0 says the edit creates the node.
 	Base *int
+}
+
+// WriteSummary counts what a write did to the graph, by node label or
+// relationship type.
+type WriteSummary struct {
+	Created   map[string]int
+	Updated   map[string]int
+	Unchanged map[string]int
+	Removed   map[string]int
+}
+
+// NewWriteSummary returns an empty summary ready to count into.
+func NewWriteSummary() WriteSummary {
+	return WriteSummary{Created: map[string]int{}, Updated: map[string]int{}, Unchanged: map[string]int{}, Removed: map[string]int{}}
+}
+
+// Add counts n items of the given label or type under outcome, one of
+// "created", "updated", "unchanged" or "removed".
+func (s WriteSummary) Add(what, outcome string, n int) {
+	switch outcome {
+	case "created":
+		s.Created[what] += n
+	case "updated":
+		s.Updated[what] += n
+	case "unchanged":
+		s.Unchanged[what] += n
+	case "removed":
+		s.Removed[what] += n
+	}
+}
+
+// Changed reports whether the write changed anything.
+func (s WriteSummary) Changed() bool {
+	return len(s.Created)+len(s.Updated)+len(s.Removed) > 0
 }

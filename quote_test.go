@@ -1,6 +1,7 @@
 package counterpoint_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -19,6 +20,80 @@ func cut(tb testing.TB, text, words string) counterpoint.Quote {
 	q := counterpoint.Quote{Text: words, Start: found[0][0], End: found[0][1]}
 	q.AnchorIn(t)
 	return q
+}
+
+func TestNormalizeQuote(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"don’t", "don't"},
+		{"“strongly disavowing”", `"strongly disavowing"`},
+		{"‘OK, you are right.’", "'OK, you are right.'"},
+		{"a\u2009.\u2009.\u2009. b", "a . . . b"},
+		{"  line\n\tbreak  ", "line break"},
+		{"ANY relief", "ANY relief"}, // case is kept
+		{"issue — “there", `issue — "there`},
+	}
+	for _, tt := range tests {
+		if got := counterpoint.NormalizeQuote(tt.in); got != tt.want {
+			t.Errorf("NormalizeQuote(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestQuoteMatches(t *testing.T) {
+	text := counterpoint.NewText("Litt wrote: “Really?” he wrote.\nIt is  very hostile today.")
+	tests := []struct {
+		name string
+		q    counterpoint.Quote
+		want bool
+	}{
+		{"exact", counterpoint.Quote{Text: "Really?", Start: 13, End: 20}, true},
+		{"ascii quotes for typographic", counterpoint.Quote{Text: `"Really?"`, Start: 12, End: 21}, true},
+		{"white space collapsed", counterpoint.Quote{Text: "he wrote. It is very hostile", Start: 22, End: 51}, true},
+		{"offset one off", counterpoint.Quote{Text: "Really?", Start: 14, End: 21}, false},
+		{"stray space inside the offsets", counterpoint.Quote{Text: "“Really?”", Start: 11, End: 21}, false},
+		{"other words", counterpoint.Quote{Text: "Surely?", Start: 13, End: 20}, false},
+		{"case differs", counterpoint.Quote{Text: "really?", Start: 13, End: 20}, false},
+		{"past the end", counterpoint.Quote{Text: "today.", Start: 52, End: 90}, false},
+	}
+	for _, tt := range tests {
+		if got := text.QuoteMatches(tt.q); got != tt.want {
+			s, _ := text.Slice(tt.q.Start, tt.q.End)
+			t.Errorf("%s: QuoteMatches(%q at [%d,%d), text there %q) = %v, want %v", tt.name, tt.q.Text, tt.q.Start, tt.q.End, s, got, tt.want)
+		}
+	}
+}
+
+func TestQuoteValidate(t *testing.T) {
+	text := counterpoint.NewText("He said “Really?” twice. Really?")
+	tests := []struct {
+		name       string
+		text       *counterpoint.Text
+		quote      string
+		start, end int
+		want       string
+	}{
+		{"verbatim", text, "Really?", 9, 16, ""},
+		{"no text", nil, "Really?", 9, 16, `source: source "s" has no text to hold quotes; quote the text that reports it`},
+		{"outside", text, "Really?", 30, 37, `: offsets [30, 37) are outside source "s" (32 code points)`},
+		{"elsewhere, twice", text, "Really?", 0, 7, `: quote "Really?" is not at [0, 7) in source "s", which holds "He said" there; it occurs 2 times, first at [9, 16)`},
+		{"elsewhere, once", text, "twice", 0, 5, `: quote "twice" is not at [0, 5) in source "s", which holds "He sa" there; it is at [18, 23)`},
+		{"nowhere", text, "Surely?", 9, 16, `: quote "Surely?" is not at [9, 16) in source "s", which holds "Really?" there; the quote is nowhere in the source text`},
+	}
+	for _, tt := range tests {
+		q := counterpoint.Quote{ID: "q", Text: tt.quote, Source: "s", Start: tt.start, End: tt.end}
+		err := q.Validate(tt.text)
+		var got string
+		if err != nil {
+			var e *counterpoint.Error
+			if !errors.As(err, &e) {
+				t.Fatalf("%s: %v is not a *counterpoint.Error", tt.name, err)
+			}
+			got = e.Field + ": " + e.Message
+		}
+		if got != tt.want {
+			t.Errorf("%s: Validate(%q at [%d, %d)) = %q, want %q", tt.name, tt.quote, tt.start, tt.end, got, tt.want)
+		}
+	}
 }
 
 // TestReanchor: a quote follows its words into a corrected text only when
@@ -77,79 +152,5 @@ func TestReanchorWithoutOldText(t *testing.T) {
 	got := counterpoint.Reanchor(q, nil, counterpoint.NewText(next))
 	if got.Anchor != counterpoint.Moved || got.Start != q.Start+7 {
 		t.Errorf("Reanchor(stored context) = %s at %d, want MOVED at %d", got.Anchor, got.Start, q.Start+7)
-	}
-}
-
-// TestContextAndParagraphs: context stops at the text's ends and counts
-// code points; paragraphs are runs between blank lines, trimmed.
-func TestContextAndParagraphs(t *testing.T) {
-	text := counterpoint.NewText("🙂 first line\nsame paragraph\n\n\n  second 𠀀 paragraph  \n\nthird")
-	prefix, suffix := text.Context(2, 7)
-	if prefix != "🙂 " || !strings.HasPrefix(suffix, " line\nsame") || len([]rune(suffix)) != counterpoint.ContextLength {
-		t.Errorf("Context(2, 7) = %q, %q; want the two code points before and 32 after", prefix, suffix)
-	}
-	var got []string
-	for _, p := range text.Paragraphs() {
-		w, _ := text.Slice(p[0], p[1])
-		got = append(got, w)
-	}
-	want := []string{"🙂 first line\nsame paragraph", "second 𠀀 paragraph", "third"}
-	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("Paragraphs() = %q, want %q", got, want)
-	}
-}
-
-// TestCheckVersion: an edit based on the node's version passes; any other
-// is a conflict that says who changed it; no base skips the check.
-func TestCheckVersion(t *testing.T) {
-	v := func(n int) *int { return &n }
-	tests := []struct {
-		base     *int
-		current  int
-		wantCode string
-		wantText string
-	}{
-		{nil, 7, "", ""},
-		{v(3), 3, "", ""},
-		{v(0), 0, "", ""},
-		{v(2), 3, counterpoint.ECONFLICT, "based on version 2, it is now at version 3"},
-		{v(0), 1, counterpoint.ECONFLICT, "already exists"},
-		{v(2), 0, counterpoint.ECONFLICT, "no longer exists"},
-		{v(-1), 0, counterpoint.EINVALID, "version must be"},
-	}
-	for _, tt := range tests {
-		err := counterpoint.CheckVersion("claim", "c1", tt.base, tt.current, nil)
-		var code string
-		if e, ok := err.(*counterpoint.Error); ok {
-			code = e.Code
-		}
-		if code != tt.wantCode || (tt.wantText != "" && !strings.Contains(err.Error(), tt.wantText)) {
-			t.Errorf("CheckVersion(base %v, current %d) = %v; want code %q with %q", tt.base, tt.current, err, tt.wantCode, tt.wantText)
-		}
-	}
-}
-
-// TestQuotationAcrossAWrap: in a text whose paragraphs are separated by
-// blank lines, a quotation hard-wrapped over two lines is one quotation; in
-// a text without blank lines every line is a paragraph and starts outside.
-func TestQuotationAcrossAWrap(t *testing.T) {
-	tests := []struct {
-		text, words string
-		want        bool
-	}{
-		{"Title\n\nShe said \"we will not close\nthe library\" on Monday.\n\nNext.", "we will not close\nthe library", true},
-		{"She said \"we will not close\nthe library\" on Monday.\nNext.", "we will not close\nthe library", false},
-		{"Title\n\n\"An unclosed quotation at a paragraph's end\n\nis not carried into the next\" one.", "is not carried into the next", false},
-		{"Title\n \t\nHe said: \"a line\nand a wrap\".", "a line\nand a wrap", true},
-	}
-	for _, tt := range tests {
-		text := counterpoint.NewText(tt.text)
-		found := text.Find(tt.words)
-		if len(found) != 1 {
-			t.Fatalf("%q is not once in %q", tt.words, tt.text)
-		}
-		if got := text.InsideQuotation(found[0][0], found[0][1]); got != tt.want {
-			t.Errorf("InsideQuotation(%q in %q) = %v, want %v", tt.words, tt.text, got, tt.want)
-		}
 	}
 }
