@@ -31,7 +31,7 @@ const aifBroken = "../format/aif/testdata/aif/broken.json"
 // mustLoadAIF reads AIF maps with every check and writes them to db.
 func mustLoadAIF(tb testing.TB, db *store.DB, files ...string) []loader.Result {
 	tb.Helper()
-	return MustLoadFormat(tb, db, aif.Format, files...)
+	return MustLoadFormat(tb, db, aif.Reader, files...)
 }
 
 // TestAIFLoadAnswersCounters: the maps load as one dataset (they share a
@@ -97,13 +97,13 @@ func TestAIFLoadAnswersCounters(t *testing.T) {
 // --skip-invalid, which loads the rest of it and of the other maps.
 func TestAIFSkipInvalid(t *testing.T) {
 	db := neo4jtest.MustOpen(t)
-	if _, err := loader.ReadFiles(aif.Format, append([]string{aifBroken}, aifMaps...)...); err == nil {
+	if _, err := loader.ReadFiles(aif.Reader, append([]string{aifBroken}, aifMaps...)...); err == nil {
 		t.Fatalf("the broken map read without a problem")
 	}
 	if st := neo4jtest.MustStats(t, db); len(st.Nodes) != 0 {
 		t.Errorf("the graph holds %v after a refused read, want nothing", st.Nodes)
 	}
-	inputs, skipped, err := loader.Limits{}.ReadFilesSkipInvalid(aif.Format, append([]string{aifBroken}, aifMaps...)...)
+	inputs, skipped, err := loader.Limits{}.ReadFilesSkipInvalid(aif.Reader, append([]string{aifBroken}, aifMaps...)...)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,12 +27,12 @@ const articleDataset = "../data/wapo-2015-encryption.json"
 // them to db.
 func MustLoadFiles(tb testing.TB, db *store.DB, files ...string) []loader.Result {
 	tb.Helper()
-	return MustLoadFormat(tb, db, datasetjson.Format, files...)
+	return MustLoadFormat(tb, db, datasetjson.Reader, files...)
 }
 
 // MustLoadFormat reads files in format with the loader's checks and writes
 // them to db.
-func MustLoadFormat(tb testing.TB, db *store.DB, format loader.Format, files ...string) []loader.Result {
+func MustLoadFormat(tb testing.TB, db *store.DB, format loader.Reader, files ...string) []loader.Result {
 	tb.Helper()
 	inputs, err := loader.ReadFiles(format, files...)
 	if err != nil {
@@ -162,7 +162,7 @@ func TestExportCuratedClaims(t *testing.T) {
 
 	dir := t.TempDir()
 	file := MustExport(t, db, store.CuratedDataset, dir)
-	inputs, err := loader.ReadFiles(datasetjson.Format, file)
+	inputs, err := loader.ReadFiles(datasetjson.Reader, file)
 	if err != nil {
 		t.Fatalf("the curated export does not pass the loader's checks: %v\n%s", err, mustRead(t, file))
 	}

@@ -43,7 +43,7 @@ type Format struct {
 	Writes string
 	// Reader reads the format's files (load, validate); nil when the
 	// format is only written.
-	Reader loader.Format
+	Reader loader.Reader
 	// Files are the files a dataset exports to in the format, named after
 	// the dataset.
 	Files func(ds *counterpoint.Dataset) ([]files.File, error)
@@ -73,13 +73,13 @@ var all = []Format{
 		Name: "json", Title: "Counterpoint JSON with the texts (loads again)", MediaType: "application/json", Extension: ".json",
 		Reads:  "Counterpoint's dataset files",
 		Writes: "dataset files that load again (the backup), each source text in sources/<source id>.txt beside them",
-		Reader: datasetjson.Format, Files: datasetjson.Files, Backup: true,
+		Reader: datasetjson.Reader, Files: datasetjson.Files, Backup: true,
 	},
 	{
 		Name: "aif", Title: "AIF, for OVA and AIFdb", MediaType: "application/json", Extension: ".aif.json",
 		Reads:  "AIF JSON argument maps, as AIFdb and OVA write them; one dataset per map, see docs/aif.md",
 		Writes: "an AIF map in OVA's file, <id>.aif.json (docs/aif.md)",
-		Reader: aif.Format, Files: single(".aif.json", aif.Encode),
+		Reader: aif.Reader, Files: single(".aif.json", aif.Encode),
 	},
 	{
 		Name: "graphml", Title: "GraphML: who countered whom, and the claims (Gephi, yEd, networkx)", MediaType: "application/graphml+xml", Extension: ".actors.graphml",

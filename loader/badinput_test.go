@@ -138,7 +138,7 @@ func TestReadRefusesBadDatasets(t *testing.T) {
 			if strings.Contains(wantPath, "%d") {
 				wantPath = fmt.Sprintf(wantPath, really)
 			}
-			inputs, err := loader.ReadFiles(datasetjson.Format, file)
+			inputs, err := loader.ReadFiles(datasetjson.Reader, file)
 			if err == nil {
 				t.Fatalf("ReadFiles(%s) accepted it (%d inputs); want a problem at %s", tt.name, len(inputs), wantPath)
 			}
@@ -160,7 +160,7 @@ func TestReadRefusesBadDatasets(t *testing.T) {
 }
 
 func TestReadAcceptsTheSeed(t *testing.T) {
-	inputs, err := loader.ReadFiles(datasetjson.Format, seedFile)
+	inputs, err := loader.ReadFiles(datasetjson.Reader, seedFile)
 	if err != nil {
 		t.Fatalf("ReadFiles(%s): %v", seedFile, err)
 	}
@@ -183,7 +183,7 @@ func TestReadReportsEveryProblemAtOnce(t *testing.T) {
 	q := at(m, "claims", 2, "quotes", 0).(map[string]any)
 	q["start"] = q["start"].(float64) + 2
 	file := datasettest.MustWriteDataset(t, "three.json", datasettest.MustJSON(t, m))
-	_, err := loader.ReadFiles(datasetjson.Format, file)
+	_, err := loader.ReadFiles(datasetjson.Reader, file)
 	problems, _ := err.(loader.Problems)
 	want := []string{"$.relations[0].to", "$.claims[1].assertions[0].actor", "$.claims[2].quotes[0]"}
 	for _, w := range want {
@@ -206,7 +206,7 @@ func TestReadRefusesConflictingDatasets(t *testing.T) {
 	at(b, "actors", 8).(map[string]any)["role"] = "a different role"
 	fa := datasettest.MustWriteDataset(t, "a.json", datasettest.MustJSON(t, a))
 	fb := datasettest.MustWriteDataset(t, "b.json", datasettest.MustJSON(t, b))
-	_, err := loader.ReadFiles(datasetjson.Format, fa, fb)
+	_, err := loader.ReadFiles(datasetjson.Reader, fa, fb)
 	if err == nil {
 		t.Fatal("two datasets with the same claims and a differing actor were accepted")
 	}
@@ -234,7 +234,7 @@ func TestSkipInvalidJSON(t *testing.T) {
 	if err := os.WriteFile(bad, []byte(`{"id":"x"`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	inputs, skipped, err := loader.Limits{}.ReadFilesSkipInvalid(datasetjson.Format, bad, seedFile)
+	inputs, skipped, err := loader.Limits{}.ReadFilesSkipInvalid(datasetjson.Reader, bad, seedFile)
 	if err != nil {
 		t.Fatal(err)
 	}

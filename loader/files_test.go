@@ -88,7 +88,7 @@ func TestSourceTextStaysInTheDatasetFolder(t *testing.T) {
 			if err := os.WriteFile(file, withTextFile(t, rel), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			_, err := tt.limits.ReadFiles(datasetjson.Format, file)
+			_, err := tt.limits.ReadFiles(datasetjson.Reader, file)
 			if err == nil {
 				t.Fatalf("textFile %q was accepted", rel)
 			}
@@ -119,7 +119,7 @@ func TestSourceTextInsideTheFolderIsRead(t *testing.T) {
 		if err := os.WriteFile(file, withTextFile(t, rel), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := loader.ReadFiles(datasetjson.Format, file); err != nil {
+		if _, err := loader.ReadFiles(datasetjson.Reader, file); err != nil {
 			t.Errorf("textFile %q: %v", rel, err)
 		}
 	}
@@ -143,7 +143,7 @@ func TestReadFSKeepsTextsInTheFolder(t *testing.T) {
 			"outside.txt":    {Data: []byte(secret)},
 			"data/sources/a": {Data: article},
 		}
-		_, err := loader.Limits{MaxBytes: 250_000}.ReadFS(datasetjson.Format, fsys, "data/ds.json")
+		_, err := loader.Limits{MaxBytes: 250_000}.ReadFS(datasetjson.Reader, fsys, "data/ds.json")
 		if err == nil || !strings.Contains(err.Error(), "$.sources[0].textFile") || !strings.Contains(err.Error(), tt.wantMsg) {
 			t.Errorf("textFile %q: got %v, want a problem at $.sources[0].textFile saying %q", tt.rel, err, tt.wantMsg)
 		}
@@ -156,7 +156,7 @@ func TestReadFSKeepsTextsInTheFolder(t *testing.T) {
 func TestDatasetOverTheSizeCapIsRefusedUndecoded(t *testing.T) {
 	// Not even JSON: had it been decoded, the problem would say so.
 	big := datasettest.MustWriteDataset(t, "big.json", bytes.Repeat([]byte("[1,"), 100_000))
-	_, err := loader.Limits{MaxBytes: 100_000}.ReadFiles(datasetjson.Format, big)
+	_, err := loader.Limits{MaxBytes: 100_000}.ReadFiles(datasetjson.Reader, big)
 	if err == nil || !strings.Contains(err.Error(), big+": the dataset file is 300000 bytes, larger than the limit of 100000 bytes") {
 		t.Errorf("got %v, want the file refused by its size", err)
 	}
@@ -189,7 +189,7 @@ func TestDatasetOverTheSizeCapIsRefusedUndecoded(t *testing.T) {
 			}
 		}
 	}()
-	_, err = loader.Limits{MaxBytes: 1 << 20}.ReadFiles(datasetjson.Format, pipe)
+	_, err = loader.Limits{MaxBytes: 1 << 20}.ReadFiles(datasetjson.Reader, pipe)
 	if err == nil || !strings.Contains(err.Error(), "larger than the limit of 1048576 bytes") {
 		t.Errorf("endless pipe: got %v, want it cut at the limit", err)
 	}
@@ -213,7 +213,7 @@ func TestInvalidUnicodeInTheDatasetIsRefused(t *testing.T) {
 				t.Fatalf("the seed has no %s", tt.replace)
 			}
 			file := datasettest.MustWriteDataset(t, "bad.json", bytes.Replace(seed, []byte(tt.replace), []byte(tt.with), 1))
-			_, err := loader.ReadFiles(datasetjson.Format, file)
+			_, err := loader.ReadFiles(datasetjson.Reader, file)
 			ps, _ := err.(loader.Problems)
 			for _, p := range ps {
 				if p.File == file && p.Path == tt.wantPath && strings.Contains(p.Message, tt.wantMsg) && strings.Contains(p.Message, "line ") {
@@ -233,7 +233,7 @@ func TestWrongOffsetEchoesNoMoreThanTheQuote(t *testing.T) {
 	q := at(m, "claims", 0, "quotes", 0).(map[string]any)
 	q["text"], q["start"], q["end"] = "Nope", 0, 5000
 	file := datasettest.MustWriteDataset(t, "wide.json", datasettest.MustJSON(t, m))
-	_, err := loader.ReadFiles(datasetjson.Format, file)
+	_, err := loader.ReadFiles(datasetjson.Reader, file)
 	if err == nil {
 		t.Fatal("accepted")
 	}

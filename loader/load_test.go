@@ -35,7 +35,7 @@ func TestLoadIsIdempotent(t *testing.T) {
 	if before.Digest != after.Digest {
 		t.Errorf("graph digest changed on reload: nodes %v -> %v, relationships %v -> %v", before.Nodes, after.Nodes, before.Relationships, after.Relationships)
 	}
-	inputs, _ := loader.ReadFiles(datasetjson.Format, seedFile)
+	inputs, _ := loader.ReadFiles(datasetjson.Reader, seedFile)
 	ds := inputs[0].Dataset
 	quotes := 0
 	for _, c := range ds.Claims {
@@ -59,7 +59,7 @@ func TestLoadRefusesBadDatasetsAndWritesNothing(t *testing.T) {
 	for _, tt := range badDatasets() {
 		t.Run(tt.name, func(t *testing.T) {
 			file := datasettest.MustWriteDataset(t, "bad.json", tt.content(t))
-			inputs, err := loader.ReadFiles(datasetjson.Format, file)
+			inputs, err := loader.ReadFiles(datasetjson.Reader, file)
 			if err == nil {
 				_, err = loader.Load(context.Background(), db, inputs, loader.Progress{})
 			}
@@ -135,7 +135,7 @@ func TestLoadRefusesClashesWithTheGraph(t *testing.T) {
 			m := datasettest.MustSeedJSON(t)
 			tt.mutate(m)
 			file := datasettest.MustWriteDataset(t, "clash.json", datasettest.MustJSON(t, m))
-			inputs, err := loader.ReadFiles(datasetjson.Format, file)
+			inputs, err := loader.ReadFiles(datasetjson.Reader, file)
 			if err != nil {
 				t.Fatalf("the dataset itself should be valid: %v", err)
 			}
@@ -173,7 +173,7 @@ func TestReloadOfACorrectedDatasetConverges(t *testing.T) {
 		}
 	}
 	file := datasettest.MustWriteDataset(t, "corrected.json", datasettest.MustJSON(t, m))
-	inputs, err := loader.ReadFiles(datasetjson.Format, file)
+	inputs, err := loader.ReadFiles(datasetjson.Reader, file)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,5 +1,5 @@
 // Package loader reads dataset files in one of the input formats (the
-// readers in format/ meet its Format contract), checks everything about
+// readers in format/ meet its Reader contract), checks everything about
 // them before anything is written, and hands them to the store.
 package loader
 
@@ -27,10 +27,11 @@ type Writer interface {
 	WriteDataset(ctx context.Context, ds *counterpoint.Dataset, progress func(elements int)) (counterpoint.WriteSummary, error)
 }
 
-// Format reads one input format into the domain's Dataset: the contract of
+// Reader reads one input format into the domain's Dataset: the contract of
 // every reader in format/ (the dataset JSON, AIF). Adding a format means
-// adding a Format; the checks in Validate and the store stay as they are.
-type Format interface {
+// adding a Reader (and an entry in format's registry); the checks in
+// Validate and the store stay as they are.
+type Reader interface {
 	// Name is the format's name on the command line.
 	Name() string
 	// Decode parses the file's bytes; readText reads a source text named
@@ -38,7 +39,7 @@ type Format interface {
 	Decode(file string, b []byte, readText func(rel string) ([]byte, error)) (*counterpoint.Dataset, Problems)
 }
 
-// Merger is a Format whose files may share nodes (AIF corpora reuse node
+// Merger is a Reader whose files may share nodes (AIF corpora reuse node
 // ids across maps): Merge joins the datasets that do, and reports shared
 // nodes that differ.
 type Merger interface {
@@ -75,13 +76,13 @@ func (l Limits) maxBytes() int64 {
 
 // ReadFiles reads datasets from the operating system's file system, with
 // the default Limits.
-func ReadFiles(format Format, files ...string) ([]Input, error) {
+func ReadFiles(format Reader, files ...string) ([]Input, error) {
 	return Limits{}.ReadFiles(format, files...)
 }
 
 // ReadFS reads datasets from fsys (the embedded seed data, say), with the
 // default Limits.
-func ReadFS(format Format, fsys fs.FS, files ...string) ([]Input, error) {
+func ReadFS(format Reader, fsys fs.FS, files ...string) ([]Input, error) {
 	return Limits{}.ReadFS(format, fsys, files...)
 }
 
@@ -89,7 +90,7 @@ func ReadFS(format Format, fsys fs.FS, files ...string) ([]Input, error) {
 // source text must be a regular file inside the dataset file's folder: its
 // textFile is relative, has no "..", and no symbolic link may lead out of
 // the folder.
-func (l Limits) ReadFiles(format Format, files ...string) ([]Input, error) {
+func (l Limits) ReadFiles(format Reader, files ...string) ([]Input, error) {
 	inputs, _, err := read(format, osFiles{max: l.maxBytes()}, files, false)
 	return inputs, err
 }
@@ -99,13 +100,13 @@ func (l Limits) ReadFiles(format Format, files ...string) ([]Input, error) {
 // file that fails the checks, whole) and listed in skipped, and the rest is
 // returned. Problems between the files (the same id defined twice
 // differently) still fail the whole read.
-func (l Limits) ReadFilesSkipInvalid(format Format, files ...string) (inputs []Input, skipped Problems, err error) {
+func (l Limits) ReadFilesSkipInvalid(format Reader, files ...string) (inputs []Input, skipped Problems, err error) {
 	return read(format, osFiles{max: l.maxBytes()}, files, true)
 }
 
 // ReadFS reads datasets from fsys; source texts are named relative to the
 // dataset file's folder in fsys, without "..".
-func (l Limits) ReadFS(format Format, fsys fs.FS, files ...string) ([]Input, error) {
+func (l Limits) ReadFS(format Reader, fsys fs.FS, files ...string) ([]Input, error) {
 	inputs, _, err := read(format, fsFiles{fsys: fsys, max: l.maxBytes()}, files, false)
 	return inputs, err
 }
@@ -123,7 +124,7 @@ type files interface {
 // other; it returns Problems listing everything wrong in all of them. With
 // skip, the problems of a file are listed in skipped instead, and what
 // they concern is left out.
-func read(format Format, src files, names []string, skip bool) ([]Input, Problems, error) {
+func read(format Reader, src files, names []string, skip bool) ([]Input, Problems, error) {
 	var inputs []Input
 	var problems, skipped Problems
 	report := func(ps Problems) {

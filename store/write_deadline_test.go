@@ -21,7 +21,7 @@ import (
 // unavailable or too slow, never an internal error.
 func TestWriteCutByItsDeadline(t *testing.T) {
 	db := neo4jtest.MustOpen(t)
-	inputs, err := loader.ReadFS(datasetjson.Format, data.Files, data.Seeds...)
+	inputs, err := loader.ReadFS(datasetjson.Reader, data.Files, data.Seeds...)
 	if err != nil {
 		t.Fatal(err)
 	}

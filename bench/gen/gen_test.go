@@ -23,7 +23,7 @@ func TestGeneratedDatasetPassesTheLoader(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	inputs, err := loader.ReadFiles(datasetjson.Format, files.Dataset)
+	inputs, err := loader.ReadFiles(datasetjson.Reader, files.Dataset)
 	if err != nil {
 		t.Fatalf("the loader refuses the generated dataset: %v", err)
 	}

@@ -144,7 +144,7 @@ func Loader(ctx context.Context, db *store.DB, cfg Config) Run {
 		return r
 	}
 	dir := filepath.Dir(cfg.Dataset)
-	ds, problems := datasetjson.Format.Decode(cfg.Dataset, b, func(rel string) ([]byte, error) { return os.ReadFile(filepath.Join(dir, rel)) })
+	ds, problems := datasetjson.Reader.Decode(cfg.Dataset, b, func(rel string) ([]byte, error) { return os.ReadFile(filepath.Join(dir, rel)) })
 	r.Phases = append(r.Phases, t.stop("read and decode (JSON, schema, texts)"))
 	if len(problems) > 0 {
 		r.Error = problems.Error()

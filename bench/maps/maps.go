@@ -98,7 +98,7 @@ var scopedQueries = []struct{ name, query string }{
 func Run(ctx context.Context, db *store.DB, cfg Config, files []string, extra string, say func(string, ...any)) (Result, error) {
 	res := Result{Maps: len(files), Elements: cfg.Elements, ScopedP50Ms: map[string]float64{}}
 	// A first load plans the loader's queries; it is not what a map costs.
-	warm, err := loader.ReadFiles(aif.Format, files[0])
+	warm, err := loader.ReadFiles(aif.Reader, files[0])
 	if err != nil {
 		return res, err
 	}
@@ -108,7 +108,7 @@ func Run(ctx context.Context, db *store.DB, cfg Config, files []string, extra st
 	if err := db.DeleteAll(ctx); err != nil {
 		return res, err
 	}
-	inputs, err := loader.ReadFiles(aif.Format, files...)
+	inputs, err := loader.ReadFiles(aif.Reader, files...)
 	if err != nil {
 		return res, err
 	}
@@ -118,7 +118,7 @@ func Run(ctx context.Context, db *store.DB, cfg Config, files []string, extra st
 	}
 	res.LoadSeconds = time.Since(start).Seconds()
 	res.LoadPerMapMs = res.LoadSeconds * 1000 / float64(len(files))
-	more, err := loader.ReadFiles(aif.Format, extra)
+	more, err := loader.ReadFiles(aif.Reader, extra)
 	if err != nil {
 		return res, err
 	}

@@ -16,7 +16,7 @@ type InputFormat struct {
 }
 
 // reader is the registry's reader of the format named.
-func (f InputFormat) reader() (loader.Format, error) {
+func (f InputFormat) reader() (loader.Reader, error) {
 	ft, err := format.Lookup(f.Format)
 	if err != nil {
 		return nil, err

@@ -21,7 +21,7 @@ import (
 func FuzzDecodeAIF(f *testing.F) {
 	f.Add([]byte(`{"nodes":[{"nodeID":1,"text":"Ed Park: The ferry should run every hour.","type":"L"},{"nodeID":"2","text":"Asserting","type":"YA"},{"nodeID":3,"text":"The ferry should run every hour.","type":"I"}],"edges":[{"fromID":1,"toID":"2"},{"fromID":2,"toID":3}]}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		ds, problems := Format.Decode("fuzz.json", b, nil)
+		ds, problems := Reader.Decode("fuzz.json", b, nil)
 		datasettest.CheckProblems(t, "fuzz.json", "Decode", problems)
 		if ds == nil {
 			if len(problems) == 0 {
@@ -29,7 +29,7 @@ func FuzzDecodeAIF(f *testing.F) {
 			}
 			return
 		}
-		inputs, merged := Format.(loader.Merger).Merge([]loader.Input{{File: "fuzz.json", Dataset: ds}})
+		inputs, merged := Reader.(loader.Merger).Merge([]loader.Input{{File: "fuzz.json", Dataset: ds}})
 		datasettest.CheckProblems(t, "fuzz.json", "merge", merged)
 		ds = inputs[0].Dataset
 		if err := ds.Validate(); err != nil {
@@ -42,7 +42,7 @@ func FuzzDecodeAIF(f *testing.F) {
 		if err := Encode(&out, ds); err != nil {
 			t.Fatalf("Encode: %v", err)
 		}
-		again, ps := Format.Decode("fuzz.json", out.Bytes(), nil)
+		again, ps := Reader.Decode("fuzz.json", out.Bytes(), nil)
 		if len(ps) > 0 || again == nil {
 			t.Fatalf("the export of a clean map does not read back: %v\ninput: %q\nexport: %s", ps, b, out.Bytes())
 		}

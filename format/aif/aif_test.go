@@ -23,9 +23,9 @@ const (
 // problem.
 func mustReadAIF(t *testing.T, files ...string) []loader.Input {
 	t.Helper()
-	inputs, err := loader.ReadFiles(Format, files...)
+	inputs, err := loader.ReadFiles(Reader, files...)
 	if err != nil {
-		t.Fatalf("loader.ReadFiles(Format, %v): %v", files, err)
+		t.Fatalf("loader.ReadFiles(Reader, %v): %v", files, err)
 	}
 	return inputs
 }
@@ -133,7 +133,7 @@ func TestAIFTranscript(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ds, problems := Format.Decode(followupFile, b, nil)
+	ds, problems := Reader.Decode(followupFile, b, nil)
 	if len(problems) != 0 {
 		t.Fatalf("Decode: %v", problems)
 	}
@@ -207,7 +207,7 @@ func TestAIFSharedNodes(t *testing.T) {
 	if err := os.WriteFile(other, []byte(changed), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err = loader.ReadFiles(Format, harbourFile, other)
+	_, err = loader.ReadFiles(Reader, harbourFile, other)
 	if err == nil || !strings.Contains(err.Error(), `other.json: $..nodes[?(@.nodeID=="101")]: I node 101 is also in testdata/aif/harbour-street.json, with another text`) {
 		t.Errorf("a shared node with another text: error %v, want it reported with both files", err)
 	}
@@ -216,7 +216,7 @@ func TestAIFSharedNodes(t *testing.T) {
 	if err := os.WriteFile(other, []byte(shouted), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err = loader.ReadFiles(Format, harbourFile, other)
+	_, err = loader.ReadFiles(Reader, harbourFile, other)
 	if err == nil || !strings.Contains(err.Error(), `other.json: $: speaker "TOM BECKER" (actor "aif.tom-becker") is named "Tom Becker" in testdata/aif/harbour-street.json`) {
 		t.Errorf("a speaker spelt two ways: error %v, want it reported", err)
 	}
@@ -234,7 +234,7 @@ func TestAIFProblems(t *testing.T) {
 		brokenFile + ": $.edges[4].fromID: dangling edge: no node 9",
 		brokenFile + `: $..nodes[?(@.nodeID=="5")]: I node 5 is put forward by no locution (no YA from an L node to it), so no one's words stand for it; every claim needs a quote`,
 	}
-	inputs, err := loader.ReadFiles(Format, brokenFile)
+	inputs, err := loader.ReadFiles(Reader, brokenFile)
 	if inputs != nil {
 		t.Errorf("ReadFiles returned %d datasets despite problems", len(inputs))
 	}
@@ -246,7 +246,7 @@ func TestAIFProblems(t *testing.T) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 
-	inputs, skipped, err := loader.Limits{}.ReadFilesSkipInvalid(Format, brokenFile, harbourFile)
+	inputs, skipped, err := loader.Limits{}.ReadFilesSkipInvalid(Reader, brokenFile, harbourFile)
 	if err != nil {
 		t.Fatalf("ReadFilesSkipInvalid: %v", err)
 	}
@@ -284,7 +284,7 @@ func TestAIFFileShapes(t *testing.T) {
 		{"lower-case aif", `{"aif":` + bare + `}`, ""},
 	}
 	for _, tt := range tests {
-		ds, problems := Format.Decode("ferry.json", []byte(tt.file), nil)
+		ds, problems := Reader.Decode("ferry.json", []byte(tt.file), nil)
 		if len(problems) > 0 || ds == nil {
 			t.Errorf("%s: problems %v", tt.name, problems)
 			continue
@@ -318,7 +318,7 @@ func TestAIFFileShapes(t *testing.T) {
 			"$.nodes[2]: RA node 3 has no proposition leading into it"},
 		{`{"nodes":[{"nodeID":1,"type":"I","text":"x"},{"nodeID":2,"type":"YA","text":"Asserting"}],"edges":[{"fromID":1,"toID":2}]}`, "$.nodes[1]: YA node 2 leads to no node"},
 	} {
-		_, problems := Format.Decode("bad.json", []byte(bad.file), nil)
+		_, problems := Reader.Decode("bad.json", []byte(bad.file), nil)
 		got := problemStrings(problems)
 		if !slices.ContainsFunc(got, func(s string) bool { return strings.Contains(s, bad.want) }) {
 			t.Errorf("Decode(%s): problems %q, want one containing %q", bad.file, got, bad.want)
@@ -423,7 +423,7 @@ func TestAIFDetails(t *testing.T) {
 {"fromID":"l2","toID":"y2"},{"fromID":"y2","toID":"i2"},{"fromID":"l2","toID":"y3"},{"fromID":"y3","toID":"i3"},
 {"fromID":"i2","toID":"ra"},{"fromID":"i3","toID":"ra"},{"fromID":"ra","toID":"i1"},{"fromID":"i3","toID":"q"},{"fromID":"q","toID":"i2"}],
 "participants":[{"participantID":1,"firstname":"Participant","surname":"Rachel"},{"participantID":2,"firstname":"Participant","surname":"Mo"}]}}`
-	ds, problems := Format.Decode("plan.json", []byte(m), nil)
+	ds, problems := Reader.Decode("plan.json", []byte(m), nil)
 	if len(problems) > 0 {
 		t.Fatalf("Decode: %v", problems)
 	}
@@ -485,7 +485,7 @@ func TestAIFDetails(t *testing.T) {
 // as AIF with every claim and relation, the relations inferred with a note
 // naming the scheme node the export made.
 func TestAIFExportOfTheArticle(t *testing.T) {
-	inputs, err := loader.ReadFiles(datasetjson.Format, "../../data/wapo-2015-encryption.json")
+	inputs, err := loader.ReadFiles(datasetjson.Reader, "../../data/wapo-2015-encryption.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -494,7 +494,7 @@ func TestAIFExportOfTheArticle(t *testing.T) {
 	if err := Encode(&out, article); err != nil {
 		t.Fatal(err)
 	}
-	ds, problems := Format.Decode("wapo.aif.json", []byte(out.String()), nil)
+	ds, problems := Reader.Decode("wapo.aif.json", []byte(out.String()), nil)
 	if len(problems) > 0 {
 		t.Fatalf("the article's AIF does not read back: %v", problems)
 	}

@@ -1,3 +1,8 @@
+// Package aif reads and writes argument maps in the JSON form of the
+// Argument Interchange Format (AIF), as AIFdb and OVA write them: decode.go
+// reads a file, mapping.go maps its nodes to the domain, merge.go joins maps
+// that share nodes, encode.go writes a dataset back. docs/aif.md describes
+// the mapping.
 package aif
 
 import (
@@ -16,11 +21,11 @@ import (
 	"github.com/counterpoint-news/counterpoint/loader"
 )
 
-// AIF reads argument maps in the JSON form of the Argument Interchange
+// Reader reads argument maps in the JSON form of the Argument Interchange
 // Format, as AIFdb and OVA write them, so that the corpora of the
 // argument-mining community load beside curated datasets. docs/aif.md
 // describes the mapping.
-var Format loader.Format = aifFormat{}
+var Reader loader.Reader = aifFormat{}
 
 type aifFormat struct{}
 

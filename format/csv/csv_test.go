@@ -16,7 +16,7 @@ import (
 
 func mustAIF(t *testing.T) *counterpoint.Dataset {
 	t.Helper()
-	return datasettest.MustRead(t, aif.Format, "../aif/testdata/aif/harbour-street.json", "../aif/testdata/aif/harbour-street-followup.json")
+	return datasettest.MustRead(t, aif.Reader, "../aif/testdata/aif/harbour-street.json", "../aif/testdata/aif/harbour-street-followup.json")
 }
 
 // TestClaimGraph: every claim is a row of the node table, every relation a

@@ -27,9 +27,9 @@ import (
 	"github.com/counterpoint-news/counterpoint/loader"
 )
 
-// Format reads the project's own dataset files, checking them against
+// Reader reads the project's own dataset files, checking them against
 // data/dataset.schema.json first.
-var Format loader.Format = jsonFormat{schema: mustCompileSchema()}
+var Reader loader.Reader = jsonFormat{schema: mustCompileSchema()}
 
 type jsonFormat struct{ schema *jsonschema.Schema }
 
@@ -114,7 +114,7 @@ type (
 )
 
 // Encode writes ds in the project's own format, the inverse of
-// Format.Decode (source texts stay in their textFile, which the caller
+// Reader.Decode (source texts stay in their textFile, which the caller
 // writes).
 func Encode(w io.Writer, ds *counterpoint.Dataset) error {
 	// The lists the format requires are written even when empty ([], not

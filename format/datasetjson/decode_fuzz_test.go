@@ -10,7 +10,7 @@ import (
 	"github.com/counterpoint-news/counterpoint/loader"
 )
 
-// FuzzDecodeValidate: Format.Decode and loader.Validate take any bytes without
+// FuzzDecodeValidate: Reader.Decode and loader.Validate take any bytes without
 // panicking; every problem says where it is (a JSON path, or a line and
 // column), and a dataset comes back exactly when Decode found no problem
 // that stops decoding.
@@ -38,7 +38,7 @@ func FuzzDecodeValidate(f *testing.F) {
 			}
 			return nil, errors.New("no such file")
 		}
-		ds, problems := datasetjson.Format.Decode("fuzz.json", b, readText)
+		ds, problems := datasetjson.Reader.Decode("fuzz.json", b, readText)
 		datasettest.CheckProblems(t, "fuzz.json", "Decode", problems)
 		if ds == nil {
 			if len(problems) == 0 {

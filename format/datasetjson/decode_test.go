@@ -24,7 +24,7 @@ func TestDecodeNamesEmptyFilesAndRepeatedKeys(t *testing.T) {
 		{"a key twice at the root", `{"id":"d","id":"e","title":"t","sources":[],"actors":[],"claims":[]}`, "$", `key "id" is given twice`},
 	}
 	for _, tt := range tests {
-		_, problems := datasetjson.Format.Decode("f.json", []byte(tt.content), nil)
+		_, problems := datasetjson.Reader.Decode("f.json", []byte(tt.content), nil)
 		if len(problems) != 1 || problems[0].Path != tt.wantPath || !strings.Contains(problems[0].Message, tt.wantMsg) {
 			t.Errorf("%s: Decode(%q) = %v, want one problem at %s saying %q", tt.name, tt.content, problems, tt.wantPath, tt.wantMsg)
 		}

@@ -13,7 +13,7 @@ import (
 // TestEncodeRoundTrips: what Encode writes reads back as the same
 // dataset, checks included.
 func TestEncodeRoundTrips(t *testing.T) {
-	in, err := loader.ReadFiles(datasetjson.Format, seedFile)
+	in, err := loader.ReadFiles(datasetjson.Reader, seedFile)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -22,7 +22,7 @@ func TestEncodeRoundTrips(t *testing.T) {
 		t.Fatal(err)
 	}
 	file := datasettest.MustWriteDataset(t, "encoded.json", buf.Bytes())
-	out, err := loader.ReadFiles(datasetjson.Format, file)
+	out, err := loader.ReadFiles(datasetjson.Reader, file)
 	if err != nil {
 		t.Fatalf("the encoded seed does not read back: %v", err)
 	}

@@ -16,7 +16,7 @@ import (
 // indented as the curated files are, and writing it again gives the same
 // bytes; the dataset it was given is left as it was.
 func TestWriteFileRoundTrips(t *testing.T) {
-	in, err := loader.ReadFiles(datasetjson.Format, seedFile)
+	in, err := loader.ReadFiles(datasetjson.Reader, seedFile)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +41,7 @@ func TestWriteFileRoundTrips(t *testing.T) {
 	if !bytes.HasPrefix(first, []byte("{\n  \"id\": ")) {
 		t.Errorf("the file is not indented by two spaces: %.40q", first)
 	}
-	out, err := loader.ReadFiles(datasetjson.Format, file)
+	out, err := loader.ReadFiles(datasetjson.Reader, file)
 	if err != nil {
 		t.Fatalf("the written dataset does not read back: %v", err)
 	}

@@ -12,7 +12,7 @@ import (
 
 func mustAIF(t *testing.T) *counterpoint.Dataset {
 	t.Helper()
-	return datasettest.MustRead(t, aif.Format, "../aif/testdata/aif/harbour-street.json", "../aif/testdata/aif/harbour-street-followup.json")
+	return datasettest.MustRead(t, aif.Reader, "../aif/testdata/aif/harbour-street.json", "../aif/testdata/aif/harbour-street-followup.json")
 }
 
 // TestAIFActorNetwork: on the AIF test maps, the rebuttals count between

@@ -86,7 +86,7 @@ func CheckProblems(t *testing.T, file, what string, ps loader.Problems) {
 // MustArticle is the seed dataset as the loader reads it, checks included.
 func MustArticle(tb testing.TB) *counterpoint.Dataset {
 	tb.Helper()
-	inputs, err := loader.ReadFS(datasetjson.Format, data.Files, SeedFile)
+	inputs, err := loader.ReadFS(datasetjson.Reader, data.Files, SeedFile)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -95,7 +95,7 @@ func MustArticle(tb testing.TB) *counterpoint.Dataset {
 
 // MustRead reads files in format with every check and returns the first
 // dataset, failing the test on a problem.
-func MustRead(tb testing.TB, format loader.Format, files ...string) *counterpoint.Dataset {
+func MustRead(tb testing.TB, format loader.Reader, files ...string) *counterpoint.Dataset {
 	tb.Helper()
 	inputs, err := loader.ReadFiles(format, files...)
 	if err != nil {

@@ -56,7 +56,7 @@ func MustOpen(tb testing.TB) *store.DB {
 // MustSeed loads the embedded article dataset into db.
 func MustSeed(tb testing.TB, db *store.DB) []loader.Result {
 	tb.Helper()
-	inputs, err := loader.ReadFS(datasetjson.Format, data.Files, data.Seeds...)
+	inputs, err := loader.ReadFS(datasetjson.Reader, data.Files, data.Seeds...)
 	if err != nil {
 		tb.Fatalf("read the seed datasets: %v", err)
 	}
