@@ -1,19 +1,21 @@
-package loader
+package datasetjson_test
 
 import (
 	"errors"
-	"strings"
 	"testing"
 
 	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/format/datasetjson"
+	"github.com/counterpoint-news/counterpoint/internal/datasettest"
+	"github.com/counterpoint-news/counterpoint/loader"
 )
 
-// FuzzDecodeValidate: JSON.Decode and Validate take any bytes without
+// FuzzDecodeValidate: Reader.Decode and loader.Validate take any bytes without
 // panicking; every problem says where it is (a JSON path, or a line and
 // column), and a dataset comes back exactly when Decode found no problem
 // that stops decoding.
 //
-//	go test -run '^$' -fuzz FuzzDecodeValidate -fuzztime 3m ./loader
+//	go test -run '^$' -fuzz FuzzDecodeValidate -fuzztime 3m ./format/datasetjson
 func FuzzDecodeValidate(f *testing.F) {
 	const text = "Minister: “We will build it.” Critic: \"It will never pay.\"\n"
 	for _, s := range []string{
@@ -36,15 +38,15 @@ func FuzzDecodeValidate(f *testing.F) {
 			}
 			return nil, errors.New("no such file")
 		}
-		ds, problems := JSON.Decode("fuzz.json", b, readText)
-		checkProblems(t, "Decode", problems)
+		ds, problems := datasetjson.Reader.Decode("fuzz.json", b, readText)
+		datasettest.CheckProblems(t, "fuzz.json", "Decode", problems)
 		if ds == nil {
 			if len(problems) == 0 {
 				t.Fatalf("no dataset and no problem for %q", b)
 			}
 			return
 		}
-		checkProblems(t, "Validate", Validate("fuzz.json", ds))
+		datasettest.CheckProblems(t, "fuzz.json", "Validate", loader.Validate("fuzz.json", ds))
 		// The domain's own error is a list of EINVALID problems, each with a
 		// field, or nothing.
 		if err := ds.Validate(); err != nil {
@@ -59,16 +61,4 @@ func FuzzDecodeValidate(f *testing.F) {
 			}
 		}
 	})
-}
-
-func checkProblems(t *testing.T, what string, ps Problems) {
-	t.Helper()
-	for _, p := range ps {
-		if p.File != "fuzz.json" || p.Message == "" {
-			t.Fatalf("%s: problem without its file or a message: %+v", what, p)
-		}
-		if !strings.HasPrefix(p.Path, "$") && !strings.HasPrefix(p.Path, "line ") {
-			t.Fatalf("%s: problem without a place (a JSON path or a line): %+v", what, p)
-		}
-	}
 }

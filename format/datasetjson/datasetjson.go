@@ -1,7 +1,10 @@
-package loader
+// Package datasetjson is the project's own dataset format: JSON described
+// by data/dataset.schema.json, each source's text in a file beside it. It
+// reads what curators write (the seed, a backup) and writes what
+// `counterpoint export` and the download give back, which loads again.
+package datasetjson
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -11,7 +14,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
-	"strings"
+	"strconv"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"golang.org/x/text/language"
@@ -19,33 +22,25 @@ import (
 
 	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/data"
-	"github.com/counterpoint-news/counterpoint/internal/jsonutf8"
+	"github.com/counterpoint-news/counterpoint/format/internal/jsontext"
+	"github.com/counterpoint-news/counterpoint/internal/files"
+	"github.com/counterpoint-news/counterpoint/loader"
 )
 
-// Format turns one input format into the domain's Dataset. Adding a format
-// (AIF JSON from argument-mapping tools, say) means adding a Format; the
-// checks in Validate and the store stay as they are.
-type Format interface {
-	// Name is the format's name on the command line.
-	Name() string
-	// Decode parses the file's bytes; readText reads a source text named
-	// relative to the file. Every problem found is returned at once.
-	Decode(file string, b []byte, readText func(rel string) ([]byte, error)) (*counterpoint.Dataset, Problems)
-}
-
-// JSON is the project's own dataset format, described by data/dataset.schema.json.
-var JSON Format = jsonFormat{schema: mustCompileSchema()}
+// Reader reads the project's own dataset files, checking them against
+// data/dataset.schema.json first.
+var Reader loader.Reader = jsonFormat{schema: mustCompileSchema()}
 
 type jsonFormat struct{ schema *jsonschema.Schema }
 
 func mustCompileSchema() *jsonschema.Schema {
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data.Schema))
 	if err != nil {
-		panic(fmt.Sprintf("loader: the embedded dataset schema is not JSON: %v", err))
+		panic(fmt.Sprintf("datasetjson: the embedded dataset schema is not JSON: %v", err))
 	}
 	c := jsonschema.NewCompiler()
 	if err := c.AddResource(data.SchemaID, doc); err != nil {
-		panic(fmt.Sprintf("loader: the embedded dataset schema: %v", err))
+		panic(fmt.Sprintf("datasetjson: the embedded dataset schema: %v", err))
 	}
 	return c.MustCompile(data.SchemaID)
 }
@@ -118,9 +113,10 @@ type (
 	}
 )
 
-// EncodeJSON writes ds in the project's own format, the inverse of
-// JSON.Decode (source texts stay in their textFile, which the caller writes).
-func EncodeJSON(w io.Writer, ds *counterpoint.Dataset) error {
+// Encode writes ds in the project's own format, the inverse of
+// Reader.Decode (source texts stay in their textFile, which the caller
+// writes).
+func Encode(w io.Writer, ds *counterpoint.Dataset) error {
 	// The lists the format requires are written even when empty ([], not
 	// null): a dataset of actors and sources alone is a file that loads.
 	out := jsonDataset{ID: ds.ID, Title: ds.Title, Description: ds.Description,
@@ -155,17 +151,17 @@ func EncodeJSON(w io.Writer, ds *counterpoint.Dataset) error {
 	return enc.Encode(out)
 }
 
-// TextDir is the folder, beside a dataset file, in which WriteJSONFile puts
+// TextDir is the folder, beside a dataset file, in which WriteFile puts
 // the source texts: sources/<source id>.txt.
 const TextDir = "sources"
 
-// WriteJSONFile writes ds to file in the project's own format, indented as
+// WriteFile writes ds to file in the project's own format, indented as
 // the curated files are, and the text of each source that has one to
 // TextDir/<source id>.txt beside it, which its textFile names (a source id
 // is a slug, so the path stays in that folder). The dataset file is written
 // to a temporary file and renamed, so a reader never sees half of it. ds is
 // not changed.
-func WriteJSONFile(file string, ds *counterpoint.Dataset) error {
+func WriteFile(file string, ds *counterpoint.Dataset) error {
 	indented, texts, err := encodeWithTexts(ds)
 	if err != nil {
 		return err
@@ -179,51 +175,25 @@ func WriteJSONFile(file string, ds *counterpoint.Dataset) error {
 			return err
 		}
 	}
-	return WriteFileAtomic(file, indented)
+	return files.WriteAtomic(file, indented)
 }
 
-// WriteFileAtomic writes b to a temporary file beside path and renames it
-// over path, so that a reader never sees half of it.
-func WriteFileAtomic(path string, b []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // after the rename, there is nothing to remove
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
-}
-
-// WriteJSONArchive writes ds as a zip archive of what WriteJSONFile writes:
+// Files are the files of what WriteFile writes, for a zip archive:
 // <dataset id>.json and its TextDir, so that one download unpacks into a
 // dataset that `counterpoint load` reads.
-func WriteJSONArchive(w io.Writer, ds *counterpoint.Dataset) error {
+func Files(ds *counterpoint.Dataset) ([]files.File, error) {
 	indented, texts, err := encodeWithTexts(ds)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	z := zip.NewWriter(w)
-	files := append([]textFile{{ds.ID + ".json", string(indented)}}, texts...)
-	for _, f := range files {
-		fw, err := z.Create(f.path)
-		if err != nil {
+	var out []files.File
+	for _, f := range append([]textFile{{ds.ID + ".json", string(indented)}}, texts...) {
+		out = append(out, files.File{Name: f.path, Write: func(w io.Writer) error {
+			_, err := io.WriteString(w, f.text)
 			return err
-		}
-		if _, err := io.WriteString(fw, f.text); err != nil {
-			return err
-		}
+		}})
 	}
-	return z.Close()
+	return out, nil
 }
 
 // textFile is a file of an export: its slash-separated path and content.
@@ -245,7 +215,7 @@ func encodeWithTexts(ds *counterpoint.Dataset) ([]byte, []textFile, error) {
 		out.Sources[i].TextFile = rel
 	}
 	var compact, indented bytes.Buffer
-	if err := EncodeJSON(&compact, &out); err != nil {
+	if err := Encode(&compact, &out); err != nil {
 		return nil, nil, err
 	}
 	if err := json.Indent(&indented, compact.Bytes(), "", "  "); err != nil {
@@ -254,57 +224,33 @@ func encodeWithTexts(ds *counterpoint.Dataset) ([]byte, []textFile, error) {
 	return indented.Bytes(), texts, nil
 }
 
-// checkJSONText refuses a file that is not UTF-8 JSON text, or empty,
-// saying where; what says what the file should hold. encoding/json would
-// quietly turn invalid UTF-8 and lone surrogate escapes into U+FFFD, and
-// the graph would hold words the source does not. Every JSON format runs it
-// first.
-func checkJSONText(file string, b []byte, what string) Problems {
-	if bad := jsonutf8.Check(b); len(bad) > 0 {
-		problems := make(Problems, len(bad))
-		for i, p := range bad {
-			where := p.Path
-			if where == "" {
-				where = fmt.Sprintf("line %d, column %d", p.Line, p.Column)
-			}
-			problems[i] = Problem{File: file, Path: where,
-				Message: fmt.Sprintf("not valid UTF-8: %s at line %d, column %d; the file must be UTF-8 text", p.What, p.Line, p.Column)}
-		}
-		return problems
-	}
-	if len(bytes.TrimSpace(b)) == 0 {
-		return Problems{{File: file, Path: "line 1, column 1", Message: "malformed JSON: the file is empty; " + what}}
-	}
-	return nil
-}
-
-func (f jsonFormat) Decode(file string, b []byte, readText func(string) ([]byte, error)) (*counterpoint.Dataset, Problems) {
-	if problems := checkJSONText(file, b, "a dataset is one JSON object"); problems != nil {
+func (f jsonFormat) Decode(file string, b []byte, readText func(string) ([]byte, error)) (*counterpoint.Dataset, loader.Problems) {
+	if problems := jsontext.Check(file, b, "a dataset is one JSON object"); problems != nil {
 		return nil, problems
 	}
 	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
 	if err != nil {
-		return nil, Problems{{File: file, Path: syntaxPosition(b, err), Message: "malformed JSON: " + err.Error()}}
+		return nil, loader.Problems{{File: file, Path: jsontext.SyntaxPosition(b, err), Message: "malformed JSON: " + err.Error()}}
 	}
 	// A key given twice would be checked by the schema with one value and
 	// decoded with the other: refuse it, saying where.
 	if at, key, ok := duplicateKey(b); ok {
-		return nil, Problems{{File: file, Path: at, Message: fmt.Sprintf("malformed JSON: key %q is given twice", key)}}
+		return nil, loader.Problems{{File: file, Path: at, Message: fmt.Sprintf("malformed JSON: key %q is given twice", key)}}
 	}
 	if err := f.schema.Validate(inst); err != nil {
 		var ve *jsonschema.ValidationError
 		if !errors.As(err, &ve) {
-			return nil, Problems{{File: file, Message: "schema: " + err.Error()}}
+			return nil, loader.Problems{{File: file, Message: "schema: " + err.Error()}}
 		}
 		return nil, schemaProblems(file, ve)
 	}
 	var in jsonDataset
 	if err := json.Unmarshal(b, &in); err != nil {
 		// The schema has accepted it, so this is a bug in the struct tags.
-		return nil, Problems{{File: file, Message: "decode: " + err.Error()}}
+		return nil, loader.Problems{{File: file, Message: "decode: " + err.Error()}}
 	}
 	ds := &counterpoint.Dataset{ID: in.ID, Title: in.Title, Description: in.Description}
-	var problems Problems
+	var problems loader.Problems
 	for i, s := range in.Sources {
 		src := counterpoint.Source{
 			ID: s.ID, Title: s.Title, Kind: counterpoint.SourceKind(s.Kind), Date: s.Date,
@@ -313,8 +259,7 @@ func (f jsonFormat) Decode(file string, b []byte, readText func(string) ([]byte,
 		if s.TextFile != "" {
 			text, err := readText(s.TextFile)
 			if err != nil {
-				problems = append(problems, Problem{file, string(root.Field("sources").Index(i).Field("textFile")),
-					fmt.Sprintf("cannot read source text %q: %v", s.TextFile, err)})
+				problems = append(problems, loader.Problem{File: file, Path: string(loader.Root.Field("sources").Index(i).Field("textFile")), Message: fmt.Sprintf("cannot read source text %q: %v", s.TextFile, err)})
 			}
 			src.Text = string(text)
 		}
@@ -362,13 +307,13 @@ func decodeQuote(q jsonQuote) counterpoint.Quote {
 
 // schemaProblems flattens a schema validation error into one problem per
 // failing leaf, sorted by path, with English messages.
-func schemaProblems(file string, ve *jsonschema.ValidationError) Problems {
+func schemaProblems(file string, ve *jsonschema.ValidationError) loader.Problems {
 	printer := message.NewPrinter(language.English)
-	var problems Problems
+	var problems loader.Problems
 	var walk func(e *jsonschema.ValidationError)
 	walk = func(e *jsonschema.ValidationError) {
 		if len(e.Causes) == 0 {
-			problems = append(problems, Problem{file, pointerToPath(e.InstanceLocation), "schema: " + e.ErrorKind.LocalizedString(printer)})
+			problems = append(problems, loader.Problem{File: file, Path: pointerToPath(e.InstanceLocation), Message: "schema: " + e.ErrorKind.LocalizedString(printer)})
 			return
 		}
 		for _, c := range e.Causes {
@@ -384,7 +329,7 @@ func schemaProblems(file string, ve *jsonschema.ValidationError) Problems {
 // gives a key twice, and returns the object's JSON path and the key.
 func duplicateKey(b []byte) (string, string, bool) {
 	type frame struct {
-		path   path
+		path   loader.Path
 		object bool
 		keys   map[string]bool
 		key    string // the object's key whose value comes next
@@ -394,9 +339,9 @@ func duplicateKey(b []byte) (string, string, bool) {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	var stack []*frame
 	// child is the path of the value about to be read.
-	child := func() path {
+	child := func() loader.Path {
 		if len(stack) == 0 {
-			return root
+			return loader.Root
 		}
 		top := stack[len(stack)-1]
 		if top.object {
@@ -440,31 +385,15 @@ func duplicateKey(b []byte) (string, string, bool) {
 	}
 }
 
-// syntaxPosition gives "line L, column C" for a JSON syntax error.
-func syntaxPosition(b []byte, err error) string {
-	var se *json.SyntaxError
-	var offset int64 = -1
-	if errors.As(err, &se) {
-		offset = se.Offset - 1 // Offset counts the offending byte as read
-	} else {
-		// Re-parse with the standard library to learn where it broke.
-		var v any
-		if err := json.Unmarshal(b, &v); errors.As(err, &se) {
-			offset = se.Offset - 1
-		} else if err != nil && strings.Contains(err.Error(), "unexpected end") {
-			offset = int64(len(b))
-		}
-	}
-	if offset < 0 {
-		return ""
-	}
-	line, col := 1, 1
-	for _, c := range b[:min(int(offset), len(b))] {
-		if c == '\n' {
-			line, col = line+1, 1
+// pointerToPath turns JSON Schema instance-location tokens into a JSON path.
+func pointerToPath(tokens []string) string {
+	p := loader.Root
+	for _, t := range tokens {
+		if n, err := strconv.Atoi(t); err == nil {
+			p = p.Index(n)
 		} else {
-			col++
+			p = p.Field(t)
 		}
 	}
-	return fmt.Sprintf("line %d, column %d", line, col)
+	return string(p)
 }

@@ -1,4 +1,4 @@
-package loader
+package aif
 
 import (
 	"encoding/hex"

@@ -1,4 +1,4 @@
-package loader
+package aif
 
 import (
 	"encoding/json"
@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/format/datasetjson"
+	"github.com/counterpoint-news/counterpoint/loader"
 )
 
 const (
@@ -19,11 +21,11 @@ const (
 
 // mustReadAIF reads AIF files with every check, failing the test on a
 // problem.
-func mustReadAIF(t *testing.T, files ...string) []Input {
+func mustReadAIF(t *testing.T, files ...string) []loader.Input {
 	t.Helper()
-	inputs, err := ReadFiles(AIF, files...)
+	inputs, err := loader.ReadFiles(Reader, files...)
 	if err != nil {
-		t.Fatalf("ReadFiles(AIF, %v): %v", files, err)
+		t.Fatalf("loader.ReadFiles(Reader, %v): %v", files, err)
 	}
 	return inputs
 }
@@ -131,7 +133,7 @@ func TestAIFTranscript(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ds, problems := AIF.Decode(followupFile, b, nil)
+	ds, problems := Reader.Decode(followupFile, b, nil)
 	if len(problems) != 0 {
 		t.Fatalf("Decode: %v", problems)
 	}
@@ -205,7 +207,7 @@ func TestAIFSharedNodes(t *testing.T) {
 	if err := os.WriteFile(other, []byte(changed), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err = ReadFiles(AIF, harbourFile, other)
+	_, err = loader.ReadFiles(Reader, harbourFile, other)
 	if err == nil || !strings.Contains(err.Error(), `other.json: $..nodes[?(@.nodeID=="101")]: I node 101 is also in testdata/aif/harbour-street.json, with another text`) {
 		t.Errorf("a shared node with another text: error %v, want it reported with both files", err)
 	}
@@ -214,7 +216,7 @@ func TestAIFSharedNodes(t *testing.T) {
 	if err := os.WriteFile(other, []byte(shouted), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err = ReadFiles(AIF, harbourFile, other)
+	_, err = loader.ReadFiles(Reader, harbourFile, other)
 	if err == nil || !strings.Contains(err.Error(), `other.json: $: speaker "TOM BECKER" (actor "aif.tom-becker") is named "Tom Becker" in testdata/aif/harbour-street.json`) {
 		t.Errorf("a speaker spelt two ways: error %v, want it reported", err)
 	}
@@ -232,19 +234,19 @@ func TestAIFProblems(t *testing.T) {
 		brokenFile + ": $.edges[4].fromID: dangling edge: no node 9",
 		brokenFile + `: $..nodes[?(@.nodeID=="5")]: I node 5 is put forward by no locution (no YA from an L node to it), so no one's words stand for it; every claim needs a quote`,
 	}
-	inputs, err := ReadFiles(AIF, brokenFile)
+	inputs, err := loader.ReadFiles(Reader, brokenFile)
 	if inputs != nil {
 		t.Errorf("ReadFiles returned %d datasets despite problems", len(inputs))
 	}
-	var ps Problems
+	var ps loader.Problems
 	if err != nil {
-		ps, _ = err.(Problems)
+		ps, _ = err.(loader.Problems)
 	}
 	if got := problemStrings(ps); !slices.Equal(got, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 
-	inputs, skipped, err := Limits{}.ReadFilesSkipInvalid(AIF, brokenFile, harbourFile)
+	inputs, skipped, err := loader.Limits{}.ReadFilesSkipInvalid(Reader, brokenFile, harbourFile)
 	if err != nil {
 		t.Fatalf("ReadFilesSkipInvalid: %v", err)
 	}
@@ -256,7 +258,7 @@ func TestAIFProblems(t *testing.T) {
 	}
 }
 
-func problemStrings(ps Problems) []string {
+func problemStrings(ps loader.Problems) []string {
 	out := make([]string, len(ps))
 	for i, p := range ps {
 		out[i] = p.String()
@@ -282,7 +284,7 @@ func TestAIFFileShapes(t *testing.T) {
 		{"lower-case aif", `{"aif":` + bare + `}`, ""},
 	}
 	for _, tt := range tests {
-		ds, problems := AIF.Decode("ferry.json", []byte(tt.file), nil)
+		ds, problems := Reader.Decode("ferry.json", []byte(tt.file), nil)
 		if len(problems) > 0 || ds == nil {
 			t.Errorf("%s: problems %v", tt.name, problems)
 			continue
@@ -316,7 +318,7 @@ func TestAIFFileShapes(t *testing.T) {
 			"$.nodes[2]: RA node 3 has no proposition leading into it"},
 		{`{"nodes":[{"nodeID":1,"type":"I","text":"x"},{"nodeID":2,"type":"YA","text":"Asserting"}],"edges":[{"fromID":1,"toID":2}]}`, "$.nodes[1]: YA node 2 leads to no node"},
 	} {
-		_, problems := AIF.Decode("bad.json", []byte(bad.file), nil)
+		_, problems := Reader.Decode("bad.json", []byte(bad.file), nil)
 		got := problemStrings(problems)
 		if !slices.ContainsFunc(got, func(s string) bool { return strings.Contains(s, bad.want) }) {
 			t.Errorf("Decode(%s): problems %q, want one containing %q", bad.file, got, bad.want)
@@ -396,13 +398,13 @@ func TestAIFIDs(t *testing.T) {
 
 // TestAIFDirectory: a folder loads as its *.json maps, in name order.
 func TestAIFDirectory(t *testing.T) {
-	files, err := ExpandDirs([]string{"testdata/aif"})
+	files, err := loader.ExpandDirs([]string{"testdata/aif"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := []string{brokenFile, followupFile, harbourFile}
 	if !slices.Equal(files, want) {
-		t.Errorf("ExpandDirs(testdata/aif) = %v, want %v", files, want)
+		t.Errorf("loader.ExpandDirs(testdata/aif) = %v, want %v", files, want)
 	}
 }
 
@@ -421,7 +423,7 @@ func TestAIFDetails(t *testing.T) {
 {"fromID":"l2","toID":"y2"},{"fromID":"y2","toID":"i2"},{"fromID":"l2","toID":"y3"},{"fromID":"y3","toID":"i3"},
 {"fromID":"i2","toID":"ra"},{"fromID":"i3","toID":"ra"},{"fromID":"ra","toID":"i1"},{"fromID":"i3","toID":"q"},{"fromID":"q","toID":"i2"}],
 "participants":[{"participantID":1,"firstname":"Participant","surname":"Rachel"},{"participantID":2,"firstname":"Participant","surname":"Mo"}]}}`
-	ds, problems := AIF.Decode("plan.json", []byte(m), nil)
+	ds, problems := Reader.Decode("plan.json", []byte(m), nil)
 	if len(problems) > 0 {
 		t.Fatalf("Decode: %v", problems)
 	}
@@ -450,7 +452,7 @@ func TestAIFDetails(t *testing.T) {
 		t.Errorf("relations %q, want %q", got, want)
 	}
 	var out strings.Builder
-	if err := EncodeAIF(&out, ds); err != nil {
+	if err := Encode(&out, ds); err != nil {
 		t.Fatal(err)
 	}
 	for _, w := range []string{`"nodeID": "ra"`, `"text": "Qualifying"`, `"text": "Participant Mo: It is cheap and it is quick."`} {
@@ -483,16 +485,16 @@ func TestAIFDetails(t *testing.T) {
 // as AIF with every claim and relation, the relations inferred with a note
 // naming the scheme node the export made.
 func TestAIFExportOfTheArticle(t *testing.T) {
-	inputs, err := ReadFiles(JSON, "../data/wapo-2015-encryption.json")
+	inputs, err := loader.ReadFiles(datasetjson.Reader, "../../data/wapo-2015-encryption.json")
 	if err != nil {
 		t.Fatal(err)
 	}
 	article := inputs[0].Dataset
 	var out strings.Builder
-	if err := EncodeAIF(&out, article); err != nil {
+	if err := Encode(&out, article); err != nil {
 		t.Fatal(err)
 	}
-	ds, problems := AIF.Decode("wapo.aif.json", []byte(out.String()), nil)
+	ds, problems := Reader.Decode("wapo.aif.json", []byte(out.String()), nil)
 	if len(problems) > 0 {
 		t.Fatalf("the article's AIF does not read back: %v", problems)
 	}
@@ -531,24 +533,5 @@ func TestDatasetIDFromFile(t *testing.T) {
 		if got := DatasetIDFromFile(file); got != want {
 			t.Errorf("DatasetIDFromFile(%q) = %q, want %q", file, got, want)
 		}
-	}
-}
-
-// TestSkipInvalidJSON: --skip-invalid with the JSON format leaves out a
-// dataset file that has problems, whole, and lists them; the others load.
-func TestSkipInvalidJSON(t *testing.T) {
-	bad := filepath.Join(t.TempDir(), "bad.json")
-	if err := os.WriteFile(bad, []byte(`{"id":"x"`), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	inputs, skipped, err := Limits{}.ReadFilesSkipInvalid(JSON, bad, "../data/wapo-2015-encryption.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(inputs) != 1 || inputs[0].Dataset.ID != "wapo-2015-encryption" {
-		t.Errorf("read %d datasets, want the article's only", len(inputs))
-	}
-	if len(skipped) != 1 || skipped[0].File != bad || !strings.Contains(skipped[0].Message, "malformed JSON") {
-		t.Errorf("skipped %v, want the malformed file", skipped)
 	}
 }

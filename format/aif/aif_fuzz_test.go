@@ -1,4 +1,4 @@
-package loader
+package aif
 
 import (
 	"bytes"
@@ -6,29 +6,31 @@ import (
 	"testing"
 
 	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/internal/datasettest"
+	"github.com/counterpoint-news/counterpoint/loader"
 )
 
 // FuzzDecodeAIF: the AIF format takes any bytes without panicking; every
 // problem names the file and a place; what it returns, with the
 // propositions no one puts forward left out as the loader does, passes the
 // domain's checks, so that --skip-invalid can always load the rest; and a
-// map it reads cleanly, written with EncodeAIF and read again, gives the
+// map it reads cleanly, written with Encode and read again, gives the
 // same claims, quotes and relations. Seeds: testdata/fuzz/FuzzDecodeAIF.
 //
 //	go test -run '^$' -fuzz FuzzDecodeAIF -parallel 1 -fuzztime 10m ./loader
 func FuzzDecodeAIF(f *testing.F) {
 	f.Add([]byte(`{"nodes":[{"nodeID":1,"text":"Ed Park: The ferry should run every hour.","type":"L"},{"nodeID":"2","text":"Asserting","type":"YA"},{"nodeID":3,"text":"The ferry should run every hour.","type":"I"}],"edges":[{"fromID":1,"toID":"2"},{"fromID":2,"toID":3}]}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		ds, problems := AIF.Decode("fuzz.json", b, nil)
-		checkProblems(t, "Decode", problems)
+		ds, problems := Reader.Decode("fuzz.json", b, nil)
+		datasettest.CheckProblems(t, "fuzz.json", "Decode", problems)
 		if ds == nil {
 			if len(problems) == 0 {
 				t.Fatalf("no dataset and no problem for %q", b)
 			}
 			return
 		}
-		inputs, merged := AIF.(merger).merge([]Input{{File: "fuzz.json", Dataset: ds}})
-		checkProblems(t, "merge", merged)
+		inputs, merged := Reader.(loader.Merger).Merge([]loader.Input{{File: "fuzz.json", Dataset: ds}})
+		datasettest.CheckProblems(t, "fuzz.json", "merge", merged)
 		ds = inputs[0].Dataset
 		if err := ds.Validate(); err != nil {
 			t.Fatalf("the AIF format returned a dataset that fails the domain's checks, which --skip-invalid would then refuse whole:\n%v\ninput: %q", err, b)
@@ -37,10 +39,10 @@ func FuzzDecodeAIF(f *testing.F) {
 			return
 		}
 		var out bytes.Buffer
-		if err := EncodeAIF(&out, ds); err != nil {
-			t.Fatalf("EncodeAIF: %v", err)
+		if err := Encode(&out, ds); err != nil {
+			t.Fatalf("Encode: %v", err)
 		}
-		again, ps := AIF.Decode("fuzz.json", out.Bytes(), nil)
+		again, ps := Reader.Decode("fuzz.json", out.Bytes(), nil)
 		if len(ps) > 0 || again == nil {
 			t.Fatalf("the export of a clean map does not read back: %v\ninput: %q\nexport: %s", ps, b, out.Bytes())
 		}

@@ -1,4 +1,4 @@
-package loader_test
+package datasetjson_test
 
 import (
 	"bytes"
@@ -7,15 +7,16 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/counterpoint-news/counterpoint/format/datasetjson"
 	"github.com/counterpoint-news/counterpoint/loader"
 )
 
-// TestWriteJSONFileRoundTrips: WriteJSONFile writes a dataset file with its
+// TestWriteFileRoundTrips: WriteFile writes a dataset file with its
 // source texts in sources/<id>.txt that reads back as the same dataset,
 // indented as the curated files are, and writing it again gives the same
 // bytes; the dataset it was given is left as it was.
-func TestWriteJSONFileRoundTrips(t *testing.T) {
-	in, err := loader.ReadFiles(loader.JSON, seedFile)
+func TestWriteFileRoundTrips(t *testing.T) {
+	in, err := loader.ReadFiles(datasetjson.Reader, seedFile)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -25,12 +26,12 @@ func TestWriteJSONFileRoundTrips(t *testing.T) {
 	}
 	dir := t.TempDir()
 	file := filepath.Join(dir, "out.json")
-	if err := loader.WriteJSONFile(file, ds); err != nil {
+	if err := datasetjson.WriteFile(file, ds); err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range ds.Sources {
 		if s.TextFile != "" {
-			t.Errorf("WriteJSONFile changed the dataset it was given: source %q has textFile %q", s.ID, s.TextFile)
+			t.Errorf("WriteFile changed the dataset it was given: source %q has textFile %q", s.ID, s.TextFile)
 		}
 	}
 	first, err := os.ReadFile(file)
@@ -40,7 +41,7 @@ func TestWriteJSONFileRoundTrips(t *testing.T) {
 	if !bytes.HasPrefix(first, []byte("{\n  \"id\": ")) {
 		t.Errorf("the file is not indented by two spaces: %.40q", first)
 	}
-	out, err := loader.ReadFiles(loader.JSON, file)
+	out, err := loader.ReadFiles(datasetjson.Reader, file)
 	if err != nil {
 		t.Fatalf("the written dataset does not read back: %v", err)
 	}
@@ -58,7 +59,7 @@ func TestWriteJSONFileRoundTrips(t *testing.T) {
 	if !reflect.DeepEqual(ds, got) {
 		t.Errorf("the written dataset reads back differently")
 	}
-	if err := loader.WriteJSONFile(file, ds); err != nil {
+	if err := datasetjson.WriteFile(file, ds); err != nil {
 		t.Fatal(err)
 	}
 	if again, err := os.ReadFile(file); err != nil || !bytes.Equal(again, first) {

@@ -1,9 +1,8 @@
-// Package export turns a dataset into the files other tools read: the
-// actor network of who countered whom and the claim graph as GraphML
-// (Gephi, yEd, networkx) and as CSV node and edge tables, and the quotes as
-// W3C Web Annotations that annotation tools show on the source text. Every
-// function is pure: a dataset in, bytes out.
-package export
+// Package network is what the graph formats (GraphML, the CSV tables)
+// write: the actor network of who countered whom and the claim graph of a
+// dataset, as directed graphs with typed attributes. Every function is
+// pure: a dataset in, a graph out.
+package network
 
 import (
 	"fmt"
@@ -128,9 +127,9 @@ func appendNew(s []string, v string) []string {
 	return append(s, v)
 }
 
-// check reports a graph whose elements do not carry one value per key: a
-// bug in the builder, not in the data.
-func (g Graph) check() error {
+// Check reports a graph whose elements do not carry one value per key: a
+// bug in the builder, not in the data. Every writer runs it first.
+func (g Graph) Check() error {
 	for _, n := range g.Nodes {
 		if len(n.Values) != len(g.NodeKeys) {
 			return fmt.Errorf("node %s has %d values for %d keys", n.ID, len(n.Values), len(g.NodeKeys))

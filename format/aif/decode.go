@@ -1,4 +1,9 @@
-package loader
+// Package aif reads and writes argument maps in the JSON form of the
+// Argument Interchange Format (AIF), as AIFdb and OVA write them: decode.go
+// reads a file, mapping.go maps its nodes to the domain, merge.go joins maps
+// that share nodes, encode.go writes a dataset back. docs/aif.md describes
+// the mapping.
+package aif
 
 import (
 	"bytes"
@@ -12,13 +17,15 @@ import (
 	"unicode"
 
 	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/format/internal/jsontext"
+	"github.com/counterpoint-news/counterpoint/loader"
 )
 
-// AIF reads argument maps in the JSON form of the Argument Interchange
+// Reader reads argument maps in the JSON form of the Argument Interchange
 // Format, as AIFdb and OVA write them, so that the corpora of the
 // argument-mining community load beside curated datasets. docs/aif.md
 // describes the mapping.
-var AIF Format = aifFormat{}
+var Reader loader.Reader = aifFormat{}
 
 type aifFormat struct{}
 
@@ -129,7 +136,7 @@ type (
 // node is one AIF node read, with where it is and what the map says about it.
 type node struct {
 	id, typ, text string
-	at            path
+	at            loader.Path
 	index         int // its place among the nodes, to keep the file's order
 	in, out       []*node
 	bad           bool // a problem was reported; it and what hangs on it are left out
@@ -139,36 +146,36 @@ type node struct {
 type aifMap struct {
 	file     string
 	dataset  string
-	base     path // "$" for a bare AIF object, "$.AIF" inside an OVA file
+	base     loader.Path // "$" for a bare AIF object, "$.AIF" inside an OVA file
 	nodes    map[string]*node
 	order    []*node
 	locution map[string]aifLocution // by L node id
 	people   map[string]string      // participant id -> name
 	text     string                 // the map's own text, without markup
 	ext      aifExtension
-	problems Problems
+	problems loader.Problems
 }
 
-func (m *aifMap) problem(at path, format string, args ...any) {
-	m.problems = append(m.problems, Problem{File: m.file, Path: string(at), Message: fmt.Sprintf(format, args...)})
+func (m *aifMap) problem(at loader.Path, format string, args ...any) {
+	m.problems = append(m.problems, loader.Problem{File: m.file, Path: string(at), Message: fmt.Sprintf(format, args...)})
 }
 
 // Decode reads one AIF map: the bare AIF object, or OVA's file that holds it
-// under "AIF" beside the text. Problems name a JSON path; the dataset comes
+// under "AIF" beside the text. loader.Problems name a JSON path; the dataset comes
 // back without the parts they concern, for --skip-invalid.
-func (f aifFormat) Decode(file string, b []byte, _ func(string) ([]byte, error)) (*counterpoint.Dataset, Problems) {
-	if problems := checkJSONText(file, b, "an AIF map is one JSON object"); problems != nil {
+func (f aifFormat) Decode(file string, b []byte, _ func(string) ([]byte, error)) (*counterpoint.Dataset, loader.Problems) {
+	if problems := jsontext.Check(file, b, "an AIF map is one JSON object"); problems != nil {
 		return nil, problems
 	}
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(b, &top); err != nil {
 		var v any
 		if json.Unmarshal(b, &v) == nil {
-			return nil, Problems{{File: file, Path: string(root), Message: "an AIF map is a JSON object with nodes and edges, not " + jsonKind(v)}}
+			return nil, loader.Problems{{File: file, Path: string(loader.Root), Message: "an AIF map is a JSON object with nodes and edges, not " + jsonKind(v)}}
 		}
-		return nil, Problems{{File: file, Path: syntaxPosition(b, err), Message: "malformed JSON: " + err.Error()}}
+		return nil, loader.Problems{{File: file, Path: jsontext.SyntaxPosition(b, err), Message: "malformed JSON: " + err.Error()}}
 	}
-	m := &aifMap{file: file, dataset: DatasetIDFromFile(file), base: root, nodes: map[string]*node{},
+	m := &aifMap{file: file, dataset: DatasetIDFromFile(file), base: loader.Root, nodes: map[string]*node{},
 		locution: map[string]aifLocution{}, people: map[string]string{}}
 	body := top
 	for _, key := range []string{"AIF", "aif"} {
@@ -176,29 +183,29 @@ func (f aifFormat) Decode(file string, b []byte, _ func(string) ([]byte, error))
 		if !ok {
 			continue
 		}
-		m.base = root.Field(key)
+		m.base = loader.Root.Field(key)
 		body = nil
 		if err := json.Unmarshal(raw, &body); err != nil || body == nil {
-			return nil, Problems{{File: file, Path: string(m.base), Message: "the AIF part must be an object with nodes and edges"}}
+			return nil, loader.Problems{{File: file, Path: string(m.base), Message: "the AIF part must be an object with nodes and edges"}}
 		}
 		m.readText(top["text"])
 		if raw, ok := top["counterpoint"]; ok {
 			if err := json.Unmarshal(raw, &m.ext); err != nil {
-				m.problem(root.Field("counterpoint"), "cannot read the counterpoint extension: %v", err)
+				m.problem(loader.Root.Field("counterpoint"), "cannot read the counterpoint extension: %v", err)
 			}
 		}
 		break
 	}
-	if m.base == root {
+	if m.base == loader.Root {
 		m.readText(top["text"])
 		if raw, ok := top["counterpoint"]; ok {
 			if err := json.Unmarshal(raw, &m.ext); err != nil {
-				m.problem(root.Field("counterpoint"), "cannot read the counterpoint extension: %v", err)
+				m.problem(loader.Root.Field("counterpoint"), "cannot read the counterpoint extension: %v", err)
 			}
 		}
 	}
 	if _, ok := body["nodes"]; !ok {
-		return nil, Problems{{File: file, Path: string(m.base), Message: "an AIF map needs a \"nodes\" list"}}
+		return nil, loader.Problems{{File: file, Path: string(m.base), Message: "an AIF map needs a \"nodes\" list"}}
 	}
 	m.readNodes(body["nodes"])
 	m.readEdges(body["edges"])

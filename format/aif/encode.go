@@ -1,4 +1,4 @@
-package loader
+package aif
 
 import (
 	"encoding/json"
@@ -11,7 +11,7 @@ import (
 	"github.com/counterpoint-news/counterpoint"
 )
 
-// The file EncodeAIF writes: OVA's save file, which holds the AIF object
+// The file Encode writes: OVA's save file, which holds the AIF object
 // that AIFdb reads, the text the map opens with, and an extension of
 // Counterpoint's own for what AIF has no place for.
 type (
@@ -117,13 +117,13 @@ type locution struct {
 	claims  []string
 }
 
-// EncodeAIF writes ds as an AIF map in OVA's save file (AIFdb reads the
+// Encode writes ds as an AIF map in OVA's save file (AIFdb reads the
 // "AIF" object in it): claims as I nodes, each quote as an L node
 // "Speaker: words" with a YA node to its claim's I node, REBUTS as CA,
 // SUPPORTS as RA, QUALIFIES as a CA named "Qualifying", REPHRASES as MA,
 // and the source text as the map's text. Nodes read from AIF keep their
 // ids, illocutions and anchors (docs/aif.md).
-func EncodeAIF(w io.Writer, ds *counterpoint.Dataset) error {
+func Encode(w io.Writer, ds *counterpoint.Dataset) error {
 	b := &aifBuilder{nodes: map[string]bool{}, edges: map[[2]string]bool{}}
 	b.out.AIF.SchemeFulfillments, b.out.AIF.DescriptorFulfillments = []any{}, []any{}
 	b.out.OVA = aifOutOVA{FirstName: "Counterpoint", Surname: "export", Nodes: []any{}, Edges: []any{}}

@@ -1,4 +1,4 @@
-package loader
+package aif
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/loader"
 )
 
 // merge joins the maps that share node ids into one dataset each: a
@@ -15,7 +16,7 @@ import (
 // and a claim belongs to one dataset, so maps that share one are loaded as
 // one dataset, under the first id in order. A shared node that the maps give
 // differently is reported in both files.
-func (aifFormat) merge(inputs []Input) ([]Input, Problems) {
+func (aifFormat) Merge(inputs []loader.Input) ([]loader.Input, loader.Problems) {
 	parent := make([]int, len(inputs))
 	for i := range parent {
 		parent[i] = i
@@ -39,13 +40,13 @@ func (aifFormat) merge(inputs []Input) ([]Input, Problems) {
 			owner[id] = i
 		}
 	}
-	var out []Input
-	var problems Problems
+	var out []loader.Input
+	var problems loader.Problems
 	for i, in := range inputs {
 		if find(i) != i {
 			continue
 		}
-		group := []Input{in}
+		group := []loader.Input{in}
 		for j := i + 1; j < len(inputs); j++ {
 			if find(j) == i {
 				group = append(group, inputs[j])
@@ -54,8 +55,8 @@ func (aifFormat) merge(inputs []Input) ([]Input, Problems) {
 		if len(group) > 1 {
 			// The group's dataset is the same whichever order the files
 			// are named in: the map with the first id leads.
-			slices.SortStableFunc(group, func(a, b Input) int { return strings.Compare(a.Dataset.ID, b.Dataset.ID) })
-			var ps Problems
+			slices.SortStableFunc(group, func(a, b loader.Input) int { return strings.Compare(a.Dataset.ID, b.Dataset.ID) })
+			var ps loader.Problems
 			in, ps = mergeMaps(group)
 			problems = append(problems, ps...)
 		}
@@ -68,16 +69,15 @@ func (aifFormat) merge(inputs []Input) ([]Input, Problems) {
 // dropUnspoken leaves out the propositions that no locution of the maps
 // puts forward, with the relations that touch them, and reports each: a
 // claim needs someone's words.
-func dropUnspoken(in Input) Problems {
-	var problems Problems
+func dropUnspoken(in loader.Input) loader.Problems {
+	var problems loader.Problems
 	ds := in.Dataset
 	gone := map[string]bool{}
 	kept := ds.Claims[:0]
 	for _, c := range ds.Claims {
 		if len(c.Quotes) == 0 {
 			gone[c.ID] = true
-			problems = append(problems, Problem{in.File, nodePath(ClaimAIFID(c.ID)),
-				fmt.Sprintf("I node %s is put forward by no locution (no YA from an L node to it), so no one's words stand for it; every claim needs a quote", ClaimAIFID(c.ID))})
+			problems = append(problems, loader.Problem{File: in.File, Path: nodePath(ClaimAIFID(c.ID)), Message: fmt.Sprintf("I node %s is put forward by no locution (no YA from an L node to it), so no one's words stand for it; every claim needs a quote", ClaimAIFID(c.ID))})
 			continue
 		}
 		kept = append(kept, c)
@@ -108,8 +108,8 @@ func ownedIDs(ds *counterpoint.Dataset) []string {
 }
 
 // mergeMaps joins maps that share nodes into the first one's dataset.
-func mergeMaps(group []Input) (Input, Problems) {
-	var problems Problems
+func mergeMaps(group []loader.Input) (loader.Input, loader.Problems) {
+	var problems loader.Problems
 	first := group[0]
 	files := make([]string, len(group))
 	for i, in := range group {
@@ -127,7 +127,7 @@ func mergeMaps(group []Input) (Input, Problems) {
 		for _, a := range in.Dataset.Actors {
 			if p, ok := actors[a.ID]; ok {
 				if !reflect.DeepEqual(ds.Actors[p.at], a) {
-					problems = append(problems, Problem{in.File, string(root), fmt.Sprintf("speaker %q (actor %q) is named %q in %s; the maps share nodes and load as one dataset, so the names must agree", a.Name, a.ID, ds.Actors[p.at].Name, p.file)})
+					problems = append(problems, loader.Problem{File: in.File, Path: string(loader.Root), Message: fmt.Sprintf("speaker %q (actor %q) is named %q in %s; the maps share nodes and load as one dataset, so the names must agree", a.Name, a.ID, ds.Actors[p.at].Name, p.file)})
 				}
 				continue
 			}
@@ -154,8 +154,7 @@ func mergeMaps(group []Input) (Input, Problems) {
 				have.Quotes = slices.Clone(c.Quotes) // the shared proposition is spoken in this map, not the first
 			}
 			if have.Text != c.Text {
-				problems = append(problems, Problem{in.File, nodePath(ClaimAIFID(c.ID)),
-					fmt.Sprintf("I node %s is also in %s, with another text (%q there, %q here); a node shared by maps must be the same node", ClaimAIFID(c.ID), p.file, clip(have.Text, 60), clip(c.Text, 60))})
+				problems = append(problems, loader.Problem{File: in.File, Path: nodePath(ClaimAIFID(c.ID)), Message: fmt.Sprintf("I node %s is also in %s, with another text (%q there, %q here); a node shared by maps must be the same node", ClaimAIFID(c.ID), p.file, clip(have.Text, 60), clip(c.Text, 60))})
 				continue
 			}
 			for _, a := range c.Assertions {
@@ -172,8 +171,7 @@ func mergeMaps(group []Input) (Input, Problems) {
 					}
 					if h.Text != q.Text {
 						l, _, _, _ := ParseAIFQuoteID(q.ID)
-						problems = append(problems, Problem{in.File, nodePath(l),
-							fmt.Sprintf("L node %s is also in %s, with other words; a node shared by maps must be the same node", l, p.file)})
+						problems = append(problems, loader.Problem{File: in.File, Path: nodePath(l), Message: fmt.Sprintf("L node %s is also in %s, with other words; a node shared by maps must be the same node", l, p.file)})
 					}
 					continue quotes // the first map's transcript holds the shared words
 				}
@@ -183,11 +181,11 @@ func mergeMaps(group []Input) (Input, Problems) {
 		for _, r := range in.Dataset.Relations {
 			if i, ok := relations[r.Key()]; ok {
 				if ds.Relations[i].Note != r.Note {
-					at := string(root)
+					at := string(loader.Root)
 					if sn, ok := ParseSchemeNote(r.Note); ok {
 						at = nodePath(sn.ID)
 					}
-					problems = append(problems, Problem{in.File, at, fmt.Sprintf("the relation %s %s %s (%s) is also in another map of the group, from another node (%s)", r.From, r.Kind, r.To, r.Note, ds.Relations[i].Note)})
+					problems = append(problems, loader.Problem{File: in.File, Path: at, Message: fmt.Sprintf("the relation %s %s %s (%s) is also in another map of the group, from another node (%s)", r.From, r.Kind, r.To, r.Note, ds.Relations[i].Note)})
 				}
 				continue
 			}
@@ -195,7 +193,7 @@ func mergeMaps(group []Input) (Input, Problems) {
 			ds.Relations = append(ds.Relations, r)
 		}
 	}
-	return Input{File: strings.Join(files, ", "), Dataset: ds}, problems
+	return loader.Input{File: strings.Join(files, ", "), Dataset: ds}, problems
 }
 
 func mapNames(files []string) []string {
