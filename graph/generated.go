@@ -98,6 +98,7 @@ type ComplexityRoot struct {
 		Frustration func(childComplexity int) int
 		Ties        func(childComplexity int) int
 		Unsure      func(childComplexity int) int
+		Weighed     func(childComplexity int) int
 	}
 
 	Chain struct {
@@ -341,10 +342,12 @@ type ComplexityRoot struct {
 	}
 
 	Tie struct {
-		From func(childComplexity int) int
-		Sign func(childComplexity int) int
-		To   func(childComplexity int) int
-		Why  func(childComplexity int) int
+		Claims func(childComplexity int) int
+		From   func(childComplexity int) int
+		Kind   func(childComplexity int) int
+		Sign   func(childComplexity int) int
+		To     func(childComplexity int) int
+		Why    func(childComplexity int) int
 	}
 
 	Timeline struct {
@@ -691,6 +694,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Camps.Unsure(childComplexity), true
+	case "Camps.weighed":
+		if e.ComplexityRoot.Camps.Weighed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Camps.Weighed(childComplexity), true
 
 	case "Chain.claims":
 		if e.ComplexityRoot.Chain.Claims == nil {
@@ -1875,12 +1884,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Thread.Root(childComplexity), true
 
+	case "Tie.claims":
+		if e.ComplexityRoot.Tie.Claims == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Tie.Claims(childComplexity), true
 	case "Tie.from":
 		if e.ComplexityRoot.Tie.From == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Tie.From(childComplexity), true
+	case "Tie.kind":
+		if e.ComplexityRoot.Tie.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Tie.Kind(childComplexity), true
 	case "Tie.sign":
 		if e.ComplexityRoot.Tie.Sign == nil {
 			break
@@ -2472,6 +2493,8 @@ type Camps {
   ties: Int!
   "The ties against the camps, so that a reader can judge them."
   frustrated: [Tie!]!
+  "Every tie weighed (ties counts them), so that a view draws exactly the ties the camps are made of."
+  weighed: [Tie!]!
 }
 
 "One camp."
@@ -2492,6 +2515,22 @@ type Tie {
   sign: Int!
   "What makes the tie, in ids."
   why: String!
+  "What kind of tie it is."
+  kind: TieKind!
+  "The claims that make it, by id: the countering or supporting claim and its target; the claim both endorse; none for a membership."
+  claims: [ID!]!
+}
+
+"What makes a tie between two actors."
+enum TieKind {
+  "A claim one endorses rebuts a claim the other endorses (sign -1)."
+  COUNTER
+  "A claim one endorses supports a claim the other endorses (sign +1)."
+  SUPPORT
+  "Both endorse one claim (sign +1)."
+  SHARED_ENDORSEMENT
+  "One is a member of the other (sign +1)."
+  MEMBERSHIP
 }
 
 "Where a suggestion stands with the curators."
@@ -3092,6 +3131,8 @@ func (ec *executionContext) childFields_Camps(ctx context.Context, field graphql
 		return ec.fieldContext_Camps_ties(ctx, field)
 	case "frustrated":
 		return ec.fieldContext_Camps_frustrated(ctx, field)
+	case "weighed":
+		return ec.fieldContext_Camps_weighed(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Camps", field.Name)
 }
@@ -3516,6 +3557,10 @@ func (ec *executionContext) childFields_Tie(ctx context.Context, field graphql.C
 		return ec.fieldContext_Tie_sign(ctx, field)
 	case "why":
 		return ec.fieldContext_Tie_why(ctx, field)
+	case "kind":
+		return ec.fieldContext_Tie_kind(ctx, field)
+	case "claims":
+		return ec.fieldContext_Tie_claims(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Tie", field.Name)
 }
@@ -5305,6 +5350,38 @@ func (ec *executionContext) _Camps_frustrated(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Camps_frustrated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Camps",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tie(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Camps_weighed(ctx context.Context, field graphql.CollectedField, obj *model.Camps) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Camps_weighed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weighed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Tie) graphql.Marshaler {
+			return ec.marshalNTie2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐTieᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Camps_weighed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Camps",
 		Field:      field,
@@ -10483,6 +10560,52 @@ func (ec *executionContext) fieldContext_Tie_why(_ context.Context, field graphq
 	return graphql.NewScalarFieldContext("Tie", field, false, false, "String")
 }
 
+func (ec *executionContext) _Tie_kind(ctx context.Context, field graphql.CollectedField, obj *model.Tie) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Tie_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.TieKind) graphql.Marshaler {
+			return ec.marshalNTieKind2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐTieKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Tie_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Tie", field, false, false, "TieKind")
+}
+
+func (ec *executionContext) _Tie_claims(ctx context.Context, field graphql.CollectedField, obj *model.Tie) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Tie_claims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Claims, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Tie_claims(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Tie", field, false, false, "ID")
+}
+
 func (ec *executionContext) _Timeline_entries(ctx context.Context, field graphql.CollectedField, obj *model.Timeline) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12961,6 +13084,11 @@ func (ec *executionContext) _Camps(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "weighed":
+			out.Values[i] = ec._Camps_weighed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -14624,6 +14752,16 @@ func (ec *executionContext) _Tie(ctx context.Context, sel ast.SelectionSet, obj 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "kind":
+			out.Values[i] = ec._Tie_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "claims":
+			out.Values[i] = ec._Tie_claims(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16020,6 +16158,16 @@ func (ec *executionContext) marshalNTie2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋ
 		return graphql.Null
 	}
 	return ec._Tie(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNTieKind2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐTieKind(ctx context.Context, v any) (model.TieKind, error) {
+	var res model.TieKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTieKind2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐTieKind(ctx context.Context, sel ast.SelectionSet, v model.TieKind) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNTimeline2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐTimeline(ctx context.Context, sel ast.SelectionSet, v *model.Timeline) graphql.Marshaler {

@@ -203,3 +203,36 @@ func paragraph(t *counterpoint.Text, start, end int) string {
 	words, _ := t.Slice(min(from, start), max(to, end))
 	return strings.TrimSpace(words)
 }
+
+// toTie translates one of the camps' ties. The domain's Tie says what makes
+// it in Why ("counters: c1 rebuts c2", "supports: c1 supports c2",
+// "both endorse c1", "a is a member of g"); its kind and claims are read
+// from there, here only, until the domain's Tie carries them as fields. A
+// Why of no known form is a counter or an agreement by its sign, with no
+// claims (TestWeighedTiesOfTheArticle fails on it).
+func toTie(t counterpoint.Tie) *model.Tie {
+	out := &model.Tie{FromID: t.A, ToID: t.B, Sign: t.Sign, Why: t.Why, Claims: []string{}}
+	pair := func(rest, verb string) {
+		rest, _ = strings.CutSuffix(rest, " (inferred)")
+		if from, to, ok := strings.Cut(rest, " "+verb+" "); ok {
+			out.Claims = []string{from, to}
+		}
+	}
+	if rest, ok := strings.CutPrefix(t.Why, "counters: "); ok {
+		out.Kind = model.TieKindCounter
+		pair(rest, "rebuts")
+	} else if rest, ok := strings.CutPrefix(t.Why, "supports: "); ok {
+		out.Kind = model.TieKindSupport
+		pair(rest, "supports")
+	} else if rest, ok := strings.CutPrefix(t.Why, "both endorse "); ok {
+		out.Kind = model.TieKindSharedEndorsement
+		out.Claims = []string{rest}
+	} else if t.Sign > 0 && t.Why == t.A+" is a member of "+t.B {
+		out.Kind = model.TieKindMembership
+	} else if t.Sign < 0 {
+		out.Kind = model.TieKindCounter
+	} else {
+		out.Kind = model.TieKindSharedEndorsement
+	}
+	return out
+}

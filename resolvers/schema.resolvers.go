@@ -318,12 +318,15 @@ func (r *queryResolver) Camps(ctx context.Context, datasets []string) (*model.Ca
 		return nil, err
 	}
 	split := counterpoint.SplitCamps(ties)
-	out := &model.Camps{UnsureIDs: split.Unsure, Frustration: split.Frustration(), Ties: split.Ties, Camps: []*model.Camp{}, Frustrated: []*model.Tie{}}
+	out := &model.Camps{UnsureIDs: split.Unsure, Frustration: split.Frustration(), Ties: split.Ties, Camps: []*model.Camp{}, Frustrated: []*model.Tie{}, Weighed: []*model.Tie{}}
 	for _, c := range split.Camps {
 		out.Camps = append(out.Camps, &model.Camp{Group: c.Group, ActorIDs: c.Actors})
 	}
 	for _, t := range split.Frustrated {
-		out.Frustrated = append(out.Frustrated, &model.Tie{FromID: t.A, ToID: t.B, Sign: t.Sign, Why: t.Why})
+		out.Frustrated = append(out.Frustrated, toTie(t))
+	}
+	for _, t := range ties {
+		out.Weighed = append(out.Weighed, toTie(t))
 	}
 	return out, nil
 }
