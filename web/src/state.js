@@ -26,11 +26,11 @@ export const RELATION_TYPES = ['REBUTS', 'SUPPORTS', 'QUALIFIES', 'REPHRASES', '
 export const SOURCE_EDGE_TYPES = ['QUOTED_FROM', 'AUTHORED_BY', 'REPORTED_IN'];
 export const ACTOR_KINDS = ['PERSON', 'ORGANIZATION', 'COLLECTIVE', 'STATE', 'ANONYMOUS'];
 export const VIEW_MODES = ['network', 'timeline'];
-export const VIEW_RELS = ['REBUTS', 'SUPPORTS', 'QUALIFIES'];
+export const VIEW_RELS = ['REBUTS', 'SUPPORTS'];
 export const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
-const EDGE_RE = /^(REBUTS|SUPPORTS|QUALIFIES):([A-Za-z0-9][A-Za-z0-9._:-]{0,199})~([A-Za-z0-9][A-Za-z0-9._:-]{0,199})$/;
+const EDGE_RE = /^(REBUTS|SUPPORTS):([A-Za-z0-9][A-Za-z0-9._:-]{0,199})~([A-Za-z0-9][A-Za-z0-9._:-]{0,199})$/;
 
 // The longest caption kept from a URL.
 export const CAPTION_MAX = 240;

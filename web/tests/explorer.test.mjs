@@ -97,7 +97,8 @@ async function clickNode(page, id) {
     return { x: box.left + p.x, y: box.top + p.y };
   }, id);
   assert.ok(pos, `node ${id} is not in the graph`);
-  await page.waitForTimeout(100); // one frame, so that the canvas shows the new viewport
+  // Two frames, so that the canvas shows the new viewport.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await page.mouse.click(pos.x, pos.y);
 }
 
