@@ -260,20 +260,21 @@ type ComplexityRoot struct {
 	}
 
 	Quote struct {
-		Anchor      func(childComplexity int) int
-		Claim       func(childComplexity int) int
-		DirectSpans func(childComplexity int) int
-		Document    func(childComplexity int) int
-		End         func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Kind        func(childComplexity int) int
-		Paragraph   func(childComplexity int) int
-		Prefix      func(childComplexity int) int
-		Source      func(childComplexity int) int
-		SourceHash  func(childComplexity int) int
-		Start       func(childComplexity int) int
-		Suffix      func(childComplexity int) int
-		Text        func(childComplexity int) int
+		Anchor        func(childComplexity int) int
+		Claim         func(childComplexity int) int
+		DirectSpans   func(childComplexity int) int
+		Document      func(childComplexity int) int
+		End           func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Kind          func(childComplexity int) int
+		Paragraph     func(childComplexity int) int
+		ParagraphSpan func(childComplexity int) int
+		Prefix        func(childComplexity int) int
+		Source        func(childComplexity int) int
+		SourceHash    func(childComplexity int) int
+		Start         func(childComplexity int) int
+		Suffix        func(childComplexity int) int
+		Text          func(childComplexity int) int
 	}
 
 	QuoteSuggestion struct {
@@ -460,6 +461,7 @@ type QuoteResolver interface {
 	Document(ctx context.Context, obj *model.Quote) (*model.Source, error)
 
 	Paragraph(ctx context.Context, obj *model.Quote) (*string, error)
+	ParagraphSpan(ctx context.Context, obj *model.Quote) (*model.Span, error)
 	Claim(ctx context.Context, obj *model.Quote) (*model.Claim, error)
 }
 type RelationResolver interface {
@@ -1566,6 +1568,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Quote.Paragraph(childComplexity), true
+	case "Quote.paragraphSpan":
+		if e.ComplexityRoot.Quote.ParagraphSpan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Quote.ParagraphSpan(childComplexity), true
 	case "Quote.prefix":
 		if e.ComplexityRoot.Quote.Prefix == nil {
 			break
@@ -2313,6 +2321,8 @@ type Quote implements Node {
   end: Int!
   "The paragraph of the source text that holds the quote."
   paragraph: String
+  "That paragraph with its code-point offsets in the source text, so that a client marks the quote in it by offsets (start - paragraphSpan.start), never by matching words."
+  paragraphSpan: Span
   "The claim this quote evidences."
   claim: Claim!
   "Up to 32 characters of the source text before the words, to find them again in a corrected text."
@@ -3403,6 +3413,8 @@ func (ec *executionContext) childFields_Quote(ctx context.Context, field graphql
 		return ec.fieldContext_Quote_end(ctx, field)
 	case "paragraph":
 		return ec.fieldContext_Quote_paragraph(ctx, field)
+	case "paragraphSpan":
+		return ec.fieldContext_Quote_paragraphSpan(ctx, field)
 	case "claim":
 		return ec.fieldContext_Quote_claim(ctx, field)
 	case "prefix":
@@ -9110,6 +9122,38 @@ func (ec *executionContext) fieldContext_Quote_paragraph(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Quote", field, true, true, "String")
 }
 
+func (ec *executionContext) _Quote_paragraphSpan(ctx context.Context, field graphql.CollectedField, obj *model.Quote) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Quote_paragraphSpan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Quote().ParagraphSpan(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Span) graphql.Marshaler {
+			return ec.marshalOSpan2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSpan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Quote_paragraphSpan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Quote",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Span(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Quote_claim(ctx context.Context, field graphql.CollectedField, obj *model.Quote) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14250,6 +14294,12 @@ func (ec *executionContext) _Quote(ctx context.Context, sel ast.SelectionSet, ob
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Quote_paragraph(ctx, field, obj)
+				})
+		case "paragraphSpan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Quote_paragraphSpan(ctx, field, obj)
 				})
 		case "claim":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,

@@ -3,6 +3,8 @@ package resolvers
 import (
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/graph/model"
@@ -185,8 +187,24 @@ var nodeTypes = map[model.NodeType]counterpoint.NodeType{
 // paragraph returns the paragraphs of text (counterpoint.Text.Paragraphs)
 // that hold the code points [start, end), "" when they are outside it.
 func paragraph(t *counterpoint.Text, start, end int) string {
+	words, _ := paragraphAt(t, start, end)
+	return words
+}
+
+// paragraphSpan is paragraph with its code-point offsets, nil when the
+// words are outside the text.
+func paragraphSpan(t *counterpoint.Text, start, end int) *model.Span {
+	words, at := paragraphAt(t, start, end)
+	if words == "" {
+		return nil
+	}
+	return &model.Span{Start: at, End: at + utf8.RuneCountInString(words), Text: words}
+}
+
+// paragraphAt is paragraph with the code point it starts at.
+func paragraphAt(t *counterpoint.Text, start, end int) (string, int) {
 	if _, ok := t.Slice(start, end); !ok || start == end {
-		return ""
+		return "", 0
 	}
 	from, to := -1, -1
 	for _, p := range t.Paragraphs() {
@@ -198,10 +216,12 @@ func paragraph(t *counterpoint.Text, start, end int) string {
 		}
 	}
 	if from < 0 {
-		return ""
+		return "", 0
 	}
 	words, _ := t.Slice(min(from, start), max(to, end))
-	return strings.TrimSpace(words)
+	trimmed := strings.TrimLeftFunc(words, unicode.IsSpace)
+	at := min(from, start) + utf8.RuneCountInString(words[:len(words)-len(trimmed)])
+	return strings.TrimRightFunc(trimmed, unicode.IsSpace), at
 }
 
 // toTie translates one of the camps' ties. The domain's Tie says what makes

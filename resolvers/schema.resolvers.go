@@ -681,6 +681,14 @@ func (r *quoteResolver) Paragraph(ctx context.Context, obj *model.Quote) (*strin
 	return optional(paragraph(t, obj.Start, obj.End)), nil
 }
 
+func (r *quoteResolver) ParagraphSpan(ctx context.Context, obj *model.Quote) (*model.Span, error) {
+	t, err := r.loadersFor(ctx).sourceText.Load(ctx, obj.SourceID)
+	if err != nil || t == nil {
+		return nil, err
+	}
+	return paragraphSpan(t, obj.Start, obj.End), nil
+}
+
 func (r *quoteResolver) Claim(ctx context.Context, obj *model.Quote) (*model.Claim, error) {
 	if obj.ClaimID == "" {
 		return nil, counterpoint.Errorf(counterpoint.ENOTFOUND, "quote %q has no claim", obj.ID)

@@ -464,6 +464,8 @@ type Quote struct {
 	End int `json:"end"`
 	// The paragraph of the source text that holds the quote.
 	Paragraph *string `json:"paragraph,omitempty"`
+	// That paragraph with its code-point offsets in the source text, so that a client marks the quote in it by offsets (start - paragraphSpan.start), never by matching words.
+	ParagraphSpan *Span `json:"paragraphSpan,omitempty"`
 	// The claim this quote evidences.
 	Claim *Claim `json:"claim"`
 	// Up to 32 characters of the source text before the words, to find them again in a corrected text.

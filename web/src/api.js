@@ -89,7 +89,7 @@ export const CLAIM_QUERY = /* GraphQL */ `
         start
         end
         directSpans { start end text }
-        paragraph
+        paragraphSpan { start end text }
         source { id title kind date publisher }
         document { id title kind date }
       }

@@ -46,7 +46,7 @@ export async function openPage(context, path, { allowed = [] } = {}) {
     if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
   });
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
-  // The requests in flight, for settled.
+  // The requests in flight, for idle.
   const pending = new Set();
   const finished = (r) => {
     pending.delete(r);
@@ -66,11 +66,11 @@ export async function openPage(context, path, { allowed = [] } = {}) {
   return page;
 }
 
-// settled waits until the page (opened by openPage) has no request in
+// idle waits until the page (opened by openPage) has no request in
 // flight and has painted twice more, so that whatever it logs or fetches
 // for what happened so far has been recorded: the browser delivers a page's
 // console messages in order, before the answer to a later evaluate.
-export async function settled(page, timeout = 15_000) {
+export async function idle(page, timeout = 15_000) {
   if (page.pending.size) {
     let timer;
     await Promise.race([
@@ -83,7 +83,7 @@ export async function settled(page, timeout = 15_000) {
 
 // done checks that nothing openPage records happened, then closes the page.
 export async function done(page) {
-  await settled(page);
+  await idle(page);
   assert.deepEqual(page.problems, [], 'the page logged errors or made failed or foreign requests');
   await page.close();
 }
