@@ -205,3 +205,15 @@ export const CHAINS_QUERY = /* GraphQL */ `
     }
   }
 `;
+
+// DATED_CLAIMS_QUERY pages through the claims the API counts as dated in a
+// range (ClaimFilter's dateFrom and dateTo), for the explorer's date
+// filter: the browser applies no date rule of its own.
+export const DATED_CLAIMS_QUERY = /* GraphQL */ `
+  query ExplorerDatedClaims($from: String, $to: String, $datasets: [ID!], $after: String) {
+    claims(first: 100, after: $after, filter: { dateFrom: $from, dateTo: $to, datasets: $datasets }) {
+      nodes { id }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`;

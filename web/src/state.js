@@ -144,14 +144,3 @@ export function stateToSearch(s) {
   const q = p.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');
   return q ? `?${q}` : '';
 }
-
-// claimInDateRange applies the API's ClaimFilter semantics: date >= from
-// (as strings), and date <= to or date starting with to. Undated claims are
-// out while either bound is set.
-export function claimInDateRange(date, from, to) {
-  if (!from && !to) return true;
-  if (!date) return false;
-  if (from && date < from) return false;
-  if (to && !(date <= to || date.startsWith(to))) return false;
-  return true;
-}

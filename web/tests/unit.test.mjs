@@ -1,7 +1,7 @@
 // Unit tests of the explorer's pure modules (no browser, no server).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseState, stateToSearch, claimInDateRange, defaultState } from '../src/state.js';
+import { parseState, stateToSearch, defaultState } from '../src/state.js';
 import { paragraphMarks, truncate, directSegments, utf16Offsets, outletOf, wordsOf } from '../src/text.js';
 import { syntheticSubgraph } from '../src/synthetic.js';
 import { mulberry32, withMathRandom } from '../src/random.js';
@@ -35,17 +35,6 @@ test('URL state ignores what it does not know', () => {
   assert.equal(s.bench, 0);
   // Trace settings are kept only in trace mode.
   assert.equal(stateToSearch(parseState('?a=robert-litt')), '');
-});
-
-test('date filter follows the API: from compares as a string, to includes its prefix', () => {
-  assert.equal(claimInDateRange('2015-08', '', ''), true);
-  assert.equal(claimInDateRange(null, '', ''), true);
-  assert.equal(claimInDateRange(null, '2015', ''), false);
-  assert.equal(claimInDateRange('2015-08-15', '', '2015-08'), true);
-  assert.equal(claimInDateRange('2015-09', '', '2015-08'), false);
-  assert.equal(claimInDateRange('2015', '2015-07', ''), false);
-  assert.equal(claimInDateRange('2015-07', '2015-07', '2015-08'), true);
-  assert.equal(claimInDateRange('2014-10', '2015', ''), false);
 });
 
 test('a quote is marked in its paragraph by its code-point offsets (Quote.paragraphSpan)', () => {
