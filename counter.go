@@ -72,10 +72,27 @@ type Tie struct {
 	// Sign is +1 (agreement: co-endorsement, support, membership) or -1
 	// (a counter).
 	Sign int
+	// Kind says what makes the tie, and Claims the claims it rests on (the
+	// countering or supporting claim and its target, or the claim both
+	// endorse; none for a membership), so that a view draws exactly the
+	// ties the camps weigh.
+	Kind   TieKind
+	Claims []string
 	// Why says what makes the tie, e.g. "counter c1 → c2", so that a reader
 	// can check each.
 	Why string
 }
+
+// TieKind says what makes a tie between two actors; the set is closed.
+type TieKind string
+
+// The kinds of tie.
+const (
+	TieCounter           TieKind = "COUNTER"
+	TieSupport           TieKind = "SUPPORT"
+	TieSharedEndorsement TieKind = "SHARED_ENDORSEMENT"
+	TieMembership        TieKind = "MEMBERSHIP"
+)
 
 // CampSplit is the partition Camps finds and how well it fits.
 type CampSplit struct {
@@ -164,16 +181,16 @@ func Ties(g TieGraph) []Tie {
 		slices.Sort(endorsers)
 		for i, a := range endorsers {
 			for _, b := range endorsers[i+1:] {
-				ties = append(ties, Tie{A: a, B: b, Sign: 1, Why: "both endorse " + id})
+				ties = append(ties, Tie{A: a, B: b, Sign: 1, Kind: TieSharedEndorsement, Claims: []string{id}, Why: "both endorse " + id})
 			}
 		}
 	}
 	for _, r := range g.Relations {
 		by, against := CounterSides(g.Asserted[r.From], g.Asserted[r.To])
-		sign, why := -1, "counters: "+r.From+" rebuts "+r.To
+		sign, kind, why := -1, TieCounter, "counters: "+r.From+" rebuts "+r.To
 		switch r.Kind {
 		case Supports:
-			sign, why = 1, "supports: "+r.From+" supports "+r.To
+			sign, kind, why = 1, TieSupport, "supports: "+r.From+" supports "+r.To
 			if r.Inferred {
 				why += " (inferred)"
 			}
@@ -183,12 +200,12 @@ func Ties(g TieGraph) []Tie {
 		}
 		for _, b := range by {
 			for _, x := range against {
-				ties = append(ties, Tie{A: b, B: x, Sign: sign, Why: why})
+				ties = append(ties, Tie{A: b, B: x, Sign: sign, Kind: kind, Claims: []string{r.From, r.To}, Why: why})
 			}
 		}
 	}
 	for _, m := range g.memberships() {
-		ties = append(ties, Tie{A: m.From, B: m.To, Sign: 1, Why: m.From + " is a member of " + m.To})
+		ties = append(ties, Tie{A: m.From, B: m.To, Sign: 1, Kind: TieMembership, Claims: []string{}, Why: m.From + " is a member of " + m.To})
 	}
 	return ties
 }

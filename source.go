@@ -331,8 +331,16 @@ func (t *Text) Paragraphs() [][2]int {
 // the code points [start, end), trimmed, so that a quote can be read in its
 // context; "" when the range is empty or outside the text.
 func (t *Text) Paragraph(start, end int) string {
+	words, _ := t.ParagraphAt(start, end)
+	return words
+}
+
+// ParagraphAt is Paragraph with the code point its words start at, so that
+// a client can mark a quote in its paragraph by offsets rather than by
+// searching for its words.
+func (t *Text) ParagraphAt(start, end int) (words string, at int) {
 	if _, ok := t.Slice(start, end); !ok || start == end {
-		return ""
+		return "", 0
 	}
 	from, to := -1, -1
 	for _, p := range t.Paragraphs() {
@@ -344,10 +352,12 @@ func (t *Text) Paragraph(start, end int) string {
 		}
 	}
 	if from < 0 {
-		return ""
+		return "", 0
 	}
-	words, _ := t.Slice(min(from, start), max(to, end))
-	return strings.TrimSpace(words)
+	words, _ = t.Slice(min(from, start), max(to, end))
+	trimmed := strings.TrimLeftFunc(words, unicode.IsSpace)
+	at = min(from, start) + utf8.RuneCountInString(words[:len(words)-len(trimmed)])
+	return strings.TrimRightFunc(trimmed, unicode.IsSpace), at
 }
 
 // Quotations returns the runs of the text inside quotation marks, by the

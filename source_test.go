@@ -129,20 +129,26 @@ func TestContextAndParagraphs(t *testing.T) {
 // TestParagraph: a range is read in the paragraphs that hold it, a wrapped
 // line staying in its paragraph; a range outside the text has none.
 func TestParagraph(t *testing.T) {
-	text := "First para.\n\nSecond “Really?” para\nstill second.\n\nThird."
+	text := "First para.\n\nSecond “Really?” para\nstill second.\n\nThird.\n\n  Ünï 😀 two."
 	tests := []struct {
 		start, end int
 		want       string
 	}{
 		{21, 28, "Second “Really?” para\nstill second."},
 		{0, 5, "First para."},
-		{len([]rune(text)) - 6, len([]rune(text)), "Third."},
+		{50, 56, "Third."},
 		{10, 200, ""},
 		{3, 3, ""},
+		{64, 66, "Ünï 😀 two."},
 	}
 	for _, tt := range tests {
 		if got := counterpoint.NewText(text).Paragraph(tt.start, tt.end); got != tt.want {
 			t.Errorf("Paragraph(%d, %d) of %q = %q, want %q", tt.start, tt.end, text, got, tt.want)
+		}
+		// ParagraphAt's offset holds the same words in the text.
+		words, at := counterpoint.NewText(text).ParagraphAt(tt.start, tt.end)
+		if words != tt.want || (words != "" && string([]rune(text)[at:at+len([]rune(words))]) != words) {
+			t.Errorf("ParagraphAt(%d, %d) of %q = %q at %d, want %q at its offset", tt.start, tt.end, text, words, at, tt.want)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package e2e_test
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -107,5 +108,51 @@ func TestCampsScopedToTheArticle(t *testing.T) {
 	scoped := string(api.Post(t, q, map[string]any{"d": []string{"wapo-2015-encryption"}}).Raw)
 	if whole != scoped {
 		t.Errorf("camps of the whole graph:\n%s\nof the article's dataset, which is all the graph holds:\n%s", whole, scoped)
+	}
+}
+
+// TestWeighedTiesOfTheArticle: camps.weighed lists every tie the camps
+// weigh (as many as ties), each with its kind and the claims that make it,
+// and its counters are counterSummary's, pair by pair: the network view
+// draws these ties and no others.
+func TestWeighedTiesOfTheArticle(t *testing.T) {
+	api := MustStartAPI(t)
+	d := data(t, "camps", api.Post(t, `{ camps { ties weighed { from { id } to { id } sign kind claims why } }
+  counterSummary { by { id } against { id } count } }`, nil))
+	camps := d["camps"].(map[string]any)
+	weighed := camps["weighed"].([]any)
+	if float64(len(weighed)) != camps["ties"].(float64) {
+		t.Errorf("camps weighs %v ties and lists %d", camps["ties"], len(weighed))
+	}
+	claims := map[string]int{"COUNTER": 2, "SUPPORT": 2, "SHARED_ENDORSEMENT": 1, "MEMBERSHIP": 0}
+	sign := map[string]float64{"COUNTER": -1, "SUPPORT": 1, "SHARED_ENDORSEMENT": 1, "MEMBERSHIP": 1}
+	kinds := map[string]int{}
+	counters := map[string]int{}
+	for _, x := range weighed {
+		tie := x.(map[string]any)
+		kind, ids := tie["kind"].(string), tie["claims"].([]any)
+		kinds[kind]++
+		if len(ids) != claims[kind] || tie["sign"] != sign[kind] {
+			t.Errorf("tie %v: kind %s, sign %v, claims %v; want sign %v and %d claims", tie["why"], kind, tie["sign"], ids, sign[kind], claims[kind])
+		}
+		for _, id := range ids {
+			if !strings.Contains(tie["why"].(string), id.(string)) {
+				t.Errorf("tie %v names claim %v, which its why does not", tie["why"], id)
+			}
+		}
+		if kind == "COUNTER" {
+			counters[tie["from"].(map[string]any)["id"].(string)+" > "+tie["to"].(map[string]any)["id"].(string)]++
+		}
+	}
+	if kinds["COUNTER"] == 0 || kinds["SHARED_ENDORSEMENT"] == 0 || kinds["MEMBERSHIP"] == 0 {
+		t.Errorf("the article's ties by kind: %v; want counters, shared endorsements and memberships", kinds)
+	}
+	summary := map[string]int{}
+	for _, x := range d["counterSummary"].([]any) {
+		s := x.(map[string]any)
+		summary[s["by"].(map[string]any)["id"].(string)+" > "+s["against"].(map[string]any)["id"].(string)] = int(s["count"].(float64))
+	}
+	if !maps.Equal(counters, summary) {
+		t.Errorf("counter ties by pair:\n%v\ncounterSummary:\n%v", counters, summary)
 	}
 }

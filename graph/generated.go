@@ -98,6 +98,7 @@ type ComplexityRoot struct {
 		Frustration func(childComplexity int) int
 		Ties        func(childComplexity int) int
 		Unsure      func(childComplexity int) int
+		Weighed     func(childComplexity int) int
 	}
 
 	Chain struct {
@@ -259,20 +260,21 @@ type ComplexityRoot struct {
 	}
 
 	Quote struct {
-		Anchor      func(childComplexity int) int
-		Claim       func(childComplexity int) int
-		DirectSpans func(childComplexity int) int
-		Document    func(childComplexity int) int
-		End         func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Kind        func(childComplexity int) int
-		Paragraph   func(childComplexity int) int
-		Prefix      func(childComplexity int) int
-		Source      func(childComplexity int) int
-		SourceHash  func(childComplexity int) int
-		Start       func(childComplexity int) int
-		Suffix      func(childComplexity int) int
-		Text        func(childComplexity int) int
+		Anchor        func(childComplexity int) int
+		Claim         func(childComplexity int) int
+		DirectSpans   func(childComplexity int) int
+		Document      func(childComplexity int) int
+		End           func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Kind          func(childComplexity int) int
+		Paragraph     func(childComplexity int) int
+		ParagraphSpan func(childComplexity int) int
+		Prefix        func(childComplexity int) int
+		Source        func(childComplexity int) int
+		SourceHash    func(childComplexity int) int
+		Start         func(childComplexity int) int
+		Suffix        func(childComplexity int) int
+		Text          func(childComplexity int) int
 	}
 
 	QuoteSuggestion struct {
@@ -341,10 +343,12 @@ type ComplexityRoot struct {
 	}
 
 	Tie struct {
-		From func(childComplexity int) int
-		Sign func(childComplexity int) int
-		To   func(childComplexity int) int
-		Why  func(childComplexity int) int
+		Claims func(childComplexity int) int
+		From   func(childComplexity int) int
+		Kind   func(childComplexity int) int
+		Sign   func(childComplexity int) int
+		To     func(childComplexity int) int
+		Why    func(childComplexity int) int
 	}
 
 	Timeline struct {
@@ -457,6 +461,7 @@ type QuoteResolver interface {
 	Document(ctx context.Context, obj *model.Quote) (*model.Source, error)
 
 	Paragraph(ctx context.Context, obj *model.Quote) (*string, error)
+	ParagraphSpan(ctx context.Context, obj *model.Quote) (*model.Span, error)
 	Claim(ctx context.Context, obj *model.Quote) (*model.Claim, error)
 }
 type RelationResolver interface {
@@ -691,6 +696,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Camps.Unsure(childComplexity), true
+	case "Camps.weighed":
+		if e.ComplexityRoot.Camps.Weighed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Camps.Weighed(childComplexity), true
 
 	case "Chain.claims":
 		if e.ComplexityRoot.Chain.Claims == nil {
@@ -1557,6 +1568,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Quote.Paragraph(childComplexity), true
+	case "Quote.paragraphSpan":
+		if e.ComplexityRoot.Quote.ParagraphSpan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Quote.ParagraphSpan(childComplexity), true
 	case "Quote.prefix":
 		if e.ComplexityRoot.Quote.Prefix == nil {
 			break
@@ -1875,12 +1892,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Thread.Root(childComplexity), true
 
+	case "Tie.claims":
+		if e.ComplexityRoot.Tie.Claims == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Tie.Claims(childComplexity), true
 	case "Tie.from":
 		if e.ComplexityRoot.Tie.From == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Tie.From(childComplexity), true
+	case "Tie.kind":
+		if e.ComplexityRoot.Tie.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Tie.Kind(childComplexity), true
 	case "Tie.sign":
 		if e.ComplexityRoot.Tie.Sign == nil {
 			break
@@ -2292,6 +2321,8 @@ type Quote implements Node {
   end: Int!
   "The paragraph of the source text that holds the quote."
   paragraph: String
+  "That paragraph with its code-point offsets in the source text, so that a client marks the quote in it by offsets (start - paragraphSpan.start), never by matching words."
+  paragraphSpan: Span
   "The claim this quote evidences."
   claim: Claim!
   "Up to 32 characters of the source text before the words, to find them again in a corrected text."
@@ -2472,6 +2503,8 @@ type Camps {
   ties: Int!
   "The ties against the camps, so that a reader can judge them."
   frustrated: [Tie!]!
+  "Every tie weighed (ties counts them), so that a view draws exactly the ties the camps are made of."
+  weighed: [Tie!]!
 }
 
 "One camp."
@@ -2492,6 +2525,22 @@ type Tie {
   sign: Int!
   "What makes the tie, in ids."
   why: String!
+  "What kind of tie it is."
+  kind: TieKind!
+  "The claims that make it, by id: the countering or supporting claim and its target; the claim both endorse; none for a membership."
+  claims: [ID!]!
+}
+
+"What makes a tie between two actors."
+enum TieKind {
+  "A claim one endorses rebuts a claim the other endorses (sign -1)."
+  COUNTER
+  "A claim one endorses supports a claim the other endorses (sign +1)."
+  SUPPORT
+  "Both endorse one claim (sign +1)."
+  SHARED_ENDORSEMENT
+  "One is a member of the other (sign +1)."
+  MEMBERSHIP
 }
 
 "Where a suggestion stands with the curators."
@@ -3092,6 +3141,8 @@ func (ec *executionContext) childFields_Camps(ctx context.Context, field graphql
 		return ec.fieldContext_Camps_ties(ctx, field)
 	case "frustrated":
 		return ec.fieldContext_Camps_frustrated(ctx, field)
+	case "weighed":
+		return ec.fieldContext_Camps_weighed(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Camps", field.Name)
 }
@@ -3362,6 +3413,8 @@ func (ec *executionContext) childFields_Quote(ctx context.Context, field graphql
 		return ec.fieldContext_Quote_end(ctx, field)
 	case "paragraph":
 		return ec.fieldContext_Quote_paragraph(ctx, field)
+	case "paragraphSpan":
+		return ec.fieldContext_Quote_paragraphSpan(ctx, field)
 	case "claim":
 		return ec.fieldContext_Quote_claim(ctx, field)
 	case "prefix":
@@ -3516,6 +3569,10 @@ func (ec *executionContext) childFields_Tie(ctx context.Context, field graphql.C
 		return ec.fieldContext_Tie_sign(ctx, field)
 	case "why":
 		return ec.fieldContext_Tie_why(ctx, field)
+	case "kind":
+		return ec.fieldContext_Tie_kind(ctx, field)
+	case "claims":
+		return ec.fieldContext_Tie_claims(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Tie", field.Name)
 }
@@ -5305,6 +5362,38 @@ func (ec *executionContext) _Camps_frustrated(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Camps_frustrated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Camps",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Tie(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Camps_weighed(ctx context.Context, field graphql.CollectedField, obj *model.Camps) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Camps_weighed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weighed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Tie) graphql.Marshaler {
+			return ec.marshalNTie2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐTieᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Camps_weighed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Camps",
 		Field:      field,
@@ -9033,6 +9122,38 @@ func (ec *executionContext) fieldContext_Quote_paragraph(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Quote", field, true, true, "String")
 }
 
+func (ec *executionContext) _Quote_paragraphSpan(ctx context.Context, field graphql.CollectedField, obj *model.Quote) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Quote_paragraphSpan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Quote().ParagraphSpan(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Span) graphql.Marshaler {
+			return ec.marshalOSpan2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSpan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Quote_paragraphSpan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Quote",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Span(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Quote_claim(ctx context.Context, field graphql.CollectedField, obj *model.Quote) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10481,6 +10602,52 @@ func (ec *executionContext) _Tie_why(ctx context.Context, field graphql.Collecte
 }
 func (ec *executionContext) fieldContext_Tie_why(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Tie", field, false, false, "String")
+}
+
+func (ec *executionContext) _Tie_kind(ctx context.Context, field graphql.CollectedField, obj *model.Tie) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Tie_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.TieKind) graphql.Marshaler {
+			return ec.marshalNTieKind2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐTieKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Tie_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Tie", field, false, false, "TieKind")
+}
+
+func (ec *executionContext) _Tie_claims(ctx context.Context, field graphql.CollectedField, obj *model.Tie) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Tie_claims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Claims, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Tie_claims(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Tie", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Timeline_entries(ctx context.Context, field graphql.CollectedField, obj *model.Timeline) (ret graphql.Marshaler) {
@@ -12961,6 +13128,11 @@ func (ec *executionContext) _Camps(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "weighed":
+			out.Values[i] = ec._Camps_weighed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -14123,6 +14295,12 @@ func (ec *executionContext) _Quote(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Quote_paragraph(ctx, field, obj)
 				})
+		case "paragraphSpan":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Quote_paragraphSpan(ctx, field, obj)
+				})
 		case "claim":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -14621,6 +14799,16 @@ func (ec *executionContext) _Tie(ctx context.Context, sel ast.SelectionSet, obj 
 			}
 		case "why":
 			out.Values[i] = ec._Tie_why(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._Tie_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "claims":
+			out.Values[i] = ec._Tie_claims(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -16020,6 +16208,16 @@ func (ec *executionContext) marshalNTie2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋ
 		return graphql.Null
 	}
 	return ec._Tie(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNTieKind2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐTieKind(ctx context.Context, v any) (model.TieKind, error) {
+	var res model.TieKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTieKind2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐTieKind(ctx context.Context, sel ast.SelectionSet, v model.TieKind) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNTimeline2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐTimeline(ctx context.Context, sel ast.SelectionSet, v *model.Timeline) graphql.Marshaler {

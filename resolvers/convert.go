@@ -2,6 +2,7 @@ package resolvers
 
 import (
 	"time"
+	"unicode/utf8"
 
 	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/graph/model"
@@ -179,4 +180,24 @@ var nodeTypes = map[model.NodeType]counterpoint.NodeType{
 	model.NodeTypeClaim:  counterpoint.NodeClaim,
 	model.NodeTypeQuote:  counterpoint.NodeQuote,
 	model.NodeTypeSource: counterpoint.NodeSource,
+}
+
+// paragraphSpan is the paragraph that holds [start, end) with its
+// code-point offsets (counterpoint.Text.ParagraphAt), nil when the words
+// are outside the text.
+func paragraphSpan(t *counterpoint.Text, start, end int) *model.Span {
+	words, at := t.ParagraphAt(start, end)
+	if words == "" {
+		return nil
+	}
+	return &model.Span{Start: at, End: at + utf8.RuneCountInString(words), Text: words}
+}
+
+// toTie translates one of the camps' ties.
+func toTie(t counterpoint.Tie) *model.Tie {
+	out := &model.Tie{FromID: t.A, ToID: t.B, Sign: t.Sign, Why: t.Why, Kind: model.TieKind(t.Kind), Claims: t.Claims}
+	if out.Claims == nil {
+		out.Claims = []string{}
+	}
+	return out
 }

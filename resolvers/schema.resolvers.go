@@ -317,13 +317,17 @@ func (r *queryResolver) Camps(ctx context.Context, datasets []string) (*model.Ca
 	if err != nil {
 		return nil, err
 	}
-	split := g.Camps()
-	out := &model.Camps{UnsureIDs: split.Unsure, Frustration: split.Frustration(), Ties: split.Ties, Camps: []*model.Camp{}, Frustrated: []*model.Tie{}}
+	ties := counterpoint.Ties(g)
+	split := counterpoint.SplitCamps(ties)
+	out := &model.Camps{UnsureIDs: split.Unsure, Frustration: split.Frustration(), Ties: split.Ties, Camps: []*model.Camp{}, Frustrated: []*model.Tie{}, Weighed: []*model.Tie{}}
 	for _, c := range split.Camps {
 		out.Camps = append(out.Camps, &model.Camp{Group: c.Group, ActorIDs: c.Actors})
 	}
 	for _, t := range split.Frustrated {
-		out.Frustrated = append(out.Frustrated, &model.Tie{FromID: t.A, ToID: t.B, Sign: t.Sign, Why: t.Why})
+		out.Frustrated = append(out.Frustrated, toTie(t))
+	}
+	for _, t := range ties {
+		out.Weighed = append(out.Weighed, toTie(t))
 	}
 	return out, nil
 }
@@ -676,6 +680,14 @@ func (r *quoteResolver) Paragraph(ctx context.Context, obj *model.Quote) (*strin
 		return nil, err
 	}
 	return optional(t.Paragraph(obj.Start, obj.End)), nil
+}
+
+func (r *quoteResolver) ParagraphSpan(ctx context.Context, obj *model.Quote) (*model.Span, error) {
+	t, err := r.loadersFor(ctx).sourceText.Load(ctx, obj.SourceID)
+	if err != nil || t == nil {
+		return nil, err
+	}
+	return paragraphSpan(t, obj.Start, obj.End), nil
 }
 
 func (r *quoteResolver) Claim(ctx context.Context, obj *model.Quote) (*model.Claim, error) {

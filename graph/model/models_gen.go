@@ -135,8 +135,10 @@ type Camps struct {
 	// How many ties were weighed.
 	Ties int `json:"ties"`
 	// The ties against the camps, so that a reader can judge them.
-	Frustrated []*Tie   `json:"frustrated"`
-	UnsureIDs  []string `json:"-"`
+	Frustrated []*Tie `json:"frustrated"`
+	// Every tie weighed (ties counts them), so that a view draws exactly the ties the camps are made of.
+	Weighed   []*Tie   `json:"weighed"`
+	UnsureIDs []string `json:"-"`
 }
 
 // A chain of claim relations connecting one actor's claim to another actor's claim.
@@ -462,6 +464,8 @@ type Quote struct {
 	End int `json:"end"`
 	// The paragraph of the source text that holds the quote.
 	Paragraph *string `json:"paragraph,omitempty"`
+	// That paragraph with its code-point offsets in the source text, so that a client marks the quote in it by offsets (start - paragraphSpan.start), never by matching words.
+	ParagraphSpan *Span `json:"paragraphSpan,omitempty"`
 	// The claim this quote evidences.
 	Claim *Claim `json:"claim"`
 	// Up to 32 characters of the source text before the words, to find them again in a corrected text.
@@ -666,9 +670,13 @@ type Tie struct {
 	// +1 for agreement (co-endorsement, support, membership), -1 for a counter.
 	Sign int `json:"sign"`
 	// What makes the tie, in ids.
-	Why    string `json:"why"`
-	FromID string `json:"-"`
-	ToID   string `json:"-"`
+	Why string `json:"why"`
+	// What kind of tie it is.
+	Kind TieKind `json:"kind"`
+	// The claims that make it, by id: the countering or supporting claim and its target; the claim both endorse; none for a membership.
+	Claims []string `json:"claims"`
+	FromID string   `json:"-"`
+	ToID   string   `json:"-"`
 }
 
 // The debate over time.
@@ -1553,6 +1561,70 @@ func (e *SuggestionStatus) UnmarshalJSON(b []byte) error {
 }
 
 func (e SuggestionStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What makes a tie between two actors.
+type TieKind string
+
+const (
+	// A claim one endorses rebuts a claim the other endorses (sign -1).
+	TieKindCounter TieKind = "COUNTER"
+	// A claim one endorses supports a claim the other endorses (sign +1).
+	TieKindSupport TieKind = "SUPPORT"
+	// Both endorse one claim (sign +1).
+	TieKindSharedEndorsement TieKind = "SHARED_ENDORSEMENT"
+	// One is a member of the other (sign +1).
+	TieKindMembership TieKind = "MEMBERSHIP"
+)
+
+var AllTieKind = []TieKind{
+	TieKindCounter,
+	TieKindSupport,
+	TieKindSharedEndorsement,
+	TieKindMembership,
+}
+
+func (e TieKind) IsValid() bool {
+	switch e {
+	case TieKindCounter, TieKindSupport, TieKindSharedEndorsement, TieKindMembership:
+		return true
+	}
+	return false
+}
+
+func (e TieKind) String() string {
+	return string(e)
+}
+
+func (e *TieKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = TieKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid TieKind", str)
+	}
+	return nil
+}
+
+func (e TieKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *TieKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e TieKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -89,7 +89,7 @@ export const CLAIM_QUERY = /* GraphQL */ `
         start
         end
         directSpans { start end text }
-        paragraph
+        paragraphSpan { start end text }
         source { id title kind date publisher }
         document { id title kind date }
       }
@@ -202,6 +202,18 @@ export const CHAINS_QUERY = /* GraphQL */ `
       hops
       claims { id text assertedBy { id name kind anonymous } }
       relations { kind note inferred from { id } to { id } }
+    }
+  }
+`;
+
+// DATED_CLAIMS_QUERY pages through the claims the API counts as dated in a
+// range (ClaimFilter's dateFrom and dateTo), for the explorer's date
+// filter: the browser applies no date rule of its own.
+export const DATED_CLAIMS_QUERY = /* GraphQL */ `
+  query ExplorerDatedClaims($from: String, $to: String, $datasets: [ID!], $after: String) {
+    claims(first: 100, after: $after, filter: { dateFrom: $from, dateTo: $to, datasets: $datasets }) {
+      nodes { id }
+      pageInfo { hasNextPage endCursor }
     }
   }
 `;

@@ -30,6 +30,7 @@ export const explorer = {
   edgeCount: 0,
   visibleNodeCount: 0,
   visibleEdgeCount: 0,
+  datesApplied: true, // false while the API is asked which claims a date range keeps
   selected: null,
   detailsFor: null,
   mode: app.state.mode,

@@ -11,7 +11,7 @@
 //
 // apiBackend answers from the GraphQL API; the benchmark's synthetic backend
 // is in bench.js.
-import { gql, APIError, GRAPH_QUERY, CLAIM_QUERY, ACTOR_QUERY, SOURCE_QUERY, SEARCH_QUERY, COUNTERS_QUERY, CHAINS_QUERY, SUBGRAPH_LIMIT } from './api.js';
+import { gql, APIError, GRAPH_QUERY, CLAIM_QUERY, ACTOR_QUERY, SOURCE_QUERY, SEARCH_QUERY, COUNTERS_QUERY, CHAINS_QUERY, DATED_CLAIMS_QUERY, SUBGRAPH_LIMIT } from './api.js';
 import { app, explorer } from './app.js';
 import { toElements } from './graph.js';
 import { renderClaim, renderActor, renderSource } from './panel.js';
@@ -45,6 +45,20 @@ export const apiBackend = {
     app.truncated = data.subgraph.truncated;
     renderGraph(toElements(data.subgraph));
     refreshControls();
+  },
+
+  // claimsDated returns the ids of the claims of the datasets shown that
+  // the API counts as dated from..to (either may be empty).
+  async claimsDated(from, to) {
+    const ds = chosen(app.state.ds, app.datasets || []);
+    const ids = new Set();
+    let after = null;
+    do {
+      const page = (await gql(DATED_CLAIMS_QUERY, { from: from || null, to: to || null, datasets: ds.length ? ds : null, after })).claims;
+      for (const c of page.nodes) ids.add(c.id);
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    return ids;
   },
 
   // nodeDetails fetches what the panel shows of a claim, an actor or a

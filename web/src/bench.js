@@ -36,6 +36,7 @@ export function benchmarkBackend(n) {
     actorCounters: () => needsAPI('Trace mode'),
     chains: () => needsAPI('Trace mode'),
     search: () => needsAPI('Search'),
+    claimsDated: () => needsAPI('The date filter'),
   };
 }
 

@@ -321,8 +321,7 @@ function quoteItem(d, x, i) {
   const kind = select([{ value: 'DIRECT', label: 'Direct: the speaker\'s own words' }, { value: 'PARAPHRASE', label: 'Paraphrase: the reporter\'s words' }], x.kind);
   const warn = h('p', { class: 'hint kind-warning', 'aria-live': 'polite' });
   const check = () => {
-    const cps = Array.from(st.reader.text);
-    warn.textContent = own && x.kind === 'DIRECT' && !insideQuotation(cps, st.reader.mask, x.start, x.end)
+    warn.textContent = own && x.kind === 'DIRECT' && !insideQuotation(st.reader.quotations, x.start, x.end)
       ? 'These words are not inside quotation marks: the API will refuse them as a direct quote.' : '';
   };
   const moved = () => {

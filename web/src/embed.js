@@ -28,14 +28,11 @@ state.node = null;
 function networkText(v) {
   const names = new Map(v.net.actors.map((a) => [a.id, a.name]));
   const claims = new Map([...v.data.timeline.entries.map((e) => e.claim), ...v.data.timeline.undated].map((c) => [c.id, c]));
-  const counters = v.data.timeline.counters || [];
   const edges = [...v.net.edges].sort((a, b) => (b.count - a.count) || a.id.localeCompare(b.id));
   return [
     h('p', {}, networkSummary(v)),
     h('ul', {}, edges.map((e) => {
-      const mine = e.kind === 'REBUTS'
-        ? counters.filter((k) => k.by.some((a) => a.id === e.from) && k.against.some((a) => a.id === e.to)).map((k) => [k.counter.id, k.target.id])
-        : e.pairs;
+      const mine = e.pairs;
       return h('li', {}, edgeText(e, names),
         mine.length ? h('ul', {}, mine.slice(0, 20).map(([c, t]) => h('li', {},
           `“${claims.get(c)?.text || c}” ${e.kind === 'REBUTS' ? 'counters' : e.kind.toLowerCase().replace(/s$/, 's')} “${claims.get(t)?.text || t}”`))) : null);

@@ -5,7 +5,6 @@ import { app, explorer, $ } from './app.js';
 import { SUBGRAPH_LIMIT } from './api.js';
 import { h, clear } from './dom.js';
 import { createGraph, runLayout, EDGE_STYLE } from './graph.js';
-import { claimInDateRange } from './state.js';
 import { KIND_LABEL } from './panel.js';
 import { truncate } from './text.js';
 import { select } from './details.js';
@@ -64,6 +63,8 @@ export function renderGraph(elements) {
   hideTooltip();
   const cy = createGraph($('cy'), elements);
   app.cy = cy;
+  dated = null; // another graph: the API is asked again which claims a range keeps
+  datedAsked = null;
   applyFilters({ status: false });
   runLayout(cy);
   bindGraphEvents(cy);
@@ -71,17 +72,51 @@ export function renderGraph(elements) {
   return cy;
 }
 
+// The claims dated in the state's range, as the API counts them
+// (backend.claimsDated): { key, ids } once read, for the range and the
+// datasets of key.
+let dated = null;
+let datedAsked = null;
+
+const rangeKey = (s) => JSON.stringify([s.from, s.to, [...(s.ds || [])].sort()]);
+
+// askDated reads the claims dated in the state's range, once for each
+// range, then applies the filters again.
+async function askDated(key) {
+  datedAsked = key;
+  const s = app.state;
+  try {
+    const ids = await app.backend.claimsDated(s.from, s.to);
+    if (datedAsked !== key) return;
+    dated = { key, ids };
+  } catch (err) {
+    if (datedAsked !== key) return;
+    dated = { key, ids: null };
+    setStatus(`The date filter is not applied: ${err.message}`, true);
+    return;
+  }
+  applyFilters();
+}
+
 // applyFilters hides the nodes and edges the filters leave out, without
-// reloading or laying out the graph again.
+// reloading or laying out the graph again. A date range hides the claims
+// the API does not count as dated in it; until the API has said which,
+// explorer.datesApplied is false and no claim is hidden for its date.
 export function applyFilters({ status = true } = {}) {
   const cy = app.cy;
   if (!cy) return;
   const s = app.state;
+  const ranged = !!(s.from || s.to);
+  const key = rangeKey(s);
+  if (ranged && dated?.key !== key && datedAsked !== key) askDated(key);
+  if (!ranged) datedAsked = null;
+  const inRange = ranged && dated?.key === key ? dated.ids : null;
+  explorer.datesApplied = !ranged || (dated?.key === key && !!inRange);
   cy.batch(() => {
     cy.nodes().forEach((n) => {
       const d = n.data();
       const hide = (d.type === 'Actor' && s.hideKind.has(d.kind))
-        || (d.type === 'Claim' && !claimInDateRange(d.date, s.from, s.to));
+        || (d.type === 'Claim' && inRange !== null && !inRange.has(d.id));
       n.toggleClass('hidden', hide);
     });
     cy.edges().forEach((e) => e.toggleClass('hidden', s.hideRel.has(e.data('type'))));

@@ -2,13 +2,15 @@
 // graph of actors, from what the API answers (viewsapi.js NETWORK_QUERY).
 //
 // Nodes are the actors who put forward a claim in scope, sized by the
-// claims they endorse. Edges run from the actor whose claim counters (or
-// supports, or qualifies) to the actor whose claim it bears on, weighted by
-// the number of distinct claim pairs; only endorsements count, and no actor
-// counters itself (the API's rule for counters, applied here to supports
-// and qualifications too). Without a date range the counters come from
-// counterSummary; with one, from the timeline's counters, whose claims both
-// overlap the range.
+// claims they endorse, and the camps' actors. Edges are the ties the camps
+// weigh (camps.weighed): a counter (REBUTS) or a support (SUPPORTS) from
+// the actor whose claim counters or supports to the actor whose claim it
+// bears on, weighted by the number of ties (one per relation). Which actors
+// a relation ties is the API's counter rule, never worked out here, so the
+// view draws exactly the ties the camps are made of; the camps' other ties
+// (shared endorsements, memberships) and qualifications (which the camps do
+// not weigh) are not drawn. The camps do not follow a date range: with one,
+// an edge keeps the ties whose two claims are both on the ranged timeline.
 //
 // The layout is a pure function of the network: camp A on the left, camp B
 // on the right, actors in no camp in the middle; in each region the actors
@@ -16,6 +18,10 @@
 // group, claims endorsed and id. No random numbers, no iterations: the same
 // network gives the same picture on every machine (a shared URL shows what
 // its sender saw), and a thousand actors are placed in a few milliseconds.
+
+// TIE_EDGE is the relation kind each drawn kind of tie (camps.weighed's
+// kind) is shown as.
+export const TIE_EDGE = { COUNTER: 'REBUTS', SUPPORT: 'SUPPORTS' };
 
 // campSides maps each actor in a camp to its side: A for the first camp of
 // its group as the API lists it, B for the second; unsure actors are marked.
@@ -48,67 +54,38 @@ function addActor(actors, a) {
 }
 
 // buildNetwork turns the API's answer into the network the view draws.
-// opts: rels (the relation kinds drawn), ranged (a date range is set: counters
-// from the timeline), tiesOnly (leave out actors without a drawn edge).
+// opts: rels (the relation kinds drawn), ranged (a date range is set: only
+// ties between claims on the ranged timeline), tiesOnly (leave out actors
+// without a drawn edge).
 export function buildNetwork(data, { rels = ['REBUTS'], ranged = false, tiesOnly = false } = {}) {
   const actors = new Map();
-  const claims = new Map(); // id -> { endorsers: [ids] }
-  const tl = data.timeline || { entries: [], undated: [], counters: [] };
+  const tl = data.timeline || { entries: [], undated: [] };
   const inScope = [...tl.entries.map((e) => e.claim), ...(ranged ? [] : tl.undated || [])];
   for (const c of inScope) {
-    const endorsers = [];
     for (const as of c.assertions || []) {
       const a = addActor(actors, as.actor);
       if (as.stance === 'PRESENTS') a.presented++;
-      else {
-        a.endorsed++;
-        endorsers.push(a.id);
-      }
+      else a.endorsed++;
     }
-    claims.set(c.id, { endorsers, relations: c.relations || [] });
   }
+  const onTimeline = new Set(inScope.map((c) => c.id));
   const edges = new Map();
-  const edge = (kind, from, to, add, pair) => {
-    if (from === to) return;
-    const id = `${kind}:${from}~${to}`;
+  for (const t of data.camps?.weighed || []) {
+    const kind = TIE_EDGE[t.kind];
+    if (!kind || !rels.includes(kind)) continue;
+    if (ranged && !t.claims.every((id) => onTimeline.has(id))) continue;
+    const id = `${kind}:${t.from.id}~${t.to.id}`;
     let e = edges.get(id);
     if (!e) {
-      e = { id, kind, from, to, count: 0, pairs: [] };
+      e = { id, kind, from: t.from.id, to: t.to.id, count: 0, pairs: [] };
       edges.set(id, e);
     }
-    e.count += add;
-    if (pair) e.pairs.push(pair);
-  };
-  if (rels.includes('REBUTS')) {
-    if (!ranged) {
-      for (const x of data.counterSummary || []) {
-        addActor(actors, x.by);
-        addActor(actors, x.against);
-        edge('REBUTS', x.by.id, x.against.id, x.count);
-      }
-    } else {
-      const seen = new Set();
-      for (const k of tl.counters || []) {
-        for (const b of k.by) {
-          for (const a of k.against) {
-            const key = `${b.id}>${a.id}|${k.counter.id}>${k.target.id}`;
-            if (seen.has(key)) continue;
-            seen.add(key);
-            addActor(actors, b);
-            addActor(actors, a);
-            edge('REBUTS', b.id, a.id, 1, [k.counter.id, k.target.id]);
-          }
-        }
-      }
-    }
+    e.count++;
+    e.pairs.push(t.claims);
   }
-  for (const [cid, c] of claims) {
-    for (const r of c.relations) {
-      if (r.kind === 'REBUTS' || !rels.includes(r.kind)) continue;
-      const target = claims.get(r.to.id);
-      if (!target) continue;
-      for (const b of c.endorsers) for (const a of target.endorsers) edge(r.kind, b, a, 1, [cid, r.to.id]);
-    }
+  for (const e of edges.values()) {
+    addActor(actors, { id: e.from });
+    addActor(actors, { id: e.to });
   }
   // The camps' actors are in the debate even when they assert nothing
   // themselves (a group its members speak for); not with a date range,

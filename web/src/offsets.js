@@ -52,76 +52,25 @@ export class CodePoints {
   }
 }
 
-const OPEN = '\u201C';
-const CLOSE = '\u201D';
-const ASCII = '"';
-
-// paragraphBreaks marks, by code point, the line breaks that end a
-// paragraph, by the API's one rule: when the text has a blank line anywhere
-// (nothing but spaces, tabs or carriage returns), paragraphs end at blank
-// lines and a single line break is a wrap inside one; a text without blank
-// lines has a paragraph per line.
-export function paragraphBreaks(cps) {
-  const n = cps.length;
-  const breaks = new Array(n).fill(false);
-  const blankAfter = (i) => {
-    let j = i + 1;
-    while (j < n && (cps[j] === ' ' || cps[j] === '\t' || cps[j] === '\r')) j++;
-    return j < n && cps[j] === '\n';
-  };
-  const blankLines = cps.some((ch, i) => ch === '\n' && blankAfter(i));
-  let lineStart = 0;
-  cps.forEach((ch, i) => {
-    if (ch !== '\n') return;
-    const lineBlank = cps.slice(lineStart, i).every((c) => c === ' ' || c === '\t' || c === '\r');
-    breaks[i] = !blankLines || lineBlank || blankAfter(i);
-    lineStart = i + 1;
-  });
-  return breaks;
-}
-
-// quotedMask marks, for each code point of text, whether it lies inside
-// quotation marks (the marks themselves excluded), as the loader does: “
-// opens, ” closes, " opens or closes by turn, and every paragraph starts
-// outside (news style opens a quotation again in each paragraph it runs
-// into). The studio uses the API's Source.quotations where it has them, and
-// this where it does not.
-export function quotedMask(text) {
-  const cps = Array.from(text);
-  const breaks = paragraphBreaks(cps);
-  const mask = new Array(cps.length).fill(false);
-  let inside = false;
-  cps.forEach((ch, i) => {
-    if (breaks[i]) inside = false;
-    else if (ch === OPEN) { inside = true; return; }
-    else if (ch === CLOSE) { inside = false; return; }
-    else if (ch === ASCII) { inside = !inside; return; }
-    mask[i] = inside;
-  });
-  return mask;
-}
-
-// maskFromSpans is quotedMask's form of the API's Source.quotations: the
-// code points inside any of the spans.
-export function maskFromSpans(length, spans) {
-  const mask = new Array(length).fill(false);
-  for (const { start, end } of spans || []) {
-    for (let i = Math.max(0, start); i < Math.min(length, end); i++) mask[i] = true;
+// quotationOf returns the quotation run of the API (Source.quotations: the
+// runs inside quotation marks, marks excluded, by the rule every DIRECT
+// quote is checked with) that holds code points [start, end), or null. The
+// span may take in the run's own marks, which sit just outside it. The
+// browser knows no quotation mark of its own: the runs say where they are.
+export function quotationOf(spans, start, end) {
+  for (const q of spans || []) {
+    const s = start === q.start - 1 ? q.start : start;
+    const e = end === q.end + 1 ? q.end : end;
+    if (q.start <= s && e <= q.end && s < e) return { start: s, end: e };
   }
-  return mask;
+  return null;
 }
 
 // insideQuotation says whether code points [start, end) are all inside one
-// quotation (the span may include its own opening and closing marks): the
-// rule the loader applies to a DIRECT quote.
-export function insideQuotation(cps, mask, start, end) {
-  if (start < 0 || end > cps.length || start >= end) return false;
-  let s = start;
-  let e = end;
-  if (cps[s] === OPEN || cps[s] === ASCII) s++;
-  if (e > s && (cps[e - 1] === CLOSE || cps[e - 1] === ASCII)) e--;
-  for (let i = s; i < e; i++) if (!mask[i]) return false;
-  return s < e;
+// of the API's quotation runs (its own marks allowed): the API refuses a
+// DIRECT quote anywhere else.
+export function insideQuotation(spans, start, end) {
+  return quotationOf(spans, start, end) !== null;
 }
 
 const SPACE = /\s/u;
@@ -130,8 +79,9 @@ const SPACE = /\s/u;
 // quote a curator most likely means: white space trimmed from both ends (the
 // API refuses offsets that frame stray space), a quotation's own marks left
 // out when the span takes them in, and kind DIRECT when the words lie inside
-// quotation marks, else PARAPHRASE. Returns null for a span with no words.
-export function proposeQuote(index, start, end, mask = quotedMask(index.text)) {
+// one of the API's quotation runs (spans), else PARAPHRASE. Returns null for
+// a span with no words.
+export function proposeQuote(index, start, end, spans) {
   const cps = Array.from(index.text);
   let s = Math.max(0, Math.min(start, end));
   let e = Math.min(cps.length, Math.max(start, end));
@@ -141,14 +91,13 @@ export function proposeQuote(index, start, end, mask = quotedMask(index.text)) {
   };
   trim();
   if (s >= e) return null;
-  const direct = insideQuotation(cps, mask, s, e);
-  if (direct) {
-    if (cps[s] === OPEN || cps[s] === ASCII) s++;
-    if (e > s && (cps[e - 1] === CLOSE || cps[e - 1] === ASCII)) e--;
+  const run = quotationOf(spans, s, e);
+  if (run) {
+    ({ start: s, end: e } = run);
     trim();
     if (s >= e) return null;
   }
-  return { start: s, end: e, text: cps.slice(s, e).join(''), kind: direct ? 'DIRECT' : 'PARAPHRASE' };
+  return { start: s, end: e, text: cps.slice(s, e).join(''), kind: run ? 'DIRECT' : 'PARAPHRASE' };
 }
 
 // A rendered source text: every character of the text sits in exactly one
@@ -241,29 +190,4 @@ export function codePointsToRange(segments, index, start, end, range) {
   range.setStart(a.node, a.offset);
   range.setEnd(b.node, b.offset);
   return range;
-}
-
-// paragraphSpans splits a text into paragraphs by paragraphBreaks: code-point
-// spans { start, end } of the text between breaks, blank lines and the white
-// space around them left out. Used when the API does not give
-// Source.paragraphs.
-export function paragraphSpans(text) {
-  const cps = Array.from(text);
-  const breaks = paragraphBreaks(cps);
-  const out = [];
-  let from = 0;
-  const push = (a, b) => {
-    let s = a;
-    let e = b;
-    while (s < e && SPACE.test(cps[s])) s++;
-    while (e > s && SPACE.test(cps[e - 1])) e--;
-    if (s < e) out.push({ start: s, end: e });
-  };
-  cps.forEach((ch, i) => {
-    if (!breaks[i]) return;
-    push(from, i);
-    from = i + 1;
-  });
-  push(from, cps.length);
-  return out;
 }

@@ -1,7 +1,7 @@
 // The details panel: the accessible view of whatever is selected (or, with
 // nothing selected, of the whole graph as lists).
 import { h } from './dom.js';
-import { findQuote, directSegments, wordsOf, outletOf } from './text.js';
+import { paragraphMarks, directSegments, wordsOf, outletOf } from './text.js';
 import { ACTOR_STYLE } from './graph.js';
 
 export const KIND_LABEL = Object.fromEntries(Object.entries(ACTOR_STYLE).map(([k, v]) => [k, v.label]));
@@ -69,7 +69,7 @@ export function stanceBadge(stance) {
 // the outlet's words, with the speaker's own words inside it marked.
 export function quoteView(q) {
   const direct = q.kind === 'DIRECT';
-  const spans = direct ? [] : directSegments(q.text, q.start, q.directSpans);
+  const spans = direct ? [] : directSegments(q.text, q.start, q.directSpans, q.end);
   const marked = spans.some((x) => x.direct);
   return h('figure', { class: `quote-fig ${direct ? 'direct' : 'paraphrase'}`, dataset: { quoteKind: direct ? 'DIRECT' : 'PARAPHRASE' } },
     h('figcaption', { class: 'quote-label' }, direct
@@ -168,11 +168,11 @@ export function renderClaim(c, ctx) {
     const para = h('div', { class: 'paragraph', id: paraId, hidden: true, 'aria-label': 'The quote in its paragraph of the article' });
     const toggle = h('button', {
       type: 'button', class: 'link', 'aria-expanded': 'false', 'aria-controls': paraId,
-      disabled: !q.paragraph,
-    }, q.paragraph ? 'Show in its paragraph' : 'Paragraph not available');
+      disabled: !q.paragraphSpan,
+    }, q.paragraphSpan ? 'Show in its paragraph' : 'Paragraph not available');
     toggle.addEventListener('click', () => {
       const open = toggle.getAttribute('aria-expanded') === 'true';
-      if (!open && !para.firstChild) fillParagraph(para, q.paragraph, q.text);
+      if (!open && !para.firstChild) fillParagraph(para, q);
       toggle.setAttribute('aria-expanded', String(!open));
       toggle.textContent = open ? 'Show in its paragraph' : 'Hide the paragraph';
       para.hidden = open;
@@ -201,13 +201,15 @@ export function renderClaim(c, ctx) {
   return out;
 }
 
-function fillParagraph(el, paragraph, quote) {
-  const at = findQuote(paragraph, quote);
+// fillParagraph shows the quote's paragraph with the quote marked at its
+// offsets (Quote.paragraphSpan); the paragraph alone when they do not fit.
+function fillParagraph(el, q) {
+  const at = paragraphMarks(q.paragraphSpan, q.start, q.end);
   if (!at) {
-    el.append(paragraph);
+    el.append(q.paragraphSpan.text);
     return;
   }
-  el.append(paragraph.slice(0, at[0]), h('mark', {}, paragraph.slice(at[0], at[1])), paragraph.slice(at[1]));
+  el.append(at.before, h('mark', {}, at.quote), at.after);
 }
 
 // renderActor shows an actor: role, groups, claims, and whom they

@@ -5,24 +5,24 @@
 // one text node, so that a selection maps back exactly, even across line
 // breaks and paragraph ends.
 import { clear, h } from './dom.js';
-import { CodePoints, quotedMask, maskFromSpans, proposeQuote, rangeToCodePoints, codePointsToRange, paragraphSpans } from './offsets.js';
+import { CodePoints, proposeQuote, rangeToCodePoints, codePointsToRange } from './offsets.js';
 
 export class Reader {
   constructor(root) {
     this.root = root;
     this.index = new CodePoints('');
-    this.mask = [];
+    this.quotations = [];
     this.segments = [];
     this.paragraphs = [];
   }
 
-  // load sets the text, its paragraphs and the runs inside quotation marks
-  // (code-point spans from the API; found by the same rule here when it
-  // gives none).
+  // load sets the text, its paragraphs and the runs inside quotation marks,
+  // as the API gives them (Source.paragraphs, Source.quotations: code-point
+  // spans by the rules every quote is checked with; the browser has no copy).
   load(text, paragraphs, quotations) {
     this.index = new CodePoints(text || '');
-    this.mask = quotations ? maskFromSpans(this.index.length, quotations) : quotedMask(text || '');
-    this.paragraphs = paragraphs?.length ? paragraphs : paragraphSpans(text || '');
+    this.quotations = quotations || [];
+    this.paragraphs = paragraphs || [];
   }
 
   get text() { return this.index.text; }
@@ -89,7 +89,7 @@ export class Reader {
   // propose turns code points [start, end) into a proposed quote (trimmed,
   // with its kind), or null.
   propose(start, end) {
-    return proposeQuote(this.index, start, end, this.mask);
+    return proposeQuote(this.index, start, end, this.quotations);
   }
 
   // select selects code points [start, end) on the page and scrolls to them.

@@ -26,11 +26,11 @@ export const RELATION_TYPES = ['REBUTS', 'SUPPORTS', 'QUALIFIES', 'REPHRASES', '
 export const SOURCE_EDGE_TYPES = ['QUOTED_FROM', 'AUTHORED_BY', 'REPORTED_IN'];
 export const ACTOR_KINDS = ['PERSON', 'ORGANIZATION', 'COLLECTIVE', 'STATE', 'ANONYMOUS'];
 export const VIEW_MODES = ['network', 'timeline'];
-export const VIEW_RELS = ['REBUTS', 'SUPPORTS', 'QUALIFIES'];
+export const VIEW_RELS = ['REBUTS', 'SUPPORTS'];
 export const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
-const EDGE_RE = /^(REBUTS|SUPPORTS|QUALIFIES):([A-Za-z0-9][A-Za-z0-9._:-]{0,199})~([A-Za-z0-9][A-Za-z0-9._:-]{0,199})$/;
+const EDGE_RE = /^(REBUTS|SUPPORTS):([A-Za-z0-9][A-Za-z0-9._:-]{0,199})~([A-Za-z0-9][A-Za-z0-9._:-]{0,199})$/;
 
 // The longest caption kept from a URL.
 export const CAPTION_MAX = 240;
@@ -143,15 +143,4 @@ export function stateToSearch(s) {
   if (s.sources) p.set('sources', '1');
   const q = p.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');
   return q ? `?${q}` : '';
-}
-
-// claimInDateRange applies the API's ClaimFilter semantics: date >= from
-// (as strings), and date <= to or date starting with to. Undated claims are
-// out while either bound is set.
-export function claimInDateRange(date, from, to) {
-  if (!from && !to) return true;
-  if (!date) return false;
-  if (from && date < from) return false;
-  if (to && !(date <= to || date.startsWith(to))) return false;
-  return true;
 }

@@ -21,7 +21,7 @@ export const CAPS_QUERY = /* GraphQL */ `
 export const CAPABILITIES = [
   'Query.editor', 'Query.history', 'Query.datasets',
   'Mutation.importSource', 'Mutation.reviewSuggestion', 'Mutation.deleteClaim', 'Mutation.deleteActor',
-  'Source.paragraphs', 'Source.quotations', 'Source.suggestions', 'Source.counterHints', 'Source.quotes', 'Source.version',
+  'Source.suggestions', 'Source.counterHints', 'Source.quotes', 'Source.version',
   'Claim.version', 'Actor.version', 'Quote.anchor', 'ClaimInput.version',
 ];
 
@@ -64,8 +64,8 @@ export function sourceQuery(caps) {
       source(id: $id) {
         id title kind date publisher text
         ${when(caps, 'Source.version', 'version url')}
-        ${when(caps, 'Source.paragraphs', 'paragraphs { start end }')}
-        ${when(caps, 'Source.quotations', 'quotations { start end }')}
+        paragraphs { start end }
+        quotations { start end }
         ${when(caps, 'Source.suggestions', 'suggestions(status: null) { id start end text parts { start end text } speaker speakerSpan { start end text } mention { start end text } cue status }')}
         ${when(caps, 'Source.counterHints', 'counterHints(status: null) { id signal signalSpan { start end text } span { start end text } rank score quotes target status }')}
         ${when(caps, 'Source.quotes', `quotes { id text kind start end ${when(caps, 'Quote.anchor', 'anchor')} claim { id text } }`)}

@@ -1,6 +1,6 @@
-// Text helpers: truncation for labels, and finding a quote in its paragraph
-// the way the loader matches quotes (typographic quotes and runs of white
-// space normalised).
+// Text helpers: truncation for labels, whose words a quote holds, and the
+// speaker's own words inside a paraphrase, all by the API's code-point
+// offsets: the browser matches no words by a normalisation of its own.
 
 // truncate cuts text at a word with an ellipsis, so that graph labels and
 // lists stay short.
@@ -13,40 +13,16 @@ export function truncate(text, max) {
   return `${(sp > max * 0.6 ? cut.slice(0, sp) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }
 
-const QUOTES = { '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'",
-  '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u2033': '"' };
-
-// normalise returns the normalised text and, for each of its characters,
-// the index of the character it came from.
-function normalise(text) {
-  let out = '';
-  const map = [];
-  let inSpace = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (/\s/.test(ch)) {
-      if (!inSpace) { out += ' '; map.push(i); }
-      inSpace = true;
-      continue;
-    }
-    inSpace = false;
-    out += (QUOTES[ch] ?? ch).toLowerCase();
-    map.push(i);
-  }
-  return { out, map };
-}
-
-// findQuote returns [start, end) of quote in paragraph, or null.
-export function findQuote(paragraph, quote) {
-  if (!paragraph || !quote) return null;
-  const exact = paragraph.indexOf(quote);
-  if (exact >= 0) return [exact, exact + quote.length];
-  const p = normalise(paragraph);
-  const q = normalise(quote.trim());
-  const at = p.out.indexOf(q.out);
-  if (at < 0) return null;
-  const last = p.map[at + q.out.length - 1];
-  return [p.map[at], last + 1];
+// paragraphMarks splits the quote's paragraph (Quote.paragraphSpan: its
+// words and code-point offsets in the source) around the quote at
+// [start, end): { before, quote, after }, or null when the quote is not in it.
+export function paragraphMarks(paragraph, start, end) {
+  if (!paragraph) return null;
+  const cps = Array.from(paragraph.text);
+  const a = start - paragraph.start;
+  const b = end - paragraph.start;
+  if (a < 0 || b > cps.length || a >= b) return null;
+  return { before: cps.slice(0, a).join(''), quote: cps.slice(a, b).join(''), after: cps.slice(b).join('') };
 }
 
 // Whose words: a quote is DIRECT (the speaker's own words, inside quotation
@@ -86,25 +62,27 @@ export function utf16Offsets(text) {
 
 // directSegments splits a quote's text into runs, marking those that are the
 // speaker's own words: spans are { start, end, text } in code points of the
-// source's text, quoteStart is where the quote starts in it. A span whose
-// words are not at its offsets in the quote (the quote's white space was
-// normalised, say) is looked for in the quote's text instead; one that is
-// still not found, or overlaps an earlier one, is left unmarked.
-// Returns [{ text, direct }], which join back to text.
-export function directSegments(text, quoteStart, spans) {
+// source's text (Quote.directSpans), the quote is at [quoteStart, quoteEnd)
+// of it. When the quote's text has as many code points as its place in the
+// source, the spans are cut by their offsets; otherwise (the quote's white
+// space differs from the source's) a span is looked for by its exact words
+// in the quote's text. One still not found, or overlapping an earlier one, is
+// left unmarked. Returns [{ text, direct }], which join back to text.
+export function directSegments(text, quoteStart, spans, quoteEnd) {
   if (!text) return [];
   const at = utf16Offsets(text);
   const cps = at.length - 1;
+  const aligned = quoteEnd === undefined || quoteEnd - quoteStart === cps;
   const ranges = [];
   for (const s of spans || []) {
     let range = null;
     const rs = s.start - quoteStart;
     const re = s.end - quoteStart;
-    if (rs >= 0 && re <= cps && rs < re) {
-      const words = text.slice(at[rs], at[re]);
-      if (!s.text || normalise(words).out === normalise(s.text).out) range = [at[rs], at[re]];
+    if (aligned && rs >= 0 && re <= cps && rs < re) range = [at[rs], at[re]];
+    if (!range && s.text) {
+      const i = text.indexOf(s.text);
+      if (i >= 0) range = [i, i + s.text.length];
     }
-    if (!range && s.text) range = findQuote(text, s.text);
     if (range && range[0] < range[1]) ranges.push(range);
   }
   ranges.sort((x, y) => x[0] - y[0]);

@@ -31,7 +31,7 @@ export function syntheticNetworkData(n, seed = 1000) {
       c++;
     }
   }
-  const pairs = new Map();
+  const weighed = [];
   const bySide = { A: [], B: [], none: [] };
   actors.forEach((a, i) => bySide[side[i]].push(i));
   const pick = (list) => list[Math.floor(rand() * list.length)];
@@ -41,19 +41,13 @@ export function syntheticNetworkData(n, seed = 1000) {
     const pool = across ? bySide[side[from] === 'A' ? 'B' : 'A'] : bySide[side[from]];
     const to = pick(pool.length ? pool : [from]);
     if (to === from) continue;
-    const key = `${from}>${to}`;
-    pairs.set(key, (pairs.get(key) || 0) + 1);
+    weighed.push({ from: { id: actors[from].id }, to: { id: actors[to].id }, kind: 'COUNTER', claims: [`counter-${i}`, `target-${i}`] });
   }
-  const counterSummary = [...pairs].map(([key, count]) => {
-    const [f, t] = key.split('>').map(Number);
-    return { by: actors[f], against: actors[t], count };
-  });
   return {
-    counterSummary,
-    timeline: { entries, undated: [], counters: [], truncated: false },
+    timeline: { entries, undated: [], truncated: false },
     camps: {
       camps: [{ group: 1, actors: bySide.A.map((i) => actors[i]) }, { group: 1, actors: bySide.B.map((i) => actors[i]) }],
-      unsure: [], frustration: 0.2, ties: pairs.size, frustrated: [],
+      unsure: [], frustration: 0.2, ties: weighed.length, frustrated: [], weighed,
     },
   };
 }

@@ -61,10 +61,8 @@ export function defaultCaption(mode, datasets, scope) {
 // loadNetwork fetches and builds the actor network the state asks for.
 export async function loadNetwork(state, datasets, { signal } = {}) {
   const scope = scopeOf(state, datasets);
-  const rels = VIEW_RELATIONS.filter((k) => state.rels.has(k));
   const data = await gql(NETWORK_QUERY, {
     datasets: scope.datasets, campsDatasets: scope.campsDatasets, from: scope.from, to: scope.to, first: VIEW_CLAIMS,
-    withRelations: rels.some((k) => k !== 'REBUTS'),
   }, { signal });
   return networkFrom(data, state, scope);
 }
@@ -135,16 +133,15 @@ export function creditFor(datasets, scope) {
   return credit(datasets, scope.ds);
 }
 
-// pairCounters fetches the counters of one edge of the network (REBUTS:
-// counters by one actor against the other; SUPPORTS, QUALIFIES: the claim
-// pairs the network found), with both claims' words. With a date range, a
-// counter is kept when the timeline had it (both claims in range).
+// pairCounters fetches the ties of one edge of the network (its claim
+// pairs, from camps.weighed) with both claims' words; a counter comes with
+// its evidence (the API's counters of the pair, those the edge holds).
 export async function pairCounters(edge, view, { signal } = {}) {
   let items;
   if (edge.kind === 'REBUTS') {
     const counters = (await gql(PAIR_COUNTERS_QUERY, { by: edge.from, against: edge.to, datasets: view.scope.datasets, first: PAIR_FIRST }, { signal })).counters;
-    const inRange = edge.pairs.length ? new Set(edge.pairs.map(([a, b]) => `${a}>${b}`)) : null;
-    items = counters.filter((k) => !inRange || inRange.has(`${k.counter.id}>${k.target.id}`));
+    const held = new Set(edge.pairs.map(([a, b]) => `${a}>${b}`));
+    items = counters.filter((k) => held.has(`${k.counter.id}>${k.target.id}`));
   } else {
     items = edge.pairs.slice(0, PAIR_FIRST).map(([a, b]) => ({ counter: { id: a }, target: { id: b }, kind: edge.kind }));
   }

@@ -35,6 +35,7 @@ export const views = {
   network: null, // { actors, edges: [{ id, kind, from, to, count }] }
   timeline: null, // { lanes, placed, documents, counters, undated }
   camps: null,
+  shown: null, // the state the view on the page was drawn for: { mode, datasets, from, to, rels, ties, lanes }
   edgeShown: null, // the edge whose counters the panel lists
   lastExport: null, // { kind, name, caption, bytes }
   bench: null,
@@ -273,6 +274,7 @@ export async function showView({ reload = false } = {}) {
   if (s.mode === 'network' && s.edge) await showEdge(s.edge);
   else if (s.node) select(s.node, { center: false, push: false });
   else showBrowseView();
+  views.shown = { mode: s.mode, datasets: scope.ds, from: scope.from, to: scope.to, rels: [...s.rels].sort(), ties: s.ties, lanes: s.lanes };
   views.ready = true;
   explorer.ready = true;
 }

@@ -39,20 +39,19 @@ const VIEW_CLAIM = /* GraphQL */ `
   }
 `;
 
+// The network's edges are the ties the camps weigh (camps.weighed), so
+// that the view draws exactly what the camps are made of.
 export const NETWORK_QUERY = /* GraphQL */ `
-  query ViewNetwork($datasets: [ID!], $campsDatasets: [ID!], $from: String, $to: String, $first: Int, $withRelations: Boolean!) {
-    counterSummary(datasets: $datasets) {
-      by { id name kind anonymous role }
-      against { id name kind anonymous role }
-      count
-    }
+  query ViewNetwork($datasets: [ID!], $campsDatasets: [ID!], $from: String, $to: String, $first: Int) {
     timeline(datasets: $datasets, from: $from, to: $to, first: $first) {
-      entries { claim { ...ViewClaim relations(direction: OUTGOING, kinds: [SUPPORTS, QUALIFIES]) @include(if: $withRelations) { kind to { id } } } }
-      undated { ...ViewClaim relations(direction: OUTGOING, kinds: [SUPPORTS, QUALIFIES]) @include(if: $withRelations) { kind to { id } } }
-      counters { counter { id } target { id } by { id name kind anonymous role } against { id name kind anonymous role } }
+      entries { claim { ...ViewClaim } }
+      undated { ...ViewClaim }
       truncated
     }
-    camps(datasets: $campsDatasets) { ...ViewCamps }
+    camps(datasets: $campsDatasets) {
+      ...ViewCamps
+      weighed { from { id } to { id } kind claims }
+    }
   }
   ${VIEW_CLAIM}
   ${CAMPS}

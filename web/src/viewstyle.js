@@ -30,7 +30,9 @@ export const REL_STYLE = {
   SUPPORTS: { color: '#15803d', dash: '8 4', label: 'supported', verb: 'supported' },
   QUALIFIES: { color: '#7e22ce', dash: '2 3', label: 'qualified', verb: 'qualified' },
 };
-export const VIEW_RELATIONS = ['REBUTS', 'SUPPORTS', 'QUALIFIES'];
+// The network draws the relations the camps weigh as ties (camps.weighed):
+// counters and supports; a qualification ties no one.
+export const VIEW_RELATIONS = ['REBUTS', 'SUPPORTS'];
 
 // fillFor is the fill of an actor or a claim of a camp side: a colour, or
 // the hatch pattern over it (the pattern is in the drawing's defs).

@@ -46,7 +46,18 @@ export async function openPage(context, path, { allowed = [] } = {}) {
     if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
   });
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+  // The requests in flight, for idle.
+  const pending = new Set();
+  const finished = (r) => {
+    pending.delete(r);
+    if (!pending.size) for (const wake of page.waiting.splice(0)) wake();
+  };
+  page.pending = pending;
+  page.waiting = [];
+  page.on('requestfinished', finished);
+  page.on('requestfailed', finished);
   page.on('request', (r) => {
+    pending.add(r);
     const u = r.url();
     if (!u.startsWith('data:') && !u.startsWith('blob:') && !origins.has(new URL(u).origin)) problems.push(`request to another origin: ${u}`);
   });
@@ -55,9 +66,24 @@ export async function openPage(context, path, { allowed = [] } = {}) {
   return page;
 }
 
+// idle waits until the page (opened by openPage) has no request in
+// flight and has painted twice more, so that whatever it logs or fetches
+// for what happened so far has been recorded: the browser delivers a page's
+// console messages in order, before the answer to a later evaluate.
+export async function idle(page, timeout = 15_000) {
+  if (page.pending.size) {
+    let timer;
+    await Promise.race([
+      new Promise((resolve) => page.waiting.push(resolve)),
+      new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`requests still in flight after ${timeout} ms: ${[...page.pending].map((r) => r.url()).join(', ')}`)), timeout); }),
+    ]).finally(() => clearTimeout(timer));
+  }
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
 // done checks that nothing openPage records happened, then closes the page.
 export async function done(page) {
-  await page.waitForTimeout(150); // let late console messages arrive
+  await idle(page);
   assert.deepEqual(page.problems, [], 'the page logged errors or made failed or foreign requests');
   await page.close();
 }

@@ -97,7 +97,8 @@ async function clickNode(page, id) {
     return { x: box.left + p.x, y: box.top + p.y };
   }, id);
   assert.ok(pos, `node ${id} is not in the graph`);
-  await page.waitForTimeout(100); // one frame, so that the canvas shows the new viewport
+  // Two frames, so that the canvas shows the new viewport.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await page.mouse.click(pos.x, pos.y);
 }
 
@@ -424,6 +425,8 @@ test('filters update the graph without a reload, as the API filters claims', { t
   await page.press('#date-from', 'Tab');
   await page.fill('#date-to', '2015-08');
   await page.press('#date-to', 'Tab');
+  // The API says which claims the range keeps (the browser has no date rule of its own).
+  await page.waitForFunction(() => window.__explorer.datesApplied && new URL(location.href).searchParams.get('to') === '2015-08', null, { timeout: 15_000 });
   assert.equal(await page.evaluate(() => window.__explorer.visibleNodeCount),
     actorsTotal - d.actors.totalCount + d.claims.totalCount, 'claims dated 2015-07..2015-08, as the API counts them');
 
@@ -470,6 +473,8 @@ test('a shared URL restores the view', { timeout: 60_000 }, async () => {
   await first.locator('#filter-relations input[data-rel="ABOUT"]').uncheck();
   await first.fill('#date-to', '2015-08');
   await first.press('#date-to', 'Tab');
+  const datesApplied = (page) => page.waitForFunction(() => window.__explorer.datesApplied, null, { timeout: 15_000 });
+  await datesApplied(first);
   const shared = first.url();
   const view = async (page) => page.evaluate(() => ({
     selected: window.__explorer.selected,
@@ -489,6 +494,7 @@ test('a shared URL restores the view', { timeout: 60_000 }, async () => {
   await ready(second);
   await detailsFor(second, REALLY);
   await traced(second);
+  await datesApplied(second);
   const restored = await view(second);
   assert.deepEqual(restored, before);
   assert.equal(restored.selected, REALLY);

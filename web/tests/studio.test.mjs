@@ -20,8 +20,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { quotedMask, maskFromSpans } from '../src/offsets.js';
-import { BASE, openPage, launchBrowser } from './browser.mjs';
+import { BASE, openPage, launchBrowser, idle } from './browser.mjs';
 
 const TOKEN = process.env.STUDIO_TOKEN || 'test-token';
 const TOKEN_2 = process.env.STUDIO_TOKEN_2 || 'test-token-2';
@@ -224,11 +223,10 @@ test('a whole curation: import, quote, two claims by two actors, a rebuttal with
   // The reader holds the text exactly, paragraph by paragraph.
   assert.equal(await page.evaluate(() => document.getElementById('reader-text').textContent), TEXT);
   assert.equal(await page.locator('#reader-text .src-para').count(), 5);
-  // The studio's copy of the quotation rule (used without Source.quotations) agrees with the API's.
-  for (const id of [SOURCE, 'wapo-2015-encryption']) {
-    const { source } = await read('query($id: ID!) { source(id: $id) { text quotations { start end } } }', { id });
-    assert.deepEqual(quotedMask(source.text), maskFromSpans(Array.from(source.text).length, source.quotations), `quotations of ${id}`);
-  }
+  // The reader's paragraphs are the API's (Source.paragraphs): the browser has no paragraph rule of its own.
+  const { source: imported } = await read('query($id: ID!) { source(id: $id) { paragraphs { start end } } }', { id: SOURCE });
+  const shown = await page.$$eval('#reader-text .src-para', (ps) => ps.map((p) => ({ start: Number(p.dataset.start), end: Number(p.dataset.end) })));
+  assert.deepEqual(shown, imported.paragraphs, 'the reader\'s paragraphs, by code points');
 
   // Select the mayor's words with their quotation marks and a space around them: the studio
   // proposes the words alone, as a direct quote, at their code points.
@@ -454,7 +452,7 @@ test('a whole curation: import, quote, two claims by two actors, a rebuttal with
   await page.waitForFunction((id) => window.__explorer?.detailsFor === id, WALL_PROTECTS, { timeout: 30_000 });
   assert.match(await page.textContent('#details-body .who-line'), /^Added by curator on \d{4}-\d{2}-\d{2}, last changed by curator on \d{4}-\d{2}-\d{2}\.$/);
 
-  await page.waitForTimeout(150);
+  await idle(page);
   assert.deepEqual(page.problems, [], 'the page logged errors or made failed or foreign requests');
   await page.close();
 });
@@ -503,7 +501,7 @@ test('curate mode at 1280×800: every control labelled, reachable by keyboard, t
   assert.ok(ring.width >= 2, `focus outline ${ring.width}px`);
   // Saving needs a sign-in.
   assert.equal(await page.getByRole('button', { name: 'Save claim' }).isDisabled(), true);
-  await page.waitForTimeout(150);
+  await idle(page);
   assert.deepEqual(page.problems, []);
   await page.close();
 });

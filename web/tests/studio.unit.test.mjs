@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  CodePoints, quotedMask, maskFromSpans, insideQuotation, proposeQuote, pointToUtf16, rangeToCodePoints, utf16ToPoint, paragraphSpans,
+  CodePoints, quotationOf, insideQuotation, proposeQuote, pointToUtf16, rangeToCodePoints, utf16ToPoint,
 } from '../src/offsets.js';
 import { placeError, explain, routeErrors, fieldSegments } from '../src/fielderrors.js';
 import { capsFromIntrospection, capsFromSchema, studioOperations, CAPABILITIES } from '../src/studioapi.js';
@@ -48,46 +48,69 @@ test('code points and UTF-16 indices convert exactly, both ways', () => {
   assert.equal(new CodePoints('').toCodePoint(5), 0);
 });
 
-test('a quotation is found as the loader finds it: marks excluded, every line starts outside', () => {
-  const mask = quotedMask(TEXT);
-  const cps = Array.from(TEXT);
+// runsOf stands in for the API's Source.quotations: the runs between the
+// given opening and closing marks (the API finds them; the browser does not).
+function runsOf(text, pairs) {
+  const cps = Array.from(text);
+  const out = [];
+  let from = 0;
+  for (const [open, close] of pairs) {
+    const o = cps.indexOf(open, from);
+    const c = cps.indexOf(close, o + 1);
+    out.push({ start: o + 1, end: c });
+    from = c + 1;
+  }
+  return out;
+}
+
+test('a span is inside a quotation when one of the API\'s runs holds it, its own marks allowed', () => {
+  const runs = runsOf(TEXT, [['\u201C', '\u201D']]);
   const words = 'we won\u0303t 😀 stop';
   const start = cp(TEXT.slice(0, TEXT.indexOf(words)));
   const end = start + cp(words);
-  assert.equal(insideQuotation(cps, mask, start, end), true);
-  assert.equal(insideQuotation(cps, mask, start - 1, end + 1), true, 'with its own marks');
-  assert.equal(insideQuotation(cps, mask, start - 3, end), false, 'with words before the mark');
-  assert.equal(insideQuotation(cps, mask, 0, 4), false);
-  // An interrupted quotation is not one quotation; a new line closes an unclosed one.
-  const t = '“One,” he said, “two.”\n“Three\nfour';
-  const m2 = quotedMask(t);
-  const c2 = Array.from(t);
-  assert.equal(insideQuotation(c2, m2, 1, 21), false);
-  assert.equal(insideQuotation(c2, m2, 17, 21), true);
-  assert.equal(insideQuotation(c2, m2, t.indexOf('four'), t.indexOf('four') + 4), false);
-  // ASCII marks open and close by turn.
-  const t3 = 'He said "yes" and "no".';
-  assert.equal(insideQuotation(Array.from(t3), quotedMask(t3), 9, 12), true);
-  assert.equal(insideQuotation(Array.from(t3), quotedMask(t3), 13, 17), false);
+  assert.deepEqual(runs, [{ start, end }]);
+  const cases = [
+    { name: 'the words', start, end, want: { start, end } },
+    { name: 'with its own marks', start: start - 1, end: end + 1, want: { start, end } },
+    { name: 'a part of them', start: start + 3, end: end - 2, want: { start: start + 3, end: end - 2 } },
+    { name: 'with words before the mark', start: start - 3, end, want: null },
+    { name: 'past the closing mark', start, end: end + 2, want: null },
+    { name: 'outside', start: 0, end: 4, want: null },
+    { name: 'only the marks', start: start - 1, end: start, want: null },
+  ];
+  for (const c of cases) {
+    assert.deepEqual(quotationOf(runs, c.start, c.end), c.want, `${c.name}: quotationOf(${c.start}, ${c.end})`);
+    assert.equal(insideQuotation(runs, c.start, c.end), c.want !== null, `${c.name}: insideQuotation`);
+  }
+  // An interrupted quotation is two runs, and a span across both is in neither.
+  const t = '“One,” he said, “two.”';
+  const two = runsOf(t, [['“', '”'], ['“', '”']]);
+  assert.equal(insideQuotation(two, 1, 21), false);
+  assert.equal(insideQuotation(two, 17, 21), true);
+  assert.equal(insideQuotation([], 0, 3), false, 'no runs: nothing is direct');
+  assert.equal(insideQuotation(undefined, 0, 3), false);
 });
 
-test('a selection becomes the quote a curator means: trimmed, marks left out, kind from the quotation', () => {
+test('a selection becomes the quote a curator means: trimmed, marks left out, kind from the API\'s runs', () => {
   const x = new CodePoints(TEXT);
+  const runs = runsOf(TEXT, [['\u201C', '\u201D']]);
   const words = 'we won\u0303t 😀 stop';
   const start = cp(TEXT.slice(0, TEXT.indexOf(words)));
   // Selected with the marks and a space around them.
-  const p = proposeQuote(x, start - 2, start + cp(words) + 2);
+  const p = proposeQuote(x, start - 2, start + cp(words) + 2, runs);
   assert.deepEqual(p, { start, end: start + cp(words), text: words, kind: 'DIRECT' });
+  // The same words without the API's runs are the reporter's.
+  assert.equal(proposeQuote(x, start, start + cp(words), []).kind, 'PARAPHRASE');
   // Reverse order and stray white space.
   const said = cp(TEXT.slice(0, TEXT.indexOf('She said')));
-  assert.deepEqual(proposeQuote(x, said + 8, said - 2), { start: said, end: said + 8, text: 'She said', kind: 'PARAPHRASE' });
+  assert.deepEqual(proposeQuote(x, said + 8, said - 2, runs), { start: said, end: said + 8, text: 'She said', kind: 'PARAPHRASE' });
   // Across the blank line between paragraphs.
   const rule = cp(TEXT.slice(0, TEXT.indexOf('rule.')));
-  const q = proposeQuote(x, rule, said + 3);
+  const q = proposeQuote(x, rule, said + 3, runs);
   assert.equal(q.text, 'rule.\n\nShe');
   assert.equal(q.kind, 'PARAPHRASE');
-  assert.equal(proposeQuote(x, 3, 3), null);
-  assert.equal(proposeQuote(new CodePoints('a   b'), 1, 4), null, 'only white space');
+  assert.equal(proposeQuote(x, 3, 3, runs), null);
+  assert.equal(proposeQuote(new CodePoints('a   b'), 1, 4, []), null, 'only white space');
 });
 
 // A stand-in DOM: just what offsets.js reads.
@@ -200,34 +223,6 @@ test('code points map back to the DOM point that holds them', () => {
   assert.deepEqual(utf16ToPoint(segments, 20), { node: nodes[1], offset: 10 }, 'a boundary stays in the earlier node');
   assert.deepEqual(utf16ToPoint(segments, TEXT.length), { node: nodes[2], offset: TEXT.length - 20 });
   assert.equal(utf16ToPoint([], 3), null);
-});
-
-test('paragraphs split at blank lines, in code points', () => {
-  const spans = paragraphSpans(TEXT);
-  const x = new CodePoints(TEXT);
-  assert.deepEqual(spans.map((s) => x.slice(s.start, s.end)), ['Caf\u00e9 e\u0301 😀 talks.\nThe 𠮷 rule.', 'She said “we won\u0303t 😀 stop” today.']);
-  assert.deepEqual(paragraphSpans('\n\n a \n \n\nb'), [{ start: 3, end: 4 }, { start: 9, end: 10 }], 'white space around a paragraph is the gap\'s');
-  assert.deepEqual(paragraphSpans(''), []);
-  // Without a blank line anywhere, every line is a paragraph.
-  assert.deepEqual(paragraphSpans('one\ntwo 😀\nthree'), [{ start: 0, end: 3 }, { start: 4, end: 9 }, { start: 10, end: 15 }]);
-});
-
-test('one paragraph rule, as the API\'s: a hard-wrapped quotation stays inside when the text has blank lines', () => {
-  const wrapped = 'Intro.\n\nShe said “we will\nnot stop” today.';
-  const cps = Array.from(wrapped);
-  const words = 'we will\nnot stop';
-  const start = cp(wrapped.slice(0, wrapped.indexOf(words)));
-  assert.equal(insideQuotation(cps, quotedMask(wrapped), start, start + cp(words)), true, 'a single line break is a wrap');
-  const lines = 'She said “we will\nnot stop” today.';
-  const at2 = cp(lines.slice(0, lines.indexOf(words)));
-  assert.equal(insideQuotation(Array.from(lines), quotedMask(lines), at2, at2 + cp(words)), false, 'without blank lines, a line ends a paragraph');
-  // A blank line of spaces and tabs counts as blank; a quotation does not run into the next paragraph.
-  const gap = '“Open\n \t\nclosed”';
-  assert.equal(quotedMask(gap).map(Number).join(''), '0111100000000000');
-  // The API's Source.quotations give the same mask.
-  const spans = [{ start: start, end: start + cp(words) }];
-  assert.deepEqual(maskFromSpans(cps.length, spans), quotedMask(wrapped));
-  assert.deepEqual(maskFromSpans(3, [{ start: -2, end: 9 }]), [true, true, true]);
 });
 
 test('a refused save\'s errors go next to the field they concern', () => {

@@ -1,8 +1,8 @@
 // Unit tests of the explorer's pure modules (no browser, no server).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseState, stateToSearch, claimInDateRange, defaultState } from '../src/state.js';
-import { findQuote, truncate, directSegments, utf16Offsets, outletOf, wordsOf } from '../src/text.js';
+import { parseState, stateToSearch, defaultState } from '../src/state.js';
+import { paragraphMarks, truncate, directSegments, utf16Offsets, outletOf, wordsOf } from '../src/text.js';
 import { syntheticSubgraph } from '../src/synthetic.js';
 import { mulberry32, withMathRandom } from '../src/random.js';
 import { ACTOR_KINDS } from '../src/state.js';
@@ -37,24 +37,14 @@ test('URL state ignores what it does not know', () => {
   assert.equal(stateToSearch(parseState('?a=robert-litt')), '');
 });
 
-test('date filter follows the API: from compares as a string, to includes its prefix', () => {
-  assert.equal(claimInDateRange('2015-08', '', ''), true);
-  assert.equal(claimInDateRange(null, '', ''), true);
-  assert.equal(claimInDateRange(null, '2015', ''), false);
-  assert.equal(claimInDateRange('2015-08-15', '', '2015-08'), true);
-  assert.equal(claimInDateRange('2015-09', '', '2015-08'), false);
-  assert.equal(claimInDateRange('2015', '2015-07', ''), false);
-  assert.equal(claimInDateRange('2015-07', '2015-07', '2015-08'), true);
-  assert.equal(claimInDateRange('2014-10', '2015', ''), false);
-});
-
-test('a quote is found in its paragraph despite typographic quotes and white space', () => {
-  const para = 'He wrote. “Really?” he wrote. “Does anyone seriously believe that if the U.S. says we won’t  seek access?”';
-  assert.deepEqual(findQuote(para, 'Really?'), [11, 18]);
-  const at = findQuote(para, "we won't seek access");
-  assert.equal(para.slice(at[0], at[1]), 'we won’t  seek access');
-  assert.equal(findQuote(para, 'not there'), null);
-  assert.equal(findQuote(null, 'x'), null);
+test('a quote is marked in its paragraph by its code-point offsets (Quote.paragraphSpan)', () => {
+  const text = 'He wrote. 😀 “Really?” he wrote.';
+  const paragraph = { start: 100, end: 100 + Array.from(text).length, text };
+  const at = 100 + Array.from('He wrote. 😀 “').length;
+  assert.deepEqual(paragraphMarks(paragraph, at, at + 7), { before: 'He wrote. 😀 “', quote: 'Really?', after: '” he wrote.' });
+  assert.equal(paragraphMarks(paragraph, 90, 95), null, 'before the paragraph');
+  assert.equal(paragraphMarks(paragraph, at, paragraph.end + 1), null, 'past its end');
+  assert.equal(paragraphMarks(null, 0, 3), null);
 });
 
 test('labels are cut at a word with an ellipsis', () => {
@@ -154,7 +144,7 @@ test('the speaker\'s own words inside a paraphrase are found by their code-point
   const spanEnd = spanStart + Array.from('strongly 🔒 disavowing').length;
   const span = { start: spanStart, end: spanEnd, text: Array.from(source).slice(spanStart, spanEnd).join('') };
   assert.equal(span.text, 'strongly 🔒 disavowing');
-  const segs = directSegments(quote, quoteStart, [span]);
+  const segs = directSegments(quote, quoteStart, [span], quoteStart + Array.from(quote).length);
   assert.deepEqual(segs, [
     { text: 'strongly 🔒 disavowing, they want a statement “', direct: false },
     { text: 'strongly 🔒 disavowing', direct: true },
@@ -168,9 +158,14 @@ test('the speaker\'s own words inside a paraphrase are found by their code-point
 test('direct spans: whole quote, none, not at their offsets, overlapping, out of the quote', () => {
   assert.deepEqual(directSegments('Really?', 10, [{ start: 10, end: 17, text: 'Really?' }]), [{ text: 'Really?', direct: true }]);
   assert.deepEqual(directSegments('no marks', 5, []), [{ text: 'no marks', direct: false }]);
-  // The quote's white space was normalised: the words are looked for instead.
-  assert.deepEqual(directSegments('a “b c” d', 0, [{ start: 4, end: 8, text: 'b  c' }]),
+  // The quote's white space differs from the source's (9 code points for 10): the span's exact words are looked
+  // for instead, and left unmarked when they are not there (the browser normalises no words of its own).
+  assert.deepEqual(directSegments('a “b c” d', 0, [{ start: 4, end: 7, text: 'b c' }], 10),
     [{ text: 'a “', direct: false }, { text: 'b c', direct: true }, { text: '” d', direct: false }]);
+  assert.deepEqual(directSegments('a “b c” d', 0, [{ start: 4, end: 8, text: 'b  c' }], 10), [{ text: 'a “b c” d', direct: false }]);
+  // Typographic marks differ one for one: the offsets still cut the words.
+  assert.deepEqual(directSegments('a "b c" d', 0, [{ start: 3, end: 6, text: 'b c' }], 9),
+    [{ text: 'a "', direct: false }, { text: 'b c', direct: true }, { text: '" d', direct: false }]);
   // Spans given out of order are marked in order.
   assert.deepEqual(directSegments('x one two y', 100, [{ start: 106, end: 109, text: 'two' }, { start: 102, end: 105, text: 'one' }]),
     [{ text: 'x ', direct: false }, { text: 'one', direct: true }, { text: ' ', direct: false }, { text: 'two', direct: true }, { text: ' y', direct: false }]);

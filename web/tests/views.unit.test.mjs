@@ -15,31 +15,38 @@ import { crc32, itxtChunk, withText } from '../src/exporter.js';
 const actor = (id, kind = 'PERSON') => ({ id, name: id.toUpperCase(), kind, anonymous: kind === 'ANONYMOUS' });
 const claim = (id, asserts, relations = []) => ({ id, text: id, assertions: asserts.map(([a, stance = 'ENDORSES']) => ({ actor: actor(a), stance })), relations });
 
-// A small debate: a and b counter c; a supports b; p only presents.
+const tie = (kind, from, to, ...claims) => ({ kind, from: { id: from }, to: { id: to }, claims });
+
+// A small debate: a and b counter c; a supports b; p only presents. The
+// ties are the API's (camps.weighed), shared endorsements and memberships
+// among them.
 function debate() {
   return {
-    counterSummary: [
-      { by: actor('a'), against: actor('c'), count: 2 },
-      { by: actor('b'), against: actor('c'), count: 1 },
-    ],
     timeline: {
       entries: [
-        { claim: claim('ca1', [['a']], [{ kind: 'SUPPORTS', to: { id: 'cb1' } }]) },
+        { claim: claim('ca1', [['a']]) },
         { claim: claim('ca2', [['a'], ['p', 'PRESENTS']]) },
         { claim: claim('cb1', [['b']]) },
-        { claim: claim('cc1', [['c']], [{ kind: 'SUPPORTS', to: { id: 'cc1' } }]) },
+        { claim: claim('cc1', [['c']]) },
       ],
       undated: [claim('cu', [['c']])],
-      counters: [
-        { counter: { id: 'ca1' }, target: { id: 'cc1' }, by: [actor('a')], against: [actor('c')] },
-      ],
       truncated: false,
     },
-    camps: { camps: [{ group: 1, actors: [actor('a'), actor('b')] }, { group: 1, actors: [actor('c')] }], unsure: [], frustration: 0, ties: 3, frustrated: [] },
+    camps: {
+      camps: [{ group: 1, actors: [actor('a'), actor('b')] }, { group: 1, actors: [actor('c')] }], unsure: [], frustration: 0, ties: 6, frustrated: [],
+      weighed: [
+        tie('COUNTER', 'a', 'c', 'ca1', 'cc1'),
+        tie('COUNTER', 'a', 'c', 'ca2', 'cu'),
+        tie('COUNTER', 'b', 'c', 'cb1', 'cu'),
+        tie('SUPPORT', 'a', 'b', 'ca1', 'cb1'),
+        tie('SHARED_ENDORSEMENT', 'a', 'b', 'ca2'),
+        tie('MEMBERSHIP', 'b', 'g'),
+      ],
+    },
   };
 }
 
-test('the network: actors sized by what they endorse, counters from counterSummary, supports between endorsers, never an actor to itself', () => {
+test('the network: actors sized by what they endorse, edges exactly the counter and support ties the camps weigh', () => {
   const net = buildNetwork(debate(), { rels: ['REBUTS', 'SUPPORTS'] });
   const by = Object.fromEntries(net.actors.map((a) => [a.id, a]));
   assert.deepEqual(Object.keys(by).sort(), ['a', 'b', 'c', 'p']);
@@ -47,12 +54,19 @@ test('the network: actors sized by what they endorse, counters from counterSumma
   assert.equal(by.p.endorsed, 0);
   assert.equal(by.p.presented, 1, 'presenting is not endorsing');
   assert.equal(by.c.endorsed, 2, 'undated claims count without a date range');
-  assert.deepEqual(net.edges.map((e) => `${e.id}=${e.count}`), ['REBUTS:a~c=2', 'REBUTS:b~c=1', 'SUPPORTS:a~b=1']);
+  assert.deepEqual(net.edges.map((e) => `${e.id}=${e.count}`), ['REBUTS:a~c=2', 'REBUTS:b~c=1', 'SUPPORTS:a~b=1'], 'shared endorsements and memberships are not drawn');
+  assert.deepEqual(net.edges.find((e) => e.id === 'SUPPORTS:a~b').pairs, [['ca1', 'cb1']]);
   assert.deepEqual([by.a.side, by.b.side, by.c.side, by.p.side], ['A', 'A', 'B', 'none']);
   assert.ok(radiusOf(by.a) > radiusOf(by.p));
+  assert.deepEqual(buildNetwork(debate()).edges.map((e) => e.id), ['REBUTS:a~c', 'REBUTS:b~c'], 'counters only by default');
+  // No tie, no edge: the claims' relations are not read.
+  const none = debate();
+  none.camps.weighed = [];
+  none.timeline.entries[0].claim.relations = [{ kind: 'SUPPORTS', to: { id: 'cb1' } }];
+  assert.deepEqual(buildNetwork(none, { rels: ['REBUTS', 'SUPPORTS'] }).edges, []);
 });
 
-test('the network with a date range: counters from the timeline, undated claims out', () => {
+test('the network with a date range: the ties whose claims are both on the timeline, undated claims out', () => {
   const net = buildNetwork(debate(), { rels: ['REBUTS'], ranged: true, tiesOnly: true });
   assert.deepEqual(net.edges.map((e) => `${e.id}=${e.count}`), ['REBUTS:a~c=1']);
   assert.deepEqual(net.edges[0].pairs, [['ca1', 'cc1']], 'the claim pairs, to list the counters in range');
@@ -70,7 +84,7 @@ test('the layout is a pure function of the network: the same picture every time,
   const one = layoutNetwork(buildNetwork(d, { rels: ['REBUTS', 'SUPPORTS'] }));
   const shuffled = debate();
   shuffled.timeline.entries.reverse();
-  shuffled.counterSummary.reverse();
+  shuffled.camps.weighed.reverse();
   const two = layoutNetwork(buildNetwork(shuffled, { rels: ['REBUTS', 'SUPPORTS'] }));
   assert.deepEqual([...one.pos].sort(), [...two.pos].sort());
   // Camp A left of camp B; the actors in no camp under both.
@@ -87,7 +101,7 @@ test('a thousand actors are laid out without overlaps, in one pass', () => {
   const actors = Array.from({ length: 1000 }, (_, i) => actor(`x${String(i).padStart(4, '0')}`));
   const camps = { camps: [{ group: 1, actors: actors.slice(0, 450) }, { group: 1, actors: actors.slice(450, 900) }], unsure: [], frustration: 0, ties: 0, frustrated: [] };
   const entries = actors.map((a, i) => ({ claim: claim(`k${i}`, Array.from({ length: 1 }, () => [a.id])) }));
-  const net = buildNetwork({ counterSummary: [], timeline: { entries, undated: [], counters: [] }, camps }, {});
+  const net = buildNetwork({ timeline: { entries, undated: [] }, camps: { ...camps, weighed: [] } }, {});
   const t0 = performance.now();
   const lay = layoutNetwork(net, { labelled: false });
   const ms = performance.now() - t0;
@@ -132,10 +146,10 @@ test('datasets: all while small together, else the most recent; unknown ids drop
 });
 
 test('the views\' state round-trips through the URL and drops what it does not know', () => {
-  const q = '?mode=network&rels=REBUTS,QUALIFIES&colour=kind&ties=1&edge=REBUTS:national-security-officials~commerce-diplomatic-trade-tech-officials&ds=wapo-2015-encryption&caption=Who+countered+whom&from=2015-07';
+  const q = '?mode=network&rels=REBUTS,SUPPORTS,QUALIFIES&colour=kind&ties=1&edge=REBUTS:national-security-officials~commerce-diplomatic-trade-tech-officials&ds=wapo-2015-encryption&caption=Who+countered+whom&from=2015-07';
   const s = parseState(q);
   assert.equal(s.mode, 'network');
-  assert.deepEqual([...s.rels], ['REBUTS', 'QUALIFIES']);
+  assert.deepEqual([...s.rels], ['REBUTS', 'SUPPORTS'], 'a qualification ties no one: not drawn');
   assert.equal(s.colour, 'kind');
   assert.equal(s.ties, true);
   assert.equal(s.edge, 'REBUTS:national-security-officials~commerce-diplomatic-trade-tech-officials');
