@@ -48,7 +48,7 @@ func TestAIFLoadAnswersCounters(t *testing.T) {
 	}
 	first := neo4jtest.MustStats(t, db)
 
-	summary, err := db.CounterSummary(ctx, nil)
+	summary, err := db.CounterSummary(ctx, nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}
