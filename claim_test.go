@@ -33,7 +33,9 @@ func TestClaimValidate(t *testing.T) {
 			[]string{`quotes[0].id: duplicate id "c" (first defined at id)`}},
 		{"an inferred attribution without a note", func(c *counterpoint.Claim) { c.Assertions[0].Inferred = true },
 			[]string{`assertions[0].note: the assertion by "` + validClaim().Assertions[0].Actor + `" is inferred: its note must say why`}},
-		{"an inferred attribution with its note", func(c *counterpoint.Claim) { c.Assertions[0].Inferred, c.Assertions[0].Note = true, "the article says only 'the assertion'" }, nil},
+		{"an inferred attribution with its note", func(c *counterpoint.Claim) {
+			c.Assertions[0].Inferred, c.Assertions[0].Note = true, "the article says only 'the assertion'"
+		}, nil},
 		{"dated by a month", func(c *counterpoint.Claim) { c.Date, c.DateBound = "2015-07", counterpoint.DateBy }, nil},
 		{"an unknown date bound", func(c *counterpoint.Claim) { c.Date, c.DateBound = "2015-07", "AROUND" },
 			[]string{`dateBound: unknown date bound "AROUND" (want one of [IN BY])`}},
