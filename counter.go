@@ -288,3 +288,27 @@ func SummarizeCounters(pairs []CounterPair, statedOnly bool) []CounterSummary {
 	})
 	return out
 }
+
+// CounterPairsOf lists the actor pairs that rebuttal r makes, from the
+// assertions of its countering claim and of its target (CounterSides), each
+// stated when r and both actors' endorsements rest on the source's words.
+// The store's Cypher reads the same pairs from the graph.
+func CounterPairsOf(r Relation, counter, target []Assertion) []CounterPair {
+	if r.Kind != Rebuts {
+		return nil
+	}
+	statedBy := func(as []Assertion, actor string) bool {
+		return slices.ContainsFunc(as, func(a Assertion) bool {
+			return a.Actor == actor && a.Stance.OrDefault() == Endorses && !a.Inferred
+		})
+	}
+	by, against := CounterSides(counter, target)
+	var out []CounterPair
+	for _, b := range by {
+		for _, x := range against {
+			out = append(out, CounterPair{By: b, Against: x, Counter: r.From, Target: r.To,
+				Stated: !r.Inferred && statedBy(counter, b) && statedBy(target, x)})
+		}
+	}
+	return out
+}
