@@ -61,6 +61,11 @@ type Assertion struct {
 	Date        string
 	Attribution Attribution
 	Stance      Stance
+	// Inferred says that holding the actor to the claim is the curator's
+	// reading rather than the source's words (the article says "the
+	// assertion" without naming whose), with Note saying why.
+	Inferred bool
+	Note     string
 }
 
 // validate checks an assertion on its own: its date, a known attribution
@@ -74,6 +79,9 @@ func (a *Assertion) validate() Problems {
 	}
 	if a.Stance != "" && !a.Stance.Valid() {
 		ps = append(ps, Invalidf("stance", "unknown stance %q (want one of %v)", a.Stance, Stances))
+	}
+	if a.Inferred && blank(a.Note) {
+		ps = append(ps, Invalidf("note", "the assertion by %q is inferred: its note must say why", a.Actor))
 	}
 	return ps
 }

@@ -3,13 +3,21 @@ package counterpoint
 // Claim is one proposition in neutral words, with a date as precise as the
 // source allows and at least one quote that evidences it.
 type Claim struct {
-	ID         string
-	Text       string
-	Date       string
-	Dataset    string
-	About      []string
-	Assertions []Assertion
-	Quotes     []Quote
+	ID   string
+	Text string
+	Date string
+	// DateBound says whether the claim was made in Date (the default) or
+	// by it at the latest, as in "By July".
+	DateBound DateBound
+	// DateInferred says that part of Date is the curator's inference (a year
+	// taken from the article's own date, say) rather than the text's, with
+	// DateNote saying why.
+	DateInferred bool
+	DateNote     string
+	Dataset      string
+	About        []string
+	Assertions   []Assertion
+	Quotes       []Quote
 	Versioned
 }
 
@@ -29,6 +37,18 @@ func (c *Claim) validate(seen *ids) Problems {
 		ps = append(ps, Invalidf("text", "claim %q has no text", c.ID))
 	}
 	checkDate(&ps, "date", c.Date)
+	if c.DateBound != "" && !c.DateBound.Valid() {
+		ps = append(ps, Invalidf("dateBound", "unknown date bound %q (want one of %v)", c.DateBound, DateBounds))
+	}
+	if c.DateBound.OrDefault() != DateIn && c.Date == "" {
+		ps = append(ps, Invalidf("dateBound", "claim %q is dated %s no date: give the date it bounds", c.ID, c.DateBound))
+	}
+	if c.DateInferred && c.Date == "" {
+		ps = append(ps, Invalidf("dateInferred", "claim %q has no date to be inferred", c.ID))
+	}
+	if c.DateInferred && blank(c.DateNote) {
+		ps = append(ps, Invalidf("dateNote", "claim %q has an inferred date: its note must say why", c.ID))
+	}
 	if len(c.Assertions) == 0 {
 		ps = append(ps, Invalidf("assertions", "claim %q is asserted by no one", c.ID))
 	}

@@ -31,6 +31,20 @@ func TestClaimValidate(t *testing.T) {
 			[]string{`assertions[0].attribution: unknown attribution "LEAKED"`}},
 		{"quote id of the claim's", func(c *counterpoint.Claim) { c.Quotes[0].ID = "c" },
 			[]string{`quotes[0].id: duplicate id "c" (first defined at id)`}},
+		{"an inferred attribution without a note", func(c *counterpoint.Claim) { c.Assertions[0].Inferred = true },
+			[]string{`assertions[0].note: the assertion by "` + validClaim().Assertions[0].Actor + `" is inferred: its note must say why`}},
+		{"an inferred attribution with its note", func(c *counterpoint.Claim) {
+			c.Assertions[0].Inferred, c.Assertions[0].Note = true, "the article says only 'the assertion'"
+		}, nil},
+		{"dated by a month", func(c *counterpoint.Claim) { c.Date, c.DateBound = "2015-07", counterpoint.DateBy }, nil},
+		{"an unknown date bound", func(c *counterpoint.Claim) { c.Date, c.DateBound = "2015-07", "AROUND" },
+			[]string{`dateBound: unknown date bound "AROUND" (want one of [IN BY])`}},
+		{"by no date", func(c *counterpoint.Claim) { c.Date, c.DateBound = "", counterpoint.DateBy },
+			[]string{`dateBound: claim "c" is dated BY no date: give the date it bounds`}},
+		{"an inferred year without a note", func(c *counterpoint.Claim) { c.Date, c.DateInferred = "2015", true },
+			[]string{`dateNote: claim "c" has an inferred date: its note must say why`}},
+		{"an inferred year with no date", func(c *counterpoint.Claim) { c.Date, c.DateInferred, c.DateNote = "", true, "the article's date" },
+			[]string{`dateInferred: claim "c" has no date to be inferred`}},
 	}
 	for _, tt := range tests {
 		c := validClaim()

@@ -1,16 +1,23 @@
 package counterpoint
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
 
 // Counter is one claim rebutting another; the sides' actors follow from
-// who asserted each claim. Evidence and Inferred are the rebuttal's, as on
-// its Relation.
+// who asserted each claim. Note and Evidence are the rebuttal's, as on its
+// Relation; Inferred says that the counter as a whole is the curator's
+// reading (CounterReading), and Notes what it rests on.
 type Counter struct {
-	Counter  string // the rebutting claim
-	Target   string // the rebutted claim
-	Note     string
-	Evidence []Quote
-	Inferred bool
+	Counter          string // the rebutting claim
+	Target           string // the rebutted claim
+	Note             string
+	Evidence         []Quote
+	Inferred         bool // the counter as a whole is the curator's reading (CounterReading)
+	RelationInferred bool // the rebuttal itself is
+	Notes            []string
 }
 
 // ActorCounter is a counter seen from one actor: made by it, or aimed at it.
@@ -19,11 +26,15 @@ type ActorCounter struct {
 	Counter Counter
 }
 
-// CounterSummary counts how often one actor countered another.
+// CounterSummary counts how often one actor countered another, in
+// exchanges (SummarizeCounters).
 type CounterSummary struct {
-	By      string
-	Against string
-	Count   int
+	By        string
+	Against   string
+	Count     int // len(Exchanges)
+	Pairs     int // the claim pairs under the exchanges
+	Inferred  bool
+	Exchanges []Exchange
 }
 
 // CounterFilter narrows who countered whom.
@@ -33,6 +44,8 @@ type CounterFilter struct {
 	IncludeMembers bool
 	First          int
 	Datasets       Scope
+	// StatedOnly leaves out the counters that rest on the curator's reading.
+	StatedOnly bool
 }
 
 // CounterSides says who counts on each side of a counter, from the
@@ -208,4 +221,111 @@ func Ties(g TieGraph) []Tie {
 		ties = append(ties, Tie{A: m.From, B: m.To, Sign: 1, Kind: TieMembership, Claims: []string{}, Why: m.From + " is a member of " + m.To})
 	}
 	return ties
+}
+
+// CounterReading decides whether a counter rests on the source's words or
+// on the curator's reading. A counter is stated when its rebuttal is not
+// inferred and some pair of actors on its two sides is held to both claims
+// by the source's words (neither assertion inferred); otherwise it is the
+// curator's reading, and notes are what it rests on: the rebuttal's note
+// when the rebuttal is inferred, then the notes of the inferred assertions.
+func CounterReading(relationInferred bool, relationNote string, statedPair bool, assertionNotes []string) (inferred bool, notes []string) {
+	notes = []string{}
+	if relationInferred && relationNote != "" {
+		notes = append(notes, relationNote)
+	}
+	if !statedPair {
+		for _, n := range assertionNotes {
+			if n != "" && !slices.Contains(notes, n) {
+				notes = append(notes, n)
+			}
+		}
+	}
+	return relationInferred || !statedPair, notes
+}
+
+// CounterPair is one claim pair behind a counter between two actors: by's
+// claim Counter rebuts against's claim Target. Stated says that the
+// rebuttal and both actors' assertions rest on the source's words.
+type CounterPair struct {
+	By, Against     string
+	Counter, Target string
+	Stated          bool
+}
+
+// Exchange is one actor's pushback on one claim of another: every claim of
+// the first that rebuts that target. One pushback with two reasons is one
+// exchange, not two, so that a count can be repeated by a reader.
+type Exchange struct {
+	Target   string
+	Counters []string // the rebutting claims, by id
+	Inferred bool     // every pair under it rests on the curator's reading
+}
+
+// SummarizeCounters groups claim pairs into who countered whom: one
+// summary per ordered pair of actors, its exchanges by target, most
+// exchanges first. With statedOnly the pairs that rest on the curator's
+// reading are left out, and so is a pair of actors left with none.
+func SummarizeCounters(pairs []CounterPair, statedOnly bool) []CounterSummary {
+	type key struct{ by, against string }
+	byActors := map[key]map[string]*Exchange{}
+	for _, p := range pairs {
+		if statedOnly && !p.Stated {
+			continue
+		}
+		k := key{p.By, p.Against}
+		if byActors[k] == nil {
+			byActors[k] = map[string]*Exchange{}
+		}
+		e := byActors[k][p.Target]
+		if e == nil {
+			e = &Exchange{Target: p.Target, Inferred: true}
+			byActors[k][p.Target] = e
+		}
+		if !slices.Contains(e.Counters, p.Counter) {
+			e.Counters = append(e.Counters, p.Counter)
+		}
+		e.Inferred = e.Inferred && !p.Stated
+	}
+	out := make([]CounterSummary, 0, len(byActors))
+	for k, exchanges := range byActors {
+		s := CounterSummary{By: k.by, Against: k.against, Inferred: true}
+		for _, e := range exchanges {
+			slices.Sort(e.Counters)
+			s.Exchanges = append(s.Exchanges, *e)
+			s.Pairs += len(e.Counters)
+			s.Inferred = s.Inferred && e.Inferred
+		}
+		slices.SortFunc(s.Exchanges, func(a, b Exchange) int { return strings.Compare(a.Target, b.Target) })
+		s.Count = len(s.Exchanges)
+		out = append(out, s)
+	}
+	slices.SortFunc(out, func(a, b CounterSummary) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.By, b.By), strings.Compare(a.Against, b.Against))
+	})
+	return out
+}
+
+// CounterPairsOf lists the actor pairs that rebuttal r makes, from the
+// assertions of its countering claim and of its target (CounterSides), each
+// stated when r and both actors' endorsements rest on the source's words.
+// The store's Cypher reads the same pairs from the graph.
+func CounterPairsOf(r Relation, counter, target []Assertion) []CounterPair {
+	if r.Kind != Rebuts {
+		return nil
+	}
+	statedBy := func(as []Assertion, actor string) bool {
+		return slices.ContainsFunc(as, func(a Assertion) bool {
+			return a.Actor == actor && a.Stance.OrDefault() == Endorses && !a.Inferred
+		})
+	}
+	by, against := CounterSides(counter, target)
+	var out []CounterPair
+	for _, b := range by {
+		for _, x := range against {
+			out = append(out, CounterPair{By: b, Against: x, Counter: r.From, Target: r.To,
+				Stated: !r.Inferred && statedBy(counter, b) && statedBy(target, x)})
+		}
+	}
+	return out
 }

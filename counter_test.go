@@ -109,3 +109,64 @@ func TestTiesMembershipsInScope(t *testing.T) {
 		}
 	}
 }
+
+func TestCounterReading(t *testing.T) {
+	tests := []struct {
+		name             string
+		relationInferred bool
+		relationNote     string
+		statedPair       bool
+		assertionNotes   []string
+		wantInferred     bool
+		wantNotes        string
+	}{
+		{"the article's rebuttal between two actors it names", false, "But over the summer", true, nil, false, ""},
+		{"the article's rebuttal of an assertion it names no one for", false, "took issue", false, []string{"whose assertion"}, true, "whose assertion"},
+		{"the curator's rebuttal", true, "his e-mail commented on the paper", true, nil, true, "his e-mail commented on the paper"},
+		{"both readings, each note once", true, "reading", false, []string{"whose", "whose", ""}, true, "reading|whose"},
+		{"an inferred attribution beside a stated pair counts for nothing", false, "", true, []string{"whose"}, false, ""},
+	}
+	for _, tt := range tests {
+		inferred, notes := counterpoint.CounterReading(tt.relationInferred, tt.relationNote, tt.statedPair, tt.assertionNotes)
+		if inferred != tt.wantInferred || strings.Join(notes, "|") != tt.wantNotes {
+			t.Errorf("%s: CounterReading(%v, %q, %v, %q) = %v, %q; want %v, %q", tt.name, tt.relationInferred, tt.relationNote, tt.statedPair,
+				tt.assertionNotes, inferred, notes, tt.wantInferred, tt.wantNotes)
+		}
+	}
+}
+
+func TestSummarizeCounters(t *testing.T) {
+	pairs := []counterpoint.CounterPair{
+		{By: "nso", Against: "agencies", Counter: "warrant", Target: "disavow", Stated: true},
+		{By: "nso", Against: "agencies", Counter: "tragedy", Target: "disavow", Stated: true},
+		{By: "litt", Against: "nsc", Counter: "really", Target: "deter", Stated: false},
+		{By: "litt", Against: "trade", Counter: "options", Target: "option", Stated: false},
+		{By: "litt", Against: "trade", Counter: "no-relief", Target: "option", Stated: true},
+	}
+	show := func(ss []counterpoint.CounterSummary) string {
+		var out []string
+		for _, s := range ss {
+			var es []string
+			for _, e := range s.Exchanges {
+				es = append(es, fmt.Sprintf("%s<-%s(inferred=%v)", e.Target, strings.Join(e.Counters, "+"), e.Inferred))
+			}
+			out = append(out, fmt.Sprintf("%s>%s %d/%d inferred=%v [%s]", s.By, s.Against, s.Count, s.Pairs, s.Inferred, strings.Join(es, " ")))
+		}
+		return strings.Join(out, "; ")
+	}
+	tests := []struct {
+		statedOnly bool
+		want       string
+	}{
+		{false, "litt>nsc 1/1 inferred=true [deter<-really(inferred=true)]; " +
+			"litt>trade 1/2 inferred=false [option<-no-relief+options(inferred=false)]; " +
+			"nso>agencies 1/2 inferred=false [disavow<-tragedy+warrant(inferred=false)]"},
+		{true, "litt>trade 1/1 inferred=false [option<-no-relief(inferred=false)]; " +
+			"nso>agencies 1/2 inferred=false [disavow<-tragedy+warrant(inferred=false)]"},
+	}
+	for _, tt := range tests {
+		if got := show(counterpoint.SummarizeCounters(pairs, tt.statedOnly)); got != tt.want {
+			t.Errorf("SummarizeCounters(statedOnly=%v):\n got %s\nwant %s", tt.statedOnly, got, tt.want)
+		}
+	}
+}

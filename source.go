@@ -46,6 +46,9 @@ type Source struct {
 	TextFile   string
 	Text       string
 	TextHash   string // TextHash(Text), kept so that quotes can tell which text they were cut from
+	// TitleIsDescription says that Title is the curator's description of a
+	// document that has no headline of its own, not a headline to quote.
+	TitleIsDescription bool
 	Versioned
 }
 

@@ -92,7 +92,9 @@ func (r TimeRange) String() string { return fmt.Sprintf("%s..%s", r.From, r.To) 
 type When struct {
 	Date        string // the date as the source gives it
 	Precision   Precision
-	First, Last string // the first and last day it covers, YYYY-MM-DD
+	First, Last string    // the first and last day it covers, YYYY-MM-DD
+	Bound       DateBound // in the date (the default) or by it at the latest
+	Inferred    bool      // part of the date is the curator's inference
 }
 
 // WhenOf is the span of a valid date; ok is false for "" and for anything
@@ -102,7 +104,7 @@ func WhenOf(date string) (w When, ok bool) {
 	if !ok {
 		return When{}, false
 	}
-	return When{Date: date, Precision: p, First: first, Last: last}, true
+	return When{Date: date, Precision: p, First: first, Last: last, Bound: DateIn}, true
 }
 
 // precisionOrder puts a year before a month before a day that start on
@@ -150,6 +152,7 @@ func NewTimeline(rng TimeRange, claims []Claim, sources []Source, counters []Cou
 			}
 		case rng.Contains(c.Date):
 			onTimeline[c.ID] = true
+			w.Bound, w.Inferred = c.DateBound.OrDefault(), c.DateInferred
 			t.Entries = append(t.Entries, TimelineEntry{Claim: c, When: w})
 		}
 	}
@@ -170,4 +173,30 @@ func NewTimeline(rng TimeRange, claims []Claim, sources []Source, counters []Cou
 		}
 	}
 	return t
+}
+
+// DateBound says how a claim's date bounds it: a source that says "By July"
+// dates a claim no later than July, not in it.
+type DateBound string
+
+// The date bounds; the set is closed.
+const (
+	// DateIn: the claim was made within its date (the default).
+	DateIn DateBound = "IN"
+	// DateBy: the claim was made by its date at the latest.
+	DateBy DateBound = "BY"
+)
+
+// DateBounds lists every date bound.
+var DateBounds = []DateBound{DateIn, DateBy}
+
+// Valid reports whether b belongs to the closed set.
+func (b DateBound) Valid() bool { return slices.Contains(DateBounds, b) }
+
+// OrDefault is b, or DateIn when b is unset.
+func (b DateBound) OrDefault() DateBound {
+	if b == "" {
+		return DateIn
+	}
+	return b
 }

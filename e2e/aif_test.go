@@ -48,7 +48,7 @@ func TestAIFLoadAnswersCounters(t *testing.T) {
 	}
 	first := neo4jtest.MustStats(t, db)
 
-	summary, err := db.CounterSummary(ctx, nil)
+	summary, err := db.CounterSummary(ctx, nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,8 +59,8 @@ func TestAIFLoadAnswersCounters(t *testing.T) {
 	slices.Sort(got)
 	want := []string{
 		// CA 124 (the shops' parking against building the lane) and CA 204
-		// in the follow-up.
-		"aif.tom-becker>aif.ana-ruiz:2",
+		// in the follow-up: two reasons against one claim, one exchange.
+		"aif.tom-becker>aif.ana-ruiz:1",
 		// The rhetorical question: CA 134 against "the lane will make the
 		// street safer".
 		"aif.harbour-street.audience-member-1>aif.ana-ruiz:1",

@@ -37,6 +37,7 @@ type ResolverRoot interface {
 	CounterSummary() CounterSummaryResolver
 	Dataset() DatasetResolver
 	Evidence() EvidenceResolver
+	Exchange() ExchangeResolver
 	ImportSourceResult() ImportSourceResultResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
@@ -83,6 +84,8 @@ type ComplexityRoot struct {
 		Attribution func(childComplexity int) int
 		Claim       func(childComplexity int) int
 		Date        func(childComplexity int) int
+		Inferred    func(childComplexity int) int
+		Note        func(childComplexity int) int
 		Source      func(childComplexity int) int
 		Stance      func(childComplexity int) int
 	}
@@ -119,22 +122,25 @@ type ComplexityRoot struct {
 	}
 
 	Claim struct {
-		About       func(childComplexity int) int
-		AssertedBy  func(childComplexity int) int
-		Assertions  func(childComplexity int) int
-		Dataset     func(childComplexity int) int
-		Date        func(childComplexity int) int
-		ID          func(childComplexity int) int
-		QualifiedBy func(childComplexity int) int
-		Qualifies   func(childComplexity int) int
-		Quotes      func(childComplexity int, kind *model.QuoteKind) int
-		Rebuts      func(childComplexity int) int
-		RebuttedBy  func(childComplexity int) int
-		Relations   func(childComplexity int, direction *model.Direction, kinds []model.RelationKind) int
-		SupportedBy func(childComplexity int) int
-		Supports    func(childComplexity int) int
-		Text        func(childComplexity int) int
-		Version     func(childComplexity int) int
+		About        func(childComplexity int) int
+		AssertedBy   func(childComplexity int) int
+		Assertions   func(childComplexity int) int
+		Dataset      func(childComplexity int) int
+		Date         func(childComplexity int) int
+		DateBound    func(childComplexity int) int
+		DateInferred func(childComplexity int) int
+		DateNote     func(childComplexity int) int
+		ID           func(childComplexity int) int
+		QualifiedBy  func(childComplexity int) int
+		Qualifies    func(childComplexity int) int
+		Quotes       func(childComplexity int, kind *model.QuoteKind) int
+		Rebuts       func(childComplexity int) int
+		RebuttedBy   func(childComplexity int) int
+		Relations    func(childComplexity int, direction *model.Direction, kinds []model.RelationKind) int
+		SupportedBy  func(childComplexity int) int
+		Supports     func(childComplexity int) int
+		Text         func(childComplexity int) int
+		Version      func(childComplexity int) int
 	}
 
 	ClaimConnection struct {
@@ -150,13 +156,15 @@ type ComplexityRoot struct {
 	}
 
 	Counter struct {
-		Against  func(childComplexity int) int
-		By       func(childComplexity int) int
-		Counter  func(childComplexity int) int
-		Evidence func(childComplexity int) int
-		Inferred func(childComplexity int) int
-		Note     func(childComplexity int) int
-		Target   func(childComplexity int) int
+		Against          func(childComplexity int) int
+		By               func(childComplexity int) int
+		Counter          func(childComplexity int) int
+		Evidence         func(childComplexity int) int
+		Inferred         func(childComplexity int) int
+		Note             func(childComplexity int) int
+		Notes            func(childComplexity int) int
+		RelationInferred func(childComplexity int) int
+		Target           func(childComplexity int) int
 	}
 
 	CounterHint struct {
@@ -172,9 +180,12 @@ type ComplexityRoot struct {
 	}
 
 	CounterSummary struct {
-		Against func(childComplexity int) int
-		By      func(childComplexity int) int
-		Count   func(childComplexity int) int
+		Against   func(childComplexity int) int
+		By        func(childComplexity int) int
+		Count     func(childComplexity int) int
+		Exchanges func(childComplexity int) int
+		Inferred  func(childComplexity int) int
+		Pairs     func(childComplexity int) int
 	}
 
 	Dataset struct {
@@ -189,8 +200,10 @@ type ComplexityRoot struct {
 	}
 
 	DateSpan struct {
+		Bound     func(childComplexity int) int
 		Date      func(childComplexity int) int
 		First     func(childComplexity int) int
+		Inferred  func(childComplexity int) int
 		Last      func(childComplexity int) int
 		Precision func(childComplexity int) int
 	}
@@ -208,6 +221,12 @@ type ComplexityRoot struct {
 		Source func(childComplexity int) int
 		Start  func(childComplexity int) int
 		Text   func(childComplexity int) int
+	}
+
+	Exchange struct {
+		Counters func(childComplexity int) int
+		Inferred func(childComplexity int) int
+		Target   func(childComplexity int) int
 	}
 
 	ImportSourceResult struct {
@@ -244,8 +263,8 @@ type ComplexityRoot struct {
 		Chains         func(childComplexity int, from string, to string, kinds []model.RelationKind, directed *bool, maxHops *int, first *int, datasets []string) int
 		Claim          func(childComplexity int, id string) int
 		Claims         func(childComplexity int, first *int, after *string, filter *model.ClaimFilter) int
-		CounterSummary func(childComplexity int, datasets []string) int
-		Counters       func(childComplexity int, by *string, against *string, includeMembers *bool, first *int, datasets []string) int
+		CounterSummary func(childComplexity int, datasets []string, statedOnly *bool) int
+		Counters       func(childComplexity int, by *string, against *string, includeMembers *bool, first *int, datasets []string, statedOnly *bool) int
 		Datasets       func(childComplexity int) int
 		Editor         func(childComplexity int) int
 		History        func(childComplexity int, id string, first *int) int
@@ -306,22 +325,23 @@ type ComplexityRoot struct {
 	}
 
 	Source struct {
-		Authors      func(childComplexity int) int
-		CounterHints func(childComplexity int, status *model.SuggestionStatus) int
-		Date         func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Kind         func(childComplexity int) int
-		Paragraphs   func(childComplexity int) int
-		Publisher    func(childComplexity int) int
-		Quotations   func(childComplexity int) int
-		Quotes       func(childComplexity int) int
-		ReportedIn   func(childComplexity int) int
-		Suggestions  func(childComplexity int, status *model.SuggestionStatus) int
-		Text         func(childComplexity int) int
-		TextHash     func(childComplexity int) int
-		Title        func(childComplexity int) int
-		URL          func(childComplexity int) int
-		Version      func(childComplexity int) int
+		Authors            func(childComplexity int) int
+		CounterHints       func(childComplexity int, status *model.SuggestionStatus) int
+		Date               func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Kind               func(childComplexity int) int
+		Paragraphs         func(childComplexity int) int
+		Publisher          func(childComplexity int) int
+		Quotations         func(childComplexity int) int
+		Quotes             func(childComplexity int) int
+		ReportedIn         func(childComplexity int) int
+		Suggestions        func(childComplexity int, status *model.SuggestionStatus) int
+		Text               func(childComplexity int) int
+		TextHash           func(childComplexity int) int
+		Title              func(childComplexity int) int
+		TitleIsDescription func(childComplexity int) int
+		URL                func(childComplexity int) int
+		Version            func(childComplexity int) int
 	}
 
 	Span struct {
@@ -419,6 +439,10 @@ type DatasetResolver interface {
 type EvidenceResolver interface {
 	Source(ctx context.Context, obj *model.Evidence) (*model.Source, error)
 }
+type ExchangeResolver interface {
+	Target(ctx context.Context, obj *model.Exchange) (*model.Claim, error)
+	Counters(ctx context.Context, obj *model.Exchange) ([]*model.Claim, error)
+}
 type ImportSourceResultResolver interface {
 	Source(ctx context.Context, obj *model.ImportSourceResult) (*model.Source, error)
 }
@@ -449,8 +473,8 @@ type QueryResolver interface {
 	Claims(ctx context.Context, first *int, after *string, filter *model.ClaimFilter) (*model.ClaimConnection, error)
 	Sources(ctx context.Context) ([]*model.Source, error)
 	Search(ctx context.Context, text string, first *int, datasets []string) ([]*model.SearchHit, error)
-	Counters(ctx context.Context, by *string, against *string, includeMembers *bool, first *int, datasets []string) ([]*model.Counter, error)
-	CounterSummary(ctx context.Context, datasets []string) ([]*model.CounterSummary, error)
+	Counters(ctx context.Context, by *string, against *string, includeMembers *bool, first *int, datasets []string, statedOnly *bool) ([]*model.Counter, error)
+	CounterSummary(ctx context.Context, datasets []string, statedOnly *bool) ([]*model.CounterSummary, error)
 	Thread(ctx context.Context, claim string, depth *int, kinds []model.RelationKind, datasets []string) (*model.Thread, error)
 	Chains(ctx context.Context, from string, to string, kinds []model.RelationKind, directed *bool, maxHops *int, first *int, datasets []string) ([]*model.Chain, error)
 	Subgraph(ctx context.Context, ids []string, hops *int, limit *int, types []model.NodeType, datasets []string) (*model.Subgraph, error)
@@ -640,6 +664,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Assertion.Date(childComplexity), true
+	case "Assertion.inferred":
+		if e.ComplexityRoot.Assertion.Inferred == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Assertion.Inferred(childComplexity), true
+	case "Assertion.note":
+		if e.ComplexityRoot.Assertion.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Assertion.Note(childComplexity), true
 	case "Assertion.source":
 		if e.ComplexityRoot.Assertion.Source == nil {
 			break
@@ -801,6 +837,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.Date(childComplexity), true
+	case "Claim.dateBound":
+		if e.ComplexityRoot.Claim.DateBound == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.DateBound(childComplexity), true
+	case "Claim.dateInferred":
+		if e.ComplexityRoot.Claim.DateInferred == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.DateInferred(childComplexity), true
+	case "Claim.dateNote":
+		if e.ComplexityRoot.Claim.DateNote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.DateNote(childComplexity), true
 	case "Claim.id":
 		if e.ComplexityRoot.Claim.ID == nil {
 			break
@@ -952,6 +1006,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Counter.Note(childComplexity), true
+	case "Counter.notes":
+		if e.ComplexityRoot.Counter.Notes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Counter.Notes(childComplexity), true
+	case "Counter.relationInferred":
+		if e.ComplexityRoot.Counter.RelationInferred == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Counter.RelationInferred(childComplexity), true
 	case "Counter.target":
 		if e.ComplexityRoot.Counter.Target == nil {
 			break
@@ -1032,6 +1098,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CounterSummary.Count(childComplexity), true
+	case "CounterSummary.exchanges":
+		if e.ComplexityRoot.CounterSummary.Exchanges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CounterSummary.Exchanges(childComplexity), true
+	case "CounterSummary.inferred":
+		if e.ComplexityRoot.CounterSummary.Inferred == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CounterSummary.Inferred(childComplexity), true
+	case "CounterSummary.pairs":
+		if e.ComplexityRoot.CounterSummary.Pairs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CounterSummary.Pairs(childComplexity), true
 
 	case "Dataset.actorCount":
 		if e.ComplexityRoot.Dataset.ActorCount == nil {
@@ -1082,6 +1166,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Dataset.Title(childComplexity), true
 
+	case "DateSpan.bound":
+		if e.ComplexityRoot.DateSpan.Bound == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DateSpan.Bound(childComplexity), true
 	case "DateSpan.date":
 		if e.ComplexityRoot.DateSpan.Date == nil {
 			break
@@ -1094,6 +1184,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DateSpan.First(childComplexity), true
+	case "DateSpan.inferred":
+		if e.ComplexityRoot.DateSpan.Inferred == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DateSpan.Inferred(childComplexity), true
 	case "DateSpan.last":
 		if e.ComplexityRoot.DateSpan.Last == nil {
 			break
@@ -1162,6 +1258,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evidence.Text(childComplexity), true
+
+	case "Exchange.counters":
+		if e.ComplexityRoot.Exchange.Counters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Exchange.Counters(childComplexity), true
+	case "Exchange.inferred":
+		if e.ComplexityRoot.Exchange.Inferred == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Exchange.Inferred(childComplexity), true
+	case "Exchange.target":
+		if e.ComplexityRoot.Exchange.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Exchange.Target(childComplexity), true
 
 	case "ImportSourceResult.moved":
 		if e.ComplexityRoot.ImportSourceResult.Moved == nil {
@@ -1400,7 +1515,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.CounterSummary(childComplexity, args["datasets"].([]string)), true
+		return e.ComplexityRoot.Query.CounterSummary(childComplexity, args["datasets"].([]string), args["statedOnly"].(*bool)), true
 	case "Query.counters":
 		if e.ComplexityRoot.Query.Counters == nil {
 			break
@@ -1411,7 +1526,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Counters(childComplexity, args["by"].(*string), args["against"].(*string), args["includeMembers"].(*bool), args["first"].(*int), args["datasets"].([]string)), true
+		return e.ComplexityRoot.Query.Counters(childComplexity, args["by"].(*string), args["against"].(*string), args["includeMembers"].(*bool), args["first"].(*int), args["datasets"].([]string), args["statedOnly"].(*bool)), true
 	case "Query.datasets":
 		if e.ComplexityRoot.Query.Datasets == nil {
 			break
@@ -1822,6 +1937,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Source.Title(childComplexity), true
+	case "Source.titleIsDescription":
+		if e.ComplexityRoot.Source.TitleIsDescription == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Source.TitleIsDescription(childComplexity), true
 	case "Source.url":
 		if e.ComplexityRoot.Source.URL == nil {
 			break
@@ -2263,6 +2384,10 @@ type Assertion {
   attribution: Attribution!
   "Whether the actor argues for the claim (ENDORSES) or only sets it out (PRESENTS)."
   stance: Stance!
+  "True when holding the actor to the claim is the curator's reading rather than the source's words; note says why."
+  inferred: Boolean!
+  "Why the attribution is inferred."
+  note: String
 }
 
 "One proposition, in neutral words, with at least one verbatim quote."
@@ -2273,6 +2398,12 @@ type Claim implements Node {
   text: String!
   "As precise as the source allows: YYYY, YYYY-MM or YYYY-MM-DD."
   date: String
+  "IN: the claim was made within date; BY: by date at the latest (the source says 'By July')."
+  dateBound: DateBound!
+  "True when part of date (a year taken from the article's own date, say) is the curator's inference, not the text's; dateNote says why."
+  dateInferred: Boolean!
+  "Why the date is inferred."
+  dateNote: String
   "The curated dataset the claim was loaded from."
   dataset: String
   "Who asserted the claim."
@@ -2341,6 +2472,8 @@ type Source implements Node {
   id: ID!
   "What the document is, e.g. Robert S. Litt's e-mail to colleagues on the draft paper."
   title: String!
+  "True when title is the curator's description of a document whose text gives no headline, not a headline to quote."
+  titleIsDescription: Boolean!
   "Article, paper, e-mail, speech, testimony, interview or statement."
   kind: SourceKind!
   "As precise as the source allows: YYYY, YYYY-MM or YYYY-MM-DD."
@@ -2459,6 +2592,10 @@ type DateSpan {
   first: String!
   "The last day it covers, YYYY-MM-DD."
   last: String!
+  "IN: within the date; BY: by it at the latest (first is then unknown and shown as the date's own first day)."
+  bound: DateBound!
+  "True when part of the date is the curator's inference (the year from the article's own date, say)."
+  inferred: Boolean!
 }
 
 "A claim on the timeline."
@@ -2655,6 +2792,14 @@ type Evidence {
   anchor: Anchor!
 }
 
+"How a date bounds a claim."
+enum DateBound {
+  "The claim was made within its date."
+  IN
+  "The claim was made by its date at the latest (the source says 'By July')."
+  BY
+}
+
 "One claim countering (rebutting) another, with who asserted each."
 type Counter {
   "The claim that counters."
@@ -2669,7 +2814,25 @@ type Counter {
   note: String
   "The source's words that make the rebuttal; empty when it is inferred."
   evidence: [Evidence!]!
-  "True when the rebuttal is the curator's reading rather than the source's words; the note says why."
+  """
+  True when the counter is the curator's reading rather than the source's words: the rebuttal
+  is inferred, or no pair of actors on its sides is held to both claims by the source's words
+  (an inferred assertion); notes says what it rests on.
+  """
+  inferred: Boolean!
+  "True when the rebuttal itself is the curator's reading (note says why)."
+  relationInferred: Boolean!
+  "The curator's notes the counter rests on when it is inferred: the rebuttal's, then the assertions'."
+  notes: [String!]!
+}
+
+"One actor's pushback on one claim of another actor: every claim of the first that rebuts it."
+type Exchange {
+  "The claim pushed back on."
+  target: Claim!
+  "The claims that rebut it, each a reason given in the same pushback."
+  counters: [Claim!]!
+  "True when every rebuttal in it rests on the curator's reading."
   inferred: Boolean!
 }
 
@@ -2679,8 +2842,14 @@ type CounterSummary {
   by: Actor!
   "The actor whose claims were countered."
   against: Actor!
-  "Number of distinct (counter, target) claim pairs."
+  "Number of exchanges: distinct claims of against that by pushed back on (one pushback with two reasons is one)."
   count: Int!
+  "Number of distinct (counter, target) claim pairs under the exchanges."
+  pairs: Int!
+  "True when every exchange rests on the curator's reading."
+  inferred: Boolean!
+  "The exchanges, by target claim id, with the claim pairs under each."
+  exchanges: [Exchange!]!
 }
 
 "The claims around one claim, and the relations between them."
@@ -2848,9 +3017,9 @@ type Query {
   by and against filter by the actor on either side; includeMembers also counts
   the claims of the actor's members (Comey's for law enforcement, say). first defaults to 100, at most 500.
   """
-  counters(by: ID, against: ID, includeMembers: Boolean = false, first: Int = 100, datasets: [ID!]): [Counter!]!
-  "Who countered whom and how often, most frequent first."
-  counterSummary(datasets: [ID!]): [CounterSummary!]!
+  counters(by: ID, against: ID, includeMembers: Boolean = false, first: Int = 100, datasets: [ID!], statedOnly: Boolean = false): [Counter!]!
+  "Who countered whom and how often (exchanges), most frequent first; statedOnly leaves out what rests on the curator's reading."
+  counterSummary(datasets: [ID!], statedOnly: Boolean = false): [CounterSummary!]!
   """
   The thread around a claim: every claim reachable through relations of the given kinds
   (all kinds by default), in both directions, up to depth hops (default 3, at most 10).
@@ -2896,6 +3065,8 @@ input SourceInput {
   id: ID!
   "What the document is."
   title: String!
+  "True when title is the curator's description of a document whose text gives no headline."
+  titleIsDescription: Boolean = false
   "Article, paper, e-mail, speech, testimony, interview or statement."
   kind: SourceKind!
   "When it was published or written (YYYY, YYYY-MM or YYYY-MM-DD)."
@@ -2918,6 +3089,8 @@ input ImportSourceInput {
   id: ID!
   "What the document is."
   title: String!
+  "True when title is the curator's description of a document whose text gives no headline."
+  titleIsDescription: Boolean = false
   "Article, paper, e-mail, speech, testimony, interview or statement."
   kind: SourceKind!
   "When it was published or written (YYYY, YYYY-MM or YYYY-MM-DD)."
@@ -2946,6 +3119,10 @@ input AssertionInput {
   attribution: Attribution!
   "ENDORSES (the default): the actor argues for the claim; PRESENTS: only sets it out."
   stance: Stance = ENDORSES
+  "True when the attribution is the curator's reading; note must say why."
+  inferred: Boolean = false
+  "Why the attribution is inferred."
+  note: String
 }
 
 "A quote evidencing a claim; the words must be in the source's text at the offsets."
@@ -2974,6 +3151,12 @@ input ClaimInput {
   text: String!
   "When it was made, as precisely as the source allows (YYYY, YYYY-MM or YYYY-MM-DD)."
   date: String
+  "IN (the default): made within date; BY: by date at the latest."
+  dateBound: DateBound = IN
+  "True when part of date is the curator's inference; dateNote must say why."
+  dateInferred: Boolean = false
+  "Why the date is inferred."
+  dateNote: String
   "Ids of the actors the claim is about."
   about: [ID!]
   "Who asserted it, at least one."
@@ -3115,6 +3298,10 @@ func (ec *executionContext) childFields_Assertion(ctx context.Context, field gra
 		return ec.fieldContext_Assertion_attribution(ctx, field)
 	case "stance":
 		return ec.fieldContext_Assertion_stance(ctx, field)
+	case "inferred":
+		return ec.fieldContext_Assertion_inferred(ctx, field)
+	case "note":
+		return ec.fieldContext_Assertion_note(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Assertion", field.Name)
 }
@@ -3189,6 +3376,12 @@ func (ec *executionContext) childFields_Claim(ctx context.Context, field graphql
 		return ec.fieldContext_Claim_text(ctx, field)
 	case "date":
 		return ec.fieldContext_Claim_date(ctx, field)
+	case "dateBound":
+		return ec.fieldContext_Claim_dateBound(ctx, field)
+	case "dateInferred":
+		return ec.fieldContext_Claim_dateInferred(ctx, field)
+	case "dateNote":
+		return ec.fieldContext_Claim_dateNote(ctx, field)
 	case "dataset":
 		return ec.fieldContext_Claim_dataset(ctx, field)
 	case "assertedBy":
@@ -3259,6 +3452,10 @@ func (ec *executionContext) childFields_Counter(ctx context.Context, field graph
 		return ec.fieldContext_Counter_evidence(ctx, field)
 	case "inferred":
 		return ec.fieldContext_Counter_inferred(ctx, field)
+	case "relationInferred":
+		return ec.fieldContext_Counter_relationInferred(ctx, field)
+	case "notes":
+		return ec.fieldContext_Counter_notes(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Counter", field.Name)
 }
@@ -3295,6 +3492,12 @@ func (ec *executionContext) childFields_CounterSummary(ctx context.Context, fiel
 		return ec.fieldContext_CounterSummary_against(ctx, field)
 	case "count":
 		return ec.fieldContext_CounterSummary_count(ctx, field)
+	case "pairs":
+		return ec.fieldContext_CounterSummary_pairs(ctx, field)
+	case "inferred":
+		return ec.fieldContext_CounterSummary_inferred(ctx, field)
+	case "exchanges":
+		return ec.fieldContext_CounterSummary_exchanges(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CounterSummary", field.Name)
 }
@@ -3331,6 +3534,10 @@ func (ec *executionContext) childFields_DateSpan(ctx context.Context, field grap
 		return ec.fieldContext_DateSpan_first(ctx, field)
 	case "last":
 		return ec.fieldContext_DateSpan_last(ctx, field)
+	case "bound":
+		return ec.fieldContext_DateSpan_bound(ctx, field)
+	case "inferred":
+		return ec.fieldContext_DateSpan_inferred(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DateSpan", field.Name)
 }
@@ -3363,6 +3570,18 @@ func (ec *executionContext) childFields_Evidence(ctx context.Context, field grap
 		return ec.fieldContext_Evidence_anchor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Evidence", field.Name)
+}
+
+func (ec *executionContext) childFields_Exchange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "target":
+		return ec.fieldContext_Exchange_target(ctx, field)
+	case "counters":
+		return ec.fieldContext_Exchange_counters(ctx, field)
+	case "inferred":
+		return ec.fieldContext_Exchange_inferred(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Exchange", field.Name)
 }
 
 func (ec *executionContext) childFields_ImportSourceResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3491,6 +3710,8 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 		return ec.fieldContext_Source_id(ctx, field)
 	case "title":
 		return ec.fieldContext_Source_title(ctx, field)
+	case "titleIsDescription":
+		return ec.fieldContext_Source_titleIsDescription(ctx, field)
 	case "kind":
 		return ec.fieldContext_Source_kind(ctx, field)
 	case "date":
@@ -4150,6 +4371,14 @@ func (ec *executionContext) field_Query_counterSummary_args(ctx context.Context,
 		return nil, err
 	}
 	args["datasets"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "statedOnly",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["statedOnly"] = arg1
 	return args, nil
 }
 
@@ -4196,6 +4425,14 @@ func (ec *executionContext) field_Query_counters_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["datasets"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "statedOnly",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["statedOnly"] = arg5
 	return args, nil
 }
 
@@ -5177,6 +5414,52 @@ func (ec *executionContext) fieldContext_Assertion_stance(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Assertion", field, false, false, "Stance")
 }
 
+func (ec *executionContext) _Assertion_inferred(ctx context.Context, field graphql.CollectedField, obj *model.Assertion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Assertion_inferred(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inferred, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Assertion_inferred(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Assertion", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Assertion_note(ctx context.Context, field graphql.CollectedField, obj *model.Assertion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Assertion_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Assertion_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Assertion", field, false, false, "String")
+}
+
 func (ec *executionContext) _Camp_group(ctx context.Context, field graphql.CollectedField, obj *model.Camp) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5743,6 +6026,75 @@ func (ec *executionContext) _Claim_date(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_Claim_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, false, false, "String")
+}
+
+func (ec *executionContext) _Claim_dateBound(ctx context.Context, field graphql.CollectedField, obj *model.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_dateBound(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DateBound, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.DateBound) graphql.Marshaler {
+			return ec.marshalNDateBound2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐDateBound(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_dateBound(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, false, false, "DateBound")
+}
+
+func (ec *executionContext) _Claim_dateInferred(ctx context.Context, field graphql.CollectedField, obj *model.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_dateInferred(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DateInferred, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_dateInferred(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Claim_dateNote(ctx context.Context, field graphql.CollectedField, obj *model.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_dateNote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DateNote, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_dateNote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Claim", field, false, false, "String")
 }
 
@@ -6548,6 +6900,52 @@ func (ec *executionContext) fieldContext_Counter_inferred(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Counter", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _Counter_relationInferred(ctx context.Context, field graphql.CollectedField, obj *model.Counter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Counter_relationInferred(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RelationInferred, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Counter_relationInferred(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Counter", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Counter_notes(ctx context.Context, field graphql.CollectedField, obj *model.Counter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Counter_notes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Notes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Counter_notes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Counter", field, false, false, "String")
+}
+
 func (ec *executionContext) _CounterHint_id(ctx context.Context, field graphql.CollectedField, obj *model.CounterHint) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6860,6 +7258,84 @@ func (ec *executionContext) fieldContext_CounterSummary_count(_ context.Context,
 	return graphql.NewScalarFieldContext("CounterSummary", field, false, false, "Int")
 }
 
+func (ec *executionContext) _CounterSummary_pairs(ctx context.Context, field graphql.CollectedField, obj *model.CounterSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CounterSummary_pairs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pairs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CounterSummary_pairs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CounterSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CounterSummary_inferred(ctx context.Context, field graphql.CollectedField, obj *model.CounterSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CounterSummary_inferred(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inferred, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CounterSummary_inferred(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CounterSummary", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CounterSummary_exchanges(ctx context.Context, field graphql.CollectedField, obj *model.CounterSummary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CounterSummary_exchanges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Exchanges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Exchange) graphql.Marshaler {
+			return ec.marshalNExchange2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐExchangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CounterSummary_exchanges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CounterSummary",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Exchange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Dataset_id(ctx context.Context, field graphql.CollectedField, obj *model.Dataset) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7145,6 +7621,52 @@ func (ec *executionContext) fieldContext_DateSpan_last(_ context.Context, field 
 	return graphql.NewScalarFieldContext("DateSpan", field, false, false, "String")
 }
 
+func (ec *executionContext) _DateSpan_bound(ctx context.Context, field graphql.CollectedField, obj *model.DateSpan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DateSpan_bound(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Bound, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.DateBound) graphql.Marshaler {
+			return ec.marshalNDateBound2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐDateBound(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DateSpan_bound(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DateSpan", field, false, false, "DateBound")
+}
+
+func (ec *executionContext) _DateSpan_inferred(ctx context.Context, field graphql.CollectedField, obj *model.DateSpan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DateSpan_inferred(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inferred, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DateSpan_inferred(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DateSpan", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _Edge_id(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7359,6 +7881,93 @@ func (ec *executionContext) _Evidence_anchor(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_Evidence_anchor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Evidence", field, false, false, "Anchor")
+}
+
+func (ec *executionContext) _Exchange_target(ctx context.Context, field graphql.CollectedField, obj *model.Exchange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Exchange_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Exchange().Target(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐClaim(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Exchange_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Exchange",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Exchange_counters(ctx context.Context, field graphql.CollectedField, obj *model.Exchange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Exchange_counters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Exchange().Counters(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Exchange_counters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Exchange",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Exchange_inferred(ctx context.Context, field graphql.CollectedField, obj *model.Exchange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Exchange_inferred(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inferred, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Exchange_inferred(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Exchange", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _ImportSourceResult_source(ctx context.Context, field graphql.CollectedField, obj *model.ImportSourceResult) (ret graphql.Marshaler) {
@@ -8602,7 +9211,7 @@ func (ec *executionContext) _Query_counters(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Counters(ctx, fc.Args["by"].(*string), fc.Args["against"].(*string), fc.Args["includeMembers"].(*bool), fc.Args["first"].(*int), fc.Args["datasets"].([]string))
+			return ec.Resolvers.Query().Counters(ctx, fc.Args["by"].(*string), fc.Args["against"].(*string), fc.Args["includeMembers"].(*bool), fc.Args["first"].(*int), fc.Args["datasets"].([]string), fc.Args["statedOnly"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Counter) graphql.Marshaler {
@@ -8646,7 +9255,7 @@ func (ec *executionContext) _Query_counterSummary(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().CounterSummary(ctx, fc.Args["datasets"].([]string))
+			return ec.Resolvers.Query().CounterSummary(ctx, fc.Args["datasets"].([]string), fc.Args["statedOnly"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.CounterSummary) graphql.Marshaler {
@@ -9831,6 +10440,29 @@ func (ec *executionContext) _Source_title(ctx context.Context, field graphql.Col
 }
 func (ec *executionContext) fieldContext_Source_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Source", field, false, false, "String")
+}
+
+func (ec *executionContext) _Source_titleIsDescription(ctx context.Context, field graphql.CollectedField, obj *model.Source) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Source_titleIsDescription(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TitleIsDescription, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Source_titleIsDescription(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Source", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Source_kind(ctx context.Context, field graphql.CollectedField, obj *model.Source) (ret graphql.Marshaler) {
@@ -12100,8 +12732,11 @@ func (ec *executionContext) unmarshalInputAssertionInput(ctx context.Context, ob
 	if _, present := asMap["stance"]; !present {
 		asMap["stance"] = "ENDORSES"
 	}
+	if _, present := asMap["inferred"]; !present {
+		asMap["inferred"] = false
+	}
 
-	fieldsInOrder := [...]string{"actor", "source", "date", "attribution", "stance"}
+	fieldsInOrder := [...]string{"actor", "source", "date", "attribution", "stance", "inferred", "note"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -12143,6 +12778,20 @@ func (ec *executionContext) unmarshalInputAssertionInput(ctx context.Context, ob
 				return it, err
 			}
 			it.Stance = data
+		case "inferred":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("inferred"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Inferred = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
 		}
 	}
 	return it, nil
@@ -12248,7 +12897,14 @@ func (ec *executionContext) unmarshalInputClaimInput(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "text", "date", "about", "assertions", "quotes", "dataset", "version"}
+	if _, present := asMap["dateBound"]; !present {
+		asMap["dateBound"] = "IN"
+	}
+	if _, present := asMap["dateInferred"]; !present {
+		asMap["dateInferred"] = false
+	}
+
+	fieldsInOrder := [...]string{"id", "text", "date", "dateBound", "dateInferred", "dateNote", "about", "assertions", "quotes", "dataset", "version"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -12276,6 +12932,27 @@ func (ec *executionContext) unmarshalInputClaimInput(ctx context.Context, obj an
 				return it, err
 			}
 			it.Date = data
+		case "dateBound":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateBound"))
+			data, err := ec.unmarshalODateBound2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐDateBound(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateBound = data
+		case "dateInferred":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateInferred"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateInferred = data
+		case "dateNote":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateNote"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateNote = data
 		case "about":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("about"))
 			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
@@ -12402,7 +13079,11 @@ func (ec *executionContext) unmarshalInputImportSourceInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "title", "kind", "date", "publisher", "url", "authors", "text", "version"}
+	if _, present := asMap["titleIsDescription"]; !present {
+		asMap["titleIsDescription"] = false
+	}
+
+	fieldsInOrder := [...]string{"id", "title", "titleIsDescription", "kind", "date", "publisher", "url", "authors", "text", "version"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -12423,6 +13104,13 @@ func (ec *executionContext) unmarshalInputImportSourceInput(ctx context.Context,
 				return it, err
 			}
 			it.Title = data
+		case "titleIsDescription":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleIsDescription"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleIsDescription = data
 		case "kind":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
 			data, err := ec.unmarshalNSourceKind2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSourceKind(ctx, v)
@@ -12676,7 +13364,11 @@ func (ec *executionContext) unmarshalInputSourceInput(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "title", "kind", "date", "publisher", "authors", "reportedIn", "url", "version"}
+	if _, present := asMap["titleIsDescription"]; !present {
+		asMap["titleIsDescription"] = false
+	}
+
+	fieldsInOrder := [...]string{"id", "title", "titleIsDescription", "kind", "date", "publisher", "authors", "reportedIn", "url", "version"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -12697,6 +13389,13 @@ func (ec *executionContext) unmarshalInputSourceInput(ctx context.Context, obj a
 				return it, err
 			}
 			it.Title = data
+		case "titleIsDescription":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleIsDescription"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleIsDescription = data
 		case "kind":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
 			data, err := ec.unmarshalNSourceKind2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSourceKind(ctx, v)
@@ -13035,6 +13734,16 @@ func (ec *executionContext) _Assertion(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "inferred":
+			out.Values[i] = ec._Assertion_inferred(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.Values[i] = ec._Assertion_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -13287,6 +13996,21 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "dateBound":
+			out.Values[i] = ec._Claim_dateBound(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dateInferred":
+			out.Values[i] = ec._Claim_dateInferred(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dateNote":
+			out.Values[i] = ec._Claim_dateNote(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "dataset":
 			out.Values[i] = ec._Claim_dataset(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -13514,6 +14238,16 @@ func (ec *executionContext) _Counter(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "relationInferred":
+			out.Values[i] = ec._Counter_relationInferred(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "notes":
+			out.Values[i] = ec._Counter_notes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -13629,6 +14363,21 @@ func (ec *executionContext) _CounterSummary(ctx context.Context, sel ast.Selecti
 				})
 		case "count":
 			out.Values[i] = ec._CounterSummary_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pairs":
+			out.Values[i] = ec._CounterSummary_pairs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "inferred":
+			out.Values[i] = ec._CounterSummary_inferred(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "exchanges":
+			out.Values[i] = ec._CounterSummary_exchanges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -13749,6 +14498,16 @@ func (ec *executionContext) _DateSpan(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "bound":
+			out.Values[i] = ec._DateSpan_bound(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "inferred":
+			out.Values[i] = ec._DateSpan_inferred(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -13848,6 +14607,51 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "anchor":
 			out.Values[i] = ec._Evidence_anchor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var exchangeImplementors = []string{"Exchange"}
+
+func (ec *executionContext) _Exchange(ctx context.Context, sel ast.SelectionSet, obj *model.Exchange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, exchangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Exchange")
+		case "target":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Exchange_target(ctx, field, obj)
+				})
+		case "counters":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Exchange_counters(ctx, field, obj)
+				})
+		case "inferred":
+			out.Values[i] = ec._Exchange_inferred(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -14542,6 +15346,11 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "title":
 			out.Values[i] = ec._Source_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "titleIsDescription":
+			out.Values[i] = ec._Source_titleIsDescription(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -15716,6 +16525,16 @@ func (ec *executionContext) marshalNDataset2ᚖgithubᚗcomᚋcounterpointᚑnew
 	return ec._Dataset(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNDateBound2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐDateBound(ctx context.Context, v any) (model.DateBound, error) {
+	var res model.DateBound
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDateBound2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐDateBound(ctx context.Context, sel ast.SelectionSet, v model.DateBound) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNDatePrecision2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐDatePrecision(ctx context.Context, v any) (model.DatePrecision, error) {
 	var res model.DatePrecision
 	err := res.UnmarshalGQL(v)
@@ -15795,6 +16614,30 @@ func (ec *executionContext) marshalNEvidence2ᚖgithubᚗcomᚋcounterpointᚑne
 func (ec *executionContext) unmarshalNEvidenceInput2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐEvidenceInput(ctx context.Context, v any) (*model.EvidenceInput, error) {
 	res, err := ec.unmarshalInputEvidenceInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNExchange2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐExchangeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Exchange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNExchange2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐExchange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNExchange2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐExchange(ctx context.Context, sel ast.SelectionSet, v *model.Exchange) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Exchange!")
+		return graphql.Null
+	}
+	return ec._Exchange(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
@@ -16160,6 +17003,35 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 	return res
 }
 
+func (ec *executionContext) unmarshalNString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNSubgraph2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSubgraph(ctx context.Context, sel ast.SelectionSet, v *model.Subgraph) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Subgraph!")
@@ -16484,6 +17356,22 @@ func (ec *executionContext) unmarshalOClaimFilter2ᚖgithubᚗcomᚋcounterpoint
 	}
 	res, err := ec.unmarshalInputClaimFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalODateBound2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐDateBound(ctx context.Context, v any) (*model.DateBound, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.DateBound)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODateBound2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐDateBound(ctx context.Context, sel ast.SelectionSet, v *model.DateBound) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalODirection2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐDirection(ctx context.Context, v any) (*model.Direction, error) {

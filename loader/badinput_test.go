@@ -51,7 +51,7 @@ func badDatasets() []badDataset {
 			actors := m["actors"].([]any)
 			dup := map[string]any{"id": "robert-litt", "name": "Another Litt", "kind": "PERSON"}
 			m["actors"] = append(actors, dup)
-		}), "$.actors[20].id", `duplicate id "robert-litt" (first defined at actors[8].id)`},
+		}), "$.actors[21].id", `duplicate id "robert-litt" (first defined at actors[8].id)`},
 		{"claim id equal to an actor id", mutated(func(tb testing.TB, m map[string]any) {
 			at(m, "claims", 0).(map[string]any)["id"] = "fbi"
 		}), "$.claims[0].id", `duplicate id "fbi"`},

@@ -122,11 +122,11 @@ func Complexity() graph.ComplexityRoot {
 		return page(child, first, "claims", maxPage)
 	}
 	c.Query.Search = func(child int, _ string, first *int, _ []string) int { return page(child, first, "search", maxPage) }
-	c.Query.Counters = func(child int, _ *string, _ *string, _ *bool, first *int, _ []string) int {
+	c.Query.Counters = func(child int, _ *string, _ *string, _ *bool, first *int, _ []string, _ *bool) int {
 		return page(child, first, "counters", maxCounters)
 	}
 	c.Query.Sources = func(child int) int { return add(storeCall, fan(child)) }
-	c.Query.CounterSummary = func(child int, _ []string) int { return add(storeCall, fan(child)) }
+	c.Query.CounterSummary = func(child int, _ []string, _ *bool) int { return add(storeCall, fan(child)) }
 	c.Query.Datasets = func(child int) int { return add(storeCall, fan(child)) }
 	c.Query.Camps = func(child int, _ []string) int { return add(storeCall, fan(child)) }
 	c.Query.Timeline = func(child int, _ []string, _ *string, _ *string, first *int) int {

@@ -32,7 +32,8 @@ func toClaim(c *counterpoint.Claim) *model.Claim {
 	if c == nil {
 		return nil
 	}
-	return &model.Claim{ID: c.ID, Text: c.Text, Date: optional(c.Date), Dataset: optional(c.Dataset), Version: c.Version}
+	return &model.Claim{ID: c.ID, Text: c.Text, Date: optional(c.Date), Dataset: optional(c.Dataset), Version: c.Version,
+		DateBound: model.DateBound(c.DateBound.OrDefault()), DateInferred: c.DateInferred, DateNote: optional(c.DateNote)}
 }
 
 func toSource(s *counterpoint.Source) *model.Source {
@@ -42,7 +43,7 @@ func toSource(s *counterpoint.Source) *model.Source {
 	return &model.Source{
 		ID: s.ID, Title: s.Title, Kind: model.SourceKind(s.Kind), Date: optional(s.Date),
 		Publisher: optional(s.Publisher), ReportedInID: s.ReportedIn, URL: optional(s.URL), TextHash: optional(s.TextHash),
-		Version: s.Version,
+		TitleIsDescription: s.TitleIsDescription, Version: s.Version,
 	}
 }
 
@@ -131,7 +132,7 @@ func toRelation(r counterpoint.Relation, from, to *model.Claim) *model.Relation 
 func toAssertion(a counterpoint.Assertion) *model.Assertion {
 	return &model.Assertion{
 		Date: optional(a.Date), Attribution: model.Attribution(a.Attribution), Stance: toStance(a.Stance),
-		ActorID: a.Actor, ClaimID: a.Claim, SourceID: a.Source,
+		Inferred: a.Inferred, Note: optional(a.Note), ActorID: a.Actor, ClaimID: a.Claim, SourceID: a.Source,
 	}
 }
 
@@ -148,8 +149,25 @@ func toAssertions(as []counterpoint.Assertion) []*model.Assertion {
 func toCounter(c counterpoint.Counter, counter, target *model.Claim) *model.Counter {
 	return &model.Counter{
 		Note: optional(c.Note), Counter: counter, Target: target,
-		Evidence: toEvidence(c.Evidence), Inferred: c.Inferred,
+		Evidence: toEvidence(c.Evidence), Inferred: c.Inferred, RelationInferred: c.RelationInferred, Notes: nonNilStrings(c.Notes),
 	}
+}
+
+// toCounterSummary converts who countered whom, with its exchanges.
+func toCounterSummary(s counterpoint.CounterSummary) *model.CounterSummary {
+	out := &model.CounterSummary{Count: s.Count, Pairs: s.Pairs, Inferred: s.Inferred, ByID: s.By, AgainstID: s.Against,
+		Exchanges: make([]*model.Exchange, len(s.Exchanges))}
+	for i, e := range s.Exchanges {
+		out.Exchanges[i] = &model.Exchange{TargetID: e.Target, CounterIDs: e.Counters, Inferred: e.Inferred}
+	}
+	return out
+}
+
+func nonNilStrings(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
 }
 
 // toNode converts any domain node to its GraphQL type.

@@ -55,7 +55,7 @@ type QueryReader interface {
 	TieGraph(ctx context.Context, scope counterpoint.Scope) (counterpoint.TieGraph, error)
 	Search(ctx context.Context, text string, first int, scope counterpoint.Scope) ([]counterpoint.SearchHit, error)
 	Counters(ctx context.Context, f counterpoint.CounterFilter) ([]counterpoint.Counter, error)
-	CounterSummary(ctx context.Context, scope counterpoint.Scope) ([]counterpoint.CounterSummary, error)
+	CounterSummary(ctx context.Context, scope counterpoint.Scope, statedOnly bool) ([]counterpoint.CounterSummary, error)
 	Thread(ctx context.Context, claimID string, depth int, kinds []counterpoint.RelationKind, scope counterpoint.Scope) (counterpoint.Thread, error)
 	Chains(ctx context.Context, q counterpoint.ChainQuery) ([]counterpoint.Chain, []counterpoint.Claim, error)
 	Subgraph(ctx context.Context, q counterpoint.SubgraphQuery) (counterpoint.Subgraph, error)

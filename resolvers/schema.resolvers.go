@@ -166,6 +166,14 @@ func (r *evidenceResolver) Source(ctx context.Context, obj *model.Evidence) (*mo
 	return r.source(ctx, obj.SourceID)
 }
 
+func (r *exchangeResolver) Target(ctx context.Context, obj *model.Exchange) (*model.Claim, error) {
+	return r.claim(ctx, obj.TargetID)
+}
+
+func (r *exchangeResolver) Counters(ctx context.Context, obj *model.Exchange) ([]*model.Claim, error) {
+	return r.claims(ctx, obj.CounterIDs)
+}
+
 func (r *importSourceResultResolver) Source(ctx context.Context, obj *model.ImportSourceResult) (*model.Source, error) {
 	return r.source(ctx, obj.SourceID)
 }
@@ -186,7 +194,7 @@ func (r *mutationResolver) UpsertSource(ctx context.Context, input model.SourceI
 	s := counterpoint.Source{
 		ID: input.ID, Title: input.Title, Kind: counterpoint.SourceKind(input.Kind), Date: deref(input.Date),
 		Publisher: deref(input.Publisher), Authors: input.Authors, ReportedIn: deref(input.ReportedIn), URL: deref(input.URL),
-		Versioned: counterpoint.Versioned{Base: input.Version},
+		TitleIsDescription: input.TitleIsDescription != nil && *input.TitleIsDescription, Versioned: counterpoint.Versioned{Base: input.Version},
 	}
 	if err := r.store.UpsertSource(ctx, s); err != nil {
 		return nil, refused(ctx, "input", err)
@@ -196,11 +204,12 @@ func (r *mutationResolver) UpsertSource(ctx context.Context, input model.SourceI
 
 func (r *mutationResolver) UpsertClaim(ctx context.Context, input model.ClaimInput) (*model.Claim, error) {
 	c := counterpoint.Claim{ID: input.ID, Text: input.Text, Date: deref(input.Date), Dataset: deref(input.Dataset), About: input.About,
+		DateBound: counterpoint.DateBound(derefEnum(input.DateBound)), DateInferred: input.DateInferred != nil && *input.DateInferred, DateNote: deref(input.DateNote),
 		Versioned: counterpoint.Versioned{Base: input.Version}}
 	for _, a := range input.Assertions {
 		c.Assertions = append(c.Assertions, counterpoint.Assertion{
 			Actor: a.Actor, Source: a.Source, Date: deref(a.Date), Attribution: counterpoint.Attribution(a.Attribution),
-			Stance: counterpoint.Stance(derefEnum(a.Stance)),
+			Stance: counterpoint.Stance(derefEnum(a.Stance)), Inferred: a.Inferred != nil && *a.Inferred, Note: deref(a.Note),
 		})
 	}
 	for _, q := range input.Quotes {
@@ -241,7 +250,7 @@ func (r *mutationResolver) ImportSource(ctx context.Context, input model.ImportS
 	s := counterpoint.Source{
 		ID: input.ID, Title: input.Title, Kind: counterpoint.SourceKind(input.Kind), Date: deref(input.Date),
 		Publisher: deref(input.Publisher), URL: deref(input.URL), Authors: input.Authors, Text: input.Text,
-		Versioned: counterpoint.Versioned{Base: input.Version},
+		TitleIsDescription: input.TitleIsDescription != nil && *input.TitleIsDescription, Versioned: counterpoint.Versioned{Base: input.Version},
 	}
 	res, err := r.store.ImportSource(ctx, s)
 	if err != nil {
@@ -515,7 +524,7 @@ func (r *queryResolver) Search(ctx context.Context, text string, first *int, dat
 	return out, nil
 }
 
-func (r *queryResolver) Counters(ctx context.Context, by *string, against *string, includeMembers *bool, first *int, datasets []string) ([]*model.Counter, error) {
+func (r *queryResolver) Counters(ctx context.Context, by *string, against *string, includeMembers *bool, first *int, datasets []string, statedOnly *bool) ([]*model.Counter, error) {
 	n, err := bounded("counters", "first", first, maxCounters)
 	if err != nil {
 		return nil, err
@@ -524,22 +533,23 @@ func (r *queryResolver) Counters(ctx context.Context, by *string, against *strin
 	if err != nil {
 		return nil, err
 	}
-	cs, err := r.store.Counters(ctx, counterpoint.CounterFilter{By: deref(by), Against: deref(against), IncludeMembers: includeMembers != nil && *includeMembers, First: n, Datasets: scope})
+	cs, err := r.store.Counters(ctx, counterpoint.CounterFilter{By: deref(by), Against: deref(against), IncludeMembers: includeMembers != nil && *includeMembers, First: n, Datasets: scope,
+		StatedOnly: statedOnly != nil && *statedOnly})
 	return r.counters(ctx, cs, err)
 }
 
-func (r *queryResolver) CounterSummary(ctx context.Context, datasets []string) ([]*model.CounterSummary, error) {
+func (r *queryResolver) CounterSummary(ctx context.Context, datasets []string, statedOnly *bool) ([]*model.CounterSummary, error) {
 	scope, err := scopeOf(datasets)
 	if err != nil {
 		return nil, err
 	}
-	sums, err := r.store.CounterSummary(ctx, scope)
+	sums, err := r.store.CounterSummary(ctx, scope, statedOnly != nil && *statedOnly)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]*model.CounterSummary, len(sums))
 	for i, s := range sums {
-		out[i] = &model.CounterSummary{Count: s.Count, ByID: s.By, AgainstID: s.Against}
+		out[i] = toCounterSummary(s)
 	}
 	return out, nil
 }
@@ -824,6 +834,8 @@ func (r *Resolver) Dataset() graph.DatasetResolver { return &datasetResolver{r} 
 
 func (r *Resolver) Evidence() graph.EvidenceResolver { return &evidenceResolver{r} }
 
+func (r *Resolver) Exchange() graph.ExchangeResolver { return &exchangeResolver{r} }
+
 func (r *Resolver) ImportSourceResult() graph.ImportSourceResultResolver {
 	return &importSourceResultResolver{r}
 }
@@ -854,6 +866,7 @@ type (
 	counterSummaryResolver     struct{ *Resolver }
 	datasetResolver            struct{ *Resolver }
 	evidenceResolver           struct{ *Resolver }
+	exchangeResolver           struct{ *Resolver }
 	importSourceResultResolver struct{ *Resolver }
 	mutationResolver           struct{ *Resolver }
 	queryResolver              struct{ *Resolver }

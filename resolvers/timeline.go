@@ -8,7 +8,8 @@ import (
 )
 
 func toWhen(w counterpoint.When) *model.DateSpan {
-	return &model.DateSpan{Date: w.Date, Precision: model.DatePrecision(w.Precision), First: w.First, Last: w.Last}
+	return &model.DateSpan{Date: w.Date, Precision: model.DatePrecision(w.Precision), First: w.First, Last: w.Last,
+		Bound: model.DateBound(w.Bound.OrDefault()), Inferred: w.Inferred}
 }
 
 // timeline reads the claims, sources and counters of a scope and

@@ -83,7 +83,7 @@ func (unusedStore) Search(context.Context, string, int, counterpoint.Scope) ([]c
 func (unusedStore) Counters(context.Context, counterpoint.CounterFilter) ([]counterpoint.Counter, error) {
 	return nil, unused("Counters")
 }
-func (unusedStore) CounterSummary(context.Context, counterpoint.Scope) ([]counterpoint.CounterSummary, error) {
+func (unusedStore) CounterSummary(context.Context, counterpoint.Scope, bool) ([]counterpoint.CounterSummary, error) {
 	return nil, unused("CounterSummary")
 }
 func (unusedStore) Thread(context.Context, string, int, []counterpoint.RelationKind, counterpoint.Scope) (counterpoint.Thread, error) {

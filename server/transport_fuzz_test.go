@@ -83,7 +83,7 @@ func (failingStore) Search(context.Context, string, int, counterpoint.Scope) ([]
 func (failingStore) Counters(context.Context, counterpoint.CounterFilter) ([]counterpoint.Counter, error) {
 	return nil, errDown
 }
-func (failingStore) CounterSummary(context.Context, counterpoint.Scope) ([]counterpoint.CounterSummary, error) {
+func (failingStore) CounterSummary(context.Context, counterpoint.Scope, bool) ([]counterpoint.CounterSummary, error) {
 	return nil, errDown
 }
 func (failingStore) Thread(context.Context, string, int, []counterpoint.RelationKind, counterpoint.Scope) (counterpoint.Thread, error) {

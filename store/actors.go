@@ -13,7 +13,7 @@ const (
 	actorsByID        = `UNWIND $ids AS id MATCH (n:Actor {id: id}) RETURN properties(n) AS props`
 	assertionsByActor = `UNWIND $ids AS id
 MATCH (:Actor {id: id})-[r:ASSERTED]->(c:Claim)
-RETURN c.id AS claim, id AS actor, r.source AS source, r.date AS date, r.attribution AS attribution, r.stance AS stance, properties(c) AS props
+RETURN c.id AS claim, id AS actor, r.source AS source, r.date AS date, r.attribution AS attribution, r.stance AS stance, r.inferred AS inferred, r.note AS note, properties(c) AS props
 ORDER BY actor, coalesce(r.date, c.date, ''), claim, source`
 	membershipsOf = `UNWIND $ids AS id
 MATCH (:Actor {id: id})-[m:MEMBER_OF]-(o:Actor)
@@ -36,7 +36,8 @@ func (db *DB) AssertionsByActor(ctx context.Context, ids []string) ([]counterpoi
 	for _, rec := range res.Records {
 		f := recordFields(rec)
 		a := counterpoint.Assertion{Claim: f.str("claim"), Actor: f.str("actor"), Source: f.str("source"), Date: f.optStr("date"),
-			Attribution: counterpoint.Attribution(f.str("attribution")), Stance: counterpoint.Stance(f.optStr("stance"))}
+			Attribution: counterpoint.Attribution(f.str("attribution")), Stance: counterpoint.Stance(f.optStr("stance")),
+			Inferred: f.optBool("inferred"), Note: f.optStr("note")}
 		c, err := decodeClaim(f.any("props"))
 		if f.err != nil {
 			return nil, nil, f.err

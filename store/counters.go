@@ -68,13 +68,15 @@ func (db *DB) actorCounters(ctx context.Context, name, cypher string, ids []stri
 var (
 	countersAll = `MATCH (c:Claim)-[r:REBUTS]->(t:Claim)
 WHERE ` + claimInScope + ` AND EXISTS { MATCH (b:Actor)-[:ASSERTED]->(c), (x:Actor)-[:ASSERTED]->(t) WHERE ` + countsAsCounter("b", "x", "c", "t") + ` }
-RETURN c.id AS counter, t.id AS target, {` + relationGrounds + `} AS grounds ORDER BY counter, target LIMIT $first`
+  AND ` + onlyStated + `
+RETURN c.id AS counter, t.id AS target, {` + counterGrounds("c", "t") + `} AS grounds ORDER BY counter, target LIMIT $first`
 	// countersScoped starts from the datasets' claims through the
 	// claim_dataset index.
 	countersScoped = `MATCH (c:Claim) USING INDEX c:Claim(dataset) WHERE c.dataset IN $datasets
 MATCH (c)-[r:REBUTS]->(t:Claim)
 WHERE EXISTS { MATCH (b:Actor)-[:ASSERTED]->(c), (x:Actor)-[:ASSERTED]->(t) WHERE ` + countsAsCounter("b", "x", "c", "t") + ` }
-RETURN c.id AS counter, t.id AS target, {` + relationGrounds + `} AS grounds ORDER BY counter, target LIMIT $first`
+  AND ` + onlyStated + `
+RETURN c.id AS counter, t.id AS target, {` + counterGrounds("c", "t") + `} AS grounds ORDER BY counter, target LIMIT $first`
 	// countersByActor starts from the actor named by $by; members are
 	// actors up to three MEMBER_OF steps below.
 	countersByActor = `MATCH (root:Actor {id: $by})<-[:MEMBER_OF*0..3]-(b:Actor)
@@ -84,13 +86,15 @@ WHERE ` + claimInScope + ` AND EXISTS {
   MATCH (x:Actor)-[:ASSERTED]->(t)
   WHERE ` + countsAsCounter("b", "x", "c", "t") + `
     AND ($against IS NULL OR EXISTS { MATCH (root2:Actor {id: $against})<-[:MEMBER_OF*0..3]-(x) WHERE $members OR x = root2 }) }
-RETURN DISTINCT c.id AS counter, t.id AS target, {` + relationGrounds + `} AS grounds ORDER BY counter, target LIMIT $first`
+  AND ` + onlyStated + `
+RETURN DISTINCT c.id AS counter, t.id AS target, {` + counterGrounds("c", "t") + `} AS grounds ORDER BY counter, target LIMIT $first`
 	// countersAgainstActor starts from the actor named by $against.
 	countersAgainstActor = `MATCH (root:Actor {id: $against})<-[:MEMBER_OF*0..3]-(x:Actor)
 WHERE $members OR x = root
 MATCH (x)-[:ASSERTED]->(t:Claim)<-[r:REBUTS]-(c:Claim)
 WHERE ` + claimInScope + ` AND EXISTS { MATCH (b:Actor)-[:ASSERTED]->(c) WHERE ` + countsAsCounter("b", "x", "c", "t") + ` }
-RETURN DISTINCT c.id AS counter, t.id AS target, {` + relationGrounds + `} AS grounds ORDER BY counter, target LIMIT $first`
+  AND ` + onlyStated + `
+RETURN DISTINCT c.id AS counter, t.id AS target, {` + counterGrounds("c", "t") + `} AS grounds ORDER BY counter, target LIMIT $first`
 	counterSummary = `MATCH (b:Actor)-[:ASSERTED]->(c:Claim)-[:REBUTS]->(t:Claim)<-[:ASSERTED]-(x:Actor)
 WHERE ` + countsAsCounter("b", "x", "c", "t") + `
 WITH b, x, c, t`
@@ -100,10 +104,21 @@ WITH b, x, c, t`
 MATCH (b:Actor)-[:ASSERTED]->(c)-[:REBUTS]->(t:Claim)<-[:ASSERTED]-(x:Actor)
 WHERE ` + countsAsCounter("b", "x", "c", "t") + `
 WITH b, x, c, t`
-	counterSummaryCount = `
-WITH b.id AS by, x.id AS against, count(DISTINCT [c.id, t.id]) AS n
-RETURN by, against, n ORDER BY n DESC, by, against`
+	// counterSummaryPairs returns each claim pair of each pair of actors,
+	// and whether that pair rests on the source's words (the rebuttal and
+	// both actors' endorsements stated); counterpoint.SummarizeCounters
+	// groups them into exchanges.
+	counterSummaryPairs = `
+MATCH (c)-[r:REBUTS]->(t)
+WITH DISTINCT b, x, c, t, r
+RETURN b.id AS by, x.id AS against, c.id AS counter, t.id AS target,
+  NOT coalesce(r.inferred, false) AND ` + statedEndorsed("b", "c") + ` AND ` + statedEndorsed("x", "t") + ` AS stated
+ORDER BY by, against, target, counter`
 )
+
+// onlyStated keeps, when $statedOnly is true, only the rebuttals r from c
+// to t that rest on the source's words.
+var onlyStated = "(NOT $statedOnly OR (NOT coalesce(r.inferred, false) AND " + statedPair("c", "t") + "))"
 
 // Counters returns claims that rebut others, filtered by who is on
 // either side; each of its three queries reports under its own name.
@@ -118,7 +133,7 @@ func (db *DB) Counters(ctx context.Context, f counterpoint.CounterFilter) ([]cou
 		name, cypher = "countersAgainstActor", countersAgainstActor
 	}
 	res, err := db.read(ctx, name, cypher, map[string]any{"by": nullable(f.By), "against": nullable(f.Against), "members": f.IncludeMembers,
-		"first": f.First, "datasets": scopeParam(f.Datasets)})
+		"first": f.First, "datasets": scopeParam(f.Datasets), "statedOnly": f.StatedOnly})
 	if err != nil {
 		return nil, err
 	}
@@ -131,19 +146,24 @@ func (db *DB) Counters(ctx context.Context, f counterpoint.CounterFilter) ([]cou
 }
 
 // CounterSummary counts, for each pair of actors, how often the first
-// countered the second.
-func (db *DB) CounterSummary(ctx context.Context, scope counterpoint.Scope) ([]counterpoint.CounterSummary, error) {
-	name, cypher := "counterSummary", counterSummary+counterSummaryCount
+// countered the second, in exchanges (counterpoint.SummarizeCounters);
+// statedOnly leaves out what rests on the curator's reading.
+func (db *DB) CounterSummary(ctx context.Context, scope counterpoint.Scope, statedOnly bool) ([]counterpoint.CounterSummary, error) {
+	name, cypher := "counterSummary", counterSummary+counterSummaryPairs
 	if len(scope) > 0 {
-		name, cypher = "counterSummaryScoped", counterSummaryScoped+counterSummaryCount
+		name, cypher = "counterSummaryScoped", counterSummaryScoped+counterSummaryPairs
 	}
 	res, err := db.read(ctx, name, cypher, map[string]any{"datasets": scopeParam(scope)})
 	if err != nil {
 		return nil, err
 	}
-	return decodeAll(res.Records, func(f *fields) counterpoint.CounterSummary {
-		return counterpoint.CounterSummary{By: f.str("by"), Against: f.str("against"), Count: f.integer("n")}
+	pairs, err := decodeAll(res.Records, func(f *fields) counterpoint.CounterPair {
+		return counterpoint.CounterPair{By: f.str("by"), Against: f.str("against"), Counter: f.str("counter"), Target: f.str("target"), Stated: f.boolean("stated")}
 	})
+	if err != nil {
+		return nil, err
+	}
+	return counterpoint.SummarizeCounters(pairs, statedOnly), nil
 }
 
 // chainTemplate finds the shortest chains and reads their claims; it

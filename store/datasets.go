@@ -17,13 +17,17 @@ const (
 	mergeDataset  = `MERGE (d:Dataset {id: $props.id}) SET d = $props`
 	removeDataset = `MATCH (d:Dataset {id: $id}) DELETE d`
 	datasetInfo   = `OPTIONAL MATCH (d:Dataset {id: $id}) RETURN d.title AS title, d.description AS description`
-	datasetsAll   = `MATCH (c:Claim) WHERE c.dataset IS NOT NULL
+)
+
+// datasetsAll counts each dataset's claims, quotes, relations (of every
+// kind) and actors.
+var datasetsAll = `MATCH (c:Claim) WHERE c.dataset IS NOT NULL
 WITH DISTINCT c.dataset AS id
 CALL (id) {
   MATCH (c:Claim {dataset: id})
   RETURN count(c) AS claims,
          sum(COUNT { (c)-[:EVIDENCED_BY]->(:Quote) }) AS quotes,
-         sum(COUNT { (c)-[:REBUTS|SUPPORTS|QUALIFIES]->(:Claim) }) AS relations
+         sum(COUNT { (c)-[:` + kindsKey(nil) + `]->(:Claim) }) AS relations
 }
 CALL (id) {
   MATCH (a:Actor)-[:ASSERTED]->(:Claim {dataset: id})
@@ -41,7 +45,6 @@ CALL (id) {
 OPTIONAL MATCH (d:Dataset {id: id})
 RETURN id, d.title AS title, d.description AS description, claims, quotes, relations, actors, sources
 ORDER BY id`
-)
 
 // datasetSources reads the sources the claims of some datasets quote or
 // are asserted in, starting from those claims through the index.

@@ -116,6 +116,9 @@ func (f *fields) integer(key string) int { return int(typed[int64](f, key, true)
 // boolean reads a boolean that must be there.
 func (f *fields) boolean(key string) bool { return typed[bool](f, key, true) }
 
+// optBool reads a boolean that may be absent (false then).
+func (f *fields) optBool(key string) bool { return typed[bool](f, key, false) }
+
 // number reads a float that must be there.
 func (f *fields) number(key string) float64 { return typed[float64](f, key, true) }
 

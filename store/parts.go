@@ -27,19 +27,20 @@ const (
     RETURN q {.*, rank: qe.rank, source: qs.id, document: qd.id}`
 	// assertionsPart reads who asserted claim %[1]s, with the actors.
 	assertionsPart = `MATCH (asserter:Actor)-[ar:ASSERTED]->(%[1]s)
-    RETURN {actor: properties(asserter), source: ar.source, date: ar.date, attribution: ar.attribution, stance: ar.stance}`
+    RETURN {actor: properties(asserter), source: ar.source, date: ar.date, attribution: ar.attribution, stance: ar.stance, inferred: ar.inferred, note: ar.note}`
 	// relationsPart reads every relation to or from claim %[1]s, with the
 	// claim at its other end, and the fields in %[3]s
 	// (relationExtras for the read-ahead).
 	relationsPart = `MATCH (%[1]s)-[r:%[2]s]-(o:Claim)
     RETURN {kind: type(r), from: startNode(r).id, to: endNode(r).id, ` + relationGrounds + `, claim: properties(o)%[3]s}`
-	// countersPart reads the counters on one side of actor a: %[1]s is the
-	// pattern from a to the countering claim cc and its target t, %[2]s and
-	// %[3]s return those claims, and %[4]s adds more fields.
-	countersPart = `MATCH %[1]s
-    WITH DISTINCT cc, r, t
-    RETURN {counter: %[2]s, target: %[3]s, ` + relationGrounds + `%[4]s}`
 )
+
+// countersPart reads the counters on one side of actor a: %[1]s is the
+// pattern from a to the countering claim cc and its target t, %[2]s and
+// %[3]s return those claims, and %[4]s adds more fields.
+var countersPart = `MATCH %[1]s
+    WITH DISTINCT cc, r, t
+    RETURN {counter: %[2]s, target: %[3]s, ` + counterGrounds("cc", "t") + `%[4]s}`
 
 // The two sides of an actor's counters, as patterns for countersPart: only
 // the counters that count as the actor's (countsAsCounter) against or by
@@ -134,7 +135,8 @@ func decodeAssertions(claim string, items []any) ([]assertionWithActor, error) {
 			return nil, err
 		}
 		a := counterpoint.Assertion{Claim: claim, Actor: actor.ID, Source: f.str("source"), Date: f.optStr("date"),
-			Attribution: counterpoint.Attribution(f.str("attribution")), Stance: counterpoint.Stance(f.optStr("stance"))}
+			Attribution: counterpoint.Attribution(f.str("attribution")), Stance: counterpoint.Stance(f.optStr("stance")),
+			Inferred: f.optBool("inferred"), Note: f.optStr("note")}
 		if f.err != nil {
 			return nil, f.err
 		}
@@ -231,11 +233,13 @@ func decodeCounter(actor string, item any) (counterpoint.ActorCounter, *fields) 
 }
 
 // counterOf is the counter of claim counter rebutting target, with the
-// grounds of the rebuttal that f holds (relationGrounds).
+// grounds of the rebuttal that f holds (counterGrounds).
 func counterOf(counter, target string, f *fields) counterpoint.Counter {
 	var r counterpoint.Relation
 	decodeGrounds(f, &r)
-	return counterpoint.Counter{Counter: counter, Target: target, Note: r.Note, Evidence: r.Evidence, Inferred: r.Inferred}
+	inferred, notes := counterpoint.CounterReading(r.Inferred, r.Note, f.boolean("statedPair"), f.strs("assertionNotes"))
+	return counterpoint.Counter{Counter: counter, Target: target, Note: r.Note, Evidence: r.Evidence,
+		Inferred: inferred, RelationInferred: r.Inferred, Notes: notes}
 }
 
 // counterOrder orders counters by actor, countering claim and target.

@@ -116,6 +116,9 @@ func decodeActor(v any) (counterpoint.Actor, error) {
 // records.
 func sourceProps(s counterpoint.Source) map[string]any {
 	p := map[string]any{"id": s.ID, "title": s.Title, "kind": string(s.Kind), "date": s.Date, "publisher": s.Publisher, "url": s.URL, "text": s.Text}
+	if s.TitleIsDescription {
+		p["titleIsDescription"] = true
+	}
 	if s.Text != "" {
 		p["textHash"] = counterpoint.TextHash(s.Text)
 	}
@@ -126,18 +129,28 @@ func decodeSource(v any) (counterpoint.Source, error) {
 	f := propsFields("source", v)
 	s := counterpoint.Source{ID: f.str("id"), Title: f.str("title"), Kind: counterpoint.SourceKind(f.str("kind")),
 		Date: f.optStr("date"), Publisher: f.optStr("publisher"), URL: f.optStr("url"), Text: f.optStr("text"),
-		TextHash: f.optStr("textHash"), Versioned: decodeVersion(f)}
+		TextHash: f.optStr("textHash"), TitleIsDescription: f.optBool("titleIsDescription"), Versioned: decodeVersion(f)}
 	return s, f.err
 }
 
 // claimProps include sortKey, which orders the claims pages.
+// The date's bound is written only when it is not the default (IN), and
+// dateInferred only when true.
 func claimProps(c counterpoint.Claim) map[string]any {
-	return nonEmpty(map[string]any{"id": c.ID, "text": c.Text, "date": c.Date, "sortKey": ClaimSortKey(c.Date, c.ID), "dataset": c.Dataset})
+	p := map[string]any{"id": c.ID, "text": c.Text, "date": c.Date, "sortKey": ClaimSortKey(c.Date, c.ID), "dataset": c.Dataset, "dateNote": c.DateNote}
+	if c.DateBound.OrDefault() != counterpoint.DateIn {
+		p["dateBound"] = string(c.DateBound)
+	}
+	if c.DateInferred {
+		p["dateInferred"] = true
+	}
+	return nonEmpty(p)
 }
 
 func decodeClaim(v any) (counterpoint.Claim, error) {
 	f := propsFields("claim", v)
 	c := counterpoint.Claim{ID: f.str("id"), Text: f.str("text"), Date: f.optStr("date"), Dataset: f.optStr("dataset"),
+		DateBound: counterpoint.DateBound(f.optStr("dateBound")), DateInferred: f.optBool("dateInferred"), DateNote: f.optStr("dateNote"),
 		Versioned: decodeVersion(f)}
 	return c, f.err
 }
@@ -194,8 +207,14 @@ func decodeNode(labels []string, props any) (counterpoint.Node, error) {
 
 // Relationship properties besides the dataset and key of ownedProps.
 
+// inferred and its note are written only when the assertion is the
+// curator's reading.
 func assertionProps(a counterpoint.Assertion) map[string]any {
-	return map[string]any{"source": a.Source, "date": a.Date, "attribution": string(a.Attribution), "stance": string(a.Stance.OrDefault())}
+	p := map[string]any{"source": a.Source, "date": a.Date, "attribution": string(a.Attribution), "stance": string(a.Stance.OrDefault())}
+	if a.Inferred {
+		p["inferred"], p["note"] = true, a.Note
+	}
+	return p
 }
 
 // endorses is the Cypher condition that the ASSERTED relationship in
@@ -219,6 +238,32 @@ func endorsed(actor, claim string) string {
 func countsAsCounter(by, against, counter, target string) string {
 	return by + " <> " + against + " AND " + endorsed(by, counter) + " AND NOT " + endorsed(by, target) +
 		" AND " + endorsed(against, target) + " AND NOT " + endorsed(against, counter)
+}
+
+// statedEndorsed is the Cypher condition that actor endorses claim in the
+// source's words: an endorsement that is not the curator's inference.
+func statedEndorsed(actor, claim string) string {
+	e := "stated_" + actor + "_" + claim
+	return "EXISTS { (" + actor + ")-[" + e + ":ASSERTED]->(" + claim + ") WHERE " + endorses(e) + " AND NOT coalesce(" + e + ".inferred, false) }"
+}
+
+// statedPair is the Cypher condition that some pair of actors counts as
+// countering with claim counter against target (countsAsCounter) with both
+// endorsements stated (counterpoint.CounterReading).
+func statedPair(counter, target string) string {
+	return "EXISTS { MATCH (sb:Actor)-[:ASSERTED]->(" + counter + "), (sx:Actor)-[:ASSERTED]->(" + target + ") WHERE " +
+		countsAsCounter("sb", "sx", counter, target) + " AND " + statedEndorsed("sb", counter) + " AND " + statedEndorsed("sx", target) + " }"
+}
+
+// counterGrounds are relationGrounds with what decides whether the counter
+// of the rebuttal r from claim counter to target is stated: statedPair, and
+// the notes of the inferred endorsements of actors who would count on
+// either side.
+func counterGrounds(counter, target string) string {
+	return relationGrounds + ", statedPair: " + statedPair(counter, target) +
+		", assertionNotes: COLLECT { MATCH (nb:Actor)-[na:ASSERTED]->(nc:Claim) WHERE nc IN [" + counter + ", " + target + "] AND na.inferred AND " + endorses("na") +
+		" AND EXISTS { MATCH (ob:Actor)-[:ASSERTED]->(" + counter + "), (ox:Actor)-[:ASSERTED]->(" + target + ") WHERE (nb = ob OR nb = ox) AND " + countsAsCounter("ob", "ox", counter, target) + " }" +
+		" RETURN DISTINCT na.note AS note ORDER BY note }"
 }
 
 // evidenceProps rank a claim's quotes in the curator's order.

@@ -14,7 +14,7 @@ func TestRun(t *testing.T) {
 		wantErr string
 	}{
 		{[]string{"validate", "--seed"}, `dataset "wapo-2015-encryption" is valid`, ""},
-		{[]string{"validate", "../../data/wapo-2015-encryption.json"}, "40 claims, 58 quotes", ""},
+		{[]string{"validate", "../../data/wapo-2015-encryption.json"}, "41 claims, 58 quotes", ""},
 		{[]string{"validate", "no-such-file.json"}, "", "no-such-file.json: cannot read"},
 		{[]string{"validate"}, "", "at least one dataset file"},
 		// --help prints usage and runs nothing: this would otherwise try to

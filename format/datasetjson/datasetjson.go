@@ -60,15 +60,16 @@ type (
 		Relations   []jsonRelation `json:"relations,omitempty"`
 	}
 	jsonSource struct {
-		ID         string   `json:"id"`
-		Title      string   `json:"title"`
-		Kind       string   `json:"kind"`
-		Date       string   `json:"date,omitempty"`
-		Publisher  string   `json:"publisher,omitempty"`
-		URL        string   `json:"url,omitempty"`
-		Authors    []string `json:"authors,omitempty"`
-		ReportedIn string   `json:"reportedIn,omitempty"`
-		TextFile   string   `json:"textFile,omitempty"`
+		ID                 string   `json:"id"`
+		Title              string   `json:"title"`
+		TitleIsDescription bool     `json:"titleIsDescription,omitempty"`
+		Kind               string   `json:"kind"`
+		Date               string   `json:"date,omitempty"`
+		Publisher          string   `json:"publisher,omitempty"`
+		URL                string   `json:"url,omitempty"`
+		Authors            []string `json:"authors,omitempty"`
+		ReportedIn         string   `json:"reportedIn,omitempty"`
+		TextFile           string   `json:"textFile,omitempty"`
 	}
 	jsonActor struct {
 		ID          string   `json:"id"`
@@ -84,6 +85,8 @@ type (
 		Date        string `json:"date,omitempty"`
 		Attribution string `json:"attribution"`
 		Stance      string `json:"stance,omitempty"`
+		Inferred    bool   `json:"inferred,omitempty"`
+		Note        string `json:"note,omitempty"`
 	}
 	jsonQuote struct {
 		ID       string `json:"id,omitempty"`
@@ -95,12 +98,15 @@ type (
 		End      int    `json:"end"`
 	}
 	jsonClaim struct {
-		ID         string          `json:"id"`
-		Text       string          `json:"text"`
-		Date       string          `json:"date,omitempty"`
-		About      []string        `json:"about,omitempty"`
-		Assertions []jsonAssertion `json:"assertions"`
-		Quotes     []jsonQuote     `json:"quotes"`
+		ID           string          `json:"id"`
+		Text         string          `json:"text"`
+		Date         string          `json:"date,omitempty"`
+		DateBound    string          `json:"dateBound,omitempty"`
+		DateInferred bool            `json:"dateInferred,omitempty"`
+		DateNote     string          `json:"dateNote,omitempty"`
+		About        []string        `json:"about,omitempty"`
+		Assertions   []jsonAssertion `json:"assertions"`
+		Quotes       []jsonQuote     `json:"quotes"`
 	}
 	jsonRelation struct {
 		Kind     string      `json:"kind"`
@@ -122,7 +128,7 @@ func Encode(w io.Writer, ds *counterpoint.Dataset) error {
 	out := jsonDataset{ID: ds.ID, Title: ds.Title, Description: ds.Description,
 		Sources: []jsonSource{}, Actors: []jsonActor{}, Claims: []jsonClaim{}}
 	for _, s := range ds.Sources {
-		out.Sources = append(out.Sources, jsonSource{ID: s.ID, Title: s.Title, Kind: string(s.Kind), Date: s.Date,
+		out.Sources = append(out.Sources, jsonSource{ID: s.ID, Title: s.Title, TitleIsDescription: s.TitleIsDescription, Kind: string(s.Kind), Date: s.Date,
 			Publisher: s.Publisher, URL: s.URL, Authors: s.Authors, ReportedIn: s.ReportedIn, TextFile: s.TextFile})
 	}
 	for _, a := range ds.Actors {
@@ -130,9 +136,13 @@ func Encode(w io.Writer, ds *counterpoint.Dataset) error {
 			Description: a.Description, MemberOf: a.MemberOf})
 	}
 	for _, c := range ds.Claims {
-		jc := jsonClaim{ID: c.ID, Text: c.Text, Date: c.Date, About: c.About}
+		jc := jsonClaim{ID: c.ID, Text: c.Text, Date: c.Date, About: c.About, DateInferred: c.DateInferred, DateNote: c.DateNote}
+		if c.DateBound.OrDefault() != counterpoint.DateIn {
+			jc.DateBound = string(c.DateBound)
+		}
 		for _, a := range c.Assertions {
-			jc.Assertions = append(jc.Assertions, jsonAssertion{Actor: a.Actor, Source: a.Source, Date: a.Date, Attribution: string(a.Attribution), Stance: string(a.Stance)})
+			jc.Assertions = append(jc.Assertions, jsonAssertion{Actor: a.Actor, Source: a.Source, Date: a.Date, Attribution: string(a.Attribution), Stance: string(a.Stance),
+				Inferred: a.Inferred, Note: a.Note})
 		}
 		for _, q := range c.Quotes {
 			jc.Quotes = append(jc.Quotes, encodeQuote(q))
@@ -253,7 +263,7 @@ func (f jsonFormat) Decode(file string, b []byte, readText func(string) ([]byte,
 	var problems loader.Problems
 	for i, s := range in.Sources {
 		src := counterpoint.Source{
-			ID: s.ID, Title: s.Title, Kind: counterpoint.SourceKind(s.Kind), Date: s.Date,
+			ID: s.ID, Title: s.Title, TitleIsDescription: s.TitleIsDescription, Kind: counterpoint.SourceKind(s.Kind), Date: s.Date,
 			Publisher: s.Publisher, URL: s.URL, Authors: s.Authors, ReportedIn: s.ReportedIn, TextFile: s.TextFile,
 		}
 		if s.TextFile != "" {
@@ -272,11 +282,12 @@ func (f jsonFormat) Decode(file string, b []byte, readText func(string) ([]byte,
 		})
 	}
 	for _, c := range in.Claims {
-		claim := counterpoint.Claim{ID: c.ID, Text: c.Text, Date: c.Date, About: c.About}
+		claim := counterpoint.Claim{ID: c.ID, Text: c.Text, Date: c.Date, About: c.About,
+			DateBound: counterpoint.DateBound(c.DateBound), DateInferred: c.DateInferred, DateNote: c.DateNote}
 		for _, a := range c.Assertions {
 			claim.Assertions = append(claim.Assertions, counterpoint.Assertion{
 				Actor: a.Actor, Source: a.Source, Date: a.Date, Attribution: counterpoint.Attribution(a.Attribution),
-				Stance: counterpoint.Stance(a.Stance),
+				Stance: counterpoint.Stance(a.Stance), Inferred: a.Inferred, Note: a.Note,
 			})
 		}
 		for _, q := range c.Quotes {

@@ -47,13 +47,14 @@ type Graph struct {
 }
 
 // ActorNetwork is who countered whom in ds: the actors, and an edge from
-// each actor to each actor it countered, with how often and through which
-// claims. The sides of each rebuttal are counterpoint.CounterSides', the
-// rule the API's counters follow.
+// each actor to each actor it countered, with how often (in exchanges, as
+// the API's counterSummary counts), through which claims, and whether it
+// rests only on the curator's reading. The sides and the reading are
+// counterpoint.CounterPairsOf's, the rule the API's counters follow.
 func ActorNetwork(ds *counterpoint.Dataset) Graph {
 	g := Graph{ID: ds.ID + ".who-countered-whom",
 		NodeKeys: []Key{{"name", String}, {"kind", String}, {"role", String}},
-		EdgeKeys: []Key{{"count", Int}, {"counters", String}},
+		EdgeKeys: []Key{{"count", Int}, {"counters", String}, {"inferred", Boolean}},
 	}
 	for _, a := range ds.Actors {
 		g.Nodes = append(g.Nodes, Element{ID: a.ID, Values: []string{a.Name, string(a.Kind), a.Role}})
@@ -62,34 +63,26 @@ func ActorNetwork(ds *counterpoint.Dataset) Graph {
 	for _, c := range ds.Claims {
 		assertions[c.ID] = c.Assertions
 	}
-	type pair struct{ by, against string }
-	counters := map[pair][]string{}
-	var order []pair
+	var pairs []counterpoint.CounterPair
 	for _, r := range ds.Relations {
-		if r.Kind != counterpoint.Rebuts {
-			continue
-		}
-		by, against := counterpoint.CounterSides(assertions[r.From], assertions[r.To])
-		for _, b := range by {
-			for _, a := range against {
-				p := pair{b, a}
-				if _, ok := counters[p]; !ok {
-					order = append(order, p)
-				}
-				counters[p] = append(counters[p], r.From+" > "+r.To)
-			}
-		}
+		pairs = append(pairs, counterpoint.CounterPairsOf(r, assertions[r.From], assertions[r.To])...)
 	}
-	slices.SortFunc(order, func(x, y pair) int {
-		if c := strings.Compare(x.by, y.by); c != 0 {
+	summaries := counterpoint.SummarizeCounters(pairs, false)
+	slices.SortFunc(summaries, func(x, y counterpoint.CounterSummary) int {
+		if c := strings.Compare(x.By, y.By); c != 0 {
 			return c
 		}
-		return strings.Compare(x.against, y.against)
+		return strings.Compare(x.Against, y.Against)
 	})
-	for _, p := range order {
-		cs := counters[p]
-		g.Edges = append(g.Edges, Element{ID: p.by + ">" + p.against, Source: p.by, Target: p.against,
-			Values: []string{strconv.Itoa(len(cs)), strings.Join(cs, "; ")}})
+	for _, s := range summaries {
+		var cs []string
+		for _, e := range s.Exchanges {
+			for _, c := range e.Counters {
+				cs = append(cs, c+" > "+e.Target)
+			}
+		}
+		g.Edges = append(g.Edges, Element{ID: s.By + ">" + s.Against, Source: s.By, Target: s.Against,
+			Values: []string{strconv.Itoa(s.Count), strings.Join(cs, "; "), strconv.FormatBool(s.Inferred)}})
 	}
 	return g
 }

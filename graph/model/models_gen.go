@@ -95,10 +95,14 @@ type Assertion struct {
 	// How the source attributes the claim: on the record, anonymously, in a document, or in the reporter's words.
 	Attribution Attribution `json:"attribution"`
 	// Whether the actor argues for the claim (ENDORSES) or only sets it out (PRESENTS).
-	Stance   Stance `json:"stance"`
-	ActorID  string `json:"-"`
-	ClaimID  string `json:"-"`
-	SourceID string `json:"-"`
+	Stance Stance `json:"stance"`
+	// True when holding the actor to the claim is the curator's reading rather than the source's words; note says why.
+	Inferred bool `json:"inferred"`
+	// Why the attribution is inferred.
+	Note     *string `json:"note,omitempty"`
+	ActorID  string  `json:"-"`
+	ClaimID  string  `json:"-"`
+	SourceID string  `json:"-"`
 }
 
 // An assertion of a claim.
@@ -113,6 +117,10 @@ type AssertionInput struct {
 	Attribution Attribution `json:"attribution"`
 	// ENDORSES (the default): the actor argues for the claim; PRESENTS: only sets it out.
 	Stance *Stance `json:"stance,omitempty"`
+	// True when the attribution is the curator's reading; note must say why.
+	Inferred *bool `json:"inferred,omitempty"`
+	// Why the attribution is inferred.
+	Note *string `json:"note,omitempty"`
 }
 
 // One camp.
@@ -179,6 +187,12 @@ type Claim struct {
 	Text string `json:"text"`
 	// As precise as the source allows: YYYY, YYYY-MM or YYYY-MM-DD.
 	Date *string `json:"date,omitempty"`
+	// IN: the claim was made within date; BY: by date at the latest (the source says 'By July').
+	DateBound DateBound `json:"dateBound"`
+	// True when part of date (a year taken from the article's own date, say) is the curator's inference, not the text's; dateNote says why.
+	DateInferred bool `json:"dateInferred"`
+	// Why the date is inferred.
+	DateNote *string `json:"dateNote,omitempty"`
 	// The curated dataset the claim was loaded from.
 	Dataset *string `json:"dataset,omitempty"`
 	// Who asserted the claim.
@@ -253,6 +267,12 @@ type ClaimInput struct {
 	Text string `json:"text"`
 	// When it was made, as precisely as the source allows (YYYY, YYYY-MM or YYYY-MM-DD).
 	Date *string `json:"date,omitempty"`
+	// IN (the default): made within date; BY: by date at the latest.
+	DateBound *DateBound `json:"dateBound,omitempty"`
+	// True when part of date is the curator's inference; dateNote must say why.
+	DateInferred *bool `json:"dateInferred,omitempty"`
+	// Why the date is inferred.
+	DateNote *string `json:"dateNote,omitempty"`
 	// Ids of the actors the claim is about.
 	About []string `json:"about,omitempty"`
 	// Who asserted it, at least one.
@@ -279,8 +299,14 @@ type Counter struct {
 	Note *string `json:"note,omitempty"`
 	// The source's words that make the rebuttal; empty when it is inferred.
 	Evidence []*Evidence `json:"evidence"`
-	// True when the rebuttal is the curator's reading rather than the source's words; the note says why.
+	// True when the counter is the curator's reading rather than the source's words: the rebuttal
+	// is inferred, or no pair of actors on its sides is held to both claims by the source's words
+	// (an inferred assertion); notes says what it rests on.
 	Inferred bool `json:"inferred"`
+	// True when the rebuttal itself is the curator's reading (note says why).
+	RelationInferred bool `json:"relationInferred"`
+	// The curator's notes the counter rests on when it is inferred: the rebuttal's, then the assertions'.
+	Notes []string `json:"notes"`
 }
 
 // A sentence whose words signal that someone counters someone else.
@@ -311,10 +337,16 @@ type CounterSummary struct {
 	By *Actor `json:"by"`
 	// The actor whose claims were countered.
 	Against *Actor `json:"against"`
-	// Number of distinct (counter, target) claim pairs.
-	Count     int    `json:"count"`
-	AgainstID string `json:"-"`
-	ByID      string `json:"-"`
+	// Number of exchanges: distinct claims of against that by pushed back on (one pushback with two reasons is one).
+	Count int `json:"count"`
+	// Number of distinct (counter, target) claim pairs under the exchanges.
+	Pairs int `json:"pairs"`
+	// True when every exchange rests on the curator's reading.
+	Inferred bool `json:"inferred"`
+	// The exchanges, by target claim id, with the claim pairs under each.
+	Exchanges []*Exchange `json:"exchanges"`
+	AgainstID string      `json:"-"`
+	ByID      string      `json:"-"`
 }
 
 // One curated body of claims (an article, an argument map), and what it holds.
@@ -348,6 +380,10 @@ type DateSpan struct {
 	First string `json:"first"`
 	// The last day it covers, YYYY-MM-DD.
 	Last string `json:"last"`
+	// IN: within the date; BY: by it at the latest (first is then unknown and shown as the date's own first day).
+	Bound DateBound `json:"bound"`
+	// True when part of the date is the curator's inference (the year from the article's own date, say).
+	Inferred bool `json:"inferred"`
 }
 
 // A relationship in a subgraph, between two node ids.
@@ -389,12 +425,26 @@ type EvidenceInput struct {
 	End int `json:"end"`
 }
 
+// One actor's pushback on one claim of another actor: every claim of the first that rebuts it.
+type Exchange struct {
+	// The claim pushed back on.
+	Target *Claim `json:"target"`
+	// The claims that rebut it, each a reason given in the same pushback.
+	Counters []*Claim `json:"counters"`
+	// True when every rebuttal in it rests on the curator's reading.
+	Inferred   bool     `json:"inferred"`
+	CounterIDs []string `json:"-"`
+	TargetID   string   `json:"-"`
+}
+
 // A source with its full text, to store and curate.
 type ImportSourceInput struct {
 	// Stable slug of the source; an existing id replaces its text, and the quotes cut from the old text are re-anchored.
 	ID string `json:"id"`
 	// What the document is.
 	Title string `json:"title"`
+	// True when title is the curator's description of a document whose text gives no headline.
+	TitleIsDescription *bool `json:"titleIsDescription,omitempty"`
 	// Article, paper, e-mail, speech, testimony, interview or statement.
 	Kind SourceKind `json:"kind"`
 	// When it was published or written (YYYY, YYYY-MM or YYYY-MM-DD).
@@ -576,6 +626,8 @@ type Source struct {
 	ID string `json:"id"`
 	// What the document is, e.g. Robert S. Litt's e-mail to colleagues on the draft paper.
 	Title string `json:"title"`
+	// True when title is the curator's description of a document whose text gives no headline, not a headline to quote.
+	TitleIsDescription bool `json:"titleIsDescription"`
 	// Article, paper, e-mail, speech, testimony, interview or statement.
 	Kind SourceKind `json:"kind"`
 	// As precise as the source allows: YYYY, YYYY-MM or YYYY-MM-DD.
@@ -615,6 +667,8 @@ type SourceInput struct {
 	ID string `json:"id"`
 	// What the document is.
 	Title string `json:"title"`
+	// True when title is the curator's description of a document whose text gives no headline.
+	TitleIsDescription *bool `json:"titleIsDescription,omitempty"`
 	// Article, paper, e-mail, speech, testimony, interview or statement.
 	Kind SourceKind `json:"kind"`
 	// When it was published or written (YYYY, YYYY-MM or YYYY-MM-DD).
@@ -973,6 +1027,64 @@ func (e *ChangeAction) UnmarshalJSON(b []byte) error {
 }
 
 func (e ChangeAction) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// How a date bounds a claim.
+type DateBound string
+
+const (
+	// The claim was made within its date.
+	DateBoundIn DateBound = "IN"
+	// The claim was made by its date at the latest (the source says 'By July').
+	DateBoundBy DateBound = "BY"
+)
+
+var AllDateBound = []DateBound{
+	DateBoundIn,
+	DateBoundBy,
+}
+
+func (e DateBound) IsValid() bool {
+	switch e {
+	case DateBoundIn, DateBoundBy:
+		return true
+	}
+	return false
+}
+
+func (e DateBound) String() string {
+	return string(e)
+}
+
+func (e *DateBound) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = DateBound(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid DateBound", str)
+	}
+	return nil
+}
+
+func (e DateBound) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *DateBound) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e DateBound) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
