@@ -91,6 +91,9 @@ type Tie struct {
 	// ties the camps weigh.
 	Kind   TieKind
 	Claims []string
+	// Inferred says that the tie rests on the curator's reading: an
+	// inferred relation, or an inferred attribution of one of its claims.
+	Inferred bool
 	// Why says what makes the tie, e.g. "counter c1 → c2", so that a reader
 	// can check each.
 	Why string
@@ -194,7 +197,8 @@ func Ties(g TieGraph) []Tie {
 		slices.Sort(endorsers)
 		for i, a := range endorsers {
 			for _, b := range endorsers[i+1:] {
-				ties = append(ties, Tie{A: a, B: b, Sign: 1, Kind: TieSharedEndorsement, Claims: []string{id}, Why: "both endorse " + id})
+				ties = append(ties, Tie{A: a, B: b, Sign: 1, Kind: TieSharedEndorsement, Claims: []string{id}, Why: "both endorse " + id,
+					Inferred: !statedEndorsement(g.Asserted[id], a) || !statedEndorsement(g.Asserted[id], b)})
 			}
 		}
 	}
@@ -213,7 +217,8 @@ func Ties(g TieGraph) []Tie {
 		}
 		for _, b := range by {
 			for _, x := range against {
-				ties = append(ties, Tie{A: b, B: x, Sign: sign, Kind: kind, Claims: []string{r.From, r.To}, Why: why})
+				ties = append(ties, Tie{A: b, B: x, Sign: sign, Kind: kind, Claims: []string{r.From, r.To}, Why: why,
+					Inferred: r.Inferred || !statedEndorsement(g.Asserted[r.From], b) || !statedEndorsement(g.Asserted[r.To], x)})
 			}
 		}
 	}
@@ -306,6 +311,14 @@ func SummarizeCounters(pairs []CounterPair, statedOnly bool) []CounterSummary {
 	return out
 }
 
+// statedEndorsement reports whether actor endorses the claim of as in the
+// source's words (an endorsement that is not the curator's inference).
+func statedEndorsement(as []Assertion, actor string) bool {
+	return slices.ContainsFunc(as, func(a Assertion) bool {
+		return a.Actor == actor && a.Stance.OrDefault() == Endorses && !a.Inferred
+	})
+}
+
 // CounterPairsOf lists the actor pairs that rebuttal r makes, from the
 // assertions of its countering claim and of its target (CounterSides), each
 // stated when r and both actors' endorsements rest on the source's words.
@@ -314,17 +327,12 @@ func CounterPairsOf(r Relation, counter, target []Assertion) []CounterPair {
 	if r.Kind != Rebuts {
 		return nil
 	}
-	statedBy := func(as []Assertion, actor string) bool {
-		return slices.ContainsFunc(as, func(a Assertion) bool {
-			return a.Actor == actor && a.Stance.OrDefault() == Endorses && !a.Inferred
-		})
-	}
 	by, against := CounterSides(counter, target)
 	var out []CounterPair
 	for _, b := range by {
 		for _, x := range against {
 			out = append(out, CounterPair{By: b, Against: x, Counter: r.From, Target: r.To,
-				Stated: !r.Inferred && statedBy(counter, b) && statedBy(target, x)})
+				Stated: !r.Inferred && statedEndorsement(counter, b) && statedEndorsement(target, x)})
 		}
 	}
 	return out

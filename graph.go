@@ -50,6 +50,9 @@ type Edge struct {
 	Type string
 	From string
 	To   string
+	// Inferred says that the relationship is the curator's reading: an
+	// inferred relation between claims, or an inferred attribution.
+	Inferred bool
 }
 
 // Page is one page of an ordered list, with the total across pages.

@@ -129,7 +129,10 @@ func TestWeighedTiesOfTheArticle(t *testing.T) {
 	claims := map[string]int{"COUNTER": 2, "SUPPORT": 2, "SHARED_ENDORSEMENT": 1, "MEMBERSHIP": 0}
 	sign := map[string]float64{"COUNTER": -1, "SUPPORT": 1, "SHARED_ENDORSEMENT": 1, "MEMBERSHIP": 1}
 	kinds := map[string]int{}
+	// The counter ties of a pair, counted as counterSummary counts them: one
+	// exchange per claim countered, however many claims counter it.
 	counters := map[string]int{}
+	targets := map[string]bool{}
 	for _, x := range weighed {
 		tie := x.(map[string]any)
 		kind, ids := tie["kind"].(string), tie["claims"].([]any)
@@ -143,7 +146,11 @@ func TestWeighedTiesOfTheArticle(t *testing.T) {
 			}
 		}
 		if kind == "COUNTER" {
-			counters[tie["from"].(map[string]any)["id"].(string)+" > "+tie["to"].(map[string]any)["id"].(string)]++
+			pair := tie["from"].(map[string]any)["id"].(string) + " > " + tie["to"].(map[string]any)["id"].(string)
+			if target := pair + " " + ids[1].(string); !targets[target] {
+				targets[target] = true
+				counters[pair]++
+			}
 		}
 	}
 	if kinds["COUNTER"] == 0 || kinds["SHARED_ENDORSEMENT"] == 0 || kinds["MEMBERSHIP"] == 0 {

@@ -209,10 +209,11 @@ type ComplexityRoot struct {
 	}
 
 	Edge struct {
-		From func(childComplexity int) int
-		ID   func(childComplexity int) int
-		To   func(childComplexity int) int
-		Type func(childComplexity int) int
+		From     func(childComplexity int) int
+		ID       func(childComplexity int) int
+		Inferred func(childComplexity int) int
+		To       func(childComplexity int) int
+		Type     func(childComplexity int) int
 	}
 
 	Evidence struct {
@@ -363,12 +364,13 @@ type ComplexityRoot struct {
 	}
 
 	Tie struct {
-		Claims func(childComplexity int) int
-		From   func(childComplexity int) int
-		Kind   func(childComplexity int) int
-		Sign   func(childComplexity int) int
-		To     func(childComplexity int) int
-		Why    func(childComplexity int) int
+		Claims   func(childComplexity int) int
+		From     func(childComplexity int) int
+		Inferred func(childComplexity int) int
+		Kind     func(childComplexity int) int
+		Sign     func(childComplexity int) int
+		To       func(childComplexity int) int
+		Why      func(childComplexity int) int
 	}
 
 	Timeline struct {
@@ -1215,6 +1217,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Edge.ID(childComplexity), true
+	case "Edge.inferred":
+		if e.ComplexityRoot.Edge.Inferred == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Edge.Inferred(childComplexity), true
 	case "Edge.to":
 		if e.ComplexityRoot.Edge.To == nil {
 			break
@@ -2025,6 +2033,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Tie.From(childComplexity), true
+	case "Tie.inferred":
+		if e.ComplexityRoot.Tie.Inferred == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Tie.Inferred(childComplexity), true
 	case "Tie.kind":
 		if e.ComplexityRoot.Tie.Kind == nil {
 			break
@@ -2666,6 +2680,8 @@ type Tie {
   kind: TieKind!
   "The claims that make it, by id: the countering or supporting claim and its target; the claim both endorse; none for a membership."
   claims: [ID!]!
+  "True when the tie rests on the curator's reading: an inferred relation, or an inferred attribution of one of its claims."
+  inferred: Boolean!
 }
 
 "What makes a tie between two actors."
@@ -2890,6 +2906,8 @@ type Edge {
   from: ID!
   "Id of the node it points to."
   to: ID!
+  "True when the relationship is the curator's reading: an inferred relation between claims, or an inferred attribution (ASSERTED)."
+  inferred: Boolean!
 }
 
 "Nodes and the relationships between them."
@@ -3552,6 +3570,8 @@ func (ec *executionContext) childFields_Edge(ctx context.Context, field graphql.
 		return ec.fieldContext_Edge_from(ctx, field)
 	case "to":
 		return ec.fieldContext_Edge_to(ctx, field)
+	case "inferred":
+		return ec.fieldContext_Edge_inferred(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Edge", field.Name)
 }
@@ -3794,6 +3814,8 @@ func (ec *executionContext) childFields_Tie(ctx context.Context, field graphql.C
 		return ec.fieldContext_Tie_kind(ctx, field)
 	case "claims":
 		return ec.fieldContext_Tie_claims(ctx, field)
+	case "inferred":
+		return ec.fieldContext_Tie_inferred(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Tie", field.Name)
 }
@@ -7759,6 +7781,29 @@ func (ec *executionContext) fieldContext_Edge_to(_ context.Context, field graphq
 	return graphql.NewScalarFieldContext("Edge", field, false, false, "ID")
 }
 
+func (ec *executionContext) _Edge_inferred(ctx context.Context, field graphql.CollectedField, obj *model.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Edge_inferred(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inferred, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Edge_inferred(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Edge", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _Evidence_text(ctx context.Context, field graphql.CollectedField, obj *model.Evidence) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11282,6 +11327,29 @@ func (ec *executionContext) fieldContext_Tie_claims(_ context.Context, field gra
 	return graphql.NewScalarFieldContext("Tie", field, false, false, "ID")
 }
 
+func (ec *executionContext) _Tie_inferred(ctx context.Context, field graphql.CollectedField, obj *model.Tie) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Tie_inferred(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inferred, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Tie_inferred(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Tie", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _Timeline_entries(ctx context.Context, field graphql.CollectedField, obj *model.Timeline) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14556,6 +14624,11 @@ func (ec *executionContext) _Edge(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "inferred":
+			out.Values[i] = ec._Edge_inferred(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -15618,6 +15691,11 @@ func (ec *executionContext) _Tie(ctx context.Context, sel ast.SelectionSet, obj 
 			}
 		case "claims":
 			out.Values[i] = ec._Tie_claims(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "inferred":
+			out.Values[i] = ec._Tie_inferred(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

@@ -213,7 +213,7 @@ func paragraphSpan(t *counterpoint.Text, start, end int) *model.Span {
 
 // toTie translates one of the camps' ties.
 func toTie(t counterpoint.Tie) *model.Tie {
-	out := &model.Tie{FromID: t.A, ToID: t.B, Sign: t.Sign, Why: t.Why, Kind: model.TieKind(t.Kind), Claims: t.Claims}
+	out := &model.Tie{FromID: t.A, ToID: t.B, Sign: t.Sign, Why: t.Why, Kind: model.TieKind(t.Kind), Claims: t.Claims, Inferred: t.Inferred}
 	if out.Claims == nil {
 		out.Claims = []string{}
 	}

@@ -655,7 +655,7 @@ func (r *queryResolver) Subgraph(ctx context.Context, ids []string, hops *int, l
 		out.Nodes = append(out.Nodes, toNode(n))
 	}
 	for _, e := range sg.Edges {
-		out.Edges = append(out.Edges, &model.Edge{ID: e.From + "|" + e.Type + "|" + e.To, Type: model.EdgeType(e.Type), From: e.From, To: e.To})
+		out.Edges = append(out.Edges, &model.Edge{ID: e.From + "|" + e.Type + "|" + e.To, Type: model.EdgeType(e.Type), From: e.From, To: e.To, Inferred: e.Inferred})
 	}
 	return out, nil
 }

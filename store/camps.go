@@ -13,16 +13,16 @@ import (
 const (
 	tieClaims = `MATCH (c:Claim) WHERE ` + claimInScope + `
 RETURN c.id AS claim,
-  [(a:Actor)-[e:ASSERTED]->(c) | {actor: a.id, stance: e.stance}] AS asserted,
+  [(a:Actor)-[e:ASSERTED]->(c) | {actor: a.id, stance: e.stance, inferred: coalesce(e.inferred, false)}] AS asserted,
   [(c)-[r:REBUTS|SUPPORTS]->(t:Claim) | {kind: type(r), to: t.id, inferred: coalesce(r.inferred, false),
-     asserted: [(a:Actor)-[e:ASSERTED]->(t) | {actor: a.id, stance: e.stance}]}] AS relations`
+     asserted: [(a:Actor)-[e:ASSERTED]->(t) | {actor: a.id, stance: e.stance, inferred: coalesce(e.inferred, false)}]}] AS relations`
 	tieMemberships = `MATCH (m:Actor)-[:MEMBER_OF]->(g:Actor) RETURN m.id AS member, g.id AS group`
 	// tieClaimsScoped starts from the datasets' claims through the index.
 	tieClaimsScoped = `MATCH (c:Claim) USING INDEX c:Claim(dataset) WHERE c.dataset IN $datasets
 RETURN c.id AS claim,
-  [(a:Actor)-[e:ASSERTED]->(c) | {actor: a.id, stance: e.stance}] AS asserted,
+  [(a:Actor)-[e:ASSERTED]->(c) | {actor: a.id, stance: e.stance, inferred: coalesce(e.inferred, false)}] AS asserted,
   [(c)-[r:REBUTS|SUPPORTS]->(t:Claim) | {kind: type(r), to: t.id, inferred: coalesce(r.inferred, false),
-     asserted: [(a:Actor)-[e:ASSERTED]->(t) | {actor: a.id, stance: e.stance}]}] AS relations`
+     asserted: [(a:Actor)-[e:ASSERTED]->(t) | {actor: a.id, stance: e.stance, inferred: coalesce(e.inferred, false)}]}] AS relations`
 )
 
 // TieGraph reads what the camps of scope are drawn from: the scope's
@@ -42,7 +42,7 @@ func (db *DB) TieGraph(ctx context.Context, scope counterpoint.Scope) (counterpo
 		out := make([]counterpoint.Assertion, 0, len(items))
 		for _, item := range items {
 			m := mapFields("assertion", item)
-			a := counterpoint.Assertion{Actor: m.str("actor"), Stance: counterpoint.Stance(m.optStr("stance"))}
+			a := counterpoint.Assertion{Actor: m.str("actor"), Stance: counterpoint.Stance(m.optStr("stance")), Inferred: m.boolean("inferred")}
 			if m.err != nil {
 				return nil, m.err
 			}

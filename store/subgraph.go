@@ -28,7 +28,7 @@ CALL (seeds) {
 WITH seeds + reached AS ns
 UNWIND ns[0..$limit] AS n` + nodeLinks + `
 OPTIONAL MATCH (n)-[r:%[1]s]->(m:Entity) WHERE $datasets IS NULL OR r.dataset IS NULL OR r.dataset IN $datasets
-RETURN ` + nodeColumns + `, collect([type(r), m.id]) AS out, size(ns) > $limit AS truncated`
+RETURN ` + nodeColumns + `, collect([type(r), m.id, coalesce(r.inferred, false)]) AS out, size(ns) > $limit AS truncated`
 
 // subgraphAll reads the whole graph, up to the limit.
 var subgraphAll = `MATCH (n:Entity) WHERE any(l IN labels(n) WHERE l IN $labels) AND ` + inScope("n") + `
@@ -36,7 +36,7 @@ WITH n ORDER BY CASE WHEN n:Actor THEN 0 WHEN n:Claim THEN 1 WHEN n:Source THEN 
 WITH collect(n) AS ns
 UNWIND ns[0..$limit] AS n` + nodeLinks + `
 OPTIONAL MATCH (n)-[r:%[1]s]->(m:Entity) WHERE $datasets IS NULL OR r.dataset IS NULL OR r.dataset IN $datasets
-RETURN ` + nodeColumns + `, collect([type(r), m.id]) AS out, size(ns) > $limit AS truncated`
+RETURN ` + nodeColumns + `, collect([type(r), m.id, coalesce(r.inferred, false)]) AS out, size(ns) > $limit AS truncated`
 
 // subgraphScoped reads the nodes of some datasets, up to the limit: their
 // claims (through the claim_dataset index) and the quotes, actors (with
@@ -62,7 +62,7 @@ WITH n ORDER BY CASE WHEN n:Actor THEN 0 WHEN n:Claim THEN 1 WHEN n:Source THEN 
 WITH collect(n) AS ns
 UNWIND ns[0..$limit] AS n` + nodeLinks + `
 OPTIONAL MATCH (n)-[r:%[1]s]->(m:Entity) WHERE r.dataset IS NULL OR r.dataset IN $datasets
-RETURN ` + nodeColumns + `, collect([type(r), m.id]) AS out, size(ns) > $limit AS truncated`
+RETURN ` + nodeColumns + `, collect([type(r), m.id, coalesce(r.inferred, false)]) AS out, size(ns) > $limit AS truncated`
 
 // allNodeTypes are the node types in the order of a subgraph's $labels.
 var allNodeTypes = []counterpoint.NodeType{counterpoint.NodeActor, counterpoint.NodeClaim, counterpoint.NodeQuote, counterpoint.NodeSource}
@@ -183,22 +183,24 @@ func (db *DB) Subgraph(ctx context.Context, q counterpoint.SubgraphQuery) (count
 	return sg, nil
 }
 
-// decodeOutEdge reads one [type, id] pair of a subgraph row's out column;
-// ok is false for the [null, null] of a node without outgoing edges.
+// decodeOutEdge reads one [type, id, inferred] triple of a subgraph row's
+// out column; ok is false for the [null, null, false] of a node without
+// outgoing edges.
 func decodeOutEdge(from string, v any) (e counterpoint.Edge, ok bool, err error) {
-	pair, isList := v.([]any)
-	if !isList || len(pair) != 2 {
-		return e, false, fmt.Errorf("decode subgraph edge: got %v, want [type, id]", v)
+	triple, isList := v.([]any)
+	if !isList || len(triple) != 3 {
+		return e, false, fmt.Errorf("decode subgraph edge: got %v, want [type, id, inferred]", v)
 	}
-	if pair[0] == nil || pair[1] == nil {
+	if triple[0] == nil || triple[1] == nil {
 		return e, false, nil
 	}
-	typ, typeOK := pair[0].(string)
-	to, toOK := pair[1].(string)
-	if !typeOK || !toOK {
-		return e, false, fmt.Errorf("decode subgraph edge: got %v, want [type, id]", v)
+	typ, typeOK := triple[0].(string)
+	to, toOK := triple[1].(string)
+	inferred, inferredOK := triple[2].(bool)
+	if !typeOK || !toOK || !inferredOK {
+		return e, false, fmt.Errorf("decode subgraph edge: got %v, want [type, id, inferred]", v)
 	}
-	return counterpoint.Edge{Type: typ, From: from, To: to}, true, nil
+	return counterpoint.Edge{Type: typ, From: from, To: to, Inferred: inferred}, true, nil
 }
 
 // sortSubgraphNodes puts the seeds first, in the order given, then actors,

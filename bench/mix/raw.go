@@ -274,7 +274,7 @@ func rawSubgraph(ctx context.Context, r *Raw, p Params) ([]string, error) {
 		out = append(out, "node|"+nodeType(get(rec, "labels"))+"|"+id)
 		for _, e := range list(get(rec, "out")) {
 			pair := list(e)
-			if len(pair) == 2 && pair[0] != nil && pair[1] != nil && in[str(pair[1])] {
+			if len(pair) >= 2 && pair[0] != nil && pair[1] != nil && in[str(pair[1])] {
 				out = append(out, relLine(str(pair[0]), id, str(pair[1])))
 			}
 		}

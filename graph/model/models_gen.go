@@ -396,6 +396,8 @@ type Edge struct {
 	From string `json:"from"`
 	// Id of the node it points to.
 	To string `json:"to"`
+	// True when the relationship is the curator's reading: an inferred relation between claims, or an inferred attribution (ASSERTED).
+	Inferred bool `json:"inferred"`
 }
 
 // Words of a source that show why two claims are linked.
@@ -729,8 +731,10 @@ type Tie struct {
 	Kind TieKind `json:"kind"`
 	// The claims that make it, by id: the countering or supporting claim and its target; the claim both endorse; none for a membership.
 	Claims []string `json:"claims"`
-	FromID string   `json:"-"`
-	ToID   string   `json:"-"`
+	// True when the tie rests on the curator's reading: an inferred relation, or an inferred attribution of one of its claims.
+	Inferred bool   `json:"inferred"`
+	FromID   string `json:"-"`
+	ToID     string `json:"-"`
 }
 
 // The debate over time.
