@@ -62,7 +62,7 @@ export const GRAPH_QUERY = /* GraphQL */ `
         ... on Claim { text date }
         ... on Source { title sourceKind: kind date }
       }
-      edges { id type from to }
+      edges { id type from to inferred }
     }
   }
 `;
@@ -80,6 +80,8 @@ export const CLAIM_QUERY = /* GraphQL */ `
         date
         attribution
         stance
+        inferred
+        note
       }
       about { id name kind }
       quotes {
@@ -113,6 +115,8 @@ const COUNTER_WHY = /* GraphQL */ `
   fragment CounterWhy on Counter {
     note
     inferred
+    relationInferred
+    notes
     evidence { text start end source { id title publisher } }
   }
 `;
@@ -134,6 +138,8 @@ export const ACTOR_QUERY = /* GraphQL */ `
         date
         attribution
         stance
+        inferred
+        note
       }
       countered { counter { id text } target { id text } against { id name kind anonymous } ...CounterWhy }
       counteredBy { counter { id text } target { id text } by { id name kind anonymous } ...CounterWhy }

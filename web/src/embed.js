@@ -13,7 +13,7 @@ import {
   campsNote, defaultCaption, creditFor, scopeOf, rangeWords,
 } from './viewdata.js';
 import { edgeText } from './netview.js';
-import { dateWords } from './timeline.js';
+import { dateWords, whenWords } from './timeline.js';
 import { today } from './exporter.js';
 
 const views = { ready: false, error: null, mode: null };
@@ -48,7 +48,8 @@ function timelineText(v) {
     h('p', {}, timelineSummary(v)),
     h('h2', {}, 'Dated documents'),
     h('ul', {}, t.docs.map((d) => h('li', {}, `${d.source.title}: ${dateWords(d.when.date)}`))),
-    t.lanes.map((l) => [h('h2', {}, l.label), h('ul', {}, l.list.map((it) => h('li', {}, `${dateWords(it.date)}: ${it.claim.text}${it.endorses ? '' : ' (presented, not endorsed)'}`)))]),
+    t.lanes.map((l) => [h('h2', {}, l.label), h('ul', {}, l.list.map((it) => h('li', {}, `${whenWords(it)}: ${it.claim.text}${it.endorses ? '' : ' (presented, not endorsed)'}`)))]),
+    t.counters.some((k) => k.inferred) ? h('p', {}, `${t.counters.filter((k) => k.inferred).length} of the ${t.counters.length} counters drawn are the curator's reading (dashed), not the source's words.`) : null,
     h('h2', {}, `Undated claims (${t.undated.length})`),
     h('ul', {}, t.undated.map((c) => h('li', {}, c.text))),
     h('p', {}, campsNote(v.camps)),

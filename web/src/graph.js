@@ -82,7 +82,7 @@ export function toElements(subgraph) {
     if (e.type === 'SAID_IN') { quoteDoc.set(e.from, e.to); continue; }
     if (e.type === 'FROM') { quoteText.set(e.from, e.to); continue; }
     if (!known.has(e.from) || !known.has(e.to)) continue;
-    edges.push({ group: 'edges', data: { id: `e:${e.id}`, source: e.from, target: e.to, type: e.type } });
+    edges.push({ group: 'edges', data: { id: `e:${e.id}`, source: e.from, target: e.to, type: e.type, inferred: !!e.inferred } });
   }
   const seen = new Set();
   for (const [quote, claim] of quoteClaim) {
@@ -190,6 +190,9 @@ function styles(big) {
     });
   }
   s.push(
+    // The curator's reading (an inferred relation or attribution): dotted,
+    // so that a trace shows what rests on the source's words and what not.
+    { selector: 'edge[?inferred]', style: { 'line-style': 'dashed', 'line-dash-pattern': [2, 5] } },
     { selector: '.hidden', style: { display: 'none' } },
     { selector: 'node.dim', style: { opacity: 0.28 } },
     { selector: 'edge.dim', style: { opacity: 0.12 } },

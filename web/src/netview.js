@@ -13,14 +13,18 @@ import { truncate } from './text.js';
 export const LABEL_ALL = 150;
 const LABEL_TOP = 40;
 
+// INFERRED_DASH draws an edge that rests on the curator's reading (an
+// inferred rebuttal or attribution) dotted, apart from a support's dashes.
+const INFERRED_DASH = '1.5 4';
+
 const BACKDROP = { A: '#eef2ff', B: '#fff7ed', none: '#f8fafc' };
 const plural = (k, word) => `${k} ${word}${k === 1 ? '' : 's'}`;
 
 // edgeText says an edge in words, for its label and the text alternative.
 export function edgeText(e, names) {
   const st = REL_STYLE[e.kind];
-  const times = e.kind === 'REBUTS' ? plural(e.count, 'counter') : plural(e.count, 'claim');
-  return `${names.get(e.from) || e.from} ${st.verb} ${names.get(e.to) || e.to}: ${times}`;
+  const times = e.kind === 'REBUTS' ? plural(e.count, 'exchange') : plural(e.count, 'claim');
+  return `${names.get(e.from) || e.from} ${st.verb} ${names.get(e.to) || e.to}: ${times}${e.inferred ? ' (the curator\'s reading, not the source\'s words)' : ''}`;
 }
 
 // actorText says an actor in words: kind, claims, camp.
@@ -69,7 +73,9 @@ export function legend(x, y, width, { colourBy, rels, prefix, campsNote }) {
     items.push(text(cx + 42, row3 + 4, st.label));
     cx += 52 + st.label.length * CW;
   }
-  items.push(text(x, row3 + 26, 'Arrows run from the actor whose claim does it to the actor whose claim it targets; thicker is more.', { fill: '#334155' }));
+  items.push(s('line', { x1: cx, y1: row3, x2: cx + 34, y2: row3, stroke: '#334155', 'stroke-width': 2.6, 'stroke-dasharray': INFERRED_DASH }));
+  items.push(text(cx + 42, row3 + 4, 'dotted: the curator\'s reading'));
+  items.push(text(x, row3 + 26, 'Arrows run from the actor whose claim does it to the actor whose claim it targets; thicker is more exchanges.', { fill: '#334155' }));
   return s('g', { 'aria-hidden': 'true', dataset: { part: 'legend' } }, items);
 }
 
@@ -128,9 +134,9 @@ export function drawNetwork(net, layout, opts = {}) {
     const w = Math.min(10, 1.6 + 1.5 * Math.sqrt(e.count));
     const isSel = selected === e.id;
     const label = edgeText(e, names);
-    const g = s('g', { dataset: { edge: e.id, kind: e.kind, from: e.from, to: e.to, count: String(e.count) } });
+    const g = s('g', { dataset: { edge: e.id, kind: e.kind, from: e.from, to: e.to, count: String(e.count), inferred: String(!!e.inferred) } });
     if (isSel) g.append(s('path', { d, fill: 'none', stroke: '#f59e0b', 'stroke-width': w + 8, 'stroke-opacity': 0.55, 'stroke-linecap': 'round' }));
-    g.append(s('path', { d, fill: 'none', stroke: st.color, 'stroke-width': n(w), 'stroke-dasharray': st.dash, 'marker-end': `url(#${prefix}-arrow-${e.kind})`, 'stroke-opacity': 0.9 }));
+    g.append(s('path', { d, fill: 'none', stroke: st.color, 'stroke-width': n(w), 'stroke-dasharray': e.inferred ? INFERRED_DASH : st.dash, 'marker-end': `url(#${prefix}-arrow-${e.kind})`, 'stroke-opacity': 0.9 }));
     if (interactive) {
       const hit = s('path', {
         d, fill: 'none', stroke: '#000000', 'stroke-opacity': 0, 'stroke-width': Math.max(14, w + 8), 'pointer-events': 'stroke',

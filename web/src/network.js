@@ -5,7 +5,10 @@
 // claims they endorse, and the camps' actors. Edges are the ties the camps
 // weigh (camps.weighed): a counter (REBUTS) or a support (SUPPORTS) from
 // the actor whose claim counters or supports to the actor whose claim it
-// bears on, weighted by the number of ties (one per relation). Which actors
+// bears on, weighted like the API's counterSummary: a counter edge by its
+// exchanges (the claims countered: one pushback with two reasons is one),
+// a support edge by its relations; an edge whose every tie rests on the
+// curator's reading (Tie.inferred) is marked inferred. Which actors
 // a relation ties is the API's counter rule, never worked out here, so the
 // view draws exactly the ties the camps are made of; the camps' other ties
 // (shared endorsements, memberships) and qualifications (which the camps do
@@ -77,12 +80,18 @@ export function buildNetwork(data, { rels = ['REBUTS'], ranged = false, tiesOnly
     const id = `${kind}:${t.from.id}~${t.to.id}`;
     let e = edges.get(id);
     if (!e) {
-      e = { id, kind, from: t.from.id, to: t.to.id, count: 0, pairs: [] };
+      e = { id, kind, from: t.from.id, to: t.to.id, count: 0, pairs: [], inferred: true, targets: new Set() };
       edges.set(id, e);
     }
-    e.count++;
     e.pairs.push(t.claims);
+    e.inferred = e.inferred && !!t.inferred;
+    if (kind !== 'REBUTS') e.count++;
+    else if (!e.targets.has(t.claims[1])) {
+      e.targets.add(t.claims[1]);
+      e.count++;
+    }
   }
+  for (const e of edges.values()) delete e.targets;
   for (const e of edges.values()) {
     addActor(actors, { id: e.from });
     addActor(actors, { id: e.to });

@@ -57,6 +57,12 @@ function sourceLabel(s) {
   return [h('cite', {}, s.title), bits ? ` (${bits})` : ''];
 }
 
+// inferredBadge marks an assertion that is the curator's reading, not the
+// source's words (the article says "the assertion" without naming whose).
+export function inferredBadge(note) {
+  return h('span', { class: 'badge inferred', title: note || undefined }, 'attributed by the curator');
+}
+
 // stanceBadge marks an assertion that only presents its claim; an
 // endorsement, the usual case, is not marked.
 export function stanceBadge(stance) {
@@ -88,10 +94,14 @@ export function quoteView(q) {
 // the link (the outlet's words, never the speaker's), or, for an inferred
 // link, the curator's note labelled as such. r is a Relation or a Counter.
 export function whyLinked(r) {
-  if (r.inferred) {
-    return h('p', { class: 'why inferred' }, h('strong', {}, 'Inferred by the curator:'), ' ',
-      r.note || 'no reason given.');
-  }
+  // A counter can rest on the article's rebuttal and still be the curator's
+  // reading (whose claim it answers): its notes say what it rests on, and
+  // the article's words, if any, follow.
+  const notes = r.notes?.length ? r.notes : [r.note || 'no reason given.'];
+  const inferred = r.inferred
+    ? h('div', { class: 'why inferred' }, notes.map((n) => h('p', {}, h('strong', {}, 'Inferred by the curator:'), ' ', n)))
+    : null;
+  if (r.inferred && !(r.evidence || []).length) return inferred;
   // One figure for each run of evidence from the same source, captioned with whose words they are.
   const runs = [];
   for (const e of r.evidence || []) {
@@ -100,10 +110,11 @@ export function whyLinked(r) {
     else runs.push([e]);
   }
   return h('div', { class: 'why' },
+    inferred,
     runs.map((run) => h('figure', { class: 'evidence' },
       h('figcaption', { class: 'quote-label' }, `Why they are linked, in ${outletOf(run[0].source) ? wordsOf(run[0].source) : 'the reporter\'s words'}:`),
       run.map((e) => h('blockquote', { class: 'evidence-text', title: `characters ${e.start}–${e.end} of ${e.source?.title || 'the source'}` }, e.text)))),
-    r.note ? h('p', { class: 'note' }, h('span', { class: 'note-label' }, 'Curator\'s note: '), r.note) : null);
+    r.note && !r.inferred ? h('p', { class: 'note' }, h('span', { class: 'note-label' }, 'Curator\'s note: '), r.note) : null);
 }
 
 function section(title, ...body) {
@@ -156,7 +167,9 @@ export function renderClaim(c, ctx) {
       'in ', sourceLabel(a.source),
       a.date ? ` · ${a.date}` : '',
       ` · ${ATTRIBUTION_LABEL[a.attribution] || a.attribution}`,
-      a.stance === 'PRESENTS' ? [' · ', stanceBadge(a.stance)] : null),
+      a.stance === 'PRESENTS' ? [' · ', stanceBadge(a.stance)] : null,
+      a.inferred ? [' · ', inferredBadge(a.note)] : null),
+    a.inferred ? h('p', { class: 'why inferred' }, h('strong', {}, 'Attributed by the curator:'), ' ', a.note || 'no reason given.') : null,
   )))));
 
   if (c.about?.length) {
@@ -233,7 +246,8 @@ export function renderActor(a, ctx) {
     ? h('ul', {}, a.assertions.map((s) => h('li', {},
       nodeLink(s.claim.id, s.claim.text, ctx),
       h('div', { class: 'meta' }, [s.date || s.claim.date || 'undated', ' · in ', h('cite', {}, s.source.title), ' · ', ATTRIBUTION_LABEL[s.attribution] || s.attribution,
-        s.stance === 'PRESENTS' ? [' · ', stanceBadge(s.stance)] : null]))))
+        s.stance === 'PRESENTS' ? [' · ', stanceBadge(s.stance)] : null,
+        s.inferred ? [' · ', inferredBadge(s.note)] : null]))))
     : h('p', { class: 'empty' }, 'No claims.')));
   out.append(section(`Countered (${a.countered.length})`, counterList(a.countered, 'against', ctx)));
   out.append(section(`Countered by (${a.counteredBy.length})`, counterList(a.counteredBy, 'by', ctx)));

@@ -19,7 +19,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 const PRECISION_WORD = { YEAR: 'the year', MONTH: 'the month', DAY: 'the day' };
 
 // Drawing sizes.
-export const TL = { width: 1200, label: 250, right: 24, axis: 44, row: 17, band: 13, lanePad: 10, legend: 100 };
+export const TL = { width: 1200, label: 250, right: 24, axis: 44, row: 17, band: 13, lanePad: 10, legend: 124 };
 
 // dayOf turns YYYY-MM-DD into a day number (days since 1970-01-01, UTC).
 export function dayOf(date) {
@@ -110,6 +110,7 @@ export function buildTimeline(data, { lanes = 'actor', width = TL.width } = {}) 
       else {
         lane.items.set(c.id, {
           claim: c, first: e.when.first, last: e.when.last, precision: e.when.precision, date: e.when.date, endorses,
+          bound: e.when.bound || 'IN', dateInferred: !!e.when.inferred,
           x: x(f), w: Math.max(3, x(l) - x(f)),
         });
       }
@@ -224,10 +225,18 @@ function ticks(x) {
   return out;
 }
 
+// whenWords says a placed claim's date as the source gives it: "by July
+// 2015" for a bound, with its precision, and whether its year is the
+// curator's inference.
+export function whenWords(it) {
+  const date = `${it.bound === 'BY' ? 'by ' : ''}${dateWords(it.date)}`;
+  const when = it.precision === 'DAY' ? date : `${date} (${PRECISION_WORD[it.precision]}, not a day)`;
+  return it.dateInferred ? `${when}; year inferred by the curator` : when;
+}
+
 // claimText says a placed claim in words, with its date at its precision.
 export function claimText(it) {
-  const when = it.precision === 'DAY' ? dateWords(it.date) : `${dateWords(it.date)} (${PRECISION_WORD[it.precision]}, not a day)`;
-  return `${it.claim.text} — ${when}${it.endorses ? '' : '; presented, not endorsed'}`;
+  return `${it.claim.text} — ${whenWords(it)}${it.endorses ? '' : '; presented, not endorsed'}`;
 }
 
 // drawTimeline draws a built timeline. opts: prefix (ids of the defs),
@@ -323,16 +332,22 @@ export function drawTimeline(t, opts = {}) {
       const ink = it.endorses ? CAMP_STYLE[lane.side].ink : '#0f172a';
       const label = claimText(it);
       const g = s('g', {
-        dataset: { claim: it.claim.id, lane: lane.id, precision: it.precision, first: it.first, last: it.last, date: it.date, x: String(n(it.x)), w: String(n(it.w)), stance: it.endorses ? 'ENDORSES' : 'PRESENTS' },
+        dataset: { claim: it.claim.id, lane: lane.id, precision: it.precision, first: it.first, last: it.last, date: it.date, bound: it.bound, dateInferred: String(it.dateInferred), when: whenWords(it), x: String(n(it.x)), w: String(n(it.w)), stance: it.endorses ? 'ENDORSES' : 'PRESENTS' },
       },
       selected === it.claim.id ? s('rect', { x: n(it.x - 3), y: n(it.y - 3), width: n(it.w + 6), height: TL.band + 6, rx: 4, fill: '#f59e0b', 'fill-opacity': 0.6 }) : null,
       s('rect', {
         x: n(it.x), y: n(it.y), width: n(it.w), height: TL.band, rx: it.precision === 'DAY' ? 6 : 2,
         fill, stroke: '#0f172a', 'stroke-width': 1.1, 'stroke-dasharray': it.endorses ? null : '3 2',
       }));
+      // A claim made by its date at the latest: a dotted lead back from its
+      // band, with "by" (the source says "By July", not in July).
+      if (it.bound === 'BY') {
+        g.append(s('line', { x1: n(it.x - 26), y1: n(it.y + TL.band / 2), x2: n(it.x), y2: n(it.y + TL.band / 2), stroke: '#0f172a', 'stroke-width': 1.1, 'stroke-dasharray': '1.5 3' }),
+          text(it.x - 26, it.y - 2, 'by', { 'font-size': 9.5, fill: '#0f172a', 'pointer-events': 'none' }));
+      }
       if (it.w > 60) {
         const chars = Math.floor((it.w - 8) / 6.3);
-        g.append(text(it.x + 4, it.y + 10.3, truncate(it.claim.text, chars), { 'font-size': 10.5, fill: ink, 'pointer-events': 'none' }));
+        g.append(text(it.x + 4, it.y + 10.3, `${it.dateInferred ? '*' : ''}${truncate(it.claim.text, chars)}`, { 'font-size': 10.5, fill: ink, 'pointer-events': 'none' }));
       }
       if (interactive) {
         Object.entries({ tabindex: '0', role: 'button', 'aria-label': `${lane.label}: ${label}. Show the claim.`, cursor: 'pointer', class: 'hit' })
@@ -366,7 +381,11 @@ export function drawTimeline(t, opts = {}) {
     s('rect', { x: 430, y: row2 - 10, width: 30, height: TL.band, fill: '#cbd5e1', stroke: '#0f172a' }),
     text(466, row2, 'dated document'),
     text(590, row2, 'A band spans the days its date covers: a month-wide band is dated to the month, never to a day.', { fill: '#334155' }));
-  if (campsNote) key.append(text(24, ly + 68, campsNote, { fill: '#334155' }));
+  const row3 = ly + 66;
+  key.append(s('line', { x1: 24, y1: row3 - 4, x2: 58, y2: row3 - 4, stroke: REL_STYLE.REBUTS.color, 'stroke-width': 2.2, 'stroke-dasharray': '5 3' }),
+    text(66, row3, 'dashed: a counter that is the curator\'s reading'),
+    text(430, row3, '"by": made by that date at the latest · *: year inferred by the curator (the article\'s own date)', { fill: '#334155' }));
+  if (campsNote) key.append(text(24, ly + 90, campsNote, { fill: '#334155' }));
   svg.append(key);
   return svg;
 }

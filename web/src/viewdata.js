@@ -82,7 +82,8 @@ export function networkSummary({ net, rels }) {
   const counts = VIEW_RELATIONS.filter((k) => rels.includes(k)).map((k) => {
     const es = net.edges.filter((e) => e.kind === k);
     const total = es.reduce((sum, e) => sum + e.count, 0);
-    return k === 'REBUTS' ? `${plural(total, 'counter')} between ${plural(es.length, 'pair')} of actors`
+    const read = es.filter((e) => e.inferred).length;
+    return k === 'REBUTS' ? `${plural(total, 'exchange')} of counters between ${plural(es.length, 'pair')} of actors${read ? ` (${read} the curator's reading, dotted)` : ''}`
       : `${plural(total, `${k.toLowerCase().replace(/s$/, '')}`)} between ${plural(es.length, 'pair')}`;
   });
   return `${plural(net.actors.length, 'actor')}; ${counts.join('; ')}${net.truncated ? '; the API cut the claims read' : ''}.`;

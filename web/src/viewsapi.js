@@ -50,7 +50,7 @@ export const NETWORK_QUERY = /* GraphQL */ `
     }
     camps(datasets: $campsDatasets) {
       ...ViewCamps
-      weighed { from { id } to { id } kind claims }
+      weighed { from { id } to { id } kind claims inferred }
     }
   }
   ${VIEW_CLAIM}
@@ -60,7 +60,7 @@ export const NETWORK_QUERY = /* GraphQL */ `
 export const TIMELINE_QUERY = /* GraphQL */ `
   query ViewTimeline($datasets: [ID!], $campsDatasets: [ID!], $from: String, $to: String, $first: Int) {
     timeline(datasets: $datasets, from: $from, to: $to, first: $first) {
-      entries { claim { ...ViewClaim } when { date precision first last } }
+      entries { claim { ...ViewClaim } when { date precision first last bound inferred } }
       undated { ...ViewClaim }
       documents { source { id title kind date publisher } when { date precision first last } }
       counters { counter { id } target { id } by { id } against { id } inferred }
@@ -108,6 +108,7 @@ export const PAIR_COUNTERS_QUERY = /* GraphQL */ `
       against { id name kind anonymous }
       note
       inferred
+      notes
       evidence { text start end source { id title publisher } }
     }
   }

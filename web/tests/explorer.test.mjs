@@ -234,7 +234,7 @@ test('whose words: a direct quote is the speaker\'s, in quotation marks', { time
 test('the claim panel says why two claims are linked: the article\'s words, or the curator\'s inference', { timeout: 60_000 }, async () => {
   const { really, deter } = await api(`query($really: ID!, $deter: ID!) {
       really: claim(id: $really) { relations { kind from { id } to { id } inferred note evidence { text source { publisher } } } }
-      deter: claim(id: $deter) { assertions { actor { id } stance } relations { kind from { id } to { id } inferred note } } }`,
+      deter: claim(id: $deter) { assertions { actor { id } stance inferred note } relations { kind from { id } to { id } inferred note } } }`,
   { really: REALLY, deter: DETER });
   const rebuttal = really.relations.find((r) => r.kind === 'REBUTS' && r.from.id === REALLY && r.to.id === DETER);
   assert.ok(rebuttal && !rebuttal.inferred, 'the "Really?" rebuttal rests on the article\'s words');
@@ -259,15 +259,17 @@ test('the claim panel says why two claims are linked: the article\'s words, or t
   await page.mouse.move(1, LAPTOP.height - 1);
   await page.screenshot({ path: join(DOCS, 'explorer-evidence.png') });
 
-  // The claim it rebuts: the paper only presents it, and its inferred link says so.
+  // The claim it rebuts: the NSC staff are held to it by the curator's
+  // reading (the article says only "the assertion"), and the panel says so.
   await item.locator(`button[data-node-id="${DETER}"]`).click();
   await detailsFor(page, DETER);
   for (const a of deter.assertions) {
     const who = panel.locator('section', { hasText: 'Asserted by' }).locator('li', { has: page.locator(`button[data-node-id="${a.actor.id}"]`) });
     assert.equal(await who.locator('.badge.stance').count(), a.stance === 'PRESENTS' ? 1 : 0, `${a.actor.id} ${a.stance}`);
-    if (a.stance === 'PRESENTS') assert.equal(await who.locator('.badge.stance').textContent(), 'presents, does not endorse');
+    assert.equal(await who.locator('.badge.inferred').count(), a.inferred ? 1 : 0, `${a.actor.id} inferred: ${a.inferred}`);
+    if (a.inferred) assert.equal(await who.locator('.why.inferred').textContent(), `Attributed by the curator: ${a.note}`);
   }
-  assert.ok(deter.assertions.some((a) => a.stance === 'PRESENTS'), 'the NSC staff paper presents the deterrence claim');
+  assert.ok(deter.assertions.some((a) => a.actor.id === NSC && a.inferred && a.note), 'the NSC staff are held to the deterrence claim by the curator\'s reading');
   const other = inferred.from.id === DETER ? inferred.to.id : inferred.from.id;
   const dir = inferred.from.id === DETER ? 'out' : 'in';
   const inf = panel.locator(`[data-rel="${inferred.kind}-${dir}"] li[data-rel-to="${inferred.to.id}"][data-rel-from="${inferred.from.id}"]`);
@@ -299,13 +301,13 @@ test('anonymous sources are shown as such', { timeout: 60_000 }, async () => {
 
 test('trace mode from Litt highlights whom he countered, with the words that make each counter, and chains reach the disavowal agencies', { timeout: 60_000 }, async () => {
   const { actor } = await api(`query($id: ID!) { actor(id: $id) {
-      countered { counter { id } target { id } against { id } inferred note evidence { text } }
+      countered { counter { id } target { id } against { id } inferred notes note evidence { text } }
       counteredBy { counter { id } by { id } } } }`, { id: LITT });
   // Litt's "keeping our options open" rebuts the paper's option to disavow legislation, which the
-  // economic and trade agencies urged. The paper only presents its deterrence claim, so his "Really?"
-  // counts against nobody.
-  assert.ok(actor.countered.some((k) => k.counter.id === KEEP_OPEN && k.target.id === DISAVOW_OPTION && k.against.some((a) => a.id === TRADE)));
-  assert.ok(!actor.countered.some((k) => k.against.some((a) => a.id === NSC)), 'Litt does not counter the NSC staff, who only present the claim');
+  // economic and trade agencies urged, and his "Really?" the deterrence claim the curator holds the
+  // NSC staff to: both are the curator's reading, and say what they rest on.
+  assert.ok(actor.countered.some((k) => k.counter.id === KEEP_OPEN && k.target.id === DISAVOW_OPTION && k.against.some((a) => a.id === TRADE) && k.inferred));
+  assert.ok(actor.countered.some((k) => k.against.some((a) => a.id === NSC) && k.inferred && k.notes.length > 0), 'Litt counters the NSC staff, by the curator\'s reading');
 
   const page = await open('/');
   await ready(page);
@@ -318,7 +320,7 @@ test('trace mode from Litt highlights whom he countered, with the words that mak
     for (const a of k.against) assert.ok(hl.includes(a.id), `${a.id} highlighted`);
   }
   assert.ok(hl.includes(TRADE) && hl.includes(DISAVOW_OPTION) && hl.includes(KEEP_OPEN) && hl.includes(LITT), `highlighted: ${hl}`);
-  assert.ok(!hl.includes(NSC), `the NSC staff are not traced as countered: ${hl}`);
+  assert.ok(hl.includes(NSC), `the NSC staff are traced as countered (the curator's reading): ${hl}`);
   assert.deepEqual(await lowContrast(page), [], 'text below WCAG AA contrast');
   const classes = await page.evaluate((ids) => ids.map((id) => window.__explorer.cy.getElementById(id).hasClass('hl')), [TRADE, DISAVOW_OPTION]);
   assert.deepEqual(classes, [true, true], 'drawn highlighted');
@@ -329,7 +331,7 @@ test('trace mode from Litt highlights whom he countered, with the words that mak
   assert.match(await panel.locator('#panel-title').textContent(), /Counters of Robert S\. Litt/);
   assert.equal(await panel.locator('ul.counters > li').count(), actor.countered.length + actor.counteredBy.length);
   assert.equal(await panel.locator(`ul.counters button[data-node-id="${TRADE}"]`).count(), 1);
-  assert.equal(await panel.locator(`ul.counters button[data-node-id="${NSC}"]`).count(), 0);
+  assert.equal(await panel.locator(`ul.counters button[data-node-id="${NSC}"]`).count(), 1);
   // Each counter shows why it counts: the article's words, or the curator's inference labelled as such.
   for (const k of actor.countered) {
     const item = panel.locator(`ul.counters > li[data-counter="${k.counter.id}"][data-target="${k.target.id}"]`);

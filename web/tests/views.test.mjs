@@ -196,6 +196,37 @@ test('the network\'s filters: relation kinds, a date range and only actors with 
   await done(page);
 });
 
+test('the curator\'s readings are drawn as such: inferred counters dotted, one pushback with two reasons counted once, Yates "by July 2015", inferred years marked', { timeout: 60_000 }, async () => {
+  const { counterSummary } = await api('query($ds: [ID!]) { counterSummary(datasets: $ds) { by { id } against { id } count inferred } }', { ds: [ARTICLE] });
+  const page = await open(`/?mode=network&ds=${ARTICLE}`);
+  await viewReady(page);
+  const arrows = await page.locator('#view-svg g[data-edge]').evaluateAll((els) => els.map((el) => ({
+    id: el.dataset.edge, count: el.dataset.count, inferred: el.dataset.inferred, dash: el.querySelector('path').getAttribute('stroke-dasharray'),
+  })));
+  for (const x of counterSummary) {
+    const a = arrows.find((e) => e.id === `REBUTS:${x.by.id}~${x.against.id}`);
+    assert.ok(a, `an arrow for ${x.by.id} > ${x.against.id}`);
+    assert.equal(a.count, String(x.count), `${a.id}: weighed in exchanges, as counterSummary counts`);
+    assert.equal(a.inferred, String(x.inferred), `${a.id}: the curator's reading is marked as counterSummary says`);
+    assert.equal(!!a.dash, x.inferred, `${a.id}: dotted exactly when it is the curator's reading (dash ${a.dash})`);
+  }
+  assert.ok(arrows.some((e) => e.id === `REBUTS:${LITT}~nsc-staff` && e.inferred === 'true'), 'Litt\'s "Really?" against the NSC staff, dotted');
+  const pushback = arrows.find((e) => e.id === `REBUTS:${NSO}~${COMMERCE}`);
+  assert.equal(pushback.count, '1', 'the national security officials\' pushback with two reasons is one exchange');
+  const text = await page.locator('#details-body').textContent();
+  assert.ok(!/×\s*2/.test(text), `no "×2" in the view's text: ${text}`);
+  await done(page);
+
+  const tl = await open(`/?mode=timeline&ds=${ARTICLE}`);
+  await viewReady(tl);
+  const yates = await tl.locator('#view-svg g[data-claim="work-with-individual-companies"]').evaluate((el) => ({ bound: el.dataset.bound, when: el.dataset.when, inferred: el.dataset.dateInferred }));
+  assert.equal(yates.bound, 'BY');
+  assert.match(yates.when, /^by July 2015\b/, 'Yates testified "By July"');
+  assert.equal(yates.inferred, 'true', 'the year is the article\'s, not the text\'s');
+  assert.match(yates.when, /year inferred by the curator/);
+  await done(tl);
+});
+
 test('the debate over time: the July paper before the August e-mail, month-precision claims drawn as months, undated claims apart', { timeout: 60_000 }, async () => {
   const { timeline } = await api(`query($ds: [ID!]) { timeline(datasets: $ds) {
       entries { claim { id } when { precision first last } } undated { id }
@@ -457,12 +488,18 @@ async function networkEdges(page) {
 }
 
 async function weighedEdges(datasets) {
-  const { camps } = await api('query($ds: [ID!]) { camps(datasets: $ds) { weighed { from { id } to { id } kind } } }', { ds: datasets });
+  const { camps } = await api('query($ds: [ID!]) { camps(datasets: $ds) { weighed { from { id } to { id } kind claims } } }', { ds: datasets });
   const as = { COUNTER: 'REBUTS', SUPPORT: 'SUPPORTS' };
+  // A counter arrow weighs its exchanges (the claims countered, as
+  // counterSummary counts them), a support arrow its relations.
   const count = new Map();
+  const seen = new Set();
   for (const t of camps.weighed) {
     if (!as[t.kind]) continue;
     const id = `${as[t.kind]}:${t.from.id}~${t.to.id}`;
+    const unit = t.kind === 'COUNTER' ? `${id} ${t.claims[1]}` : `${id} ${t.claims.join('>')} ${seen.size}`;
+    if (seen.has(unit)) continue;
+    seen.add(unit);
     count.set(id, (count.get(id) || 0) + 1);
   }
   return [...count].map(([id, k]) => `${id}=${k}`).sort();
