@@ -3,11 +3,9 @@ package server
 import (
 	"bytes"
 	"context"
-	"errors"
 	"net/http"
 	"strings"
 
-	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/export"
 	"github.com/counterpoint-news/counterpoint/loader"
 )
@@ -36,16 +34,7 @@ func (s *Server) exportDataset(ex Exporter) http.Handler {
 		defer cancel()
 		ds, err := ex.ExportDataset(ctx, id)
 		if err != nil {
-			var e *counterpoint.Error
-			switch {
-			case errors.As(err, &e) && e.Code == counterpoint.ENOTFOUND:
-				http.Error(w, e.Message, http.StatusNotFound)
-			case errors.As(err, &e) && e.Code == counterpoint.EUNAVAILABLE:
-				http.Error(w, "the graph store is unavailable; try again shortly", http.StatusServiceUnavailable)
-			default:
-				s.log.Error("export failed", "dataset", id, "err", err)
-				http.Error(w, "the export failed", http.StatusInternalServerError)
-			}
+			s.httpError(w, r, err, "the export", "dataset", id)
 			return
 		}
 		var buf bytes.Buffer
@@ -54,8 +43,7 @@ func (s *Server) exportDataset(ex Exporter) http.Handler {
 			write = func() error { return loader.WriteJSONArchive(&buf, ds) }
 		}
 		if err := write(); err != nil {
-			s.log.Error("export failed", "dataset", id, "err", err)
-			http.Error(w, "the export failed", http.StatusInternalServerError)
+			s.httpError(w, r, err, "the export", "dataset", id)
 			return
 		}
 		w.Header().Set("Content-Type", "application/zip")
