@@ -31,7 +31,7 @@ import (
 // server's complexity limit sees it.
 func costOf(t *testing.T, es graphql.ExecutableSchema, query string, vars map[string]any) int {
 	t.Helper()
-	doc, errs := gqlparser.LoadQuery(es.Schema(), query)
+	doc, errs := gqlparser.LoadQueryWithRules(es.Schema(), query, nil)
 	if errs != nil {
 		t.Fatalf("%s: %v", query, errs)
 	}
@@ -145,7 +145,7 @@ func TestKnownQueriesPassTheLimits(t *testing.T) {
 		if c > cfg.ComplexityLimit {
 			t.Errorf("%s costs %d, over the default COMPLEXITY_LIMIT of %d", k.name, c, cfg.ComplexityLimit)
 		}
-		doc, _ := gqlparser.LoadQuery(es.Schema(), k.query)
+		doc, _ := gqlparser.LoadQueryWithRules(es.Schema(), k.query, nil)
 		if n := len(doc.Operations[0].SelectionSet); n > cfg.MaxRootFields {
 			t.Errorf("%s selects %d root fields, over the default MAX_ROOT_FIELDS of %d", k.name, n, cfg.MaxRootFields)
 		}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -17,7 +16,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/bench/gen"
 	"github.com/counterpoint-news/counterpoint/loader"
 	"github.com/counterpoint-news/counterpoint/store"
@@ -368,15 +366,6 @@ func post(ctx context.Context, client *http.Client, url, query string, vars map[
 // unavailable, as the loader prints it.
 func isUnavailable(out string) bool {
 	return strings.Contains(out, "unavailable")
-}
-
-// codeOf is the code of err's counterpoint.Error, or EINTERNAL.
-func codeOf(err error) string {
-	var e *counterpoint.Error
-	if errors.As(err, &e) {
-		return e.Code
-	}
-	return counterpoint.EINTERNAL
 }
 
 // sleepCtx sleeps for d unless ctx ends first.
