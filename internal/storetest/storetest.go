@@ -12,6 +12,7 @@
 package storetest
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -258,6 +259,8 @@ func (s *Store) quotesOf(claimID string) []counterpoint.Quote {
 	return out
 }
 
+// assertionsOf is who asserted a claim, in the real store's order (by
+// date, actor and source).
 func (s *Store) assertionsOf(claimID string) []counterpoint.Assertion {
 	c := s.claims[claimID]
 	out := make([]counterpoint.Assertion, 0, len(c.Assertions))
@@ -265,6 +268,9 @@ func (s *Store) assertionsOf(claimID string) []counterpoint.Assertion {
 		a.Claim = claimID
 		out = append(out, a)
 	}
+	slices.SortStableFunc(out, func(x, y counterpoint.Assertion) int {
+		return cmp.Or(strings.Compare(x.Date, y.Date), strings.Compare(x.Actor, y.Actor), strings.Compare(x.Source, y.Source))
+	})
 	return out
 }
 
@@ -609,24 +615,21 @@ func (s *Store) ActorsWithDetail(_ context.Context, ids []string, d counterpoint
 
 // --- top-level questions
 
-// page cuts a sorted list of ids after the cursor.
-func page[T any](ids []string, first int, after string, get func(string) T) (counterpoint.Page[T], error) {
-	p := counterpoint.Page[T]{Total: len(ids)}
-	start := 0
-	if after != "" {
-		i, found := slices.BinarySearch(ids, after)
-		if !found {
-			return p, counterpoint.Errorf(counterpoint.EINVALID, "after: %q is not a cursor of this list", after)
-		}
-		start = i + 1
+// page cuts a list after the cursor: keys are the items' cursors, sorted,
+// and get reads the item of a key.
+func page[T any](keys []string, first int, after string, get func(string) T) (counterpoint.Page[T], error) {
+	p := counterpoint.Page[T]{Total: len(keys)}
+	start, _ := slices.BinarySearch(keys, after)
+	if after != "" && start < len(keys) && keys[start] == after {
+		start++
 	}
-	for _, id := range ids[start:] {
+	for _, k := range keys[start:] {
 		if len(p.Items) == first {
 			p.HasNext = true
 			break
 		}
-		p.Items = append(p.Items, get(id))
-		p.Cursors = append(p.Cursors, id)
+		p.Items = append(p.Items, get(k))
+		p.Cursors = append(p.Cursors, k)
 	}
 	return p, nil
 }
@@ -658,11 +661,14 @@ func (s *Store) Claims(_ context.Context, f counterpoint.ClaimFilter, first int,
 	if err := s.enter("Claims", f, first, after); err != nil {
 		return counterpoint.Page[counterpoint.Claim]{}, err
 	}
-	var ids []string
+	// As the real store, in date order (then id): the cursor is the
+	// claim's date, a space and its id.
+	byKey := map[string]string{}
+	var keys []string
 	for _, id := range s.sortedClaimIDs() {
 		c := s.claims[id]
 		ok := inScope(f.Datasets, c.Dataset) && (f.Dataset == "" || c.Dataset == f.Dataset) &&
-			(f.DateFrom == "" || c.Date >= f.DateFrom) && (f.DateTo == "" || c.Date != "" && c.Date <= f.DateTo)
+			(f.DateFrom == "" || c.Date >= f.DateFrom) && (f.DateTo == "" || c.Date != "" && (c.Date <= f.DateTo || strings.HasPrefix(c.Date, f.DateTo)))
 		if ok && f.AssertedBy != "" {
 			ok = slices.ContainsFunc(c.Assertions, func(a counterpoint.Assertion) bool { return a.Actor == f.AssertedBy })
 		}
@@ -671,10 +677,13 @@ func (s *Store) Claims(_ context.Context, f counterpoint.ClaimFilter, first int,
 				slices.ContainsFunc(c.Quotes, func(q counterpoint.Quote) bool { return q.Source == f.Source })
 		}
 		if ok {
-			ids = append(ids, id)
+			key := c.Date + " " + id
+			byKey[key] = id
+			keys = append(keys, key)
 		}
 	}
-	return page(ids, first, after, func(id string) counterpoint.Claim { return bare(s.claims[id]) })
+	slices.Sort(keys)
+	return page(keys, first, after, func(key string) counterpoint.Claim { return bare(s.claims[byKey[key]]) })
 }
 
 // Sources lists the sources, by id, without their texts.
@@ -967,6 +976,7 @@ func (s *Store) Thread(_ context.Context, id string, depth int, kinds []counterp
 		}
 		frontier = next
 	}
+	slices.Sort(order[1:]) // the root, then by id, as the real store
 	th.Claims = s.claimsByID(order)
 	for _, k := range slices.Sorted(maps.Keys(s.relations)) {
 		if r := s.relations[k]; ok(r) && seen[r.From] && seen[r.To] {
