@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -183,5 +184,20 @@ func TestFailAndCalls(t *testing.T) {
 	}
 	if strings.Join(names, " ") != "Sources ActorsByID Sources" || !reflect.DeepEqual(got[1].Args, []any{[]string{"x"}}) {
 		t.Errorf("calls = %+v, want Sources, ActorsByID([x]), Sources", got)
+	}
+}
+
+// TestNeedsOnlyTheDomain: the double stands in for Neo4j, so it never
+// reaches the driver, nor anything but the domain and the standard
+// library; a test that uses it runs anywhere.
+func TestNeedsOnlyTheDomain(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list -deps: %v\n%s", err, out)
+	}
+	for _, dep := range strings.Fields(string(out)) {
+		if dep != "github.com/counterpoint-news/counterpoint" && dep != "github.com/counterpoint-news/counterpoint/internal/storetest" {
+			t.Errorf("storetest depends on %s: want the domain and the standard library only", dep)
+		}
 	}
 }
