@@ -1,6 +1,6 @@
 // Package storetest is the one in-memory double of the graph store, for
-// the unit tests that need a store but not Neo4j: the resolvers', the
-// server's, the loader's. It meets every store contract the code declares
+// the unit tests that need a store but not Neo4j (the resolvers', the
+// server's; the loader's through loader.Writer). It meets every store contract the code declares
 // where it uses one (resolvers.Store, loader.Writer, server.Exporter) with
 // the same domain types and rules as the real store, on a graph held in
 // maps: a dataset loaded into it reads back as it would from Neo4j, within

@@ -31,18 +31,21 @@ var (
 	_ server.Exporter = (*storetest.Store)(nil)
 )
 
-// MustSeed is the double holding the embedded article's dataset.
+// MustSeed is the double holding the embedded article's dataset, loaded
+// through loader.Load as `counterpoint load --seed` loads it into Neo4j.
 func MustSeed(tb testing.TB) *storetest.Store {
 	tb.Helper()
 	inputs, err := loader.ReadFS(loader.JSON, data.Files, data.Seeds...)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	var ds []*counterpoint.Dataset
-	for _, in := range inputs {
-		ds = append(ds, in.Dataset)
+	s := storetest.New()
+	res, err := loader.Load(context.Background(), s, inputs)
+	if err != nil || len(res) != len(inputs) || res[0].Summary.Created["Claim"] == 0 {
+		tb.Fatalf("loading the seed into the double: %+v, %v", res, err)
 	}
-	return storetest.MustNew(tb, ds...)
+	s.ResetCalls()
+	return s
 }
 
 // TestGoldenAnswersFromTheDouble: the journalists' golden questions that
