@@ -17,47 +17,6 @@ import (
 // Two camps per connected group of actors: the ties of a debate are
 // mostly "for" and "against".
 
-// Tie is one signed tie between two actors.
-type Tie struct {
-	A, B string
-	// Sign is +1 (agreement: co-endorsement, support, membership) or -1
-	// (a counter).
-	Sign int
-	// Why says what makes the tie, e.g. "counter c1 → c2", so that a reader
-	// can check each.
-	Why string
-}
-
-// CampSplit is the partition Camps finds and how well it fits.
-type CampSplit struct {
-	// Camps are the groups of actors, each sorted by id; the camps of one
-	// connected group of actors are next to each other and share Group.
-	Camps []Camp
-	// Unsure are actors that fit either of their group's camps equally
-	// well: moving one changes no tie's fit.
-	Unsure []string
-	// Frustrated are the ties against the partition: a positive tie across
-	// camps or a negative one within a camp.
-	Frustrated []Tie
-	// Ties counts every tie considered.
-	Ties int
-}
-
-// Camp is one side of a connected group of actors.
-type Camp struct {
-	Group  int // 1, 2, …: the connected group of actors it belongs to
-	Actors []string
-}
-
-// Frustration is the share of ties against the partition, 0 when the
-// camps describe every tie.
-func (s CampSplit) Frustration() float64 {
-	if s.Ties == 0 {
-		return 0
-	}
-	return float64(len(s.Frustrated)) / float64(s.Ties)
-}
-
 // exactLimit is the largest group of actors split by trying every
 // partition; larger ones are split by local search.
 const exactLimit = 18
@@ -266,62 +225,4 @@ func splitGroup(members []string, ties []Tie, adj map[string][]int) map[string]b
 		}
 	}
 	return side
-}
-
-// TieGraph is what camps are read from: the claims in scope with who
-// asserted them, the rebuttals and supports that start at them (with who
-// asserted their targets, in Asserted too), and the memberships among
-// actors.
-type TieGraph struct {
-	Scoped      []string               // ids of the claims in scope
-	Asserted    map[string][]Assertion // by claim id, for the scoped claims and the targets of their relations
-	Relations   []Relation             // REBUTS and SUPPORTS from scoped claims
-	Memberships []Link                 // member -> group
-}
-
-// Ties turns a TieGraph into signed ties by the counter rule
-// (CounterSides): a rebuttal ties each actor on its counter side to each on
-// its target side, negatively; a support ties them positively by the same
-// sides (each endorses its own claim and not the other); two actors who
-// both endorse one claim are tied positively, and so is a member to its
-// group. Each tie says why.
-func Ties(g TieGraph) []Tie {
-	var ties []Tie
-	for _, id := range g.Scoped {
-		var endorsers []string
-		for _, a := range g.Asserted[id] {
-			if a.Stance.OrDefault() == Endorses && !slices.Contains(endorsers, a.Actor) {
-				endorsers = append(endorsers, a.Actor)
-			}
-		}
-		slices.Sort(endorsers)
-		for i, a := range endorsers {
-			for _, b := range endorsers[i+1:] {
-				ties = append(ties, Tie{A: a, B: b, Sign: 1, Why: "both endorse " + id})
-			}
-		}
-	}
-	for _, r := range g.Relations {
-		by, against := CounterSides(g.Asserted[r.From], g.Asserted[r.To])
-		sign, why := -1, "counters: "+r.From+" rebuts "+r.To
-		switch r.Kind {
-		case Supports:
-			sign, why = 1, "supports: "+r.From+" supports "+r.To
-			if r.Inferred {
-				why += " (inferred)"
-			}
-		case Rebuts:
-		default:
-			continue
-		}
-		for _, b := range by {
-			for _, x := range against {
-				ties = append(ties, Tie{A: b, B: x, Sign: sign, Why: why})
-			}
-		}
-	}
-	for _, m := range g.Memberships {
-		ties = append(ties, Tie{A: m.From, B: m.To, Sign: 1, Why: m.From + " is a member of " + m.To})
-	}
-	return ties
 }

@@ -7,18 +7,27 @@ import (
 )
 
 // TestDependenciesPointOneWay: the domain imports only the standard library,
-// and only the store (and what wires it: cmd, the bench, tests) reaches the
-// Neo4j driver, so that "resolvers -> domain <- store, loader" stays true.
+// the read-ahead types only the domain, and only the store (and what wires
+// it: cmd, the bench, tests) reaches the Neo4j driver, so that
+// "resolvers -> domain <- store, loader" stays true; no format (format/...)
+// nor the file writing the exports share reaches it.
 func TestDependenciesPointOneWay(t *testing.T) {
-	const driver = "github.com/neo4j/neo4j-go-driver"
+	const (
+		driver    = "github.com/neo4j/neo4j-go-driver"
+		domain    = "github.com/counterpoint-news/counterpoint"
+		readahead = domain + "/internal/readahead"
+	)
 	tests := []struct {
 		pkg       string
 		forbidden func(dep string) bool
 		what      string
 	}{
-		{".", func(dep string) bool { return dep != "github.com/counterpoint-news/counterpoint" }, "a package outside the standard library"},
+		{".", func(dep string) bool { return dep != domain }, "a package outside the standard library"},
+		{"./internal/readahead", func(dep string) bool { return dep != domain && dep != readahead }, "a package beyond the domain and the standard library"},
 		{"./resolvers", func(dep string) bool { return strings.HasPrefix(dep, driver) }, "the Neo4j driver"},
 		{"./loader", func(dep string) bool { return strings.HasPrefix(dep, driver) }, "the Neo4j driver"},
+		{"./format/...", func(dep string) bool { return strings.HasPrefix(dep, driver) }, "the Neo4j driver"},
+		{"./internal/files", func(dep string) bool { return strings.HasPrefix(dep, driver) }, "the Neo4j driver"},
 		{"./server", func(dep string) bool { return strings.HasPrefix(dep, driver) }, "the Neo4j driver"},
 	}
 	for _, tt := range tests {

@@ -15,6 +15,9 @@ const (
 	ETOOCOMPLEX   = "too_complex"
 	EUNAVAILABLE  = "unavailable"
 	EINTERNAL     = "internal"
+	// ECONFLICT is the code of a write based on a version that is no longer
+	// the node's, so that no curator silently overwrites another's work.
+	ECONFLICT = "conflict"
 )
 
 // Error is an error meant for the user: its message is safe to show, and its
@@ -80,6 +83,15 @@ func (ps Problems) Unwrap() []error {
 	return errs
 }
 
+// under re-roots every problem of ps under field.
+func (ps Problems) under(field string) Problems {
+	out := make(Problems, len(ps))
+	for i, p := range ps {
+		out[i] = &Error{Code: p.Code, Message: p.Message, Field: joinField(field, p.Field)}
+	}
+	return out
+}
+
 // Within re-roots every problem of err under field, so that a check made on
 // a part of an input names its place in the whole: the quote checks of a
 // claim's quotes[1] become "quotes[1]: ...". Other errors pass unchanged.
@@ -88,11 +100,7 @@ func Within(field string, err error) error {
 	var e *Error
 	switch {
 	case errors.As(err, &ps):
-		out := make(Problems, len(ps))
-		for i, p := range ps {
-			out[i] = &Error{Code: p.Code, Message: p.Message, Field: joinField(field, p.Field)}
-		}
-		return out
+		return ps.under(field)
 	case errors.As(err, &e) && (e.Code == EINVALID || e.Field != ""):
 		return &Error{Code: e.Code, Message: e.Message, Field: joinField(field, e.Field)}
 	}

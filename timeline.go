@@ -1,8 +1,11 @@
 package counterpoint
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -83,3 +86,88 @@ func (r TimeRange) Contains(date string) bool {
 
 // String shows the range for messages.
 func (r TimeRange) String() string { return fmt.Sprintf("%s..%s", r.From, r.To) }
+
+// When is the span of days a date covers, at its precision, so that a
+// timeline places a month as a month.
+type When struct {
+	Date        string // the date as the source gives it
+	Precision   Precision
+	First, Last string // the first and last day it covers, YYYY-MM-DD
+}
+
+// WhenOf is the span of a valid date; ok is false for "" and for anything
+// that is not a date.
+func WhenOf(date string) (w When, ok bool) {
+	p, first, last, ok := DateSpan(date)
+	if !ok {
+		return When{}, false
+	}
+	return When{Date: date, Precision: p, First: first, Last: last}, true
+}
+
+// precisionOrder puts a year before a month before a day that start on
+// the same day: the vaguer date spans the others.
+var precisionOrder = map[Precision]int{PrecisionYear: 0, PrecisionMonth: 1, PrecisionDay: 2}
+
+// Compare orders spans by their first day, then the vaguer first.
+func (w When) Compare(o When) int {
+	return cmp.Or(strings.Compare(w.First, o.First), cmp.Compare(precisionOrder[w.Precision], precisionOrder[o.Precision]))
+}
+
+// Timeline is the debate over time: the dated claims and documents of a
+// range in order, the claims with no date apart rather than guessed, and
+// the counters between claims on it.
+type Timeline struct {
+	Entries   []TimelineEntry    // dated claims in range, earliest first (then by id)
+	Undated   []Claim            // claims with no date, listed only when no range is asked
+	Documents []TimelineDocument // dated sources in range, earliest first (then by id)
+	Counters  []Counter          // counters whose two claims are both entries
+}
+
+// TimelineEntry is a claim on a timeline.
+type TimelineEntry struct {
+	Claim Claim
+	When  When
+}
+
+// TimelineDocument is a source on a timeline, by id.
+type TimelineDocument struct {
+	Source string
+	When   When
+}
+
+// NewTimeline lays out claims, sources and counters (as read for one
+// scope) on the range rng.
+func NewTimeline(rng TimeRange, claims []Claim, sources []Source, counters []Counter) Timeline {
+	t := Timeline{Entries: []TimelineEntry{}, Undated: []Claim{}, Documents: []TimelineDocument{}, Counters: []Counter{}}
+	onTimeline := map[string]bool{}
+	for _, c := range claims {
+		w, dated := WhenOf(c.Date)
+		switch {
+		case !dated:
+			if rng == (TimeRange{}) {
+				t.Undated = append(t.Undated, c)
+			}
+		case rng.Contains(c.Date):
+			onTimeline[c.ID] = true
+			t.Entries = append(t.Entries, TimelineEntry{Claim: c, When: w})
+		}
+	}
+	slices.SortStableFunc(t.Entries, func(a, b TimelineEntry) int {
+		return cmp.Or(a.When.Compare(b.When), strings.Compare(a.Claim.ID, b.Claim.ID))
+	})
+	for _, s := range sources {
+		if w, dated := WhenOf(s.Date); dated && rng.Contains(s.Date) {
+			t.Documents = append(t.Documents, TimelineDocument{Source: s.ID, When: w})
+		}
+	}
+	slices.SortStableFunc(t.Documents, func(a, b TimelineDocument) int {
+		return cmp.Or(a.When.Compare(b.When), strings.Compare(a.Source, b.Source))
+	})
+	for _, c := range counters {
+		if onTimeline[c.Counter] && onTimeline[c.Target] {
+			t.Counters = append(t.Counters, c)
+		}
+	}
+	return t
+}

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/counterpoint-news/counterpoint/format/aif"
+
 	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/internal/neo4jtest"
 	"github.com/counterpoint-news/counterpoint/loader"
@@ -22,14 +24,14 @@ import (
 // speakers, two audience members, each node type and a rhetorical question
 // that counters; a follow-up that shares a proposition with it; a map with
 // a malformed node, a dangling edge and a proposition no one puts forward.
-var aifMaps = []string{"../loader/testdata/aif/harbour-street.json", "../loader/testdata/aif/harbour-street-followup.json"}
+var aifMaps = []string{"../format/aif/testdata/aif/harbour-street.json", "../format/aif/testdata/aif/harbour-street-followup.json"}
 
-const aifBroken = "../loader/testdata/aif/broken.json"
+const aifBroken = "../format/aif/testdata/aif/broken.json"
 
 // mustLoadAIF reads AIF maps with every check and writes them to db.
 func mustLoadAIF(tb testing.TB, db *store.DB, files ...string) []loader.Result {
 	tb.Helper()
-	return MustLoadFormat(tb, db, loader.AIF, files...)
+	return MustLoadFormat(tb, db, aif.Reader, files...)
 }
 
 // TestAIFLoadAnswersCounters: the maps load as one dataset (they share a
@@ -95,20 +97,20 @@ func TestAIFLoadAnswersCounters(t *testing.T) {
 // --skip-invalid, which loads the rest of it and of the other maps.
 func TestAIFSkipInvalid(t *testing.T) {
 	db := neo4jtest.MustOpen(t)
-	if _, err := loader.ReadFiles(loader.AIF, append([]string{aifBroken}, aifMaps...)...); err == nil {
+	if _, err := loader.ReadFiles(aif.Reader, append([]string{aifBroken}, aifMaps...)...); err == nil {
 		t.Fatalf("the broken map read without a problem")
 	}
 	if st := neo4jtest.MustStats(t, db); len(st.Nodes) != 0 {
 		t.Errorf("the graph holds %v after a refused read, want nothing", st.Nodes)
 	}
-	inputs, skipped, err := loader.Limits{}.ReadFilesSkipInvalid(loader.AIF, append([]string{aifBroken}, aifMaps...)...)
+	inputs, skipped, err := loader.Limits{}.ReadFilesSkipInvalid(aif.Reader, append([]string{aifBroken}, aifMaps...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(skipped) != 5 {
 		t.Errorf("skipped %d problems, want the broken map's 5: %v", len(skipped), skipped)
 	}
-	if _, err := loader.Load(context.Background(), db, inputs); err != nil {
+	if _, err := loader.Load(context.Background(), db, inputs, loader.Progress{}); err != nil {
 		t.Fatal(err)
 	}
 	datasets, err := db.Datasets(context.Background())
@@ -226,7 +228,7 @@ func TestAIFRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	if err := loader.EncodeAIF(&out, ds); err != nil {
+	if err := aif.Encode(&out, ds); err != nil {
 		t.Fatal(err)
 	}
 	want := aifGraph{nodes: map[string]string{}, edges: map[string]bool{}}
@@ -272,7 +274,7 @@ func TestAIFRoundTrip(t *testing.T) {
 	}
 	file := filepath.Join(t.TempDir(), "harbour-street.aif.json")
 	out.Reset()
-	if err := loader.EncodeAIF(&out, ds); err != nil {
+	if err := aif.Encode(&out, ds); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(file, out.Bytes(), 0o644); err != nil {

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/counterpoint-news/counterpoint/format/datasetjson"
+
 	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/internal/neo4jtest"
 	"github.com/counterpoint-news/counterpoint/loader"
@@ -25,18 +27,18 @@ const articleDataset = "../data/wapo-2015-encryption.json"
 // them to db.
 func MustLoadFiles(tb testing.TB, db *store.DB, files ...string) []loader.Result {
 	tb.Helper()
-	return MustLoadFormat(tb, db, loader.JSON, files...)
+	return MustLoadFormat(tb, db, datasetjson.Reader, files...)
 }
 
 // MustLoadFormat reads files in format with the loader's checks and writes
 // them to db.
-func MustLoadFormat(tb testing.TB, db *store.DB, format loader.Format, files ...string) []loader.Result {
+func MustLoadFormat(tb testing.TB, db *store.DB, format loader.Reader, files ...string) []loader.Result {
 	tb.Helper()
 	inputs, err := loader.ReadFiles(format, files...)
 	if err != nil {
 		tb.Fatalf("read %v: %v", files, err)
 	}
-	results, err := loader.Load(context.Background(), db, inputs)
+	results, err := loader.Load(context.Background(), db, inputs, loader.Progress{})
 	if err != nil {
 		tb.Fatalf("load %v: %v", files, err)
 	}
@@ -52,7 +54,7 @@ func MustExport(tb testing.TB, db *store.DB, id, dir string) string {
 		tb.Fatalf("export %q: %v", id, err)
 	}
 	file := filepath.Join(dir, id+".json")
-	if err := loader.WriteJSONFile(file, ds); err != nil {
+	if err := datasetjson.WriteFile(file, ds); err != nil {
 		tb.Fatalf("write %q: %v", id, err)
 	}
 	return file
@@ -160,7 +162,7 @@ func TestExportCuratedClaims(t *testing.T) {
 
 	dir := t.TempDir()
 	file := MustExport(t, db, store.CuratedDataset, dir)
-	inputs, err := loader.ReadFiles(loader.JSON, file)
+	inputs, err := loader.ReadFiles(datasetjson.Reader, file)
 	if err != nil {
 		t.Fatalf("the curated export does not pass the loader's checks: %v\n%s", err, mustRead(t, file))
 	}
@@ -194,7 +196,7 @@ func TestExportCuratedClaims(t *testing.T) {
 			t.Errorf("the exported claim's assertions: %+v", got.Assertions)
 		}
 	}
-	results, err := loader.Load(ctx, db, inputs)
+	results, err := loader.Load(ctx, db, inputs, loader.Progress{})
 	if err != nil {
 		t.Fatal(err)
 	}

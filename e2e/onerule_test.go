@@ -8,6 +8,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/counterpoint-news/counterpoint/format/datasetjson"
+
 	"github.com/counterpoint-news/counterpoint/internal/neo4jtest"
 	"github.com/counterpoint-news/counterpoint/loader"
 )
@@ -173,7 +175,7 @@ func TestOneRuleSet(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = loader.ReadFS(loader.JSON, fstest.MapFS{"one-rule.json": {Data: b}, "article.txt": {Data: []byte(article)}}, "one-rule.json")
+			_, err = loader.ReadFS(datasetjson.Reader, fstest.MapFS{"one-rule.json": {Data: b}, "article.txt": {Data: []byte(article)}}, "one-rule.json")
 			var problems loader.Problems
 			if !errors.As(err, &problems) {
 				t.Fatalf("loader: %v, want problems", err)

@@ -38,7 +38,7 @@ func MustSyntheticDataset(tb testing.TB, api *API, n int) {
 	if problems := loader.Validate("synthetic", ds); len(problems) > 0 {
 		tb.Fatalf("synthetic dataset is invalid: %v", problems)
 	}
-	if _, err := api.DB.WriteDataset(context.Background(), ds); err != nil {
+	if _, err := api.DB.WriteDataset(context.Background(), ds, nil); err != nil {
 		tb.Fatal(err)
 	}
 }

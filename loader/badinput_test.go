@@ -3,10 +3,14 @@ package loader_test
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/format/datasetjson"
+	"github.com/counterpoint-news/counterpoint/internal/datasettest"
 	"github.com/counterpoint-news/counterpoint/loader"
 )
 
@@ -21,9 +25,9 @@ type badDataset struct {
 
 func mutated(f func(tb testing.TB, m map[string]any)) func(tb testing.TB) []byte {
 	return func(tb testing.TB) []byte {
-		m := MustSeedJSON(tb)
+		m := datasettest.MustSeedJSON(tb)
 		f(tb, m)
-		return mustJSON(tb, m)
+		return datasettest.MustJSON(tb, m)
 	}
 }
 
@@ -33,7 +37,7 @@ func badDatasets() []badDataset {
 			return []byte("{\n  \"id\": \"x\",\n  \"title\": \"t\"\n  \"sources\": []\n}")
 		}, "line 4, column 3", "malformed JSON"},
 		{"truncated JSON", func(tb testing.TB) []byte {
-			b := mustJSON(tb, MustSeedJSON(tb))
+			b := datasettest.MustJSON(tb, datasettest.MustSeedJSON(tb))
 			return b[:len(b)/2]
 		}, "line ", "malformed JSON"},
 		{"dangling actor reference", mutated(func(tb testing.TB, m map[string]any) {
@@ -125,16 +129,16 @@ func badDatasets() []badDataset {
 // TestReadRefusesBadDatasets checks each bad dataset is refused with a
 // problem naming its file and JSON path.
 func TestReadRefusesBadDatasets(t *testing.T) {
-	m := MustSeedJSON(t)
+	m := datasettest.MustSeedJSON(t)
 	really := claimIndex(t, m, "us-statement-will-not-deter-china-russia")
 	for _, tt := range badDatasets() {
 		t.Run(tt.name, func(t *testing.T) {
-			file := MustWriteDataset(t, "bad.json", tt.content(t))
+			file := datasettest.MustWriteDataset(t, "bad.json", tt.content(t))
 			wantPath := tt.wantPath
 			if strings.Contains(wantPath, "%d") {
 				wantPath = fmt.Sprintf(wantPath, really)
 			}
-			inputs, err := loader.ReadFiles(loader.JSON, file)
+			inputs, err := loader.ReadFiles(datasetjson.Reader, file)
 			if err == nil {
 				t.Fatalf("ReadFiles(%s) accepted it (%d inputs); want a problem at %s", tt.name, len(inputs), wantPath)
 			}
@@ -156,7 +160,7 @@ func TestReadRefusesBadDatasets(t *testing.T) {
 }
 
 func TestReadAcceptsTheSeed(t *testing.T) {
-	inputs, err := loader.ReadFiles(loader.JSON, seedFile)
+	inputs, err := loader.ReadFiles(datasetjson.Reader, seedFile)
 	if err != nil {
 		t.Fatalf("ReadFiles(%s): %v", seedFile, err)
 	}
@@ -173,13 +177,13 @@ func TestReadAcceptsTheSeed(t *testing.T) {
 
 // TestReadReportsEveryProblemAtOnce: a curator fixes a file in one pass.
 func TestReadReportsEveryProblemAtOnce(t *testing.T) {
-	m := MustSeedJSON(t)
+	m := datasettest.MustSeedJSON(t)
 	at(m, "relations", 0).(map[string]any)["to"] = "no-such-claim"
 	at(m, "claims", 1, "assertions", 0).(map[string]any)["actor"] = "nobody"
 	q := at(m, "claims", 2, "quotes", 0).(map[string]any)
 	q["start"] = q["start"].(float64) + 2
-	file := MustWriteDataset(t, "three.json", mustJSON(t, m))
-	_, err := loader.ReadFiles(loader.JSON, file)
+	file := datasettest.MustWriteDataset(t, "three.json", datasettest.MustJSON(t, m))
+	_, err := loader.ReadFiles(datasetjson.Reader, file)
 	problems, _ := err.(loader.Problems)
 	want := []string{"$.relations[0].to", "$.claims[1].assertions[0].actor", "$.claims[2].quotes[0]"}
 	for _, w := range want {
@@ -196,13 +200,13 @@ func TestReadReportsEveryProblemAtOnce(t *testing.T) {
 // TestReadRefusesConflictingDatasets: two datasets may share actors, but
 // must define them alike, and may not share claims.
 func TestReadRefusesConflictingDatasets(t *testing.T) {
-	a := MustSeedJSON(t)
-	b := MustSeedJSON(t)
+	a := datasettest.MustSeedJSON(t)
+	b := datasettest.MustSeedJSON(t)
 	b["id"] = "second-dataset"
 	at(b, "actors", 8).(map[string]any)["role"] = "a different role"
-	fa := MustWriteDataset(t, "a.json", mustJSON(t, a))
-	fb := MustWriteDataset(t, "b.json", mustJSON(t, b))
-	_, err := loader.ReadFiles(loader.JSON, fa, fb)
+	fa := datasettest.MustWriteDataset(t, "a.json", datasettest.MustJSON(t, a))
+	fb := datasettest.MustWriteDataset(t, "b.json", datasettest.MustJSON(t, b))
+	_, err := loader.ReadFiles(datasetjson.Reader, fa, fb)
 	if err == nil {
 		t.Fatal("two datasets with the same claims and a differing actor were accepted")
 	}
@@ -223,24 +227,21 @@ func domainError(err error) *counterpoint.Error {
 	return &counterpoint.Error{Code: counterpoint.EINTERNAL, Message: "not a domain error: " + err.Error()}
 }
 
-// TestDecodeNamesEmptyFilesAndRepeatedKeys: an empty file and a key given
-// twice (which the schema would check with one value and the decoder read
-// with the other) are refused with a place. Both were found by
-// FuzzDecodeValidate.
-func TestDecodeNamesEmptyFilesAndRepeatedKeys(t *testing.T) {
-	tests := []struct {
-		name, content, wantPath, wantMsg string
-	}{
-		{"empty", "", "line 1, column 1", "the file is empty"},
-		{"white space", " \n\t", "line 1, column 1", "the file is empty"},
-		{"a key twice", `{"id":"d","title":"t","sources":[],"actors":[],"claims":[{"id":"c","assertions":"","assertions":[]}]}`,
-			"$.claims[0]", `key "assertions" is given twice`},
-		{"a key twice at the root", `{"id":"d","id":"e","title":"t","sources":[],"actors":[],"claims":[]}`, "$", `key "id" is given twice`},
+// TestSkipInvalidJSON: --skip-invalid with the JSON format leaves out a
+// dataset file that has problems, whole, and lists them; the others load.
+func TestSkipInvalidJSON(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	if err := os.WriteFile(bad, []byte(`{"id":"x"`), 0o644); err != nil {
+		t.Fatal(err)
 	}
-	for _, tt := range tests {
-		_, problems := loader.JSON.Decode("f.json", []byte(tt.content), nil)
-		if len(problems) != 1 || problems[0].Path != tt.wantPath || !strings.Contains(problems[0].Message, tt.wantMsg) {
-			t.Errorf("%s: Decode(%q) = %v, want one problem at %s saying %q", tt.name, tt.content, problems, tt.wantPath, tt.wantMsg)
-		}
+	inputs, skipped, err := loader.Limits{}.ReadFilesSkipInvalid(datasetjson.Reader, bad, seedFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(inputs) != 1 || inputs[0].Dataset.ID != "wapo-2015-encryption" {
+		t.Errorf("read %d datasets, want the article's only", len(inputs))
+	}
+	if len(skipped) != 1 || skipped[0].File != bad || !strings.Contains(skipped[0].Message, "malformed JSON") {
+		t.Errorf("skipped %v, want the malformed file", skipped)
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/counterpoint-news/counterpoint/format/datasetjson"
+	"github.com/counterpoint-news/counterpoint/internal/datasettest"
 	"github.com/counterpoint-news/counterpoint/loader"
 )
 
@@ -18,9 +20,9 @@ const secret = "root:x:0:0:root:/root:/bin/bash SECRET-OUTSIDE-THE-FOLDER"
 
 // withTextFile is the seed with its one source text named rel.
 func withTextFile(tb testing.TB, rel string) []byte {
-	m := MustSeedJSON(tb)
+	m := datasettest.MustSeedJSON(tb)
 	at(m, "sources", 0).(map[string]any)["textFile"] = rel
-	return mustJSON(tb, m)
+	return datasettest.MustJSON(tb, m)
 }
 
 // TestSourceTextStaysInTheDatasetFolder: a dataset's textFile names a
@@ -81,12 +83,12 @@ func TestSourceTextStaysInTheDatasetFolder(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			file := MustWriteDataset(t, "ds.json", nil)
+			file := datasettest.MustWriteDataset(t, "ds.json", nil)
 			rel := tt.setup(t, filepath.Dir(file))
 			if err := os.WriteFile(file, withTextFile(t, rel), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			_, err := tt.limits.ReadFiles(loader.JSON, file)
+			_, err := tt.limits.ReadFiles(datasetjson.Reader, file)
 			if err == nil {
 				t.Fatalf("textFile %q was accepted", rel)
 			}
@@ -108,7 +110,7 @@ func TestSourceTextStaysInTheDatasetFolder(t *testing.T) {
 // a text in a subfolder, and one reached through a symbolic link that stays
 // inside the folder.
 func TestSourceTextInsideTheFolderIsRead(t *testing.T) {
-	file := MustWriteDataset(t, "ds.json", nil)
+	file := datasettest.MustWriteDataset(t, "ds.json", nil)
 	dir := filepath.Dir(file)
 	if err := os.Symlink("sources/wapo-2015-encryption.txt", filepath.Join(dir, "article.txt")); err != nil {
 		t.Skip("no symbolic links here:", err)
@@ -117,7 +119,7 @@ func TestSourceTextInsideTheFolderIsRead(t *testing.T) {
 		if err := os.WriteFile(file, withTextFile(t, rel), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := loader.ReadFiles(loader.JSON, file); err != nil {
+		if _, err := loader.ReadFiles(datasetjson.Reader, file); err != nil {
 			t.Errorf("textFile %q: %v", rel, err)
 		}
 	}
@@ -141,7 +143,7 @@ func TestReadFSKeepsTextsInTheFolder(t *testing.T) {
 			"outside.txt":    {Data: []byte(secret)},
 			"data/sources/a": {Data: article},
 		}
-		_, err := loader.Limits{MaxBytes: 250_000}.ReadFS(loader.JSON, fsys, "data/ds.json")
+		_, err := loader.Limits{MaxBytes: 250_000}.ReadFS(datasetjson.Reader, fsys, "data/ds.json")
 		if err == nil || !strings.Contains(err.Error(), "$.sources[0].textFile") || !strings.Contains(err.Error(), tt.wantMsg) {
 			t.Errorf("textFile %q: got %v, want a problem at $.sources[0].textFile saying %q", tt.rel, err, tt.wantMsg)
 		}
@@ -153,8 +155,8 @@ func TestReadFSKeepsTextsInTheFolder(t *testing.T) {
 // through a pipe is read no further than the cap.
 func TestDatasetOverTheSizeCapIsRefusedUndecoded(t *testing.T) {
 	// Not even JSON: had it been decoded, the problem would say so.
-	big := MustWriteDataset(t, "big.json", bytes.Repeat([]byte("[1,"), 100_000))
-	_, err := loader.Limits{MaxBytes: 100_000}.ReadFiles(loader.JSON, big)
+	big := datasettest.MustWriteDataset(t, "big.json", bytes.Repeat([]byte("[1,"), 100_000))
+	_, err := loader.Limits{MaxBytes: 100_000}.ReadFiles(datasetjson.Reader, big)
 	if err == nil || !strings.Contains(err.Error(), big+": the dataset file is 300000 bytes, larger than the limit of 100000 bytes") {
 		t.Errorf("got %v, want the file refused by its size", err)
 	}
@@ -187,7 +189,7 @@ func TestDatasetOverTheSizeCapIsRefusedUndecoded(t *testing.T) {
 			}
 		}
 	}()
-	_, err = loader.Limits{MaxBytes: 1 << 20}.ReadFiles(loader.JSON, pipe)
+	_, err = loader.Limits{MaxBytes: 1 << 20}.ReadFiles(datasetjson.Reader, pipe)
 	if err == nil || !strings.Contains(err.Error(), "larger than the limit of 1048576 bytes") {
 		t.Errorf("endless pipe: got %v, want it cut at the limit", err)
 	}
@@ -197,8 +199,8 @@ func TestDatasetOverTheSizeCapIsRefusedUndecoded(t *testing.T) {
 // surrogate escapes would be stored as U+FFFD; the loader refuses them
 // with the file and the JSON path of the string.
 func TestInvalidUnicodeInTheDatasetIsRefused(t *testing.T) {
-	seed := mustJSON(t, MustSeedJSON(t))
-	claimText := `"text": "` + at(MustSeedJSON(t), "claims", 0, "text").(string) + `"`
+	seed := datasettest.MustJSON(t, datasettest.MustSeedJSON(t))
+	claimText := `"text": "` + at(datasettest.MustSeedJSON(t), "claims", 0, "text").(string) + `"`
 	tests := []struct {
 		name, replace, with, wantPath, wantMsg string
 	}{
@@ -210,8 +212,8 @@ func TestInvalidUnicodeInTheDatasetIsRefused(t *testing.T) {
 			if !bytes.Contains(seed, []byte(tt.replace)) {
 				t.Fatalf("the seed has no %s", tt.replace)
 			}
-			file := MustWriteDataset(t, "bad.json", bytes.Replace(seed, []byte(tt.replace), []byte(tt.with), 1))
-			_, err := loader.ReadFiles(loader.JSON, file)
+			file := datasettest.MustWriteDataset(t, "bad.json", bytes.Replace(seed, []byte(tt.replace), []byte(tt.with), 1))
+			_, err := loader.ReadFiles(datasetjson.Reader, file)
 			ps, _ := err.(loader.Problems)
 			for _, p := range ps {
 				if p.File == file && p.Path == tt.wantPath && strings.Contains(p.Message, tt.wantMsg) && strings.Contains(p.Message, "line ") {
@@ -227,11 +229,11 @@ func TestInvalidUnicodeInTheDatasetIsRefused(t *testing.T) {
 // more than its words is told what the source holds there, but never more
 // of it than the quote's length.
 func TestWrongOffsetEchoesNoMoreThanTheQuote(t *testing.T) {
-	m := MustSeedJSON(t)
+	m := datasettest.MustSeedJSON(t)
 	q := at(m, "claims", 0, "quotes", 0).(map[string]any)
 	q["text"], q["start"], q["end"] = "Nope", 0, 5000
-	file := MustWriteDataset(t, "wide.json", mustJSON(t, m))
-	_, err := loader.ReadFiles(loader.JSON, file)
+	file := datasettest.MustWriteDataset(t, "wide.json", datasettest.MustJSON(t, m))
+	_, err := loader.ReadFiles(datasetjson.Reader, file)
 	if err == nil {
 		t.Fatal("accepted")
 	}

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/format/datasetjson"
+	"github.com/counterpoint-news/counterpoint/internal/datasettest"
 	"github.com/counterpoint-news/counterpoint/internal/neo4jtest"
 	"github.com/counterpoint-news/counterpoint/loader"
 )
@@ -33,7 +35,7 @@ func TestLoadIsIdempotent(t *testing.T) {
 	if before.Digest != after.Digest {
 		t.Errorf("graph digest changed on reload: nodes %v -> %v, relationships %v -> %v", before.Nodes, after.Nodes, before.Relationships, after.Relationships)
 	}
-	inputs, _ := loader.ReadFiles(loader.JSON, seedFile)
+	inputs, _ := loader.ReadFiles(datasetjson.Reader, seedFile)
 	ds := inputs[0].Dataset
 	quotes := 0
 	for _, c := range ds.Claims {
@@ -56,10 +58,10 @@ func TestLoadRefusesBadDatasetsAndWritesNothing(t *testing.T) {
 	before := neo4jtest.MustStats(t, db)
 	for _, tt := range badDatasets() {
 		t.Run(tt.name, func(t *testing.T) {
-			file := MustWriteDataset(t, "bad.json", tt.content(t))
-			inputs, err := loader.ReadFiles(loader.JSON, file)
+			file := datasettest.MustWriteDataset(t, "bad.json", tt.content(t))
+			inputs, err := loader.ReadFiles(datasetjson.Reader, file)
 			if err == nil {
-				_, err = loader.Load(context.Background(), db, inputs)
+				_, err = loader.Load(context.Background(), db, inputs, loader.Progress{})
 			}
 			if err == nil {
 				t.Fatalf("%s was loaded; want it refused", tt.name)
@@ -130,14 +132,14 @@ func TestLoadRefusesClashesWithTheGraph(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := MustSeedJSON(t)
+			m := datasettest.MustSeedJSON(t)
 			tt.mutate(m)
-			file := MustWriteDataset(t, "clash.json", mustJSON(t, m))
-			inputs, err := loader.ReadFiles(loader.JSON, file)
+			file := datasettest.MustWriteDataset(t, "clash.json", datasettest.MustJSON(t, m))
+			inputs, err := loader.ReadFiles(datasetjson.Reader, file)
 			if err != nil {
 				t.Fatalf("the dataset itself should be valid: %v", err)
 			}
-			_, err = loader.Load(context.Background(), db, inputs)
+			_, err = loader.Load(context.Background(), db, inputs, loader.Progress{})
 			if err == nil {
 				t.Fatal("a dataset that clashes with the graph was loaded")
 			}
@@ -159,7 +161,7 @@ func TestLoadRefusesClashesWithTheGraph(t *testing.T) {
 func TestReloadOfACorrectedDatasetConverges(t *testing.T) {
 	db := neo4jtest.MustOpen(t)
 	neo4jtest.MustSeed(t, db)
-	m := MustSeedJSON(t)
+	m := datasettest.MustSeedJSON(t)
 	rels := m["relations"].([]any)
 	m["relations"] = rels[1:]
 	claims := m["claims"].([]any)
@@ -170,12 +172,12 @@ func TestReloadOfACorrectedDatasetConverges(t *testing.T) {
 			t.Fatalf("test assumes claim %q is in no relation", last)
 		}
 	}
-	file := MustWriteDataset(t, "corrected.json", mustJSON(t, m))
-	inputs, err := loader.ReadFiles(loader.JSON, file)
+	file := datasettest.MustWriteDataset(t, "corrected.json", datasettest.MustJSON(t, m))
+	inputs, err := loader.ReadFiles(datasetjson.Reader, file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := loader.Load(context.Background(), db, inputs)
+	res, err := loader.Load(context.Background(), db, inputs, loader.Progress{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,7 +189,7 @@ func TestReloadOfACorrectedDatasetConverges(t *testing.T) {
 	// Loading the corrected file into a fresh graph gives the same graph.
 	converged := neo4jtest.MustStats(t, db)
 	fresh := neo4jtest.MustOpen(t)
-	if _, err := loader.Load(context.Background(), fresh, inputs); err != nil {
+	if _, err := loader.Load(context.Background(), fresh, inputs, loader.Progress{}); err != nil {
 		t.Fatal(err)
 	}
 	if got := neo4jtest.MustStats(t, fresh); got.Digest != converged.Digest {

@@ -1,5 +1,6 @@
-// Package loader reads curated datasets, checks everything about them before
-// anything is written, and hands them to the store.
+// Package loader reads dataset files in one of the input formats (the
+// readers in format/ meet its Reader contract), checks everything about
+// them before anything is written, and hands them to the store.
 package loader
 
 import (
@@ -20,9 +21,29 @@ import (
 )
 
 // Writer is the part of the store the loader needs: it writes one dataset
-// atomically and idempotently, and says what changed.
+// atomically and idempotently, and says what changed; progress (nil for
+// none) hears how many more elements it has written.
 type Writer interface {
-	WriteDataset(ctx context.Context, ds *counterpoint.Dataset) (counterpoint.WriteSummary, error)
+	WriteDataset(ctx context.Context, ds *counterpoint.Dataset, progress func(elements int)) (counterpoint.WriteSummary, error)
+}
+
+// Reader reads one input format into the domain's Dataset: the contract of
+// every reader in format/ (the dataset JSON, AIF). Adding a format means
+// adding a Reader (and an entry in format's registry); the checks in
+// Validate and the store stay as they are.
+type Reader interface {
+	// Name is the format's name on the command line.
+	Name() string
+	// Decode parses the file's bytes; readText reads a source text named
+	// relative to the file. Every problem found is returned at once.
+	Decode(file string, b []byte, readText func(rel string) ([]byte, error)) (*counterpoint.Dataset, Problems)
+}
+
+// Merger is a Reader whose files may share nodes (AIF corpora reuse node
+// ids across maps): Merge joins the datasets that do, and reports shared
+// nodes that differ.
+type Merger interface {
+	Merge(inputs []Input) ([]Input, Problems)
 }
 
 // Input is one dataset read and checked, with the file it came from.
@@ -55,13 +76,13 @@ func (l Limits) maxBytes() int64 {
 
 // ReadFiles reads datasets from the operating system's file system, with
 // the default Limits.
-func ReadFiles(format Format, files ...string) ([]Input, error) {
+func ReadFiles(format Reader, files ...string) ([]Input, error) {
 	return Limits{}.ReadFiles(format, files...)
 }
 
 // ReadFS reads datasets from fsys (the embedded seed data, say), with the
 // default Limits.
-func ReadFS(format Format, fsys fs.FS, files ...string) ([]Input, error) {
+func ReadFS(format Reader, fsys fs.FS, files ...string) ([]Input, error) {
 	return Limits{}.ReadFS(format, fsys, files...)
 }
 
@@ -69,7 +90,7 @@ func ReadFS(format Format, fsys fs.FS, files ...string) ([]Input, error) {
 // source text must be a regular file inside the dataset file's folder: its
 // textFile is relative, has no "..", and no symbolic link may lead out of
 // the folder.
-func (l Limits) ReadFiles(format Format, files ...string) ([]Input, error) {
+func (l Limits) ReadFiles(format Reader, files ...string) ([]Input, error) {
 	inputs, _, err := read(format, osFiles{max: l.maxBytes()}, files, false)
 	return inputs, err
 }
@@ -79,13 +100,13 @@ func (l Limits) ReadFiles(format Format, files ...string) ([]Input, error) {
 // file that fails the checks, whole) and listed in skipped, and the rest is
 // returned. Problems between the files (the same id defined twice
 // differently) still fail the whole read.
-func (l Limits) ReadFilesSkipInvalid(format Format, files ...string) (inputs []Input, skipped Problems, err error) {
+func (l Limits) ReadFilesSkipInvalid(format Reader, files ...string) (inputs []Input, skipped Problems, err error) {
 	return read(format, osFiles{max: l.maxBytes()}, files, true)
 }
 
 // ReadFS reads datasets from fsys; source texts are named relative to the
 // dataset file's folder in fsys, without "..".
-func (l Limits) ReadFS(format Format, fsys fs.FS, files ...string) ([]Input, error) {
+func (l Limits) ReadFS(format Reader, fsys fs.FS, files ...string) ([]Input, error) {
 	inputs, _, err := read(format, fsFiles{fsys: fsys, max: l.maxBytes()}, files, false)
 	return inputs, err
 }
@@ -99,18 +120,11 @@ type files interface {
 	texts(name string) (readText func(rel string) ([]byte, error), release func())
 }
 
-// merger is a Format whose files may share nodes (AIF corpora reuse node
-// ids across maps): it joins the datasets that do, and reports shared
-// nodes that differ.
-type merger interface {
-	merge(inputs []Input) ([]Input, Problems)
-}
-
 // read decodes and validates every file, then checks them against each
 // other; it returns Problems listing everything wrong in all of them. With
 // skip, the problems of a file are listed in skipped instead, and what
 // they concern is left out.
-func read(format Format, src files, names []string, skip bool) ([]Input, Problems, error) {
+func read(format Reader, src files, names []string, skip bool) ([]Input, Problems, error) {
 	var inputs []Input
 	var problems, skipped Problems
 	report := func(ps Problems) {
@@ -135,9 +149,9 @@ func read(format Format, src files, names []string, skip bool) ([]Input, Problem
 		}
 		inputs = append(inputs, Input{File: file, Dataset: ds})
 	}
-	if m, ok := format.(merger); ok {
+	if m, ok := format.(Merger); ok {
 		var ps Problems
-		inputs, ps = m.merge(inputs)
+		inputs, ps = m.Merge(inputs)
 		report(ps)
 	}
 	kept := inputs[:0]
@@ -352,8 +366,8 @@ func crossCheck(inputs []Input) Problems {
 		}
 		datasets[ds.ID] = in.File
 		for i, c := range ds.Claims {
-			p := root.Field("claims").Index(i)
-			ids := map[string]path{c.ID: p.Field("id")}
+			p := Root.Field("claims").Index(i)
+			ids := map[string]Path{c.ID: p.Field("id")}
 			for j, q := range c.Quotes {
 				ids[q.ID] = p.Field("quotes").Index(j).Field("id")
 			}
@@ -364,18 +378,18 @@ func crossCheck(inputs []Input) Problems {
 				owned[id] = def{in.File, string(p), nil}
 			}
 		}
-		check := func(id string, p path, v any) {
+		check := func(id string, p Path, v any) {
 			if first, ok := shared[id]; ok && first.file != in.File && !reflect.DeepEqual(first.v, v) {
 				problems = append(problems, Problem{in.File, string(p), fmt.Sprintf("%q is defined differently in %s at %s; the same id is the same node, so the definitions must agree", id, first.file, first.path)})
 			}
 			shared[id] = def{in.File, string(p), v}
 		}
 		for i, a := range ds.Actors {
-			check(a.ID, root.Field("actors").Index(i), a)
+			check(a.ID, Root.Field("actors").Index(i), a)
 		}
 		for i, s := range ds.Sources {
 			s.TextFile = "" // the same text may sit at different relative paths
-			check(s.ID, root.Field("sources").Index(i), s)
+			check(s.ID, Root.Field("sources").Index(i), s)
 		}
 	}
 	return problems
@@ -388,19 +402,28 @@ type Result struct {
 	Summary counterpoint.WriteSummary
 }
 
+// Progress hears how far a load is; either field may be nil.
+type Progress struct {
+	// Elements hears how many more elements (nodes and relationships) the
+	// store has written, as it writes them.
+	Elements func(n int)
+	// Dataset hears that one more dataset is written.
+	Dataset func()
+}
+
 // Load writes datasets that ReadFiles or ReadFS has checked, one transaction
-// each, calling each of done after every dataset written. It stops at the
-// first failure; the dataset that failed leaves nothing behind.
-func Load(ctx context.Context, w Writer, inputs []Input, done ...func()) ([]Result, error) {
+// each, telling progress how far it is. It stops at the first failure; the
+// dataset that failed leaves nothing behind.
+func Load(ctx context.Context, w Writer, inputs []Input, progress Progress) ([]Result, error) {
 	var results []Result
 	for _, in := range inputs {
-		sum, err := w.WriteDataset(ctx, in.Dataset)
+		sum, err := w.WriteDataset(ctx, in.Dataset, progress.Elements)
 		if err != nil {
 			return results, fmt.Errorf("%s: load dataset %q: %w", in.File, in.Dataset.ID, err)
 		}
 		results = append(results, Result{File: in.File, Dataset: in.Dataset.ID, Summary: sum})
-		for _, d := range done {
-			d()
+		if progress.Dataset != nil {
+			progress.Dataset()
 		}
 	}
 	return results, nil

@@ -43,23 +43,15 @@ func (ps Problems) Unwrap() error {
 	return counterpoint.Errorf(counterpoint.EINVALID, "%s", ps.Error())
 }
 
-// path builds JSON paths in the $.a[1].b notation.
-type path string
+// Path is a place in a dataset file, in the JSON path notation
+// ($.a[1].b) that every reader's problems use.
+type Path string
 
-const root path = "$"
+// Root is the whole file, where every Path starts.
+const Root Path = "$"
 
-func (p path) Field(name string) path { return path(string(p) + "." + name) }
-func (p path) Index(i int) path       { return path(string(p) + "[" + strconv.Itoa(i) + "]") }
+// Field is the path of p's member name.
+func (p Path) Field(name string) Path { return Path(string(p) + "." + name) }
 
-// pointerToPath turns JSON Schema instance-location tokens into a JSON path.
-func pointerToPath(tokens []string) string {
-	p := root
-	for _, t := range tokens {
-		if n, err := strconv.Atoi(t); err == nil {
-			p = p.Index(n)
-		} else {
-			p = p.Field(t)
-		}
-	}
-	return string(p)
-}
+// Index is the path of p's element i.
+func (p Path) Index(i int) Path { return Path(string(p) + "[" + strconv.Itoa(i) + "]") }

@@ -35,7 +35,7 @@ func fromDomain(file string, err error) Problems {
 // ("$.claims[3].quotes[0]").
 func fieldPath(field string) string {
 	if field == "" {
-		return string(root)
+		return string(Root)
 	}
-	return string(root) + "." + field
+	return string(Root) + "." + field
 }

@@ -1,7 +1,6 @@
 package resolvers
 
 import (
-	"strings"
 	"time"
 
 	"github.com/counterpoint-news/counterpoint"
@@ -180,26 +179,4 @@ var nodeTypes = map[model.NodeType]counterpoint.NodeType{
 	model.NodeTypeClaim:  counterpoint.NodeClaim,
 	model.NodeTypeQuote:  counterpoint.NodeQuote,
 	model.NodeTypeSource: counterpoint.NodeSource,
-}
-
-// paragraph returns the paragraphs of text (counterpoint.Text.Paragraphs)
-// that hold the code points [start, end), "" when they are outside it.
-func paragraph(t *counterpoint.Text, start, end int) string {
-	if _, ok := t.Slice(start, end); !ok || start == end {
-		return ""
-	}
-	from, to := -1, -1
-	for _, p := range t.Paragraphs() {
-		if p[1] > start && p[0] < end {
-			if from < 0 {
-				from = p[0]
-			}
-			to = p[1]
-		}
-	}
-	if from < 0 {
-		return ""
-	}
-	words, _ := t.Slice(min(from, start), max(to, end))
-	return strings.TrimSpace(words)
 }

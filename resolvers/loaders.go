@@ -7,6 +7,7 @@ import (
 	"github.com/vikstrous/dataloadgen"
 
 	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/internal/readahead"
 )
 
 // defaultBatchWait is how long a loader collects keys before it queries.
@@ -272,7 +273,7 @@ func (l *loaders) primeClaims(claims []counterpoint.Claim) {
 
 // prime caches what a read-ahead found. Its lists are complete for their
 // keys, so the loaders can answer from them as from their own queries.
-func (l *loaders) prime(b counterpoint.Bundle) {
+func (l *loaders) prime(b readahead.Bundle) {
 	l.primeActors(b.Actors)
 	l.primeClaims(b.Claims)
 	for id, qs := range b.Quotes {

@@ -7,7 +7,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vikstrous/dataloadgen"
 
-	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/internal/readahead"
 )
 
 // Read-ahead: a top-level field that returns claims or actors looks at its
@@ -33,8 +33,8 @@ var relatedClaimFields = map[string]bool{
 
 // claimDetailOf says what a selection on Claim reads of the claim and of
 // the claims related to it.
-func claimDetailOf(op *graphql.OperationContext, sel ast.SelectionSet) counterpoint.ClaimDetail {
-	var d counterpoint.ClaimDetail
+func claimDetailOf(op *graphql.OperationContext, sel ast.SelectionSet) readahead.ClaimDetail {
+	var d readahead.ClaimDetail
 	d.Quotes, d.Assertions = orParts(false, false, op, sel)
 	for _, f := range graphql.CollectFields(op, sel, claimTypes) {
 		switch {
@@ -71,8 +71,8 @@ func orParts(quotes, assertions bool, op *graphql.OperationContext, sel ast.Sele
 
 // actorDetailOf says what a selection on Actor reads of the actor's
 // counters.
-func actorDetailOf(op *graphql.OperationContext, sel ast.SelectionSet) counterpoint.ActorDetail {
-	var d counterpoint.ActorDetail
+func actorDetailOf(op *graphql.OperationContext, sel ast.SelectionSet) readahead.ActorDetail {
+	var d readahead.ActorDetail
 	for _, f := range graphql.CollectFields(op, sel, actorTypes) {
 		switch f.Name {
 		case "countered":
@@ -135,14 +135,14 @@ func detailOf[D interface{ Or(D) D }](ctx context.Context, connection bool, of f
 
 // readAheadClaims primes the loaders with the claims and what d asks of
 // them, in one store call; ids with no claim are cached as missing.
-func (r *Resolver) readAheadClaims(ctx context.Context, ids []string, d counterpoint.ClaimDetail) error {
+func (r *Resolver) readAheadClaims(ctx context.Context, ids []string, d readahead.ClaimDetail) error {
 	l := r.loadersFor(ctx)
 	return readAhead(ctx, l, ids, d, r.store.ClaimsWithDetail, l.claim)
 }
 
 // readAheadActors primes the loaders with the actors and what d asks of
 // them, in one store call; ids with no actor are cached as missing.
-func (r *Resolver) readAheadActors(ctx context.Context, ids []string, d counterpoint.ActorDetail) error {
+func (r *Resolver) readAheadActors(ctx context.Context, ids []string, d readahead.ActorDetail) error {
 	l := r.loadersFor(ctx)
 	return readAhead(ctx, l, ids, d, r.store.ActorsWithDetail, l.actor)
 }
@@ -150,7 +150,7 @@ func (r *Resolver) readAheadActors(ctx context.Context, ids []string, d counterp
 // readAhead runs one read-ahead when d asks for anything, primes l with its
 // answer, and caches the ids it did not find as missing in nodes.
 func readAhead[D interface{ Any() bool }, T any](ctx context.Context, l *loaders, ids []string, d D,
-	fetch func(context.Context, []string, D) (counterpoint.Bundle, error), nodes *dataloadgen.Loader[string, *T]) error {
+	fetch func(context.Context, []string, D) (readahead.Bundle, error), nodes *dataloadgen.Loader[string, *T]) error {
 	if !d.Any() || len(ids) == 0 {
 		return nil
 	}

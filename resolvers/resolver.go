@@ -13,6 +13,7 @@ import (
 
 	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/graph"
+	"github.com/counterpoint-news/counterpoint/internal/readahead"
 )
 
 // BatchReader reads many nodes or relationships by id in one round trip
@@ -39,8 +40,8 @@ type BatchReader interface {
 // DetailReader reads nodes with everything a known selection asks of them
 // in one statement; the read-ahead calls it and primes the loaders.
 type DetailReader interface {
-	ClaimsWithDetail(ctx context.Context, ids []string, d counterpoint.ClaimDetail) (counterpoint.Bundle, error)
-	ActorsWithDetail(ctx context.Context, ids []string, d counterpoint.ActorDetail) (counterpoint.Bundle, error)
+	ClaimsWithDetail(ctx context.Context, ids []string, d readahead.ClaimDetail) (readahead.Bundle, error)
+	ActorsWithDetail(ctx context.Context, ids []string, d readahead.ActorDetail) (readahead.Bundle, error)
 }
 
 // QueryReader answers the top-level questions: pages, search, counters,
@@ -51,7 +52,7 @@ type QueryReader interface {
 	Sources(ctx context.Context) ([]counterpoint.Source, error)
 	DatasetSummaries(ctx context.Context) ([]counterpoint.DatasetSummary, error)
 	DatasetSources(ctx context.Context, scope counterpoint.Scope) ([]string, error)
-	ActorTies(ctx context.Context, scope counterpoint.Scope) ([]counterpoint.Tie, error)
+	TieGraph(ctx context.Context, scope counterpoint.Scope) (counterpoint.TieGraph, error)
 	Search(ctx context.Context, text string, first int, scope counterpoint.Scope) ([]counterpoint.SearchHit, error)
 	Counters(ctx context.Context, f counterpoint.CounterFilter) ([]counterpoint.Counter, error)
 	CounterSummary(ctx context.Context, scope counterpoint.Scope) ([]counterpoint.CounterSummary, error)

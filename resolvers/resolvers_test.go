@@ -13,6 +13,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 
 	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/internal/readahead"
 	"github.com/counterpoint-news/counterpoint/resolvers"
 )
 
@@ -134,17 +135,17 @@ func TestArgumentsOutOfRangeNeverReachTheStore(t *testing.T) {
 func TestReadAheadAsksForWhatTheSelectionReads(t *testing.T) {
 	tests := []struct {
 		selection string
-		want      counterpoint.ClaimDetail
+		want      readahead.ClaimDetail
 	}{
-		{`id text`, counterpoint.ClaimDetail{}},
-		{`quotes { text }`, counterpoint.ClaimDetail{Quotes: true}},
-		{`assertedBy { name }`, counterpoint.ClaimDetail{Assertions: true}},
-		{`... on Claim { assertions { attribution } }`, counterpoint.ClaimDetail{Assertions: true}},
-		{`rebuts { id }`, counterpoint.ClaimDetail{Relations: true}},
-		{`quotes { text } assertedBy { name } rebuttedBy { assertedBy { name } }`, counterpoint.ClaimDetail{Quotes: true, Assertions: true, Relations: true, RelatedAssertions: true}},
+		{`id text`, readahead.ClaimDetail{}},
+		{`quotes { text }`, readahead.ClaimDetail{Quotes: true}},
+		{`assertedBy { name }`, readahead.ClaimDetail{Assertions: true}},
+		{`... on Claim { assertions { attribution } }`, readahead.ClaimDetail{Assertions: true}},
+		{`rebuts { id }`, readahead.ClaimDetail{Relations: true}},
+		{`quotes { text } assertedBy { name } rebuttedBy { assertedBy { name } }`, readahead.ClaimDetail{Quotes: true, Assertions: true, Relations: true, RelatedAssertions: true}},
 		// A relation's from or to may be the claim itself.
-		{`relations { from { quotes { text } } }`, counterpoint.ClaimDetail{Quotes: true, Relations: true, RelatedQuotes: true}},
-		{`...F } } fragment F on Claim { supportedBy { assertedBy { name }`, counterpoint.ClaimDetail{Relations: true, RelatedAssertions: true}},
+		{`relations { from { quotes { text } } }`, readahead.ClaimDetail{Quotes: true, Relations: true, RelatedQuotes: true}},
+		{`...F } } fragment F on Claim { supportedBy { assertedBy { name }`, readahead.ClaimDetail{Relations: true, RelatedAssertions: true}},
 	}
 	for _, tt := range tests {
 		s := MustSmallGraph(t)
@@ -207,7 +208,7 @@ func TestActorReadAhead(t *testing.T) {
 		}
 	}
 	c.MustPost(`{ actor(id: "x") { countered { counter { id } target { id } by { name } against { name } } } }`, &resp)
-	want := counterpoint.ActorDetail{Countered: true, CounterAssertions: true}
+	want := readahead.ActorDetail{Countered: true, CounterAssertions: true}
 	calls := s.Calls()
 	if len(calls) != 1 || calls[0].Method != "ActorsWithDetail" || calls[0].Args[1] != want {
 		t.Errorf("store calls %+v, want one ActorsWithDetail asking %+v", calls, want)

@@ -271,7 +271,7 @@ func (r *mutationResolver) ReviewSuggestion(ctx context.Context, source string, 
 	if !sugg.has(id) {
 		return "", counterpoint.Invalidf("id", "source %q has no suggestion or hint %q (the ids change when its text does)", source, id)
 	}
-	if err := r.store.Review(ctx, source, id, reviewActions[decision]); err != nil {
+	if err := r.store.Review(ctx, source, id, counterpoint.SuggestionStatus(decision).Decision()); err != nil {
 		return "", refused(ctx, "", err)
 	}
 	return decision, nil
@@ -313,11 +313,11 @@ func (r *queryResolver) Camps(ctx context.Context, datasets []string) (*model.Ca
 	if err != nil {
 		return nil, err
 	}
-	ties, err := r.store.ActorTies(ctx, scope)
+	g, err := r.store.TieGraph(ctx, scope)
 	if err != nil {
 		return nil, err
 	}
-	split := counterpoint.SplitCamps(ties)
+	split := g.Camps()
 	out := &model.Camps{UnsureIDs: split.Unsure, Frustration: split.Frustration(), Ties: split.Ties, Camps: []*model.Camp{}, Frustrated: []*model.Tie{}}
 	for _, c := range split.Camps {
 		out.Camps = append(out.Camps, &model.Camp{Group: c.Group, ActorIDs: c.Actors})
@@ -675,7 +675,7 @@ func (r *quoteResolver) Paragraph(ctx context.Context, obj *model.Quote) (*strin
 	if err != nil || t == nil {
 		return nil, err
 	}
-	return optional(paragraph(t, obj.Start, obj.End)), nil
+	return optional(t.Paragraph(obj.Start, obj.End)), nil
 }
 
 func (r *quoteResolver) Claim(ctx context.Context, obj *model.Quote) (*model.Claim, error) {

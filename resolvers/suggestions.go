@@ -12,9 +12,19 @@ import (
 // pass is deterministic, so the same text always lists the same ids, and
 // only the curators' decisions are stored.
 type sourceSuggestions struct {
-	quotes []suggest.Quote
-	hints  []suggest.CounterHint
-	status func(id string, parts []suggest.Span) model.SuggestionStatus
+	quotes  []suggest.Quote
+	hints   []suggest.CounterHint
+	reviews counterpoint.SuggestionReviews
+}
+
+// status is where suggestion id, with its parts, stands
+// (counterpoint.SuggestionReviews.Status).
+func (s *sourceSuggestions) status(id string, parts []suggest.Span) model.SuggestionStatus {
+	spans := make([][2]int, len(parts))
+	for i, p := range parts {
+		spans[i] = [2]int{p.Start, p.End}
+	}
+	return model.SuggestionStatus(s.reviews.Status(id, spans...))
 }
 
 // suggestionsOf returns the suggestions of source id with their status,
@@ -25,14 +35,14 @@ func (r *Resolver) suggestionsOf(ctx context.Context, id string) (*sourceSuggest
 }
 
 // computeSuggestions runs the suggestions pass over source id's text and
-// gives each item its status: the last decision recorded, else ACCEPTED
-// when a quote of the source has exactly a part's words, else OPEN.
+// judges its items by the curators' decisions and the source's quotes
+// (counterpoint.SuggestionReviews).
 func computeSuggestions(ctx context.Context, l *loaders, st Store, id string) (*sourceSuggestions, error) {
 	t, err := l.sourceText.Load(ctx, id)
 	if err != nil || t == nil {
-		return &sourceSuggestions{status: func(string, []suggest.Span) model.SuggestionStatus { return model.SuggestionStatusOpen }}, err
+		return &sourceSuggestions{}, err
 	}
-	reviews, err := st.Reviews(ctx, id)
+	decisions, err := st.Reviews(ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -40,28 +50,8 @@ func computeSuggestions(ctx context.Context, l *loaders, st Store, id string) (*
 	if err != nil {
 		return nil, err
 	}
-	quoted := map[[2]int]bool{}
-	for _, q := range quotes {
-		quoted[[2]int{q.Start, q.End}] = true
-	}
-	s := &sourceSuggestions{quotes: suggest.Quotes(t.String())}
+	s := &sourceSuggestions{quotes: suggest.Quotes(t.String()), reviews: counterpoint.NewSuggestionReviews(decisions, quotes)}
 	s.hints = suggest.CounterHints(t.String(), s.quotes)
-	s.status = func(id string, parts []suggest.Span) model.SuggestionStatus {
-		switch reviews[id] {
-		case counterpoint.ChangeAccept:
-			return model.SuggestionStatusAccepted
-		case counterpoint.ChangeDismiss:
-			return model.SuggestionStatusDismissed
-		case counterpoint.ChangeReopen:
-			return model.SuggestionStatusOpen
-		}
-		for _, p := range parts {
-			if quoted[[2]int{p.Start, p.End}] {
-				return model.SuggestionStatusAccepted
-			}
-		}
-		return model.SuggestionStatusOpen
-	}
 	return s, nil
 }
 
@@ -89,11 +79,4 @@ func toSuggestSpanPtr(s *suggest.Span) *model.Span {
 		return nil
 	}
 	return toSuggestSpan(*s)
-}
-
-// reviewActions maps a curator's decision to the change it records.
-var reviewActions = map[model.SuggestionStatus]counterpoint.ChangeAction{
-	model.SuggestionStatusAccepted:  counterpoint.ChangeAccept,
-	model.SuggestionStatusDismissed: counterpoint.ChangeDismiss,
-	model.SuggestionStatusOpen:      counterpoint.ChangeReopen,
 }

@@ -1,79 +1,48 @@
 package resolvers
 
 import (
-	"cmp"
 	"context"
-	"slices"
-	"strings"
 
 	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/graph/model"
 )
 
-// precisionOrder puts a year before a month before a day that start on
-// the same day: the vaguer date spans the others.
-var precisionOrder = map[counterpoint.Precision]int{counterpoint.PrecisionYear: 0, counterpoint.PrecisionMonth: 1, counterpoint.PrecisionDay: 2}
-
-func toDateSpan(date string) (*model.DateSpan, bool) {
-	p, first, last, ok := counterpoint.DateSpan(date)
-	if !ok {
-		return nil, false
-	}
-	return &model.DateSpan{Date: date, Precision: model.DatePrecision(p), First: first, Last: last}, true
+func toWhen(w counterpoint.When) *model.DateSpan {
+	return &model.DateSpan{Date: w.Date, Precision: model.DatePrecision(w.Precision), First: w.First, Last: w.Last}
 }
 
-func compareSpans(a, b *model.DateSpan) int {
-	return cmp.Or(strings.Compare(a.First, b.First),
-		cmp.Compare(precisionOrder[counterpoint.Precision(a.Precision)], precisionOrder[counterpoint.Precision(b.Precision)]))
-}
-
-// timeline builds the debate over time from the claims, sources and
-// counters of a scope.
+// timeline reads the claims, sources and counters of a scope and
+// translates the domain's timeline of them (counterpoint.NewTimeline).
 func (r *Resolver) timeline(ctx context.Context, scope counterpoint.Scope, rng counterpoint.TimeRange, first int) (*model.Timeline, error) {
 	page, err := r.store.Claims(ctx, counterpoint.ClaimFilter{Datasets: scope}, first, "")
 	if err != nil {
 		return nil, err
 	}
 	l := r.loadersFor(ctx)
-	out := &model.Timeline{Entries: []*model.TimelineEntry{}, Undated: []*model.Claim{}, Documents: []*model.TimelineDocument{}, Truncated: page.HasNext}
-	onTimeline := map[string]bool{}
 	for i := range page.Items {
-		c := &page.Items[i]
-		l.claim.Prime(c.ID, c)
-		span, dated := toDateSpan(c.Date)
-		switch {
-		case !dated:
-			if rng == (counterpoint.TimeRange{}) {
-				out.Undated = append(out.Undated, toClaim(c))
-			}
-		case rng.Contains(c.Date):
-			onTimeline[c.ID] = true
-			out.Entries = append(out.Entries, &model.TimelineEntry{Claim: toClaim(c), When: span})
-		}
+		l.claim.Prime(page.Items[i].ID, &page.Items[i])
 	}
-	slices.SortStableFunc(out.Entries, func(a, b *model.TimelineEntry) int {
-		return cmp.Or(compareSpans(a.When, b.When), strings.Compare(a.Claim.ID, b.Claim.ID))
-	})
-
 	sources, err := r.sourcesIn(ctx, scope)
 	if err != nil {
 		return nil, err
 	}
-	for _, s := range sources {
-		if span, dated := toDateSpan(s.Date); dated && rng.Contains(s.Date) {
-			out.Documents = append(out.Documents, &model.TimelineDocument{SourceID: s.ID, When: span})
-		}
-	}
-	slices.SortStableFunc(out.Documents, func(a, b *model.TimelineDocument) int {
-		return cmp.Or(compareSpans(a.When, b.When), strings.Compare(a.SourceID, b.SourceID))
-	})
-
 	cs, err := r.store.Counters(ctx, counterpoint.CounterFilter{Datasets: scope, First: maxCounters})
 	if err != nil {
 		return nil, err
 	}
-	cs = slices.DeleteFunc(cs, func(c counterpoint.Counter) bool { return !onTimeline[c.Counter] || !onTimeline[c.Target] })
-	if out.Counters, err = r.counters(ctx, cs, nil); err != nil {
+	tl := counterpoint.NewTimeline(rng, page.Items, sources, cs)
+	out := &model.Timeline{Entries: make([]*model.TimelineEntry, len(tl.Entries)), Undated: make([]*model.Claim, len(tl.Undated)),
+		Documents: make([]*model.TimelineDocument, len(tl.Documents)), Truncated: page.HasNext}
+	for i, e := range tl.Entries {
+		out.Entries[i] = &model.TimelineEntry{Claim: toClaim(&e.Claim), When: toWhen(e.When)}
+	}
+	for i := range tl.Undated {
+		out.Undated[i] = toClaim(&tl.Undated[i])
+	}
+	for i, d := range tl.Documents {
+		out.Documents[i] = &model.TimelineDocument{SourceID: d.Source, When: toWhen(d.When)}
+	}
+	if out.Counters, err = r.counters(ctx, tl.Counters, nil); err != nil {
 		return nil, err
 	}
 	return out, nil

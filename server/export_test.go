@@ -1,58 +1,53 @@
 package server_test
 
 import (
-	"errors"
+	"archive/zip"
+	"bytes"
+	"encoding/json"
 	"net/http"
-	"strings"
+	"slices"
 	"testing"
 
-	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/format"
 	"github.com/counterpoint-news/counterpoint/internal/storetest"
 	"github.com/counterpoint-news/counterpoint/server"
 )
 
-// TestExportStatuses: the download answers each way a dataset read can
-// end with the status its error code maps to (the one mapping of codes to
-// HTTP), the domain's message for a client's mistake and a generic one,
-// logged, for anything internal.
-func TestExportStatuses(t *testing.T) {
-	tests := []struct {
-		name   string
-		path   string
-		fail   error
-		status int
-		body   string // part of the body
-		logged string // a log message, "" for none at error level
-		zipped bool
-	}{
-		{name: "a dataset", path: "/export/datasets/test.zip", status: http.StatusOK, zipped: true},
-		{name: "an unknown dataset", path: "/export/datasets/nothing-here.zip", status: http.StatusNotFound, body: `dataset "nothing-here" is not in the graph`},
-		{name: "not a zip", path: "/export/datasets/test.tar", status: http.StatusNotFound, body: "want /export/datasets/<dataset id>.zip"},
-		{name: "the store down", path: "/export/datasets/test.zip", fail: storetest.Unavailable, status: http.StatusServiceUnavailable, body: "unavailable"},
-		{name: "a refused read", path: "/export/datasets/test.zip", fail: counterpoint.Errorf(counterpoint.EINVALID, "no such export"), status: http.StatusBadRequest, body: "no such export"},
-		{name: "an internal failure", path: "/export/datasets/test.zip", fail: errors.New("disk on fire"), status: http.StatusInternalServerError, body: "the export failed", logged: "the export failed"},
+// TestExportFormatsAreTheRegistry: GET /export/formats lists the registry's
+// formats in its order, and each downloads at the archive name it gives,
+// as a zip whose first file is the dataset's file in that format; an
+// unknown dataset or a name that is no download is 404.
+func TestExportFormatsAreTheRegistry(t *testing.T) {
+	store := storetest.MustNew(t, storetest.Dataset("d", []storetest.ClaimSpec{storetest.Claim("a", "Claim a.", "ann")}))
+	ts := newTestServer(t, func(_ *server.Config, deps *server.Deps) { deps.Exporter = store })
+	resp := ts.do(t, request{method: http.MethodGet, path: "/export/formats"})
+	var list struct {
+		Formats []struct {
+			Name, Title, Extension, Archive string
+		}
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			store := storetest.MustGraph(t, []storetest.ClaimSpec{storetest.Claim("a", "Claim a.", "x")})
-			if tt.fail != nil {
-				store.Fail(tt.fail, "ExportDataset")
-			}
-			ts := newTestServer(t, func(_ *server.Config, d *server.Deps) { d.Exporter = store })
-			resp := ts.do(t, request{method: http.MethodGet, path: tt.path})
-			if resp.status != tt.status || !strings.Contains(resp.body, tt.body) {
-				t.Errorf("GET %s: %d %q, want %d with %q", tt.path, resp.status, resp.body, tt.status, tt.body)
-			}
-			if tt.zipped && resp.header.Get("Content-Type") != "application/zip" {
-				t.Errorf("GET %s: Content-Type %q, want application/zip", tt.path, resp.header.Get("Content-Type"))
-			}
-			errs := ts.logs.lines(t, map[string]string{"level": "ERROR", "msg": "the export failed"})
-			if tt.logged == "" && len(errs) > 0 || tt.logged != "" && (len(errs) != 1 || errs[0]["dataset"] != "test" || errs[0]["error"] != "disk on fire") {
-				t.Errorf("GET %s: error log %v, want %q with the dataset and the error", tt.path, errs, tt.logged)
-			}
-			if strings.Contains(resp.body, "disk on fire") {
-				t.Errorf("GET %s: the internal error reached the client: %q", tt.path, resp.body)
-			}
-		})
+	if err := json.Unmarshal([]byte(resp.body), &list); resp.status != http.StatusOK || err != nil {
+		t.Fatalf("GET /export/formats: %d %v %s", resp.status, err, resp.body)
+	}
+	var names []string
+	for _, f := range list.Formats {
+		names = append(names, f.Name)
+		got := ts.do(t, request{method: http.MethodGet, path: "/export/datasets/d" + f.Archive})
+		if got.status != http.StatusOK || got.header.Get("Content-Type") != "application/zip" {
+			t.Errorf("GET /export/datasets/d%s (%s): %d %s", f.Archive, f.Name, got.status, got.header.Get("Content-Type"))
+			continue
+		}
+		z, err := zip.NewReader(bytes.NewReader([]byte(got.body)), int64(len(got.body)))
+		if err != nil || len(z.File) == 0 || z.File[0].Name != "d"+f.Extension {
+			t.Errorf("GET /export/datasets/d%s (%s): a zip (%v) whose first file is %v, want d%s", f.Archive, f.Name, err, z, f.Extension)
+		}
+	}
+	if want := format.Names(format.All()); !slices.Equal(names, want) {
+		t.Errorf("GET /export/formats lists %v, want the registry's %v", names, want)
+	}
+	for _, path := range []string{"/export/datasets/no-such-dataset.zip", "/export/datasets/d", "/export/datasets/.zip"} {
+		if got := ts.do(t, request{method: http.MethodGet, path: path}); got.status != http.StatusNotFound {
+			t.Errorf("GET %s: %d, want 404", path, got.status)
+		}
 	}
 }

@@ -66,7 +66,7 @@ type Deps struct {
 	// them in to share ObserveQuery with the store.
 	Metrics *Metrics
 	// Exporter serves GET /export/datasets/{id}.zip, the download of a
-	// dataset; without one the route is not served.
+	// dataset, and GET /export/formats; without one neither is served.
 	Exporter Exporter
 }
 
@@ -129,7 +129,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	mux.Handle("/graphql", s.limitGraphQL(s.rateLimit(gql)))
 	mux.HandleFunc("GET /healthz", s.healthz)
 	if deps.Exporter != nil {
-		mux.Handle("GET /export/datasets/{file}", s.rateLimit(s.exportDataset(deps.Exporter)))
+		s.exportRoutes(mux, deps.Exporter)
 	}
 	mux.HandleFunc("GET /readyz", s.readyz)
 	if cfg.MetricsAddr == "" {

@@ -6,10 +6,10 @@ import (
 	"github.com/counterpoint-news/counterpoint"
 )
 
-// What camps are read from, in two plain statements (the counter rule is
-// applied in Go, by counterpoint.Ties, so that the planner has little to
-// plan): the claims in scope with their asserters and their rebuttals and
-// supports, and the memberships among actors.
+// What camps are read from, in two plain statements (the counter rule and
+// the camps are the domain's, counterpoint.TieGraph's, so that the planner
+// has little to plan): the claims in scope with their asserters and their
+// rebuttals and supports, and the memberships among actors.
 const (
 	tieClaims = `MATCH (c:Claim) WHERE ` + claimInScope + `
 RETURN c.id AS claim,
@@ -25,17 +25,19 @@ RETURN c.id AS claim,
      asserted: [(a:Actor)-[e:ASSERTED]->(t) | {actor: a.id, stance: e.stance}]}] AS relations`
 )
 
-// ActorTies returns the signed ties between the actors of scope.
-func (db *DB) ActorTies(ctx context.Context, scope counterpoint.Scope) ([]counterpoint.Tie, error) {
+// TieGraph reads what the camps of scope are drawn from: the scope's
+// claims with their asserters, their rebuttals and supports, and every
+// membership among actors (counterpoint.TieGraph applies the rules).
+func (db *DB) TieGraph(ctx context.Context, scope counterpoint.Scope) (counterpoint.TieGraph, error) {
 	name, cypher := "tieClaims", tieClaims
 	if len(scope) > 0 {
 		name, cypher = "tieClaimsScoped", tieClaimsScoped
 	}
 	res, err := db.read(ctx, name, cypher, map[string]any{"datasets": scopeParam(scope)})
 	if err != nil {
-		return nil, err
+		return counterpoint.TieGraph{}, err
 	}
-	g := counterpoint.TieGraph{Asserted: map[string][]counterpoint.Assertion{}}
+	g := counterpoint.TieGraph{Scope: scope, Asserted: map[string][]counterpoint.Assertion{}}
 	decodeAsserted := func(items []any) ([]counterpoint.Assertion, error) {
 		out := make([]counterpoint.Assertion, 0, len(items))
 		for _, item := range items {
@@ -52,11 +54,11 @@ func (db *DB) ActorTies(ctx context.Context, scope counterpoint.Scope) ([]counte
 		f := recordFields(rec)
 		id, asserted, rels := f.str("claim"), f.list("asserted"), f.list("relations")
 		if f.err != nil {
-			return nil, f.err
+			return counterpoint.TieGraph{}, f.err
 		}
 		as, err := decodeAsserted(asserted)
 		if err != nil {
-			return nil, err
+			return counterpoint.TieGraph{}, err
 		}
 		g.Scoped, g.Asserted[id] = append(g.Scoped, id), as
 		for _, item := range rels {
@@ -64,35 +66,21 @@ func (db *DB) ActorTies(ctx context.Context, scope counterpoint.Scope) ([]counte
 			r := counterpoint.Relation{Kind: counterpoint.RelationKind(m.str("kind")), From: id, To: m.str("to"), Inferred: m.boolean("inferred")}
 			targets := m.list("asserted")
 			if m.err != nil {
-				return nil, m.err
+				return counterpoint.TieGraph{}, m.err
 			}
 			if g.Asserted[r.To], err = decodeAsserted(targets); err != nil {
-				return nil, err
+				return counterpoint.TieGraph{}, err
 			}
 			g.Relations = append(g.Relations, r)
 		}
 	}
 	res, err = db.read(ctx, "tieMemberships", tieMemberships, nil)
 	if err != nil {
-		return nil, err
+		return counterpoint.TieGraph{}, err
 	}
-	links, err := decodeAll(res.Records, func(f *fields) counterpoint.Link { return counterpoint.Link{From: f.str("member"), To: f.str("group")} })
+	g.Memberships, err = decodeAll(res.Records, func(f *fields) counterpoint.Link { return counterpoint.Link{From: f.str("member"), To: f.str("group")} })
 	if err != nil {
-		return nil, err
+		return counterpoint.TieGraph{}, err
 	}
-	// In a scope, a membership counts when its member or its group asserts
-	// one of the scope's claims, so that Comey stays with the FBI when the
-	// article alone is asked about, as he does in the whole graph.
-	asserts := map[string]bool{}
-	for _, id := range g.Scoped {
-		for _, a := range g.Asserted[id] {
-			asserts[a.Actor] = true
-		}
-	}
-	for _, l := range links {
-		if len(scope) == 0 || asserts[l.From] || asserts[l.To] {
-			g.Memberships = append(g.Memberships, l)
-		}
-	}
-	return counterpoint.Ties(g), nil
+	return g, nil
 }

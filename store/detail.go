@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/internal/readahead"
 )
 
 // Read-ahead queries: when the API knows a request's selection before it
@@ -42,7 +43,7 @@ RETURN properties(a) AS props,
 
 // ClaimsWithDetail reads the claims with the given ids and, in the same
 // statement, what d asks for. Claims that do not exist are left out.
-func (db *DB) ClaimsWithDetail(ctx context.Context, ids []string, d counterpoint.ClaimDetail) (counterpoint.Bundle, error) {
+func (db *DB) ClaimsWithDetail(ctx context.Context, ids []string, d readahead.ClaimDetail) (readahead.Bundle, error) {
 	b := newBundle()
 	res, err := db.read(ctx, "claimDetail", claimDetail, map[string]any{
 		"ids": ids, "quotes": d.Quotes, "assertions": d.Assertions, "relations": d.Relations,
@@ -100,7 +101,7 @@ func (db *DB) ClaimsWithDetail(ctx context.Context, ids []string, d counterpoint
 
 // ActorsWithDetail reads the actors with the given ids and, in the same
 // statement, what d asks for. Actors that do not exist are left out.
-func (db *DB) ActorsWithDetail(ctx context.Context, ids []string, d counterpoint.ActorDetail) (counterpoint.Bundle, error) {
+func (db *DB) ActorsWithDetail(ctx context.Context, ids []string, d readahead.ActorDetail) (readahead.Bundle, error) {
 	b := newBundle()
 	res, err := db.read(ctx, "actorDetail", actorDetail, map[string]any{
 		"ids": ids, "countered": d.Countered, "counteredBy": d.CounteredBy, "counterAssertions": d.CounterAssertions,
@@ -139,8 +140,8 @@ func (db *DB) ActorsWithDetail(ctx context.Context, ids []string, d counterpoint
 	return b, nil
 }
 
-func newBundle() counterpoint.Bundle {
-	return counterpoint.Bundle{
+func newBundle() readahead.Bundle {
+	return readahead.Bundle{
 		Quotes: map[string][]counterpoint.Quote{}, Assertions: map[string][]counterpoint.Assertion{},
 		Relations: map[string][]counterpoint.Relation{}, CountersBy: map[string][]counterpoint.Counter{},
 		CountersAgainst: map[string][]counterpoint.Counter{},
@@ -149,7 +150,7 @@ func newBundle() counterpoint.Bundle {
 
 // addCounters adds the claims (and, when asked, their assertions) of
 // actor's counters to b and returns the counters, in counterOrder.
-func addCounters(b *counterpoint.Bundle, actor string, items []any, withAssertions bool) ([]counterpoint.Counter, error) {
+func addCounters(b *readahead.Bundle, actor string, items []any, withAssertions bool) ([]counterpoint.Counter, error) {
 	counters := make([]counterpoint.ActorCounter, 0, len(items))
 	for _, item := range items {
 		c, f := decodeCounter(actor, item)
@@ -185,7 +186,7 @@ func addCounters(b *counterpoint.Bundle, actor string, items []any, withAssertio
 
 // addQuotes records the complete list of a claim's quotes, read from
 // f's key, in quoteOrder.
-func addQuotes(b *counterpoint.Bundle, claimID string, f *fields, key string) error {
+func addQuotes(b *readahead.Bundle, claimID string, f *fields, key string) error {
 	items := f.list(key)
 	if f.err != nil {
 		return f.err
@@ -200,7 +201,7 @@ func addQuotes(b *counterpoint.Bundle, claimID string, f *fields, key string) er
 
 // addAssertions records the complete list of who asserted a claim, read
 // from f's key, in assertionOrder, with the actors.
-func addAssertions(b *counterpoint.Bundle, claimID string, f *fields, key string) error {
+func addAssertions(b *readahead.Bundle, claimID string, f *fields, key string) error {
 	items := f.list(key)
 	if f.err != nil {
 		return f.err

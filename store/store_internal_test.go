@@ -79,7 +79,7 @@ func TestBadCursorEchoIsShort(t *testing.T) {
 	}
 }
 
-// TestElementsAreTheRowsWritten: Dataset.Elements, the unit of a load's
+// TestElementsAreTheRowsWritten: Elements, the unit of a load's
 // progress, counts exactly the rows WriteDataset sends.
 func TestElementsAreTheRowsWritten(t *testing.T) {
 	ds := &counterpoint.Dataset{
@@ -95,7 +95,7 @@ func TestElementsAreTheRowsWritten(t *testing.T) {
 	for _, s := range prepare(ds).steps() {
 		rows += len(s.rows)
 	}
-	if got := ds.Elements(); got != rows {
+	if got := Elements(ds); got != rows {
 		t.Errorf("Elements() = %d, WriteDataset writes %d rows", got, rows)
 	}
 }

@@ -194,14 +194,18 @@ func (r *rows) steps() []writeStep {
 // UNWIND batches, so that writing the same dataset twice changes nothing,
 // then removes the claims, quotes and relationships that an earlier version
 // of the same dataset had and this one has not. Either all of it is written
-// or none of it.
-func (db *DB) WriteDataset(ctx context.Context, ds *counterpoint.Dataset) (counterpoint.WriteSummary, error) {
+// or none of it. progress (nil for none) hears how many more elements
+// (Elements counts them) each batch has written: a command shows how far a
+// long load is.
+func (db *DB) WriteDataset(ctx context.Context, ds *counterpoint.Dataset, progress func(elements int)) (counterpoint.WriteSummary, error) {
 	ctx, cancel := context.WithTimeout(ctx, db.cfg.WriteTimeout)
 	defer cancel()
 	r := prepare(ds)
 	// A retried transaction reports its rows again: progress counts work
 	// done, which a retry repeats.
-	progress := counterpoint.ProgressOf(ctx)
+	if progress == nil {
+		progress = func(int) {}
+	}
 	session := db.writeSession(ctx)
 	defer session.Close(ctx)
 	sum, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (counterpoint.WriteSummary, error) {
@@ -254,6 +258,30 @@ func (db *DB) WriteDataset(ctx context.Context, ds *counterpoint.Dataset) (count
 		db.resampleIndexes(ctx)
 	}
 	return sum, nil
+}
+
+// Elements counts the nodes and relationships writing ds makes, the unit of
+// WriteDataset's progress, so that a command knows the total beforehand.
+func Elements(ds *counterpoint.Dataset) int {
+	n := len(ds.Actors) + len(ds.Sources) + len(ds.Claims) + len(ds.Relations)
+	for _, a := range ds.Actors {
+		n += len(a.MemberOf)
+	}
+	for _, s := range ds.Sources {
+		n += len(s.Authors)
+		if s.ReportedIn != "" {
+			n++
+		}
+	}
+	for _, c := range ds.Claims {
+		n += len(c.Assertions) + len(c.About) + 3*len(c.Quotes) // a quote, its EVIDENCED_BY and its FROM
+		for _, q := range c.Quotes {
+			if q.Document != "" {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // addOutcomes counts rows of columns outcome and n into sum, under the

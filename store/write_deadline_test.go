@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/counterpoint-news/counterpoint/format/datasetjson"
+
 	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/data"
 	"github.com/counterpoint-news/counterpoint/internal/neo4jtest"
@@ -19,13 +21,13 @@ import (
 // unavailable or too slow, never an internal error.
 func TestWriteCutByItsDeadline(t *testing.T) {
 	db := neo4jtest.MustOpen(t)
-	inputs, err := loader.ReadFS(loader.JSON, data.Files, data.Seeds...)
+	inputs, err := loader.ReadFS(datasetjson.Reader, data.Files, data.Seeds...)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ds := inputs[0].Dataset
 	empty := neo4jtest.MustStats(t, db)
-	if _, err := db.WriteDataset(context.Background(), ds); err != nil {
+	if _, err := db.WriteDataset(context.Background(), ds, nil); err != nil {
 		t.Fatal(err)
 	}
 	full := neo4jtest.MustStats(t, db)
@@ -34,7 +36,7 @@ func TestWriteCutByItsDeadline(t *testing.T) {
 			t.Fatal(err)
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), d)
-		_, err := db.WriteDataset(ctx, ds)
+		_, err := db.WriteDataset(ctx, ds, nil)
 		cancel()
 		var e *counterpoint.Error
 		if err != nil && (!errors.As(err, &e) || e.Code != counterpoint.EUNAVAILABLE) {

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/counterpoint-news/counterpoint/format/datasetjson"
+
 	"github.com/counterpoint-news/counterpoint/bench/gen"
 	"github.com/counterpoint-news/counterpoint/loader"
 )
@@ -21,7 +23,7 @@ func TestGeneratedDatasetPassesTheLoader(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	inputs, err := loader.ReadFiles(loader.JSON, files.Dataset)
+	inputs, err := loader.ReadFiles(datasetjson.Reader, files.Dataset)
 	if err != nil {
 		t.Fatalf("the loader refuses the generated dataset: %v", err)
 	}

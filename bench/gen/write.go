@@ -8,8 +8,9 @@ import (
 	"path/filepath"
 	"sort"
 
+	"github.com/counterpoint-news/counterpoint/format/datasetjson"
+
 	"github.com/counterpoint-news/counterpoint"
-	"github.com/counterpoint-news/counterpoint/loader"
 )
 
 // Files names what Write wrote.
@@ -93,7 +94,7 @@ func writeDataset(file string, ds *counterpoint.Dataset) error {
 		return err
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
-	if err := loader.EncodeJSON(w, ds); err != nil {
+	if err := datasetjson.Encode(w, ds); err != nil {
 		f.Close()
 		return fmt.Errorf("write %s: %w", file, err)
 	}

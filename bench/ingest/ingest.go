@@ -19,6 +19,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/counterpoint-news/counterpoint/format/datasetjson"
+
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/counterpoint-news/counterpoint"
@@ -142,7 +144,7 @@ func Loader(ctx context.Context, db *store.DB, cfg Config) Run {
 		return r
 	}
 	dir := filepath.Dir(cfg.Dataset)
-	ds, problems := loader.JSON.Decode(cfg.Dataset, b, func(rel string) ([]byte, error) { return os.ReadFile(filepath.Join(dir, rel)) })
+	ds, problems := datasetjson.Reader.Decode(cfg.Dataset, b, func(rel string) ([]byte, error) { return os.ReadFile(filepath.Join(dir, rel)) })
 	r.Phases = append(r.Phases, t.stop("read and decode (JSON, schema, texts)"))
 	if len(problems) > 0 {
 		r.Error = problems.Error()
@@ -156,8 +158,8 @@ func Loader(ctx context.Context, db *store.DB, cfg Config) Run {
 		return r
 	}
 	t = startTimer(cfg.Neo4jPID, db.RoundTrips)
-	rep := progress.New(os.Stderr, "bench load (loader)", "elements", 1, int64(ds.Elements()), cfg.Quiet)
-	_, err = loader.Load(counterpoint.WithProgress(ctx, rep.Add), db, []loader.Input{{File: cfg.Dataset, Dataset: ds}}, rep.FileDone)
+	rep := progress.New(os.Stderr, "bench load (loader)", "elements", 1, int64(store.Elements(ds)), cfg.Quiet)
+	_, err = loader.Load(ctx, db, []loader.Input{{File: cfg.Dataset, Dataset: ds}}, loader.Progress{Elements: rep.Add, Dataset: rep.FileDone})
 	rep.Finish()
 	r.Phases = append(r.Phases, t.stop("write (store.WriteDataset, one transaction)"))
 	if err != nil {

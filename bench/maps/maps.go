@@ -16,6 +16,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/counterpoint-news/counterpoint/format/aif"
+
 	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/bench/gen"
 	"github.com/counterpoint-news/counterpoint/bench/suite"
@@ -67,7 +69,7 @@ func Write(cfg Config) ([]string, error) {
 		}
 		ownIDs(ds, mapID(i)+"-")
 		var buf bytes.Buffer
-		if err := loader.EncodeAIF(&buf, ds); err != nil {
+		if err := aif.Encode(&buf, ds); err != nil {
 			return nil, fmt.Errorf("map %d: %w", i, err)
 		}
 		file := filepath.Join(cfg.Dir, mapID(i)+".json")
@@ -96,32 +98,32 @@ var scopedQueries = []struct{ name, query string }{
 func Run(ctx context.Context, db *store.DB, cfg Config, files []string, extra string, say func(string, ...any)) (Result, error) {
 	res := Result{Maps: len(files), Elements: cfg.Elements, ScopedP50Ms: map[string]float64{}}
 	// A first load plans the loader's queries; it is not what a map costs.
-	warm, err := loader.ReadFiles(loader.AIF, files[0])
+	warm, err := loader.ReadFiles(aif.Reader, files[0])
 	if err != nil {
 		return res, err
 	}
-	if _, err := loader.Load(ctx, db, warm); err != nil {
+	if _, err := loader.Load(ctx, db, warm, loader.Progress{}); err != nil {
 		return res, err
 	}
 	if err := db.DeleteAll(ctx); err != nil {
 		return res, err
 	}
-	inputs, err := loader.ReadFiles(loader.AIF, files...)
+	inputs, err := loader.ReadFiles(aif.Reader, files...)
 	if err != nil {
 		return res, err
 	}
 	start := time.Now()
-	if _, err := loader.Load(ctx, db, inputs); err != nil {
+	if _, err := loader.Load(ctx, db, inputs, loader.Progress{}); err != nil {
 		return res, err
 	}
 	res.LoadSeconds = time.Since(start).Seconds()
 	res.LoadPerMapMs = res.LoadSeconds * 1000 / float64(len(files))
-	more, err := loader.ReadFiles(loader.AIF, extra)
+	more, err := loader.ReadFiles(aif.Reader, extra)
 	if err != nil {
 		return res, err
 	}
 	start = time.Now()
-	if _, err := loader.Load(ctx, db, more); err != nil {
+	if _, err := loader.Load(ctx, db, more, loader.Progress{}); err != nil {
 		return res, err
 	}
 	res.OneMoreMs = float64(time.Since(start).Microseconds()) / 1000

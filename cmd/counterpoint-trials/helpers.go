@@ -16,8 +16,9 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/counterpoint-news/counterpoint/format/datasetjson"
+
 	"github.com/counterpoint-news/counterpoint/bench/gen"
-	"github.com/counterpoint-news/counterpoint/loader"
 	"github.com/counterpoint-news/counterpoint/store"
 )
 
@@ -63,7 +64,7 @@ func makeVersions(dir string, elements int, seed int64) (versions, error) {
 	if err != nil {
 		return versions{}, err
 	}
-	if err := loader.EncodeJSON(f, &v2); err != nil {
+	if err := datasetjson.Encode(f, &v2); err != nil {
 		f.Close()
 		return versions{}, err
 	}

@@ -10,39 +10,46 @@ import (
 	"path/filepath"
 	"slices"
 
+	"github.com/counterpoint-news/counterpoint/format"
+	"github.com/counterpoint-news/counterpoint/format/datasetjson"
+
 	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/internal/progress"
-	"github.com/counterpoint-news/counterpoint/loader"
 	"github.com/counterpoint-news/counterpoint/store"
 )
 
-// ExportCmd writes datasets from the graph in the project's JSON format,
-// each source text in sources/<source id>.txt beside the file, so that
-// curation done through the API can be reviewed and kept in version
-// control, and the graph backed up as files the loader reads.
+// ExportCmd writes datasets from the graph in one of the registry's
+// formats. The default, the project's JSON with each source text in
+// sources/<source id>.txt beside the file, is the backup: curation done
+// through the API can be reviewed and kept in version control, and the
+// graph restored from files the loader reads.
 type ExportCmd struct {
 	Neo4jConfig
 	Dataset string `help:"Id of the dataset to export (claims created through the API belong to \"curated\")." xor:"which" required:""`
-	All     bool   `help:"Export every dataset, one file per dataset (<id>.json) in the folder given by -o." xor:"which" required:""`
-	Output  string `short:"o" type:"path" help:"File to write (a folder with --all, or for graphml and csv, which write several files); the dataset's own <id>.json (<id>.aif.json, <id>.annotations.jsonld) in the current folder when not given."`
+	All     bool   `help:"Export every dataset, one file (or set of files) per dataset, in the folder given by -o." xor:"which" required:""`
+	Output  string `short:"o" type:"path" help:"File to write (a folder with --all, or for a format of several files); when not given, the dataset's own file in the current folder: <id>${default_ext}, or <id> and the format's extension."`
 	Quiet   bool   `help:"Show no progress (shown on stderr: a bar on a terminal, else a line every few seconds)."`
-	Format  string `enum:"json,aif,graphml,csv,webanno" default:"json" help:"json: dataset files that load again (the backup); aif: an AIF map in OVA's file (docs/aif.md); graphml: <id>.actors.graphml (who countered whom) and <id>.claims.graphml (claims and relations); csv: the same as node and edge tables (<id>.actors.nodes.csv, <id>.actors.edges.csv, <id>.claims.nodes.csv, <id>.claims.edges.csv); webanno: the quotes as W3C Web Annotations (JSON-LD)."`
+	Format  string `enum:"${formats}" default:"${default_format}" help:"${export_help}"`
 }
 
 // Run exports the dataset, or every dataset.
 func (c *ExportCmd) Run(e *env) error {
+	f, err := format.Lookup(c.Format)
+	if err != nil {
+		return err
+	}
 	db, err := c.open(e.ctx, e.log)
 	if err != nil {
 		return err
 	}
 	defer db.Close(context.Background())
-	if c.Format != "json" {
-		return c.runOther(e, db)
+	if !f.Backup {
+		return c.runOther(e, db, f)
 	}
 	if !c.All {
 		file := c.Output
 		if file == "" {
-			file = c.Dataset + ".json"
+			file = c.Dataset + f.Extension
 		}
 		return exportOne(e, db, c.Dataset, file)
 	}
@@ -69,7 +76,7 @@ func (c *ExportCmd) Run(e *env) error {
 	for _, id := range ids {
 		ds, err := db.ExportDataset(e.ctx, id)
 		if err == nil {
-			err = writeExport(e, ds, filepath.Join(dir, id+".json"))
+			err = writeExport(e, ds, filepath.Join(dir, id+f.Extension))
 		}
 		rep.Add(1)
 		rep.FileDone()
@@ -89,7 +96,7 @@ func (c *ExportCmd) Run(e *env) error {
 	unheld := unheldDatasetID(ids)
 	ds, err := db.ExportUnheld(e.ctx, unheld, held)
 	if err == nil && len(ds.Actors)+len(ds.Sources) > 0 {
-		err = writeExport(e, ds, filepath.Join(dir, unheld+".json"))
+		err = writeExport(e, ds, filepath.Join(dir, unheld+f.Extension))
 	}
 	if err != nil {
 		errs = append(errs, err)
@@ -126,7 +133,7 @@ func writeExport(e *env, ds *counterpoint.Dataset, file string) error {
 	if err := ds.Validate(); err != nil {
 		return fmt.Errorf("dataset %q as the graph holds it would not load again, so %s is not written:\n%w", id, file, err)
 	}
-	if err := loader.WriteJSONFile(file, ds); err != nil {
+	if err := datasetjson.WriteFile(file, ds); err != nil {
 		return fmt.Errorf("write dataset %q: %w", id, err)
 	}
 	quotes := 0

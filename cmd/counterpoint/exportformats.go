@@ -7,21 +7,22 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/counterpoint-news/counterpoint/format"
+	"github.com/counterpoint-news/counterpoint/internal/files"
+
 	"github.com/counterpoint-news/counterpoint"
-	"github.com/counterpoint-news/counterpoint/export"
-	"github.com/counterpoint-news/counterpoint/loader"
 	"github.com/counterpoint-news/counterpoint/store"
 )
 
 // runOther exports in a format for other tools (AIF, GraphML, CSV, Web
 // Annotations): one dataset, or every dataset into a folder.
-func (c *ExportCmd) runOther(e *env, db *store.DB) error {
+func (c *ExportCmd) runOther(e *env, db *store.DB, f format.Format) error {
 	if !c.All {
 		ds, err := db.ExportDataset(e.ctx, c.Dataset)
 		if err != nil {
 			return err
 		}
-		return writeFormat(e, ds, c.Format, c.Output, false)
+		return writeFormat(e, ds, f, c.Output, false)
 	}
 	ids, err := db.Datasets(e.ctx)
 	if err != nil {
@@ -38,7 +39,7 @@ func (c *ExportCmd) runOther(e *env, db *store.DB) error {
 	for _, id := range ids {
 		ds, err := db.ExportDataset(e.ctx, id)
 		if err == nil {
-			err = writeFormat(e, ds, c.Format, dir, true)
+			err = writeFormat(e, ds, f, dir, true)
 		}
 		if err != nil {
 			errs = append(errs, fmt.Errorf("dataset %q: %w", id, err))
@@ -47,19 +48,19 @@ func (c *ExportCmd) runOther(e *env, db *store.DB) error {
 	return errors.Join(errs...)
 }
 
-// writeFormat writes ds in format: to output (a file, or for the formats
+// writeFormat writes ds in f: to output (a file, or for the formats
 // of several files a folder), or into the folder output when inDir, under
 // the dataset's id.
-func writeFormat(e *env, ds *counterpoint.Dataset, format, output string, inDir bool) error {
-	files, err := export.Files(ds, format)
+func writeFormat(e *env, ds *counterpoint.Dataset, f format.Format, output string, inDir bool) error {
+	fs, err := f.Files(ds)
 	if err != nil {
 		return err
 	}
 	dir := output
-	if !inDir && len(files) == 1 {
+	if !inDir && len(fs) == 1 {
 		dir = ""
 		if output != "" {
-			files[0].Name = output
+			fs[0].Name = output
 		}
 	} else if dir == "" {
 		dir = "."
@@ -69,19 +70,19 @@ func writeFormat(e *env, ds *counterpoint.Dataset, format, output string, inDir 
 			return err
 		}
 	}
-	for _, f := range files {
+	for _, file := range fs {
 		var b bytes.Buffer
-		if err := f.Write(&b); err != nil {
-			return fmt.Errorf("write dataset %q as %s: %w", ds.ID, format, err)
+		if err := file.Write(&b); err != nil {
+			return fmt.Errorf("write dataset %q as %s: %w", ds.ID, f.Name, err)
 		}
-		path := f.Name
+		path := file.Name
 		if dir != "" {
-			path = filepath.Join(dir, f.Name)
+			path = filepath.Join(dir, file.Name)
 		}
-		if err := loader.WriteFileAtomic(path, b.Bytes()); err != nil {
+		if err := files.WriteAtomic(path, b.Bytes()); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "%s: dataset %q exported as %s\n", path, ds.ID, format)
+		fmt.Fprintf(e.stdout, "%s: dataset %q exported as %s\n", path, ds.ID, f.Name)
 	}
 	return nil
 }

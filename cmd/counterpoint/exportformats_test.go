@@ -24,7 +24,7 @@ func TestAIFAndOtherFormatsCommand(t *testing.T) {
 	t.Setenv("NEO4J_PASSWORD", cfg.Password)
 	t.Setenv("NEO4J_DATABASE", cfg.Database)
 	dir := t.TempDir()
-	maps := "../../loader/testdata/aif"
+	maps := "../../format/aif/testdata/aif"
 	tests := []struct {
 		name      string
 		args      []string

@@ -17,7 +17,7 @@ import (
 // reach it) and an output file (a run writes it).
 func TestHelpRunsNothing(t *testing.T) {
 	t.Setenv("NEO4J_URI", "bolt://127.0.0.1:1")
-	parser, err := kong.New(&CLI{})
+	parser, err := kong.New(&CLI{}, formatVars())
 	if err != nil {
 		t.Fatal(err)
 	}

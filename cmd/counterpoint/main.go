@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/counterpoint-news/counterpoint/format"
+
 	"github.com/alecthomas/kong"
 
 	"github.com/counterpoint-news/counterpoint"
@@ -63,19 +65,6 @@ type DatasetLimits struct {
 
 func (l DatasetLimits) loader() loader.Limits { return loader.Limits{MaxBytes: l.MaxBytes} }
 
-// InputFormat says how to read the files named on the command line.
-type InputFormat struct {
-	Format      string `enum:"json,aif" default:"json" help:"Format of the files: json (Counterpoint's dataset files) or aif (AIF JSON argument maps, as AIFdb and OVA write them; one dataset per map, see docs/aif.md)."`
-	SkipInvalid bool   `name:"skip-invalid" help:"Leave out what has problems (an AIF map's invalid node and what hangs on it; a dataset that fails the checks), list it, and go on with the rest."`
-}
-
-func (f InputFormat) format() loader.Format {
-	if f.Format == "aif" {
-		return loader.AIF
-	}
-	return loader.JSON
-}
-
 // ValidateCmd checks datasets and reports every problem with file and path.
 type ValidateCmd struct {
 	DatasetLimits
@@ -112,7 +101,7 @@ type env struct {
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var cli CLI
 	kctx, help, err := cmdline.Parse(&cli, args, stdout, stderr, kong.Name("counterpoint"),
-		kong.Description("Counterpoint: who said what, on whose authority, and who countered whom."))
+		kong.Description("Counterpoint: who said what, on whose authority, and who countered whom."), formatVars())
 	if help || err != nil {
 		return err
 	}
@@ -126,7 +115,7 @@ func readInputs(e *env, lim loader.Limits, in InputFormat, files []string, seed 
 	}
 	var inputs []loader.Input
 	if seed {
-		in, err := lim.ReadFS(loader.JSON, data.Files, data.Seeds...)
+		in, err := lim.ReadFS(format.Default().Reader, data.Files, data.Seeds...)
 		if err != nil {
 			return nil, err
 		}
@@ -137,14 +126,18 @@ func readInputs(e *env, lim loader.Limits, in InputFormat, files []string, seed 
 		if err != nil {
 			return nil, err
 		}
+		reader, err := in.reader()
+		if err != nil {
+			return nil, err
+		}
 		if !in.SkipInvalid {
-			read, err := lim.ReadFiles(in.format(), files...)
+			read, err := lim.ReadFiles(reader, files...)
 			if err != nil {
 				return nil, err
 			}
 			return append(inputs, read...), nil
 		}
-		read, skipped, err := lim.ReadFilesSkipInvalid(in.format(), files...)
+		read, skipped, err := lim.ReadFilesSkipInvalid(reader, files...)
 		for _, p := range skipped {
 			fmt.Fprintf(e.stdout, "skipped: %s\n", p)
 		}
@@ -188,11 +181,10 @@ func (c *LoadCmd) Run(e *env) error {
 	start := time.Now()
 	var total int64
 	for _, in := range inputs {
-		total += int64(in.Dataset.Elements())
+		total += int64(store.Elements(in.Dataset))
 	}
 	rep := progress.New(e.stderr, "load", "elements", len(inputs), total, c.Quiet)
-	ctx := counterpoint.WithProgress(counterpoint.WithEditor(e.ctx, c.Editor), rep.Add)
-	results, err := loader.Load(ctx, db, inputs, rep.FileDone)
+	results, err := loader.Load(counterpoint.WithEditor(e.ctx, c.Editor), db, inputs, loader.Progress{Elements: rep.Add, Dataset: rep.FileDone})
 	rep.Finish()
 	for _, r := range results {
 		fmt.Fprintf(e.stdout, "%s: dataset %q loaded: %s\n", r.File, r.Dataset, formatSummary(r.Summary))

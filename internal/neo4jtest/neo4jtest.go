@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/counterpoint-news/counterpoint/format/datasetjson"
+
 	"github.com/counterpoint-news/counterpoint/data"
 	"github.com/counterpoint-news/counterpoint/loader"
 	"github.com/counterpoint-news/counterpoint/store"
@@ -54,11 +56,11 @@ func MustOpen(tb testing.TB) *store.DB {
 // MustSeed loads the embedded article dataset into db.
 func MustSeed(tb testing.TB, db *store.DB) []loader.Result {
 	tb.Helper()
-	inputs, err := loader.ReadFS(loader.JSON, data.Files, data.Seeds...)
+	inputs, err := loader.ReadFS(datasetjson.Reader, data.Files, data.Seeds...)
 	if err != nil {
 		tb.Fatalf("read the seed datasets: %v", err)
 	}
-	res, err := loader.Load(context.Background(), db, inputs)
+	res, err := loader.Load(context.Background(), db, inputs, loader.Progress{})
 	if err != nil {
 		tb.Fatalf("load the seed datasets: %v", err)
 	}

@@ -25,6 +25,7 @@ import (
 	"time"
 
 	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/internal/readahead"
 )
 
 // Store is an in-memory graph store. The zero value is not ready: use New.
@@ -79,7 +80,7 @@ func MustNew(tb testing.TB, datasets ...*counterpoint.Dataset) *Store {
 	tb.Helper()
 	s := New()
 	for _, ds := range datasets {
-		if _, err := s.WriteDataset(context.Background(), ds); err != nil {
+		if _, err := s.WriteDataset(context.Background(), ds, nil); err != nil {
 			tb.Fatalf("storetest: load dataset %q: %v", ds.ID, err)
 		}
 	}
@@ -524,13 +525,13 @@ func (s *Store) CountersAgainst(_ context.Context, actorIDs []string) ([]counter
 // --- read-ahead
 
 // ClaimsWithDetail reads claims with what d asks of them.
-func (s *Store) ClaimsWithDetail(_ context.Context, ids []string, d counterpoint.ClaimDetail) (counterpoint.Bundle, error) {
+func (s *Store) ClaimsWithDetail(_ context.Context, ids []string, d readahead.ClaimDetail) (readahead.Bundle, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.enter("ClaimsWithDetail", ids, d); err != nil {
-		return counterpoint.Bundle{}, err
+		return readahead.Bundle{}, err
 	}
-	b := counterpoint.Bundle{Quotes: map[string][]counterpoint.Quote{}, Assertions: map[string][]counterpoint.Assertion{}, Relations: map[string][]counterpoint.Relation{}}
+	b := readahead.Bundle{Quotes: map[string][]counterpoint.Quote{}, Assertions: map[string][]counterpoint.Assertion{}, Relations: map[string][]counterpoint.Relation{}}
 	claims := slices.Clone(ids)
 	var actors []string
 	detail := func(id string, quotes, assertions bool) {
@@ -568,13 +569,13 @@ func (s *Store) ClaimsWithDetail(_ context.Context, ids []string, d counterpoint
 }
 
 // ActorsWithDetail reads actors with what d asks of them.
-func (s *Store) ActorsWithDetail(_ context.Context, ids []string, d counterpoint.ActorDetail) (counterpoint.Bundle, error) {
+func (s *Store) ActorsWithDetail(_ context.Context, ids []string, d readahead.ActorDetail) (readahead.Bundle, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.enter("ActorsWithDetail", ids, d); err != nil {
-		return counterpoint.Bundle{}, err
+		return readahead.Bundle{}, err
 	}
-	b := counterpoint.Bundle{Assertions: map[string][]counterpoint.Assertion{}, CountersBy: map[string][]counterpoint.Counter{}, CountersAgainst: map[string][]counterpoint.Counter{}}
+	b := readahead.Bundle{Assertions: map[string][]counterpoint.Assertion{}, CountersBy: map[string][]counterpoint.Counter{}, CountersAgainst: map[string][]counterpoint.Counter{}}
 	actors := slices.Clone(ids)
 	var claims []string
 	add := func(into map[string][]counterpoint.Counter, id string, c counter) {
@@ -787,25 +788,22 @@ func (s *Store) DatasetSources(_ context.Context, scope counterpoint.Scope) ([]s
 	return s.datasetSources(scope), nil
 }
 
-// ActorTies reads the signed ties between actors by the domain's rule
-// (counterpoint.Ties).
-func (s *Store) ActorTies(_ context.Context, scope counterpoint.Scope) ([]counterpoint.Tie, error) {
+// TieGraph reads what the camps of scope are drawn from: the scope's
+// claims with their asserters, their rebuttals and supports, and every
+// membership (counterpoint.TieGraph applies the rules).
+func (s *Store) TieGraph(_ context.Context, scope counterpoint.Scope) (counterpoint.TieGraph, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := s.enter("ActorTies", scope); err != nil {
-		return nil, err
+	if err := s.enter("TieGraph", scope); err != nil {
+		return counterpoint.TieGraph{}, err
 	}
-	g := counterpoint.TieGraph{Asserted: map[string][]counterpoint.Assertion{}}
-	asserts := map[string]bool{}
+	g := counterpoint.TieGraph{Scope: scope, Asserted: map[string][]counterpoint.Assertion{}}
 	for _, id := range s.sortedClaimIDs() {
 		if !inScope(scope, s.claims[id].Dataset) {
 			continue
 		}
 		g.Scoped = append(g.Scoped, id)
 		g.Asserted[id] = s.assertionsOf(id)
-		for _, a := range g.Asserted[id] {
-			asserts[a.Actor] = true
-		}
 		for _, r := range s.relationsOf(id) {
 			if r.From == id && (r.Kind == counterpoint.Rebuts || r.Kind == counterpoint.Supports) {
 				g.Relations = append(g.Relations, r)
@@ -815,12 +813,10 @@ func (s *Store) ActorTies(_ context.Context, scope counterpoint.Scope) ([]counte
 	}
 	for _, id := range slices.Sorted(maps.Keys(s.actors)) {
 		for _, group := range s.actors[id].MemberOf {
-			if len(scope) == 0 || asserts[id] || asserts[group] {
-				g.Memberships = append(g.Memberships, counterpoint.Link{From: id, To: group})
-			}
+			g.Memberships = append(g.Memberships, counterpoint.Link{From: id, To: group})
 		}
 	}
-	return counterpoint.Ties(g), nil
+	return g, nil
 }
 
 // Search finds claims, quotes, actors and sources whose words hold the
@@ -1582,8 +1578,9 @@ func (s *Store) Review(ctx context.Context, source, id string, action counterpoi
 // actors, sources, claims and relations replace what the graph had of
 // them, and the dataset's claims and relations it no longer has are
 // removed. It checks the dataset with the domain's rules first and writes
-// nothing when they fail.
-func (s *Store) WriteDataset(ctx context.Context, ds *counterpoint.Dataset) (counterpoint.WriteSummary, error) {
+// nothing when they fail; progress (nil for none) hears the nodes and
+// relations written, once.
+func (s *Store) WriteDataset(ctx context.Context, ds *counterpoint.Dataset, progress func(elements int)) (counterpoint.WriteSummary, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	sum := counterpoint.NewWriteSummary()
@@ -1663,6 +1660,13 @@ func (s *Store) WriteDataset(ctx context.Context, ds *counterpoint.Dataset) (cou
 		}
 	}
 	s.datasets[ds.ID] = counterpoint.Dataset{ID: ds.ID, Title: ds.Title, Description: ds.Description}
+	if progress != nil {
+		n := len(ds.Actors) + len(ds.Sources) + len(ds.Relations)
+		for _, c := range ds.Claims {
+			n += 1 + len(c.Quotes) + len(c.Assertions) + len(c.About)
+		}
+		progress(n)
+	}
 	s.record(ctx, ds.ID, counterpoint.ChangeLoad, 0, nil, nil, "dataset "+ds.ID)
 	return sum, nil
 }

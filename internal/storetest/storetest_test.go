@@ -18,6 +18,7 @@ import (
 
 	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/data"
+	"github.com/counterpoint-news/counterpoint/format/datasetjson"
 	"github.com/counterpoint-news/counterpoint/internal/storetest"
 	"github.com/counterpoint-news/counterpoint/loader"
 	"github.com/counterpoint-news/counterpoint/resolvers"
@@ -35,12 +36,12 @@ var (
 // through loader.Load as `counterpoint load --seed` loads it into Neo4j.
 func MustSeed(tb testing.TB) *storetest.Store {
 	tb.Helper()
-	inputs, err := loader.ReadFS(loader.JSON, data.Files, data.Seeds...)
+	inputs, err := loader.ReadFS(datasetjson.Reader, data.Files, data.Seeds...)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	s := storetest.New()
-	res, err := loader.Load(context.Background(), s, inputs)
+	res, err := loader.Load(context.Background(), s, inputs, loader.Progress{})
 	if err != nil || len(res) != len(inputs) || res[0].Summary.Created["Claim"] == 0 {
 		tb.Fatalf("loading the seed into the double: %+v, %v", res, err)
 	}
@@ -139,7 +140,7 @@ func TestExportGivesBackTheLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sum, err := s.WriteDataset(ctx, got)
+	sum, err := s.WriteDataset(ctx, got, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,16 +192,19 @@ func TestFailAndCalls(t *testing.T) {
 }
 
 // TestNeedsOnlyTheDomain: the double stands in for Neo4j, so it never
-// reaches the driver, nor anything but the domain and the standard
-// library; a test that uses it runs anywhere.
+// reaches the driver, nor anything but the domain, the read-ahead's types
+// and the standard library; a test that uses it runs anywhere.
 func TestNeedsOnlyTheDomain(t *testing.T) {
 	out, err := exec.Command("go", "list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", ".").CombinedOutput()
 	if err != nil {
 		t.Fatalf("go list -deps: %v\n%s", err, out)
 	}
 	for _, dep := range strings.Fields(string(out)) {
-		if dep != "github.com/counterpoint-news/counterpoint" && dep != "github.com/counterpoint-news/counterpoint/internal/storetest" {
-			t.Errorf("storetest depends on %s: want the domain and the standard library only", dep)
+		switch dep {
+		case "github.com/counterpoint-news/counterpoint", "github.com/counterpoint-news/counterpoint/internal/readahead",
+			"github.com/counterpoint-news/counterpoint/internal/storetest":
+		default:
+			t.Errorf("storetest depends on %s: want the domain (with the read-ahead's plan) and the standard library only", dep)
 		}
 	}
 }

@@ -70,7 +70,7 @@ else
   # The bad-input batches: every bad request and bad dataset of the tests,
   # each a subtest that checks the answer and that nothing was written.
   echo; echo "== reliability: bad input"
-  go test -p 1 -count=1 -v -run '^(TestBadInput|TestReadRefusesBadDatasets|TestReadRefusesConflictingDatasets|TestDecodeNamesEmptyFilesAndRepeatedKeys|TestOneRuleSet)$' ./e2e ./loader >"$out/badinput.log" 2>&1
+  go test -p 1 -count=1 -v -run '^(TestBadInput|TestReadRefusesBadDatasets|TestReadRefusesConflictingDatasets|TestDecodeNamesEmptyFilesAndRepeatedKeys|TestOneRuleSet)$' ./e2e ./loader ./format/datasetjson >"$out/badinput.log" 2>&1
   # One trial per subtest; a test without subtests counts once.
   counts="$(awk '
     /^    --- (PASS|FAIL): / { split($3, a, "/"); subs[a[1]]++; if ($2 == "FAIL:") fail++ }
@@ -84,7 +84,7 @@ else
   grep -qE '^(ok|FAIL)\s' "$out/badinput.log" || fail=$((fail + 1))
   printf '{"trial":"bad-input","trials":%d,"held":%d,"failed":%d,"measured":"%s","conditions":"%s","script":"%s"}\n' \
     "$total" $((total - fail)) "$fail" "subtests: $detail; each bad request answered with its code (never 500) and the digest unchanged, each bad dataset refused with file and JSON path, each one-rule mistake refused alike by the loader and the API" \
-    "go test against the trials' Neo4j" "scripts/reliability/run.sh full  # go test -run 'TestBadInput|TestReadRefuses...|TestOneRuleSet' ./e2e ./loader" >>"$results"
+    "go test against the trials' Neo4j" "scripts/reliability/run.sh full  # go test -run 'TestBadInput|TestReadRefuses...|TestOneRuleSet' ./e2e ./loader ./format/datasetjson" >>"$results"
   [[ $fail -eq 0 ]] || failures+=("bad input")
 fi
 

@@ -48,6 +48,7 @@ export function setupStudio() {
   });
   $('export-dataset').addEventListener('change', updateExportLink);
   $('export-format').addEventListener('change', updateExportLink);
+  loadFormats();
   let timer = null;
   document.addEventListener('selectionchange', () => {
     clearTimeout(timer);
@@ -158,17 +159,33 @@ async function loadAllClaims() {
   updateExportLink();
 }
 
+// loadFormats fills the download's format picker from the server's
+// registry of formats (GET /export/formats), the default first; the page
+// names no format itself. Without the list, the download is the default
+// format (<id>.zip).
+async function loadFormats() {
+  try {
+    const res = await fetch('/export/formats');
+    if (!res.ok) return;
+    const { formats } = await res.json();
+    clear($('export-format')).append(...formats.map((f) => h('option', { value: f.name, dataset: { archive: f.archive } }, f.title)));
+  } catch {
+    // No list: the link keeps the default format.
+  }
+  updateExportLink();
+}
+
 // updateExportLink points the download at the dataset and format chosen:
-// /export/datasets/<id>.zip (the project's JSON with its texts) or
-// <id>.<format>.zip (the files for other tools).
+// /export/datasets/<id><archive>, the archive suffix the registry gives
+// the format (.zip for the default, .<format>.zip for the others).
 function updateExportLink() {
   const ds = $('export-dataset').value || 'curated';
-  const format = $('export-format').value || 'json';
-  const file = format === 'json' ? `${ds}.zip` : `${ds}.${format}.zip`;
+  const chosen = $('export-format').selectedOptions[0];
+  const archive = chosen?.dataset.archive || '.zip';
   const a = $('export-link');
-  a.href = `/export/datasets/${encodeURIComponent(ds)}${format === 'json' ? '' : `.${format}`}.zip`;
-  a.setAttribute('download', file);
-  const what = $('export-format').selectedOptions[0]?.textContent || 'its JSON file and source texts';
+  a.href = `/export/datasets/${encodeURIComponent(ds)}${archive}`;
+  a.setAttribute('download', `${ds}${archive}`);
+  const what = chosen?.textContent || 'its JSON file and source texts';
   a.setAttribute('aria-label', `Download the dataset ${ds} as ${what}, a zip archive`);
 }
 

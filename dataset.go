@@ -1,0 +1,163 @@
+package counterpoint
+
+// Dataset is one curated body of actors, claims, sources and relations,
+// usually drawn from one article.
+type Dataset struct {
+	ID          string
+	Title       string
+	Description string
+	Sources     []Source
+	Actors      []Actor
+	Claims      []Claim
+	Relations   []Relation
+}
+
+// Validate checks a whole dataset: every node as its own Validate does, ids
+// unique across the dataset, every reference resolved within it, no
+// relation twice, and every quote verbatim at its offsets in its source's
+// text. It returns every problem at once.
+func (ds *Dataset) Validate() error {
+	var ps Problems
+	seen := newIDs()
+	add := func(field string, more Problems) { ps = append(ps, more.under(field)...) }
+	if !ValidID(ds.ID) {
+		ps = append(ps, Invalidf("id", "dataset id %q is not a slug", ds.ID))
+	}
+
+	// Define every id first, so that a reference may point forward.
+	actors := map[string]bool{}
+	sources := map[string]*Source{}
+	claims := map[string]bool{}
+	for i := range ds.Actors {
+		seen.at = indexField("actors", i)
+		add(seen.at, ds.Actors[i].validate(seen))
+		actors[ds.Actors[i].ID] = true
+	}
+	for i := range ds.Sources {
+		seen.at = indexField("sources", i)
+		add(seen.at, ds.Sources[i].validate(seen))
+		sources[ds.Sources[i].ID] = &ds.Sources[i]
+	}
+	for i := range ds.Claims {
+		seen.at = indexField("claims", i)
+		add(seen.at, ds.Claims[i].validate(seen))
+		claims[ds.Claims[i].ID] = true
+	}
+
+	ref := func(field string, t NodeType, id string) bool {
+		known := map[NodeType]bool{NodeActor: actors[id], NodeClaim: claims[id]}[t]
+		if t == NodeSource {
+			_, known = sources[id]
+		}
+		if !known {
+			ps = append(ps, UnknownRef(field, t, id))
+		}
+		return known
+	}
+	for i, a := range ds.Actors {
+		for j, m := range a.MemberOf {
+			ref(indexField(joinField(indexField("actors", i), "memberOf"), j), NodeActor, m)
+		}
+	}
+	texts := map[string]*Text{}
+	for i, s := range ds.Sources {
+		p := indexField("sources", i)
+		for j, a := range s.Authors {
+			ref(indexField(joinField(p, "authors"), j), NodeActor, a)
+		}
+		if s.ReportedIn != "" && s.ReportedIn != s.ID {
+			ref(joinField(p, "reportedIn"), NodeSource, s.ReportedIn)
+		}
+		if s.Text != "" {
+			texts[s.ID] = NewText(s.Text)
+		}
+	}
+	for i, c := range ds.Claims {
+		p := indexField("claims", i)
+		for j, a := range c.About {
+			ref(indexField(joinField(p, "about"), j), NodeActor, a)
+		}
+		for j, a := range c.Assertions {
+			ap := indexField(joinField(p, "assertions"), j)
+			ref(joinField(ap, "actor"), NodeActor, a.Actor)
+			ref(joinField(ap, "source"), NodeSource, a.Source)
+		}
+		for j := range c.Quotes {
+			q := &c.Quotes[j]
+			qp := indexField(joinField(p, "quotes"), j)
+			if q.Document != "" {
+				ref(joinField(qp, "document"), NodeSource, q.Document)
+			}
+			if !ref(joinField(qp, "source"), NodeSource, q.Source) {
+				continue
+			}
+			if err := Within(qp, q.Validate(texts[q.Source])); err != nil {
+				ps = append(ps, err.(*Error))
+			}
+		}
+	}
+	first := map[string]int{}
+	for i := range ds.Relations {
+		r := &ds.Relations[i]
+		p := indexField("relations", i)
+		add(p, r.validate())
+		ref(joinField(p, "from"), NodeClaim, r.From)
+		ref(joinField(p, "to"), NodeClaim, r.To)
+		if r.Source != "" {
+			ref(joinField(p, "source"), NodeSource, r.Source)
+		}
+		add(p, r.validateEvidence(func(id string) (*Text, bool) {
+			_, ok := sources[id]
+			return texts[id], ok
+		}))
+		if j, ok := first[r.Key()]; ok {
+			ps = append(ps, Invalidf(p, "duplicate relation %s %s %s (first at %s)", r.From, r.Kind, r.To, indexField("relations", j)))
+		} else {
+			first[r.Key()] = i
+		}
+	}
+	return ps.Err()
+}
+
+// DatasetSummary is what one dataset holds, so that a reader can choose
+// the debates to follow.
+type DatasetSummary struct {
+	ID, Title, Description            string
+	Claims, Quotes, Relations, Actors int
+	Sources                           []string
+}
+
+// Scope limits a read to the claims, quotes and relations of some
+// datasets, so that a journalist following one debate sees only it; empty
+// means the whole graph. Actors and sources are shared: they are in scope
+// through what they assert or hold.
+type Scope []string
+
+// MaxScope is the most datasets one read may name.
+const MaxScope = 100
+
+// Validate checks that a scope names at most MaxScope datasets, each by a
+// well-formed id, once.
+func (s Scope) Validate(field string) error {
+	if p := s.problem(field); p != nil {
+		return p
+	}
+	return nil
+}
+
+func (s Scope) problem(field string) *Error {
+	if len(s) > MaxScope {
+		return Invalidf(field, "at most %d datasets, not %d", MaxScope, len(s))
+	}
+	for i, id := range s {
+		if !ValidID(id) {
+			return Invalidf(indexField(field, i), "%q is not a dataset id (a slug: lower-case letters and digits separated by '-', '_' or '.')", id)
+		}
+		for _, other := range s[:i] {
+			if other == id {
+				return Invalidf(indexField(field, i), "dataset %q is named twice", id)
+			}
+		}
+	}
+	return nil
+}

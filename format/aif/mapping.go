@@ -1,0 +1,787 @@
+package aif
+
+import (
+	"encoding/hex"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/counterpoint-news/counterpoint"
+)
+
+// How an AIF map becomes a dataset (docs/aif.md says it for curators):
+// propositions (I) are claims, locutions (L) are the speakers' words in a
+// transcript built from them in order, illocutionary connections (YA) from
+// a locution to a proposition are the speaker's assertions, and the scheme
+// nodes RA, CA and MA are relations between claims, inferred, with a note
+// naming the node.
+
+// anchor is one illocutionary connection from a locution to a proposition.
+type anchor struct {
+	l, ya, i *node
+}
+
+// speech is one locution as the transcript holds it.
+type speech struct {
+	l          *node
+	label      string // the speaker as the transcript names them ("Relayer: Speaker" for reported speech)
+	actor      counterpoint.Actor
+	relayed    bool
+	words      string
+	start, end string // the locution's times, as the map gives them
+	from, to   int    // the words' code-point offsets in the transcript
+}
+
+// Limits on the parts of the graph's ids that come from names, so that
+// ids stay within counterpoint.ValidID's 200 bytes; an id built from node
+// ids that is still too long is reported on the node.
+const (
+	maxSlugLabel = 40
+	maxIllocSlug = 30
+)
+
+// build turns the map read into a dataset, reporting what it cannot hold.
+func (m *aifMap) build() *counterpoint.Dataset {
+	for _, n := range m.order {
+		if n.typ == aifI && !n.bad && !counterpoint.ValidID("aif-"+encodeAIFID(n.id)) {
+			m.problem(n.at.Field("nodeID"), "node id %q is too long to make a claim id of at most 200 bytes", clip(n.id, 50))
+			n.bad = true
+		}
+	}
+	anchors, schemeAnchors, analysing := m.illocutions()
+	spoken := m.speeches(anchors, analysing)
+
+	transcriptID := "aif." + m.dataset + ".transcript"
+	ds := &counterpoint.Dataset{ID: m.dataset, Title: "AIF map " + m.dataset, Description: "Read from the AIF map " + filepath.Base(m.file) + "."}
+	if m.ext.Title != "" {
+		ds.Title, ds.Description = m.ext.Title, m.ext.Description
+	}
+	text := m.transcript(spoken)
+	ds.Sources = append(ds.Sources, counterpoint.Source{ID: transcriptID, Title: "Transcript of the AIF map " + m.dataset + ", built from its locutions in order",
+		Kind: counterpoint.SourceSpeech, Text: text})
+	document := ""
+	docText, docTitle := m.text, "The text of the AIF map "+m.dataset
+	if m.ext.Document != nil {
+		docText, docTitle = m.ext.Document.Text, m.ext.Document.Title
+	}
+	if strings.TrimSpace(docText) != "" && docText != text && docText != StripMarkup(text) {
+		document = "aif." + m.dataset + ".text"
+		ds.Sources = append(ds.Sources, counterpoint.Source{ID: document, Title: docTitle, Kind: counterpoint.SourceArticle, Text: docText})
+	}
+	idx := counterpoint.NewText(text)
+
+	byL := map[*node]*speech{}
+	actors := map[string]counterpoint.Actor{}
+	var actorOrder []string
+	for _, s := range spoken {
+		byL[s.l] = s
+	}
+	claimOf := map[*node]string{}
+	anchorsOf := map[*node][]anchor{}
+	for _, a := range anchors {
+		if byL[a.l] != nil && !a.ya.bad {
+			anchorsOf[a.i] = append(anchorsOf[a.i], a)
+		}
+	}
+	for _, i := range m.order {
+		if i.typ != aifI || i.bad {
+			continue
+		}
+		mine := anchorsOf[i]
+		// A proposition that no locution of this map puts forward may be
+		// put forward in another map that shares it: merge reports it when
+		// none does.
+		slices.SortStableFunc(mine, func(a, b anchor) int { return byL[a.l].from - byL[b.l].from })
+		c := counterpoint.Claim{ID: "aif-" + encodeAIFID(i.id), Text: strings.TrimSpace(i.text)}
+		for _, a := range mine {
+			s := byL[a.l]
+			qid := aifQuoteID(a.l.id, a.ya.id, a.ya.text)
+			if !counterpoint.ValidID(qid) || !counterpoint.ValidID(s.actor.ID) {
+				m.problem(a.ya.at.Field("nodeID"), "the ids of L node %q and YA node %q are too long together to make graph ids of at most 200 bytes", clip(a.l.id, 50), clip(a.ya.id, 50))
+				a.ya.bad = true
+				continue
+			}
+			q := counterpoint.Quote{ID: qid, Text: s.words, Kind: counterpoint.Paraphrase,
+				Source: transcriptID, Document: document, Start: s.from, End: s.to}
+			if idx.InsideQuotation(s.from, s.to) {
+				q.Kind = counterpoint.Direct
+			}
+			c.Quotes = append(c.Quotes, q)
+			if _, ok := actors[s.actor.ID]; !ok {
+				actors[s.actor.ID] = s.actor
+				actorOrder = append(actorOrder, s.actor.ID)
+			}
+			as := counterpoint.Assertion{Actor: s.actor.ID, Source: transcriptID, Date: timeDate(s.start),
+				Attribution: counterpoint.OnRecord, Stance: illocutionStance(a.ya.text)}
+			switch {
+			case s.actor.Kind == counterpoint.ActorAnonymous:
+				as.Attribution = counterpoint.Anonymous
+			case s.relayed:
+				as.Attribution = counterpoint.Reported
+			}
+			c.Assertions = mergeAssertion(c.Assertions, as)
+			if as.Date != "" && (c.Date == "" || as.Date < c.Date) {
+				c.Date = as.Date
+			}
+		}
+		claimOf[i] = c.ID
+		ds.Claims = append(ds.Claims, c)
+	}
+	for _, id := range actorOrder {
+		ds.Actors = append(ds.Actors, actors[id])
+	}
+	ds.Relations = m.relations(claimOf, schemeAnchors, transcriptID)
+	return ds
+}
+
+// mergeAssertion adds a to as, or folds it into the assertion of the same
+// actor in the same source: endorsing once is endorsing, the date is the
+// earliest, an attribution already given stays.
+func mergeAssertion(as []counterpoint.Assertion, a counterpoint.Assertion) []counterpoint.Assertion {
+	for i := range as {
+		if as[i].Actor != a.Actor || as[i].Source != a.Source {
+			continue
+		}
+		if a.Stance == counterpoint.Endorses {
+			as[i].Stance = counterpoint.Endorses
+		}
+		if a.Date != "" && (as[i].Date == "" || a.Date < as[i].Date) {
+			as[i].Date = a.Date
+		}
+		return as
+	}
+	return append(as, a)
+}
+
+// illocutions sorts the YA nodes: those from a locution to propositions
+// (assertions), those that anchor a scheme node (kept in its relation's
+// note), and OVA's "Analysing" links from the analyst's locution to the
+// analysed one, whose source locutions are the analyst's, not the debate's.
+func (m *aifMap) illocutions() (anchors []anchor, schemes map[*node][]*node, analysing map[*node]bool) {
+	schemes, analysing = map[*node][]*node{}, map[*node]bool{}
+	for _, y := range m.order {
+		if y.typ != aifYA || y.bad {
+			continue
+		}
+		ins, outs := good(y.in), good(y.out)
+		if len(ins) != 1 {
+			m.problem(y.at, "YA node %s must come from one locution or transition; it comes from %d nodes", y.id, len(ins))
+			y.bad = true
+			continue
+		}
+		if len(outs) == 0 {
+			m.problem(y.at, "YA node %s leads to no node", y.id)
+			y.bad = true
+			continue
+		}
+		src := ins[0]
+		for _, o := range outs {
+			switch {
+			case src.typ == aifL && o.typ == aifI:
+				anchors = append(anchors, anchor{l: src, ya: y, i: o})
+			case src.typ == aifL && o.typ == aifL:
+				analysing[src] = true
+			case (src.typ == aifL || src.typ == aifTA) && (o.typ == aifRA || o.typ == aifCA || o.typ == aifMA):
+				schemes[o] = append(schemes[o], y)
+			default:
+				m.problem(y.at, "YA node %s links a %s node to a %s node, which Counterpoint does not read (it reads YA from a locution to a proposition, and YA from a locution or transition to an RA, CA or MA node)", y.id, src.typ, o.typ)
+				y.bad = true
+			}
+		}
+	}
+	return anchors, schemes, analysing
+}
+
+func ofType(ns []*node, typ string) []*node {
+	var out []*node
+	for _, n := range ns {
+		if n.typ == typ {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func good(ns []*node) []*node {
+	var out []*node
+	for _, n := range ns {
+		if !n.bad {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// speeches reads every locution but the analyst's, in the order of the
+// map's transitions (TA), then of the file: who speaks and which words.
+func (m *aifMap) speeches(anchors []anchor, analysing map[*node]bool) []*speech {
+	var ls []*node
+	for _, n := range m.order {
+		if n.typ == aifL && !n.bad && !analysing[n] {
+			ls = append(ls, n)
+		}
+	}
+	ls = m.transitionOrder(ls)
+	var out []*speech
+	for _, l := range ls {
+		loc := m.locution[l.id]
+		s := &speech{l: l, start: cleanTime(string(loc.Start)), end: cleanTime(string(loc.End))}
+		labels, words := m.parseSpeaker(l.text)
+		s.words = strings.Join(strings.Fields(words), " ")
+		if s.words == "" {
+			m.problem(l.at.Field("text"), "L node %s has no words after the speaker's name", l.id)
+			l.bad = true
+			continue
+		}
+		person := m.people[string(loc.PersonID)]
+		var speaker string
+		switch {
+		case len(labels) == 0 && person != "":
+			speaker = person
+		case len(labels) == 0:
+			speaker = "Unnamed speaker"
+		default:
+			speaker = labels[len(labels)-1]
+			if person != "" && sameSpeaker(speaker, person) {
+				speaker = person // the participant list gives the full name
+			}
+		}
+		s.relayed = len(labels) > 1
+		s.label = speaker
+		if s.relayed {
+			s.label = labels[0] + ": " + speaker
+		}
+		s.actor = m.actorFor(speaker, l)
+		out = append(out, s)
+	}
+	return out
+}
+
+// transitionOrder orders locutions by the transitions between them (a
+// locution comes after those that transition into it), ties and locutions
+// without transitions in the file's order.
+func (m *aifMap) transitionOrder(ls []*node) []*node {
+	in := map[*node]bool{}
+	for _, l := range ls {
+		in[l] = true
+	}
+	after := map[*node][]*node{}
+	waiting := map[*node]int{}
+	for _, t := range m.order {
+		if t.typ != aifTA || t.bad {
+			continue
+		}
+		for _, a := range t.in {
+			for _, b := range t.out {
+				if in[a] && in[b] && a != b {
+					after[a] = append(after[a], b)
+					waiting[b]++
+				}
+			}
+		}
+	}
+	var out []*node
+	done := map[*node]bool{}
+	for len(out) < len(ls) {
+		var next *node
+		for _, l := range ls {
+			if !done[l] && waiting[l] == 0 {
+				next = l
+				break
+			}
+		}
+		if next == nil { // a cycle of transitions: the file's order breaks it
+			for _, l := range ls {
+				if !done[l] {
+					next = l
+					break
+				}
+			}
+		}
+		done[next] = true
+		out = append(out, next)
+		for _, b := range after[next] {
+			waiting[b]--
+		}
+	}
+	return out
+}
+
+// transcript writes the locutions one a paragraph, "[start – end]
+// Speaker: “words”", after a heading, and records where each one's words
+// are.
+func (m *aifMap) transcript(spoken []*speech) string {
+	var b strings.Builder
+	n := 0
+	write := func(s string) {
+		b.WriteString(s)
+		n += utf8.RuneCountInString(s)
+	}
+	write("Transcript built from the locutions of the AIF map " + m.dataset + ", in order.")
+	for _, s := range spoken {
+		write("\n\n") // each locution its own paragraph, as quotations never run across one
+		if s.start != "" || s.end != "" {
+			write("[" + s.start)
+			if s.end != "" {
+				write(" – " + s.end)
+			}
+			write("] ")
+		}
+		write(s.label + ": “")
+		s.from = n
+		write(s.words)
+		s.to = n
+		write("”")
+	}
+	write("\n")
+	return b.String()
+}
+
+// TranscriptLine is what a line of a transcript built from AIF locutions
+// says besides the words: the speaker as named there, and the times.
+type TranscriptLine struct {
+	Speaker    string
+	Start, End string
+}
+
+var transcriptLine = regexp.MustCompile(`^(?:\[([^\]\n]*)\] )?([^\n]+): “$`)
+
+// ParseTranscriptLine reads the speaker and times of the line on which
+// the words at code point start stand in text, when text is a transcript
+// that the AIF format built.
+func ParseTranscriptLine(text *counterpoint.Text, start int) (TranscriptLine, bool) {
+	before, ok := text.Slice(0, start)
+	if !ok {
+		return TranscriptLine{}, false
+	}
+	line := before[strings.LastIndexByte(before, '\n')+1:]
+	g := transcriptLine.FindStringSubmatch(line)
+	if g == nil {
+		return TranscriptLine{}, false
+	}
+	tl := TranscriptLine{Speaker: g[2]}
+	tl.Start, tl.End, _ = strings.Cut(g[1], " – ")
+	return tl, true
+}
+
+func cleanTime(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	s = strings.NewReplacer("[", "(", "]", ")", " – ", " - ").Replace(s)
+	return s
+}
+
+// timeDate is the date of a locution's start time when it begins with one
+// (AIFdb writes "2016-09-26 21:03:11"); times of day alone give none.
+func timeDate(t string) string {
+	if len(t) >= 10 && counterpoint.ValidDate(t[:10]) && (len(t) == 10 || t[10] == ' ' || t[10] == 'T') {
+		return t[:10]
+	}
+	return ""
+}
+
+var (
+	speakerPrefix = regexp.MustCompile(`^\s*([^:\n]{1,60}?)\s*:(?:\s+|$)`)
+	anonLabel     = regexp.MustCompile(`(?i)^(audience|audience member|member of the audience|questioner|unnamed speaker|unknown|unknown speaker|speaker|anonymous|anon)(?:\s*#?\s*([0-9]+))?$`)
+	particles     = map[string]bool{"de": true, "da": true, "del": true, "van": true, "von": true, "der": true, "den": true, "la": true, "le": true, "di": true, "du": true, "of": true, "al": true, "bin": true, "member": true, "speaker": true, "the": true}
+)
+
+// parseSpeaker splits "Name : words" (and "Relayer : Name : words") into the
+// names and the words. A prefix counts as a name when it names a
+// participant, an anonymous speaker ("AUDIENCE MEMBER 2"), or, in a map
+// without participants, looks like one: up to six capitalised words.
+func (m *aifMap) parseSpeaker(text string) ([]string, string) {
+	var labels []string
+	rest := text
+	for len(labels) < 2 {
+		g := speakerPrefix.FindStringSubmatchIndex(rest)
+		if g == nil {
+			break
+		}
+		label := strings.Join(strings.Fields(rest[g[2]:g[3]]), " ")
+		if !m.isSpeaker(label) {
+			break
+		}
+		labels = append(labels, label)
+		rest = rest[g[1]:]
+	}
+	return labels, rest
+}
+
+func (m *aifMap) isSpeaker(label string) bool {
+	if label == "" {
+		return false
+	}
+	if anonLabel.MatchString(label) {
+		return true
+	}
+	for _, p := range m.people {
+		if sameSpeaker(label, p) {
+			return true
+		}
+	}
+	if len(m.people) > 0 {
+		return false
+	}
+	words := strings.Fields(label)
+	if len(words) > 6 || strings.ContainsAny(label, `?!,;"“”()[]`) {
+		return false
+	}
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !(unicode.IsUpper(r) || unicode.IsDigit(r) || (i > 0 && particles[strings.ToLower(w)])) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameSpeaker says whether a label in a locution's text names the
+// participant: the whole name, the surname or the first name, in any case.
+func sameSpeaker(label, participant string) bool {
+	if strings.EqualFold(label, participant) {
+		return true
+	}
+	f := strings.Fields(participant)
+	return len(f) > 1 && (strings.EqualFold(label, f[len(f)-1]) || strings.EqualFold(label, f[0]))
+}
+
+// actorFor is the actor who speaks as name: a person, by name, shared by
+// every map; or an anonymous speaker of this map, one per numbered label
+// ("AUDIENCE MEMBER 2") and one per locution otherwise.
+func (m *aifMap) actorFor(name string, l *node) counterpoint.Actor {
+	if g := anonLabel.FindStringSubmatch(name); g != nil {
+		id := "aif." + m.dataset + "." + limitSlug(slugify(name), maxSlugLabel)
+		if g[2] == "" {
+			id += "." + encodeAIFID(l.id)
+		}
+		return counterpoint.Actor{ID: id, Name: name, Kind: counterpoint.ActorAnonymous,
+			Description: "A speaker whom the AIF map " + m.dataset + " does not name."}
+	}
+	slug := limitSlug(slugify(name), 60)
+	if slug == "" {
+		slug = "h-" + limitSlug(hex.EncodeToString([]byte(name)), 60)
+	}
+	return counterpoint.Actor{ID: "aif." + slug, Name: strings.ReplaceAll(name, ":", ""), Kind: counterpoint.ActorPerson}
+}
+
+// relations turns each RA, CA and MA node into a relation from each of its
+// premises to its conclusion: the analyst's reading, so inferred, with a
+// note that names the node and what anchors it in the dialogue.
+func (m *aifMap) relations(claimOf map[*node]string, anchors map[*node][]*node, source string) []counterpoint.Relation {
+	var out []counterpoint.Relation
+	first := map[string]*node{}
+	for _, s := range m.order {
+		if s.bad || (s.typ != aifRA && s.typ != aifCA && s.typ != aifMA) {
+			continue
+		}
+		var premises, conclusions []*node
+		ok := true
+		for _, p := range good(s.in) {
+			switch p.typ {
+			case aifI:
+				premises = append(premises, p)
+			case aifYA: // an anchor, read by illocutions
+			default:
+				m.problem(s.at, "%s node %s has a %s node among its premises; Counterpoint relates propositions only (an attack on an inference, say, cannot be loaded)", s.typ, s.id, p.typ)
+				ok = false
+			}
+		}
+		for _, c := range good(s.out) {
+			if c.typ != aifI {
+				m.problem(s.at, "%s node %s leads to a %s node; Counterpoint relates propositions only (an attack on an inference, say, cannot be loaded)", s.typ, s.id, c.typ)
+				ok = false
+				continue
+			}
+			conclusions = append(conclusions, c)
+		}
+		switch {
+		case !ok:
+		case len(premises) == 0:
+			m.problem(s.at, "%s node %s has no proposition leading into it", s.typ, s.id)
+			ok = false
+		case len(conclusions) != 1:
+			m.problem(s.at, "%s node %s must lead to one proposition; it leads to %d", s.typ, s.id, len(conclusions))
+			ok = false
+		}
+		if !ok {
+			s.bad = true
+			continue
+		}
+		to, known := claimOf[conclusions[0]]
+		if !known {
+			continue // the proposition's own problem is reported
+		}
+		kind := map[string]counterpoint.RelationKind{aifRA: counterpoint.Supports, aifCA: counterpoint.Rebuts, aifMA: counterpoint.Rephrases}[s.typ]
+		if s.typ == aifCA && strings.EqualFold(strings.TrimSpace(s.text), aifQualifying) {
+			kind = counterpoint.Qualifies
+		}
+		note := schemeNote(s, good(anchors[s]))
+		for _, p := range premises {
+			from, known := claimOf[p]
+			if !known {
+				continue
+			}
+			r := counterpoint.Relation{Kind: kind, From: from, To: to, Source: source, Inferred: true, Note: note}
+			if other, dup := first[r.Key()]; dup {
+				m.problem(s.at, "%s node %s relates I node %s to I node %s as %s node %s already does; Counterpoint keeps one relation of a kind between two claims", s.typ, s.id, p.id, conclusions[0].id, other.typ, other.id)
+				continue
+			}
+			first[r.Key()] = s
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// The note of a relation read from AIF names the scheme node and its
+// anchors; ParseSchemeNote reads it back for the export.
+//
+//	AIF RA node 21 (Default Inference); anchored by YA node 22 (Arguing) on TA node 20 (Default Transition) from L node 3 to L node 16
+func schemeNote(s *node, anchors []*node) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "AIF %s node %s %s", s.typ, noteID(s.id), noteText(s.text))
+	for _, y := range anchors {
+		src := good(y.in)[0]
+		fmt.Fprintf(&b, "; anchored by YA node %s %s on %s node %s", noteID(y.id), noteText(y.text), src.typ, noteID(src.id))
+		if src.typ == aifTA {
+			fmt.Fprintf(&b, " %s", noteText(src.text))
+			if ins, outs := ofType(good(src.in), aifL), ofType(good(src.out), aifL); len(ins) == 1 && len(outs) == 1 {
+				fmt.Fprintf(&b, " from %s node %s to %s node %s", ins[0].typ, noteID(ins[0].id), outs[0].typ, noteID(outs[0].id))
+			}
+		}
+	}
+	return b.String()
+}
+
+var plainNoteID = regexp.MustCompile(`^[A-Za-z0-9_.:-]+$`)
+
+func noteID(id string) string {
+	if plainNoteID.MatchString(id) {
+		return id
+	}
+	return strconv.Quote(id)
+}
+
+func noteText(t string) string {
+	t = strings.Join(strings.Fields(t), " ")
+	if t != "" && !strings.ContainsAny(t, `()";`) {
+		return "(" + t + ")"
+	}
+	return "(" + strconv.Quote(t) + ")"
+}
+
+// SchemeNode is a scheme node named in a relation's note, with the YA
+// nodes that anchor it.
+type SchemeNode struct {
+	Type, ID, Text string
+	Anchors        []SchemeAnchor
+}
+
+// SchemeAnchor is a YA node that anchors a scheme node, and the locution
+// or transition it comes from (with the transition's locutions).
+type SchemeAnchor struct {
+	ID, Text             string
+	OnType, OnID, OnText string
+	FromL, ToL           string
+}
+
+var (
+	noteHead   = regexp.MustCompile(`^AIF (RA|CA|MA) node ("(?:[^"\\]|\\.)*"|[A-Za-z0-9_.:-]+) \(("(?:[^"\\]|\\.)*"|[^()";]*)\)`)
+	noteAnchor = regexp.MustCompile(`^; anchored by YA node ("(?:[^"\\]|\\.)*"|[A-Za-z0-9_.:-]+) \(("(?:[^"\\]|\\.)*"|[^()";]*)\) on (L|TA) node ("(?:[^"\\]|\\.)*"|[A-Za-z0-9_.:-]+)(?: \(("(?:[^"\\]|\\.)*"|[^()";]*)\))?(?: from L node ("(?:[^"\\]|\\.)*"|[A-Za-z0-9_.:-]+) to L node ("(?:[^"\\]|\\.)*"|[A-Za-z0-9_.:-]+))?`)
+)
+
+// ParseSchemeNote reads the scheme node out of a relation's note written
+// by the AIF format; ok is false for any other note.
+func ParseSchemeNote(note string) (SchemeNode, bool) {
+	g := noteHead.FindStringSubmatch(note)
+	if g == nil {
+		return SchemeNode{}, false
+	}
+	s := SchemeNode{Type: g[1], ID: unquoteNote(g[2]), Text: unquoteNote(g[3])}
+	rest := note[len(g[0]):]
+	for rest != "" {
+		a := noteAnchor.FindStringSubmatch(rest)
+		if a == nil {
+			return SchemeNode{}, false
+		}
+		s.Anchors = append(s.Anchors, SchemeAnchor{ID: unquoteNote(a[1]), Text: unquoteNote(a[2]), OnType: a[3], OnID: unquoteNote(a[4]),
+			OnText: unquoteNote(a[5]), FromL: unquoteNote(a[6]), ToL: unquoteNote(a[7])})
+		rest = rest[len(a[0]):]
+	}
+	return s, true
+}
+
+func unquoteNote(s string) string {
+	if strings.HasPrefix(s, `"`) {
+		if u, err := strconv.Unquote(s); err == nil {
+			return u
+		}
+	}
+	return s
+}
+
+// Graph ids from AIF node ids: a node id that is a slug without dots stays
+// as it is; any other is written "h-" and its bytes in hexadecimal, so that
+// the export can give every node its id back.
+var plainAIFID = regexp.MustCompile(`^[a-z0-9]+(?:[-_][a-z0-9]+)*$`)
+
+func encodeAIFID(id string) string {
+	if plainAIFID.MatchString(id) && !strings.HasPrefix(id, "h-") {
+		return id
+	}
+	return "h-" + hex.EncodeToString([]byte(id))
+}
+
+// DecodeAIFID is the inverse of the encoding the AIF format gives node ids
+// in graph ids.
+func DecodeAIFID(s string) string {
+	if rest, ok := strings.CutPrefix(s, "h-"); ok {
+		if b, err := hex.DecodeString(rest); err == nil {
+			return string(b)
+		}
+	}
+	return s
+}
+
+// aifQuoteID is the id of the quote that a locution's words give a
+// proposition through one YA node: "aif-<L>.<YA>.<illocution>", so that the
+// export can rebuild the L and YA nodes and the YA's text.
+func aifQuoteID(l, ya, illocution string) string {
+	slug := limitSlug(slugify(illocution), maxIllocSlug)
+	if slug == "" {
+		slug = "default-illocuting" // AIF's illocution when none is named, as the export names it
+	}
+	return "aif-" + encodeAIFID(l) + "." + encodeAIFID(ya) + "." + slug
+}
+
+// ParseAIFQuoteID reads the L and YA node ids and the illocution out of a
+// quote id the AIF format gave; ok is false for any other id.
+func ParseAIFQuoteID(id string) (l, ya, illocution string, ok bool) {
+	rest, found := strings.CutPrefix(id, "aif-")
+	if !found {
+		return "", "", "", false
+	}
+	parts := strings.Split(rest, ".")
+	if len(parts) != 3 {
+		return "", "", "", false
+	}
+	return DecodeAIFID(parts[0]), DecodeAIFID(parts[1]), illocutionName(parts[2]), true
+}
+
+// ClaimAIFID is the I node id of a claim the AIF format read, or the
+// claim's own id.
+func ClaimAIFID(claimID string) string {
+	if rest, ok := strings.CutPrefix(claimID, "aif-"); ok && !strings.Contains(rest, ".") {
+		return DecodeAIFID(rest)
+	}
+	return claimID
+}
+
+// The illocutions (YA texts) of the Inference Anchoring Theory that AIF
+// corpora use, and the stance each gives the speaker towards the
+// proposition it anchors. Any other counts as presenting: only a known
+// commitment counts as arguing for a claim.
+var illocutions = []struct {
+	name   string
+	stance counterpoint.Stance
+}{
+	{"Asserting", counterpoint.Endorses},
+	{"Agreeing", counterpoint.Endorses},
+	{"Arguing", counterpoint.Endorses},
+	{"Restating", counterpoint.Endorses},
+	{"Default Illocuting", counterpoint.Endorses},
+	{"Assertive Questioning", counterpoint.Endorses},
+	{"Rhetorical Questioning", counterpoint.Endorses},
+	{"Conceding", counterpoint.Endorses},
+	{"Popular Conceding", counterpoint.Endorses},
+	{"Pure Questioning", counterpoint.Presents},
+	{"Questioning", counterpoint.Presents},
+	{"Challenging", counterpoint.Presents},
+	{"Pure Challenging", counterpoint.Presents},
+	{"Assertive Challenging", counterpoint.Presents},
+	{"Rhetorical Challenging", counterpoint.Presents},
+	{"Disagreeing", counterpoint.Presents},
+	{"Presenting", counterpoint.Presents},
+	{"Analysing", counterpoint.Presents},
+}
+
+func illocutionStance(text string) counterpoint.Stance {
+	t := strings.Join(strings.Fields(text), " ")
+	if t == "" {
+		return counterpoint.Endorses // an unnamed illocution is AIF's default illocuting
+	}
+	for _, il := range illocutions {
+		if strings.EqualFold(il.name, t) {
+			return il.stance
+		}
+	}
+	return counterpoint.Presents
+}
+
+// illocutionName is the YA text a quote id's illocution slug stands for.
+func illocutionName(slug string) string {
+	for _, il := range illocutions {
+		if slugify(il.name) == slug {
+			return il.name
+		}
+	}
+	s := strings.ReplaceAll(slug, "-", " ")
+	if r, n := utf8.DecodeRuneInString(s); n > 0 {
+		return string(unicode.ToUpper(r)) + s[n:]
+	}
+	return s
+}
+
+// IllocutionFor is the YA text the export writes for an assertion of the
+// given stance that no AIF map named.
+func IllocutionFor(s counterpoint.Stance) string {
+	if s.OrDefault() == counterpoint.Presents {
+		return "Presenting"
+	}
+	return "Asserting"
+}
+
+// slugify makes a slug of a name: accents dropped, lower case, every run of
+// other characters one '-'.
+func slugify(s string) string {
+	t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)))
+	folded, _, err := transform.String(t, s)
+	if err != nil {
+		folded = s
+	}
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(folded) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+			continue
+		}
+		dash = true
+	}
+	return b.String()
+}
+
+// limitSlug cuts a slug to at most n bytes, at a separator when it can.
+func limitSlug(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	s = s[:n]
+	if i := strings.LastIndexByte(s, '-'); i > 0 {
+		s = s[:i]
+	}
+	return strings.Trim(s, "-")
+}

@@ -1,0 +1,210 @@
+package aif
+
+import (
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/loader"
+)
+
+// merge joins the maps that share node ids into one dataset each: a
+// proposition or locution in two maps is one claim or quote in the graph,
+// and a claim belongs to one dataset, so maps that share one are loaded as
+// one dataset, under the first id in order. A shared node that the maps give
+// differently is reported in both files.
+func (aifFormat) Merge(inputs []loader.Input) ([]loader.Input, loader.Problems) {
+	parent := make([]int, len(inputs))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		if parent[i] != i {
+			parent[i] = find(parent[i])
+		}
+		return parent[i]
+	}
+	owner := map[string]int{}
+	for i, in := range inputs {
+		for _, id := range ownedIDs(in.Dataset) {
+			if j, ok := owner[id]; ok {
+				if a, b := find(i), find(j); a != b {
+					parent[max(a, b)] = min(a, b)
+				}
+				continue
+			}
+			owner[id] = i
+		}
+	}
+	var out []loader.Input
+	var problems loader.Problems
+	for i, in := range inputs {
+		if find(i) != i {
+			continue
+		}
+		group := []loader.Input{in}
+		for j := i + 1; j < len(inputs); j++ {
+			if find(j) == i {
+				group = append(group, inputs[j])
+			}
+		}
+		if len(group) > 1 {
+			// The group's dataset is the same whichever order the files
+			// are named in: the map with the first id leads.
+			slices.SortStableFunc(group, func(a, b loader.Input) int { return strings.Compare(a.Dataset.ID, b.Dataset.ID) })
+			var ps loader.Problems
+			in, ps = mergeMaps(group)
+			problems = append(problems, ps...)
+		}
+		problems = append(problems, dropUnspoken(in)...)
+		out = append(out, in)
+	}
+	return out, problems
+}
+
+// dropUnspoken leaves out the propositions that no locution of the maps
+// puts forward, with the relations that touch them, and reports each: a
+// claim needs someone's words.
+func dropUnspoken(in loader.Input) loader.Problems {
+	var problems loader.Problems
+	ds := in.Dataset
+	gone := map[string]bool{}
+	kept := ds.Claims[:0]
+	for _, c := range ds.Claims {
+		if len(c.Quotes) == 0 {
+			gone[c.ID] = true
+			problems = append(problems, loader.Problem{File: in.File, Path: nodePath(ClaimAIFID(c.ID)), Message: fmt.Sprintf("I node %s is put forward by no locution (no YA from an L node to it), so no one's words stand for it; every claim needs a quote", ClaimAIFID(c.ID))})
+			continue
+		}
+		kept = append(kept, c)
+	}
+	ds.Claims = kept
+	if len(gone) == 0 {
+		return nil
+	}
+	rels := ds.Relations[:0]
+	for _, r := range ds.Relations {
+		if !gone[r.From] && !gone[r.To] {
+			rels = append(rels, r)
+		}
+	}
+	ds.Relations = rels
+	return problems
+}
+
+func ownedIDs(ds *counterpoint.Dataset) []string {
+	var ids []string
+	for _, c := range ds.Claims {
+		ids = append(ids, c.ID)
+		for _, q := range c.Quotes {
+			ids = append(ids, q.ID)
+		}
+	}
+	return ids
+}
+
+// mergeMaps joins maps that share nodes into the first one's dataset.
+func mergeMaps(group []loader.Input) (loader.Input, loader.Problems) {
+	var problems loader.Problems
+	first := group[0]
+	files := make([]string, len(group))
+	for i, in := range group {
+		files[i] = in.File
+	}
+	ds := &counterpoint.Dataset{ID: first.Dataset.ID, Title: first.Dataset.Title,
+		Description: "Read from the AIF maps " + strings.Join(mapNames(files), ", ") + ", which share nodes, so they load as one dataset."}
+	type place struct {
+		file string
+		at   int
+	}
+	actors, sources, claims := map[string]place{}, map[string]place{}, map[string]place{}
+	relations := map[string]int{}
+	for _, in := range group {
+		for _, a := range in.Dataset.Actors {
+			if p, ok := actors[a.ID]; ok {
+				if !reflect.DeepEqual(ds.Actors[p.at], a) {
+					problems = append(problems, loader.Problem{File: in.File, Path: string(loader.Root), Message: fmt.Sprintf("speaker %q (actor %q) is named %q in %s; the maps share nodes and load as one dataset, so the names must agree", a.Name, a.ID, ds.Actors[p.at].Name, p.file)})
+				}
+				continue
+			}
+			actors[a.ID] = place{in.File, len(ds.Actors)}
+			ds.Actors = append(ds.Actors, a)
+		}
+		for _, s := range in.Dataset.Sources {
+			if _, ok := sources[s.ID]; !ok {
+				sources[s.ID] = place{in.File, len(ds.Sources)}
+				ds.Sources = append(ds.Sources, s)
+			}
+		}
+		for _, c := range in.Dataset.Claims {
+			p, ok := claims[c.ID]
+			if !ok {
+				claims[c.ID] = place{in.File, len(ds.Claims)}
+				c.Assertions = slices.Clone(c.Assertions)
+				c.Quotes = slices.Clone(c.Quotes)
+				ds.Claims = append(ds.Claims, c)
+				continue
+			}
+			have := &ds.Claims[p.at]
+			if len(have.Quotes) == 0 {
+				have.Quotes = slices.Clone(c.Quotes) // the shared proposition is spoken in this map, not the first
+			}
+			if have.Text != c.Text {
+				problems = append(problems, loader.Problem{File: in.File, Path: nodePath(ClaimAIFID(c.ID)), Message: fmt.Sprintf("I node %s is also in %s, with another text (%q there, %q here); a node shared by maps must be the same node", ClaimAIFID(c.ID), p.file, clip(have.Text, 60), clip(c.Text, 60))})
+				continue
+			}
+			for _, a := range c.Assertions {
+				have.Assertions = mergeAssertion(have.Assertions, a)
+			}
+			if c.Date != "" && (have.Date == "" || c.Date < have.Date) {
+				have.Date = c.Date
+			}
+		quotes:
+			for _, q := range c.Quotes {
+				for _, h := range have.Quotes {
+					if h.ID != q.ID {
+						continue
+					}
+					if h.Text != q.Text {
+						l, _, _, _ := ParseAIFQuoteID(q.ID)
+						problems = append(problems, loader.Problem{File: in.File, Path: nodePath(l), Message: fmt.Sprintf("L node %s is also in %s, with other words; a node shared by maps must be the same node", l, p.file)})
+					}
+					continue quotes // the first map's transcript holds the shared words
+				}
+				have.Quotes = append(have.Quotes, q)
+			}
+		}
+		for _, r := range in.Dataset.Relations {
+			if i, ok := relations[r.Key()]; ok {
+				if ds.Relations[i].Note != r.Note {
+					at := string(loader.Root)
+					if sn, ok := ParseSchemeNote(r.Note); ok {
+						at = nodePath(sn.ID)
+					}
+					problems = append(problems, loader.Problem{File: in.File, Path: at, Message: fmt.Sprintf("the relation %s %s %s (%s) is also in another map of the group, from another node (%s)", r.From, r.Kind, r.To, r.Note, ds.Relations[i].Note)})
+				}
+				continue
+			}
+			relations[r.Key()] = len(ds.Relations)
+			ds.Relations = append(ds.Relations, r)
+		}
+	}
+	return loader.Input{File: strings.Join(files, ", "), Dataset: ds}, problems
+}
+
+func mapNames(files []string) []string {
+	out := make([]string, len(files))
+	for i, f := range files {
+		out[i] = filepath.Base(f)
+	}
+	return out
+}
+
+// nodePath is a JSON path (with a filter) to the node with the given id.
+func nodePath(id string) string {
+	return fmt.Sprintf("$..nodes[?(@.nodeID==%q)]", id)
+}

@@ -1,0 +1,399 @@
+// Package datasetjson is the project's own dataset format: JSON described
+// by data/dataset.schema.json, each source's text in a file beside it. It
+// reads what curators write (the seed, a backup) and writes what
+// `counterpoint export` and the download give back, which loads again.
+package datasetjson
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+
+	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/data"
+	"github.com/counterpoint-news/counterpoint/format/internal/jsontext"
+	"github.com/counterpoint-news/counterpoint/internal/files"
+	"github.com/counterpoint-news/counterpoint/loader"
+)
+
+// Reader reads the project's own dataset files, checking them against
+// data/dataset.schema.json first.
+var Reader loader.Reader = jsonFormat{schema: mustCompileSchema()}
+
+type jsonFormat struct{ schema *jsonschema.Schema }
+
+func mustCompileSchema() *jsonschema.Schema {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data.Schema))
+	if err != nil {
+		panic(fmt.Sprintf("datasetjson: the embedded dataset schema is not JSON: %v", err))
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource(data.SchemaID, doc); err != nil {
+		panic(fmt.Sprintf("datasetjson: the embedded dataset schema: %v", err))
+	}
+	return c.MustCompile(data.SchemaID)
+}
+
+func (jsonFormat) Name() string { return "json" }
+
+// The file layout of the JSON format; field names are the schema's.
+type (
+	jsonDataset struct {
+		Schema      string         `json:"$schema,omitempty"`
+		ID          string         `json:"id"`
+		Title       string         `json:"title"`
+		Description string         `json:"description,omitempty"`
+		Sources     []jsonSource   `json:"sources"`
+		Actors      []jsonActor    `json:"actors"`
+		Claims      []jsonClaim    `json:"claims"`
+		Relations   []jsonRelation `json:"relations,omitempty"`
+	}
+	jsonSource struct {
+		ID         string   `json:"id"`
+		Title      string   `json:"title"`
+		Kind       string   `json:"kind"`
+		Date       string   `json:"date,omitempty"`
+		Publisher  string   `json:"publisher,omitempty"`
+		URL        string   `json:"url,omitempty"`
+		Authors    []string `json:"authors,omitempty"`
+		ReportedIn string   `json:"reportedIn,omitempty"`
+		TextFile   string   `json:"textFile,omitempty"`
+	}
+	jsonActor struct {
+		ID          string   `json:"id"`
+		Name        string   `json:"name"`
+		Kind        string   `json:"kind"`
+		Role        string   `json:"role,omitempty"`
+		Description string   `json:"description,omitempty"`
+		MemberOf    []string `json:"memberOf,omitempty"`
+	}
+	jsonAssertion struct {
+		Actor       string `json:"actor"`
+		Source      string `json:"source"`
+		Date        string `json:"date,omitempty"`
+		Attribution string `json:"attribution"`
+		Stance      string `json:"stance,omitempty"`
+	}
+	jsonQuote struct {
+		ID       string `json:"id,omitempty"`
+		Text     string `json:"text"`
+		Kind     string `json:"kind,omitempty"`
+		Source   string `json:"source"`
+		Document string `json:"document,omitempty"`
+		Start    int    `json:"start"`
+		End      int    `json:"end"`
+	}
+	jsonClaim struct {
+		ID         string          `json:"id"`
+		Text       string          `json:"text"`
+		Date       string          `json:"date,omitempty"`
+		About      []string        `json:"about,omitempty"`
+		Assertions []jsonAssertion `json:"assertions"`
+		Quotes     []jsonQuote     `json:"quotes"`
+	}
+	jsonRelation struct {
+		Kind     string      `json:"kind"`
+		From     string      `json:"from"`
+		To       string      `json:"to"`
+		Source   string      `json:"source,omitempty"`
+		Evidence []jsonQuote `json:"evidence,omitempty"`
+		Inferred bool        `json:"inferred,omitempty"`
+		Note     string      `json:"note,omitempty"`
+	}
+)
+
+// Encode writes ds in the project's own format, the inverse of
+// Reader.Decode (source texts stay in their textFile, which the caller
+// writes).
+func Encode(w io.Writer, ds *counterpoint.Dataset) error {
+	// The lists the format requires are written even when empty ([], not
+	// null): a dataset of actors and sources alone is a file that loads.
+	out := jsonDataset{ID: ds.ID, Title: ds.Title, Description: ds.Description,
+		Sources: []jsonSource{}, Actors: []jsonActor{}, Claims: []jsonClaim{}}
+	for _, s := range ds.Sources {
+		out.Sources = append(out.Sources, jsonSource{ID: s.ID, Title: s.Title, Kind: string(s.Kind), Date: s.Date,
+			Publisher: s.Publisher, URL: s.URL, Authors: s.Authors, ReportedIn: s.ReportedIn, TextFile: s.TextFile})
+	}
+	for _, a := range ds.Actors {
+		out.Actors = append(out.Actors, jsonActor{ID: a.ID, Name: a.Name, Kind: string(a.Kind), Role: a.Role,
+			Description: a.Description, MemberOf: a.MemberOf})
+	}
+	for _, c := range ds.Claims {
+		jc := jsonClaim{ID: c.ID, Text: c.Text, Date: c.Date, About: c.About}
+		for _, a := range c.Assertions {
+			jc.Assertions = append(jc.Assertions, jsonAssertion{Actor: a.Actor, Source: a.Source, Date: a.Date, Attribution: string(a.Attribution), Stance: string(a.Stance)})
+		}
+		for _, q := range c.Quotes {
+			jc.Quotes = append(jc.Quotes, encodeQuote(q))
+		}
+		out.Claims = append(out.Claims, jc)
+	}
+	for _, r := range ds.Relations {
+		jr := jsonRelation{Kind: string(r.Kind), From: r.From, To: r.To, Source: r.Source, Inferred: r.Inferred, Note: r.Note}
+		for _, q := range r.Evidence {
+			jr.Evidence = append(jr.Evidence, encodeQuote(q))
+		}
+		out.Relations = append(out.Relations, jr)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+// TextDir is the folder, beside a dataset file, in which WriteFile puts
+// the source texts: sources/<source id>.txt.
+const TextDir = "sources"
+
+// WriteFile writes ds to file in the project's own format, indented as
+// the curated files are, and the text of each source that has one to
+// TextDir/<source id>.txt beside it, which its textFile names (a source id
+// is a slug, so the path stays in that folder). The dataset file is written
+// to a temporary file and renamed, so a reader never sees half of it. ds is
+// not changed.
+func WriteFile(file string, ds *counterpoint.Dataset) error {
+	indented, texts, err := encodeWithTexts(ds)
+	if err != nil {
+		return err
+	}
+	dir := filepath.Dir(file)
+	for _, t := range texts {
+		if err := os.MkdirAll(filepath.Join(dir, TextDir), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(t.path)), []byte(t.text), 0o644); err != nil {
+			return err
+		}
+	}
+	return files.WriteAtomic(file, indented)
+}
+
+// Files are the files of what WriteFile writes, for a zip archive:
+// <dataset id>.json and its TextDir, so that one download unpacks into a
+// dataset that `counterpoint load` reads.
+func Files(ds *counterpoint.Dataset) ([]files.File, error) {
+	indented, texts, err := encodeWithTexts(ds)
+	if err != nil {
+		return nil, err
+	}
+	var out []files.File
+	for _, f := range append([]textFile{{ds.ID + ".json", string(indented)}}, texts...) {
+		out = append(out, files.File{Name: f.path, Write: func(w io.Writer) error {
+			_, err := io.WriteString(w, f.text)
+			return err
+		}})
+	}
+	return out, nil
+}
+
+// textFile is a file of an export: its slash-separated path and content.
+type textFile struct{ path, text string }
+
+// encodeWithTexts encodes ds, indented, with each source's textFile set to
+// TextDir/<source id>.txt, and returns those texts.
+func encodeWithTexts(ds *counterpoint.Dataset) ([]byte, []textFile, error) {
+	out := *ds
+	out.Sources = slices.Clone(ds.Sources)
+	var texts []textFile
+	for i, s := range out.Sources {
+		out.Sources[i].TextFile = ""
+		if s.Text == "" {
+			continue
+		}
+		rel := TextDir + "/" + s.ID + ".txt"
+		texts = append(texts, textFile{rel, s.Text})
+		out.Sources[i].TextFile = rel
+	}
+	var compact, indented bytes.Buffer
+	if err := Encode(&compact, &out); err != nil {
+		return nil, nil, err
+	}
+	if err := json.Indent(&indented, compact.Bytes(), "", "  "); err != nil {
+		return nil, nil, err
+	}
+	return indented.Bytes(), texts, nil
+}
+
+func (f jsonFormat) Decode(file string, b []byte, readText func(string) ([]byte, error)) (*counterpoint.Dataset, loader.Problems) {
+	if problems := jsontext.Check(file, b, "a dataset is one JSON object"); problems != nil {
+		return nil, problems
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+	if err != nil {
+		return nil, loader.Problems{{File: file, Path: jsontext.SyntaxPosition(b, err), Message: "malformed JSON: " + err.Error()}}
+	}
+	// A key given twice would be checked by the schema with one value and
+	// decoded with the other: refuse it, saying where.
+	if at, key, ok := duplicateKey(b); ok {
+		return nil, loader.Problems{{File: file, Path: at, Message: fmt.Sprintf("malformed JSON: key %q is given twice", key)}}
+	}
+	if err := f.schema.Validate(inst); err != nil {
+		var ve *jsonschema.ValidationError
+		if !errors.As(err, &ve) {
+			return nil, loader.Problems{{File: file, Message: "schema: " + err.Error()}}
+		}
+		return nil, schemaProblems(file, ve)
+	}
+	var in jsonDataset
+	if err := json.Unmarshal(b, &in); err != nil {
+		// The schema has accepted it, so this is a bug in the struct tags.
+		return nil, loader.Problems{{File: file, Message: "decode: " + err.Error()}}
+	}
+	ds := &counterpoint.Dataset{ID: in.ID, Title: in.Title, Description: in.Description}
+	var problems loader.Problems
+	for i, s := range in.Sources {
+		src := counterpoint.Source{
+			ID: s.ID, Title: s.Title, Kind: counterpoint.SourceKind(s.Kind), Date: s.Date,
+			Publisher: s.Publisher, URL: s.URL, Authors: s.Authors, ReportedIn: s.ReportedIn, TextFile: s.TextFile,
+		}
+		if s.TextFile != "" {
+			text, err := readText(s.TextFile)
+			if err != nil {
+				problems = append(problems, loader.Problem{File: file, Path: string(loader.Root.Field("sources").Index(i).Field("textFile")), Message: fmt.Sprintf("cannot read source text %q: %v", s.TextFile, err)})
+			}
+			src.Text = string(text)
+		}
+		ds.Sources = append(ds.Sources, src)
+	}
+	for _, a := range in.Actors {
+		ds.Actors = append(ds.Actors, counterpoint.Actor{
+			ID: a.ID, Name: a.Name, Kind: counterpoint.ActorKind(a.Kind), Role: a.Role,
+			Description: a.Description, MemberOf: a.MemberOf,
+		})
+	}
+	for _, c := range in.Claims {
+		claim := counterpoint.Claim{ID: c.ID, Text: c.Text, Date: c.Date, About: c.About}
+		for _, a := range c.Assertions {
+			claim.Assertions = append(claim.Assertions, counterpoint.Assertion{
+				Actor: a.Actor, Source: a.Source, Date: a.Date, Attribution: counterpoint.Attribution(a.Attribution),
+				Stance: counterpoint.Stance(a.Stance),
+			})
+		}
+		for _, q := range c.Quotes {
+			claim.Quotes = append(claim.Quotes, decodeQuote(q))
+		}
+		claim.SetDefaults()
+		ds.Claims = append(ds.Claims, claim)
+	}
+	for _, r := range in.Relations {
+		rel := counterpoint.Relation{
+			Kind: counterpoint.RelationKind(r.Kind), From: r.From, To: r.To, Source: r.Source, Inferred: r.Inferred, Note: r.Note,
+		}
+		for _, q := range r.Evidence {
+			rel.Evidence = append(rel.Evidence, decodeQuote(q))
+		}
+		ds.Relations = append(ds.Relations, rel)
+	}
+	return ds, problems
+}
+
+func encodeQuote(q counterpoint.Quote) jsonQuote {
+	return jsonQuote{ID: q.ID, Text: q.Text, Kind: string(q.Kind), Source: q.Source, Document: q.Document, Start: q.Start, End: q.End}
+}
+
+func decodeQuote(q jsonQuote) counterpoint.Quote {
+	return counterpoint.Quote{ID: q.ID, Text: q.Text, Kind: counterpoint.QuoteKind(q.Kind), Source: q.Source, Document: q.Document, Start: q.Start, End: q.End}
+}
+
+// schemaProblems flattens a schema validation error into one problem per
+// failing leaf, sorted by path, with English messages.
+func schemaProblems(file string, ve *jsonschema.ValidationError) loader.Problems {
+	printer := message.NewPrinter(language.English)
+	var problems loader.Problems
+	var walk func(e *jsonschema.ValidationError)
+	walk = func(e *jsonschema.ValidationError) {
+		if len(e.Causes) == 0 {
+			problems = append(problems, loader.Problem{File: file, Path: pointerToPath(e.InstanceLocation), Message: "schema: " + e.ErrorKind.LocalizedString(printer)})
+			return
+		}
+		for _, c := range e.Causes {
+			walk(c)
+		}
+	}
+	walk(ve)
+	sort.SliceStable(problems, func(i, j int) bool { return problems[i].Path < problems[j].Path })
+	return problems
+}
+
+// duplicateKey finds the first object of a well-formed JSON document that
+// gives a key twice, and returns the object's JSON path and the key.
+func duplicateKey(b []byte) (string, string, bool) {
+	type frame struct {
+		path   loader.Path
+		object bool
+		keys   map[string]bool
+		key    string // the object's key whose value comes next
+		atKey  bool   // the object's next token is a key
+		index  int    // the array's next index
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	var stack []*frame
+	// child is the path of the value about to be read.
+	child := func() loader.Path {
+		if len(stack) == 0 {
+			return loader.Root
+		}
+		top := stack[len(stack)-1]
+		if top.object {
+			return top.path.Field(top.key)
+		}
+		top.index++
+		return top.path.Index(top.index - 1)
+	}
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return "", "", false // the end, or a syntax error reported elsewhere
+		}
+		if len(stack) > 0 {
+			if top := stack[len(stack)-1]; top.object && top.atKey {
+				if k, ok := tok.(string); ok {
+					if top.keys[k] {
+						return string(top.path), k, true
+					}
+					top.keys[k], top.key, top.atKey = true, k, false
+					continue
+				}
+			}
+		}
+		switch tok {
+		case json.Delim('{'):
+			stack = append(stack, &frame{path: child(), object: true, keys: map[string]bool{}, atKey: true})
+			continue
+		case json.Delim('['):
+			stack = append(stack, &frame{path: child()})
+			continue
+		case json.Delim('}'), json.Delim(']'):
+			stack = stack[:len(stack)-1]
+		default:
+			child()
+		}
+		// A value has ended: the enclosing object waits for its next key.
+		if len(stack) > 0 && stack[len(stack)-1].object {
+			stack[len(stack)-1].atKey = true
+		}
+	}
+}
+
+// pointerToPath turns JSON Schema instance-location tokens into a JSON path.
+func pointerToPath(tokens []string) string {
+	p := loader.Root
+	for _, t := range tokens {
+		if n, err := strconv.Atoi(t); err == nil {
+			p = p.Index(n)
+		} else {
+			p = p.Field(t)
+		}
+	}
+	return string(p)
+}
