@@ -17,7 +17,7 @@ import (
 )
 
 // MustPageGraph holds n claims (c000, c001, ...), each asserted by x
-// with a quote, and each rebutted by a claim of y's (r000, ...), in the
+// with two quotes, and each rebutted by a claim of y's (r000, ...), in the
 // shared in-memory store, so that a benchmark over it measures GraphQL and
 // nothing of Neo4j.
 func MustPageGraph(tb testing.TB, n int) *storetest.Store {
@@ -26,7 +26,7 @@ func MustPageGraph(tb testing.TB, n int) *storetest.Store {
 	var rels []counterpoint.Relation
 	for i := range n {
 		c, r := fmt.Sprintf("c%03d", i), fmt.Sprintf("r%03d", i)
-		claims = append(claims, storetest.Claim(c, fmt.Sprintf("Claim number %d, in neutral words of about this length.", i), "x"), storetest.Claim(r, "a rebuttal of "+c, "y"))
+		claims = append(claims, storetest.ClaimSpec{ID: c, Text: fmt.Sprintf("Claim number %d, in neutral words of about this length.", i), Actor: "x", Quotes: 2}, storetest.Claim(r, "a rebuttal of "+c, "y"))
 		rels = append(rels, counterpoint.Relation{Kind: counterpoint.Rebuts, From: r, To: c})
 	}
 	return storetest.MustGraph(tb, claims, rels...)
