@@ -1,7 +1,8 @@
 // Package storetest is the one in-memory double of the graph store, for
 // the unit tests that need a store but not Neo4j (the resolvers', the
-// server's; the loader's through loader.Writer). It meets every store contract the code declares
-// where it uses one (resolvers.Store, loader.Writer, server.Exporter) with
+// server's; the loader's through loader.Writer). It meets every store
+// contract the code declares where it uses one (resolvers.Store,
+// loader.Writer, server.Exporter) with
 // the same domain types and rules as the real store, on a graph held in
 // maps: a dataset loaded into it reads back as it would from Neo4j, within
 // what a unit test asks (no full-text ranking, no query plans). A test can
@@ -463,14 +464,16 @@ func (s *Store) SourceTexts(_ context.Context, sourceIDs []string) (map[string]s
 
 // --- counters, by the domain's counter rule
 
-// counters is every counter in the graph (a REBUTS whose two sides, by
-// counterpoint.CounterSides, are both someone), with its sides.
+// counter is a counter with its sides and the dataset of its countering
+// claim.
 type counter struct {
 	counterpoint.Counter
 	by, against []string
 	dataset     string
 }
 
+// counters is every counter in the graph (a REBUTS whose two sides, by
+// counterpoint.CounterSides, are both someone), in the real store's order.
 func (s *Store) counters() []counter {
 	var out []counter
 	for _, k := range slices.Sorted(maps.Keys(s.relations)) {
@@ -1470,8 +1473,8 @@ func (s *Store) ImportSource(ctx context.Context, src counterpoint.Source) (coun
 	return res, nil
 }
 
-// deleteNode applies a delete's version check; false when there is no
-// such node.
+// deleteCheck applies a delete's version check (0 skips it); false when
+// there is no such node.
 func deleteCheck(what, id string, exists bool, current, base int) (bool, error) {
 	if !exists {
 		return false, nil
