@@ -1,7 +1,6 @@
 package resolvers_test
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -13,41 +12,24 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 
 	"github.com/counterpoint-news/counterpoint"
-	"github.com/counterpoint-news/counterpoint/internal/readahead"
+	"github.com/counterpoint-news/counterpoint/internal/storetest"
 	"github.com/counterpoint-news/counterpoint/resolvers"
 )
 
-// pageStore answers a claims page of any size, each claim with two quotes,
-// one asserter and one rebutter (asserted by another actor), at once, so
-// that a benchmark over it measures GraphQL and nothing of Neo4j.
-type pageStore struct{ fakeStore }
-
-func (s *pageStore) Claims(_ context.Context, _ counterpoint.ClaimFilter, first int, _ string) (counterpoint.Page[counterpoint.Claim], error) {
-	var p counterpoint.Page[counterpoint.Claim]
-	for i := range first {
-		c := counterpoint.Claim{ID: fmt.Sprintf("c%03d", i), Text: fmt.Sprintf("Claim number %d, in neutral words of about this length.", i), Date: "2015-07"}
-		p.Items = append(p.Items, c)
-		p.Cursors = append(p.Cursors, c.ID)
+// MustPageGraph holds n claims (c000, c001, ...), each asserted by x
+// with two quotes, and each rebutted by a claim of y's (r000, ...), in the
+// shared in-memory store, so that a benchmark over it measures GraphQL and
+// nothing of Neo4j.
+func MustPageGraph(tb testing.TB, n int) *storetest.Store {
+	tb.Helper()
+	var claims []storetest.ClaimSpec
+	var rels []counterpoint.Relation
+	for i := range n {
+		c, r := fmt.Sprintf("c%03d", i), fmt.Sprintf("r%03d", i)
+		claims = append(claims, storetest.ClaimSpec{ID: c, Text: fmt.Sprintf("Claim number %d, in neutral words of about this length.", i), Actor: "x", Quotes: 2}, storetest.Claim(r, "a rebuttal of "+c, "y"))
+		rels = append(rels, counterpoint.Relation{Kind: counterpoint.Rebuts, From: r, To: c})
 	}
-	p.Total = first
-	return p, nil
-}
-
-func (s *pageStore) ClaimsWithDetail(_ context.Context, ids []string, d readahead.ClaimDetail) (readahead.Bundle, error) {
-	b := readahead.Bundle{Quotes: map[string][]counterpoint.Quote{}, Assertions: map[string][]counterpoint.Assertion{}, Relations: map[string][]counterpoint.Relation{}}
-	b.Actors = []counterpoint.Actor{{ID: "x", Name: "X", Kind: counterpoint.ActorPerson}, {ID: "y", Name: "Y", Kind: counterpoint.ActorAnonymous}}
-	for _, id := range ids {
-		r := id + "-r"
-		b.Claims = append(b.Claims, counterpoint.Claim{ID: id, Text: "text of " + id}, counterpoint.Claim{ID: r, Text: "a rebuttal of " + id})
-		b.Quotes[id] = []counterpoint.Quote{
-			{ID: id + ".q1", Claim: id, Text: "the first words quoted", Source: "s", Start: 10, End: 32},
-			{ID: id + ".q2", Claim: id, Text: "the second words quoted", Source: "s", Start: 40, End: 63},
-		}
-		b.Assertions[id] = []counterpoint.Assertion{{Claim: id, Actor: "x", Source: "s", Attribution: counterpoint.OnRecord}}
-		b.Assertions[r] = []counterpoint.Assertion{{Claim: r, Actor: "y", Source: "s", Attribution: counterpoint.Anonymous}}
-		b.Relations[id] = []counterpoint.Relation{{Kind: counterpoint.Rebuts, From: r, To: id}}
-	}
-	return b, nil
+	return storetest.MustGraph(tb, claims, rels...)
 }
 
 // The benchmark mix's claim selection.
@@ -59,7 +41,7 @@ const benchSelection = `id text date quotes { id text start end } assertedBy { i
 // answers at once.
 // Reproduce: go test ./resolvers -run '^$' -bench . -benchmem
 func BenchmarkClaimSelection(b *testing.B) {
-	c := newClient(&pageStore{})
+	c := newClient(MustPageGraph(b, 50))
 	q := `query Claim($id: ID!) { claim(id: $id) { ` + benchSelection + ` } }`
 	var resp map[string]any
 	c.MustPost(q, &resp, client.Var("id", "c001"))
@@ -71,7 +53,7 @@ func BenchmarkClaimSelection(b *testing.B) {
 
 // BenchmarkClaimsPage50 is the same for the mix's page of 50 claims.
 func BenchmarkClaimsPage50(b *testing.B) {
-	c := newClient(&pageStore{})
+	c := newClient(MustPageGraph(b, 50))
 	q := `query ClaimsPage($first: Int!) { claims(first: $first) { nodes { ` + benchSelection + ` } } }`
 	var resp map[string]any
 	c.MustPost(q, &resp, client.Var("first", 50))
@@ -84,7 +66,7 @@ func BenchmarkClaimsPage50(b *testing.B) {
 // BenchmarkClaimsPage50Handler is BenchmarkClaimsPage50 without the test
 // client's decoding of the answer: the handler alone, answer discarded.
 func BenchmarkClaimsPage50Handler(b *testing.B) {
-	api := resolvers.NewAPI(&pageStore{})
+	api := resolvers.NewAPI(MustPageGraph(b, 50))
 	h := handler.New(api.Schema)
 	h.AddTransport(transport.POST{})
 	srv := api.Middleware(h)
@@ -101,24 +83,30 @@ func BenchmarkClaimsPage50Handler(b *testing.B) {
 	}
 }
 
-// threadStore answers a thread of 60 claims and 80 relations at once.
-type threadStore struct{ fakeStore }
-
-func (s *threadStore) Thread(_ context.Context, id string, _ int, _ []counterpoint.RelationKind, _ counterpoint.Scope) (counterpoint.Thread, error) {
-	th := counterpoint.Thread{Root: id}
+// MustThreadGraph holds 60 claims (t000 ... t059) and 80 relations: a
+// binary tree of rebuttals under t000 (every claim within 5 steps of it)
+// and 21 supports between siblings.
+func MustThreadGraph(tb testing.TB) *storetest.Store {
+	tb.Helper()
+	var claims []storetest.ClaimSpec
+	var rels []counterpoint.Relation
+	id := func(i int) string { return fmt.Sprintf("t%03d", i) }
 	for i := range 60 {
-		th.Claims = append(th.Claims, counterpoint.Claim{ID: fmt.Sprintf("t%03d", i), Text: fmt.Sprintf("Claim %d of the thread, in neutral words.", i)})
+		claims = append(claims, storetest.Claim(id(i), fmt.Sprintf("Claim %d of the thread, in neutral words.", i), []string{"x", "y"}[i%2]))
+		if i > 0 {
+			rels = append(rels, counterpoint.Relation{Kind: counterpoint.Rebuts, From: id(i), To: id((i - 1) / 2)})
+		}
 	}
-	for i := range 80 {
-		th.Relations = append(th.Relations, counterpoint.Relation{Kind: counterpoint.Rebuts, From: fmt.Sprintf("t%03d", (i+1)%60), To: fmt.Sprintf("t%03d", i%60)})
+	for k := range 21 {
+		rels = append(rels, counterpoint.Relation{Kind: counterpoint.Supports, From: id(2*k + 1), To: id(2*k + 2)})
 	}
-	return th, nil
+	return storetest.MustGraph(tb, claims, rels...)
 }
 
 // BenchmarkThread60 is the mix's thread question over 60 claims and 80
 // relations, with a store that answers at once.
 func BenchmarkThread60(b *testing.B) {
-	c := newClient(&threadStore{})
+	c := newClient(MustThreadGraph(b))
 	q := `{ thread(claim: "t000", depth: 5) { claims { id text } relations { kind from { id } to { id } } } }`
 	var resp map[string]any
 	c.MustPost(q, &resp)
@@ -128,27 +116,24 @@ func BenchmarkThread60(b *testing.B) {
 	}
 }
 
-// countersStore answers the mix's actor-counters question for an actor who
-// made 40 counters, each against a claim of another actor, at once.
-type countersStore struct{ fakeStore }
-
-func (s *countersStore) ActorsWithDetail(_ context.Context, ids []string, _ readahead.ActorDetail) (readahead.Bundle, error) {
-	b := readahead.Bundle{Assertions: map[string][]counterpoint.Assertion{}, CountersBy: map[string][]counterpoint.Counter{}}
-	b.Actors = []counterpoint.Actor{{ID: ids[0], Name: "X", Kind: counterpoint.ActorPerson}, {ID: "y", Name: "Y", Kind: counterpoint.ActorAnonymous}}
+// MustCountersGraph holds actor x's 40 counters (c000 ... c039), each
+// against a claim of y's (t000 ...).
+func MustCountersGraph(tb testing.TB) *storetest.Store {
+	tb.Helper()
+	var claims []storetest.ClaimSpec
+	var rels []counterpoint.Relation
 	for i := range 40 {
 		c, t := fmt.Sprintf("c%03d", i), fmt.Sprintf("t%03d", i)
-		b.Claims = append(b.Claims, counterpoint.Claim{ID: c, Text: "a counter " + c}, counterpoint.Claim{ID: t, Text: "its target " + t})
-		b.Assertions[c] = []counterpoint.Assertion{{Claim: c, Actor: ids[0], Source: "s", Attribution: counterpoint.OnRecord}}
-		b.Assertions[t] = []counterpoint.Assertion{{Claim: t, Actor: "y", Source: "s", Attribution: counterpoint.Anonymous}}
-		b.CountersBy[ids[0]] = append(b.CountersBy[ids[0]], counterpoint.Counter{Counter: c, Target: t})
+		claims = append(claims, storetest.Claim(c, "a counter "+c, "x"), storetest.Claim(t, "its target "+t, "y"))
+		rels = append(rels, counterpoint.Relation{Kind: counterpoint.Rebuts, From: c, To: t})
 	}
-	return b, nil
+	return storetest.MustGraph(tb, claims, rels...)
 }
 
 // BenchmarkActorCounters40 is the mix's actor-counters question over an
 // actor with 40 counters, with a store that answers at once.
 func BenchmarkActorCounters40(b *testing.B) {
-	c := newClient(&countersStore{})
+	c := newClient(MustCountersGraph(b))
 	q := `{ actor(id: "x") { id name countered { counter { id text } target { id text } against { id name } } } }`
 	var resp map[string]any
 	c.MustPost(q, &resp)

@@ -20,9 +20,9 @@ import (
 	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/validator"
 
-	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/bench/gen"
 	"github.com/counterpoint-news/counterpoint/bench/mix"
+	"github.com/counterpoint-news/counterpoint/internal/storetest"
 	"github.com/counterpoint-news/counterpoint/resolvers"
 	"github.com/counterpoint-news/counterpoint/server"
 )
@@ -31,7 +31,7 @@ import (
 // server's complexity limit sees it.
 func costOf(t *testing.T, es graphql.ExecutableSchema, query string, vars map[string]any) int {
 	t.Helper()
-	doc, errs := gqlparser.LoadQuery(es.Schema(), query)
+	doc, errs := gqlparser.LoadQueryWithRules(es.Schema(), query, nil)
 	if errs != nil {
 		t.Fatalf("%s: %v", query, errs)
 	}
@@ -70,7 +70,7 @@ var expensive = map[string]string{
 // alone (whatever the cap on root fields), each of the three is far over
 // the default COMPLEXITY_LIMIT.
 func TestExpensiveRequestsCostMoreThanTheLimit(t *testing.T) {
-	es := resolvers.NewAPI(unusedStore{}).Schema
+	es := resolvers.NewAPI(storetest.New()).Schema
 	limit := server.DefaultConfig().ComplexityLimit
 	for name, q := range expensive {
 		if c := costOf(t, es, q, nil); c <= limit {
@@ -83,7 +83,7 @@ func TestExpensiveRequestsCostMoreThanTheLimit(t *testing.T) {
 // subgraph's hops each raise the estimate, and any root field costs more
 // than a store call's worth of fields.
 func TestPathQueriesCostByHowFarTheyWalk(t *testing.T) {
-	es := resolvers.NewAPI(unusedStore{}).Schema
+	es := resolvers.NewAPI(storetest.New()).Schema
 	tests := []struct{ near, far string }{
 		{`{ thread(claim: "c", depth: 1) { root { id } } }`, `{ thread(claim: "c", depth: 10) { root { id } } }`},
 		{`{ thread(claim: "c") { root { id } } }`, `{ thread(claim: "c", depth: 4) { root { id } } }`},
@@ -110,7 +110,7 @@ func TestPathQueriesCostByHowFarTheyWalk(t *testing.T) {
 // limit and the default cap on root fields, so that making cost follow the
 // work refuses no one's real question.
 func TestKnownQueriesPassTheLimits(t *testing.T) {
-	es := resolvers.NewAPI(unusedStore{}).Schema
+	es := resolvers.NewAPI(storetest.New()).Schema
 	cfg := server.DefaultConfig()
 	type known struct {
 		name, query string
@@ -145,32 +145,11 @@ func TestKnownQueriesPassTheLimits(t *testing.T) {
 		if c > cfg.ComplexityLimit {
 			t.Errorf("%s costs %d, over the default COMPLEXITY_LIMIT of %d", k.name, c, cfg.ComplexityLimit)
 		}
-		doc, _ := gqlparser.LoadQuery(es.Schema(), k.query)
+		doc, _ := gqlparser.LoadQueryWithRules(es.Schema(), k.query, nil)
 		if n := len(doc.Operations[0].SelectionSet); n > cfg.MaxRootFields {
 			t.Errorf("%s selects %d root fields, over the default MAX_ROOT_FIELDS of %d", k.name, n, cfg.MaxRootFields)
 		}
 	}
-}
-
-// countingStore counts the store calls a request makes; it answers none.
-type countingStore struct {
-	unusedStore
-	calls int
-}
-
-func (s *countingStore) Search(context.Context, string, int, counterpoint.Scope) ([]counterpoint.SearchHit, error) {
-	s.calls++
-	return nil, nil
-}
-
-func (s *countingStore) Subgraph(context.Context, counterpoint.SubgraphQuery) (counterpoint.Subgraph, error) {
-	s.calls++
-	return counterpoint.Subgraph{}, nil
-}
-
-func (s *countingStore) Thread(context.Context, string, int, []counterpoint.RelationKind, counterpoint.Scope) (counterpoint.Thread, error) {
-	s.calls++
-	return counterpoint.Thread{}, nil
 }
 
 // TestExpensiveRequestsAreRefusedUnrun: through the real server with its
@@ -185,7 +164,7 @@ func TestExpensiveRequestsAreRefusedUnrun(t *testing.T) {
 		{"default limits", func(*server.Config) {}},
 		{"root fields uncapped", func(c *server.Config) { c.MaxRootFields = 1 << 20 }},
 	} {
-		s := &countingStore{}
+		s := storetest.New()
 		api := resolvers.NewAPI(s)
 		conf := server.DefaultConfig()
 		cfg.edit(&conf)
@@ -217,8 +196,8 @@ func TestExpensiveRequestsAreRefusedUnrun(t *testing.T) {
 			}
 		}
 		hs.Close()
-		if s.calls != 0 {
-			t.Errorf("%s: the store was called %d times for refused requests", cfg.name, s.calls)
+		if calls := s.Calls(); len(calls) != 0 {
+			t.Errorf("%s: the store was called %d times for refused requests: %+v", cfg.name, len(calls), calls)
 		}
 	}
 }
@@ -228,7 +207,7 @@ func TestExpensiveRequestsAreRefusedUnrun(t *testing.T) {
 // BAD_USER_INPUT before any store call; the estimate counts it at the
 // maximum instead of refusing the query as too complex.
 func TestOutOfRangeArgumentsAreLeftToTheResolvers(t *testing.T) {
-	es := resolvers.NewAPI(unusedStore{}).Schema
+	es := resolvers.NewAPI(storetest.New()).Schema
 	limit := server.DefaultConfig().ComplexityLimit
 	for _, q := range []string{
 		`{ thread(claim: "c", depth: 50) { root { id } } }`,

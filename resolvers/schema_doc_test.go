@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/counterpoint-news/counterpoint/internal/storetest"
 	"github.com/counterpoint-news/counterpoint/resolvers"
 )
 
@@ -11,7 +12,7 @@ import (
 // the contract in schema.graphqls carries a doc string, since notebooks and
 // GraphiQL users read the contract through introspection.
 func TestSchemaIsDocumented(t *testing.T) {
-	schema := resolvers.NewAPI(&fakeStore{}).Schema.Schema()
+	schema := resolvers.NewAPI(storetest.New()).Schema.Schema()
 	builtin := map[string]bool{"String": true, "Int": true, "Float": true, "Boolean": true, "ID": true}
 	var missing []string
 	for name, def := range schema.Types {

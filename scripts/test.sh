@@ -3,7 +3,8 @@
 #
 #  1. a throw-away local Neo4j (its own port and data folder, so it never
 #     touches the `make run` graph);
-#  2. Go unit and integration tests against it (go vet first);
+#  2. Go unit and integration tests against it (go vet, staticcheck and a
+#     check that go generate changes nothing first);
 #  3. the reliability trials' short run (kills, an outage, floods) and a few
 #     seconds of each fuzz target;
 #  4. the service itself over a freshly seeded graph, and against it:
@@ -54,8 +55,10 @@ go build -o bin/counterpoint ./cmd/counterpoint
 step "start Neo4j"
 fresh_neo4j
 
-step "go vet"
+step "go vet, staticcheck (pinned in go.mod) and the generated code"
 go vet ./...
+go tool staticcheck ./... || failures+=("staticcheck")
+scripts/generate-check.sh || failures+=("generated code out of date")
 
 step "go test: unit and integration tests against $NEO4J_URI"
 # -p 1: the integration tests of different packages share one database.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"runtime/debug"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -179,6 +180,50 @@ func isVariablePath(p ast.Path) bool {
 	}
 	name, ok := p[0].(ast.PathName)
 	return ok && name == "variable"
+}
+
+// httpStatus is the HTTP status of an answer refused with the given
+// extensions.code: the one place where codes become statuses, for the
+// GraphQL transports (statusFor), the rate limit and the downloads alike.
+func httpStatus(code string) int {
+	switch code {
+	case CodeUnauthenticated:
+		return http.StatusUnauthorized
+	case CodeNotFound:
+		return http.StatusNotFound
+	case CodeConflict:
+		return http.StatusConflict
+	case CodeRateLimited:
+		return http.StatusTooManyRequests
+	case CodeStoreUnavailable:
+		return http.StatusServiceUnavailable
+	case CodeInternal:
+		return http.StatusInternalServerError
+	}
+	return http.StatusBadRequest
+}
+
+// httpError answers a request outside GraphQL (a download) that failed
+// with err, with the status of its code: the domain's message for a
+// client's mistake, a generic one (and a log line) for anything internal.
+func (s *Server) httpError(w http.ResponseWriter, r *http.Request, err error, what string, logAttrs ...any) {
+	code := CodeInternal
+	message := what + " failed"
+	var domain *counterpoint.Error
+	switch {
+	case errors.As(err, &domain) && domainCodes[domain.Code] != "":
+		code, message = domainCodes[domain.Code], domain.Message
+	case errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled):
+		code = CodeStoreUnavailable
+	}
+	switch code {
+	case CodeStoreUnavailable:
+		message = "the graph store is unavailable; try again shortly"
+		s.logger(r.Context()).WarnContext(r.Context(), "graph store unavailable", append([]any{"what", what, "error", err.Error()}, logAttrs...)...)
+	case CodeInternal:
+		s.logger(r.Context()).ErrorContext(r.Context(), what+" failed", append([]any{"error", err.Error()}, logAttrs...)...)
+	}
+	http.Error(w, message, httpStatus(code))
 }
 
 func withCode(e *gqlerror.Error, code string) *gqlerror.Error {

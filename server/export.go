@@ -4,11 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"net/http"
 	"strings"
 
-	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/format"
 )
 
@@ -77,22 +75,12 @@ func (s *Server) exportDataset(ex Exporter) http.Handler {
 		defer cancel()
 		ds, err := ex.ExportDataset(ctx, id)
 		if err != nil {
-			var e *counterpoint.Error
-			switch {
-			case errors.As(err, &e) && e.Code == counterpoint.ENOTFOUND:
-				http.Error(w, e.Message, http.StatusNotFound)
-			case errors.As(err, &e) && e.Code == counterpoint.EUNAVAILABLE:
-				http.Error(w, "the graph store is unavailable; try again shortly", http.StatusServiceUnavailable)
-			default:
-				s.log.Error("export failed", "dataset", id, "err", err)
-				http.Error(w, "the export failed", http.StatusInternalServerError)
-			}
+			s.httpError(w, r, err, "the export", "dataset", id)
 			return
 		}
 		var buf bytes.Buffer
 		if err := f.WriteArchive(&buf, ds); err != nil {
-			s.log.Error("export failed", "dataset", id, "err", err)
-			http.Error(w, "the export failed", http.StatusInternalServerError)
+			s.httpError(w, r, err, "the export", "dataset", id)
 			return
 		}
 		w.Header().Set("Content-Type", "application/zip")

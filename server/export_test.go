@@ -3,36 +3,23 @@ package server_test
 import (
 	"archive/zip"
 	"bytes"
-	"context"
 	"encoding/json"
 	"net/http"
 	"slices"
 	"testing"
 
-	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/format"
+	"github.com/counterpoint-news/counterpoint/internal/storetest"
 	"github.com/counterpoint-news/counterpoint/server"
 )
-
-// oneDataset exports a single small dataset, and knows no other.
-type oneDataset struct{ ds *counterpoint.Dataset }
-
-func (o oneDataset) ExportDataset(_ context.Context, id string) (*counterpoint.Dataset, error) {
-	if id != o.ds.ID {
-		return nil, counterpoint.Errorf(counterpoint.ENOTFOUND, "dataset %q is not in the graph", id)
-	}
-	return o.ds, nil
-}
 
 // TestExportFormatsAreTheRegistry: GET /export/formats lists the registry's
 // formats in its order, and each downloads at the archive name it gives,
 // as a zip whose first file is the dataset's file in that format; an
 // unknown dataset or a name that is no download is 404.
 func TestExportFormatsAreTheRegistry(t *testing.T) {
-	ds := &counterpoint.Dataset{ID: "d", Title: "D",
-		Sources: []counterpoint.Source{{ID: "s", Title: "S", Kind: counterpoint.SourceArticle, Text: "Ann: “Yes.”"}},
-		Actors:  []counterpoint.Actor{{ID: "ann", Name: "Ann", Kind: counterpoint.ActorPerson}}}
-	ts := newTestServer(t, func(_ *server.Config, deps *server.Deps) { deps.Exporter = oneDataset{ds} })
+	store := storetest.MustNew(t, storetest.Dataset("d", []storetest.ClaimSpec{storetest.Claim("a", "Claim a.", "ann")}))
+	ts := newTestServer(t, func(_ *server.Config, deps *server.Deps) { deps.Exporter = store })
 	resp := ts.do(t, request{method: http.MethodGet, path: "/export/formats"})
 	var list struct {
 		Formats []struct {

@@ -149,7 +149,7 @@ func (s *Server) rateLimit(next http.Handler) http.Handler {
 		msg := fmt.Sprintf("too many requests from this client; try again in %d s (the limit is %s requests a second, %d at once)",
 			secs, strconv.FormatFloat(float64(s.limiter.limit), 'f', -1, 64), s.limiter.burst)
 		resp := &graphql.Response{Errors: gqlerror.List{withCode(&gqlerror.Error{Message: msg}, CodeRateLimited)}}
-		s.write(w, r, media, http.StatusTooManyRequests, resp)
+		s.write(w, r, media, httpStatus(CodeRateLimited), resp)
 	})
 }
 

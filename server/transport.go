@@ -48,10 +48,10 @@ const (
 //     authentication, execution).
 //   - application/graphql-response+json: 200 when the operation executed
 //     (the response has data, even null); otherwise, by the first error's
-//     code (client errors before server errors): UNAUTHENTICATED 401 (with
-//     WWW-Authenticate: Bearer), STORE_UNAVAILABLE 503,
-//     INTERNAL_SERVER_ERROR 500, anything else (parse, validation, variable
-//     coercion, QUERY_TOO_COMPLEX, PERSISTED_QUERY_NOT_FOUND, ...) 400.
+//     code (client errors before server errors), as httpStatus maps codes:
+//     UNAUTHENTICATED 401 (with WWW-Authenticate: Bearer), STORE_UNAVAILABLE
+//     503, INTERNAL_SERVER_ERROR 500, anything else (parse, validation,
+//     variable coercion, QUERY_TOO_COMPLEX, PERSISTED_QUERY_NOT_FOUND, ...) 400.
 //
 // A response never has a "data" entry unless the operation executed.
 type httpTransport struct {
@@ -375,17 +375,7 @@ func statusFor(media string, resp *graphql.Response) int {
 	}
 	status := 0
 	for _, e := range resp.Errors {
-		st := http.StatusBadRequest
-		switch codeOf(e) {
-		case CodeUnauthenticated:
-			st = http.StatusUnauthorized
-		case CodeStoreUnavailable:
-			st = http.StatusServiceUnavailable
-		case CodeRateLimited:
-			st = http.StatusTooManyRequests
-		case CodeInternal:
-			st = http.StatusInternalServerError
-		}
+		st := httpStatus(codeOf(e))
 		if status == 0 || status >= 500 && st < 500 {
 			status = st
 		}

@@ -1,109 +1,16 @@
 package server_test
 
 import (
-	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 
-	"github.com/counterpoint-news/counterpoint"
-	"github.com/counterpoint-news/counterpoint/internal/readahead"
+	"github.com/counterpoint-news/counterpoint/internal/storetest"
 	"github.com/counterpoint-news/counterpoint/resolvers"
 	"github.com/counterpoint-news/counterpoint/server"
 )
-
-// failingStore is a store whose every read and write fails as the real one
-// does while Neo4j is down. The embedded interface keeps it compiling when
-// the store gains a method; such a method, unimplemented here, would panic
-// and show up as a 500.
-type failingStore struct{ resolvers.Store }
-
-var errDown = counterpoint.Errorf(counterpoint.EUNAVAILABLE, "the graph store is unavailable or too slow; try again")
-
-func (failingStore) NodesByID(context.Context, []string) ([]counterpoint.Node, error) {
-	return nil, errDown
-}
-func (failingStore) ActorsByID(context.Context, []string) ([]counterpoint.Actor, error) {
-	return nil, errDown
-}
-func (failingStore) ClaimsByID(context.Context, []string) ([]counterpoint.Claim, error) {
-	return nil, errDown
-}
-func (failingStore) SourcesByID(context.Context, []string) ([]counterpoint.Source, error) {
-	return nil, errDown
-}
-func (failingStore) QuotesByClaim(context.Context, []string) ([]counterpoint.Quote, error) {
-	return nil, errDown
-}
-func (failingStore) AssertionsByClaim(context.Context, []string) ([]counterpoint.Assertion, []counterpoint.Actor, error) {
-	return nil, nil, errDown
-}
-func (failingStore) AssertionsByActor(context.Context, []string) ([]counterpoint.Assertion, []counterpoint.Claim, error) {
-	return nil, nil, errDown
-}
-func (failingStore) RelationsOf(context.Context, []string) ([]counterpoint.Relation, []counterpoint.Claim, error) {
-	return nil, nil, errDown
-}
-func (failingStore) AboutByClaim(context.Context, []string) ([]counterpoint.Link, []counterpoint.Actor, error) {
-	return nil, nil, errDown
-}
-func (failingStore) MembershipsOf(context.Context, []string) ([]counterpoint.Link, []counterpoint.Actor, error) {
-	return nil, nil, errDown
-}
-func (failingStore) AuthorsOf(context.Context, []string) ([]counterpoint.Link, []counterpoint.Actor, error) {
-	return nil, nil, errDown
-}
-func (failingStore) CountersBy(context.Context, []string) ([]counterpoint.ActorCounter, error) {
-	return nil, errDown
-}
-func (failingStore) CountersAgainst(context.Context, []string) ([]counterpoint.ActorCounter, error) {
-	return nil, errDown
-}
-func (failingStore) SourceTexts(context.Context, []string) (map[string]string, error) {
-	return nil, errDown
-}
-func (failingStore) ClaimsWithDetail(context.Context, []string, readahead.ClaimDetail) (readahead.Bundle, error) {
-	return readahead.Bundle{}, errDown
-}
-func (failingStore) ActorsWithDetail(context.Context, []string, readahead.ActorDetail) (readahead.Bundle, error) {
-	return readahead.Bundle{}, errDown
-}
-func (failingStore) Actors(context.Context, counterpoint.ActorFilter, int, string) (counterpoint.Page[counterpoint.Actor], error) {
-	return counterpoint.Page[counterpoint.Actor]{}, errDown
-}
-func (failingStore) Claims(context.Context, counterpoint.ClaimFilter, int, string) (counterpoint.Page[counterpoint.Claim], error) {
-	return counterpoint.Page[counterpoint.Claim]{}, errDown
-}
-func (failingStore) Sources(context.Context) ([]counterpoint.Source, error) { return nil, errDown }
-func (failingStore) Search(context.Context, string, int, counterpoint.Scope) ([]counterpoint.SearchHit, error) {
-	return nil, errDown
-}
-func (failingStore) Counters(context.Context, counterpoint.CounterFilter) ([]counterpoint.Counter, error) {
-	return nil, errDown
-}
-func (failingStore) CounterSummary(context.Context, counterpoint.Scope, bool) ([]counterpoint.CounterSummary, error) {
-	return nil, errDown
-}
-func (failingStore) Thread(context.Context, string, int, []counterpoint.RelationKind, counterpoint.Scope) (counterpoint.Thread, error) {
-	return counterpoint.Thread{}, errDown
-}
-func (failingStore) Chains(context.Context, counterpoint.ChainQuery) ([]counterpoint.Chain, []counterpoint.Claim, error) {
-	return nil, nil, errDown
-}
-func (failingStore) Subgraph(context.Context, counterpoint.SubgraphQuery) (counterpoint.Subgraph, error) {
-	return counterpoint.Subgraph{}, errDown
-}
-func (failingStore) UpsertActor(context.Context, counterpoint.Actor) error   { return errDown }
-func (failingStore) UpsertSource(context.Context, counterpoint.Source) error { return errDown }
-func (failingStore) UpsertClaim(context.Context, counterpoint.Claim) error   { return errDown }
-func (failingStore) AddRelation(context.Context, counterpoint.Relation) error {
-	return errDown
-}
-func (failingStore) RemoveRelation(context.Context, counterpoint.Relation) (bool, error) {
-	return false, errDown
-}
 
 const fuzzToken = "fuzz-token-0123456789abcdef"
 
@@ -116,7 +23,11 @@ const fuzzToken = "fuzz-token-0123456789abcdef"
 //
 //	go test -run '^$' -fuzz FuzzTransport -fuzztime 3m ./server
 func FuzzTransport(f *testing.F) {
-	api := resolvers.NewAPI(failingStore{})
+	// A store whose every read and write fails as the real one does while
+	// Neo4j is down.
+	down := storetest.New()
+	down.Fail(storetest.Unavailable)
+	api := resolvers.NewAPI(down)
 	cfg := server.DefaultConfig()
 	cfg.RateLimit = 0
 	cfg.APITokens = []string{fuzzToken}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -76,6 +77,15 @@ type DB struct {
 	// the next that succeeds; while set, reads are bounded by
 	// cfg.DownReadTimeout.
 	down atomic.Bool
+
+	// The DB's own background work (planning the reads again after an
+	// outage) runs under bgCtx; Close cancels it and waits for
+	// it, so that nothing uses the driver once it is closed.
+	bgMu    sync.Mutex
+	bgCtx   context.Context
+	bgStop  context.CancelFunc
+	bg      sync.WaitGroup
+	replans atomic.Bool // a re-planning runs; one at a time
 }
 
 // Open connects to Neo4j, checks within cfg.ConnectTimeout that it answers,
@@ -127,11 +137,32 @@ func Connect(cfg Config) (*DB, error) {
 	if err != nil {
 		return nil, counterpoint.Errorf(counterpoint.EINVALID, "NEO4J_URI %q: %v", cfg.URI, err)
 	}
-	return &DB{cfg: cfg, driver: driver}, nil
+	db := &DB{cfg: cfg, driver: driver}
+	db.bgCtx, db.bgStop = context.WithCancel(context.Background())
+	return db, nil
 }
 
-// Close releases the driver's connections.
-func (db *DB) Close(ctx context.Context) error { return db.driver.Close(ctx) }
+// Close stops the DB's background work, waits for it, and then releases
+// the driver's connections, so that no work outlives the store and logs
+// the closed pool's errors.
+func (db *DB) Close(ctx context.Context) error {
+	db.bgMu.Lock()
+	db.bgStop()
+	db.bgMu.Unlock()
+	db.bg.Wait()
+	return db.driver.Close(ctx)
+}
+
+// background runs f in a goroutine under the DB's background context,
+// unless the DB is closed; Close waits for it.
+func (db *DB) background(f func(ctx context.Context)) {
+	db.bgMu.Lock()
+	defer db.bgMu.Unlock()
+	if db.bgCtx.Err() != nil {
+		return
+	}
+	db.bg.Go(func() { f(db.bgCtx) })
+}
 
 // pingCypher is the readiness query: a read of the graph itself (the node
 // count, which Neo4j answers from its count store without a scan), so that

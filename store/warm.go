@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sync/atomic"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -41,8 +40,8 @@ func (db *DB) WarmUp(ctx context.Context) (int, error) {
 	var errs []error
 	n := 0
 	for name, q := range warmUpQueries() {
-		if ctx.Err() != nil {
-			break
+		if ctx.Err() != nil || db.bgCtx.Err() != nil {
+			break // the caller gave up, or the store was closed
 		}
 		_, err := neo4j.ExecuteQuery(ctx, db.driver, "EXPLAIN "+q, nil, neo4j.EagerResultTransformer,
 			neo4j.ExecuteQueryWithDatabase(db.cfg.Database), neo4j.ExecuteQueryWithReadersRouting())
@@ -55,23 +54,23 @@ func (db *DB) WarmUp(ctx context.Context) (int, error) {
 	return n, wrap(errors.Join(errs...))
 }
 
-// warming is set while a warm-up after Neo4j's return runs, so that one
-// runs at a time.
-var warming atomic.Bool
-
 // warmAfterRecovery plans the reads again in the background once a read
 // succeeds after Neo4j was unreachable: a restarted Neo4j has lost its
-// query cache.
+// query cache. One runs at a time, and Close stops it.
 func (db *DB) warmAfterRecovery() {
-	if !warming.CompareAndSwap(false, true) {
+	if !db.replans.CompareAndSwap(false, true) {
 		return
 	}
-	go func() {
-		defer warming.Store(false)
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	db.background(func(bg context.Context) {
+		defer db.replans.Store(false)
+		ctx, cancel := context.WithTimeout(bg, time.Minute)
 		defer cancel()
 		start := time.Now()
 		n, err := db.WarmUp(ctx)
+		if bg.Err() != nil {
+			db.cfg.Logger.Info("stopped planning the reads again: the store was closed", "queries", n)
+			return
+		}
 		db.cfg.Logger.Info("planned the reads again after Neo4j came back", "queries", n, "took", time.Since(start).String(), "err", err)
-	}()
+	})
 }

@@ -113,7 +113,6 @@ type resolver struct {
 	known     map[string]bool     // lower-case names and surnames of named people
 	gender    map[string]string   // full name → "he" or "she"
 	seen      []speakerRef        // speakers so far, in text order
-	persons   []speakerRef        // people named anywhere before, in text order
 }
 
 func newResolver(d *doc) *resolver {
@@ -438,9 +437,6 @@ func (r *resolver) personLike(s, e int, ts []string) bool {
 // placeWords before a capitalised run make it a place, a team or a thing.
 var placeWords = set("in", "at", "near", "on", "from", "to", "over", "of", "into", "across", "the", "for", "by",
 	"outside", "inside", "through", "toward", "towards", "under", "beat", "against", "visit", "visited")
-
-// ordinals single out one of several earlier descriptions.
-var ordinals = set("first", "second", "third", "fourth", "fifth", "other", "same", "latter", "former")
 
 // definite resolves "the senior official" to an earlier speaker with the
 // same head word whose words include every other word of it ("a senior

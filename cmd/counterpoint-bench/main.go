@@ -26,6 +26,7 @@ import (
 	"github.com/counterpoint-news/counterpoint/bench/mix"
 	"github.com/counterpoint-news/counterpoint/bench/report"
 	"github.com/counterpoint-news/counterpoint/bench/suite"
+	"github.com/counterpoint-news/counterpoint/internal/cmdline"
 	"github.com/counterpoint-news/counterpoint/store"
 )
 
@@ -137,14 +138,9 @@ func (e *env) say(format string, args ...any) {
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var cli CLI
-	parser, err := kong.New(&cli, kong.Name("counterpoint-bench"),
-		kong.Description("Counterpoint's benchmark: loading and the query mix against the raw driver and @neo4j/graphql."),
-		kong.Writers(stdout, stderr), kong.Exit(func(int) {}))
-	if err != nil {
-		return err
-	}
-	kctx, err := parser.Parse(args)
-	if err != nil {
+	kctx, help, err := cmdline.Parse(&cli, args, stdout, stderr, kong.Name("counterpoint-bench"),
+		kong.Description("Counterpoint's benchmark: loading and the query mix against the raw driver and @neo4j/graphql."))
+	if help || err != nil {
 		return err
 	}
 	return kctx.Run(&env{ctx: ctx, out: stdout})

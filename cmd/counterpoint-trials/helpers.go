@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -19,7 +18,6 @@ import (
 
 	"github.com/counterpoint-news/counterpoint/format/datasetjson"
 
-	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/bench/gen"
 	"github.com/counterpoint-news/counterpoint/store"
 )
@@ -369,15 +367,6 @@ func post(ctx context.Context, client *http.Client, url, query string, vars map[
 // unavailable, as the loader prints it.
 func isUnavailable(out string) bool {
 	return strings.Contains(out, "unavailable")
-}
-
-// codeOf is the code of err's counterpoint.Error, or EINTERNAL.
-func codeOf(err error) string {
-	var e *counterpoint.Error
-	if errors.As(err, &e) {
-		return e.Code
-	}
-	return counterpoint.EINTERNAL
 }
 
 // sleepCtx sleeps for d unless ctx ends first.

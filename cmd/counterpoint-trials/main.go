@@ -20,6 +20,7 @@ import (
 
 	"github.com/alecthomas/kong"
 
+	"github.com/counterpoint-news/counterpoint/internal/cmdline"
 	"github.com/counterpoint-news/counterpoint/store"
 )
 
@@ -46,7 +47,11 @@ type CLI struct {
 
 // Common are the settings every trial shares.
 type Common struct {
-	URI      string `name:"neo4j-uri" env:"NEO4J_URI" default:"bolt://127.0.0.1:7687" help:"Neo4j URI."`
+	// URI is the graph the trial empties or overwrites: named on the
+	// command line, never taken from NEO4J_URI or a default, so that no
+	// trial wipes a graph nobody pointed it at.
+	URI      string `name:"neo4j-uri" required:"" help:"Neo4j URI of the graph the trial empties, loads and overwrites (required; never read from NEO4J_URI)."`
+	IMeanIt  bool   `name:"i-mean-it" help:"Allow the make run graph (Bolt on port 7687 of this machine, or the Neo4j of .neo4j/data) as the target."`
 	Username string `name:"neo4j-username" env:"NEO4J_USERNAME" default:"neo4j" help:"Neo4j user."`
 	Password string `name:"neo4j-password" env:"NEO4J_PASSWORD" default:"counterpoint-dev" help:"Neo4j password."`
 	Database string `name:"neo4j-database" env:"NEO4J_DATABASE" default:"" help:"Neo4j database."`
@@ -127,14 +132,9 @@ func (c Common) neo4jEnv() []string {
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var cli CLI
-	parser, err := kong.New(&cli, kong.Name("counterpoint-trials"),
-		kong.Description("Counterpoint's reliability trials (docs/reliability.md)."),
-		kong.Writers(stdout, stderr), kong.Exit(func(int) {}))
-	if err != nil {
-		return err
-	}
-	kctx, err := parser.Parse(args)
-	if err != nil {
+	kctx, help, err := cmdline.Parse(&cli, args, stdout, stderr, kong.Name("counterpoint-trials"),
+		kong.Description("Counterpoint's reliability trials (docs/reliability.md). Every trial but table empties or overwrites the graph at --neo4j-uri."))
+	if help || err != nil {
 		return err
 	}
 	return kctx.Run(&env{ctx: ctx, out: stdout})

@@ -20,6 +20,7 @@ import (
 
 	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/data"
+	"github.com/counterpoint-news/counterpoint/internal/cmdline"
 	"github.com/counterpoint-news/counterpoint/internal/progress"
 	"github.com/counterpoint-news/counterpoint/loader"
 	"github.com/counterpoint-news/counterpoint/store"
@@ -99,24 +100,10 @@ type env struct {
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var cli CLI
-	// kong calls Exit after --help (and on usage errors it reports itself);
-	// run must then return instead of running the command.
-	exited, exitCode := false, 0
-	parser, err := kong.New(&cli, kong.Name("counterpoint"),
-		kong.Description("Counterpoint: who said what, on whose authority, and who countered whom."),
-		kong.Writers(stdout, stderr), kong.Exit(func(code int) { exited, exitCode = true, code }), formatVars())
-	if err != nil {
+	kctx, help, err := cmdline.Parse(&cli, args, stdout, stderr, kong.Name("counterpoint"),
+		kong.Description("Counterpoint: who said what, on whose authority, and who countered whom."), formatVars())
+	if help || err != nil {
 		return err
-	}
-	kctx, err := parser.Parse(args)
-	if err != nil {
-		return err
-	}
-	if exited {
-		if exitCode != 0 {
-			return fmt.Errorf("exit status %d", exitCode)
-		}
-		return nil
 	}
 	log := slog.New(slog.NewJSONHandler(stderr, nil))
 	return kctx.Run(&env{ctx: ctx, stdout: stdout, stderr: stderr, log: log})

@@ -11,7 +11,8 @@
 #          runs are separate: scripts/reliability/fuzz.sh 10m
 #
 # Settings (environment):
-#   NEO4J_BOLT_PORT        7689                    the Neo4j to use (started if not running)
+#   NEO4J_BOLT_PORT        7689                    the Neo4j to use (started if not running);
+#                                                  the trials refuse 7687, the make run graph
 #   NEO4J_HOME_DIR         .neo4j/reliability      its home, as scripts/neo4j.sh takes them
 #   NEO4J_AUTH             neo4j/counterpoint-test
 #   RELIABILITY_PORT_BASE  18081                   serve ports: base .. base+3
@@ -45,7 +46,7 @@ trial() {
   echo; echo "== reliability: $name"
   local script="scripts/reliability/run.sh $mode  # bin/counterpoint-trials $name $*"
   local started=$SECONDS
-  if ! bin/counterpoint-trials "$name" --work "$out" --results "$results" --script "$script" "$@"; then
+  if ! bin/counterpoint-trials "$name" --neo4j-uri "$NEO4J_URI" --work "$out" --results "$results" --script "$script" "$@"; then
     failures+=("$name")
   fi
   echo "($name took $((SECONDS - started))s)"

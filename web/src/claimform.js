@@ -13,6 +13,7 @@ import * as q from './studioapi.js';
 import { KIND_LABEL, ATTRIBUTION_LABEL, whoLine } from './panel.js';
 import { insideQuotation } from './offsets.js';
 import { ACTOR_KINDS } from './state.js';
+import { TOKEN_HELP } from './fielderrors.js';
 
 const STANCES = [
   { value: 'ENDORSES', label: 'argues for it (endorses)' },
@@ -182,7 +183,7 @@ export function renderClaimForm() {
       h('button', { type: 'submit', class: 'btn', disabled: !signedIn() }, d.isNew ? 'Save claim' : 'Save changes'),
       d.isNew ? null : deleteButton(d),
       h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => { st.view = 'home'; st.draft = null; act.renderPanel(); act.highlight(); } }, 'Cancel')),
-    signedIn() ? null : h('p', { class: 'hint' }, 'Sign in to save.'),
+    signedIn() ? null : h('p', { class: 'hint' }, `Sign in to save. ${TOKEN_HELP}`),
     d.isNew ? null : relationsOf(d),
   );
   return form;

@@ -46,9 +46,13 @@ const PLAIN = [
   [/still assert/, 'This actor still makes claims: delete or change those claims first.'],
 ];
 
+// TOKEN_HELP says where a curator token comes from, wherever the studio
+// asks for one or refuses a save for the want of one.
+export const TOKEN_HELP = 'A curator token comes from whoever runs this server (one of its API_TOKENS or API_TOKENS_FILE); on your own machine, make run prints one with the studio\'s address.';
+
 const BY_CODE = {
   CONFLICT: 'Someone else saved this after you opened it, so nothing of yours was saved. What they changed is shown below.',
-  UNAUTHENTICATED: 'You are not signed in, or your token is no longer valid: sign in again. Nothing was saved.',
+  UNAUTHENTICATED: `You are not signed in, or your token is no longer valid: sign in again. Nothing was saved. ${TOKEN_HELP}`,
   RATE_LIMITED: 'Too many saves in a short time: wait a moment, then save again.',
   STORE_UNAVAILABLE: 'The database did not answer, so nothing was saved: try again in a moment.',
   NOT_FOUND: 'This is no longer in the graph: someone may have deleted it.',

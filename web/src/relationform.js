@@ -10,6 +10,7 @@ import { send, signedIn } from './session.js';
 import * as q from './studioapi.js';
 import { refused } from './claimform.js';
 import { truncate } from './text.js';
+import { TOKEN_HELP } from './fielderrors.js';
 
 const KINDS = [
   { value: 'REBUTS', label: 'rebuts', help: 'argues that the other claim is wrong' },
@@ -122,7 +123,7 @@ export function renderRelationForm() {
       h('button', { type: 'submit', class: 'btn', disabled: !signedIn() }, 'Save relation'),
       r.existing ? h('button', { type: 'button', class: 'btn btn-quiet danger', disabled: !signedIn(), onclick: () => removeRelation(form) }, 'Remove relation') : null,
       h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => { st.view = 'home'; st.rel = null; rerender(); } }, 'Cancel')),
-    signedIn() ? null : h('p', { class: 'hint' }, 'Sign in to save.'));
+    signedIn() ? null : h('p', { class: 'hint' }, `Sign in to save. ${TOKEN_HELP}`));
   return form;
 }
 

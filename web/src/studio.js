@@ -15,6 +15,7 @@ import { newDraft, editDraft, renderClaimForm, quoteFrom, refused } from './clai
 import { newRelation, relationFrom, renderRelationForm } from './relationform.js';
 import { field, select, formErrors, clearErrors, slugify, uniqueId } from './formkit.js';
 import { truncate } from './text.js';
+import { TOKEN_HELP } from './fielderrors.js';
 
 const SOURCE_KINDS = ['ARTICLE', 'PAPER', 'EMAIL', 'SPEECH', 'TESTIMONY', 'INTERVIEW', 'STATEMENT'];
 
@@ -79,7 +80,7 @@ async function onSignIn(ev) {
       say(`Signed in as ${name}.`);
       $('signout').focus();
     } catch (e) {
-      err.textContent = e.codes?.includes('UNAUTHENTICATED') ? 'This token is not valid: check it and try again.' : e.message;
+      err.textContent = e.codes?.includes('UNAUTHENTICATED') ? `This token is not valid: check it and try again. ${TOKEN_HELP}` : e.message;
       err.hidden = false;
       input.setAttribute('aria-invalid', 'true');
       input.setAttribute('aria-describedby', 'signin-help signin-error');
