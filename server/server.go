@@ -167,7 +167,7 @@ func (s *Server) graphQLHandler(es graphql.ExecutableSchema) *handler.Server {
 		h.SetDisableSuggestion(true)
 	}
 	h.Use(extension.AutomaticPersistedQuery{Cache: boundedCache{Cache: lru.New[string](s.cfg.APQCacheSize), max: maxPersistedQueryBytes}})
-	h.Use(queryLimits{maxDepth: s.cfg.MaxDepth, maxFields: s.cfg.ComplexityLimit, maxRootFields: s.cfg.MaxRootFields, introspection: *s.cfg.Introspection})
+	h.Use(&queryLimits{maxDepth: s.cfg.MaxDepth, maxFields: s.cfg.ComplexityLimit, maxRootFields: s.cfg.MaxRootFields, introspection: *s.cfg.Introspection})
 	h.Use(extension.FixedComplexityLimit(s.cfg.ComplexityLimit))
 	h.Use(mutationAuth{tokens: s.tokens})
 	return h
