@@ -107,10 +107,6 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	if s.metrics == nil {
 		s.metrics = NewMetrics()
 	}
-	if weak := cfg.weakTokens(); len(weak) > 0 {
-		s.log.Warn("API_TOKENS holds short tokens; use random ones of at least 16 characters", "positions", weak)
-	}
-
 	s.trustedProxies, _ = parseTrustedProxies(cfg.TrustedProxies) // validated above
 	tokens, err := newTokenSet(cfg.APITokens, cfg.APITokensFile, s.log)
 	if err != nil {
