@@ -33,16 +33,17 @@ import (
 // ids (a claim and its quotes) locks them in sorted order, so that two
 // such transactions never wait on each other in a cycle over these locks.
 //
-// Then it takes the node's own write lock, when there is a node, by
-// setting its version to what it is (a SET takes the lock even when it
-// changes nothing): a dataset load, which does not check versions, writes
-// without the id's lock, and a version read while a load holds the node
-// could be stale by the time the write commits.
+// Then it takes the write lock of the versioned node ($id) itself, when
+// there is one, by setting its version to what it is (a SET takes the lock
+// even when it changes nothing; a node without a version is at version 1,
+// as readState counts it): a dataset load, which does not check versions,
+// writes without the id's lock, and a version read while a load holds the
+// node could be stale by the time the write commits.
 const lockIDs = `UNWIND $ids AS id
 MERGE (l:WriteLock {id: id})
 DELETE l
-WITH id
-OPTIONAL MATCH (n:Entity {id: id})
+WITH count(*) AS locked
+OPTIONAL MATCH (n:Entity {id: $id})
 SET n.version = coalesce(n.version, 1)`
 
 // lockedTx is a write transaction that holds the write lock of id (and
@@ -61,7 +62,7 @@ func (db *DB) writeLocked(ctx context.Context, id string, others []string, fn fu
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
 	return db.write(ctx, func(tx neo4j.ManagedTransaction) error {
-		if _, err := db.run(ctx, tx, lockIDs, map[string]any{"ids": ids}); err != nil {
+		if _, err := db.run(ctx, tx, lockIDs, map[string]any{"ids": ids, "id": id}); err != nil {
 			return err
 		}
 		return fn(lockedTx{ManagedTransaction: tx, id: id})

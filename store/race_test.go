@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/internal/neo4jtest"
 	"github.com/counterpoint-news/counterpoint/store"
@@ -264,5 +266,63 @@ func raceKinds(db *store.DB) []raceKind {
 				return ss[0].TextHash, ss[0].Version, true, nil
 			},
 		},
+	}
+}
+
+// TestSaveDuringALoadLosesNothing: a dataset load writes nodes without the
+// API's id locks; a save that read the version while a load held the node
+// must not overwrite the load's change when it commits. The save waits for
+// the node, reads the version the load gave it, and gets CONFLICT.
+func TestSaveDuringALoadLosesNothing(t *testing.T) {
+	db := neo4jtest.MustOpen(t)
+	ctx := context.Background()
+	mustRaceBase(t, db)
+	if err := db.UpsertClaim(ctx, raceClaim("race-loaded", "The library stays.", 0)); err != nil {
+		t.Fatal(err)
+	}
+	cfg := neo4jtest.Config(t)
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer driver.Close(ctx)
+	// The "load": a write of the claim that holds its lock until committed.
+	session := driver.NewSession(ctx, neo4j.SessionConfig{AccessMode: neo4j.AccessModeWrite, DatabaseName: cfg.Database})
+	defer session.Close(ctx)
+	load, err := session.BeginTransaction(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := load.Run(ctx, `MATCH (c:Claim {id: 'race-loaded'}) SET c.text = 'Loaded: the library stays.', c.version = 2`, nil); err != nil {
+		t.Fatal(err)
+	}
+	saved := make(chan error, 1)
+	go func() { saved <- db.UpsertClaim(ctx, raceClaim("race-loaded", "Ana: the library stays open.", 1)) }()
+	// Commit the load once the save waits for a lock (Neo4j lists it as
+	// blocked), so that the save has read whatever it reads before.
+	for {
+		res, err := neo4j.ExecuteQuery(ctx, driver, `SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS n`,
+			nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(cfg.Database))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, _, _ := neo4j.GetRecordValue[int64](res.Records[0], "n"); n > 0 {
+			break
+		}
+		select {
+		case err := <-saved:
+			t.Fatalf("the save ended (%v) while the load held the claim, want it to wait", err)
+		default:
+		}
+	}
+	if err := load.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-saved; codeOf(err) != counterpoint.ECONFLICT {
+		t.Errorf("a save based on version 1 while a load wrote version 2: %v, want CONFLICT", err)
+	}
+	cs, err := db.ClaimsByID(ctx, []string{"race-loaded"})
+	if err != nil || len(cs) != 1 || cs[0].Text != "Loaded: the library stays." {
+		t.Errorf("after the load and the refused save: %+v (%v), want the load's text", cs, err)
 	}
 }
