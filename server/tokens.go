@@ -25,22 +25,22 @@ type namedToken struct {
 	digest [sha256.Size]byte
 }
 
-// MinTokenLength is the fewest characters an API token's secret may have:
+// minTokenLength is the fewest characters an API token's secret may have:
 // a short one can be guessed, and every mutation takes any token.
-const MinTokenLength = 16
+const minTokenLength = 16
 
 // parseToken reads one entry of API_TOKENS or of the tokens file:
 // "name:secret", "name:sha256:<64 hex digits>" (so that the file need not
 // hold secrets), or a bare secret, which is named token-<n>. A secret must
-// have MinTokenLength characters (a hashed one's cannot be counted).
+// have minTokenLength characters (a hashed one's cannot be counted).
 func parseToken(entry string, n int) (namedToken, error) {
 	if strings.ContainsAny(entry, " \t\r\n") {
 		return namedToken{}, fmt.Errorf("token %d contains white space", n)
 	}
 	name, secret, named := strings.Cut(entry, ":")
 	if !named {
-		if c := utf8.RuneCountInString(entry); c < MinTokenLength {
-			return namedToken{}, fmt.Errorf("token %d has %d characters; a token needs at least %d (use a random one)", n, c, MinTokenLength)
+		if c := utf8.RuneCountInString(entry); c < minTokenLength {
+			return namedToken{}, fmt.Errorf("token %d has %d characters; a token needs at least %d (use a random one)", n, c, minTokenLength)
 		}
 		return namedToken{name: "token-" + strconv.Itoa(n), digest: sha256.Sum256([]byte(entry))}, nil
 	}
@@ -56,8 +56,8 @@ func parseToken(entry string, n int) (namedToken, error) {
 		copy(t.digest[:], b)
 		return t, nil
 	}
-	if c := utf8.RuneCountInString(secret); c < MinTokenLength {
-		return namedToken{}, fmt.Errorf("token %d (%s): the secret has %d characters; a token needs at least %d (use a random one)", n, name, c, MinTokenLength)
+	if c := utf8.RuneCountInString(secret); c < minTokenLength {
+		return namedToken{}, fmt.Errorf("token %d (%s): the secret has %d characters; a token needs at least %d (use a random one)", n, name, c, minTokenLength)
 	}
 	return namedToken{name: name, digest: sha256.Sum256([]byte(secret))}, nil
 }
