@@ -91,7 +91,7 @@ scripts/reliability/fuzz.sh "${TEST_FUZZ_TIME:-2s}" || failures+=("fuzz")
 step "serve the freshly seeded graph on $SERVE_URL"
 fresh_neo4j
 bin/counterpoint load --seed
-LISTEN_ADDR="127.0.0.1:${SERVE_PORT}" API_TOKENS="curator:test-token,second-curator:test-token-2" bin/counterpoint serve >.neo4j/serve.log 2>&1 &
+LISTEN_ADDR="127.0.0.1:${SERVE_PORT}" API_TOKENS="curator:curator-test-token-1,second-curator:curator-test-token-2" bin/counterpoint serve >.neo4j/serve.log 2>&1 &
 serve_pid=$!
 for _ in $(seq 1 120); do
   if curl -fsS "$SERVE_URL/readyz" >/dev/null 2>&1; then break; fi

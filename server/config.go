@@ -235,25 +235,6 @@ func (c Config) validate() error {
 	return nil
 }
 
-// weakTokens returns the 1-based positions of tokens shorter than
-// minTokenLength: allowed (test set-ups use short ones) but warned about.
-func (c Config) weakTokens() []int {
-	var weak []int
-	for i, t := range c.APITokens {
-		_, secret, named := strings.Cut(t, ":")
-		if !named {
-			secret = t
-		}
-		if len(secret) < minTokenLength && !strings.HasPrefix(secret, "sha256:") {
-			weak = append(weak, i+1)
-		}
-	}
-	return weak
-}
-
-// minTokenLength is the shortest API token New accepts without a warning.
-const minTokenLength = 16
-
 func nonEmpty(in []string) []string {
 	var out []string
 	for _, s := range in {

@@ -88,6 +88,18 @@ func TestQueryLimits(t *testing.T) {
 			" } fragment B on Query { " + strings.ReplaceAll(aliases("hello", 6), "a", "b") + " }", code: "QUERY_TOO_COMPLEX"},
 		{name: "a field repeated under one name runs once", query: "{ " + strings.Repeat("hello ", 12) + "}"},
 		{name: "__typename is not a store call", query: "{ " + aliases("hello", 10) + " __typename }"},
+		// Introspection answers from the whole schema: each __schema or
+		// __type is a root field, however cheap its selection looks.
+		{name: "1,000 aliases of __schema", cfg: func(c *server.Config) { c.ComplexityLimit = 1 << 20 },
+			query: "{ " + aliases("__schema { queryType { name } }", 1000) + " }", code: "QUERY_TOO_COMPLEX"},
+		{name: "__type counts as a root field", query: "{ " + aliases("hello", 10) + ` __type(name: "Thing") { name } }`, code: "QUERY_TOO_COMPLEX"},
+		{name: "__schema counts as a root field", query: "{ " + aliases("hello", 9) + " __schema { queryType { name } } }"},
+		// Its answer's size counts, not its selection's: every type's
+		// fields, listed, are many values from a few fields asked.
+		{name: "an introspection answer over 4 times the complexity limit", cfg: func(c *server.Config) { c.ComplexityLimit = 20 },
+			query: "{ __schema { types { name fields { name } } } }", code: "QUERY_TOO_COMPLEX"},
+		{name: "an introspection answer within 4 times the complexity limit", cfg: func(c *server.Config) { c.ComplexityLimit = 20 },
+			query: `{ __type(name: "Thing") { name } }`},
 		{name: "lower MAX_ROOT_FIELDS", cfg: func(c *server.Config) { c.MaxRootFields = 2 }, query: "{ " + aliases("hello", 3) + " }", code: "QUERY_TOO_COMPLEX"},
 		{name: "token limit", cfg: func(c *server.Config) { c.MaxTokens = 50 }, query: "{ " + strings.Repeat("hello ", 60) + "}", code: "QUERY_TOO_COMPLEX"},
 		// A malformed document within the limit is still a parse failure.

@@ -35,6 +35,13 @@ func TestProjectSchema(t *testing.T) {
 	}{
 		{name: "typename", query: "{ __typename }", status: 200},
 		{name: "standard introspection query", query: string(introspection), status: 200},
+		// Ten root fields, each a whole schema's worth: over the
+		// introspection's share of the complexity limit.
+		{name: "ten standard introspections at once", query: aliasedIntrospection(t, string(introspection), 10), status: 400, code: "QUERY_TOO_COMPLEX"},
+		{name: "1,000 aliases of __schema", query: "{ " + aliases("__schema { queryType { name } }", 1000) + " }", status: 400, code: "QUERY_TOO_COMPLEX"},
+		// Few fields asked, every field of every type answered, 100 times
+		// over under aliases.
+		{name: "an introspection that fans out", query: "{ __schema { types { " + aliases("fields { "+aliases("type { name }", 10)+"}", 10) + " } } }", status: 400, code: "QUERY_TOO_COMPLEX"},
 		{name: "mutation without a token", query: `mutation { removeRelation(kind: REBUTS, from: "a", to: "b") }`, status: 401, code: "UNAUTHENTICATED"},
 		{name: "too complex", query: "{ claims(first: 100) { nodes { " + strings.Repeat("rebuttedBy { rebuttedBy { rebuttedBy { assertedBy { countered { counter { id } } } } } } ", 3) + "} } }",
 			status: 400, code: "QUERY_TOO_COMPLEX"},
@@ -49,4 +56,29 @@ func TestProjectSchema(t *testing.T) {
 			}
 		})
 	}
+}
+
+// aliasedIntrospection is the standard introspection query with its
+// __schema selected n times under aliases.
+func aliasedIntrospection(tb testing.TB, query string, n int) string {
+	tb.Helper()
+	start := strings.Index(query, "__schema {")
+	if start < 0 {
+		tb.Fatal("the introspection query has no __schema")
+	}
+	depth, end := 0, -1
+	for i := start + len("__schema "); i < len(query) && end < 0; i++ {
+		switch query[i] {
+		case '{':
+			depth++
+		case '}':
+			if depth--; depth == 0 {
+				end = i + 1
+			}
+		}
+	}
+	if end < 0 {
+		tb.Fatal("the introspection query's __schema does not end")
+	}
+	return query[:start] + aliases(query[start:end], n) + query[end:]
 }

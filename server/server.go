@@ -107,10 +107,6 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	if s.metrics == nil {
 		s.metrics = NewMetrics()
 	}
-	if weak := cfg.weakTokens(); len(weak) > 0 {
-		s.log.Warn("API_TOKENS holds short tokens; use random ones of at least 16 characters", "positions", weak)
-	}
-
 	s.trustedProxies, _ = parseTrustedProxies(cfg.TrustedProxies) // validated above
 	tokens, err := newTokenSet(cfg.APITokens, cfg.APITokensFile, s.log)
 	if err != nil {
@@ -167,7 +163,7 @@ func (s *Server) graphQLHandler(es graphql.ExecutableSchema) *handler.Server {
 		h.SetDisableSuggestion(true)
 	}
 	h.Use(extension.AutomaticPersistedQuery{Cache: boundedCache{Cache: lru.New[string](s.cfg.APQCacheSize), max: maxPersistedQueryBytes}})
-	h.Use(queryLimits{maxDepth: s.cfg.MaxDepth, maxFields: s.cfg.ComplexityLimit, maxRootFields: s.cfg.MaxRootFields, introspection: *s.cfg.Introspection})
+	h.Use(&queryLimits{maxDepth: s.cfg.MaxDepth, maxFields: s.cfg.ComplexityLimit, maxRootFields: s.cfg.MaxRootFields, introspection: *s.cfg.Introspection})
 	h.Use(extension.FixedComplexityLimit(s.cfg.ComplexityLimit))
 	h.Use(mutationAuth{tokens: s.tokens})
 	return h

@@ -6,13 +6,16 @@ import (
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"os"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // namedToken is one API token as the server keeps it: its name, which the
@@ -22,15 +25,23 @@ type namedToken struct {
 	digest [sha256.Size]byte
 }
 
+// minTokenLength is the fewest characters an API token's secret may have:
+// a short one can be guessed, and every mutation takes any token.
+const minTokenLength = 16
+
 // parseToken reads one entry of API_TOKENS or of the tokens file:
 // "name:secret", "name:sha256:<64 hex digits>" (so that the file need not
-// hold secrets), or a bare secret, which is named token-<n>.
+// hold secrets), or a bare secret, which is named token-<n>. A secret must
+// have minTokenLength characters (a hashed one's cannot be counted).
 func parseToken(entry string, n int) (namedToken, error) {
 	if strings.ContainsAny(entry, " \t\r\n") {
 		return namedToken{}, fmt.Errorf("token %d contains white space", n)
 	}
 	name, secret, named := strings.Cut(entry, ":")
 	if !named {
+		if c := utf8.RuneCountInString(entry); c < minTokenLength {
+			return namedToken{}, fmt.Errorf("token %d has %d characters; a token needs at least %d (use a random one)", n, c, minTokenLength)
+		}
 		return namedToken{name: "token-" + strconv.Itoa(n), digest: sha256.Sum256([]byte(entry))}, nil
 	}
 	if name == "" || secret == "" {
@@ -44,6 +55,9 @@ func parseToken(entry string, n int) (namedToken, error) {
 		t := namedToken{name: name}
 		copy(t.digest[:], b)
 		return t, nil
+	}
+	if c := utf8.RuneCountInString(secret); c < minTokenLength {
+		return namedToken{}, fmt.Errorf("token %d (%s): the secret has %d characters; a token needs at least %d (use a random one)", n, name, c, minTokenLength)
 	}
 	return namedToken{name: name, digest: sha256.Sum256([]byte(secret))}, nil
 }
@@ -67,13 +81,9 @@ func parseTokens(entries []string, where string) ([]namedToken, error) {
 	return out, nil
 }
 
-// readTokenFile reads a tokens file: one entry a line, blank lines and
-// lines starting with # ignored.
-func readTokenFile(path string) ([]string, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
+// tokenLines reads a tokens file's content: one entry a line, blank lines
+// and lines starting with # ignored.
+func tokenLines(b []byte) ([]string, error) {
 	var entries []string
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	for sc.Scan() {
@@ -86,10 +96,11 @@ func readTokenFile(path string) ([]string, error) {
 }
 
 // tokenSet is every token that may write: those of API_TOKENS and those of
-// API_TOKENS_FILE, which is read again when it changes, at most once a
-// second, so that a newsroom adds or revokes a curator without a restart.
-// A file that becomes unreadable or invalid keeps the last good set and is
-// logged.
+// API_TOKENS_FILE, which is read again at most once a second, so that a
+// newsroom adds or revokes a curator without a restart. A change is told
+// by the content's hash, not by the file's size and modification time (an
+// edit can keep both). A file that is deleted revokes its tokens; one that
+// becomes unreadable or invalid keeps the last good set, and is logged.
 type tokenSet struct {
 	fixed []namedToken
 	file  string
@@ -97,8 +108,9 @@ type tokenSet struct {
 
 	mu       sync.Mutex
 	fromFile []namedToken
-	stamp    string    // the file's size and modification time when read
-	checked  time.Time // when the file was last looked at
+	hash     [sha256.Size]byte // of the content the tokens were read from; zero when the file is gone
+	loaded   bool              // the file has been read once
+	checked  time.Time         // when the file was last looked at
 }
 
 // newTokenSet builds the set from the configuration; a tokens file that
@@ -117,18 +129,26 @@ func newTokenSet(entries []string, file string, log *slog.Logger) (*tokenSet, er
 	return s, nil
 }
 
-// reload reads the file when its size or modification time changed.
+// reload reads the file and takes its tokens when its content changed;
+// when the file is gone, none of its tokens stays in force.
 func (s *tokenSet) reload(now time.Time) error {
 	s.checked = now
-	info, err := os.Stat(s.file)
+	b, err := os.ReadFile(s.file)
+	if errors.Is(err, fs.ErrNotExist) && s.loaded { // at start, a missing file is an error
+		if s.fromFile != nil || s.hash != ([sha256.Size]byte{}) {
+			s.log.Warn("the tokens file is gone: its tokens are revoked", "file", s.file, "tokens", len(s.fromFile))
+		}
+		s.fromFile, s.hash = nil, [sha256.Size]byte{}
+		return nil
+	}
 	if err != nil {
 		return fmt.Errorf("API_TOKENS_FILE: %w", err)
 	}
-	stamp := fmt.Sprintf("%d %d", info.Size(), info.ModTime().UnixNano())
-	if stamp == s.stamp {
+	hash := sha256.Sum256(b)
+	if hash == s.hash {
 		return nil
 	}
-	entries, err := readTokenFile(s.file)
+	entries, err := tokenLines(b)
 	if err != nil {
 		return fmt.Errorf("API_TOKENS_FILE: %w", err)
 	}
@@ -143,7 +163,7 @@ func (s *tokenSet) reload(now time.Time) error {
 			}
 		}
 	}
-	s.fromFile, s.stamp = tokens, stamp
+	s.fromFile, s.hash, s.loaded = tokens, hash, true
 	return nil
 }
 

@@ -86,6 +86,10 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 		t.srv.writeRequestError(w, r, media, perr.status, perr.message)
 		return
 	}
+	if bad := loneSurrogate(raw.Query); bad != "" {
+		t.srv.writeRequestError(w, r, media, http.StatusBadRequest, "the query is not valid UTF-8: "+bad+" of the GraphQL document")
+		return
+	}
 	raw.Headers = r.Header
 	raw.ReadTime = graphql.TraceTiming{Start: start, End: graphql.Now()}
 	if info != nil {

@@ -3,6 +3,7 @@ package server_test
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -161,6 +162,12 @@ func TestInvalidUTF8IsRefused(t *testing.T) {
 		{"raw byte in a GET variable", request{method: http.MethodGet, query: url.Values{"query": {q}, "variables": {"{\"n\":\"\xff\"}"}}}, "variables is not valid UTF-8"},
 		{"raw byte in a GET query", request{method: http.MethodGet, query: url.Values{"query": {"{ hello(name: \"\xff\") }"}}}, "query is not valid UTF-8"},
 		{"lone surrogate in a GET variable", request{method: http.MethodGet, query: url.Values{"query": {q}, "variables": {`{"n":"\udfff"}`}}}, `lone surrogate \udfff`},
+		// The same escapes in the GraphQL document's own strings: one rule.
+		{"lone surrogate in a query literal", request{body: `{"query":"{ hello(name: \"Crit\\ud800ics\") }"}`}, `lone surrogate \ud800 at line 1, column 20 of the GraphQL document`},
+		{"lone trailing surrogate in a query literal", request{body: `{"query":"{ hello(name: \"x\\udfff\") }"}`}, `lone surrogate \udfff`},
+		{"high surrogate before a non-surrogate", request{body: `{"query":"{ hello(name: \"\\ud800\\u0041\") }"}`}, `lone surrogate \ud800`},
+		{"lone surrogate on a later line", request{body: `{"query":"# a comment \\ud800\n{ hello(name: \"\\ud800\") }"}`}, `lone surrogate \ud800 at line 2, column 16`},
+		{"lone surrogate in a GET query", request{method: http.MethodGet, query: url.Values{"query": {`{ hello(name: "\ud800") }`}}}, `lone surrogate \ud800 at line 1, column 16`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -184,5 +191,17 @@ func TestInvalidUTF8IsRefused(t *testing.T) {
 	got = ts.do(t, request{body: `{"query":"` + q + `","variables":{"n":"\ud83d\ude00"}}`})
 	if got.data("hello") != "hello, 😀" {
 		t.Errorf("an escaped surrogate pair: hello = %v; body %s", got.data("hello"), got.body)
+	}
+	// A pair escaped in the document is one character, and a block
+	// string or a comment takes no escapes.
+	for _, tt := range []struct{ query, want string }{
+		{`{ hello(name: "\ud83d\ude00") }`, "hello, 😀"},
+		{`{ hello(name: """\ud800""") }`, `hello, \ud800`},
+		{"# \\ud800\n{ hello(name: \"ü\") }", "hello, ü"},
+	} {
+		got := ts.do(t, request{body: `{"query":` + strconv.Quote(tt.query) + `}`})
+		if got.data("hello") != tt.want {
+			t.Errorf("%s: hello = %v, want %q; body %s", tt.query, got.data("hello"), tt.want, got.body)
+		}
 	}
 }

@@ -3,8 +3,6 @@ package store
 import (
 	"context"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
 	"github.com/counterpoint-news/counterpoint"
 )
 
@@ -32,7 +30,7 @@ RETURN COUNT { (:Quote)-[:FROM|SAID_IN]->(s) } AS quotes,
 // relations; it reports whether there was one.
 func (db *DB) DeleteClaim(ctx context.Context, id string, base int) (bool, error) {
 	var found bool
-	err := db.write(ctx, func(tx neo4j.ManagedTransaction) error {
+	err := db.writeLocked(ctx, id, nil, func(tx lockedTx) error {
 		labels, err := db.labelsOf(ctx, tx, []ref{{id, counterpoint.NodeClaim, "id"}})
 		if err != nil {
 			return err
@@ -40,7 +38,7 @@ func (db *DB) DeleteClaim(ctx context.Context, id string, base int) (bool, error
 		if found = len(labels) == 1 && labels[0] == counterpoint.NodeClaim; !found {
 			return notFoundUnlessOther(labels, id, counterpoint.NodeClaim)
 		}
-		return db.versioned(ctx, tx, "claim", id, &base, "", func() error {
+		return db.versioned(ctx, tx, "claim", &base, "", func() error {
 			_, err := db.run(ctx, tx, deleteClaim, map[string]any{"id": id})
 			return err
 		})
@@ -52,7 +50,7 @@ func (db *DB) DeleteClaim(ctx context.Context, id string, base int) (bool, error
 // claim, source or group still names it; it reports whether there was one.
 func (db *DB) DeleteActor(ctx context.Context, id string, base int) (bool, error) {
 	var found bool
-	err := db.write(ctx, func(tx neo4j.ManagedTransaction) error {
+	err := db.writeLocked(ctx, id, nil, func(tx lockedTx) error {
 		labels, err := db.labelsOf(ctx, tx, []ref{{id, counterpoint.NodeActor, "id"}})
 		if err != nil {
 			return err
@@ -60,7 +58,7 @@ func (db *DB) DeleteActor(ctx context.Context, id string, base int) (bool, error
 		if found = len(labels) == 1 && labels[0] == counterpoint.NodeActor; !found {
 			return notFoundUnlessOther(labels, id, counterpoint.NodeActor)
 		}
-		return db.versioned(ctx, tx, "actor", id, &base, "", func() error {
+		return db.versioned(ctx, tx, "actor", &base, "", func() error {
 			recs, err := db.run(ctx, tx, actorUses, map[string]any{"id": id})
 			if err != nil {
 				return err
@@ -89,7 +87,7 @@ func (db *DB) DeleteActor(ctx context.Context, id string, base int) (bool, error
 // names it; it reports whether there was one.
 func (db *DB) DeleteSource(ctx context.Context, id string, base int) (bool, error) {
 	var found bool
-	err := db.write(ctx, func(tx neo4j.ManagedTransaction) error {
+	err := db.writeLocked(ctx, id, nil, func(tx lockedTx) error {
 		labels, err := db.labelsOf(ctx, tx, []ref{{id, counterpoint.NodeSource, "id"}})
 		if err != nil {
 			return err
@@ -97,7 +95,7 @@ func (db *DB) DeleteSource(ctx context.Context, id string, base int) (bool, erro
 		if found = len(labels) == 1 && labels[0] == counterpoint.NodeSource; !found {
 			return notFoundUnlessOther(labels, id, counterpoint.NodeSource)
 		}
-		return db.versioned(ctx, tx, "source", id, &base, "", func() error {
+		return db.versioned(ctx, tx, "source", &base, "", func() error {
 			recs, err := db.run(ctx, tx, sourceUses, map[string]any{"id": id})
 			if err != nil {
 				return err

@@ -91,12 +91,15 @@ func (db *DB) readState(ctx context.Context, tx neo4j.ManagedTransaction, id str
 	return st, nil
 }
 
-// versioned runs write on node id (a what, e.g. "claim") in tx when base
-// is the node's version, then bumps the version and records the change
-// with the snapshots before and after, as action (CREATE, UPDATE or DELETE
-// as the snapshots say, when action is ""). A write that changes nothing
-// records nothing and keeps the version.
-func (db *DB) versioned(ctx context.Context, tx neo4j.ManagedTransaction, what, id string, base *int, action counterpoint.ChangeAction, write func() error) error {
+// versioned runs write on the node tx holds the lock of (a what, e.g.
+// "claim") when base is the node's version, then bumps the version and
+// records the change with the snapshots before and after, as action
+// (CREATE, UPDATE or DELETE as the snapshots say, when action is ""). A
+// write that changes nothing records nothing and keeps the version. The
+// lock (lock.go), taken before this reads the version, makes the check and
+// the write one step: no other versioned write of the id can run between.
+func (db *DB) versioned(ctx context.Context, tx lockedTx, what string, base *int, action counterpoint.ChangeAction, write func() error) error {
+	id := tx.id
 	before, err := db.readState(ctx, tx, id)
 	if err != nil {
 		return err

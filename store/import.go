@@ -36,12 +36,12 @@ func (db *DB) ImportSource(ctx context.Context, s counterpoint.Source) (counterp
 		return res, err
 	}
 	refs, reportedIn := sourceRefs(s)
-	err := db.write(ctx, func(tx neo4j.ManagedTransaction) error {
+	err := db.writeLocked(ctx, s.ID, nil, func(tx lockedTx) error {
 		res = counterpoint.ImportResult{} // fresh on every retry
 		if err := db.requireRefs(ctx, tx, refs, &ref{s.ID, counterpoint.NodeSource, "id"}); err != nil {
 			return err
 		}
-		return db.versioned(ctx, tx, "source", s.ID, s.Base, counterpoint.ChangeImport, func() error {
+		return db.versioned(ctx, tx, "source", s.Base, counterpoint.ChangeImport, func() error {
 			texts, err := db.sourceTexts(ctx, tx, []string{s.ID})
 			if err != nil {
 				return err

@@ -99,22 +99,6 @@ var relationWrites = func() map[counterpoint.RelationKind]struct{ add, remove st
 	return m
 }()
 
-// write runs fn in one managed write transaction that shares bookmarks with
-// reads, so that a read after the write sees it.
-func (db *DB) write(ctx context.Context, fn func(tx neo4j.ManagedTransaction) error) error {
-	ctx, cancel := db.readContext(ctx)
-	defer cancel()
-	session := db.writeSession(ctx)
-	defer session.Close(ctx)
-	_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		return nil, fn(tx)
-	})
-	if err != nil {
-		return wrap(withContextError(ctx, err))
-	}
-	return nil
-}
-
 // requireRefs fails with the domain's UnknownRef problem, naming each
 // field, when a referenced id is missing or names a node of another type;
 // then, when self is given (the node being written), with IDTaken when its
@@ -173,11 +157,11 @@ func (db *DB) UpsertActor(ctx context.Context, a counterpoint.Actor) error {
 	for i, m := range a.MemberOf {
 		refs = append(refs, ref{m, counterpoint.NodeActor, fmt.Sprintf("memberOf[%d]", i)})
 	}
-	return db.write(ctx, func(tx neo4j.ManagedTransaction) error {
+	return db.writeLocked(ctx, a.ID, nil, func(tx lockedTx) error {
 		if err := db.requireRefs(ctx, tx, refs, &ref{a.ID, counterpoint.NodeActor, "id"}); err != nil {
 			return err
 		}
-		return db.versioned(ctx, tx, "actor", a.ID, a.Base, "", func() error {
+		return db.versioned(ctx, tx, "actor", a.Base, "", func() error {
 			_, err := db.run(ctx, tx, upsertActor, map[string]any{"props": actorProps(a), "memberOf": nonNil(a.MemberOf)})
 			return err
 		})
@@ -206,11 +190,11 @@ func (db *DB) UpsertSource(ctx context.Context, s counterpoint.Source) error {
 		return err
 	}
 	refs, reportedIn := sourceRefs(s)
-	return db.write(ctx, func(tx neo4j.ManagedTransaction) error {
+	return db.writeLocked(ctx, s.ID, nil, func(tx lockedTx) error {
 		if err := db.requireRefs(ctx, tx, refs, &ref{s.ID, counterpoint.NodeSource, "id"}); err != nil {
 			return err
 		}
-		return db.versioned(ctx, tx, "source", s.ID, s.Base, "", func() error {
+		return db.versioned(ctx, tx, "source", s.Base, "", func() error {
 			texts, err := db.sourceTexts(ctx, tx, []string{s.ID})
 			if err != nil {
 				return err
@@ -273,16 +257,18 @@ func (db *DB) UpsertClaim(ctx context.Context, c counterpoint.Claim) error {
 		}
 		textSources = append(textSources, q.Source)
 	}
-	return db.write(ctx, func(tx neo4j.ManagedTransaction) error {
+	// The quotes' ids are locked too: two claims saved at once must not
+	// both take one quote id.
+	return db.writeLocked(ctx, c.ID, quoteIDs, func(tx lockedTx) error {
 		if err := db.requireRefs(ctx, tx, refs, &ref{c.ID, counterpoint.NodeClaim, "id"}); err != nil {
 			return err
 		}
-		return db.versioned(ctx, tx, "claim", c.ID, c.Base, "", func() error { return db.upsertClaim(ctx, tx, c, quoteIDs, textSources) })
+		return db.versioned(ctx, tx, "claim", c.Base, "", func() error { return db.upsertClaim(ctx, tx, c, quoteIDs, textSources) })
 	})
 }
 
 // upsertClaim checks claim c's quotes against the graph and writes it in tx.
-func (db *DB) upsertClaim(ctx context.Context, tx neo4j.ManagedTransaction, c counterpoint.Claim, quoteIDs, textSources []string) error {
+func (db *DB) upsertClaim(ctx context.Context, tx lockedTx, c counterpoint.Claim, quoteIDs, textSources []string) error {
 	{
 		recs, err := db.run(ctx, tx, existingClaim, map[string]any{"id": c.ID, "quoteIDs": quoteIDs})
 		if err != nil {
@@ -381,7 +367,7 @@ func (db *DB) AddRelation(ctx context.Context, r counterpoint.Relation) error {
 		refs = append(refs, ref{q.Source, counterpoint.NodeSource, fmt.Sprintf("evidence[%d].source", i)})
 		evidenceSources = append(evidenceSources, q.Source)
 	}
-	return db.write(ctx, func(tx neo4j.ManagedTransaction) error {
+	return db.writeLocked(ctx, r.From, nil, func(tx lockedTx) error {
 		if err := db.requireRefs(ctx, tx, refs, nil); err != nil {
 			return err
 		}
@@ -409,7 +395,7 @@ func (db *DB) AddRelation(ctx context.Context, r counterpoint.Relation) error {
 		if f.err != nil {
 			return f.err
 		}
-		return db.versioned(ctx, tx, "claim", r.From, nil, "", func() error {
+		return db.versioned(ctx, tx, "claim", nil, "", func() error {
 			_, err := db.run(ctx, tx, w.add, map[string]any{"from": r.From, "to": r.To,
 				"props": ownedProps(dataset, OwnerKey(string(r.Kind), r.From, r.To), relationProps(r))})
 			return err
@@ -424,11 +410,12 @@ func (db *DB) RemoveRelation(ctx context.Context, r counterpoint.Relation) (bool
 	}
 	w := relationWrites[r.Kind]
 	var removed bool
-	err := db.write(ctx, func(tx neo4j.ManagedTransaction) error {
+	err := db.writeLocked(ctx, r.From, nil, func(tx lockedTx) error {
+		removed = false // fresh on every retry
 		if err := db.requireRefs(ctx, tx, []ref{{r.From, counterpoint.NodeClaim, "from"}, {r.To, counterpoint.NodeClaim, "to"}}, nil); err != nil {
 			return err
 		}
-		return db.versioned(ctx, tx, "claim", r.From, nil, "", func() error {
+		return db.versioned(ctx, tx, "claim", nil, "", func() error {
 			recs, err := db.run(ctx, tx, w.remove, map[string]any{"from": r.From, "to": r.To})
 			if err != nil {
 				return err

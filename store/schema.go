@@ -19,6 +19,9 @@ var schemaStatements = []string{
 	`CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE`,
 	`CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE`,
 	`CREATE CONSTRAINT quote_id IF NOT EXISTS FOR (n:Quote) REQUIRE n.id IS UNIQUE`,
+	// The write locks of versioned writes (lock.go): without it, two
+	// MERGEs of one id would not wait for each other.
+	`CREATE CONSTRAINT write_lock_id IF NOT EXISTS FOR (n:WriteLock) REQUIRE n.id IS UNIQUE`,
 	`CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind)`,
 	`CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name)`,
 	`CREATE INDEX claim_date IF NOT EXISTS FOR (n:Claim) ON (n.date)`,

@@ -31,13 +31,14 @@ func aliases(n int, field string) string {
 	return b.String()
 }
 
-// floods are the costly fields, each 1,000 times.
+// floods are the costly fields, each 1,000 times, and introspection.
 var floods = []struct{ name, query string }{
 	{"search(first: 1)", aliases(1000, `search(text: "encryption", first: 1) { score }`)},
 	{"subgraph(hops: 4, limit: 1)", aliases(1000, `subgraph(ids: ["robert-litt"], hops: 4, limit: 1) { truncated }`)},
 	{"thread(depth: 10)", aliases(1000, `thread(claim: "disavow-option-in-paper", depth: 10) { claims { id } }`)},
 	{"chains(maxHops: 8)", aliases(1000, `chains(from: "robert-litt", to: "james-comey", maxHops: 8) { hops }`)},
 	{"10 x subgraph(hops: 4, limit: 5000)", aliases(10, `subgraph(hops: 4, limit: 5000) { truncated }`)},
+	{"__schema", aliases(1000, `__schema { types { name fields { name } } }`)},
 }
 
 // normalQuery is the query whose latency the attack must not starve.

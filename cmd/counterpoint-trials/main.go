@@ -42,6 +42,7 @@ type CLI struct {
 	Outage     OutageCmd     `cmd:"" help:"Kill -9 Neo4j under concurrent clients and restart it; count answers by code, time the recovery, check that /readyz 200 means a query succeeds."`
 	AliasFlood AliasFloodCmd `cmd:"" name:"alias-flood" help:"Send 1,000 aliases of costly fields (refused QUERY_TOO_COMPLEX) while a normal client measures its latency."`
 	RateFlood  RateFloodCmd  `cmd:"" name:"rate-flood" help:"Flood one client's requests past the default rate limit; every refusal must be 429 with Retry-After."`
+	Race       RaceCmd       `cmd:"" help:"Fire simultaneous pairs of saves of one node at one version through the API; exactly one of each pair must win, the other get CONFLICT, and no edit be lost."`
 	Table      TableCmd      `cmd:"" help:"Print the results file as the Markdown table of docs/reliability.md."`
 }
 

@@ -7,7 +7,8 @@
 #          promises are checked, no time is judged
 #   full   the numbers of docs/reliability.md: 20 loader kills, 5 Neo4j
 #          kills mid-load, 60 s of 16 clients across a Neo4j kill, the
-#          floods, the bad-input batches; then prints the table. The fuzz
+#          floods, 500 simultaneous pairs of saves of each kind, the
+#          bad-input batches; then prints the table. The fuzz
 #          runs are separate: scripts/reliability/fuzz.sh 10m
 #
 # Settings (environment):
@@ -15,7 +16,7 @@
 #                                                  the trials refuse 7687, the make run graph
 #   NEO4J_HOME_DIR         .neo4j/reliability      its home, as scripts/neo4j.sh takes them
 #   NEO4J_AUTH             neo4j/counterpoint-test
-#   RELIABILITY_PORT_BASE  18081                   serve ports: base .. base+3
+#   RELIABILITY_PORT_BASE  18081                   serve ports: base .. base+4
 #   RELIABILITY_OUT        .neo4j/reliability-<mode>  results (JSON lines), logs, generated data
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -60,6 +61,7 @@ if [[ "$mode" == short ]]; then
   trial outage --clients 4 --duration 5s --kill-at 2s --port "$((port + 1))" "${neo4j[@]}"
   trial alias-flood --attackers 2 --duration 2s --port "$((port + 2))"
   trial rate-flood --requests 600 --conns 4 --port "$((port + 3))"
+  trial race --pairs 20 --wave 10 --port "$((port + 4))"
 else
   trial kill-loader --trials 20 --elements 30000
   trial kill-neo4j --trials 5 --elements 30000 "${neo4j[@]}"
@@ -67,6 +69,7 @@ else
   trial outage --clients 16 --duration 60s --kill-at 10s --port "$((port + 1))" "${neo4j[@]}"
   trial alias-flood --attackers 4 --duration 20s --port "$((port + 2))"
   trial rate-flood --requests 2000 --conns 8 --port "$((port + 3))"
+  trial race --pairs 500 --wave 16 --port "$((port + 4))"
   # The bad-input batches: every bad request and bad dataset of the tests,
   # each a subtest that checks the answer and that nothing was written.
   echo; echo "== reliability: bad input"

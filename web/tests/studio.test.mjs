@@ -1,6 +1,6 @@
 // Real-browser test of the studio (curate mode), against a running server
 // over the seeded Neo4j with two named tokens (scripts/test.sh serves
-// API_TOKENS="curator:test-token,second-curator:test-token-2"; STUDIO_TOKEN
+// API_TOKENS="curator:curator-test-token-1,second-curator:curator-test-token-2"; STUDIO_TOKEN
 // and STUDIO_TOKEN_2 override them):
 //
 //   EXPLORER_URL=http://127.0.0.1:8080 node --test web/tests/studio.test.mjs
@@ -22,8 +22,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BASE, openPage, launchBrowser, idle } from './browser.mjs';
 
-const TOKEN = process.env.STUDIO_TOKEN || 'test-token';
-const TOKEN_2 = process.env.STUDIO_TOKEN_2 || 'test-token-2';
+const TOKEN = process.env.STUDIO_TOKEN || 'curator-test-token-1';
+const TOKEN_2 = process.env.STUDIO_TOKEN_2 || 'curator-test-token-2';
 const DOCS = process.env.SCREENSHOTS_DIR
   ? join(fileURLToPath(new URL('../../', import.meta.url)), process.env.SCREENSHOTS_DIR)
   : fileURLToPath(new URL('../../.neo4j/screenshots/', import.meta.url));
