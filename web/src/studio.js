@@ -27,6 +27,8 @@ export function setupStudio() {
   if (wired) return;
   wired = true;
   st.reader = new Reader($('reader-text'));
+  // Where a token comes from, said before anyone is refused for want of one.
+  $('signin-help').prepend(`${TOKEN_HELP} `);
   $('signin-form').addEventListener('submit', onSignIn);
   $('signout').addEventListener('click', () => {
     signOut();
