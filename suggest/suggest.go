@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/counterpoint-news/counterpoint"
 )
 
 // Span is a range of the text with the words it holds, so that a client can
@@ -75,8 +77,9 @@ type doc struct {
 
 func newDoc(text string) *doc {
 	d := &doc{r: []rune(text)}
-	d.paras = paragraphs(d.r)
-	d.qs = scan(d.r, d.paras)
+	tx := counterpoint.NewText(text)
+	d.paras = tx.Paragraphs()
+	d.qs = direct(tx, scan(d.r, d.paras))
 	sort.SliceStable(d.qs, func(i, j int) bool { return d.qs[i].marks[0][0] < d.qs[j].marks[0][0] })
 	role := make([]int, len(d.r))
 	quoteOf := make([]int, len(d.r))
