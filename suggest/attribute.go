@@ -1,5 +1,7 @@
 package suggest
 
+import "strings"
+
 // Kinds of attribution.
 const (
 	attrNone      = iota
@@ -30,8 +32,25 @@ var cueVerbs = set(
 	"conceded", "confirmed", "denied", "insisted", "reiterated", "charged", "alleged", "lamented", "declared",
 	"explained", "described", "called", "put", "texted", "emailed", "e-mailed", "posted", "testify", "thundered",
 	"snapped", "sighed", "laughed", "estimated", "reported", "advised", "assured", "acknowledges", "notes", "adds",
-	"call", "calls",
+	"call", "calls", "echoed", "reveals", "revealed", "accused", "accuses", "pledged", "referred", "refers",
+	"declared", "asserted", "asserts", "blasted", "slammed", "praised", "criticized", "criticised", "mocked", "touted",
+	"quoted", "cited", "chanted", "yelled", "screamed", "tweets", "posts",
+	"wrote", "writes", "texted", "messaged", "stated", "recalls", "explains", "continues", "answered",
+	"answers", "demanded", "opined", "proclaimed", "recounted", "elaborated", "quips",
 )
+
+// shortCues, in the sentence of a quotation of one to three words, say
+// that the words are someone's (he promised to act “very soon”; she
+// accused him of a “cover-up”), not a scare quote: the speech verbs and
+// verbs of judging and naming another's words.
+var shortCues = set("promised", "promises", "pledged", "vowed", "accused", "accuses", "described", "describes",
+	"called", "calls", "labeled", "labelled", "branded", "dismissed", "derided", "denounced", "condemned",
+	"characterized", "characterised", "portrayed", "referred", "refers", "warned", "urged", "praised", "hailed",
+	"blasted", "slammed", "criticized", "criticised", "mocked", "touted", "insisted", "argued", "suggested",
+	"claimed", "claims", "declared", "decried", "lamented", "admitted", "saying", "says", "said", "told", "tells",
+	"wrote", "writes", "tweeted", "added", "according", "asked", "noted", "stated", "announced", "predicted",
+	"complained", "stressed", "agreed", "echoed", "repeated", "quoted", "cited", "termed", "deemed", "considered",
+	"expressed", "voiced", "welcomed", "acknowledged", "conceded", "boasted", "bragged", "joked", "quipped")
 
 // objectFirst cues attribute only with an object between them and the
 // mark: "called the plan “…”" is speech, "called “…”" names something.
@@ -83,6 +102,10 @@ func (d *doc) cueAt(i int) (cue string, according bool) {
 	if !cueVerbs[t.low] {
 		return "", false
 	}
+	// A capitalised cue word inside a sentence is a name (the United States).
+	if t.capital() && i > 0 && d.toks[i-1].sent == t.sent {
+		return "", false
+	}
 	// "called" and "described" attribute only with an object before the
 	// mark ("called it “…”"); right before a mark they name something.
 	if objectFirst[t.low] && (i+1 >= len(d.toks) || d.toks[i+1].kind == markOpen || d.toks[i+1].kind != word) {
@@ -123,6 +146,9 @@ func (d *doc) attribute(qi int) attribution {
 		return before
 	}
 	if colon := d.colon(bStart, open); colon.kind != attrNone {
+		return colon
+	}
+	if colon := d.clauseColon(bStart, open); colon.kind != attrNone {
 		return colon
 	}
 	if after.kind != attrNone {
@@ -281,7 +307,7 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 	if pronouns[d.toks[j].low] {
 		return j, j
 	}
-	if npStops[d.toks[j].low] || cueVerbs[d.toks[j].low] {
+	if npStops[d.toks[j].low] || cueVerbs[d.toks[j].low] || adverb(d.toks[j]) {
 		return -1, -1
 	}
 	return d.npEndingAt(j, a)
@@ -445,4 +471,61 @@ func (d *doc) roleSoon(i, b int) bool {
 		}
 	}
 	return false
+}
+
+// clauseColon reads "Cruz continued on the same theme: “…”": a clause that
+// ends in a colon right before the opening mark introduces its subject's
+// words; the subject is the first name (a capitalised run) or pronoun of
+// the clause that a lower-case word follows.
+func (d *doc) clauseColon(a, open int) attribution {
+	c := open - 1
+	if c <= a || d.toks[c].text != ":" {
+		return attribution{npA: -1}
+	}
+	for i := a; i < c-1; i++ {
+		if !d.isWord(i) {
+			continue
+		}
+		t := d.toks[i]
+		if pronouns[t.low] && t.low != "it" && t.low != "i" && t.low != "we" {
+			if n := d.toks[i+1]; d.isWord(i+1) && !n.capital() {
+				return attribution{kind: attrColon, cue: ":", npA: i, npB: i}
+			}
+			return attribution{npA: -1}
+		}
+		if !(t.capital() || t.initial()) || functionWords[t.low] || titles[t.low] && !t.capital() {
+			if npStops[t.low] || determiners[t.low] || functionWords[t.low] || t.low == "," {
+				continue
+			}
+			return attribution{npA: -1} // a lower-case subject or an object first: not read here
+		}
+		j := i
+		for j+1 < c && d.isWord(j+1) && (d.toks[j+1].capital() || d.toks[j+1].initial() || nameParticles[d.toks[j+1].low]) {
+			j++
+		}
+		if j+1 < c && d.isWord(j+1) && !d.toks[j+1].capital() && !npStops[d.toks[j+1].low] {
+			return attribution{kind: attrColon, cue: ":", npA: i, npB: j}
+		}
+		return attribution{npA: -1}
+	}
+	return attribution{npA: -1}
+}
+
+// shortCueNear reports whether the sentence of tokens [first, last] holds,
+// outside quotation marks, a word of shortCues.
+func (d *doc) shortCueNear(first, last int) bool {
+	s0, s1 := d.toks[first].sent, d.toks[last].sent
+	a, b := max(d.sentBeg[s0], first-reach), min(d.sentEnd[s1], last+reach)
+	for i := a; i <= b; i++ {
+		if t := d.toks[i]; t.kind == word && t.role == outside && shortCues[t.low] {
+			return true
+		}
+	}
+	return false
+}
+
+// adverb reports whether a lower-case word ending in -ly is likely an
+// adverb (fatally, publicly), never a speaker's head word.
+func adverb(t token) bool {
+	return !t.capital() && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") && !roleNouns[t.low]
 }

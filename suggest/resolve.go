@@ -334,6 +334,9 @@ func (r *resolver) pronoun(p string, i int) (speakerRef, bool) {
 	d := r.d
 	switch p {
 	case "he", "she":
+		if ref, ok := r.subjectPerson(p, i); ok {
+			return ref, true
+		}
 		// The last person named before the pronoun, outside quotations,
 		// whose pronoun (from Mr./Ms. or an earlier resolution) agrees.
 		last := sort.Search(len(d.caps), func(k int) bool { return d.caps[k].b >= i })
@@ -362,7 +365,7 @@ func (r *resolver) pronoun(p string, i int) (speakerRef, bool) {
 					r.gender[ref.name] = "she"
 				}
 			}
-			if g, ok := r.gender[ref.name]; ok && g != p {
+			if g, ok := r.genderOf(ref.name); ok && g != p {
 				continue
 			}
 			r.gender[ref.name] = p
@@ -577,3 +580,136 @@ func (r *resolver) npWords(k, s, e int) []string {
 	r.wordsMemo[k] = ws
 	return ws
 }
+
+// genderOf is the pronoun a person takes: from Mr./Ms. or an earlier
+// resolution, else from a common first name.
+func (r *resolver) genderOf(name string) (string, bool) {
+	if g, ok := r.gender[name]; ok {
+		return g, true
+	}
+	ws := strings.Fields(strings.ToLower(name))
+	if len(ws) >= 2 {
+		if maleNames[ws[0]] {
+			return "he", true
+		}
+		if femaleNames[ws[0]] {
+			return "she", true
+		}
+	}
+	return "", false
+}
+
+// subjectPerson resolves he or she at token i, as a reporter reads it, to
+// the person who is the topic of the last sentences rather than the last
+// one named: the most recent person of the right gender who is the subject
+// of one of the pronoun's own or two previous sentences (a name at the
+// start of its sentence or clause, or right before a verb), else the last
+// speaker of the right gender in the same or the previous two paragraphs.
+func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
+	d := r.d
+	sent, para := d.toks[i].sent, d.toks[i].para
+	last := sort.Search(len(d.caps), func(k int) bool { return d.caps[k].b >= i })
+	for k := last - 1; k >= 0 && k >= last-60; k-- {
+		c := d.caps[k]
+		if d.toks[c.a].sent < sent-2 || d.toks[c.a].para < para-1 {
+			break
+		}
+		s, e, ts, ok := d.name(c.a, c.b)
+		if !ok || d.org(s, e) || !r.personLike(s, e, ts) || !d.subjectLike(c.a, c.b) {
+			continue
+		}
+		fs, fe := s, e
+		if s == e {
+			if a, b, ok := r.fullName(s, s); ok {
+				fs, fe = a, b
+			}
+		}
+		ref := speakerRef{span: d.tokSpan(fs, fe), person: true, tok: fs}
+		ref.name = ref.span.Text
+		for _, t := range ts {
+			switch t {
+			case "mr.":
+				r.gender[ref.name] = "he"
+			case "ms.", "mrs.":
+				r.gender[ref.name] = "she"
+			}
+		}
+		if g, ok := r.genderOf(ref.name); ok && g != p {
+			continue
+		}
+		if _, ok := r.genderOf(ref.name); !ok && !r.knownPerson(ref.name) {
+			continue // an unsure subject: leave it to the last speaker or the last name
+		}
+		r.gender[ref.name] = p
+		return ref, true
+	}
+	for k := len(r.seen) - 1; k >= 0; k-- {
+		ref := r.seen[k]
+		if ref.tok >= i {
+			continue
+		}
+		if d.toks[ref.tok].para < para-2 {
+			break
+		}
+		if !ref.person {
+			continue
+		}
+		if g, ok := r.genderOf(ref.name); ok && g == p {
+			return ref, true
+		}
+	}
+	return speakerRef{}, false
+}
+
+// knownPerson reports whether a name was a speaker's before.
+func (r *resolver) knownPerson(name string) bool {
+	return r.known[strings.ToLower(apostrophes.Replace(name))]
+}
+
+// subjectLike reports whether the capitalised run [a, b] stands as a
+// subject: first in its sentence or after a comma or a conjunction, and
+// followed by a lower-case word (a verb) or a comma (an apposition).
+func (d *doc) subjectLike(a, b int) bool {
+	if b+1 >= len(d.toks) {
+		return false
+	}
+	start := a
+	for start > 0 && d.toks[start-1].sent == d.toks[a].sent && d.toks[start-1].kind == word && (titles[d.toks[start-1].low] || d.toks[start-1].capital()) {
+		start--
+	}
+	before := start == 0 || d.toks[start-1].sent != d.toks[a].sent || d.toks[start-1].text == "," ||
+		d.toks[start-1].low == "and" || d.toks[start-1].low == "but" || d.toks[start-1].kind == markClose
+	n := d.toks[b+1]
+	after := n.text == "," || n.kind == word && !n.capital() && n.role == outside && !npStops[n.low] || cueVerbs[n.low]
+	return before && after
+}
+
+// Common first names, to tell he from she (written here, not from a corpus).
+var maleNames = set("john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles",
+	"christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua", "kenneth",
+	"kevin", "brian", "george", "edward", "ronald", "timothy", "jason", "jeffrey", "ryan", "jacob", "gary", "nicholas",
+	"eric", "jonathan", "stephen", "larry", "justin", "scott", "brandon", "benjamin", "samuel", "frank", "gregory",
+	"raymond", "alexander", "patrick", "jack", "dennis", "jerry", "tyler", "aaron", "jose", "henry", "adam", "douglas",
+	"nathan", "peter", "zachary", "kyle", "walter", "harold", "jeremy", "ethan", "carl", "keith", "roger", "gerald",
+	"christian", "terry", "sean", "arthur", "austin", "noah", "lawrence", "jesse", "joe", "bryan", "billy", "jordan",
+	"albert", "dylan", "bruce", "willie", "gabriel", "alan", "juan", "logan", "wayne", "ralph", "roy", "eugene",
+	"randy", "vincent", "russell", "louis", "philip", "bobby", "johnny", "bradley", "bill", "bob", "jim", "mike",
+	"tom", "ted", "ben", "jeb", "marco", "bernie", "barack", "mitt", "newt", "rand", "chris", "tim", "mitch", "harry",
+	"rudy", "reince", "rick", "lindsey", "ted", "jimmy", "al", "dick", "rahm", "corey", "kellyanne", "sam", "tony", "dan",
+	"steve", "jeff", "greg", "ron", "ken", "don", "pat", "ed", "fred", "ray", "hank", "ivan", "igor", "pedro", "carlos",
+	"luis", "miguel", "ahmed", "mohammed", "muhammad", "ali", "omar", "hassan", "vladimir", "xi", "boris", "emmanuel",
+	"angus", "hugh", "neil", "ian", "colin", "graham", "martin", "howard", "leon", "marcus", "victor", "oscar")
+var femaleNames = set("mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah",
+	"karen", "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna", "michelle",
+	"dorothy", "carol", "amanda", "melissa", "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia",
+	"kathleen", "amy", "shirley", "angela", "helen", "anna", "brenda", "pamela", "nicole", "emma", "samantha",
+	"katherine", "christine", "debra", "rachel", "catherine", "carolyn", "janet", "ruth", "maria", "heather", "diane",
+	"virginia", "julie", "joyce", "victoria", "olivia", "kelly", "christina", "lauren", "joan", "evelyn", "judith",
+	"megan", "cheryl", "andrea", "hannah", "martha", "jacqueline", "frances", "gloria", "ann", "teresa", "kathryn",
+	"sara", "janice", "jean", "alice", "madison", "doris", "abigail", "julia", "judy", "grace", "denise", "amber",
+	"marilyn", "beverly", "danielle", "theresa", "sophia", "marie", "diana", "brittany", "natalie", "isabella",
+	"charlotte", "rose", "alexis", "kayla", "hillary", "carly", "sarah", "nikki", "michele", "elizabeth", "chelsea",
+	"huma", "ivanka", "melania", "kellyanne", "hope", "donna", "debbie", "nancy", "dianne", "kirsten", "tammy",
+	"jeanne", "claire", "susanna", "ana", "lucia", "sofia", "fatima", "aisha", "angela", "theresa", "marine", "ellen",
+	"kate", "katie", "meg", "liz", "sue", "jane", "jill", "anne", "eva", "nina", "tina", "lena", "mara", "ruth", "beatriz",
+	"helene", "ada", "zoe", "zoë", "paula", "irene", "monica", "sandy", "peggy", "wendy", "connie", "joanne")

@@ -228,6 +228,11 @@ func (d *doc) wordCount(c *candidate) int {
 	return n
 }
 
+// modifierDeterminers before a short quotation and a word after it make it
+// a modifier of that word: a “common sense” agenda, its “Nimbus” tablet
+// (after his or their the words are more often the person's own).
+var modifierDeterminers = set("a", "an", "the", "its")
+
 // naming words right before a quotation say it is a name, a title or a
 // term, not speech: the so-called “going dark” problem.
 var naming = set("so-called", "dubbed", "titled", "entitled", "nicknamed", "headlined", "named", "called", "term",
@@ -267,13 +272,13 @@ func (d *doc) notSpeech(c *candidate) bool {
 		}
 	}
 	n := d.wordCount(c)
-	if n <= 3 && (c.attr.kind == attrNone || c.attr.kind == attrInherited) {
+	if n <= 3 && (c.attr.kind == attrNone || c.attr.kind == attrInherited) && !d.shortCueNear(c.first, c.last) {
 		return true
 	}
 	// A few words right after an article modify the noun that follows: a
 	// “common sense” agenda.
 	if n <= 3 && c.first > 0 && len(c.qi) == 1 {
-		if prev := d.toks[c.first-1]; prev.kind == word && (prev.low == "a" || prev.low == "an" || prev.low == "the") {
+		if prev := d.toks[c.first-1]; prev.kind == word && modifierDeterminers[prev.low] {
 			if next := c.last + 1; next < len(d.toks) && d.toks[next].kind == word && d.toks[next].para == prev.para {
 				return true
 			}

@@ -70,6 +70,18 @@ func TestQuotes(t *testing.T) {
 		// rule (the API refuses them as DIRECT), so they are not suggested.
 		{"british single marks", "Ana Ruiz said the offer was ‘a pay cut dressed up as a rise’.", nil},
 		{"a headline's single marks", "Ana Ruiz: ‘The drivers’ union will not sign this deal’", nil},
+		// Issue 20: speakers as a reporter reads them (sentences written here).
+		{"she is the subject, not the man named last", "Senator Ruth Calder said on Monday that the plan had failed. She criticized Governor Tom Ellery for the delay. “We were promised a bridge,” she said.",
+			[]brief{one("Ruth Calder", "We were promised a bridge")}},
+		{"he is the sentence's subject, not the object named last", "Dan Osei spent the week defending the budget against Pablo Ferrer. “It is a fair plan,” he said.",
+			[]brief{one("Dan Osei", "It is a fair plan")}},
+		{"a clause ending in a colon introduces its subject's words", "Mara Velt pressed on with her case: “Nobody here voted for a toll road.”",
+			[]brief{one("Mara Velt", "Nobody here voted for a toll road.")}},
+		{"a one-word fragment the sentence attributes", "Lena Ortiz accused the board of “stonewalling” the families.",
+			[]brief{one("Lena Ortiz", "stonewalling")}},
+		{"a capitalised cue word is a name, not a cue", "Polls across the United States “point one way,” Ruth Amsel said.",
+			[]brief{one("Ruth Amsel", "point one way")}},
+		{"a product's name after its", "Orvo said its “Skylark” phone would ship in May.", nil},
 		{"no speaker at all", "“Nobody knows what happens next in this town.”", []brief{one("", "Nobody knows what happens next in this town.")}},
 		{"empty", "", nil},
 		{"a lone mark", "He said “", nil},
