@@ -235,10 +235,31 @@ func (d *doc) cueWithSpeaker(i, a, b int) attribution {
 	if s, e := d.subjectBefore(i, a); s >= 0 {
 		return attribution{kind: attrDirect, cue: cue, npA: s, npB: e}
 	}
-	if s, e := d.npAfter(i+1, b); s >= 0 {
-		return attribution{kind: attrDirect, cue: cue, npA: s, npB: e}
+	// Inverted (“…,” said the mayor) only right after a quotation's
+	// closing mark: elsewhere the words after the verb are its object
+	// (described his leadership skills).
+	if d.afterClose(i) {
+		if s, e := d.npAfter(i+1, b); s >= 0 {
+			return attribution{kind: attrDirect, cue: cue, npA: s, npB: e}
+		}
 	}
 	return attribution{npA: -1}
+}
+
+// afterClose reports whether token i follows a closing quotation mark,
+// with at most a comma or a dash between.
+func (d *doc) afterClose(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		switch t := d.toks[j]; {
+		case t.kind == markClose:
+			return true
+		case t.kind == punct && (t.text == "," || t.text == "—" || t.text == "–" || t.text == "-"):
+			continue
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // colon reads "Name: “…”": a capitalised name right before a colon that
@@ -283,6 +304,22 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 		seg0, seg1 := m+1, j-1
 		if seg0 > seg1 {
 			return -1, -1
+		}
+		// A long relative clause (X, who ran the field office in three
+		// states until last spring, said): skip back to its comma.
+		if m >= a && d.toks[m].kind == word {
+			m2 := m
+			for m2 >= a && d.toks[m2].text != "," && d.isWord(m2) && j-m2 <= 40 {
+				m2--
+			}
+			if m2 >= a && d.toks[m2].text == "," && (d.toks[m2+1].low == "who" || d.toks[m2+1].low == "which") {
+				m, seg0 = m2, m2+1
+			}
+		}
+		// A name that opens the clause, then appositions, then a name
+		// (Ann Bray, a nurse from Dover, Delaware, said): the first name.
+		if first, ok := d.clauseName(m, a); ok && d.nameRun(seg0, seg1) {
+			return first[0], first[1]
 		}
 		if parentheticals[d.toks[seg0].low] {
 			if m < a || d.toks[m].text != "," {
@@ -528,4 +565,33 @@ func (d *doc) shortCueNear(first, last int) bool {
 // adverb (fatally, publicly), never a speaker's head word.
 func adverb(t token) bool {
 	return !t.capital() && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") && !roleNouns[t.low]
+}
+
+// clauseName finds, walking back from the comma at m over comma-separated
+// segments (at most three, each of at most twelve words, the nearest not a
+// name), a name that opens the clause: the sentence start, or right after
+// a quotation's closing mark.
+func (d *doc) clauseName(m, a int) ([2]int, bool) {
+	for hops := 0; hops < 3 && m >= a && d.toks[m].text == ","; hops++ {
+		k := m - 1
+		for k >= a && d.toks[k].text != "," && d.isWord(k) && m-k <= 12 {
+			k--
+		}
+		s0, s1 := k+1, m-1
+		if s0 > s1 {
+			return [2]int{}, false
+		}
+		opens := k < a || d.toks[k].kind == markClose || d.toks[k].sent != d.toks[s0].sent
+		if opens {
+			if hops > 0 && d.nameRun(s0, s1) && s1 > s0 {
+				return [2]int{s0, s1}, true
+			}
+			return [2]int{}, false
+		}
+		if d.toks[k].text != "," {
+			return [2]int{}, false
+		}
+		m = k
+	}
+	return [2]int{}, false
 }
