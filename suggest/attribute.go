@@ -162,6 +162,9 @@ func (d *doc) attribute(qi int) attribution {
 	if rest := d.lastCue(sBeg, bStart-1); rest.kind != attrNone {
 		return rest
 	}
+	if sub := d.subjectCue(max(d.sentBeg[sOpen], open-reach), open); sub.kind != attrNone {
+		return sub
+	}
 	// A sentence of the same paragraph, just before and without quotation
 	// marks, that says who speaks: Jamal Reyes said the walkout had support. “…”
 	if p := d.sentBeg[sOpen] - 1; p >= 0 && p >= open-reach && d.toks[p].para == d.toks[open].para {
@@ -334,6 +337,10 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 			}
 		} else if d.nameRun(seg0, seg1) {
 			return seg0, seg1
+		} else if n0, n1, ok := d.nameBefore(m, a); ok {
+			// A name, then a description set off by commas: “…,” Ana
+			// Ruiz, the county's chief planner, said.
+			return n0, n1
 		} else {
 			return -1, -1
 		}
@@ -595,3 +602,104 @@ func (d *doc) clauseName(m, a int) ([2]int, bool) {
 	}
 	return [2]int{}, false
 }
+
+// nameBefore finds the name segment that ends right before the comma at m
+// and opens its clause (at a, after a closing mark or at the sentence
+// start): the person a description after it is set off for.
+func (d *doc) nameBefore(m, a int) (int, int, bool) {
+	if m < a || d.toks[m].text != "," {
+		return 0, 0, false
+	}
+	k := m - 1
+	for k >= a && d.isWord(k) && m-k <= 6 {
+		k--
+	}
+	s0, s1 := k+1, m-1
+	if s0 > s1 || !d.nameRun(s0, s1) {
+		return 0, 0, false
+	}
+	if k >= a && d.toks[k].kind != markClose && d.toks[k].sent == d.toks[s0].sent {
+		return 0, 0, false
+	}
+	return s0, s1, true
+}
+
+// sentenceSubject finds the subject of the clause that runs from token a
+// to the verb at v: the first pronoun, or the first capitalised name that a
+// lower-case word, a comma or the verb follows, or a short lower-case noun
+// phrase right before the verb (the senator).
+func (d *doc) sentenceSubject(a, v int) (int, int) {
+	for i := a; i < v; i++ {
+		if !d.isWord(i) {
+			if d.toks[i].kind == markOpen || d.toks[i].kind == markClose {
+				return -1, -1
+			}
+			continue
+		}
+		t := d.toks[i]
+		if pronouns[t.low] {
+			if t.low == "it" || t.low == "i" || t.low == "we" {
+				return -1, -1
+			}
+			return i, i
+		}
+		if functionWords[t.low] && !determiners[t.low] || adverb(t) {
+			continue
+		}
+		if t.capital() || t.initial() {
+			j := i
+			for j+1 < v && d.isWord(j+1) && (d.toks[j+1].capital() || d.toks[j+1].initial() || nameParticles[d.toks[j+1].low]) {
+				j++
+			}
+			if j+1 == v || d.toks[j+1].text == "," || d.isWord(j+1) && !d.toks[j+1].capital() && !npStops[d.toks[j+1].low] {
+				if s, e, _, ok := d.name(i, j); ok && s <= e {
+					return i, j
+				}
+			}
+			return -1, -1
+		}
+		if determiners[t.low] {
+			// the senator decried …: a short phrase right before the verb.
+			if v-i <= 5 && d.noQuotes(i, v-1) {
+				if s, e := d.npEndingAt(v-1, i); s == i {
+					return s, e
+				}
+			}
+			return -1, -1
+		}
+		return -1, -1
+	}
+	return -1, -1
+}
+
+// subjectCue is the fallback attribution of a quotation in a sentence
+// that holds a speech cue but gives it no speaker by the rules above
+// (Trump went on the attack, calling him “…”; she thanked him for “…”):
+// the subject of the sentence, with the cue nearest before the quotation.
+func (d *doc) subjectCue(sBeg, open int) attribution {
+	for v := open - 1; v > sBeg; v-- {
+		t := d.toks[v]
+		if t.kind != word || t.role != outside || !(cueVerbs[t.low] || shortCues[t.low] || subjectVerbs[t.low]) || t.capital() {
+			continue
+		}
+		from := sBeg
+		for k := v - 1; k >= sBeg; k-- {
+			if d.toks[k].kind == markClose {
+				from = k + 1
+				break
+			}
+		}
+		if s, e := d.sentenceSubject(from, v); s >= 0 {
+			return attribution{kind: attrDirect, cue: t.text, npA: s, npB: e}
+		}
+		return attribution{npA: -1}
+	}
+	return attribution{npA: -1}
+}
+
+// subjectVerbs attribute their object's quoted words to their subject,
+// though they take no speaker after them: she thanked him for “…”.
+var subjectVerbs = set("calling", "saying", "adding", "noting", "telling", "writing", "arguing", "insisting", "warning",
+	"thanked", "decried", "pondered", "barked", "offered", "offering", "apologized", "promising", "vowing", "urging",
+	"accusing", "describing", "dismissing", "labeling", "praising", "blaming", "blamed", "defended", "defending",
+	"questioning", "questioned", "suggesting", "claiming", "declaring", "explaining", "asking", "tweeting", "posting")
