@@ -336,6 +336,11 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 				return -1, -1
 			}
 		} else if d.nameRun(seg0, seg1) {
+			// A place after its town (a nurse in Dover, Delaware, said):
+			// the speaker is the phrase before the preposition.
+			if p := d.placeBefore(m, a); p >= 0 {
+				return d.npEndingAt(p-1, a)
+			}
 			return seg0, seg1
 		} else if n0, n1, ok := d.nameBefore(m, a); ok {
 			// A name, then a description set off by commas: “…,” Ana
@@ -646,7 +651,7 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 		if functionWords[t.low] && !determiners[t.low] || adverb(t) {
 			continue
 		}
-		if t.capital() || t.initial() {
+		if t.capital() && !determiners[t.low] || t.initial() {
 			j := i
 			for j+1 < v && d.isWord(j+1) && (d.toks[j+1].capital() || d.toks[j+1].initial() || nameParticles[d.toks[j+1].low]) {
 				j++
@@ -663,6 +668,12 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 			if v-i <= 5 && d.noQuotes(i, v-1) {
 				if s, e := d.npEndingAt(v-1, i); s == i {
 					return s, e
+				}
+			}
+			// The Ohio senator struck back, saying …: the phrase up to its role noun.
+			for h := i + 1; h < v && h <= i+4 && d.isWord(h); h++ {
+				if roleNouns[d.toks[h].low] {
+					return i, h
 				}
 			}
 			return -1, -1
@@ -703,3 +714,23 @@ var subjectVerbs = set("calling", "saying", "adding", "noting", "telling", "writ
 	"thanked", "decried", "pondered", "barked", "offered", "offering", "apologized", "promising", "vowing", "urging",
 	"accusing", "describing", "dismissing", "labeling", "praising", "blaming", "blamed", "defended", "defending",
 	"questioning", "questioned", "suggesting", "claiming", "declaring", "explaining", "asking", "tweeting", "posting")
+
+// placeBefore reports, for the comma at m, whether the words before it are
+// a capitalised place after a preposition (in Dover, from Ohio); it
+// returns the preposition's token, or -1.
+func (d *doc) placeBefore(m, a int) int {
+	k := m - 1
+	for k >= a && d.isWord(k) && (d.toks[k].capital() || d.toks[k].initial()) && m-k <= 4 {
+		k--
+	}
+	if k < a || k == m-1 || !d.isWord(k) {
+		return -1
+	}
+	switch d.toks[k].low {
+	case "in", "from", "of", "near":
+		if k-1 >= a && d.isWord(k-1) {
+			return k
+		}
+	}
+	return -1
+}

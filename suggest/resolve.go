@@ -279,7 +279,10 @@ func (r *resolver) resolve(q *Quote, a attribution) {
 		}
 		return
 	}
-	if s, e, ts, ok := d.name(a.npA, a.npB); ok {
+	// An indefinite phrase describes someone unnamed, even in capitals:
+	// a New Hampshire Republican, an Iowa Democrat, another Senate aide.
+	indefinite := a.npA < a.npB && (d.toks[a.npA].low == "a" || d.toks[a.npA].low == "an" || d.toks[a.npA].low == "another")
+	if s, e, ts, ok := d.name(a.npA, a.npB); ok && !indefinite {
 		ref := speakerRef{span: d.tokSpan(s, e), titles: ts, tok: s}
 		ref.person = !d.org(s, e)
 		ref.thing = !ref.person

@@ -363,6 +363,13 @@ func kindOf(src string) string {
 	if pronounWords[strings.ToLower(s)] {
 		return "pronoun"
 	}
+	switch strings.ToLower(s) {
+	case "who", "which", "that", "whom", "whose":
+		return "none" // a relative pronoun: the annotation names no one here
+	}
+	if w := strings.ToLower(strings.Fields(s)[0]); w == "a" || w == "an" || w == "another" {
+		return "description" // a New Hampshire Republican: someone unnamed
+	}
 	if nameSegment(s) != "" {
 		return "name"
 	}
@@ -406,6 +413,34 @@ var titleWords = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true
 	"president": true, "senator": true, "secretary": true, "former": true, "gen": true, "republican": true, "democrat": true,
 	"democratic": true, "candidate": true, "nominee": true, "presidential": true, "speaker": true}
 
+// nameRun is the run of capitalised words (initials included, titles
+// excluded) that ends in the last capitalised word of s: Felipe Calderon
+// in "Felipe Calderon", Calderon alone in "Former Mexico leader Calderon".
+func nameRun(s string) []string {
+	ws := strings.Fields(s)
+	end := -1
+	for i := len(ws) - 1; i >= 0; i-- {
+		rs := []rune(strings.Trim(ws[i], ".,'’\"“”()"))
+		if len(rs) > 0 && unicode.IsUpper(rs[0]) {
+			end = i
+			break
+		}
+	}
+	if end < 0 {
+		return nil
+	}
+	var out []string
+	for i := end; i >= 0; i-- {
+		w := strings.Trim(ws[i], ",'’\"“”()")
+		rs := []rune(w)
+		if len(rs) == 0 || !unicode.IsUpper(rs[0]) || titleWords[strings.ToLower(strings.TrimSuffix(w, "."))] {
+			break
+		}
+		out = append([]string{strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")}, out...)
+	}
+	return out
+}
+
 // capWords are the capitalised words of a name, titles removed.
 func capWords(s string) []string {
 	var out []string
@@ -422,7 +457,8 @@ func capWords(s string) []string {
 	return out
 }
 
-// sameName: the same surname, and the same first name (or initial) when both give one.
+// sameName: the same surname, and the same first name (or initial) when
+// both give one in the name itself (the capitalised run ending in the surname).
 func sameName(got, want string) bool {
 	g, w := words(got), words(want)
 	if len(g) == 0 || len(w) == 0 {
@@ -431,21 +467,16 @@ func sameName(got, want string) bool {
 	if strings.Join(g, " ") == strings.Join(w, " ") {
 		return true
 	}
-	gc, wc := capWords(got), capWords(want)
+	gc, wc := nameRun(got), nameRun(want)
 	if len(gc) == 0 || len(wc) == 0 {
 		return false
 	}
-	gl := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(gc[len(gc)-1], "'s"), "’s"))
-	wl := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(wc[len(wc)-1], "'s"), "’s"))
-	if gl != wl {
+	if !strings.EqualFold(gc[len(gc)-1], wc[len(wc)-1]) {
 		return false
 	}
 	if len(gc) < 2 || len(wc) < 2 {
 		return true
 	}
-	// Both give a first name: the suggestion's must be one of the gold's
-	// words before the surname (Jeb for Former Florida Gov. Jeb Bush), or
-	// an initial of one.
 	first := strings.ToLower(strings.TrimSuffix(gc[0], "."))
 	for _, x := range wc[:len(wc)-1] {
 		x = strings.ToLower(strings.TrimSuffix(x, "."))
