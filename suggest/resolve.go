@@ -59,6 +59,10 @@ var functionWords = set("the", "a", "an", "but", "and", "or", "in", "on", "at", 
 	"privately", "publicly", "also", "even", "just", "only", "because", "unless", "until", "during", "over",
 	"under", "about", "into", "through", "like", "said", "says", "asked", "according", "yes", "ok", "okay")
 
+// timeWords are capitalised but never part of a name: Miami Wednesday.
+var timeWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+	"february", "april", "june", "july", "august", "september", "october", "november", "december")
+
 // capRun is a run of capitalised words outside quotation marks: a name.
 type capRun struct {
 	a, b int // tokens, inclusive, after leading function words
@@ -75,11 +79,16 @@ func capitalRuns(toks []token) []capRun {
 		}
 		j := i
 		for j+1 < len(toks) && toks[j+1].kind == word && toks[j+1].role == outside && toks[j+1].sent == t.sent &&
-			(toks[j+1].capital() || toks[j+1].initial() || nameParticles[toks[j+1].low] && j+2 < len(toks) && toks[j+2].capital()) {
+			(toks[j+1].capital() || toks[j+1].initial() || nameParticles[toks[j+1].low] && j+2 < len(toks) && toks[j+2].capital()) &&
+			!timeWords[toks[j+1].low] {
 			j++
 		}
 		a := i
-		for a <= j && functionWords[toks[a].low] {
+		for a <= j && (functionWords[toks[a].low] || timeWords[toks[a].low]) {
+			a++
+		}
+		// A lone capitalised -ing word opening a sentence is a verb (Surveying the field, …).
+		if a == j && (i == 0 || toks[i-1].sent != t.sent) && len(toks[a].low) > 5 && strings.HasSuffix(toks[a].low, "ing") {
 			a++
 		}
 		if a <= j {
@@ -338,6 +347,9 @@ func (r *resolver) pronoun(p string, i int) (speakerRef, bool) {
 	switch p {
 	case "he", "she":
 		if ref, ok := r.subjectPerson(p, i); ok {
+			return ref, true
+		}
+		if ref, ok := r.surePerson(p, i); ok {
 			return ref, true
 		}
 		// The last person named before the pronoun, outside quotations,
@@ -611,6 +623,8 @@ func (r *resolver) genderOf(name string) (string, bool) {
 func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 	d := r.d
 	sent, para := d.toks[i].sent, d.toks[i].para
+	var subject, speaker speakerRef
+	found := false
 	last := sort.Search(len(d.caps), func(k int) bool { return d.caps[k].b >= i })
 	for k := last - 1; k >= 0 && k >= last-60; k-- {
 		c := d.caps[k]
@@ -627,7 +641,7 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 				fs, fe = a, b
 			}
 		}
-		ref := speakerRef{span: d.tokSpan(fs, fe), person: true, tok: fs}
+		ref := speakerRef{span: d.tokSpan(fs, fe), person: true, tok: s}
 		ref.name = ref.span.Text
 		for _, t := range ts {
 			switch t {
@@ -637,31 +651,43 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 				r.gender[ref.name] = "she"
 			}
 		}
-		if g, ok := r.genderOf(ref.name); ok && g != p {
-			continue
+		g, ok := r.genderOf(ref.name)
+		if ok && g != p || !ok && !r.knownPerson(ref.name) {
+			continue // the wrong pronoun, or an unsure subject
 		}
-		if _, ok := r.genderOf(ref.name); !ok && !r.knownPerson(ref.name) {
-			continue // an unsure subject: leave it to the last speaker or the last name
-		}
-		r.gender[ref.name] = p
-		return ref, true
+		subject, found = ref, true
+		break
 	}
+	spoke := false
 	for k := len(r.seen) - 1; k >= 0; k-- {
 		ref := r.seen[k]
-		if ref.tok >= i {
+		if ref.tok >= i || !ref.person {
 			continue
 		}
 		if d.toks[ref.tok].para < para-2 {
 			break
 		}
-		if !ref.person {
-			continue
-		}
 		if g, ok := r.genderOf(ref.name); ok && g == p {
-			return ref, true
+			speaker, spoke = ref, true
+			break
 		}
 	}
+	switch {
+	case found && spoke && speaker.tok > subject.tok:
+		return speaker, true
+	case found:
+		r.gender[subject.name] = p
+		subject.tok = d.tokAt(subject.span.Start)
+		return subject, true
+	case spoke:
+		return speaker, true
+	}
 	return speakerRef{}, false
+}
+
+// tokAt is the token that starts at code point c (or the first after it).
+func (d *doc) tokAt(c int) int {
+	return sort.Search(len(d.toks), func(k int) bool { return d.toks[k].start >= c })
 }
 
 // knownPerson reports whether a name was a speaker's before.
@@ -681,7 +707,8 @@ func (d *doc) subjectLike(a, b int) bool {
 		start--
 	}
 	before := start == 0 || d.toks[start-1].sent != d.toks[a].sent || d.toks[start-1].text == "," ||
-		d.toks[start-1].low == "and" || d.toks[start-1].low == "but" || d.toks[start-1].kind == markClose
+		d.toks[start-1].low == "and" || d.toks[start-1].low == "but" || d.toks[start-1].kind == markClose ||
+		cueVerbs[d.toks[start-1].low] // said Alan Abramowitz, a demographer: the speaker
 	n := d.toks[b+1]
 	after := n.text == "," || n.kind == word && !n.capital() && n.role == outside && !npStops[n.low] || cueVerbs[n.low]
 	return before && after
@@ -716,3 +743,46 @@ var femaleNames = set("mary", "patricia", "jennifer", "linda", "elizabeth", "bar
 	"jeanne", "claire", "susanna", "ana", "lucia", "sofia", "fatima", "aisha", "angela", "theresa", "marine", "ellen",
 	"kate", "katie", "meg", "liz", "sue", "jane", "jill", "anne", "eva", "nina", "tina", "lena", "mara", "ruth", "beatriz",
 	"helene", "ada", "zoe", "zoë", "paula", "irene", "monica", "sandy", "peggy", "wendy", "connie", "joanne")
+
+// surePerson resolves he or she at token i to the last person named in the
+// pronoun's paragraph or the two before whose pronoun is known to agree
+// (Mr./Ms., an earlier resolution, a common first name) or who spoke
+// before, passing over capitalised words that may not be a person at all
+// (Goldman Sachs, Right Wing Watch).
+func (r *resolver) surePerson(p string, i int) (speakerRef, bool) {
+	d := r.d
+	para := d.toks[i].para
+	last := sort.Search(len(d.caps), func(k int) bool { return d.caps[k].b >= i })
+	for k := last - 1; k >= 0 && k >= last-200; k-- {
+		c := d.caps[k]
+		if d.toks[c.a].para < para-2 {
+			break
+		}
+		s, e, ts, ok := d.name(c.a, c.b)
+		if !ok || d.org(s, e) {
+			continue
+		}
+		fs, fe := s, e
+		if s == e {
+			if a, b, ok := r.fullName(s, s); ok {
+				fs, fe = a, b
+			}
+		}
+		ref := speakerRef{span: d.tokSpan(fs, fe), person: true, tok: fs}
+		ref.name = ref.span.Text
+		for _, t := range ts {
+			switch t {
+			case "mr.":
+				r.gender[ref.name] = "he"
+			case "ms.", "mrs.":
+				r.gender[ref.name] = "she"
+			}
+		}
+		g, ok := r.genderOf(ref.name)
+		if ok && g == p || !ok && (r.knownPerson(ref.name) || r.known[strings.TrimSuffix(d.toks[e].low, "'s")]) && r.personLike(s, e, ts) {
+			r.gender[ref.name] = p
+			return ref, true
+		}
+	}
+	return speakerRef{}, false
+}
