@@ -50,7 +50,14 @@ var shortCues = set("promised", "promises", "pledged", "vowed", "accused", "accu
 	"claimed", "claims", "declared", "decried", "lamented", "admitted", "saying", "says", "said", "told", "tells",
 	"wrote", "writes", "tweeted", "added", "according", "asked", "noted", "stated", "announced", "predicted",
 	"complained", "stressed", "agreed", "echoed", "repeated", "quoted", "cited", "termed", "deemed", "considered",
-	"expressed", "voiced", "welcomed", "acknowledged", "conceded", "boasted", "bragged", "joked", "quipped")
+	"expressed", "voiced", "welcomed", "acknowledged", "conceded", "boasted", "bragged", "joked", "quipped",
+	"vows", "accuses", "calls", "describes", "warns", "urges", "praises", "slams", "blasts", "mocks", "touts",
+	"insists", "argues", "suggests", "declares", "notes", "noting", "echoing", "echoed", "reiterated", "denounce",
+	"denounced", "promise", "promising", "pledging", "labeling", "labelling", "vowing", "calling", "telling",
+	"describing", "accusing", "warning", "urging", "insisting", "arguing", "adding", "tweeting", "writing",
+	"telling", "asserted", "asserting", "coined", "dismissing", "blaming", "blamed", "criticizing", "attacking",
+	"attacked", "ridiculed", "derided", "apologized", "thanked", "pushed", "demanded", "demanding", "predicts",
+	"recalled", "recalls", "remarked", "responded", "replied", "retorted", "shouted", "yelled", "chanted")
 
 // objectFirst cues attribute only with an object between them and the
 // mark: "called the plan “…”" is speech, "called “…”" names something.

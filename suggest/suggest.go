@@ -279,7 +279,11 @@ func (d *doc) notSpeech(c *candidate) bool {
 	// “common sense” agenda.
 	if n <= 3 && c.first > 0 && len(c.qi) == 1 {
 		if prev := d.toks[c.first-1]; prev.kind == word && modifierDeterminers[prev.low] {
-			if next := c.last + 1; next < len(d.toks) && d.toks[next].kind == word && d.toks[next].para == prev.para {
+			// The word after is a noun it modifies, not a conjunction, a
+			// preposition or a new sentence (a “failure” if …; a “loser.” The …).
+			if next := c.last + 1; next < len(d.toks) && d.toks[next].kind == word && d.toks[next].para == prev.para &&
+				d.toks[next].sent == d.toks[c.first].sent && !functionWords[d.toks[next].low] && !npStops[d.toks[next].low] &&
+				!afterStops[d.toks[next].low] && !strings.HasSuffix(d.toks[next].low, "ing") {
 				return true
 			}
 		}
