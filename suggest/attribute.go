@@ -79,7 +79,7 @@ var npStops = set("and", "but", "or", "nor", "that", "which", "who", "whom", "be
 // auxiliaries and adverbs may stand between a subject and its verb.
 var auxiliaries = set("also", "later", "then", "again", "once", "has", "had", "have", "was", "is", "previously",
 	"repeatedly", "recently", "further", "reportedly", "often", "still", "has", "would", "will", "did", "had", "even",
-	"simply", "just", "flatly", "quickly", "finally", "first")
+	"simply", "just", "flatly", "quickly", "finally", "first", "now", "already", "never")
 
 // parentheticals start a clause set off by commas between a subject and its
 // verb: Ruiz, in her e-mail, quipped.
@@ -363,7 +363,7 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 	if pronouns[d.toks[j].low] {
 		return j, j
 	}
-	if npStops[d.toks[j].low] || cueVerbs[d.toks[j].low] || adverb(d.toks[j]) {
+	if npStops[d.toks[j].low] || cueVerbs[d.toks[j].low] || adverb(d.toks[j]) || contraction(d.toks[j].low) {
 		return -1, -1
 	}
 	return d.npEndingAt(j, a)
@@ -663,6 +663,18 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 			for j+1 < v && d.isWord(j+1) && (d.toks[j+1].capital() || d.toks[j+1].initial() || nameParticles[d.toks[j+1].low]) {
 				j++
 			}
+			// Democratic presidential candidate Bernie Sanders, Band member
+			// Flea: role words between two capitalised runs belong to the name.
+			k := j + 1
+			for k < v && k <= j+4 && d.isWord(k) && !d.toks[k].capital() && (titles[d.toks[k].low] || roleNouns[d.toks[k].low] || roleWords[d.toks[k].low]) {
+				k++
+			}
+			if k > j+1 && k < v && d.isWord(k) && d.toks[k].capital() {
+				j = k
+				for j+1 < v && d.isWord(j+1) && (d.toks[j+1].capital() || d.toks[j+1].initial() || nameParticles[d.toks[j+1].low]) {
+					j++
+				}
+			}
 			if j+1 == v || d.toks[j+1].text == "," || d.isWord(j+1) && !d.toks[j+1].capital() && !npStops[d.toks[j+1].low] {
 				if s, e, _, ok := d.name(i, j); ok && s <= e {
 					return i, j
@@ -740,4 +752,21 @@ func (d *doc) placeBefore(m, a int) int {
 		}
 	}
 	return -1
+}
+
+// roleWords stand between a description and a name: presidential
+// candidate, band member, front-runner.
+var roleWords = set("presidential", "candidate", "nominee", "front-runner", "frontrunner", "hopeful", "rival",
+	"member", "contender", "challenger", "incumbent", "host", "anchor", "correspondent", "columnist", "pollster",
+	"strategist", "consultant", "operative", "donor", "businessman", "businesswoman", "billionaire", "actor",
+	"actress", "singer", "rapper", "comedian", "star", "activist", "commentator", "journalist", "writer", "author")
+
+// contraction reports whether a word is a pronoun with a verb (he'd, she's).
+func contraction(low string) bool {
+	for _, suf := range []string{"'d", "'ll", "'ve", "'re", "'s", "'m"} {
+		if p, ok := strings.CutSuffix(low, suf); ok && pronouns[p] {
+			return true
+		}
+	}
+	return false
 }
