@@ -36,7 +36,8 @@ var cueVerbs = set(
 	"declared", "asserted", "asserts", "blasted", "slammed", "praised", "criticized", "criticised", "mocked", "touted",
 	"quoted", "cited", "chanted", "yelled", "screamed", "tweets", "posts",
 	"wrote", "writes", "texted", "messaged", "stated", "recalls", "explains", "continues", "answered",
-	"answers", "demanded", "opined", "proclaimed", "recounted", "elaborated", "quips",
+	"answers", "demanded", "opined", "proclaimed", "recounted", "elaborated", "quips", "barked", "exclaimed",
+	"interjected", "beamed", "emphasizes", "cried",
 )
 
 // shortCues, in the sentence of a quotation of one to three words, say

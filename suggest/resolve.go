@@ -437,6 +437,10 @@ func (r *resolver) personLike(s, e int, ts []string) bool {
 			return true
 		}
 	}
+	// One word right before a speech verb speaks: Oliver barked.
+	if s == e && e+1 < len(d.toks) && d.isWord(e+1) && (cueVerbs[d.toks[e+1].low] || subjectVerbs[d.toks[e+1].low]) && !d.toks[e+1].capital() {
+		return true
+	}
 	// Two or three capitalised words, not after a preposition or "the"
 	// (places, teams), followed by a verb or a comma: Beatriz Soto took
 	// issue; the chairwoman, Ada Quist, disputed.
@@ -632,7 +636,7 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 			break
 		}
 		s, e, ts, ok := d.name(c.a, c.b)
-		if !ok || d.org(s, e) || !r.personLike(s, e, ts) || !d.subjectLike(c.a, c.b) {
+		if !ok || d.org(s, e) || !d.subjectLike(c.a, c.b) {
 			continue
 		}
 		fs, fe := s, e
@@ -640,6 +644,9 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 			if a, b, ok := r.fullName(s, s); ok {
 				fs, fe = a, b
 			}
+		}
+		if !r.personLike(s, e, ts) && !r.surnameOfPerson(s, e, fs, fe) {
+			continue
 		}
 		ref := speakerRef{span: d.tokSpan(fs, fe), person: true, tok: s}
 		ref.name = ref.span.Text
@@ -652,8 +659,9 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 			}
 		}
 		g, ok := r.genderOf(ref.name)
-		if ok && g != p || !ok && !r.knownPerson(ref.name) {
-			continue // the wrong pronoun, or an unsure subject
+		speaks := c.b+1 < len(d.toks) && d.isWord(c.b+1) && cueVerbs[d.toks[c.b+1].low]
+		if ok && g != p || !ok && !r.knownPerson(ref.name) && !speaks {
+			continue // the wrong pronoun, or an unsure subject that does not speak
 		}
 		subject, found = ref, true
 		break
@@ -688,6 +696,17 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 // tokAt is the token that starts at code point c (or the first after it).
 func (d *doc) tokAt(c int) int {
 	return sort.Search(len(d.toks), func(k int) bool { return d.toks[k].start >= c })
+}
+
+// surnameOfPerson reports whether the one word [s, e] is the surname of a
+// full name [fs, fe] the text gave before whose pronoun is known (Trump
+// after Donald Trump).
+func (r *resolver) surnameOfPerson(s, e, fs, fe int) bool {
+	if s != e || fs == s && fe == e {
+		return false
+	}
+	_, ok := r.genderOf(r.d.tokSpan(fs, fe).Text)
+	return ok
 }
 
 // knownPerson reports whether a name was a speaker's before.
@@ -779,7 +798,8 @@ func (r *resolver) surePerson(p string, i int) (speakerRef, bool) {
 			}
 		}
 		g, ok := r.genderOf(ref.name)
-		if ok && g == p || !ok && (r.knownPerson(ref.name) || r.known[strings.TrimSuffix(d.toks[e].low, "'s")]) && r.personLike(s, e, ts) {
+		if ok && g == p && (r.personLike(s, e, ts) || r.surnameOfPerson(s, e, fs, fe)) ||
+			!ok && (r.knownPerson(ref.name) || r.known[strings.TrimSuffix(d.toks[e].low, "'s")]) && r.personLike(s, e, ts) {
 			r.gender[ref.name] = p
 			return ref, true
 		}
