@@ -16,6 +16,8 @@ type attribution struct {
 	kind      int
 	cue       string
 	npA, npB  int  // tokens naming the speaker, inclusive; npA < 0 when none
+	cueTok    int  // first token of the cue
+	cueEnd    int  // last token of the cue (according to: two)
 	immediate bool // the attribution follows the closing mark at once
 }
 
@@ -239,19 +241,19 @@ func (d *doc) cueWithSpeaker(i, a, b int) attribution {
 	}
 	if according {
 		if s, e := d.npAfter(i+2, b); s >= 0 {
-			return attribution{kind: attrAccording, cue: "according to", npA: s, npB: e}
+			return attribution{kind: attrAccording, cue: "according to", npA: s, npB: e, cueTok: i, cueEnd: i + 1}
 		}
 		return attribution{npA: -1}
 	}
 	if s, e := d.subjectBefore(i, a); s >= 0 {
-		return attribution{kind: attrDirect, cue: cue, npA: s, npB: e}
+		return attribution{kind: attrDirect, cue: cue, npA: s, npB: e, cueTok: i, cueEnd: i}
 	}
 	// Inverted (“…,” said the mayor) only right after a quotation's
 	// closing mark: elsewhere the words after the verb are its object
 	// (described his leadership skills).
 	if d.afterClose(i) {
 		if s, e := d.npAfter(i+1, b); s >= 0 {
-			return attribution{kind: attrDirect, cue: cue, npA: s, npB: e}
+			return attribution{kind: attrDirect, cue: cue, npA: s, npB: e, cueTok: i, cueEnd: i}
 		}
 	}
 	return attribution{npA: -1}
@@ -290,7 +292,7 @@ func (d *doc) colon(a, open int) attribution {
 		// Not a bare name: "Their argument:" or part of a longer clause.
 		return attribution{npA: -1}
 	}
-	return attribution{kind: attrColon, cue: ":", npA: s, npB: e}
+	return attribution{kind: attrColon, cue: ":", npA: s, npB: e, cueTok: c, cueEnd: c}
 }
 
 // subjectBefore walks back from the cue at i, over auxiliaries and a
@@ -546,7 +548,7 @@ func (d *doc) clauseColon(a, open int) attribution {
 		t := d.toks[i]
 		if pronouns[t.low] && t.low != "it" && t.low != "i" && t.low != "we" {
 			if n := d.toks[i+1]; d.isWord(i+1) && !n.capital() {
-				return attribution{kind: attrColon, cue: ":", npA: i, npB: i}
+				return attribution{kind: attrColon, cue: ":", npA: i, npB: i, cueTok: c, cueEnd: c}
 			}
 			return attribution{npA: -1}
 		}
@@ -561,7 +563,7 @@ func (d *doc) clauseColon(a, open int) attribution {
 			j++
 		}
 		if j+1 < c && d.isWord(j+1) && !d.toks[j+1].capital() && !npStops[d.toks[j+1].low] {
-			return attribution{kind: attrColon, cue: ":", npA: i, npB: j}
+			return attribution{kind: attrColon, cue: ":", npA: i, npB: j, cueTok: c, cueEnd: c}
 		}
 		return attribution{npA: -1}
 	}
@@ -721,7 +723,7 @@ func (d *doc) subjectCue(sBeg, open int) attribution {
 			}
 		}
 		if s, e := d.sentenceSubject(from, v); s >= 0 {
-			return attribution{kind: attrDirect, cue: t.text, npA: s, npB: e}
+			return attribution{kind: attrDirect, cue: t.text, npA: s, npB: e, cueTok: v, cueEnd: v}
 		}
 		return attribution{npA: -1}
 	}

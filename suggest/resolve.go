@@ -269,6 +269,8 @@ func (r *resolver) resolve(q *Quote, a attribution) {
 	}
 	d := r.d
 	q.Cue = a.cue
+	cue := d.tokSpan(a.cueTok, a.cueEnd)
+	q.CueSpan = &cue
 	mention := d.tokSpan(a.npA, a.npB)
 	set := func(ref speakerRef) {
 		q.Speaker = ref.name
@@ -283,6 +285,7 @@ func (r *resolver) resolve(q *Quote, a attribution) {
 	if a.npA == a.npB && pronouns[head] {
 		if ref, ok := r.pronoun(head, a.npA); ok {
 			set(ref)
+			q.From = FromPronoun
 		} else {
 			q.Cue, q.Mention = a.cue, &mention
 		}
@@ -295,9 +298,11 @@ func (r *resolver) resolve(q *Quote, a attribution) {
 		ref := speakerRef{span: d.tokSpan(s, e), titles: ts, tok: s}
 		ref.person = !d.org(s, e)
 		ref.thing = !ref.person
+		q.From = FromName
 		if s == e && ref.person {
 			if fs, fe, ok := r.fullName(s, s); ok {
 				ref.span = d.tokSpan(fs, fe)
+				q.From = FromSurname
 			}
 		}
 		if !ref.person && d.toks[a.npA].low == "the" {
@@ -329,16 +334,19 @@ func (r *resolver) resolve(q *Quote, a attribution) {
 		if prev, ok := r.definite(words, head); ok {
 			r.remember(prev)
 			set(prev)
+			q.From = FromRole
 			return
 		}
 		if prev, ok := r.mentioned(words, head, a.npA); ok {
 			r.remember(prev)
 			set(prev)
+			q.From = FromRole
 			return
 		}
 	}
 	r.remember(ref)
 	set(ref)
+	q.From = FromDescription
 }
 
 // pronoun resolves he, she, they or it at token i.

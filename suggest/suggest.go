@@ -54,7 +54,24 @@ type Quote struct {
 	// after a name); "" when the speaker is carried over from the previous
 	// quote or unknown.
 	Cue string `json:"cue,omitempty"`
+	// CueSpan is where the cue is, so that the studio can show the words
+	// that attribute the quote; nil when Cue is "".
+	CueSpan *Span `json:"cueSpan,omitempty"`
+	// From says how the Speaker was read from the words by the cue, so that
+	// a curator checks a resolved speaker against its Mention; "" when the
+	// speaker is unknown.
+	From string `json:"from,omitempty"`
 }
+
+// How a quote's speaker was found (Quote.From).
+const (
+	FromName        = "name"        // the cue's subject is a name: Ana Ruiz said
+	FromSurname     = "surname"     // a surname, resolved to the full name given before: Ruiz said
+	FromPronoun     = "pronoun"     // he, she, they or it, resolved to an earlier speaker or person
+	FromRole        = "role"        // a definite description resolved to an earlier one: the official, the mayor
+	FromDescription = "description" // a description kept as the text gives it: a senior city official
+	FromCarried     = "carried"     // no cue of its own: the previous quote's speaker goes on
+)
 
 // Quotes returns the suggested direct quotations of text in text order.
 func Quotes(text string) []Quote {
@@ -207,6 +224,7 @@ func (d *doc) quotes() []Quote {
 			prev := &kept[i-1]
 			if d.qs[c.qi[0]].para-d.qs[prev.qi[len(prev.qi)-1]].lastPar <= 1 && out[i-1].Speaker != "" {
 				q.Speaker, q.SpeakerSpan = out[i-1].Speaker, out[i-1].SpeakerSpan
+				q.From = FromCarried
 				c.attr.kind = attrInherited
 			}
 		} else {

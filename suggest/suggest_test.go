@@ -292,7 +292,13 @@ func checkSuggestions(t *testing.T, text string) {
 		if q.Text != strings.Join(texts, " ") {
 			t.Fatalf("quote text %q is not its parts joined", q.Text)
 		}
-		for _, s := range []*Span{q.SpeakerSpan, q.Mention} {
+		if (q.CueSpan == nil) != (q.Cue == "") || (q.From == "") != (q.Speaker == "") {
+			t.Fatalf("quote %+v: cue %q with span %v, speaker %q found from %q", q, q.Cue, q.CueSpan, q.Speaker, q.From)
+		}
+		if q.CueSpan != nil && q.Cue != ":" && q.Cue != "according to" && q.CueSpan.Text != q.Cue {
+			t.Fatalf("cue %q at %+v", q.Cue, *q.CueSpan)
+		}
+		for _, s := range []*Span{q.SpeakerSpan, q.Mention, q.CueSpan} {
 			if s != nil && (s.Start < 0 || s.End > len(r) || s.Start >= s.End || string(r[s.Start:s.End]) != s.Text) {
 				t.Fatalf("speaker span %+v is not the text's", *s)
 			}
