@@ -39,7 +39,7 @@ var cueVerbs = set(
 	"quoted", "cited", "chanted", "yelled", "screamed", "tweets", "posts",
 	"wrote", "writes", "texted", "messaged", "stated", "recalls", "explains", "continues", "answered",
 	"answers", "demanded", "opined", "proclaimed", "recounted", "elaborated", "quips", "barked", "exclaimed",
-	"interjected", "beamed", "emphasizes", "cried",
+	"interjected", "beamed", "emphasizes", "cried", "pressed", "interrupted",
 )
 
 // shortCues, in the sentence of a quotation of one to three words, say
@@ -248,10 +248,10 @@ func (d *doc) cueWithSpeaker(i, a, b int) attribution {
 	if s, e := d.subjectBefore(i, a); s >= 0 {
 		return attribution{kind: attrDirect, cue: cue, npA: s, npB: e, cueTok: i, cueEnd: i}
 	}
-	// Inverted (“…,” said the mayor) only right after a quotation's
-	// closing mark: elsewhere the words after the verb are its object
-	// (described his leadership skills).
-	if d.afterClose(i) {
+	// Inverted (“…,” said the mayor; “…” if …, said the mayor) only right
+	// after a quotation's closing mark or a comma: elsewhere the words after
+	// the verb are its object (described his leadership skills).
+	if d.afterClose(i) || i > 0 && d.toks[i-1].text == "," && invertible[d.toks[i].low] {
 		if s, e := d.npAfter(i+1, b); s >= 0 {
 			return attribution{kind: attrDirect, cue: cue, npA: s, npB: e, cueTok: i, cueEnd: i}
 		}
@@ -306,6 +306,17 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 	}
 	if j < a {
 		return -1, -1
+	}
+	// A party tag or other brackets between the name and the verb:
+	// Sen. Ana Ruiz (D-Ore.) said.
+	if d.toks[j].text == ")" {
+		k := j - 1
+		for k >= a && j-k <= 8 && d.toks[k].text != "(" && d.toks[k].role == outside {
+			k--
+		}
+		if k > a && d.toks[k].text == "(" {
+			j = k - 1
+		}
 	}
 	if d.toks[j].text == "," {
 		// Find the comma before: the segment between is a parenthetical
@@ -773,3 +784,7 @@ func contraction(low string) bool {
 	}
 	return false
 }
+
+// invertible cues take their speaker after them after a comma too: “…” if
+// she loses, said David Marsh.
+var invertible = set("said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "continued", "recalled")

@@ -140,6 +140,10 @@ func sentenceEnd(toks []token, i int) bool {
 	t := toks[i]
 	switch t.kind {
 	case punct:
+		// A stop right before a closing bracket is an abbreviation's: (D-Ore.)
+		if i+1 < len(toks) && toks[i+1].text == ")" {
+			return false
+		}
 		return t.role == outside && (t.text == "." || t.text == "?" || t.text == "!")
 	case markClose:
 		if i == 0 || toks[i-1].kind != punct {
@@ -152,9 +156,27 @@ func sentenceEnd(toks []token, i int) bool {
 			return true
 		}
 		n := toks[i+1]
-		return n.kind == markOpen || n.capital()
+		if n.kind == markOpen {
+			return true
+		}
+		// “Really?” Ana Ruiz asked: a name and a speech verb after the
+		// mark carry the sentence on.
+		j := i + 1
+		for j < len(toks) && j <= i+4 && toks[j].kind == word && (toks[j].capital() || toks[j].initial()) {
+			j++
+		}
+		if j > i+1 && j < len(toks) && toks[j].kind == word && !toks[j].capital() && speechVerbs[toks[j].low] {
+			return false
+		}
+		return n.capital()
 	}
 	return false
 }
+
+// speechVerbs after a name right after a closing mark keep the quotation's
+// sentence open (“Really?” Ana Ruiz asked).
+var speechVerbs = set("said", "says", "asked", "asks", "added", "adds", "wrote", "writes", "told", "tells",
+	"tweeted", "replied", "responded", "answered", "continued", "insisted", "explained", "noted", "recalled",
+	"shouted", "exclaimed", "joked", "quipped", "countered", "pressed", "started", "interrupted", "declared", "warned")
 
 func isUpperRune(c rune) bool { return unicode.IsUpper(c) }
