@@ -318,7 +318,9 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 			j = k - 1
 		}
 	}
-	if d.toks[j].text == "," {
+	// Up to three parentheticals set off by commas are skipped (Harry
+	// Bond, 30, of Raleigh, N.C., who was polled, said).
+	for round := 0; round < 3 && j >= a && d.toks[j].text == ","; round++ {
 		// Find the comma before: the segment between is a parenthetical
 		// (skip it) or an apposition (the subject).
 		m := j - 1
@@ -356,6 +358,18 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 			if j < a {
 				return -1, -1
 			}
+			// The parenthetical closed a chain of appositions that a name
+			// opens: Harry Bond, 30, of Raleigh, N.C., who was asked, said.
+			k := j
+			for k >= a && d.isWord(k) && j-k <= 6 {
+				k--
+			}
+			if k >= a && d.toks[k].text == "," {
+				if first, ok := d.clauseName(k, a); ok {
+					return first[0], first[1]
+				}
+			}
+			continue
 		} else if d.nameRun(seg0, seg1) {
 			// A place after its town (a nurse in Dover, Delaware, said):
 			// the speaker is the phrase before the preposition.
@@ -371,13 +385,13 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 			return -1, -1
 		}
 	}
-	if !d.isWord(j) {
+	if j < a || !d.isWord(j) {
 		return -1, -1
 	}
 	if pronouns[d.toks[j].low] {
 		return j, j
 	}
-	if npStops[d.toks[j].low] || cueVerbs[d.toks[j].low] || adverb(d.toks[j]) || contraction(d.toks[j].low) {
+	if npStops[d.toks[j].low] || cueVerbs[d.toks[j].low] || adverb(d.toks[j]) || contraction(d.toks[j].low) || timeWords[d.toks[j].low] {
 		return -1, -1
 	}
 	return d.npEndingAt(j, a)
@@ -669,7 +683,7 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 			}
 			return i, i
 		}
-		if functionWords[t.low] && !determiners[t.low] || adverb(t) {
+		if functionWords[t.low] && !determiners[t.low] || adverb(t) || timeWords[t.low] {
 			continue
 		}
 		if t.capital() && !determiners[t.low] || t.initial() {
