@@ -668,7 +668,7 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 		}
 		g, ok := r.genderOf(ref.name)
 		speaks := c.b+1 < len(d.toks) && d.isWord(c.b+1) && cueVerbs[d.toks[c.b+1].low]
-		if ok && g != p || !ok && !r.knownPerson(ref.name) && !speaks {
+		if ok && g != p || !ok && !r.knownPerson(ref.name) && !speaks && !d.personApposition(c.b) {
 			continue // the wrong pronoun, or an unsure subject that does not speak
 		}
 		subject, found = ref, true
@@ -738,7 +738,8 @@ func (d *doc) subjectLike(a, b int) bool {
 		cueVerbs[d.toks[start-1].low] // said Alan Abramowitz, a demographer: the speaker
 	n := d.toks[b+1]
 	after := n.text == "," || n.kind == word && !n.capital() && n.role == outside && !npStops[n.low] || cueVerbs[n.low]
-	return before && after
+	// A possessor is not the subject: Romney's deputy director.
+	return before && after && !possessive(d.toks[b].low)
 }
 
 // Common first names, to tell he from she (written here, not from a corpus).
@@ -814,3 +815,28 @@ func (r *resolver) surePerson(p string, i int) (speakerRef, bool) {
 	}
 	return speakerRef{}, false
 }
+
+// personApposition reports whether the name ending at token b is followed
+// by a comma and words that only a person takes: a relative "who", or a
+// role (Armstrong Williams, Carson's longtime friend and adviser, …).
+func (d *doc) personApposition(b int) bool {
+	if b+2 >= len(d.toks) || d.toks[b+1].text != "," {
+		return false
+	}
+	if d.toks[b+2].low == "who" {
+		return true
+	}
+	for k := b + 2; k < len(d.toks) && k <= b+9 && d.isWord(k); k++ {
+		if t := d.toks[k].low; roleNouns[t] && !things[t] || roleWords[t] || personRoles[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// personRoles are roles only a person holds, for telling a person from an
+// organisation by its apposition.
+var personRoles = set("friend", "adviser", "advisor", "aide", "wife", "husband", "son", "daughter", "father", "mother",
+	"brother", "sister", "spokesman", "spokeswoman", "director", "chairman", "chairwoman", "founder", "president",
+	"professor", "senator", "governor", "mayor", "deputy", "strategist", "manager", "lawyer", "attorney", "veteran",
+	"resident", "voter", "supporter", "owner", "chief", "secretary", "candidate", "former")

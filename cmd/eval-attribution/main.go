@@ -436,6 +436,9 @@ func nameRun(s string) []string {
 		if len(rs) == 0 || !unicode.IsUpper(rs[0]) || titleWords[strings.ToLower(strings.TrimSuffix(w, "."))] {
 			break
 		}
+		if i < end && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) {
+			break // a possessor, not part of the name: Media Research Center's Bozell
+		}
 		out = append([]string{strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")}, out...)
 	}
 	return out
