@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/counterpoint-news/counterpoint"
 )
@@ -246,6 +247,34 @@ func (d *doc) wordCount(c *candidate) int {
 	return n
 }
 
+// titleIntro words stand before a title: on “Meet the Press,” the podcast “…”.
+var titleIntro = set("on", "podcast", "show", "program", "programme", "film", "movie", "book", "memoir", "series",
+	"song", "album", "column", "blog", "newsletter", "documentary", "novel", "play", "episode", "told")
+
+// titleWords reports whether a one-part quotation of one to six words is in
+// Title Case: its first word and every word of four letters or more
+// capitalised (Meet the Press, Here's the Thing, Today).
+func (d *doc) titleWords(c *candidate) bool {
+	q := d.qs[c.qi[0]]
+	if len(q.parts) != 1 {
+		return false
+	}
+	ws := strings.Fields(string(d.r[q.parts[0][0]:q.parts[0][1]]))
+	if len(ws) == 0 || len(ws) > 6 {
+		return false
+	}
+	for i, w := range ws {
+		rs := []rune(strings.TrimLeft(w, "(&"))
+		if len(rs) == 0 {
+			continue
+		}
+		if (i == 0 || len(rs) > 3) && !isUpperRune(rs[0]) && !unicode.IsDigit(rs[0]) {
+			return false
+		}
+	}
+	return true
+}
+
 // modifierDeterminers before a short quotation and a word after it make it
 // a modifier of that word: a “common sense” agenda, its “Nimbus” tablet
 // (after his or their the words are more often the person's own).
@@ -268,6 +297,16 @@ func (d *doc) notSpeech(c *candidate) bool {
 			return true
 		}
 		if prev.low == "as" && c.first > 1 && d.toks[c.first-2].low == "known" {
+			return true
+		}
+		// A value in markup: <tweet id="…" author="…">.
+		if prev.text == "=" {
+			return true
+		}
+		// A show's or a book's name after its outlet or a word that
+		// introduces one: NBC's “Today”, on “Meet the Press.”
+		if prev.para == d.toks[c.first].para && (prev.kind == word && (possessive(prev.low) || titleIntro[prev.low])) &&
+			len(c.qi) == 1 && d.titleWords(c) {
 			return true
 		}
 	}
