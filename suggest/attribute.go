@@ -125,6 +125,17 @@ func (d *doc) cueAt(i int) (cue string, according bool) {
 	if i > 0 && d.toks[i-1].low == "to" {
 		return "", false
 	}
+	// A noun, not a verb, after a determiner or a possessor: his claims,
+	// Trump's repeated calls, the notes.
+	if strings.HasSuffix(t.low, "s") && i > 0 {
+		k := i - 1
+		if k > 0 && d.isWord(k) && (d.toks[k].low == "repeated" || d.toks[k].low == "recent" || d.toks[k].low == "many") {
+			k--
+		}
+		if p := d.toks[k]; p.kind == word && (determiners[p.low] || possessive(p.low)) {
+			return "", false
+		}
+	}
 	return t.text, false
 }
 
@@ -288,8 +299,18 @@ func (d *doc) colon(a, open int) attribution {
 		s--
 	}
 	s++
-	if s > e || (s > a && d.isWord(s-1)) {
-		// Not a bare name: "Their argument:" or part of a longer clause.
+	if s > e {
+		return attribution{npA: -1}
+	}
+	if s > a && d.isWord(s-1) {
+		// Part of a longer clause: the name of two or more words that ends
+		// it speaks when it is a person's (… doesn't surprise Republican
+		// pollster Daron Shaw: “…”), not "Their argument:".
+		if e-s >= 1 && !d.org(s, e) && !d.toks[e].initial() {
+			if ns, ne, _, ok := d.name(s, e); ok && ne > ns {
+				return attribution{kind: attrColon, cue: ":", npA: s, npB: e, cueTok: c, cueEnd: c}
+			}
+		}
 		return attribution{npA: -1}
 	}
 	return attribution{kind: attrColon, cue: ":", npA: s, npB: e, cueTok: c, cueEnd: c}
@@ -301,7 +322,7 @@ func (d *doc) colon(a, open int) attribution {
 // and is the subject (the city’s lawyer, Tom B. Hale, said).
 func (d *doc) subjectBefore(i, a int) (int, int) {
 	j := i - 1
-	for j >= a && d.isWord(j) && auxiliaries[d.toks[j].low] {
+	for j >= a && d.isWord(j) && (auxiliaries[d.toks[j].low] || adverb(d.toks[j])) {
 		j--
 	}
 	if j < a {
@@ -393,6 +414,19 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 	}
 	if npStops[d.toks[j].low] || cueVerbs[d.toks[j].low] || adverb(d.toks[j]) || contraction(d.toks[j].low) || timeWords[d.toks[j].low] {
 		return -1, -1
+	}
+	// A state after its town, with no comma before the verb (Stacy Baker
+	// of Columbia, South Carolina says): the words before the preposition.
+	if d.toks[j].capital() {
+		k := j
+		for k >= a && d.isWord(k) && d.toks[k].capital() && j-k < 4 {
+			k--
+		}
+		if k >= a && d.toks[k].text == "," {
+			if p := d.placeBefore(k, a); p >= 0 {
+				return d.npEndingAt(p-1, a)
+			}
+		}
 	}
 	return d.npEndingAt(j, a)
 }
