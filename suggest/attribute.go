@@ -39,7 +39,8 @@ var cueVerbs = set(
 	"quoted", "cited", "chanted", "yelled", "screamed", "tweets", "posts",
 	"wrote", "writes", "texted", "messaged", "stated", "recalls", "explains", "continues", "answered",
 	"answers", "demanded", "opined", "proclaimed", "recounted", "elaborated", "quips", "barked", "exclaimed",
-	"interjected", "beamed", "emphasizes", "cried", "pressed", "interrupted",
+	"interjected", "beamed", "emphasizes", "cried", "pressed", "interrupted", "fumed", "groused", "griped",
+	"grumbled", "marveled", "raged", "seethed", "sniped", "puts",
 )
 
 // shortCues, in the sentence of a quotation of one to three words, say
@@ -64,7 +65,7 @@ var shortCues = set("promised", "promises", "pledged", "vowed", "accused", "accu
 
 // objectFirst cues attribute only with an object between them and the
 // mark: "called the plan “…”" is speech, "called “…”" names something.
-var objectFirst = set("called", "call", "calls", "described", "put")
+var objectFirst = set("called", "call", "calls", "described", "put", "puts")
 
 // pronouns that stand for a speaker.
 var pronouns = set("he", "she", "they", "it", "we", "i")
@@ -108,6 +109,10 @@ func (d *doc) cueAt(i int) (cue string, according bool) {
 	}
 	if t.low == "according" && i+1 < len(d.toks) && d.toks[i+1].low == "to" {
 		return "according to", true
+	}
+	// pointed out, points out: a cue of two words whose subject speaks.
+	if (t.low == "pointed" || t.low == "points") && i+1 < len(d.toks) && d.toks[i+1].low == "out" {
+		return t.text, false
 	}
 	if !cueVerbs[t.low] {
 		return "", false
@@ -703,6 +708,19 @@ func (d *doc) nameBefore(m, a int) (int, int, bool) {
 // lower-case word, a comma or the verb follows, or a short lower-case noun
 // phrase right before the verb (the senator).
 func (d *doc) sentenceSubject(a, v int) (int, int) {
+	// An opening phrase up to a comma (Speaking at a rally in Dover, …;
+	// After the vote, …) is not the subject.
+	if a < v && d.isWord(a) && (strings.HasSuffix(d.toks[a].low, "ing") && d.toks[a].capital() || parentheticals[d.toks[a].low] && d.toks[a].low != "who") {
+		for k := a + 1; k < v && k <= a+15; k++ {
+			if d.toks[k].text == "," {
+				a = k + 1
+				break
+			}
+			if !d.isWord(k) {
+				break
+			}
+		}
+	}
 	for i := a; i < v; i++ {
 		if !d.isWord(i) {
 			if d.toks[i].kind == markOpen || d.toks[i].kind == markClose {

@@ -122,7 +122,9 @@ type resolver struct {
 	known     map[string]bool     // lower-case names and surnames of named people
 	gender    map[string]string   // full name → "he" or "she"
 	seen      []speakerRef        // speakers so far, in text order
-	persons   []speakerRef        // people named anywhere before, in text order
+	lastSpoke speakerRef          // the last person a quote was given to, tok at its mention
+	spoke     bool
+	persons   []speakerRef // people named anywhere before, in text order
 }
 
 func newResolver(d *doc) *resolver {
@@ -218,6 +220,13 @@ func (d *doc) name(a, b int) (int, int, []string, bool) {
 	for start <= b && functionWords[d.toks[start].low] {
 		start++
 	}
+	// A possessor before the name is not part of it: the Ledger's Ana Ruiz.
+	for k := b - 1; k >= start; k-- {
+		if possessive(d.toks[k].low) {
+			start = k + 1
+			break
+		}
+	}
 	if start > b {
 		return 0, 0, nil, false
 	}
@@ -286,6 +295,10 @@ func (r *resolver) resolve(q *Quote, a attribution) {
 		if ref, ok := r.pronoun(head, a.npA); ok {
 			set(ref)
 			q.From = FromPronoun
+			if ref.person {
+				r.lastSpoke, r.spoke = ref, true
+				r.lastSpoke.tok = a.npA
+			}
 		} else {
 			q.Cue, q.Mention = a.cue, &mention
 		}
@@ -320,6 +333,10 @@ func (r *resolver) resolve(q *Quote, a attribution) {
 		}
 		r.remember(ref)
 		set(ref)
+		if ref.person {
+			r.lastSpoke, r.spoke = ref, true
+			r.lastSpoke.tok = a.npA
+		}
 		return
 	}
 	// A description: "a senior city official", "the report".
@@ -640,7 +657,7 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 	last := sort.Search(len(d.caps), func(k int) bool { return d.caps[k].b >= i })
 	for k := last - 1; k >= 0 && k >= last-60; k-- {
 		c := d.caps[k]
-		if d.toks[c.a].sent < sent-2 || d.toks[c.a].para < para-1 {
+		if d.toks[c.a].sent < sent-2 || d.toks[c.a].para < para-2 {
 			break
 		}
 		s, e, ts, ok := d.name(c.a, c.b)
@@ -675,7 +692,12 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 		break
 	}
 	spoke := false
-	for k := len(r.seen) - 1; k >= 0; k-- {
+	if r.spoke && r.lastSpoke.tok < i && d.toks[r.lastSpoke.tok].para >= para-2 {
+		if g, ok := r.genderOf(r.lastSpoke.name); ok && g == p {
+			speaker, spoke = r.lastSpoke, true
+		}
+	}
+	for k := len(r.seen) - 1; k >= 0 && !spoke; k-- {
 		ref := r.seen[k]
 		if ref.tok >= i || !ref.person {
 			continue
