@@ -683,6 +683,9 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 				r.gender[ref.name] = "she"
 			}
 		}
+		if g := d.relationGender(c.a); g != "" {
+			r.gender[ref.name] = g
+		}
 		g, ok := r.genderOf(ref.name)
 		speaks := c.b+1 < len(d.toks) && d.isWord(c.b+1) && cueVerbs[d.toks[c.b+1].low]
 		if ok && g != p || !ok && !r.knownPerson(ref.name) && !speaks && !d.personApposition(c.b) {
@@ -752,7 +755,8 @@ func (d *doc) subjectLike(a, b int) bool {
 		return false
 	}
 	start := a
-	for start > 0 && d.toks[start-1].sent == d.toks[a].sent && d.toks[start-1].kind == word && (titles[d.toks[start-1].low] || d.toks[start-1].capital()) {
+	for start > 0 && d.toks[start-1].sent == d.toks[a].sent && d.toks[start-1].kind == word && a-start < 6 &&
+		(titles[d.toks[start-1].low] || roleWords[d.toks[start-1].low] || d.toks[start-1].capital()) {
 		start--
 	}
 	before := start == 0 || d.toks[start-1].sent != d.toks[a].sent || d.toks[start-1].text == "," ||
@@ -828,6 +832,9 @@ func (r *resolver) surePerson(p string, i int) (speakerRef, bool) {
 				r.gender[ref.name] = "she"
 			}
 		}
+		if g := d.relationGender(c.a); g != "" {
+			r.gender[ref.name] = g
+		}
 		g, ok := r.genderOf(ref.name)
 		if ok && g == p && (r.personLike(s, e, ts) || r.surnameOfPerson(s, e, fs, fe)) ||
 			!ok && (r.knownPerson(ref.name) || r.known[strings.TrimSuffix(d.toks[e].low, "'s")]) && r.personLike(s, e, ts) {
@@ -862,3 +869,17 @@ var personRoles = set("friend", "adviser", "advisor", "aide", "wife", "husband",
 	"brother", "sister", "spokesman", "spokeswoman", "director", "chairman", "chairwoman", "founder", "president",
 	"professor", "senator", "governor", "mayor", "deputy", "strategist", "manager", "lawyer", "attorney", "veteran",
 	"resident", "voter", "supporter", "owner", "chief", "secretary", "candidate", "former")
+
+// relationGender reads a person's pronoun from a family word just before
+// their name (her husband, Milton Berg; his daughter Ann); "" when none.
+func (d *doc) relationGender(a int) string {
+	for k := a - 1; k >= 0 && k >= a-3 && d.toks[k].sent == d.toks[a].sent; k-- {
+		switch d.toks[k].low {
+		case "husband", "son", "father", "brother", "grandfather", "uncle", "nephew", "boyfriend":
+			return "he"
+		case "wife", "daughter", "mother", "sister", "grandmother", "aunt", "niece", "girlfriend":
+			return "she"
+		}
+	}
+	return ""
+}
