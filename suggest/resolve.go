@@ -782,7 +782,13 @@ var maleNames = set("john", "james", "robert", "michael", "william", "david", "r
 	"rudy", "reince", "rick", "lindsey", "ted", "jimmy", "al", "dick", "rahm", "corey", "kellyanne", "sam", "tony", "dan",
 	"steve", "jeff", "greg", "ron", "ken", "don", "pat", "ed", "fred", "ray", "hank", "ivan", "igor", "pedro", "carlos",
 	"luis", "miguel", "ahmed", "mohammed", "muhammad", "ali", "omar", "hassan", "vladimir", "xi", "boris", "emmanuel",
-	"angus", "hugh", "neil", "ian", "colin", "graham", "martin", "howard", "leon", "marcus", "victor", "oscar")
+	"angus", "hugh", "neil", "ian", "colin", "graham", "martin", "howard", "leon", "marcus", "victor", "oscar",
+	"glenn", "jake", "josh", "nick", "matt", "zach", "brent", "milton", "morton", "todd", "trey", "darrell", "jared",
+	"dwight", "franklin", "herbert", "calvin", "luther", "stan", "ross", "rex", "vince", "jon", "jonah", "reid",
+	"julian", "raul", "enrique", "felipe", "andres", "manuel", "nigel", "elijah", "ezra", "tucker", "rush", "cory",
+	"hank", "wes", "lou", "dale", "clint", "kurt", "curt", "lyle", "earl", "otis", "abe", "sid", "sol", "max", "leo",
+	"hugo", "felix", "ivan", "rafael", "diego", "sergio", "marco", "mario", "luigi", "giuseppe", "hans", "klaus", "jens",
+	"lars", "sven", "pierre", "jacques", "francois", "mitchell", "dean", "wade", "duane", "dwayne", "floyd", "lloyd")
 var femaleNames = set("mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah",
 	"karen", "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna", "michelle",
 	"dorothy", "carol", "amanda", "melissa", "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia",
@@ -796,7 +802,13 @@ var femaleNames = set("mary", "patricia", "jennifer", "linda", "elizabeth", "bar
 	"huma", "ivanka", "melania", "kellyanne", "hope", "donna", "debbie", "nancy", "dianne", "kirsten", "tammy",
 	"jeanne", "claire", "susanna", "ana", "lucia", "sofia", "fatima", "aisha", "angela", "theresa", "marine", "ellen",
 	"kate", "katie", "meg", "liz", "sue", "jane", "jill", "anne", "eva", "nina", "tina", "lena", "mara", "ruth", "beatriz",
-	"helene", "ada", "zoe", "zoë", "paula", "irene", "monica", "sandy", "peggy", "wendy", "connie", "joanne")
+	"helene", "ada", "zoe", "zoë", "paula", "irene", "monica", "sandy", "peggy", "wendy", "connie", "joanne",
+	"megan", "gretchen", "amy", "maxine", "madeleine", "sheryl", "oprah", "jill", "tiffany", "rosie", "meghan",
+	"sonia", "elena", "loretta", "valerie", "patti", "betsy", "bernadette", "barbara", "rosa", "carmen", "lupe", "maya",
+	"mia", "ava", "isabel", "lucy", "clara", "stacy", "stacey", "sheila", "kathy", "cathy", "lori", "gwen", "nora",
+	"edith", "agnes", "mildred", "ethel", "gladys", "louise", "harriet", "marion", "vera", "greta", "ingrid", "astrid",
+	"marta", "elsa", "yolanda", "gabriela", "alejandra", "veronica", "jessie", "trudy", "nell", "rita", "dina", "pia",
+	"tara", "tanya", "tonya", "bonnie", "carla", "erin", "holly", "leslie", "vicki", "vicky", "becky", "jenny", "penny")
 
 // surePerson resolves he or she at token i to the last person named in the
 // pronoun's paragraph or the two before whose pronoun is known to agree
