@@ -202,6 +202,21 @@ func (d *doc) attribute(qi int) attribution {
 			}
 		}
 	}
+	// A quotation that opens its paragraph with nothing after it in its
+	// sentence, after a paragraph whose last sentence has no quotation
+	// marks and says who speaks (Ruiz told reporters the count was late.
+	// ¶ “We waited all night.”).
+	if p := d.sentBeg[sOpen] - 1; p >= 0 && p >= open-reach && open == d.sentBeg[sOpen] &&
+		d.toks[p].para == d.toks[open].para-1 && d.onlyPunct(close+1, d.sentEnd[sClose]) {
+		ps := d.toks[p].sent
+		pBeg := max(d.sentBeg[ps], p-reach)
+		if d.noQuotes(pBeg, p) {
+			if prev := d.lastCue(pBeg, p); prev.kind != attrNone {
+				prev.immediate = false
+				return prev
+			}
+		}
+	}
 	return attribution{npA: -1}
 }
 

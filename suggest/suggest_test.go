@@ -153,6 +153,8 @@ func TestQuotes(t *testing.T) {
 			[]brief{one("Lou Barnes", "We cannot wait")}},
 		{"a family word tells the husband's pronoun", "Rita Vane, a donor from Ames, said she would give again. Along with her husband, Orrin Vane, a banker, she has given to both parties. “I feel bad about it,” she said.",
 			[]brief{one("Rita Vane", "I feel bad about it")}},
+		{"a bare quotation after a paragraph that says who speaks", "“The count is fine,” said Ana Ruiz.\n\nTom Hale told reporters the count was late.\n\n“We waited all night.”",
+			[]brief{one("Ana Ruiz", "The count is fine"), one("Tom Hale", "We waited all night.")}},
 		{"a product's name after its", "Orvo said its “Skylark” phone would ship in May.", nil},
 		{"no speaker at all", "“Nobody knows what happens next in this town.”", []brief{one("", "Nobody knows what happens next in this town.")}},
 		{"empty", "", nil},
