@@ -43,6 +43,10 @@ var cueVerbs = set(
 	"grumbled", "marveled", "raged", "seethed", "sniped", "puts",
 )
 
+// nounable cue words are as often nouns (a call, the claims, his tweets).
+var nounable = set("call", "calls", "claims", "notes", "tweets", "posts", "answers", "replies", "demands", "promise",
+	"promises", "pledges", "vows", "remarks", "comments", "estimates", "reports", "reads", "states")
+
 // shortCues, in the sentence of a quotation of one to three words, say
 // that the words are someone's (he promised to act “very soon”; she
 // accused him of a “cover-up”), not a scare quote: the speech verbs and
@@ -110,9 +114,13 @@ func (d *doc) cueAt(i int) (cue string, according bool) {
 	if t.low == "according" && i+1 < len(d.toks) && d.toks[i+1].low == "to" {
 		return "according to", true
 	}
+	// shot back, fired back, hit back, pushed back: a cue of two words.
+	if (t.low == "shot" || t.low == "fired" || t.low == "hit" || t.low == "pushed") && i+1 < len(d.toks) && d.toks[i+1].low == "back" {
+		return t.text + " " + d.toks[i+1].text, false
+	}
 	// pointed out, points out: a cue of two words whose subject speaks.
 	if (t.low == "pointed" || t.low == "points") && i+1 < len(d.toks) && d.toks[i+1].low == "out" {
-		return t.text, false
+		return t.text + " " + d.toks[i+1].text, false
 	}
 	if !cueVerbs[t.low] {
 		return "", false
@@ -130,15 +138,16 @@ func (d *doc) cueAt(i int) (cue string, according bool) {
 	if i > 0 && d.toks[i-1].low == "to" {
 		return "", false
 	}
-	// A noun, not a verb, after a determiner or a possessor: his claims,
-	// Trump's repeated calls, the notes.
-	if strings.HasSuffix(t.low, "s") && i > 0 {
-		k := i - 1
-		if k > 0 && d.isWord(k) && (d.toks[k].low == "repeated" || d.toks[k].low == "recent" || d.toks[k].low == "many") {
-			k--
-		}
-		if p := d.toks[k]; p.kind == word && (determiners[p.low] || possessive(p.low)) {
+	// A noun, not a verb, after a determiner or a possessor, with at most
+	// one word between: his claims, Trump's repeated calls, an unprompted call.
+	if (nounable[t.low] || strings.HasSuffix(t.low, "s")) && i > 0 {
+		if p := d.toks[i-1]; p.kind == word && (determiners[p.low] || possessive(p.low)) {
 			return "", false
+		}
+		if nounable[t.low] && i > 1 && d.isWord(i-1) && !d.toks[i-1].capital() && !roleNouns[d.toks[i-1].low] {
+			if p := d.toks[i-2]; p.kind == word && (p.low == "a" || p.low == "an" || p.low == "the" || possessive(p.low) || p.low == "his" || p.low == "her" || p.low == "their") {
+				return "", false
+			}
 		}
 	}
 	return t.text, false
@@ -276,15 +285,16 @@ func (d *doc) cueWithSpeaker(i, a, b int) attribution {
 		}
 		return attribution{npA: -1}
 	}
+	end := i + strings.Count(cue, " ") // pointed out, shot back
 	if s, e := d.subjectBefore(i, a); s >= 0 {
-		return attribution{kind: attrDirect, cue: cue, npA: s, npB: e, cueTok: i, cueEnd: i}
+		return attribution{kind: attrDirect, cue: cue, npA: s, npB: e, cueTok: i, cueEnd: end}
 	}
 	// Inverted (“…,” said the mayor; “…” if …, said the mayor) only right
 	// after a quotation's closing mark or a comma: elsewhere the words after
 	// the verb are its object (described his leadership skills).
 	if d.afterClose(i) || i > 0 && d.toks[i-1].text == "," && invertible[d.toks[i].low] {
-		if s, e := d.npAfter(i+1, b); s >= 0 {
-			return attribution{kind: attrDirect, cue: cue, npA: s, npB: e, cueTok: i, cueEnd: i}
+		if s, e := d.npAfter(end+1, b); s >= 0 {
+			return attribution{kind: attrDirect, cue: cue, npA: s, npB: e, cueTok: i, cueEnd: end}
 		}
 	}
 	return attribution{npA: -1}

@@ -33,7 +33,8 @@ var roleNouns = set("official", "officials", "aide", "aides", "spokesman", "spok
 	"letter", "study", "document", "draft", "campaign", "administration", "government", "council", "board", "police",
 	"staff", "union", "firm", "court", "committee", "office", "team", "group", "state", "city", "bank", "ruling",
 	"lawmaker", "lawmakers", "legislator", "legislators", "representative", "spokespeople", "insider", "insiders",
-	"owner", "owners", "farmer", "farmers", "student", "students", "voter", "voters", "author", "authors")
+	"owner", "owners", "farmer", "farmers", "student", "students", "voter", "voters", "author", "authors",
+	"audience", "crowd", "protesters", "supporters", "fans", "demonstrators")
 
 // things are role nouns that stand for a document or an institution: "it said".
 var things = set("agency", "company", "department", "ministry", "paper", "report", "memo", "statement", "letter",
