@@ -40,7 +40,7 @@ var cueVerbs = set(
 	"wrote", "writes", "texted", "messaged", "stated", "recalls", "explains", "continues", "answered",
 	"answers", "demanded", "opined", "proclaimed", "recounted", "elaborated", "quips", "barked", "exclaimed",
 	"interjected", "beamed", "emphasizes", "cried", "pressed", "interrupted", "fumed", "groused", "griped",
-	"grumbled", "marveled", "raged", "seethed", "sniped", "puts",
+	"grumbled", "marveled", "raged", "seethed", "sniped", "puts", "quip", "explain", "insist", "argue", "warn",
 )
 
 // nounable cue words are as often nouns (a call, the claims, his tweets).
@@ -87,7 +87,8 @@ var npStops = set("and", "but", "or", "nor", "that", "which", "who", "whom", "be
 // auxiliaries and adverbs may stand between a subject and its verb.
 var auxiliaries = set("also", "later", "then", "again", "once", "has", "had", "have", "was", "is", "previously",
 	"repeatedly", "recently", "further", "reportedly", "often", "still", "has", "would", "will", "did", "had", "even",
-	"simply", "just", "flatly", "quickly", "finally", "first", "now", "already", "never")
+	"simply", "just", "flatly", "quickly", "finally", "first", "now", "already", "never", "could", "can", "may",
+	"might", "should", "must", "only")
 
 // parentheticals start a clause set off by commas between a subject and its
 // verb: Ruiz, in her e-mail, quipped.
@@ -121,6 +122,10 @@ func (d *doc) cueAt(i int) (cue string, according bool) {
 	// pointed out, points out: a cue of two words whose subject speaks.
 	if (t.low == "pointed" || t.low == "points") && i+1 < len(d.toks) && d.toks[i+1].low == "out" {
 		return t.text + " " + d.toks[i+1].text, false
+	}
+	// “…,” read the email: a document's words, inverted right after the mark.
+	if (t.low == "read" || t.low == "reads") && d.afterClose(i) {
+		return t.text, false
 	}
 	if !cueVerbs[t.low] {
 		return "", false
@@ -768,6 +773,10 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 			for j+1 < v && d.isWord(j+1) && (d.toks[j+1].capital() || d.toks[j+1].initial() || nameParticles[d.toks[j+1].low]) {
 				j++
 			}
+			// Hundreds of nurses, Dozens of voters: a quantity and its noun.
+			if j == i && j+2 < v && d.toks[j+1].low == "of" && d.isWord(j+2) && !d.toks[j+2].capital() {
+				return i, j + 2
+			}
 			// Democratic presidential candidate Bernie Sanders, Band member
 			// Flea: role words between two capitalised runs belong to the name.
 			k := j + 1
@@ -837,7 +846,8 @@ func (d *doc) subjectCue(sBeg, open int) attribution {
 var subjectVerbs = set("calling", "saying", "adding", "noting", "telling", "writing", "arguing", "insisting", "warning",
 	"thanked", "decried", "pondered", "barked", "offered", "offering", "apologized", "promising", "vowing", "urging",
 	"accusing", "describing", "dismissing", "labeling", "praising", "blaming", "blamed", "defended", "defending",
-	"questioning", "questioned", "suggesting", "claiming", "declaring", "explaining", "asking", "tweeting", "posting")
+	"questioning", "questioned", "suggesting", "claiming", "declaring", "explaining", "asking", "tweeting", "posting",
+	"chanting", "shouting", "yelling", "chanted")
 
 // placeBefore reports, for the comma at m, whether the words before it are
 // a capitalised place after a preposition (in Dover, from Ohio); it
