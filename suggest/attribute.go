@@ -291,6 +291,11 @@ func (d *doc) cueWithSpeaker(i, a, b int) attribution {
 		return attribution{npA: -1}
 	}
 	end := i + strings.Count(cue, " ") // pointed out, shot back
+	// A participle after a comma takes its clause's subject, read by
+	// subjectCue (President Obama …, he used stronger words, saying …).
+	if strings.HasSuffix(d.toks[i].low, "ing") && i > 0 && d.toks[i-1].text == "," {
+		return attribution{npA: -1}
+	}
 	if s, e := d.subjectBefore(i, a); s >= 0 {
 		return attribution{kind: attrDirect, cue: cue, npA: s, npB: e, cueTok: i, cueEnd: end}
 	}

@@ -142,7 +142,10 @@ func newResolver(d *doc) *resolver {
 			continue
 		}
 		for j := s + 1; j <= e; j++ {
-			w := strings.TrimSuffix(d.toks[j].low, "'s")
+			if possessive(d.toks[j].low) {
+				break // Mark Barden's group: the name is given in full elsewhere
+			}
+			w := d.toks[j].low
 			r.surname[w] = append(r.surname[w], [3]int{s, j, c.b})
 		}
 	}

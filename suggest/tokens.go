@@ -165,7 +165,8 @@ func sentenceEnd(toks []token, i int) bool {
 		for j < len(toks) && j <= i+4 && toks[j].kind == word && (toks[j].capital() || toks[j].initial()) {
 			j++
 		}
-		if j > i+1 && j < len(toks) && toks[j].kind == word && !toks[j].capital() && speechVerbs[toks[j].low] {
+		if j > i+1 && j < len(toks) && toks[j].kind == word && !toks[j].capital() && speechVerbs[toks[j].low] &&
+			!(j == i+2 && (toks[i+1].low == "he" || toks[i+1].low == "she" || toks[i+1].low == "they" || toks[i+1].low == "it" || toks[i+1].low == "we" || toks[i+1].low == "i")) {
 			return false
 		}
 		return n.capital()
