@@ -674,7 +674,7 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 				fs, fe = a, b
 			}
 		}
-		if !r.personLike(s, e, ts) && !r.surnameOfPerson(s, e, fs, fe) {
+		if !r.personLike(s, e, ts) && !r.surnameOfPerson(s, e, fs, fe) && d.relationGender(c.a) == "" {
 			continue
 		}
 		ref := speakerRef{span: d.tokSpan(fs, fe), person: true, tok: s}
@@ -700,7 +700,10 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 	}
 	spoke := false
 	if r.spoke && r.lastSpoke.tok < i && d.toks[r.lastSpoke.tok].para >= para-2 {
-		if g, ok := r.genderOf(r.lastSpoke.name); ok && g == p {
+		// The last speaker, of the right pronoun or, within the pronoun's
+		// paragraph and the one before, of none known (said Harvey, …).
+		g, ok := r.genderOf(r.lastSpoke.name)
+		if ok && g == p || !ok && d.toks[r.lastSpoke.tok].para >= para-1 {
 			speaker, spoke = r.lastSpoke, true
 		}
 	}
