@@ -674,7 +674,8 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 				fs, fe = a, b
 			}
 		}
-		if !r.personLike(s, e, ts) && !r.surnameOfPerson(s, e, fs, fe) && d.relationGender(c.a) == "" {
+		acts := d.actsFirst(c.a, c.b)
+		if !r.personLike(s, e, ts) && !r.surnameOfPerson(s, e, fs, fe) && d.relationGender(c.a) == "" && !acts {
 			continue
 		}
 		ref := speakerRef{span: d.tokSpan(fs, fe), person: true, tok: s}
@@ -692,7 +693,7 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 		}
 		g, ok := r.genderOf(ref.name)
 		speaks := c.b+1 < len(d.toks) && d.isWord(c.b+1) && cueVerbs[d.toks[c.b+1].low]
-		if ok && g != p || !ok && !r.knownPerson(ref.name) && !speaks && !d.personApposition(c.b) {
+		if ok && g != p || !ok && !r.knownPerson(ref.name) && !speaks && !d.personApposition(c.b) && !acts {
 			continue // the wrong pronoun, or an unsure subject that does not speak
 		}
 		subject, found = ref, true
@@ -901,4 +902,22 @@ func (d *doc) relationGender(a int) string {
 		}
 	}
 	return ""
+}
+
+// actsFirst reports whether a one-word name opens its sentence and acts
+// (Carson defied the question; Cruz openly admitted): news names people
+// by surname alone once they are known.
+func (d *doc) actsFirst(a, b int) bool {
+	if a != b || a > 0 && d.toks[a-1].sent == d.toks[a].sent || possessive(d.toks[a].low) {
+		return false
+	}
+	k := b + 1
+	if k < len(d.toks) && d.isWord(k) && adverb(d.toks[k]) {
+		k++
+	}
+	if k >= len(d.toks) || !d.isWord(k) || d.toks[k].capital() {
+		return false
+	}
+	w := d.toks[k].low
+	return cueVerbs[w] || subjectVerbs[w] || len(w) > 4 && strings.HasSuffix(w, "ed")
 }

@@ -177,6 +177,8 @@ func TestQuotes(t *testing.T) {
 			[]brief{one("Harvey", "We show anger"), one("Harvey", "We are alive")}},
 		{"she is a one-name person a family word introduces", "Tom Ruiz spoke on Monday. His wife, Melania, is to speak next. She is often by his side. At a rally she described him as “kind.”",
 			[]brief{one("Melania", "kind.")}},
+		{"he is a surname alone that opens its sentence and acts", "Donald Ruiz picked the home team. Orr openly admitted that his pick was political. “With an eye to March,” he said.\n\nVance defied the question. “I will not pick,” he said.",
+			[]brief{one("Orr", "With an eye to March"), one("Vance", "I will not pick")}},
 		{"a product's name after its", "Orvo said its “Skylark” phone would ship in May.", nil},
 		{"no speaker at all", "“Nobody knows what happens next in this town.”", []brief{one("", "Nobody knows what happens next in this town.")}},
 		{"empty", "", nil},
