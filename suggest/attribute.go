@@ -65,7 +65,9 @@ var shortCues = set("promised", "promises", "pledged", "vowed", "accused", "accu
 	"describing", "accusing", "warning", "urging", "insisting", "arguing", "adding", "tweeting", "writing",
 	"telling", "asserted", "asserting", "coined", "dismissing", "blaming", "blamed", "criticizing", "attacking",
 	"attacked", "ridiculed", "derided", "apologized", "thanked", "pushed", "demanded", "demanding", "predicts",
-	"recalled", "recalls", "remarked", "responded", "replied", "retorted", "shouted", "yelled", "chanted")
+	"recalled", "recalls", "remarked", "responded", "replied", "retorted", "shouted", "yelled", "chanted",
+	"believes", "believed", "thinks", "thought", "feels", "felt", "referenced", "invoked", "interjecting",
+	"suggesting", "denouncing", "decrying", "touting", "mocking", "insisted")
 
 // objectFirst cues attribute only with an object between them and the
 // mark: "called the plan “…”" is speech, "called “…”" names something.
@@ -675,7 +677,7 @@ func (d *doc) shortCueNear(first, last int) bool {
 	s0, s1 := d.toks[first].sent, d.toks[last].sent
 	a, b := max(d.sentBeg[s0], first-reach), min(d.sentEnd[s1], last+reach)
 	for i := a; i <= b; i++ {
-		if t := d.toks[i]; t.kind == word && t.role == outside && shortCues[t.low] {
+		if t := d.toks[i]; t.kind == word && t.role == outside && !t.capital() && (shortCues[t.low] || subjectVerbs[t.low] || cueVerbs[t.low]) {
 			return true
 		}
 	}
@@ -852,7 +854,7 @@ var subjectVerbs = set("calling", "saying", "adding", "noting", "telling", "writ
 	"thanked", "decried", "pondered", "barked", "offered", "offering", "apologized", "promising", "vowing", "urging",
 	"accusing", "describing", "dismissing", "labeling", "praising", "blaming", "blamed", "defended", "defending",
 	"questioning", "questioned", "suggesting", "claiming", "declaring", "explaining", "asking", "tweeting", "posting",
-	"chanting", "shouting", "yelling", "chanted")
+	"chanting", "shouting", "yelling", "chanted", "interjecting", "referenced", "invoked", "denouncing", "decrying")
 
 // placeBefore reports, for the comma at m, whether the words before it are
 // a capitalised place after a preposition (in Dover, from Ohio); it

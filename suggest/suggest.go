@@ -323,7 +323,9 @@ func (d *doc) notSpeech(c *candidate) bool {
 					break
 				}
 			}
-			if title && isUpperRune([]rune(words[1])[0]) {
+			// Title Case right after a speech verb is speech: he said “The Hispanics”.
+			afterCue := c.first > 0 && d.toks[c.first-1].kind == word && cueVerbs[d.toks[c.first-1].low]
+			if title && isUpperRune([]rune(words[1])[0]) && !afterCue {
 				return true
 			}
 		}
