@@ -299,12 +299,17 @@ func (d *doc) cueWithSpeaker(i, a, b int) attribution {
 		return attribution{npA: -1}
 	}
 	if s, e := d.subjectBefore(i, a); s >= 0 {
+		// A participle after a thing (their ninth debate saying) speaks
+		// for the clause's subject, read by subjectCue.
+		if h := d.toks[e]; strings.HasSuffix(d.toks[i].low, "ing") && !h.capital() && !pronouns[h.low] && !roleNouns[h.low] {
+			return attribution{npA: -1}
+		}
 		return attribution{kind: attrDirect, cue: cue, npA: s, npB: e, cueTok: i, cueEnd: end}
 	}
 	// Inverted (“…,” said the mayor; “…” if …, said the mayor) only right
 	// after a quotation's closing mark or a comma: elsewhere the words after
 	// the verb are its object (described his leadership skills).
-	if d.afterClose(i) || i > 0 && d.toks[i-1].text == "," && invertible[d.toks[i].low] {
+	if d.afterClose(i) || i > 0 && d.toks[i-1].text == "," && invertible[d.toks[i].low] && !(end+1 <= b && pronouns[d.toks[end+1].low]) {
 		if s, e := d.npAfter(end+1, b); s >= 0 {
 			return attribution{kind: attrDirect, cue: cue, npA: s, npB: e, cueTok: i, cueEnd: end}
 		}
@@ -444,6 +449,10 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 			// A name, then a description set off by commas: “…,” Ana
 			// Ruiz, the county's chief planner, said.
 			return n0, n1
+		} else if first, ok := d.clauseName(m, a); ok {
+			// A name, then two descriptions: Mark Hale, chairman of the
+			// board of Acme, the firm's funding arm, said.
+			return first[0], first[1]
 		} else {
 			return -1, -1
 		}
@@ -548,8 +557,8 @@ func (d *doc) npAfter(i, b int) (int, int) {
 	if e < i {
 		return -1, -1
 	}
-	// said the mayor, Ana Ruiz, …
-	if !d.toks[i].capital() && j+1 <= b && d.toks[j].text == "," {
+	// said the mayor, Ana Ruiz, …; said Rubio's deputy campaign manager, Rich Beeson, …
+	if (!d.toks[i].capital() || !d.toks[e].capital()) && j+1 <= b && d.toks[j].text == "," {
 		k := j + 1
 		for k <= b && d.isWord(k) && (d.toks[k].capital() || d.toks[k].initial()) {
 			k++
@@ -734,7 +743,7 @@ func (d *doc) nameBefore(m, a int) (int, int, bool) {
 	if s0 > s1 || !d.nameRun(s0, s1) {
 		return 0, 0, false
 	}
-	if k >= a && d.toks[k].kind != markClose && d.toks[k].sent == d.toks[s0].sent {
+	if k >= a && d.toks[k].kind != markClose && d.toks[k].text != "," && d.toks[k].sent == d.toks[s0].sent {
 		return 0, 0, false
 	}
 	return s0, s1, true

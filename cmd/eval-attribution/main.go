@@ -381,6 +381,18 @@ func kindOf(src string) string {
 func nameSegment(src string) string {
 	for _, seg := range strings.FieldsFunc(src, func(r rune) bool { return r == ',' || r == '(' || r == ';' }) {
 		seg = strings.TrimSpace(seg)
+		// Stacy Baker of Columbia: the name before of/from/in/at.
+		for _, p := range []string{" of ", " from ", " in ", " at "} {
+			if k := strings.Index(seg, p); k > 0 {
+				if before := strings.Fields(seg[:k]); len(before) > 0 {
+					// Not a title's own "of": Secretary of State John Kerry.
+					if r := []rune(before[len(before)-1]); unicode.IsUpper(r[0]) && len(capWords(seg[:k])) > 0 {
+						seg = seg[:k]
+						break
+					}
+				}
+			}
+		}
 		ws := strings.Fields(seg)
 		if len(ws) == 0 || strings.HasSuffix(seg, ")") {
 			continue

@@ -88,3 +88,16 @@ func TestKindOf(t *testing.T) {
 		}
 	}
 }
+
+// TestNameSegment: the name a source gives, before a place and after a title's own "of".
+func TestNameSegment(t *testing.T) {
+	for _, tt := range []struct{ src, want string }{
+		{"Ana Ruiz of Dover, Delaware", "Ana Ruiz"},
+		{"Secretary of State Ana Ruiz", "Secretary of State Ana Ruiz"},
+		{"the mayor, Ana Ruiz,", "Ana Ruiz"},
+	} {
+		if got := nameSegment(tt.src); got != tt.want {
+			t.Errorf("nameSegment(%q) = %q, want %q", tt.src, got, tt.want)
+		}
+	}
+}
