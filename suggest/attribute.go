@@ -146,7 +146,7 @@ func (d *doc) cueAt(i int) (cue string, according bool) {
 		return "", false
 	}
 	// A noun, not a verb, after a determiner or a possessor, with at most
-	// one word between: his claims, Trump's repeated calls, an unprompted call.
+	// one word between: his claims, Ruiz's repeated calls, a blunt call.
 	if (nounable[t.low] || strings.HasSuffix(t.low, "s")) && i > 0 {
 		if p := d.toks[i-1]; p.kind == word && (determiners[p.low] || possessive(p.low)) {
 			return "", false
@@ -294,7 +294,7 @@ func (d *doc) cueWithSpeaker(i, a, b int) attribution {
 	}
 	end := i + strings.Count(cue, " ") // pointed out, shot back
 	// A participle after a comma takes its clause's subject, read by
-	// subjectCue (President Obama …, he used stronger words, saying …).
+	// subjectCue (Governor Ruiz …, he used sharper words, saying …).
 	if strings.HasSuffix(d.toks[i].low, "ing") && i > 0 && d.toks[i-1].text == "," {
 		return attribution{npA: -1}
 	}
@@ -352,7 +352,7 @@ func (d *doc) colon(a, open int) attribution {
 	if s > a && d.isWord(s-1) {
 		// Part of a longer clause: the name of two or more words that ends
 		// it speaks when it is a person's (… doesn't surprise Republican
-		// pollster Daron Shaw: “…”), not "Their argument:".
+		// engineer Hana Obi: “…”), not "Their argument:".
 		if e-s >= 1 && !d.org(s, e) && !d.toks[e].initial() {
 			if ns, ne, _, ok := d.name(s, e); ok && ne > ns {
 				return attribution{kind: attrColon, cue: ":", npA: s, npB: e, cueTok: c, cueEnd: c}
@@ -387,7 +387,7 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 		}
 	}
 	// Up to three parentheticals set off by commas are skipped (Harry
-	// Bond, 30, of Raleigh, N.C., who was polled, said).
+	// Pell, 41, of Tacoma, Wash., who was polled, said).
 	for round := 0; round < 3 && j >= a && d.toks[j].text == ","; round++ {
 		// Find the comma before: the segment between is a parenthetical
 		// (skip it) or an apposition (the subject).
@@ -427,7 +427,7 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 				return -1, -1
 			}
 			// The parenthetical closed a chain of appositions that a name
-			// opens: Harry Bond, 30, of Raleigh, N.C., who was asked, said.
+			// opens: Omar Pell, 41, of Tacoma, Wash., who was asked, said.
 			k := j
 			for k >= a && d.isWord(k) && j-k <= 6 {
 				k--
@@ -466,8 +466,8 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 	if npStops[d.toks[j].low] || cueVerbs[d.toks[j].low] || adverb(d.toks[j]) || contraction(d.toks[j].low) || timeWords[d.toks[j].low] {
 		return -1, -1
 	}
-	// A state after its town, with no comma before the verb (Stacy Baker
-	// of Columbia, South Carolina says): the words before the preposition.
+	// A state after its town, with no comma before the verb (Lena Pike
+	// of Dover, Delaware says): the words before the preposition.
 	if d.toks[j].capital() {
 		k := j
 		for k >= a && d.isWord(k) && d.toks[k].capital() && j-k < 4 {
@@ -557,7 +557,7 @@ func (d *doc) npAfter(i, b int) (int, int) {
 	if e < i {
 		return -1, -1
 	}
-	// said the mayor, Ana Ruiz, …; said Rubio's deputy campaign manager, Rich Beeson, …
+	// said the mayor, Ana Ruiz, …; said Ruiz's deputy budget director, Rich Bose, …
 	if (!d.toks[i].capital() || !d.toks[e].capital()) && j+1 <= b && d.toks[j].text == "," {
 		k := j + 1
 		for k <= b && d.isWord(k) && (d.toks[k].capital() || d.toks[k].initial()) {
@@ -642,7 +642,7 @@ func (d *doc) roleSoon(i, b int) bool {
 	return false
 }
 
-// clauseColon reads "Cruz continued on the same theme: “…”": a clause that
+// clauseColon reads "Hale pressed on with his case: “…”": a clause that
 // ends in a colon right before the opening mark introduces its subject's
 // words; the subject is the first name (a capitalised run) or pronoun of
 // the clause that a lower-case word follows.
@@ -793,8 +793,8 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 			if j == i && j+2 < v && d.toks[j+1].low == "of" && d.isWord(j+2) && !d.toks[j+2].capital() {
 				return i, j + 2
 			}
-			// Democratic presidential candidate Bernie Sanders, Band member
-			// Flea: role words between two capitalised runs belong to the name.
+			// Democratic council candidate Lou Barnes, band member
+			// Pip Lowe: role words between two capitalised runs belong to the name.
 			k := j + 1
 			for k < v && k <= j+4 && d.isWord(k) && !d.toks[k].capital() && (titles[d.toks[k].low] || roleNouns[d.toks[k].low] || roleWords[d.toks[k].low]) {
 				k++
@@ -834,7 +834,7 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 
 // subjectCue is the fallback attribution of a quotation in a sentence
 // that holds a speech cue but gives it no speaker by the rules above
-// (Trump went on the attack, calling him “…”; she thanked him for “…”):
+// (Avery went on the attack, calling him “…”; she thanked him for “…”):
 // the subject of the sentence, with the cue nearest before the quotation.
 func (d *doc) subjectCue(sBeg, open int) attribution {
 	for v := open - 1; v > sBeg; v-- {

@@ -60,7 +60,7 @@ var functionWords = set("the", "a", "an", "but", "and", "or", "in", "on", "at", 
 	"privately", "publicly", "also", "even", "just", "only", "because", "unless", "until", "during", "over",
 	"under", "about", "into", "through", "like", "said", "says", "asked", "according", "yes", "ok", "okay")
 
-// timeWords are capitalised but never part of a name: Miami Wednesday.
+// timeWords are capitalised but never part of a name: Dover Wednesday.
 var timeWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
 	"february", "april", "june", "july", "august", "september", "october", "november", "december")
 
@@ -143,7 +143,7 @@ func newResolver(d *doc) *resolver {
 		}
 		for j := s + 1; j <= e; j++ {
 			if possessive(d.toks[j].low) {
-				break // Mark Barden's group: the name is given in full elsewhere
+				break // Jo Keller's group: the name is given in full elsewhere
 			}
 			w := d.toks[j].low
 			r.surname[w] = append(r.surname[w], [3]int{s, j, c.b})
@@ -466,7 +466,7 @@ func (r *resolver) personLike(s, e int, ts []string) bool {
 			return true
 		}
 	}
-	// One word right before a speech verb speaks: Oliver barked.
+	// One word right before a speech verb speaks: Pruitt grumbled.
 	if s == e && e+1 < len(d.toks) && d.isWord(e+1) && (cueVerbs[d.toks[e+1].low] || subjectVerbs[d.toks[e+1].low]) && !d.toks[e+1].capital() {
 		return true
 	}
@@ -702,7 +702,7 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 	spoke := false
 	if r.spoke && r.lastSpoke.tok < i && d.toks[r.lastSpoke.tok].para >= para-2 {
 		// The last speaker, of the right pronoun or, within the pronoun's
-		// paragraph and the one before, of none known (said Harvey, …).
+		// paragraph and the one before, of none known (said Pruitt, …).
 		g, ok := r.genderOf(r.lastSpoke.name)
 		if ok && g == p || !ok && d.toks[r.lastSpoke.tok].para >= para-1 {
 			speaker, spoke = r.lastSpoke, true
@@ -740,8 +740,8 @@ func (d *doc) tokAt(c int) int {
 }
 
 // surnameOfPerson reports whether the one word [s, e] is the surname of a
-// full name [fs, fe] the text gave before whose pronoun is known (Trump
-// after Donald Trump).
+// full name [fs, fe] the text gave before whose pronoun is known (Ruiz
+// after Dan Ruiz).
 func (r *resolver) surnameOfPerson(s, e, fs, fe int) bool {
 	if s != e || fs == s && fe == e {
 		return false
@@ -763,8 +763,13 @@ func (d *doc) subjectLike(a, b int) bool {
 		return false
 	}
 	start := a
-	for start > 0 && d.toks[start-1].sent == d.toks[a].sent && d.toks[start-1].kind == word && a-start < 6 &&
-		(titles[d.toks[start-1].low] || roleWords[d.toks[start-1].low] || d.toks[start-1].capital()) {
+	for start > 0 && d.toks[start-1].sent == d.toks[a].sent && d.toks[start-1].kind == word && a-start < 6 {
+		w := d.toks[start-1]
+		// Titles, roles and their modifiers (Democratic council candidate).
+		if !(titles[w.low] || roleWords[w.low] || roleNouns[w.low] || w.capital() ||
+			!functionWords[w.low] && !npStops[w.low] && !cueVerbs[w.low] && !auxiliaries[w.low] && !strings.HasSuffix(w.low, "ed") && !strings.HasSuffix(w.low, "ing")) {
+			break
+		}
 		start--
 	}
 	before := start == 0 || d.toks[start-1].sent != d.toks[a].sent || d.toks[start-1].text == "," ||
@@ -772,7 +777,7 @@ func (d *doc) subjectLike(a, b int) bool {
 		cueVerbs[d.toks[start-1].low] // said Alan Abramowitz, a demographer: the speaker
 	n := d.toks[b+1]
 	after := n.text == "," || n.kind == word && !n.capital() && n.role == outside && !npStops[n.low] || cueVerbs[n.low]
-	// A possessor is not the subject: Romney's deputy director.
+	// A possessor is not the subject: Olsen's deputy director.
 	return before && after && !possessive(d.toks[b].low)
 }
 
@@ -822,7 +827,7 @@ var femaleNames = set("mary", "patricia", "jennifer", "linda", "elizabeth", "bar
 // pronoun's paragraph or the two before whose pronoun is known to agree
 // (Mr./Ms., an earlier resolution, a common first name) or who spoke
 // before, passing over capitalised words that may not be a person at all
-// (Goldman Sachs, Right Wing Watch).
+// (Blue Harbor Trust, Acme Water).
 func (r *resolver) surePerson(p string, i int) (speakerRef, bool) {
 	d := r.d
 	para := d.toks[i].para
@@ -867,7 +872,7 @@ func (r *resolver) surePerson(p string, i int) (speakerRef, bool) {
 
 // personApposition reports whether the name ending at token b is followed
 // by a comma and words that only a person takes: a relative "who", or a
-// role (Armstrong Williams, Carson's longtime friend and adviser, …).
+// role (Wes Arden, Ruiz's longtime adviser, …).
 func (d *doc) personApposition(b int) bool {
 	if b+2 >= len(d.toks) || d.toks[b+1].text != "," {
 		return false
@@ -905,7 +910,7 @@ func (d *doc) relationGender(a int) string {
 }
 
 // actsFirst reports whether a one-word name opens its sentence and acts
-// (Carson defied the question; Cruz openly admitted): news names people
+// (Vance dodged the question; Orr openly conceded): news names people
 // by surname alone once they are known.
 func (d *doc) actsFirst(a, b int) bool {
 	if a != b || a > 0 && d.toks[a-1].sent == d.toks[a].sent || possessive(d.toks[a].low) {

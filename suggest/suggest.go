@@ -247,13 +247,13 @@ func (d *doc) wordCount(c *candidate) int {
 	return n
 }
 
-// titleIntro words stand before a title: on “Meet the Press,” the podcast “…”.
+// titleIntro words stand before a title: on “Morning Report,” the podcast “…”.
 var titleIntro = set("on", "podcast", "show", "program", "programme", "film", "movie", "book", "memoir", "series",
 	"song", "album", "column", "blog", "newsletter", "documentary", "novel", "play", "episode", "told")
 
 // titleWords reports whether a one-part quotation of one to six words is in
 // Title Case: its first word and every word of four letters or more
-// capitalised (Meet the Press, Here's the Thing, Today).
+// capitalised (Morning Report, Night of the Floods, Today).
 func (d *doc) titleWords(c *candidate) bool {
 	q := d.qs[c.qi[0]]
 	if len(q.parts) != 1 {
@@ -304,7 +304,7 @@ func (d *doc) notSpeech(c *candidate) bool {
 			return true
 		}
 		// A show's or a book's name after its outlet or a word that
-		// introduces one: NBC's “Today”, on “Meet the Press.”
+		// introduces one: WXYZ's “Night Desk”, on “Morning Report.”
 		if prev.para == d.toks[c.first].para && (prev.kind == word && (possessive(prev.low) || titleIntro[prev.low])) &&
 			len(c.qi) == 1 && d.titleWords(c) {
 			return true
@@ -323,7 +323,7 @@ func (d *doc) notSpeech(c *candidate) bool {
 					break
 				}
 			}
-			// Title Case right after a speech verb is speech: he said “The Hispanics”.
+			// Title Case right after a speech verb is speech: she said “The Regulars”.
 			afterCue := c.first > 0 && d.toks[c.first-1].kind == word && cueVerbs[d.toks[c.first-1].low]
 			if title && isUpperRune([]rune(words[1])[0]) && !afterCue {
 				return true

@@ -55,6 +55,12 @@ var abbreviations = set("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt
 	"st", "jr", "sr", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec",
 	"vs", "etc", "prof", "rev", "hon", "gov", "supt", "det", "insp", "msgr", "mt", "ft", "atty", "dept", "univ")
 
+// stateAbbrevs keep their period when capitalised: the states as news
+// style abbreviates them after a town (Tacoma, Wash.).
+var stateAbbrevs = set("ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md",
+	"mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt",
+	"wash", "wis", "wyo")
+
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
@@ -115,7 +121,7 @@ func tokenize(r []rune, role []int, quoteOf []int) []token {
 			// A period that belongs to the word: an initial, U.S., Mr.
 			if i < len(r) && r[i] == '.' && role[i] == role[i-1] {
 				w := strings.ToLower(string(r[start:i]))
-				if (i-start == 1 && unicode.IsUpper(r[start])) || strings.Contains(w, ".") || abbreviations[w] {
+				if (i-start == 1 && unicode.IsUpper(r[start])) || strings.Contains(w, ".") || abbreviations[w] || stateAbbrevs[w] && unicode.IsUpper(r[start]) {
 					i++
 				}
 			}

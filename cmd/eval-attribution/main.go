@@ -381,11 +381,11 @@ func kindOf(src string) string {
 func nameSegment(src string) string {
 	for _, seg := range strings.FieldsFunc(src, func(r rune) bool { return r == ',' || r == '(' || r == ';' }) {
 		seg = strings.TrimSpace(seg)
-		// Stacy Baker of Columbia: the name before of/from/in/at.
+		// Lena Pike of Dover: the name before of/from/in/at.
 		for _, p := range []string{" of ", " from ", " in ", " at "} {
 			if k := strings.Index(seg, p); k > 0 {
 				if before := strings.Fields(seg[:k]); len(before) > 0 {
-					// Not a title's own "of": Secretary of State John Kerry.
+					// Not a title's own "of": Secretary of State Ana Ruiz.
 					if r := []rune(before[len(before)-1]); unicode.IsUpper(r[0]) && len(capWords(seg[:k])) > 0 {
 						seg = seg[:k]
 						break
@@ -426,8 +426,8 @@ var titleWords = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true
 	"democratic": true, "candidate": true, "nominee": true, "presidential": true, "speaker": true}
 
 // nameRun is the run of capitalised words (initials included, titles
-// excluded) that ends in the last capitalised word of s: Felipe Calderon
-// in "Felipe Calderon", Calderon alone in "Former Mexico leader Calderon".
+// excluded) that ends in the last capitalised word of s: Ana Ruiz in
+// "Ana Ruiz", Ruiz alone in "Former Ore. leader Ruiz".
 func nameRun(s string) []string {
 	ws := strings.Fields(s)
 	end := -1
@@ -449,7 +449,7 @@ func nameRun(s string) []string {
 			break
 		}
 		if i < end && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) {
-			break // a possessor, not part of the name: Media Research Center's Bozell
+			break // a possessor, not part of the name: Media Group's Ruiz
 		}
 		out = append([]string{strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")}, out...)
 	}
