@@ -299,11 +299,13 @@ type ComplexityRoot struct {
 
 	QuoteSuggestion struct {
 		Cue         func(childComplexity int) int
+		CueSpan     func(childComplexity int) int
 		End         func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Mention     func(childComplexity int) int
 		Parts       func(childComplexity int) int
 		Speaker     func(childComplexity int) int
+		SpeakerFrom func(childComplexity int) int
 		SpeakerSpan func(childComplexity int) int
 		Start       func(childComplexity int) int
 		Status      func(childComplexity int) int
@@ -1740,6 +1742,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.QuoteSuggestion.Cue(childComplexity), true
+	case "QuoteSuggestion.cueSpan":
+		if e.ComplexityRoot.QuoteSuggestion.CueSpan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuoteSuggestion.CueSpan(childComplexity), true
 	case "QuoteSuggestion.end":
 		if e.ComplexityRoot.QuoteSuggestion.End == nil {
 			break
@@ -1770,6 +1778,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.QuoteSuggestion.Speaker(childComplexity), true
+	case "QuoteSuggestion.speakerFrom":
+		if e.ComplexityRoot.QuoteSuggestion.SpeakerFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuoteSuggestion.SpeakerFrom(childComplexity), true
 	case "QuoteSuggestion.speakerSpan":
 		if e.ComplexityRoot.QuoteSuggestion.SpeakerSpan == nil {
 			break
@@ -2726,8 +2740,28 @@ type QuoteSuggestion {
   mention: Span
   "The word that attributes the quote (said, wrote, according to)."
   cue: String
+  "Where the cue is in the text, so that the studio can show it; null when there is no cue."
+  cueSpan: Span
+  "How the speaker was read from the words by the cue, so that a curator checks a resolved speaker against its mention; null when the speaker is unknown."
+  speakerFrom: SpeakerFrom
   "Whether a curator accepted or dismissed it."
   status: SuggestionStatus!
+}
+
+"How a suggested speaker was read from the words that attribute the quote."
+enum SpeakerFrom {
+  "The words are a name (Ana Ruiz said)."
+  NAME
+  "A surname, resolved to the full name the text gave before (Ruiz said)."
+  SURNAME
+  "A pronoun (he, she, they, it), resolved to an earlier speaker or person; mention holds the pronoun."
+  PRONOUN
+  "A definite description resolved to an earlier one (the official, the mayor); mention holds it."
+  ROLE
+  "A description kept as the text gives it (a senior city official)."
+  DESCRIPTION
+  "No cue of its own: the previous quote's speaker goes on."
+  CARRIED
 }
 
 "A sentence whose words signal that someone counters someone else."
@@ -3688,6 +3722,10 @@ func (ec *executionContext) childFields_QuoteSuggestion(ctx context.Context, fie
 		return ec.fieldContext_QuoteSuggestion_mention(ctx, field)
 	case "cue":
 		return ec.fieldContext_QuoteSuggestion_cue(ctx, field)
+	case "cueSpan":
+		return ec.fieldContext_QuoteSuggestion_cueSpan(ctx, field)
+	case "speakerFrom":
+		return ec.fieldContext_QuoteSuggestion_speakerFrom(ctx, field)
 	case "status":
 		return ec.fieldContext_QuoteSuggestion_status(ctx, field)
 	}
@@ -10166,6 +10204,61 @@ func (ec *executionContext) fieldContext_QuoteSuggestion_cue(_ context.Context, 
 	return graphql.NewScalarFieldContext("QuoteSuggestion", field, false, false, "String")
 }
 
+func (ec *executionContext) _QuoteSuggestion_cueSpan(ctx context.Context, field graphql.CollectedField, obj *model.QuoteSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuoteSuggestion_cueSpan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CueSpan, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Span) graphql.Marshaler {
+			return ec.marshalOSpan2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSpan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_QuoteSuggestion_cueSpan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QuoteSuggestion",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Span(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QuoteSuggestion_speakerFrom(ctx context.Context, field graphql.CollectedField, obj *model.QuoteSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuoteSuggestion_speakerFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SpeakerFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SpeakerFrom) graphql.Marshaler {
+			return ec.marshalOSpeakerFrom2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSpeakerFrom(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_QuoteSuggestion_speakerFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QuoteSuggestion", field, false, false, "SpeakerFrom")
+}
+
 func (ec *executionContext) _QuoteSuggestion_status(ctx context.Context, field graphql.CollectedField, obj *model.QuoteSuggestion) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15277,6 +15370,16 @@ func (ec *executionContext) _QuoteSuggestion(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "cueSpan":
+			out.Values[i] = ec._QuoteSuggestion_cueSpan(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "speakerFrom":
+			out.Values[i] = ec._QuoteSuggestion_speakerFrom(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "status":
 			out.Values[i] = ec._QuoteSuggestion_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -17663,6 +17766,22 @@ func (ec *executionContext) marshalOSpan2ᚖgithubᚗcomᚋcounterpointᚑnews�
 		return graphql.Null
 	}
 	return ec._Span(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOSpeakerFrom2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSpeakerFrom(ctx context.Context, v any) (*model.SpeakerFrom, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.SpeakerFrom)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSpeakerFrom2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSpeakerFrom(ctx context.Context, sel ast.SelectionSet, v *model.SpeakerFrom) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOStance2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐStance(ctx context.Context, v any) (*model.Stance, error) {

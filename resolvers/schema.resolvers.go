@@ -778,7 +778,7 @@ func (r *sourceResolver) Suggestions(ctx context.Context, obj *model.Source, sta
 		}
 		out = append(out, &model.QuoteSuggestion{ID: q.ID, Start: q.Start, End: q.End, Text: q.Text, Parts: parts,
 			Speaker: optional(q.Speaker), SpeakerSpan: toSuggestSpanPtr(q.SpeakerSpan), Mention: toSuggestSpanPtr(q.Mention),
-			Cue: optional(q.Cue), Status: st})
+			Cue: optional(q.Cue), CueSpan: toSuggestSpanPtr(q.CueSpan), SpeakerFrom: speakerFrom(q.From), Status: st})
 	}
 	return out, nil
 }

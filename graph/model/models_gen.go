@@ -573,6 +573,10 @@ type QuoteSuggestion struct {
 	Mention *Span `json:"mention,omitempty"`
 	// The word that attributes the quote (said, wrote, according to).
 	Cue *string `json:"cue,omitempty"`
+	// Where the cue is in the text, so that the studio can show it; null when there is no cue.
+	CueSpan *Span `json:"cueSpan,omitempty"`
+	// How the speaker was read from the words by the cue, so that a curator checks a resolved speaker against its mention; null when the speaker is unknown.
+	SpeakerFrom *SpeakerFrom `json:"speakerFrom,omitempty"`
 	// Whether a curator accepted or dismissed it.
 	Status SuggestionStatus `json:"status"`
 }
@@ -1558,6 +1562,76 @@ func (e *SourceKind) UnmarshalJSON(b []byte) error {
 }
 
 func (e SourceKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// How a suggested speaker was read from the words that attribute the quote.
+type SpeakerFrom string
+
+const (
+	// The words are a name (Ana Ruiz said).
+	SpeakerFromName SpeakerFrom = "NAME"
+	// A surname, resolved to the full name the text gave before (Ruiz said).
+	SpeakerFromSurname SpeakerFrom = "SURNAME"
+	// A pronoun (he, she, they, it), resolved to an earlier speaker or person; mention holds the pronoun.
+	SpeakerFromPronoun SpeakerFrom = "PRONOUN"
+	// A definite description resolved to an earlier one (the official, the mayor); mention holds it.
+	SpeakerFromRole SpeakerFrom = "ROLE"
+	// A description kept as the text gives it (a senior city official).
+	SpeakerFromDescription SpeakerFrom = "DESCRIPTION"
+	// No cue of its own: the previous quote's speaker goes on.
+	SpeakerFromCarried SpeakerFrom = "CARRIED"
+)
+
+var AllSpeakerFrom = []SpeakerFrom{
+	SpeakerFromName,
+	SpeakerFromSurname,
+	SpeakerFromPronoun,
+	SpeakerFromRole,
+	SpeakerFromDescription,
+	SpeakerFromCarried,
+}
+
+func (e SpeakerFrom) IsValid() bool {
+	switch e {
+	case SpeakerFromName, SpeakerFromSurname, SpeakerFromPronoun, SpeakerFromRole, SpeakerFromDescription, SpeakerFromCarried:
+		return true
+	}
+	return false
+}
+
+func (e SpeakerFrom) String() string {
+	return string(e)
+}
+
+func (e *SpeakerFrom) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SpeakerFrom(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SpeakerFrom", str)
+	}
+	return nil
+}
+
+func (e SpeakerFrom) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SpeakerFrom) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SpeakerFrom) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
