@@ -155,7 +155,12 @@ type token struct {
 var negators = map[string]bool{
 	"not": true, "no": true, "never": true, "none": true, "nobody": true, "nothing": true, "neither": true,
 	"nor": true, "cannot": true, "without": true, "nowhere": true, "n't": true,
+	// Verbs that deny what follows them ("refuses to build" is "will not build").
+	"unable": true, "refuse": true, "refuses": true, "refused": true, "declines": true, "declined": true,
 }
+
+// failVerbs deny what follows them when "to" follows ("failed to act").
+var failVerbs = map[string]bool{"fail": true, "fails": true, "failed": true}
 
 // contractions are the negative contractions whose stem is not the verb
 // with "n't" cut off.
@@ -202,7 +207,7 @@ func claimTokens(text string) []token {
 	for i := 0; i < len(words); i++ {
 		w := words[i]
 		switch {
-		case negators[w]:
+		case negators[w], failVerbs[w] && i+1 < len(words) && words[i+1] == "to":
 			out = append(out, token{tokNegation, w})
 			if w == "no" && i+1 < len(words) && words[i+1] == "one" { // "no one" is "nobody"
 				i++

@@ -3,6 +3,7 @@ package e2e_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -168,5 +169,62 @@ func TestTheSameActorAcrossDebates(t *testing.T) {
 	resp = api.Post(t, `{ history(id: "b-comey", first: 1) { action } }`, nil)
 	if !strings.Contains(string(resp.Raw), `"action":"UNMERGE"`) {
 		t.Errorf("history of b-comey after the undo = %s, want UNMERGE", resp.Raw)
+	}
+}
+
+// TestTheSameClaimAcrossDebates asks similarClaims of the article through
+// the API, as README shows: a restatement of Litt's answer finds it first,
+// the claim it answers (which shares its words but affirms) is flagged,
+// and a scope or a claim id narrows the answer.
+func TestTheSameClaimAcrossDebates(t *testing.T) {
+	api := MustStartAPI(t)
+	mustTwoDebates(t, api)
+	const q = `query($text: String, $claim: ID, $ds: [ID!]) { similarClaims(text: $text, claim: $claim, datasets: $ds, first: 3) { claim { id dataset } score matched negationDiffers numbersDiffer } }`
+	tests := []struct {
+		text, claim string
+		datasets    []string
+		want        string // the id wanted first, or "!id" for one that must not be listed
+	}{
+		{"A U.S. statement would not stop China and Russia from seeking access.", "", nil, "us-statement-will-not-deter-china-russia"},
+		{"Encryption allows criminals to go dark where investigators cannot follow them.", "", []string{"debate-b"}, "b-dark"},
+		{"Encryption allows criminals to go dark where investigators cannot follow them.", "", []string{"debate-a"}, "!b-dark"},
+		{"", "b-dark", nil, "!b-dark"},
+	}
+	for _, tt := range tests {
+		vars := map[string]any{"ds": tt.datasets}
+		if tt.text != "" {
+			vars["text"] = tt.text
+		}
+		if tt.claim != "" {
+			vars["claim"] = tt.claim
+		}
+		resp := api.Post(t, q, vars)
+		if len(resp.Errors()) > 0 {
+			t.Fatalf("similarClaims(%v): %v", vars, resp.Errors())
+		}
+		var got []string
+		for _, m := range resp.Body["data"].(map[string]any)["similarClaims"].([]any) {
+			m := m.(map[string]any)
+			got = append(got, m["claim"].(map[string]any)["id"].(string))
+			if len(m["matched"].([]any)) == 0 {
+				t.Errorf("similarClaims(%v): %v matched no words", vars, m)
+			}
+		}
+		switch {
+		case strings.HasPrefix(tt.want, "!"):
+			if slices.Contains(got, tt.want[1:]) {
+				t.Errorf("similarClaims(%v) = %v, want no %s (the claim itself, or out of scope)", vars, got, tt.want[1:])
+			}
+		case len(got) == 0 || got[0] != tt.want:
+			t.Errorf("similarClaims(%v) = %v, want %s first", vars, got, tt.want)
+		}
+	}
+	resp := api.Post(t, `{ similarClaims(first: 3) { score } }`, nil)
+	if errs := resp.Errors(); len(errs) == 0 || errs[0]["message"] != "give a claim or a text" {
+		t.Errorf("similarClaims with neither claim nor text = %s, want it refused", resp.Raw)
+	}
+	resp = api.Post(t, `{ actorCandidates(name: "Director Comey") { actor { id } reasons } }`, nil)
+	if !strings.Contains(string(resp.Raw), `{"actor":{"id":"james-comey"},"reasons":["SAME_SURNAME"]}`) {
+		t.Errorf("actorCandidates(Director Comey) = %s, want james-comey (same surname)", resp.Raw)
 	}
 }
