@@ -100,7 +100,8 @@ type mergedLink struct {
 
 const (
 	readMergeActors = `OPTIONAL MATCH (f:Entity {id: $from}) OPTIONAL MATCH (i:Entity {id: $into})
-RETURN f {.*, labels: labels(f)} AS fromNode, i {.*, labels: labels(i)} AS intoNode`
+RETURN coalesce(f:Actor, false) AS fromIsActor, properties(f) AS fromNode,
+       coalesce(i:Actor, false) AS intoIsActor, properties(i) AS intoNode`
 	readMergePlan = `MATCH (f:Actor {id: $from}), (i:Actor {id: $into})
 RETURN [(f)-[r:ASSERTED]->(c:Claim) | {claim: c.id, props: properties(r),
          existed: EXISTS { MATCH (i)-[x:ASSERTED]->(c) WHERE x.source = r.source }}] AS assertions,
@@ -227,6 +228,9 @@ func (db *DB) UnmergeActors(ctx context.Context, into, from string) error {
 		if err != nil {
 			return err
 		}
+		if len(labels) != 2 {
+			return fmt.Errorf("check the actors of the merge: %d labels for 2 ids", len(labels))
+		}
 		if labels[0] != counterpoint.NodeActor {
 			return counterpoint.UnknownRef("into", counterpoint.NodeActor, into)
 		}
@@ -279,19 +283,11 @@ func (db *DB) mergeEnds(ctx context.Context, tx neo4j.ManagedTransaction, into, 
 	}
 	var problems counterpoint.Problems
 	read := func(field, id string) counterpoint.Actor {
-		v := f.value(field+"Node", false)
-		m, _ := v.(map[string]any)
-		labels, _ := m["labels"].([]any)
-		isActor := false
-		for _, l := range labels {
-			isActor = isActor || l == string(counterpoint.NodeActor)
-		}
-		if !isActor {
+		if !f.boolean(field + "IsActor") {
 			problems = append(problems, counterpoint.UnknownRef(field, counterpoint.NodeActor, id))
 			return counterpoint.Actor{}
 		}
-		delete(m, "labels")
-		a, err := decodeActor(m)
+		a, err := decodeActor(f.any(field + "Node"))
 		f.fail(err)
 		return a
 	}
@@ -315,12 +311,12 @@ func (db *DB) mergePlan(ctx context.Context, tx neo4j.ManagedTransaction, into, 
 	plan := actorMerge{Into: into, From: from}
 	for _, row := range f.list("assertions") {
 		m := mapFields("assertion", row)
-		plan.Assertions = append(plan.Assertions, mergedRel{Claim: m.str("claim"), Props: asProps(m.any("props")), Existed: m.boolean("existed")})
+		plan.Assertions = append(plan.Assertions, mergedRel{Claim: m.str("claim"), Props: typed[map[string]any](m, "props", true), Existed: m.boolean("existed")})
 		f.fail(m.err)
 	}
 	for _, row := range f.list("about") {
 		m := mapFields("about", row)
-		plan.About = append(plan.About, mergedRel{Claim: m.str("claim"), Props: asProps(m.any("props")), Existed: m.boolean("existed")})
+		plan.About = append(plan.About, mergedRel{Claim: m.str("claim"), Props: typed[map[string]any](m, "props", true), Existed: m.boolean("existed")})
 		f.fail(m.err)
 	}
 	for key, dst := range map[string]*[]mergedLink{"memberOf": &plan.MemberOf, "members": &plan.Members, "authored": &plan.Authored} {
@@ -367,11 +363,6 @@ func linkIDs(ls []mergedLink) []string {
 		out[i] = l.ID
 	}
 	return out
-}
-
-func asProps(v any) map[string]any {
-	m, _ := v.(map[string]any)
-	return m
 }
 
 func copyProps(m map[string]any) map[string]any {
