@@ -156,8 +156,11 @@ type aifMap struct {
 	problems loader.Problems
 }
 
-func (m *aifMap) problem(at loader.Path, format string, args ...any) {
-	m.problems = append(m.problems, loader.Problem{File: m.file, Path: string(at), Message: fmt.Sprintf(format, args...)})
+// fault reports a problem of the given kind with the AIF node or edge id it
+// concerns and what --skip-invalid does about it.
+func (m *aifMap) fault(kind, id, action string, at loader.Path, format string, args ...any) {
+	m.problems = append(m.problems, loader.Problem{File: m.file, Path: string(at), Message: fmt.Sprintf(format, args...),
+		Kind: kind, Node: id, Action: action})
 }
 
 // Decode reads one AIF map: the bare AIF object, or OVA's file that holds it
@@ -191,7 +194,7 @@ func (f aifFormat) Decode(file string, b []byte, _ func(string) ([]byte, error))
 		m.readText(top["text"])
 		if raw, ok := top["counterpoint"]; ok {
 			if err := json.Unmarshal(raw, &m.ext); err != nil {
-				m.problem(loader.Root.Field("counterpoint"), "cannot read the counterpoint extension: %v", err)
+				m.fault("extension", "", "extension ignored", loader.Root.Field("counterpoint"), "cannot read the counterpoint extension: %v", err)
 			}
 		}
 		break
@@ -200,7 +203,7 @@ func (f aifFormat) Decode(file string, b []byte, _ func(string) ([]byte, error))
 		m.readText(top["text"])
 		if raw, ok := top["counterpoint"]; ok {
 			if err := json.Unmarshal(raw, &m.ext); err != nil {
-				m.problem(loader.Root.Field("counterpoint"), "cannot read the counterpoint extension: %v", err)
+				m.fault("extension", "", "extension ignored", loader.Root.Field("counterpoint"), "cannot read the counterpoint extension: %v", err)
 			}
 		}
 	}
@@ -254,7 +257,7 @@ func (m *aifMap) list(raw json.RawMessage, name string) []json.RawMessage {
 	}
 	var items []json.RawMessage
 	if err := json.Unmarshal(raw, &items); err != nil {
-		m.problem(m.base.Field(name), "%s must be a list", name)
+		m.fault("not-a-list", "", "list skipped", m.base.Field(name), "%s must be a list", name)
 		return nil
 	}
 	return items
@@ -305,27 +308,27 @@ func (m *aifMap) readNodes(raw json.RawMessage) {
 		at := m.base.Field("nodes").Index(i)
 		var n aifNode
 		if err := json.Unmarshal(item, &n); err != nil {
-			m.problem(at, "malformed node: %v", jsonError(err))
+			m.fault("malformed-node", "", "node skipped", at, "malformed node: %v", jsonError(err))
 			continue
 		}
 		nd := &node{id: string(n.NodeID), typ: strings.ToUpper(strings.TrimSpace(string(n.Type))), text: string(n.Text), at: at, index: i}
 		switch {
 		case nd.id == "":
-			m.problem(at.Field("nodeID"), "the node has no nodeID")
+			m.fault("no-node-id", "", "node skipped", at.Field("nodeID"), "the node has no nodeID")
 			continue
 		case nd.typ == "":
-			m.problem(at.Field("type"), "node %s has no type", nd.id)
+			m.fault("no-type", nd.id, "node skipped", at.Field("type"), "node %s has no type", nd.id)
 			nd.bad = true
 		case !slices.Contains(knownTypes, nd.typ):
-			m.problem(at.Field("type"), "node %s is of type %q, which Counterpoint does not read (it reads %s)", nd.id, nd.typ, strings.Join(knownTypes, ", "))
+			m.fault("unknown-type", nd.id, "node skipped", at.Field("type"), "node %s is of type %q, which Counterpoint does not read (it reads %s)", nd.id, nd.typ, strings.Join(knownTypes, ", "))
 			nd.bad = true
 		case (nd.typ == aifI || nd.typ == aifL) && strings.TrimSpace(nd.text) == "":
-			m.problem(at.Field("text"), "%s node %s has no text", nd.typ, nd.id)
+			m.fault("no-text", nd.id, "node skipped", at.Field("text"), "%s node %s has no text", nd.typ, nd.id)
 			nd.bad = true
 		}
 		if first, ok := m.nodes[nd.id]; ok {
 			if first.typ != nd.typ || first.text != nd.text {
-				m.problem(at.Field("nodeID"), "node %s is also at %s, with another type or text", nd.id, first.at)
+				m.fault("node-twice", nd.id, "node skipped", at.Field("nodeID"), "node %s is also at %s, with another type or text", nd.id, first.at)
 				first.bad = true
 			}
 			continue
@@ -341,22 +344,22 @@ func (m *aifMap) readEdges(raw json.RawMessage) {
 		at := m.base.Field("edges").Index(i)
 		var e aifEdge
 		if err := json.Unmarshal(item, &e); err != nil {
-			m.problem(at, "malformed edge: %v", jsonError(err))
+			m.fault("malformed-edge", "", "edge skipped", at, "malformed edge: %v", jsonError(err))
 			continue
 		}
 		from, to := m.nodes[string(e.FromID)], m.nodes[string(e.ToID)]
 		switch {
 		case e.FromID == "" || e.ToID == "":
-			m.problem(at, "the edge needs a fromID and a toID")
+			m.fault("edge-without-ends", string(e.EdgeID), "edge skipped", at, "the edge needs a fromID and a toID")
 			continue
 		case from == nil:
-			m.problem(at.Field("fromID"), "dangling edge: no node %s", e.FromID)
+			m.fault("dangling-edge", string(e.EdgeID), "edge skipped", at.Field("fromID"), "dangling edge: no node %s", e.FromID)
 			continue
 		case to == nil:
-			m.problem(at.Field("toID"), "dangling edge: no node %s", e.ToID)
+			m.fault("dangling-edge", string(e.EdgeID), "edge skipped", at.Field("toID"), "dangling edge: no node %s", e.ToID)
 			continue
 		case from == to:
-			m.problem(at, "the edge goes from node %s to itself", e.FromID)
+			m.fault("edge-to-itself", string(e.EdgeID), "edge skipped", at, "the edge goes from node %s to itself", e.FromID)
 			continue
 		}
 		if seen[[2]string{from.id, to.id}] {
@@ -373,7 +376,7 @@ func (m *aifMap) readParticipants(raw json.RawMessage) {
 		at := m.base.Field("participants").Index(i)
 		var p aifParticipant
 		if err := json.Unmarshal(item, &p); err != nil {
-			m.problem(at, "malformed participant: %v", jsonError(err))
+			m.fault("malformed-participant", "", "participant skipped", at, "malformed participant: %v", jsonError(err))
 			continue
 		}
 		name := strings.Join(strings.Fields(string(p.FirstName)+" "+string(p.Surname)), " ")
@@ -389,16 +392,16 @@ func (m *aifMap) readLocutions(raw json.RawMessage) {
 		at := m.base.Field("locutions").Index(i)
 		var l aifLocution
 		if err := json.Unmarshal(item, &l); err != nil {
-			m.problem(at, "malformed locution: %v", jsonError(err))
+			m.fault("malformed-locution", "", "locution skipped", at, "malformed locution: %v", jsonError(err))
 			continue
 		}
 		n := m.nodes[string(l.NodeID)]
 		switch {
 		case n == nil:
-			m.problem(at.Field("nodeID"), "the locution names node %q, which the map does not have", l.NodeID)
+			m.fault("locution-without-node", string(l.NodeID), "locution skipped", at.Field("nodeID"), "the locution names node %q, which the map does not have", l.NodeID)
 			continue
 		case n.typ != aifL:
-			m.problem(at.Field("nodeID"), "the locution names node %s, which is of type %s, not L", l.NodeID, n.typ)
+			m.fault("locution-not-l", string(l.NodeID), "locution skipped", at.Field("nodeID"), "the locution names node %s, which is of type %s, not L", l.NodeID, n.typ)
 			continue
 		}
 		m.locution[n.id] = l

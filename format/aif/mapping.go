@@ -53,7 +53,7 @@ const (
 func (m *aifMap) build() *counterpoint.Dataset {
 	for _, n := range m.order {
 		if n.typ == aifI && !n.bad && !counterpoint.ValidID("aif-"+encodeAIFID(n.id)) {
-			m.problem(n.at.Field("nodeID"), "node id %q is too long to make a claim id of at most 200 bytes", clip(n.id, 50))
+			m.fault("id-too-long", n.id, "node skipped", n.at.Field("nodeID"), "node id %q is too long to make a claim id of at most 200 bytes", clip(n.id, 50))
 			n.bad = true
 		}
 	}
@@ -106,7 +106,7 @@ func (m *aifMap) build() *counterpoint.Dataset {
 			s := byL[a.l]
 			qid := aifQuoteID(a.l.id, a.ya.id, a.ya.text)
 			if !counterpoint.ValidID(qid) || !counterpoint.ValidID(s.actor.ID) {
-				m.problem(a.ya.at.Field("nodeID"), "the ids of L node %q and YA node %q are too long together to make graph ids of at most 200 bytes", clip(a.l.id, 50), clip(a.ya.id, 50))
+				m.fault("id-too-long", a.ya.id, "node skipped", a.ya.at.Field("nodeID"), "the ids of L node %q and YA node %q are too long together to make graph ids of at most 200 bytes", clip(a.l.id, 50), clip(a.ya.id, 50))
 				a.ya.bad = true
 				continue
 			}
@@ -174,12 +174,12 @@ func (m *aifMap) illocutions() (anchors []anchor, schemes map[*node][]*node, ana
 		}
 		ins, outs := good(y.in), good(y.out)
 		if len(ins) != 1 {
-			m.problem(y.at, "YA node %s must come from one locution or transition; it comes from %d nodes", y.id, len(ins))
+			m.fault("ya-shape", y.id, "node skipped", y.at, "YA node %s must come from one locution or transition; it comes from %d nodes", y.id, len(ins))
 			y.bad = true
 			continue
 		}
 		if len(outs) == 0 {
-			m.problem(y.at, "YA node %s leads to no node", y.id)
+			m.fault("ya-shape", y.id, "node skipped", y.at, "YA node %s leads to no node", y.id)
 			y.bad = true
 			continue
 		}
@@ -193,7 +193,7 @@ func (m *aifMap) illocutions() (anchors []anchor, schemes map[*node][]*node, ana
 			case (src.typ == aifL || src.typ == aifTA) && (o.typ == aifRA || o.typ == aifCA || o.typ == aifMA):
 				schemes[o] = append(schemes[o], y)
 			default:
-				m.problem(y.at, "YA node %s links a %s node to a %s node, which Counterpoint does not read (it reads YA from a locution to a proposition, and YA from a locution or transition to an RA, CA or MA node)", y.id, src.typ, o.typ)
+				m.fault("ya-shape", y.id, "node skipped", y.at, "YA node %s links a %s node to a %s node, which Counterpoint does not read (it reads YA from a locution to a proposition, and YA from a locution or transition to an RA, CA or MA node)", y.id, src.typ, o.typ)
 				y.bad = true
 			}
 		}
@@ -238,7 +238,7 @@ func (m *aifMap) speeches(anchors []anchor, analysing map[*node]bool) []*speech 
 		labels, words := m.parseSpeaker(l.text)
 		s.words = strings.Join(strings.Fields(words), " ")
 		if s.words == "" {
-			m.problem(l.at.Field("text"), "L node %s has no words after the speaker's name", l.id)
+			m.fault("no-words", l.id, "node skipped", l.at.Field("text"), "L node %s has no words after the speaker's name", l.id)
 			l.bad = true
 			continue
 		}
@@ -491,13 +491,13 @@ func (m *aifMap) relations(claimOf map[*node]string, anchors map[*node][]*node, 
 				premises = append(premises, p)
 			case aifYA: // an anchor, read by illocutions
 			default:
-				m.problem(s.at, "%s node %s has a %s node among its premises; Counterpoint relates propositions only (an attack on an inference, say, cannot be loaded)", s.typ, s.id, p.typ)
+				m.fault("scheme-on-scheme", s.id, "relation skipped", s.at, "%s node %s has a %s node among its premises; Counterpoint relates propositions only (an attack on an inference, say, cannot be loaded)", s.typ, s.id, p.typ)
 				ok = false
 			}
 		}
 		for _, c := range good(s.out) {
 			if c.typ != aifI {
-				m.problem(s.at, "%s node %s leads to a %s node; Counterpoint relates propositions only (an attack on an inference, say, cannot be loaded)", s.typ, s.id, c.typ)
+				m.fault("scheme-on-scheme", s.id, "relation skipped", s.at, "%s node %s leads to a %s node; Counterpoint relates propositions only (an attack on an inference, say, cannot be loaded)", s.typ, s.id, c.typ)
 				ok = false
 				continue
 			}
@@ -506,10 +506,10 @@ func (m *aifMap) relations(claimOf map[*node]string, anchors map[*node][]*node, 
 		switch {
 		case !ok:
 		case len(premises) == 0:
-			m.problem(s.at, "%s node %s has no proposition leading into it", s.typ, s.id)
+			m.fault("scheme-shape", s.id, "relation skipped", s.at, "%s node %s has no proposition leading into it", s.typ, s.id)
 			ok = false
 		case len(conclusions) != 1:
-			m.problem(s.at, "%s node %s must lead to one proposition; it leads to %d", s.typ, s.id, len(conclusions))
+			m.fault("scheme-shape", s.id, "relation skipped", s.at, "%s node %s must lead to one proposition; it leads to %d", s.typ, s.id, len(conclusions))
 			ok = false
 		}
 		if !ok {
@@ -526,13 +526,17 @@ func (m *aifMap) relations(claimOf map[*node]string, anchors map[*node][]*node, 
 		}
 		note := schemeNote(s, good(anchors[s]))
 		for _, p := range premises {
+			if p == conclusions[0] {
+				m.fault("self-relation", s.id, "relation skipped", s.at, "%s node %s relates I node %s to itself; a claim cannot support, rebut or rephrase itself", s.typ, s.id, p.id)
+				continue
+			}
 			from, known := claimOf[p]
 			if !known {
 				continue
 			}
 			r := counterpoint.Relation{Kind: kind, From: from, To: to, Source: source, Inferred: true, Note: note}
 			if other, dup := first[r.Key()]; dup {
-				m.problem(s.at, "%s node %s relates I node %s to I node %s as %s node %s already does; Counterpoint keeps one relation of a kind between two claims", s.typ, s.id, p.id, conclusions[0].id, other.typ, other.id)
+				m.fault("relation-twice", s.id, "relation skipped", s.at, "%s node %s relates I node %s to I node %s as %s node %s already does; Counterpoint keeps one relation of a kind between two claims", s.typ, s.id, p.id, conclusions[0].id, other.typ, other.id)
 				continue
 			}
 			first[r.Key()] = s
