@@ -36,7 +36,7 @@ func prune(file string, ds *counterpoint.Dataset, namer NodeNamer) (skipped Prob
 		if len(ps) == 0 {
 			return skipped, true
 		}
-		gone := map[string]map[int]bool{}   // collection -> indices
+		gone := map[string]map[int]bool{}  // collection -> indices
 		inner := map[[2]int]map[int]bool{} // (collection code, index) -> inner indices
 		innerName := map[[2]int]string{}
 		for _, p := range ps {
