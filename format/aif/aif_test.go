@@ -546,3 +546,44 @@ func TestDatasetIDFromFile(t *testing.T) {
 		}
 	}
 }
+
+// TestUnsluggableNamesAreTwoDatasets: maps whose names make no slug get
+// ids from their content, so that loading the second never replaces the
+// first (issue 24, item 9); the same content keeps its id.
+func TestUnsluggableNamesAreTwoDatasets(t *testing.T) {
+	dir := t.TempDir()
+	fa := mustWriteMap(t, dir, "日本語.json", debateMap("a", "Ann Lee"))
+	fb := mustWriteMap(t, dir, "---.json", debateMap("b", "Ann Lee"))
+	inputs := mustReadAIF(t, fa, fb)
+	if len(inputs) != 2 || inputs[0].Dataset.ID == inputs[1].Dataset.ID {
+		t.Fatalf("%d datasets, want two with different ids", len(inputs))
+	}
+	for _, in := range inputs {
+		if !strings.HasPrefix(in.Dataset.ID, "aif-map-") {
+			t.Errorf("%s: dataset id %q, want aif-map-<digest>", in.File, in.Dataset.ID)
+		}
+	}
+	again := mustReadAIF(t, fa)
+	if again[0].Dataset.ID != inputs[0].Dataset.ID {
+		t.Errorf("the same map read again: id %q, want %q", again[0].Dataset.ID, inputs[0].Dataset.ID)
+	}
+}
+
+// TestTruncatedMapSaysItEndsEarly: a map cut off in the middle says so,
+// whatever the last byte read.
+func TestTruncatedMapSaysItEndsEarly(t *testing.T) {
+	b, err := os.ReadFile(harbourFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := strings.Index(string(b), "null")
+	if i < 0 {
+		t.Fatal("the test map has no null to cut")
+	}
+	for _, cut := range [][]byte{b[:len(b)/2], append(append([]byte{}, b[:i+2]...), ' ', '\n'), b[:len(b)-2]} {
+		_, ps := Reader.Decode("cut.json", cut, nil)
+		if len(ps) != 1 || ps[0].Kind != "truncated" || !strings.Contains(ps[0].Message, "ends early") {
+			t.Errorf("a map cut at byte %d: %v, want one problem saying it ends early", len(cut), ps)
+		}
+	}
+}

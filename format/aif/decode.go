@@ -7,7 +7,10 @@ package aif
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
 	"path/filepath"
@@ -176,9 +179,13 @@ func (f aifFormat) Decode(file string, b []byte, _ func(string) ([]byte, error))
 		if json.Unmarshal(b, &v) == nil {
 			return nil, loader.Problems{{File: file, Path: string(loader.Root), Message: "an AIF map is a JSON object with nodes and edges, not " + jsonKind(v)}}
 		}
-		return nil, loader.Problems{{File: file, Path: jsontext.SyntaxPosition(b, err), Message: "malformed JSON: " + err.Error()}}
+		if endsEarly(b, err) {
+			return nil, loader.Problems{{File: file, Path: jsontext.SyntaxPosition(b, err), Kind: "truncated",
+				Message: "the file ends early, in the middle of its JSON (cut off while written or copied?); an AIF map is one complete JSON object"}}
+		}
+		return nil, loader.Problems{{File: file, Path: jsontext.SyntaxPosition(b, err), Kind: "malformed-json", Message: "malformed JSON: " + err.Error()}}
 	}
-	m := &aifMap{file: file, dataset: DatasetIDFromFile(file), base: loader.Root, nodes: map[string]*node{},
+	m := &aifMap{file: file, dataset: DatasetID(file, b), base: loader.Root, nodes: map[string]*node{},
 		locution: map[string]aifLocution{}, people: map[string]string{}}
 	body := top
 	for _, key := range []string{"AIF", "aif"} {
@@ -218,6 +225,21 @@ func (f aifFormat) Decode(file string, b []byte, _ func(string) ([]byte, error))
 	return ds, m.problems
 }
 
+// endsEarly says whether a JSON syntax error is the file's end coming
+// too soon: the decoder met the end, or stumbled only on the white space
+// (or NUL padding) that follows where the file was cut.
+func endsEarly(b []byte, err error) bool {
+	var se *json.SyntaxError
+	if !errors.As(err, &se) {
+		return false
+	}
+	if strings.Contains(se.Error(), "unexpected end of JSON input") {
+		return true
+	}
+	at := int(se.Offset) - 1
+	return at >= 0 && at <= len(b) && len(bytes.Trim(b[at:], " \t\r\n\x00")) == 0
+}
+
 // DatasetIDFromFile is the dataset id of a map file: its name without the
 // extension, as a slug (an AIF map has no id of its own).
 func DatasetIDFromFile(file string) string {
@@ -231,6 +253,19 @@ func DatasetIDFromFile(file string) string {
 		return id
 	}
 	return "aif-map"
+}
+
+// DatasetID is the dataset id of a map file with content b: its name as
+// DatasetIDFromFile makes it, or, for a name that makes no slug (日本語.json,
+// ---.json), "aif-map-" and a digest of the content, so that two such maps
+// are two datasets and loading one never removes the other's claims.
+func DatasetID(file string, b []byte) string {
+	id := DatasetIDFromFile(file)
+	if id != "aif-map" || slugify(strings.TrimSuffix(strings.TrimSuffix(strings.ToLower(filepath.Base(file)), ".json"), ".aif")) == "aif-map" {
+		return id
+	}
+	sum := sha256.Sum256(b)
+	return "aif-map-" + hex.EncodeToString(sum[:6])
 }
 
 func jsonKind(v any) string {
