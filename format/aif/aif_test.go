@@ -171,8 +171,8 @@ func TestAIFTranscript(t *testing.T) {
 	if c := claimByID(ds, "aif-201"); c == nil || c.Date != "" || c.Assertions[0].Date != "" {
 		t.Errorf("claim aif-201: %+v, want no date (the locution starts at 00:01:15)", c)
 	}
-	// Anonymous speakers: one per locution when unnumbered, distinct per map.
-	for id, actor := range map[string]string{"aif-221": "aif.harbour-street-followup.unnamed-speaker.222", "aif-231": "aif.harbour-street-followup.audience-member.232"} {
+	// Anonymous speakers: one per label in a map, distinct per map.
+	for id, actor := range map[string]string{"aif-221": "aif.harbour-street-followup.unnamed-speaker", "aif-231": "aif.harbour-street-followup.audience-member"} {
 		if c := claimByID(ds, id); c == nil || c.Assertions[0].Actor != actor || c.Assertions[0].Attribution != counterpoint.Anonymous {
 			t.Errorf("claim %s: %+v, want asserted by the anonymous %s", id, c, actor)
 		}

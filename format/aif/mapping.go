@@ -389,9 +389,19 @@ func timeDate(t string) string {
 }
 
 var (
-	speakerPrefix = regexp.MustCompile(`^\s*([^:\n]{1,60}?)\s*:(?:\s+|$)`)
-	anonLabel     = regexp.MustCompile(`(?i)^(audience|audience member|member of the audience|questioner|unnamed speaker|unknown|unknown speaker|speaker|anonymous|anon)(?:\s*#?\s*([0-9]+))?$`)
-	particles     = map[string]bool{"de": true, "da": true, "del": true, "van": true, "von": true, "der": true, "den": true, "la": true, "le": true, "di": true, "du": true, "of": true, "al": true, "bin": true, "member": true, "speaker": true, "the": true}
+	speakerPrefix = regexp.MustCompile(`^\s*([^:\n]{1,60}?)(?:\s+:\s*|:(?:\s+|$))`)
+	// anonLabel is a speaker the map does not name: the audience, an
+	// audience member by sex or number or recorded code ("AudienceMember
+	// 20160915QT05", "Male Aud 1", "Female Audience Member 2"), an unnamed
+	// or unknown speaker.
+	anonLabel = regexp.MustCompile(`(?i)^(?:(?:male|female|man|woman|young|older?)\s+)?(?:aud(?:ience)?(?:\s*(?:member|speaker|questioner))?|member\s+of\s+(?:the\s+)?audience|questioner|caller|unnamed\s+speaker|unknown(?:\s+speaker)?|speaker|anonymous|anon)(?:\s*#?\s*([0-9A-Za-z]*[0-9][0-9A-Za-z]*))?$`)
+	// unknownWord marks "<Name> Unknown" and "Unknown <Name>": a speaker the
+	// annotator could not name for sure.
+	unknownWord = regexp.MustCompile(`(?i)(?:^|\s)unknown(?:\s|$)`)
+	// collectiveLabel is a body that speaks as one in reported speech: a
+	// government, the public, officials, a party.
+	collectiveLabel = regexp.MustCompile(`(?i)^(?:the\s+)?(?:government|public|officials?|people|voters|electorate|opposition|ministers|critics|experts|scientists|campaigners|protesters|unions?|police|labour|conservatives?|tories|liberal\s+democrats|lib\s*dems|snp|ukip|greens|democrats|republicans|[\p{L}\s'-]{1,40}\s+(?:party|government|officials|ministry|council|campaign))$`)
+	particles     = map[string]bool{"de": true, "da": true, "del": true, "van": true, "von": true, "der": true, "den": true, "la": true, "le": true, "di": true, "du": true, "of": true, "al": true, "bin": true, "member": true, "speaker": true, "the": true, "el": true, "ibn": true, "abu": true, "d": true, "bint": true, "ul": true, "aud": true}
 )
 
 // parseSpeaker splits "Name : words" (and "Relayer : Name : words") into the
@@ -420,7 +430,7 @@ func (m *aifMap) isSpeaker(label string) bool {
 	if label == "" {
 		return false
 	}
-	if anonLabel.MatchString(label) {
+	if anonymousLabel(label) || collectiveLabel.MatchString(label) {
 		return true
 	}
 	for _, p := range m.people {
@@ -437,11 +447,29 @@ func (m *aifMap) isSpeaker(label string) bool {
 	}
 	for i, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		if !(unicode.IsUpper(r) || unicode.IsDigit(r) || (i > 0 && particles[strings.ToLower(w)])) {
+		if !(unicode.IsUpper(r) || unicode.IsDigit(r) || (i > 0 && particles[strings.ToLower(w)]) || particled(w)) {
 			return false
 		}
 	}
 	return true
+}
+
+// particled says whether a word is a name with a particle joined by a
+// hyphen or apostrophe ("al-Hassan", "d'Estaing"): a particle, then a
+// capitalised part.
+func particled(w string) bool {
+	parts := strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '\'' || r == '’' })
+	if len(parts) < 2 || !particles[strings.ToLower(parts[0])] {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(parts[len(parts)-1])
+	return unicode.IsUpper(r)
+}
+
+// anonymousLabel says whether a speaker label names no one: an audience
+// member, an unnamed or unknown speaker.
+func anonymousLabel(label string) bool {
+	return anonLabel.MatchString(label) || unknownWord.MatchString(label)
 }
 
 // sameSpeaker says whether a label in a locution's text names the
@@ -455,22 +483,27 @@ func sameSpeaker(label, participant string) bool {
 }
 
 // actorFor is the actor who speaks as name: a person, by name, shared by
-// every map; or an anonymous speaker of this map, one per numbered label
-// ("AUDIENCE MEMBER 2") and one per locution otherwise.
+// every map; a collective ("Government", a party), by name too; or an
+// anonymous speaker of this map, one per label (so one per recorded code,
+// "AUDIENCE MEMBER 2"), never shared with another map.
 func (m *aifMap) actorFor(name string, l *node) counterpoint.Actor {
-	if g := anonLabel.FindStringSubmatch(name); g != nil {
-		id := "aif." + m.dataset + "." + limitSlug(slugify(name), maxSlugLabel)
-		if g[2] == "" {
-			id += "." + encodeAIFID(l.id)
+	if anonymousLabel(name) {
+		slug := limitSlug(slugify(name), maxSlugLabel)
+		if slug == "" {
+			slug = "h-" + limitSlug(hex.EncodeToString([]byte(name)), maxSlugLabel)
 		}
-		return counterpoint.Actor{ID: id, Name: name, Kind: counterpoint.ActorAnonymous,
+		return counterpoint.Actor{ID: "aif." + m.dataset + "." + slug, Name: name, Kind: counterpoint.ActorAnonymous,
 			Description: "A speaker whom the AIF map " + m.dataset + " does not name."}
 	}
 	slug := limitSlug(slugify(name), 60)
 	if slug == "" {
 		slug = "h-" + limitSlug(hex.EncodeToString([]byte(name)), 60)
 	}
-	return counterpoint.Actor{ID: "aif." + slug, Name: strings.ReplaceAll(name, ":", ""), Kind: counterpoint.ActorPerson}
+	kind := counterpoint.ActorPerson
+	if collectiveLabel.MatchString(name) {
+		kind = counterpoint.ActorCollective
+	}
+	return counterpoint.Actor{ID: "aif." + slug, Name: strings.ReplaceAll(name, ":", ""), Kind: kind}
 }
 
 // relations turns each RA, CA and MA node into a relation from each of its
