@@ -401,7 +401,7 @@ var (
 	// collectiveLabel is a body that speaks as one in reported speech: a
 	// government, the public, officials, a party.
 	collectiveLabel = regexp.MustCompile(`(?i)^(?:the\s+)?(?:government|public|officials?|people|voters|electorate|opposition|ministers|critics|experts|scientists|campaigners|protesters|unions?|police|labour|conservatives?|tories|liberal\s+democrats|lib\s*dems|snp|ukip|greens|democrats|republicans|[\p{L}\s'-]{1,40}\s+(?:party|government|officials|ministry|council|campaign))$`)
-	particles     = map[string]bool{"de": true, "da": true, "del": true, "van": true, "von": true, "der": true, "den": true, "la": true, "le": true, "di": true, "du": true, "of": true, "al": true, "bin": true, "member": true, "speaker": true, "the": true, "el": true, "ibn": true, "abu": true, "d": true, "bint": true, "ul": true, "aud": true}
+	particles       = map[string]bool{"de": true, "da": true, "del": true, "van": true, "von": true, "der": true, "den": true, "la": true, "le": true, "di": true, "du": true, "of": true, "al": true, "bin": true, "member": true, "speaker": true, "the": true, "el": true, "ibn": true, "abu": true, "d": true, "bint": true, "ul": true, "aud": true}
 )
 
 // parseSpeaker splits "Name : words" (and "Relayer : Name : words") into the
