@@ -214,6 +214,11 @@ func (f aifFormat) Decode(file string, b []byte, _ func(string) ([]byte, error))
 			}
 		}
 	}
+	if id := m.ext.Dataset; id != "" && counterpoint.ValidID(id) && !strings.Contains(id, ".") {
+		// A map that Counterpoint exported names its dataset: reading it
+		// back, under any file name, gives the same dataset.
+		m.dataset = id
+	}
 	if _, ok := body["nodes"]; !ok {
 		return nil, loader.Problems{{File: file, Path: string(m.base), Message: "an AIF map needs a \"nodes\" list"}}
 	}

@@ -28,6 +28,7 @@ import (
 // anchor is one illocutionary connection from a locution to a proposition.
 type anchor struct {
 	l, ya, i *node
+	ta       *node // the transition a YA is anchored in, when it is not a locution
 }
 
 // speech is one locution as the transcript holds it.
@@ -122,6 +123,10 @@ func (m *aifMap) build() *counterpoint.Dataset {
 			}
 			as := counterpoint.Assertion{Actor: s.actor.ID, Source: transcriptID, Date: timeDate(s.start),
 				Attribution: counterpoint.OnRecord, Stance: illocutionStance(a.ya.text)}
+			if a.ta != nil {
+				as.Inferred = true
+				as.Note = transitionNote(a)
+			}
 			switch {
 			case s.actor.Kind == counterpoint.ActorAnonymous:
 				as.Attribution = counterpoint.Anonymous
@@ -143,6 +148,56 @@ func (m *aifMap) build() *counterpoint.Dataset {
 	return ds
 }
 
+// transitionNote says which transition's illocution holds the speaker to
+// a proposition, and how: "AIF YA node 30 (Disagreeing) on TA node 29
+// from L node 5 to L node 9".
+func transitionNote(a anchor) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "AIF YA node %s %s on TA node %s %s", noteID(a.ya.id), noteText(a.ya.text), noteID(a.ta.id), noteText(a.ta.text))
+	if ins := ofType(good(a.ta.in), aifL); len(ins) == 1 {
+		fmt.Fprintf(&b, " from L node %s", noteID(ins[0].id))
+	}
+	fmt.Fprintf(&b, " to L node %s: the speaker's reply %s the proposition", noteID(a.l.id), replyVerb(a.ya.text))
+	return b.String()
+}
+
+var transitionNoteRE = regexp.MustCompile(`^AIF YA node ("(?:[^"\\]|\\.)*"|[A-Za-z0-9_.:-]+) \(("(?:[^"\\]|\\.)*"|[^()";]*)\) on TA node ("(?:[^"\\]|\\.)*"|[A-Za-z0-9_.:-]+) \(("(?:[^"\\]|\\.)*"|[^()";]*)\)(?: from L node ("(?:[^"\\]|\\.)*"|[A-Za-z0-9_.:-]+))? to L node ("(?:[^"\\]|\\.)*"|[A-Za-z0-9_.:-]+):`)
+
+// TransitionAnchor is a transition's illocution read back from an
+// assertion's note, for the export.
+type TransitionAnchor struct {
+	YA, Illocution, TA, TAText, FromL, ToL string
+}
+
+// ParseTransitionNote reads the YA and TA nodes out of the note of an
+// assertion that a transition's illocution gave; ok is false for any
+// other note.
+func ParseTransitionNote(note string) (TransitionAnchor, bool) {
+	g := transitionNoteRE.FindStringSubmatch(note)
+	if g == nil {
+		return TransitionAnchor{}, false
+	}
+	return TransitionAnchor{YA: unquoteNote(g[1]), Illocution: unquoteNote(g[2]), TA: unquoteNote(g[3]), TAText: unquoteNote(g[4]),
+		FromL: unquoteNote(g[5]), ToL: unquoteNote(g[6])}, true
+}
+
+// replyVerb says what a transition's illocution does to a proposition.
+func replyVerb(illocution string) string {
+	switch strings.ToLower(strings.Join(strings.Fields(illocution), " ")) {
+	case "agreeing":
+		return "agrees with"
+	case "disagreeing":
+		return "disputes"
+	case "challenging", "pure challenging", "assertive challenging", "rhetorical challenging":
+		return "challenges"
+	case "restating":
+		return "restates"
+	case "arguing":
+		return "argues for"
+	}
+	return "puts forward"
+}
+
 // mergeAssertion adds a to as, or folds it into the assertion of the same
 // actor in the same source: endorsing once is endorsing, the date is the
 // earliest, an attribution already given stays.
@@ -153,6 +208,9 @@ func mergeAssertion(as []counterpoint.Assertion, a counterpoint.Assertion) []cou
 		}
 		if a.Stance == counterpoint.Endorses {
 			as[i].Stance = counterpoint.Endorses
+		}
+		if !a.Inferred { // the speaker's own words hold them to it: no reading needed
+			as[i].Inferred, as[i].Note = false, ""
 		}
 		if a.Date != "" && (as[i].Date == "" || a.Date < as[i].Date) {
 			as[i].Date = a.Date
@@ -188,6 +246,17 @@ func (m *aifMap) illocutions() (anchors []anchor, schemes map[*node][]*node, ana
 			switch {
 			case src.typ == aifL && o.typ == aifI:
 				anchors = append(anchors, anchor{l: src, ya: y, i: o})
+			case src.typ == aifTA && o.typ == aifI:
+				// A transition's illocution (Agreeing, Disagreeing,
+				// Challenging, Restating, Arguing) is the act of the
+				// speaker of the locution the transition leads to.
+				ls := ofType(good(src.out), aifL)
+				if len(ls) == 0 {
+					m.fault("ya-shape", y.id, "node skipped", y.at, "YA node %s comes from TA node %s, which leads to no locution, so no one speaks it", y.id, src.id)
+					y.bad = true
+					continue
+				}
+				anchors = append(anchors, anchor{l: ls[len(ls)-1], ya: y, i: o, ta: src})
 			case src.typ == aifL && o.typ == aifL:
 				analysing[src] = true
 			case (src.typ == aifL || src.typ == aifTA) && (o.typ == aifRA || o.typ == aifCA || o.typ == aifMA):
