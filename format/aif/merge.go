@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/loader"
@@ -17,6 +18,7 @@ import (
 // one dataset, under the first id in order. A shared node that the maps give
 // differently is reported in both files.
 func (aifFormat) Merge(inputs []loader.Input) ([]loader.Input, loader.Problems) {
+	problems := placeholderDates(inputs)
 	parent := make([]int, len(inputs))
 	for i := range parent {
 		parent[i] = i
@@ -41,7 +43,6 @@ func (aifFormat) Merge(inputs []loader.Input) ([]loader.Input, loader.Problems) 
 		}
 	}
 	var out []loader.Input
-	var problems loader.Problems
 	for i, in := range inputs {
 		if find(i) != i {
 			continue
@@ -287,4 +288,102 @@ func (aifFormat) NodeOf(id string) string {
 		return ClaimAIFID(id)
 	}
 	return ""
+}
+
+// Dates that the maps' locutions cannot support. A date that starts the
+// locutions of more than placeholderMaps maps, and more than a tenth of
+// those loaded, is an annotation tool's placeholder, not a broadcast's; a
+// date more than contradictoryDays from the date most of a map's
+// locutions give contradicts the map's own span.
+const (
+	placeholderMaps   = 5
+	contradictoryDays = 2
+)
+
+// placeholderDates leaves undated the claims whose only dates are
+// placeholders or contradict their map, each with a notice, so that the
+// timeline never shows a claim at a date the source does not support.
+func placeholderDates(inputs []loader.Input) loader.Problems {
+	maps := map[string]int{} // date -> maps that use it
+	for _, in := range inputs {
+		seen := map[string]bool{}
+		for _, c := range in.Dataset.Claims {
+			for _, a := range c.Assertions {
+				if a.Date != "" && !seen[a.Date] {
+					seen[a.Date] = true
+					maps[a.Date]++
+				}
+			}
+		}
+	}
+	placeholder := map[string]bool{}
+	var notes loader.Problems
+	var dates []string
+	for d, n := range maps {
+		if n > placeholderMaps && n*10 > len(inputs) {
+			placeholder[d] = true
+			dates = append(dates, d)
+		}
+	}
+	slices.Sort(dates)
+	for _, d := range dates {
+		notes = append(notes, loader.Problem{File: inputs[0].File, Kind: "placeholder-date", Action: loader.Noted,
+			Message: fmt.Sprintf("%s starts the locutions of %d of the %d maps: a placeholder, not the debates' dates; their claims are left undated", d, maps[d], len(inputs))})
+	}
+	for _, in := range inputs {
+		ds := in.Dataset
+		count := map[string]int{}
+		for _, c := range ds.Claims {
+			for _, a := range c.Assertions {
+				if a.Date != "" && !placeholder[a.Date] {
+					count[a.Date]++
+				}
+			}
+		}
+		mode, best := "", 0
+		for d, n := range count {
+			if n > best || (n == best && d < mode) {
+				mode, best = d, n
+			}
+		}
+		for i := range ds.Claims {
+			c := &ds.Claims[i]
+			dropped := ""
+			c.Date = ""
+			for j := range c.Assertions {
+				a := &c.Assertions[j]
+				switch {
+				case a.Date == "":
+				case placeholder[a.Date]:
+					a.Date = ""
+				case daysApart(a.Date, mode) > contradictoryDays:
+					dropped = a.Date
+					a.Date = ""
+				}
+				if a.Date != "" && (c.Date == "" || a.Date < c.Date) {
+					c.Date = a.Date
+				}
+			}
+			if dropped != "" {
+				notes = append(notes, loader.Problem{File: in.File, Path: nodePath(ClaimAIFID(c.ID)), Node: ClaimAIFID(c.ID), Kind: "contradictory-date", Action: loader.Noted,
+					Message: fmt.Sprintf("I node %s is dated %s by its locution, more than %d days from %s, the date of most of the map's locutions; that date is dropped", ClaimAIFID(c.ID), dropped, contradictoryDays, mode)})
+			}
+		}
+	}
+	return notes
+}
+
+// daysApart is how many days lie between two dates (YYYY-MM-DD); 0 when
+// either is not a date.
+func daysApart(a, b string) int {
+	ta, err1 := time.Parse(time.DateOnly, a)
+	tb, err2 := time.Parse(time.DateOnly, b)
+	if err1 != nil || err2 != nil {
+		return 0
+	}
+	d := ta.Sub(tb).Hours() / 24
+	if d < 0 {
+		d = -d
+	}
+	return int(d)
 }
