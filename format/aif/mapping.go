@@ -592,6 +592,7 @@ func (m *aifMap) relations(claimOf map[*node]string, anchors map[*node][]*node, 
 			case aifI:
 				premises = append(premises, p)
 			case aifYA: // an anchor, read by illocutions
+			case aifRA, aifCA, aifMA: // an undercutter of this node: reported on the undercutter, which alone is left out
 			default:
 				m.fault("scheme-on-scheme", s.id, "relation skipped", s.at, "%s node %s has a %s node among its premises; Counterpoint relates propositions only (an attack on an inference, say, cannot be loaded)", s.typ, s.id, p.typ)
 				ok = false

@@ -78,6 +78,12 @@ func sameActors(inputs []loader.Input) loader.Problems {
 		file string
 	}
 	first := map[string]def{}
+	type variant struct {
+		file   string
+		others int
+		at     int
+	}
+	seen := map[[2]string]*variant{} // (actor id, other name) -> where first
 	var notes loader.Problems
 	for _, in := range inputs {
 		for i, a := range in.Dataset.Actors {
@@ -86,11 +92,23 @@ func sameActors(inputs []loader.Input) loader.Problems {
 				first[a.ID] = def{a, in.File}
 				continue
 			}
-			if !reflect.DeepEqual(f.a, a) {
-				notes = append(notes, loader.Problem{File: in.File, Path: string(loader.Root), Kind: "name-variants", Action: loader.Noted,
-					Message: fmt.Sprintf("speaker %q is named %q in %s; they are one actor (%q), named as there", a.Name, f.a.Name, f.file, a.ID)})
-				in.Dataset.Actors[i] = f.a
+			if reflect.DeepEqual(f.a, a) {
+				continue
 			}
+			in.Dataset.Actors[i] = f.a
+			key := [2]string{a.ID, a.Name}
+			if v, ok := seen[key]; ok {
+				v.others++
+				continue
+			}
+			seen[key] = &variant{file: in.File, at: len(notes)}
+			notes = append(notes, loader.Problem{File: in.File, Path: string(loader.Root), Kind: "name-variants", Action: loader.Noted,
+				Message: fmt.Sprintf("speaker %q is named %q in %s; they are one actor (%q), named as there", a.Name, f.a.Name, f.file, a.ID)})
+		}
+	}
+	for _, v := range seen {
+		if v.others > 0 {
+			notes[v.at].Message += fmt.Sprintf(" (the same spelling in %d more)", v.others)
 		}
 	}
 	return notes
