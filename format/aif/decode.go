@@ -156,6 +156,7 @@ type aifMap struct {
 	people   map[string]string      // participant id -> name
 	text     string                 // the map's own text, without markup
 	ext      aifExtension
+	copies   []*node // annotators' copies of locutions
 	problems loader.Problems
 }
 

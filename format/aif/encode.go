@@ -222,6 +222,13 @@ func Encode(w io.Writer, ds *counterpoint.Dataset) error {
 			b.out.Counterpoint.Quotes = append(b.out.Counterpoint.Quotes, aifOutQuote{NodeID: l.id, Quote: q.ID, Claim: l.claims[i], Source: q.Source, Start: q.Start, End: q.End})
 		}
 	}
+	for _, s := range ds.Sources {
+		if ids, texts, ok := ParseCopies(s); ok {
+			for i := range ids {
+				b.node(ids[i], aifL, texts[i])
+			}
+		}
+	}
 	for _, e := range pendingTA {
 		b.edge(e[0], e[1])
 	}

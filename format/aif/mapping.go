@@ -78,6 +78,10 @@ func (m *aifMap) build() *counterpoint.Dataset {
 		document = "aif." + m.dataset + ".text"
 		ds.Sources = append(ds.Sources, counterpoint.Source{ID: document, Title: docTitle, Kind: counterpoint.SourceArticle, Text: docText})
 	}
+	if len(m.copies) > 0 {
+		ds.Sources = append(ds.Sources, counterpoint.Source{ID: "aif." + m.dataset + ".copies", Title: copiesTitle + m.dataset,
+			Kind: counterpoint.SourceStatement, Text: copiesText(m.copies)})
+	}
 	idx := counterpoint.NewText(text)
 
 	byL := map[*node]*speech{}
@@ -198,6 +202,56 @@ func replyVerb(illocution string) string {
 	return "puts forward"
 }
 
+// copiesTitle starts the title of the source that keeps a map's
+// annotators' copies of locutions (L nodes on no edge, "Editor: Speaker :
+// words"): they are no one's words in the debate, so they stay out of the
+// transcript, and the export gives them back as L nodes.
+const copiesTitle = "Annotators' copies of locutions (L nodes on no edge) in the AIF map "
+
+// isCopy says whether a locution's text names two speakers, "Editor:
+// Speaker : words", as an annotator's copy does (whether or not the map
+// lists them as participants).
+func isCopy(text string) bool {
+	rest := text
+	for range 2 {
+		g := speakerPrefix.FindStringSubmatchIndex(rest)
+		if g == nil {
+			return false
+		}
+		label := strings.Fields(rest[g[2]:g[3]])
+		if len(label) == 0 || len(label) > 6 {
+			return false
+		}
+		rest = rest[g[1]:]
+	}
+	return true
+}
+
+// copiesText writes one copy a line: "L <nodeID>: <text>".
+func copiesText(ls []*node) string {
+	var b strings.Builder
+	for _, l := range ls {
+		fmt.Fprintf(&b, "L %s: %s\n", noteID(l.id), strings.Join(strings.Fields(l.text), " "))
+	}
+	return b.String()
+}
+
+var copyLine = regexp.MustCompile(`^L ("(?:[^"\\]|\\.)*"|[A-Za-z0-9_.:-]+?): (.+)$`)
+
+// ParseCopies reads the L nodes back from the text of a source that keeps
+// annotators' copies; ok is false for any other source.
+func ParseCopies(s counterpoint.Source) (ids, texts []string, ok bool) {
+	if !strings.HasPrefix(s.Title, copiesTitle) {
+		return nil, nil, false
+	}
+	for _, line := range strings.Split(strings.TrimSpace(s.Text), "\n") {
+		if g := copyLine.FindStringSubmatch(line); g != nil {
+			ids, texts = append(ids, unquoteNote(g[1])), append(texts, g[2])
+		}
+	}
+	return ids, texts, true
+}
+
 // mergeAssertion adds a to as, or folds it into the assertion of the same
 // actor in the same source: endorsing once is endorsing, the date is the
 // earliest, an attribution already given stays.
@@ -305,6 +359,12 @@ func (m *aifMap) speeches(anchors []anchor, analysing map[*node]bool) []*speech 
 		loc := m.locution[l.id]
 		s := &speech{l: l, start: cleanTime(string(loc.Start)), end: cleanTime(string(loc.End))}
 		labels, words := m.parseSpeaker(l.text)
+		if len(l.in) == 0 && len(l.out) == 0 && isCopy(l.text) {
+			// "Editor: Speaker : words" on no edge: an annotator's copy of
+			// a locution, kept for the export, not in the transcript.
+			m.copies = append(m.copies, l)
+			continue
+		}
 		s.words = strings.Join(strings.Fields(words), " ")
 		if s.words == "" {
 			m.fault("no-words", l.id, "node skipped", l.at.Field("text"), "L node %s has no words after the speaker's name", l.id)

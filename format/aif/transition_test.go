@@ -97,3 +97,33 @@ func TestTransitionIllocutions(t *testing.T) {
 		t.Errorf("read back from the export:\n%+v\n%+v\nwant\n%+v\n%+v", again.Claims, again.Relations, ds.Claims, ds.Relations)
 	}
 }
+
+// TestAnnotatorsCopies: an annotator's edgeless copy of a locution
+// ("Editor: Speaker : words") stays out of the transcript, is kept in the
+// dataset, and comes back from the export as the L node it was; the map
+// read back is the same dataset.
+func TestAnnotatorsCopies(t *testing.T) {
+	dir := t.TempDir()
+	m := replyMap()
+	m.nodes = append(m.nodes, [3]string{"c1", "L", "Editor: Ann Lee : Bus fares should be free."})
+	ds := mustReadAIF(t, mustWriteMap(t, dir, "copies.json", m))[0].Dataset
+	if strings.Contains(ds.Sources[0].Text, "Editor") {
+		t.Errorf("transcript %q holds the annotator's copy", ds.Sources[0].Text)
+	}
+	var buf bytes.Buffer
+	if err := Encode(&buf, ds); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), `"nodeID": "c1",
+        "text": "Editor: Ann Lee : Bus fares should be free."`) {
+		t.Errorf("export lacks L node c1:\n%s", buf.String())
+	}
+	back := filepath.Join(dir, "elsewhere.json")
+	if err := os.WriteFile(back, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	again := mustReadAIF(t, back)[0].Dataset
+	if !reflect.DeepEqual(again, ds) {
+		t.Errorf("read back from the export:\n%+v\nwant\n%+v", again, ds)
+	}
+}
