@@ -44,6 +44,11 @@ func TestDatesOnlyWhereTheSourceSupportsThem(t *testing.T) {
 			}
 		}
 	}
+	for _, in := range inputs {
+		if in.Dataset.ID == "real" && in.Dataset.Title != "Ann Lee, Bo Chan: “Taxes on sugar should rise.” (2016-09-26)" {
+			t.Errorf("title %q, want the speakers, the first words and the map's own date", in.Dataset.Title)
+		}
+	}
 	var kinds []string
 	for _, p := range rep.Notices {
 		if strings.HasSuffix(p.Kind, "-date") {

@@ -65,6 +65,8 @@ func (m *aifMap) build() *counterpoint.Dataset {
 	ds := &counterpoint.Dataset{ID: m.dataset, Title: "AIF map " + m.dataset, Description: "Read from the AIF map " + filepath.Base(m.file) + "."}
 	if m.ext.Title != "" {
 		ds.Title, ds.Description = m.ext.Title, m.ext.Description
+	} else if t := readableTitle(spoken); t != "" {
+		ds.Title = t
 	}
 	text := m.transcript(spoken)
 	ds.Sources = append(ds.Sources, counterpoint.Source{ID: transcriptID, Title: "Transcript of the AIF map " + m.dataset + ", built from its locutions in order",
@@ -250,6 +252,37 @@ func ParseCopies(s counterpoint.Source) (ids, texts []string, ok bool) {
 		}
 	}
 	return ids, texts, true
+}
+
+// readableTitle names a map that has no title by its named speakers and
+// its first words: "Ann Lee, Bo Chan: “Bus fares should be free…”". The
+// date span is added once the dates are known to be the map's own.
+func readableTitle(spoken []*speech) string {
+	if len(spoken) == 0 {
+		return ""
+	}
+	var names []string
+	seen := map[string]bool{}
+	for _, s := range spoken {
+		if s.actor.Kind == counterpoint.ActorAnonymous || seen[s.actor.Name] {
+			continue
+		}
+		seen[s.actor.Name] = true
+		names = append(names, s.actor.Name)
+	}
+	who := strings.Join(names, ", ")
+	if len(names) > 3 {
+		who = fmt.Sprintf("%s and %d more", strings.Join(names[:3], ", "), len(names)-3)
+	}
+	words := strings.Fields(spoken[0].words)
+	first := strings.Join(words[:min(len(words), 8)], " ")
+	if len(words) > 8 {
+		first += "…"
+	}
+	if who == "" {
+		return "“" + first + "”"
+	}
+	return who + ": “" + first + "”"
 }
 
 // mergeAssertion adds a to as, or folds it into the assertion of the same

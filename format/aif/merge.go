@@ -19,6 +19,9 @@ import (
 // differently is reported in both files.
 func (aifFormat) Merge(inputs []loader.Input) ([]loader.Input, loader.Problems) {
 	problems := placeholderDates(inputs)
+	for _, in := range inputs {
+		addDateSpan(in.Dataset)
+	}
 	parent := make([]int, len(inputs))
 	for i := range parent {
 		parent[i] = i
@@ -185,7 +188,11 @@ func mergeMaps(group []loader.Input) (loader.Input, map[string][]string, loader.
 	for i, in := range group {
 		files[i] = in.File
 	}
-	ds := &counterpoint.Dataset{ID: first.Dataset.ID, Title: first.Dataset.Title,
+	title := first.Dataset.Title
+	if strings.HasPrefix(first.Dataset.Description, generatedDescription) {
+		title += fmt.Sprintf(", and %d more maps", len(group)-1)
+	}
+	ds := &counterpoint.Dataset{ID: first.Dataset.ID, Title: title,
 		Description: "Read from the AIF maps " + briefNames(mapNames(files)) + ", which share nodes, so they load as one dataset."}
 	where := map[string][]string{} // claim id -> the files that hold it
 	type place struct {
@@ -404,4 +411,34 @@ func daysApart(a, b string) int {
 		d = -d
 	}
 	return int(d)
+}
+
+// generatedDescription starts the description of a map that names none.
+const generatedDescription = "Read from the AIF map "
+
+// addDateSpan ends the title that the format made for a map with the span
+// of its claims' dates, once placeholderDates has kept only the map's own.
+func addDateSpan(ds *counterpoint.Dataset) {
+	if !strings.HasPrefix(ds.Description, generatedDescription) {
+		return
+	}
+	lo, hi := "", ""
+	for _, c := range ds.Claims {
+		if c.Date == "" {
+			continue
+		}
+		if lo == "" || c.Date < lo {
+			lo = c.Date
+		}
+		if c.Date > hi {
+			hi = c.Date
+		}
+	}
+	span := " (" + lo + ")"
+	if lo != hi {
+		span = " (" + lo + " – " + hi + ")"
+	}
+	if lo != "" && !strings.HasSuffix(ds.Title, span) { // a map exported with its title has it already
+		ds.Title += span
+	}
 }

@@ -107,6 +107,9 @@ func TestAnnotatorsCopies(t *testing.T) {
 	m := replyMap()
 	m.nodes = append(m.nodes, [3]string{"c1", "L", "Editor: Ann Lee : Bus fares should be free."})
 	ds := mustReadAIF(t, mustWriteMap(t, dir, "copies.json", m))[0].Dataset
+	if want := "Ann Lee, Bo Chan: “Bus fares should be free.”"; ds.Title != want {
+		t.Errorf("title %q, want %q", ds.Title, want)
+	}
 	if strings.Contains(ds.Sources[0].Text, "Editor") {
 		t.Errorf("transcript %q holds the annotator's copy", ds.Sources[0].Text)
 	}
