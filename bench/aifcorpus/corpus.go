@@ -22,6 +22,12 @@ type Config struct {
 	Maps int    // maps to write (1,400 for the shape)
 	Seed uint64 // the generator's seed: the same seed writes the same files
 	Dir  string
+	// Chain puts every map in one group (one dataset), to time how the
+	// reader scales with the size of one dataset.
+	Chain bool
+	// Turns, when above zero, is every map's number of turns (about five
+	// nodes each), to time one large map.
+	Turns int
 }
 
 // Stats says what was written, for the record.
@@ -74,13 +80,16 @@ func Write(cfg Config) (Stats, error) {
 	}
 	r := rand.New(rand.NewPCG(cfg.Seed, 19))
 	groups := groupSizes(cfg.Maps)
+	if cfg.Chain {
+		groups = []int{cfg.Maps}
+	}
 	st := Stats{Maps: cfg.Maps, Groups: len(groups)}
 	m := 0
 	for _, size := range groups {
 		st.LargestGroup = max(st.LargestGroup, size)
 		var prev *shared
 		for k := 0; k < size; k++ {
-			g := &mapGen{r: r, index: m, base: 100000 * (m + 1), prev: prev}
+			g := &mapGen{r: r, index: m, base: 100000 * (m + 1), prev: prev, turns: cfg.Turns}
 			b, s := g.build(&st)
 			prev = s
 			name := filepath.Join(cfg.Dir, fmt.Sprintf("nodeset%05d.json", m+1))
@@ -117,20 +126,20 @@ type shared struct {
 }
 
 type mapGen struct {
-	r      *rand.Rand
-	index  int
-	base   int
-	next   int
-	prev   *shared
-	nodes  []map[string]any
-	edges  []map[string]any
-	locs   []map[string]any
-	starts int
+	r     *rand.Rand
+	index int
+	base  int
+	next  int
+	prev  *shared
+	nodes []map[string]any
+	edges []map[string]any
+	locs  []map[string]any
+	turns int
 }
 
 func (g *mapGen) id() string {
 	g.next++
-	return fmt.Sprint(g.base + g.next)
+	return fmt.Sprint(g.base*100 + g.next)
 }
 
 func (g *mapGen) node(typ, text string) string {
@@ -140,7 +149,7 @@ func (g *mapGen) node(typ, text string) string {
 }
 
 func (g *mapGen) edge(from, to string) {
-	g.edges = append(g.edges, map[string]any{"edgeID": g.base + 50000 + len(g.edges), "fromID": from, "toID": to, "formEdgeID": nil})
+	g.edges = append(g.edges, map[string]any{"edgeID": g.base*100 + 5000000 + len(g.edges), "fromID": from, "toID": to, "formEdgeID": nil})
 }
 
 // build writes one map: a chaired debate of about twenty turns.
@@ -155,6 +164,9 @@ func (g *mapGen) build(st *Stats) ([]byte, *shared) {
 	day := fmt.Sprintf("2016-%02d-%02d", 1+g.index%12, 1+g.index%28)
 	code := strings.ReplaceAll(day, "-", "")
 	turns := 15 + r.IntN(6)
+	if g.turns > 0 {
+		turns = g.turns
+	}
 	var props, ls []string
 	var firstShared string
 	if g.prev != nil {

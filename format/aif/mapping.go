@@ -1,6 +1,7 @@
 package aif
 
 import (
+	"container/heap"
 	"encoding/hex"
 	"fmt"
 	"path/filepath"
@@ -451,31 +452,60 @@ func (m *aifMap) transitionOrder(ls []*node) []*node {
 			}
 		}
 	}
-	var out []*node
-	done := map[*node]bool{}
+	// Kahn's order, the ready locution first in the file's order each time
+	// (a heap of positions), so that a long map takes linear-logarithmic
+	// time, not quadratic.
+	pos := make(map[*node]int, len(ls))
+	for i, l := range ls {
+		pos[l] = i
+	}
+	ready := &intHeap{}
+	for i, l := range ls {
+		if waiting[l] == 0 {
+			heap.Push(ready, i)
+		}
+	}
+	out := make([]*node, 0, len(ls))
+	done := make([]bool, len(ls))
+	first := 0 // every locution before it is done
 	for len(out) < len(ls) {
-		var next *node
-		for _, l := range ls {
-			if !done[l] && waiting[l] == 0 {
-				next = l
+		next := -1
+		for ready.Len() > 0 {
+			if i := heap.Pop(ready).(int); !done[i] {
+				next = i
 				break
 			}
 		}
-		if next == nil { // a cycle of transitions: the file's order breaks it
-			for _, l := range ls {
-				if !done[l] {
-					next = l
-					break
-				}
+		if next < 0 { // a cycle of transitions: the file's order breaks it
+			for done[first] {
+				first++
 			}
+			next = first
 		}
 		done[next] = true
-		out = append(out, next)
-		for _, b := range after[next] {
+		out = append(out, ls[next])
+		for _, b := range after[ls[next]] {
 			waiting[b]--
+			if waiting[b] == 0 && !done[pos[b]] {
+				heap.Push(ready, pos[b])
+			}
 		}
 	}
 	return out
+}
+
+// intHeap is a min-heap of positions.
+type intHeap []int
+
+func (h intHeap) Len() int           { return len(h) }
+func (h intHeap) Less(i, j int) bool { return h[i] < h[j] }
+func (h intHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *intHeap) Push(x any)        { *h = append(*h, x.(int)) }
+func (h *intHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
 }
 
 // transcript writes the locutions one a paragraph, "[start – end]
