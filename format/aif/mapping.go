@@ -82,7 +82,11 @@ func (m *aifMap) build() *counterpoint.Dataset {
 		ds.Sources = append(ds.Sources, counterpoint.Source{ID: document, Title: docTitle, Kind: counterpoint.SourceArticle, Text: docText})
 	}
 	if len(m.copies) > 0 {
-		ds.Sources = append(ds.Sources, counterpoint.Source{ID: "aif." + m.dataset + ".copies", Title: copiesTitle + m.dataset,
+		// The transcript names the copies as where it is reported again,
+		// so that the graph's export, which follows that link, keeps them.
+		copies := "aif." + m.dataset + ".copies"
+		ds.Sources[0].ReportedIn = copies
+		ds.Sources = append(ds.Sources, counterpoint.Source{ID: copies, Title: copiesTitle + m.dataset,
 			Kind: counterpoint.SourceStatement, Text: copiesText(m.copies)})
 	}
 	idx := counterpoint.NewText(text)
