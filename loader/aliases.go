@@ -203,7 +203,7 @@ const maxSpellingNames = 4000
 // spellings reports the names of actors, across every dataset, that look
 // like one name spelt several ways: the same but for case, hyphens,
 // dots or a word "Unknown"; the same surname with a first name or middle
-// name cut to its initial; or a small edit distance apart. Each is a
+// name cut to its initial or shortened (three letters in common); or a small edit distance apart. Each is a
 // notice with the files where each spelling is first used, so that an
 // aliases file can merge them.
 func spellings(inputs []Input) Problems {
@@ -372,7 +372,15 @@ func wordMatch(a, b string) bool {
 		return true
 	}
 	ra, rb := []rune(a), []rune(b)
-	return (len(ra) == 1 || len(rb) == 1) && unicode.ToLower(ra[0]) == unicode.ToLower(rb[0])
+	if (len(ra) == 1 || len(rb) == 1) && unicode.ToLower(ra[0]) == unicode.ToLower(rb[0]) {
+		return true
+	}
+	// A shortened first name: "Toby" and "Tobias", "Dan" and "Daniel".
+	n := 0
+	for n < len(ra) && n < len(rb) && ra[n] == rb[n] {
+		n++
+	}
+	return n >= 3
 }
 
 // sameShape keeps the edit distance from joining names whose first letters

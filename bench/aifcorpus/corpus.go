@@ -78,6 +78,17 @@ func Write(cfg Config) (Stats, error) {
 	if err := os.MkdirAll(cfg.Dir, 0o755); err != nil {
 		return Stats{}, err
 	}
+	// The aliases file a curator would write for this corpus (not a
+	// *.json file, so that loading the folder skips it).
+	var al strings.Builder
+	for _, sp := range speakers {
+		if len(sp) > 1 {
+			al.WriteString(strings.Join(sp, " | ") + "\n")
+		}
+	}
+	if err := os.WriteFile(filepath.Join(cfg.Dir, "aliases.txt"), []byte(al.String()), 0o644); err != nil {
+		return Stats{}, err
+	}
 	r := rand.New(rand.NewPCG(cfg.Seed, 19))
 	groups := groupSizes(cfg.Maps)
 	if cfg.Chain {

@@ -66,11 +66,12 @@ func TestWhoIsSpeaking(t *testing.T) {
 
 // TestNameVariantsAreReportedAndMergedByAliases: one name spelt several
 // ways across maps (case, initials, a middle initial, a misspelling) is
-// reported with the files; an aliases file makes them one actor.
+// reported with the files (a shortened first name too); an aliases file
+// makes them one actor.
 func TestNameVariantsAreReportedAndMergedByAliases(t *testing.T) {
 	dir := t.TempDir()
 	var files []string
-	for i, label := range []string{"John Smith : ", "JOHN SMITH : ", "John A. Smith : ", "J. Smith : ", "Jon Smith : ", "Mary Jones : "} {
+	for i, label := range []string{"John Smith : ", "JOHN SMITH : ", "John A. Smith : ", "J. Smith : ", "Jon Smith : ", "Mary Jones : ", "Johnny Smith : "} {
 		files = append(files, mustWriteMap(t, dir, "m"+itoa(i)+".json", oneSpeech("m"+itoa(i)+"-", label, "Rents are too high.")))
 	}
 	_, rep, err := loader.Limits{}.Read(Reader, loader.Options{}, files...)
@@ -86,7 +87,7 @@ func TestNameVariantsAreReportedAndMergedByAliases(t *testing.T) {
 	if len(variants) != 1 {
 		t.Fatalf("variant notices %q, want one naming John Smith's spellings", variants)
 	}
-	for _, want := range []string{`"John Smith" in ` + files[0], `"John A. Smith" in ` + files[2], `"J. Smith" in ` + files[3], `"Jon Smith" in ` + files[4]} {
+	for _, want := range []string{`"John Smith" in ` + files[0], `"John A. Smith" in ` + files[2], `"J. Smith" in ` + files[3], `"Jon Smith" in ` + files[4], `"Johnny Smith" in ` + files[6]} {
 		if !strings.Contains(variants[0], want) {
 			t.Errorf("notice %q, want it to name %s", variants[0], want)
 		}
@@ -96,7 +97,7 @@ func TestNameVariantsAreReportedAndMergedByAliases(t *testing.T) {
 	}
 
 	aliases := filepath.Join(dir, "aliases.txt")
-	if err := os.WriteFile(aliases, []byte("# one person\nJohn Smith | John A. Smith | J. Smith | Jon Smith\n"), 0o644); err != nil {
+	if err := os.WriteFile(aliases, []byte("# one person\nJohn Smith | John A. Smith | J. Smith | Jon Smith | Johnny Smith\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	al, err := loader.ReadAliases(aliases)
@@ -107,7 +108,7 @@ func TestNameVariantsAreReportedAndMergedByAliases(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, in := range inputs[:5] {
+	for _, in := range append(inputs[:5:5], inputs[6]) {
 		if a := in.Dataset.Actors[0]; a.ID != "aif.john-smith" || a.Name != "John Smith" || in.Dataset.Claims[0].Assertions[0].Actor != "aif.john-smith" {
 			t.Errorf("%s: actor %q (%q), want aif.john-smith (John Smith)", in.File, a.ID, a.Name)
 		}
