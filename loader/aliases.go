@@ -210,6 +210,7 @@ func spellings(inputs []Input) Problems {
 	type place struct {
 		file   string
 		others int
+		id     string // the actor's id: spellings of one id are one actor already
 	}
 	places := map[string]*place{} // name -> where
 	var names []string
@@ -224,7 +225,7 @@ func spellings(inputs []Input) Problems {
 				}
 				continue
 			}
-			places[act.Name] = &place{file: in.File}
+			places[act.Name] = &place{file: in.File, id: act.ID}
 			names = append(names, act.Name)
 		}
 	}
@@ -300,7 +301,11 @@ func spellings(inputs []Input) Problems {
 	var notes Problems
 	for _, r := range roots {
 		g := groups[r]
-		if len(g) < 2 {
+		ids := map[string]bool{}
+		for _, i := range g {
+			ids[places[names[i]].id] = true
+		}
+		if len(g) < 2 || len(ids) < 2 {
 			continue
 		}
 		var parts []string

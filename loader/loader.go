@@ -185,15 +185,17 @@ func read(format Reader, src files, names []string, opt Options) ([]Input, Repor
 		}
 		inputs = append(inputs, Input{File: file, Dataset: ds})
 	}
+	// Aliases and spellings before merging, so that each spelling is
+	// placed in the file that uses it.
+	if opt.Aliases != nil {
+		report(opt.Aliases.apply(inputs))
+	}
+	report(spellings(inputs))
 	if m, ok := format.(Merger); ok {
 		var ps Problems
 		inputs, ps = m.Merge(inputs)
 		report(ps)
 	}
-	if opt.Aliases != nil {
-		report(opt.Aliases.apply(inputs))
-	}
-	report(spellings(inputs))
 	kept := inputs[:0]
 	for _, in := range inputs {
 		if !opt.SkipInvalid {
