@@ -63,10 +63,16 @@ export async function editDraft(id) {
     idTouched: true,
     text: c.text,
     date: c.date || '',
+    // The curator's readings of the date and of who holds the claim are
+    // kept through an edit the form does not show them in.
+    dateBound: c.dateBound || 'IN',
+    dateInferred: !!c.dateInferred,
+    dateNote: c.dateNote || null,
     dataset: c.dataset || 'curated',
     about: c.about.map((a) => a.id),
     assertions: c.assertions.map((a) => ({
       actor: a.actor.id, source: a.source.id, date: a.date || '', attribution: a.attribution, stance: a.stance, attrTouched: true,
+      inferred: !!a.inferred, note: a.note || null,
     })),
     quotes: c.quotes.map((x) => ({
       id: x.id, text: x.text, kind: x.kind, source: x.source.id, document: x.document?.id || null, start: x.start, end: x.end,
@@ -98,10 +104,14 @@ export function claimInput(d) {
     id: d.id.trim(),
     text: d.text.trim(),
     date: d.date.trim() || null,
+    dateBound: d.date.trim() ? d.dateBound || 'IN' : 'IN',
+    dateInferred: !!d.dateInferred && !!d.date.trim(),
+    dateNote: d.dateInferred && d.date.trim() ? d.dateNote : null,
     dataset: d.dataset.trim() || null,
     about: d.about,
     assertions: d.assertions.map((a) => ({
       actor: a.actor, source: a.source, date: a.date.trim() || null, attribution: a.attribution, stance: a.stance,
+      inferred: !!a.inferred, note: a.inferred ? a.note : null,
     })),
     quotes: d.quotes.map((x) => {
       const out = { text: x.text, kind: x.kind, source: x.source, start: x.start, end: x.end };
@@ -214,6 +224,10 @@ function assertionBlock(d, a, i, form) {
   }, 'New actor…');
   return group(base, d.assertions.length > 1 ? `Speaker ${i + 1}` : 'Who said it',
     field(`${base}.actor`, 'Actor', actor),
+    // A suggested speaker matched to an actor already in the graph, with
+    // the API's reason, while the actor is still the one matched.
+    a.match && a.match.actor === a.actor ? h('p', { class: 'hint speaker-match' },
+      `The suggested speaker “${a.match.speaker}” is ${a.match.name}, already in the graph: ${a.match.reason}.`) : null,
     h('p', { class: 'inline-actions' }, newActor,
       d.assertions.length > 1 ? h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => { d.assertions.splice(i, 1); rerender(); } }, 'Remove this speaker') : null),
     d.actorDraft?.forAssertion === i ? actorSubform(d, a) : null,

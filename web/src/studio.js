@@ -472,16 +472,25 @@ function renderSide() {
   }
 }
 
-// speakerActor is the named actor a suggestion's speaker names, or ''. An
-// anonymous source is never matched by its words: "a second senior
-// official" of one text is not the one of another, so it becomes a new
-// actor of its own unless the curator picks one of this text's.
-function speakerActor(name) {
-  if (!name) return '';
-  const n = name.trim().toLowerCase();
-  const named = st.actors.filter((a) => a.kind !== 'ANONYMOUS' && a.kind !== 'COLLECTIVE');
-  const hit = named.find((a) => a.name.toLowerCase() === n) || named.find((a) => a.name.toLowerCase().endsWith(` ${n}`));
-  return hit ? hit.id : '';
+// anonymousWords says whether a suggested speaker is given as a description
+// ("a second senior official"), which makes a new anonymous actor: an
+// anonymous source is never matched by its words, as "a second senior
+// official" of one text is not the one of another.
+function anonymousWords(s) {
+  return s.speakerFrom === 'DESCRIPTION' || (/^(an?|another|the)\s/i.test(s.speaker.trim()) && !/[A-Z]/.test(s.speaker.trim().slice(1)));
+}
+
+// speakerMatch asks the API which existing actor a suggestion's speaker
+// names (actorCandidates: the domain's one rule), with the reason; null
+// for none.
+async function speakerMatch(s) {
+  try {
+    const { actorCandidates } = await send(q.actorCandidatesQuery(), { name: s.speaker.trim() });
+    return actorCandidates.find((c) => st.actors.some((a) => a.id === c.actor.id)) || null;
+  } catch (err) {
+    if (err.name === 'AbortError') throw err;
+    return null; // no match offered; the curator picks or creates the actor
+  }
 }
 
 function suggestionDraft(s) {
@@ -493,20 +502,27 @@ function suggestionDraft(s) {
     return quoteFrom(prop);
   });
   const extra = { suggestion: s.id };
-  const actor = speakerActor(s.speaker);
-  return { quotes, extra, actor };
+  return { quotes, extra };
 }
 
+// acceptSuggestion opens the claim form from a suggestion; a named speaker
+// is first looked up among the graph's actors (speakerMatch).
 function acceptSuggestion(s, edit) {
-  const { quotes, extra, actor } = suggestionDraft(s);
+  if (s.speaker && !anonymousWords(s)) return busy(() => speakerMatch(s)).then((m) => openSuggestion(s, edit, m));
+  return openSuggestion(s, edit, null);
+}
+
+function openSuggestion(s, edit, match) {
+  const { quotes, extra } = suggestionDraft(s);
   startClaim(quotes, extra);
   const a = st.draft.assertions[0];
-  if (actor) {
-    a.actor = actor;
-    const kind = st.actors.find((x) => x.id === actor)?.kind;
-    a.attribution = kind === 'ANONYMOUS' ? 'ANONYMOUS' : 'ON_RECORD';
+  if (match) {
+    a.actor = match.actor.id;
+    a.attribution = 'ON_RECORD';
+    a.match = { speaker: s.speaker, actor: match.actor.id, name: match.actor.name, reason: match.reason };
+    studio.speakerMatch = { speaker: s.speaker, actor: match.actor.id, reason: match.reason };
   } else if (s.speaker) {
-    const anonymous = /^(an?|another|the)\s/i.test(s.speaker.trim()) && !/[A-Z]/.test(s.speaker.trim().slice(1));
+    const anonymous = anonymousWords(s);
     st.draft.actorDraft = { forAssertion: 0, name: s.speaker.trim(), kind: anonymous ? 'ANONYMOUS' : 'PERSON', role: '', id: uniqueId(slugify(s.speaker), new Set(st.actors.map((x) => x.id))), idTouched: false };
     if (anonymous) a.attribution = 'ANONYMOUS';
   }

@@ -120,9 +120,9 @@ export function claimEditQuery(caps) {
   return /* GraphQL */ `
     query StudioClaim($id: ID!) {
       claim(id: $id) {
-        id text date dataset ${when(caps, 'Claim.version', 'version')}
+        id text date dateBound dateInferred dateNote dataset ${when(caps, 'Claim.version', 'version')}
         about { id }
-        assertions { actor { id name kind } source { id title } date attribution stance }
+        assertions { actor { id name kind } source { id title } date attribution stance inferred note }
         quotes { id text kind start end source { id title } document { id } }
         relations(direction: BOTH) {
           kind note inferred from { id text } to { id text } source { id }
@@ -218,6 +218,16 @@ export function reviewSuggestionMutation() {
   `;
 }
 
+// actorCandidatesQuery asks the API which existing actors a suggested
+// speaker may be (the domain's one matching rule, never an anonymous actor).
+export function actorCandidatesQuery() {
+  return /* GraphQL */ `
+    query StudioActorCandidates($name: String!, $kind: ActorKind) {
+      actorCandidates(name: $name, kind: $kind, first: 3) { actor { id name kind } reason score }
+    }
+  `;
+}
+
 // studioOperations is every operation the studio may send with caps, by
 // name, for the schema test.
 export function studioOperations(caps) {
@@ -226,6 +236,7 @@ export function studioOperations(caps) {
     allClaimsQuery: allClaimsQuery(), actorsQuery: actorsQuery(caps), claimEditQuery: claimEditQuery(caps),
     NOOP_MUTATION, upsertActorMutation: upsertActorMutation(caps), upsertClaimMutation: upsertClaimMutation(caps),
     addRelationMutation: addRelationMutation(), removeRelationMutation: removeRelationMutation(),
+    actorCandidatesQuery: actorCandidatesQuery(),
   };
   if (caps.has('Query.history')) ops.historyQuery = historyQuery();
   if (caps.has('Query.datasets')) ops.datasetsQuery = datasetsQuery();

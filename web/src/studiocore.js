@@ -33,6 +33,7 @@ export const studio = {
   lastSave: null, // { op, id } of the last save that went through
   lastRefusal: null, // the codes and fields of the last refusal
   editor: null,
+  speakerMatch: null, // { speaker, actor, reason } of the last suggested speaker matched to an actor
 };
 window.__studio = studio;
 

@@ -51,6 +51,8 @@ const TEXT = [
   'Fishermen call the wall “the big grey line”.',
   '',
   '“It will hold,” the mayor added, “for a hundred years.”',
+  '',
+  'Ana Lu\u0301cia Ferreira spoke again on Tuesday. “The money is there,” she said.',
 ].join('\n');
 const MAYOR_WORDS = 'will protect every home on the front';
 const OFFICIAL_WORDS = 'The wall protects the marina, not the houses behind it';
@@ -222,7 +224,7 @@ test('a whole curation: import, quote, two claims by two actors, a rebuttal with
   assert.equal(await page.textContent('#reader-title'), 'Harbour council split over the sea wall');
   // The reader holds the text exactly, paragraph by paragraph.
   assert.equal(await page.evaluate(() => document.getElementById('reader-text').textContent), TEXT);
-  assert.equal(await page.locator('#reader-text .src-para').count(), 5);
+  assert.equal(await page.locator('#reader-text .src-para').count(), 6);
   // The reader's paragraphs are the API's (Source.paragraphs): the browser has no paragraph rule of its own.
   const { source: imported } = await read('query($id: ID!) { source(id: $id) { paragraphs { start end } } }', { id: SOURCE });
   const shown = await page.$$eval('#reader-text .src-para', (ps) => ps.map((p) => ({ start: Number(p.dataset.start), end: Number(p.dataset.end) })));
@@ -293,6 +295,18 @@ test('a whole curation: import, quote, two claims by two actors, a rebuttal with
   const sid = `q${scare.start}-${scare.end}`;
   const { source: reviewed } = await read('query($id: ID!) { source(id: $id) { suggestions(status: DISMISSED) { id } } }', { id: SOURCE });
   assert.deepEqual(reviewed.suggestions.map((x) => x.id), [sid]);
+
+  // A speaker resolved from a pronoun ("…,” she said) shows the mention it came from, and accepting
+  // it puts the existing actor it matches in the form (the API's actorCandidates), with the reason.
+  const money = side.locator('li[data-suggestion-id]', { hasText: 'The money is there' });
+  assert.equal(await money.getAttribute('data-speaker-from'), 'PRONOUN');
+  assert.match(await money.textContent(), /Speaker: Ana Lu\u0301cia Ferreira \(“said”\), read from “she” \(a pronoun\)/);
+  await money.getByRole('button', { name: /^Accept/ }).click();
+  await page.waitForFunction(() => window.__studio.speakerMatch && window.__studio.busy === 0, null, { timeout: 15_000 });
+  assert.equal(await form.getByLabel('Actor', { exact: true }).inputValue(), MAYOR, 'the pronoun\'s speaker is the mayor already in the graph');
+  assert.match(await form.locator('.speaker-match').textContent(), /The suggested speaker “Ana Lu\u0301cia Ferreira” is Ana Lu\u0301cia Ferreira, already in the graph: /);
+  assert.equal(await form.locator('.subform').count(), 0, 'no new actor is proposed for a known speaker');
+  await form.getByRole('button', { name: 'Cancel', exact: true }).click();
 
   // A quotation the source interrupts ("…," the mayor added, "…") is one suggestion in parts; accepting
   // it puts each part on the same claim as a direct quote of its own.
