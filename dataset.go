@@ -17,11 +17,11 @@ type Dataset struct {
 // relation twice, and every quote verbatim at its offsets in its source's
 // text. It returns every problem at once.
 func (ds *Dataset) Validate() error {
-	var ps Problems
+	var ps problemList
 	seen := newIDs()
-	add := func(field string, more Problems) { ps = append(ps, more.under(field)...) }
+	add := func(field string, more Problems) { ps.add(more.under(field)...) }
 	if !ValidID(ds.ID) {
-		ps = append(ps, Invalidf("id", "dataset id %q is not a slug", ds.ID))
+		ps.add(Invalidf("id", "dataset id %q is not a slug", ds.ID))
 	}
 
 	// Define every id first, so that a reference may point forward.
@@ -50,7 +50,7 @@ func (ds *Dataset) Validate() error {
 			_, known = sources[id]
 		}
 		if !known {
-			ps = append(ps, UnknownRef(field, t, id))
+			ps.add(UnknownRef(field, t, id))
 		}
 		return known
 	}
@@ -92,7 +92,7 @@ func (ds *Dataset) Validate() error {
 				continue
 			}
 			if err := Within(qp, q.Validate(texts[q.Source])); err != nil {
-				ps = append(ps, err.(*Error))
+				ps.add(err.(*Error))
 			}
 		}
 	}
@@ -111,12 +111,12 @@ func (ds *Dataset) Validate() error {
 			return texts[id], ok
 		}))
 		if j, ok := first[r.Key()]; ok {
-			ps = append(ps, Invalidf(p, "duplicate relation %s %s %s (first at %s)", r.From, r.Kind, r.To, indexField("relations", j)))
+			ps.add(Invalidf(p, "duplicate relation %s %s %s (first at %s)", r.From, r.Kind, r.To, indexField("relations", j)))
 		} else {
 			first[r.Key()] = i
 		}
 	}
-	return ps.Err()
+	return ps.err()
 }
 
 // DatasetSummary is what one dataset holds, so that a reader can choose
