@@ -1,5 +1,7 @@
 package counterpoint
 
+import "fmt"
+
 // Dataset is one curated body of actors, claims, sources and relations,
 // usually drawn from one article.
 type Dataset struct {
@@ -160,4 +162,32 @@ func (s Scope) problem(field string) *Error {
 		}
 	}
 	return nil
+}
+
+// maxEcho is how many characters of an id an error repeats: an id is at
+// most 200, and an answer must not grow with whatever a client sent.
+const maxEcho = 64
+
+// Echo quotes s for a message, cut after maxEcho characters (saying how
+// long it was), so that an error never repeats a 10 KB id back.
+func Echo(s string) string {
+	r := []rune(s)
+	if len(r) <= maxEcho {
+		return fmt.Sprintf("%q", s)
+	}
+	return fmt.Sprintf("%q… (%d characters)", string(r[:maxEcho]), len(r))
+}
+
+// UnknownDataset is the error for a dataset id that owns no claim. It says
+// how many datasets the graph holds rather than listing them (a public
+// export's 404 would otherwise list every id), and where to find them.
+func UnknownDataset(id string, known int) *Error {
+	there := "the graph holds no dataset"
+	switch {
+	case known == 1:
+		there = "the graph holds 1 dataset; the API's datasets query lists it"
+	case known > 1:
+		there = fmt.Sprintf("the graph holds %d datasets; the API's datasets query lists them", known)
+	}
+	return Errorf(ENOTFOUND, "dataset %s is not in the graph (no claim belongs to it); %s", Echo(id), there)
 }

@@ -327,3 +327,24 @@ func TestWrongOffsetEchoesNoMoreThanTheQuote(t *testing.T) {
 	}
 	t.Errorf("no problem at $.claims[0].quotes[0]; got %v", err)
 }
+
+// TestByteOrderMarkIsRead: a dataset file that begins with a UTF-8
+// byte-order mark (as some editors write) reads as the same file without
+// it (it was refused as "invalid character 'ï'"); a mark anywhere else is
+// still refused.
+func TestByteOrderMarkIsRead(t *testing.T) {
+	seed := datasettest.MustJSON(t, datasettest.MustSeedJSON(t))
+	want := datasettest.MustRead(t, datasetjson.Reader, datasettest.MustWriteDataset(t, "plain.json", seed))
+	bom := "\xef\xbb\xbf"
+	got, err := loader.ReadFiles(datasetjson.Reader, datasettest.MustWriteDataset(t, "bom.json", append([]byte(bom), seed...)))
+	if err != nil {
+		t.Fatalf("a dataset with a byte-order mark: %v", err)
+	}
+	if got[0].Dataset.ID != want.ID || len(got[0].Dataset.Claims) != len(want.Claims) {
+		t.Errorf("a dataset with a byte-order mark read as %q with %d claims, want %q with %d", got[0].Dataset.ID, len(got[0].Dataset.Claims), want.ID, len(want.Claims))
+	}
+	_, err = loader.ReadFiles(datasetjson.Reader, datasettest.MustWriteDataset(t, "twice.json", append([]byte(bom+bom), seed...)))
+	if err == nil || !strings.Contains(err.Error(), "malformed JSON") {
+		t.Errorf("two byte-order marks: err = %v, want malformed JSON", err)
+	}
+}

@@ -176,6 +176,10 @@ func read(format Reader, src files, names []string, skip bool) ([]Input, Problem
 			report(Problems{{File: file, Message: err.Error()}})
 			continue
 		}
+		// A byte-order mark says only that the file is UTF-8, which every
+		// dataset is; editors on Windows write one. The mark is not part of
+		// the JSON: read what follows it.
+		b = bytes.TrimPrefix(b, utf8BOM)
 		readText, release := src.texts(file)
 		ds, ps := format.Decode(file, b, readText)
 		release()
@@ -208,6 +212,9 @@ func read(format Reader, src files, names []string, skip bool) ([]Input, Problem
 	}
 	return inputs, skipped.Problems(), nil
 }
+
+// utf8BOM is the UTF-8 encoding of U+FEFF, the byte-order mark.
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
 // ExpandDirs replaces each folder among paths by the *.json files in it, in
 // name order (not its subfolders), so that a corpus of maps loads by its
