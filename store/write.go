@@ -83,6 +83,19 @@ WITH DISTINCT r
 WITH type(r) AS type, collect(r) AS rs
 FOREACH (r IN rs | DELETE r)
 RETURN type AS outcome, size(rs) AS n`
+	// removeStaleLinks removes the memberships of the actors a dataset
+	// defines, and the authors and reportedIn of its sources, that the
+	// dataset does not give: an actor or source is one node, and the last
+	// load that defines it gives all of its definition, links as well as
+	// properties, as upsertActor and upsertSource do (the links of shared
+	// nodes used to add up across loads). Ids are unique across labels, so
+	// one list of the ids to keep serves every type.
+	removeStaleLinks = `UNWIND $rows AS row
+MATCH (n:Entity {id: row.id})-[r:MEMBER_OF|AUTHORED_BY|REPORTED_IN]->(m:Entity)
+WHERE NOT m.id IN row.keep
+WITH type(r) AS type, collect(r) AS rs
+FOREACH (r IN rs | DELETE r)
+RETURN type AS outcome, size(rs) AS n`
 	resampleOutdatedIndexes = `CALL db.resampleOutdatedIndexes()`
 	// hasBeenLoaded says whether an earlier version of the dataset is in
 	// the graph: only then can anything of it be stale.
@@ -100,6 +113,7 @@ type rows struct {
 	rels                          map[string][]map[string]any // by relationship type
 	guard                         []map[string]any
 	ownedKeys, claimIDs, quoteIDs []string
+	links                         []map[string]any // each actor's and source's id, and the ids its links lead to
 }
 
 // node adds a node's row, and its id to the guard's.
@@ -124,6 +138,7 @@ func prepare(ds *counterpoint.Dataset) *rows {
 	r := &rows{nodes: map[counterpoint.NodeType][]map[string]any{}, rels: map[string][]map[string]any{}}
 	for _, a := range ds.Actors {
 		r.node(counterpoint.NodeActor, false, actorProps(a))
+		r.links = append(r.links, map[string]any{"id": a.ID, "keep": append([]string{}, a.MemberOf...)})
 		for _, m := range a.MemberOf {
 			r.rel(relMemberOf, a.ID, m, map[string]any{})
 		}
@@ -134,6 +149,11 @@ func prepare(ds *counterpoint.Dataset) *rows {
 			texts[s.ID] = counterpoint.NewText(s.Text)
 		}
 		r.node(counterpoint.NodeSource, false, sourceProps(s))
+		keep := append([]string{}, s.Authors...)
+		if s.ReportedIn != "" {
+			keep = append(keep, s.ReportedIn)
+		}
+		r.links = append(r.links, map[string]any{"id": s.ID, "keep": keep})
 		for _, a := range s.Authors {
 			r.rel(relAuthoredBy, s.ID, a, map[string]any{})
 		}
@@ -242,6 +262,15 @@ func (db *DB) WriteDataset(ctx context.Context, ds *counterpoint.Dataset, progre
 					return sum, fmt.Errorf("write %s: %w", s.what, err)
 				}
 				progress(len(batch))
+			}
+		}
+		for start := 0; start < len(r.links); start += db.cfg.BatchSize {
+			recs, err := db.run(ctx, tx, removeStaleLinks, map[string]any{"rows": r.links[start:min(start+db.cfg.BatchSize, len(r.links))]})
+			if err != nil {
+				return sum, fmt.Errorf("remove stale memberships and authors: %w", err)
+			}
+			if err := addOutcomes(sum, recs, func(typ string) (string, string) { return typ, "removed" }); err != nil {
+				return sum, fmt.Errorf("remove stale memberships and authors: %w", err)
 			}
 		}
 		if reload {
