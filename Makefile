@@ -3,7 +3,7 @@ SHELL := /bin/bash
 GO ?= go
 BIN := bin/counterpoint
 
-.PHONY: run test build web bench neo4j-start neo4j-stop validate generate clean
+.PHONY: run test build web bench bench-aif neo4j-start neo4j-stop validate generate clean
 
 ## build: the explorer's bundle, then the binary (which embeds it) into bin/
 build: web
@@ -28,6 +28,13 @@ test:
 ## validate: check the datasets in data/ without a database.
 validate:
 	$(GO) run ./cmd/counterpoint validate $(filter-out data/dataset.schema.json,$(wildcard data/*.json))
+
+## bench-aif: write the generated AIF corpus of issue 19 (1,400 maps) and time two loads of it with --skip-invalid (Neo4j in NEO4J_URI; it is emptied first)
+bench-aif:
+	go build -o bin/counterpoint ./cmd/counterpoint && go build -o bin/counterpoint-bench ./cmd/counterpoint-bench
+	rm -rf $${AIF_CORPUS:-/tmp/counterpoint-aif-corpus} && bin/counterpoint-bench aif-corpus $${AIF_CORPUS:-/tmp/counterpoint-aif-corpus}
+	bin/counterpoint-bench wipe
+	for run in first second; do echo "$$run load:"; /usr/bin/time -f "%e s wall, %U+%S s CPU, %M KB" bin/counterpoint load --quiet --format aif --skip-invalid --aliases $${AIF_CORPUS:-/tmp/counterpoint-aif-corpus}/aliases.txt --report /tmp/counterpoint-aif-report.jsonl $${AIF_CORPUS:-/tmp/counterpoint-aif-corpus} 2>&1 >/dev/null | grep -v '^skipped:\|^notice:'; done
 
 ## bench: the benchmarks; writes docs/performance.md and its chart (takes many minutes)
 bench:

@@ -19,6 +19,11 @@ const (
 	ChangeAccept  ChangeAction = "ACCEPT"
 	ChangeDismiss ChangeAction = "DISMISS"
 	ChangeReopen  ChangeAction = "REOPEN"
+	// ChangeMerge: an actor merged into another (both ids record it; the
+	// note holds what moved, which ChangeUnmerge reads to undo it).
+	ChangeMerge ChangeAction = "MERGE"
+	// ChangeUnmerge: a merge undone from its record.
+	ChangeUnmerge ChangeAction = "UNMERGE"
 )
 
 // Change is one write as the audit trail keeps it: who made it (the name of

@@ -233,14 +233,14 @@ func Ties(g TieGraph) []Tie {
 // inferred and some pair of actors on its two sides is held to both claims
 // by the source's words (neither assertion inferred); otherwise it is the
 // curator's reading, and notes are what it rests on: the rebuttal's note
-// when the rebuttal is inferred, then the notes of the inferred assertions.
+// when the rebuttal is inferred, then the notes of the inferred assertions, sorted.
 func CounterReading(relationInferred bool, relationNote string, statedPair bool, assertionNotes []string) (inferred bool, notes []string) {
 	notes = []string{}
 	if relationInferred && relationNote != "" {
 		notes = append(notes, relationNote)
 	}
 	if !statedPair {
-		for _, n := range assertionNotes {
+		for _, n := range slices.Sorted(slices.Values(assertionNotes)) {
 			if n != "" && !slices.Contains(notes, n) {
 				notes = append(notes, n)
 			}

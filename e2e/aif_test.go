@@ -65,9 +65,9 @@ func TestAIFLoadAnswersCounters(t *testing.T) {
 		// street safer".
 		"aif.harbour-street.audience-member-1>aif.ana-ruiz:1",
 		// "Why not ask the shops first?" (assertive questioning), CA 234.
-		"aif.harbour-street-followup.audience-member.232>aif.ana-ruiz:1",
+		"aif.harbour-street-followup.audience-member>aif.ana-ruiz:1",
 		// The unnamed speaker's customers on foot, CA 224 against Tom Becker.
-		"aif.harbour-street-followup.unnamed-speaker.222>aif.tom-becker:1",
+		"aif.harbour-street-followup.unnamed-speaker>aif.tom-becker:1",
 	}
 	slices.Sort(want)
 	if !slices.Equal(got, want) {

@@ -67,6 +67,13 @@ type ComplexityRoot struct {
 		Version     func(childComplexity int) int
 	}
 
+	ActorCandidate struct {
+		Actor   func(childComplexity int) int
+		Reason  func(childComplexity int) int
+		Reasons func(childComplexity int) int
+		Score   func(childComplexity int) int
+	}
+
 	ActorConnection struct {
 		Edges      func(childComplexity int) int
 		Nodes      func(childComplexity int) int
@@ -243,8 +250,10 @@ type ComplexityRoot struct {
 		DeleteClaim      func(childComplexity int, id string, version int) int
 		DeleteSource     func(childComplexity int, id string, version int) int
 		ImportSource     func(childComplexity int, input model.ImportSourceInput) int
+		MergeActors      func(childComplexity int, into string, from string) int
 		RemoveRelation   func(childComplexity int, kind model.RelationKind, from string, to string) int
 		ReviewSuggestion func(childComplexity int, source string, id string, decision model.SuggestionStatus) int
+		UnmergeActors    func(childComplexity int, into string, from string) int
 		UpsertActor      func(childComplexity int, input model.ActorInput) int
 		UpsertClaim      func(childComplexity int, input model.ClaimInput) int
 		UpsertSource     func(childComplexity int, input model.SourceInput) int
@@ -258,25 +267,27 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Actor          func(childComplexity int, id string) int
-		Actors         func(childComplexity int, first *int, after *string, kind *model.ActorKind) int
-		Camps          func(childComplexity int, datasets []string) int
-		Chains         func(childComplexity int, from string, to string, kinds []model.RelationKind, directed *bool, maxHops *int, first *int, datasets []string) int
-		Claim          func(childComplexity int, id string) int
-		Claims         func(childComplexity int, first *int, after *string, filter *model.ClaimFilter) int
-		CounterSummary func(childComplexity int, datasets []string, statedOnly *bool) int
-		Counters       func(childComplexity int, by *string, against *string, includeMembers *bool, first *int, datasets []string, statedOnly *bool) int
-		Datasets       func(childComplexity int) int
-		Editor         func(childComplexity int) int
-		History        func(childComplexity int, id string, first *int) int
-		Node           func(childComplexity int, id string) int
-		Nodes          func(childComplexity int, ids []string) int
-		Search         func(childComplexity int, text string, first *int, datasets []string) int
-		Source         func(childComplexity int, id string) int
-		Sources        func(childComplexity int) int
-		Subgraph       func(childComplexity int, ids []string, hops *int, limit *int, types []model.NodeType, datasets []string) int
-		Thread         func(childComplexity int, claim string, depth *int, kinds []model.RelationKind, datasets []string) int
-		Timeline       func(childComplexity int, datasets []string, from *string, to *string, first *int) int
+		Actor           func(childComplexity int, id string) int
+		ActorCandidates func(childComplexity int, name string, role *string, kind *model.ActorKind, datasets []string, first *int) int
+		Actors          func(childComplexity int, first *int, after *string, kind *model.ActorKind) int
+		Camps           func(childComplexity int, datasets []string) int
+		Chains          func(childComplexity int, from string, to string, kinds []model.RelationKind, directed *bool, maxHops *int, first *int, datasets []string) int
+		Claim           func(childComplexity int, id string) int
+		Claims          func(childComplexity int, first *int, after *string, filter *model.ClaimFilter) int
+		CounterSummary  func(childComplexity int, datasets []string, statedOnly *bool) int
+		Counters        func(childComplexity int, by *string, against *string, includeMembers *bool, first *int, datasets []string, statedOnly *bool) int
+		Datasets        func(childComplexity int) int
+		Editor          func(childComplexity int) int
+		History         func(childComplexity int, id string, first *int) int
+		Node            func(childComplexity int, id string) int
+		Nodes           func(childComplexity int, ids []string) int
+		Search          func(childComplexity int, text string, first *int, datasets []string) int
+		SimilarClaims   func(childComplexity int, claim *string, text *string, datasets []string, first *int) int
+		Source          func(childComplexity int, id string) int
+		Sources         func(childComplexity int) int
+		Subgraph        func(childComplexity int, ids []string, hops *int, limit *int, types []model.NodeType, datasets []string) int
+		Thread          func(childComplexity int, claim string, depth *int, kinds []model.RelationKind, datasets []string) int
+		Timeline        func(childComplexity int, datasets []string, from *string, to *string, first *int) int
 	}
 
 	Quote struct {
@@ -299,11 +310,13 @@ type ComplexityRoot struct {
 
 	QuoteSuggestion struct {
 		Cue         func(childComplexity int) int
+		CueSpan     func(childComplexity int) int
 		End         func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Mention     func(childComplexity int) int
 		Parts       func(childComplexity int) int
 		Speaker     func(childComplexity int) int
+		SpeakerFrom func(childComplexity int) int
 		SpeakerSpan func(childComplexity int) int
 		Start       func(childComplexity int) int
 		Status      func(childComplexity int) int
@@ -323,6 +336,14 @@ type ComplexityRoot struct {
 	SearchHit struct {
 		Node  func(childComplexity int) int
 		Score func(childComplexity int) int
+	}
+
+	SimilarClaim struct {
+		Claim           func(childComplexity int) int
+		Matched         func(childComplexity int) int
+		NegationDiffers func(childComplexity int) int
+		NumbersDiffer   func(childComplexity int) int
+		Score           func(childComplexity int) int
 	}
 
 	Source struct {
@@ -459,6 +480,8 @@ type MutationResolver interface {
 	DeleteClaim(ctx context.Context, id string, version int) (bool, error)
 	DeleteSource(ctx context.Context, id string, version int) (bool, error)
 	DeleteActor(ctx context.Context, id string, version int) (bool, error)
+	MergeActors(ctx context.Context, into string, from string) (*model.Actor, error)
+	UnmergeActors(ctx context.Context, into string, from string) (*model.Actor, error)
 }
 type QueryResolver interface {
 	Datasets(ctx context.Context) ([]*model.Dataset, error)
@@ -475,6 +498,8 @@ type QueryResolver interface {
 	Claims(ctx context.Context, first *int, after *string, filter *model.ClaimFilter) (*model.ClaimConnection, error)
 	Sources(ctx context.Context) ([]*model.Source, error)
 	Search(ctx context.Context, text string, first *int, datasets []string) ([]*model.SearchHit, error)
+	ActorCandidates(ctx context.Context, name string, role *string, kind *model.ActorKind, datasets []string, first *int) ([]*model.ActorCandidate, error)
+	SimilarClaims(ctx context.Context, claim *string, text *string, datasets []string, first *int) ([]*model.SimilarClaim, error)
 	Counters(ctx context.Context, by *string, against *string, includeMembers *bool, first *int, datasets []string, statedOnly *bool) ([]*model.Counter, error)
 	CounterSummary(ctx context.Context, datasets []string, statedOnly *bool) ([]*model.CounterSummary, error)
 	Thread(ctx context.Context, claim string, depth *int, kinds []model.RelationKind, datasets []string) (*model.Thread, error)
@@ -603,6 +628,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Actor.Version(childComplexity), true
+
+	case "ActorCandidate.actor":
+		if e.ComplexityRoot.ActorCandidate.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActorCandidate.Actor(childComplexity), true
+	case "ActorCandidate.reason":
+		if e.ComplexityRoot.ActorCandidate.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActorCandidate.Reason(childComplexity), true
+	case "ActorCandidate.reasons":
+		if e.ComplexityRoot.ActorCandidate.Reasons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActorCandidate.Reasons(childComplexity), true
+	case "ActorCandidate.score":
+		if e.ComplexityRoot.ActorCandidate.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActorCandidate.Score(childComplexity), true
 
 	case "ActorConnection.edges":
 		if e.ComplexityRoot.ActorConnection.Edges == nil {
@@ -1366,6 +1416,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ImportSource(childComplexity, args["input"].(model.ImportSourceInput)), true
+	case "Mutation.mergeActors":
+		if e.ComplexityRoot.Mutation.MergeActors == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_mergeActors_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MergeActors(childComplexity, args["into"].(string), args["from"].(string)), true
 	case "Mutation.removeRelation":
 		if e.ComplexityRoot.Mutation.RemoveRelation == nil {
 			break
@@ -1388,6 +1449,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ReviewSuggestion(childComplexity, args["source"].(string), args["id"].(string), args["decision"].(model.SuggestionStatus)), true
+	case "Mutation.unmergeActors":
+		if e.ComplexityRoot.Mutation.UnmergeActors == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_unmergeActors_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UnmergeActors(childComplexity, args["into"].(string), args["from"].(string)), true
 	case "Mutation.upsertActor":
 		if e.ComplexityRoot.Mutation.UpsertActor == nil {
 			break
@@ -1458,6 +1530,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Actor(childComplexity, args["id"].(string)), true
+	case "Query.actorCandidates":
+		if e.ComplexityRoot.Query.ActorCandidates == nil {
+			break
+		}
+
+		args, err := ec.field_Query_actorCandidates_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ActorCandidates(childComplexity, args["name"].(string), args["role"].(*string), args["kind"].(*model.ActorKind), args["datasets"].([]string), args["first"].(*int)), true
 	case "Query.actors":
 		if e.ComplexityRoot.Query.Actors == nil {
 			break
@@ -1592,6 +1675,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["first"].(*int), args["datasets"].([]string)), true
+	case "Query.similarClaims":
+		if e.ComplexityRoot.Query.SimilarClaims == nil {
+			break
+		}
+
+		args, err := ec.field_Query_similarClaims_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SimilarClaims(childComplexity, args["claim"].(*string), args["text"].(*string), args["datasets"].([]string), args["first"].(*int)), true
 	case "Query.source":
 		if e.ComplexityRoot.Query.Source == nil {
 			break
@@ -1740,6 +1834,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.QuoteSuggestion.Cue(childComplexity), true
+	case "QuoteSuggestion.cueSpan":
+		if e.ComplexityRoot.QuoteSuggestion.CueSpan == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuoteSuggestion.CueSpan(childComplexity), true
 	case "QuoteSuggestion.end":
 		if e.ComplexityRoot.QuoteSuggestion.End == nil {
 			break
@@ -1770,6 +1870,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.QuoteSuggestion.Speaker(childComplexity), true
+	case "QuoteSuggestion.speakerFrom":
+		if e.ComplexityRoot.QuoteSuggestion.SpeakerFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuoteSuggestion.SpeakerFrom(childComplexity), true
 	case "QuoteSuggestion.speakerSpan":
 		if e.ComplexityRoot.QuoteSuggestion.SpeakerSpan == nil {
 			break
@@ -1850,6 +1956,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SearchHit.Score(childComplexity), true
+
+	case "SimilarClaim.claim":
+		if e.ComplexityRoot.SimilarClaim.Claim == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SimilarClaim.Claim(childComplexity), true
+	case "SimilarClaim.matched":
+		if e.ComplexityRoot.SimilarClaim.Matched == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SimilarClaim.Matched(childComplexity), true
+	case "SimilarClaim.negationDiffers":
+		if e.ComplexityRoot.SimilarClaim.NegationDiffers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SimilarClaim.NegationDiffers(childComplexity), true
+	case "SimilarClaim.numbersDiffer":
+		if e.ComplexityRoot.SimilarClaim.NumbersDiffer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SimilarClaim.NumbersDiffer(childComplexity), true
+	case "SimilarClaim.score":
+		if e.ComplexityRoot.SimilarClaim.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SimilarClaim.Score(childComplexity), true
 
 	case "Source.authors":
 		if e.ComplexityRoot.Source.Authors == nil {
@@ -2564,6 +2701,10 @@ enum ChangeAction {
   DISMISS
   "A suggestion or hint put back to review (the note names it)."
   REOPEN
+  "An actor merged into another (mergeActors): both ids record it, and the note holds what moved, as JSON."
+  MERGE
+  "A merge undone from its record (unmergeActors): both ids record it, with the merge's note."
+  UNMERGE
 }
 
 "One curated body of claims (an article, an argument map), and what it holds."
@@ -2726,8 +2867,28 @@ type QuoteSuggestion {
   mention: Span
   "The word that attributes the quote (said, wrote, according to)."
   cue: String
+  "Where the cue is in the text, so that the studio can show it; null when there is no cue."
+  cueSpan: Span
+  "How the speaker was read from the words by the cue, so that a curator checks a resolved speaker against its mention; null when the speaker is unknown."
+  speakerFrom: SpeakerFrom
   "Whether a curator accepted or dismissed it."
   status: SuggestionStatus!
+}
+
+"How a suggested speaker was read from the words that attribute the quote."
+enum SpeakerFrom {
+  "The words are a name (Ana Ruiz said)."
+  NAME
+  "A surname, resolved to the full name the text gave before (Ruiz said)."
+  SURNAME
+  "A pronoun (he, she, they, it), resolved to an earlier speaker or person; mention holds the pronoun."
+  PRONOUN
+  "A definite description resolved to an earlier one (the official, the mayor); mention holds it."
+  ROLE
+  "A description kept as the text gives it (a senior city official)."
+  DESCRIPTION
+  "No cue of its own: the previous quote's speaker goes on."
+  CARRIED
 }
 
 "A sentence whose words signal that someone counters someone else."
@@ -2888,6 +3049,48 @@ type Chain {
   relations: [Relation!]!
 }
 
+"Why an existing actor may be the one a new speaker's name means."
+enum ActorMatchReason {
+  "The same name once titles, middle names and punctuation are set aside (James B. Comey, James Comey)."
+  SAME_NAME
+  "The same surname and first initial (J. Comey)."
+  SURNAME_AND_INITIAL
+  "A known variant of the first name (Jim for James), or an organisation's acronym (FBI)."
+  KNOWN_VARIANT
+  "A surname one letter off, with the same first name or initial (Comy)."
+  SIMILAR_SPELLING
+  "The same role and organisation (director of the FBI, FBI director)."
+  SAME_ROLE
+  "The same surname, the new name giving no first name (Director Comey)."
+  SAME_SURNAME
+}
+
+"An existing actor that a new speaker may be; the curator decides (reuse its id, or mergeActors). Anonymous sources are never proposed."
+type ActorCandidate {
+  "The existing actor."
+  actor: Actor!
+  "The reasons in words, for the curator."
+  reason: String!
+  "The reasons, strongest first."
+  reasons: [ActorMatchReason!]!
+  "How likely the two are one, in (0, 1]; candidates below 0.5 are not proposed."
+  score: Float!
+}
+
+"An existing claim that may say what a text says (similarClaims)."
+type SimilarClaim {
+  "The existing claim."
+  claim: Claim!
+  "How close, in (0, 1]: the content words both say (Dice's overlap, stemmed), weighed a quarter by the full-text index's relevance, cut when negation or numbers differ."
+  score: Float!
+  "The content words (stemmed) both say."
+  matched: [String!]!
+  "One denies what the other affirms (will not, will): not the same claim, though the words are."
+  negationDiffers: Boolean!
+  "They state different quantities (a third, half)."
+  numbersDiffer: Boolean!
+}
+
 "A full-text match."
 type SearchHit {
   "Lucene relevance; higher is better."
@@ -3030,6 +3233,20 @@ type Query {
   The text is matched as words; Lucene syntax is not interpreted. first defaults to 10, at most 100.
   """
   search(text: String!, first: Int = 10, datasets: [ID!]): [SearchHit!]!
+  """
+  The existing actors that a new speaker (name, and role as the source gives it) may be, best first, with the
+  reasons: same name, same surname and first initial, a known variant, a surname one letter off, same role and
+  organisation. Anonymous sources are never proposed, nor any when kind is ANONYMOUS. datasets limits the actors
+  to those of some datasets. first defaults to 10, at most 100.
+  """
+  actorCandidates(name: String!, role: String, kind: ActorKind, datasets: [ID!], first: Int = 10): [ActorCandidate!]!
+  """
+  The existing claims that say the same or nearly the same thing as a claim (by id) or a text, best first, with what
+  matched; give claim or text (text wins when both are given; the claim itself is left out). Lexical: the claims'
+  full-text index proposes, the content words decide, with negation and numbers normalised. first defaults to 5,
+  at most 100.
+  """
+  similarClaims(claim: ID, text: String, datasets: [ID!], first: Int = 5): [SimilarClaim!]!
   """
   Who countered whom: each claim that rebuts another, with both sides' actors.
   by and against filter by the actor on either side; includeMembers also counts
@@ -3239,6 +3456,18 @@ type Mutation {
   deleteSource(id: ID!, version: Int!): Boolean!
   "Delete an actor that no claim, source or group names any more, as of version; true when there was one."
   deleteActor(id: ID!, version: Int!): Boolean!
+  """
+  Merge actor from into actor into: every assertion, membership (either way), authorship and ABOUT of from becomes
+  into's (what into already has is kept), and from is deleted. Both ids' histories record it (MERGE, with what moved).
+  Anonymous sources and an actor merged into itself are refused. Returns into.
+  """
+  mergeActors(into: ID!, from: ID!): Actor!
+  """
+  Undo the last mergeActors of from into into, from its record: from is made again with everything the merge moved,
+  and into loses what it gained by the merge. Refused when from's last merge was into another actor or was undone,
+  or when the id from is taken again. Returns from.
+  """
+  unmergeActors(into: ID!, from: ID!): Actor!
 }
 `, BuiltIn: false},
 }
@@ -3276,6 +3505,20 @@ func (ec *executionContext) childFields_Actor(ctx context.Context, field graphql
 		return ec.fieldContext_Actor_version(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Actor", field.Name)
+}
+
+func (ec *executionContext) childFields_ActorCandidate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "actor":
+		return ec.fieldContext_ActorCandidate_actor(ctx, field)
+	case "reason":
+		return ec.fieldContext_ActorCandidate_reason(ctx, field)
+	case "reasons":
+		return ec.fieldContext_ActorCandidate_reasons(ctx, field)
+	case "score":
+		return ec.fieldContext_ActorCandidate_score(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ActorCandidate", field.Name)
 }
 
 func (ec *executionContext) childFields_ActorConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3688,6 +3931,10 @@ func (ec *executionContext) childFields_QuoteSuggestion(ctx context.Context, fie
 		return ec.fieldContext_QuoteSuggestion_mention(ctx, field)
 	case "cue":
 		return ec.fieldContext_QuoteSuggestion_cue(ctx, field)
+	case "cueSpan":
+		return ec.fieldContext_QuoteSuggestion_cueSpan(ctx, field)
+	case "speakerFrom":
+		return ec.fieldContext_QuoteSuggestion_speakerFrom(ctx, field)
 	case "status":
 		return ec.fieldContext_QuoteSuggestion_status(ctx, field)
 	}
@@ -3722,6 +3969,22 @@ func (ec *executionContext) childFields_SearchHit(ctx context.Context, field gra
 		return ec.fieldContext_SearchHit_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SearchHit", field.Name)
+}
+
+func (ec *executionContext) childFields_SimilarClaim(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "claim":
+		return ec.fieldContext_SimilarClaim_claim(ctx, field)
+	case "score":
+		return ec.fieldContext_SimilarClaim_score(ctx, field)
+	case "matched":
+		return ec.fieldContext_SimilarClaim_matched(ctx, field)
+	case "negationDiffers":
+		return ec.fieldContext_SimilarClaim_negationDiffers(ctx, field)
+	case "numbersDiffer":
+		return ec.fieldContext_SimilarClaim_numbersDiffer(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SimilarClaim", field.Name)
 }
 
 func (ec *executionContext) childFields_Source(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4102,6 +4365,28 @@ func (ec *executionContext) field_Mutation_importSource_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_mergeActors_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "into",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["into"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_removeRelation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4162,6 +4447,28 @@ func (ec *executionContext) field_Mutation_reviewSuggestion_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_unmergeActors_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "into",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["into"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_upsertActor_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4215,6 +4522,52 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_actorCandidates_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "name",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["name"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "role",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["role"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
+		func(ctx context.Context, v any) (*model.ActorKind, error) {
+			return ec.unmarshalOActorKind2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐActorKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "datasets",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["datasets"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg4
 	return args, nil
 }
 
@@ -4535,6 +4888,44 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["datasets"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_similarClaims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "claim",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["claim"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "text",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["text"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "datasets",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["datasets"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
 	return args, nil
 }
 
@@ -5095,6 +5486,107 @@ func (ec *executionContext) _Actor_version(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Actor_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Actor", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ActorCandidate_actor(ctx context.Context, field graphql.CollectedField, obj *model.ActorCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActorCandidate_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐActor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActorCandidate_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActorCandidate",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ActorCandidate_reason(ctx context.Context, field graphql.CollectedField, obj *model.ActorCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActorCandidate_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActorCandidate_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActorCandidate", field, false, false, "String")
+}
+
+func (ec *executionContext) _ActorCandidate_reasons(ctx context.Context, field graphql.CollectedField, obj *model.ActorCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActorCandidate_reasons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reasons, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ActorMatchReason) graphql.Marshaler {
+			return ec.marshalNActorMatchReason2ᚕgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐActorMatchReasonᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActorCandidate_reasons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActorCandidate", field, false, false, "ActorMatchReason")
+}
+
+func (ec *executionContext) _ActorCandidate_score(ctx context.Context, field graphql.CollectedField, obj *model.ActorCandidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActorCandidate_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActorCandidate_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActorCandidate", field, false, false, "Float")
 }
 
 func (ec *executionContext) _ActorConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ActorConnection) (ret graphql.Marshaler) {
@@ -8583,6 +9075,94 @@ func (ec *executionContext) fieldContext_Mutation_deleteActor(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_mergeActors(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_mergeActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MergeActors(ctx, fc.Args["into"].(string), fc.Args["from"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐActor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_mergeActors(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_mergeActors_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_unmergeActors(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_unmergeActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UnmergeActors(ctx, fc.Args["into"].(string), fc.Args["from"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐActor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_unmergeActors(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_unmergeActors_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9240,6 +9820,94 @@ func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_search_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_actorCandidates(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_actorCandidates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ActorCandidates(ctx, fc.Args["name"].(string), fc.Args["role"].(*string), fc.Args["kind"].(*model.ActorKind), fc.Args["datasets"].([]string), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ActorCandidate) graphql.Marshaler {
+			return ec.marshalNActorCandidate2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐActorCandidateᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_actorCandidates(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ActorCandidate(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_actorCandidates_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_similarClaims(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_similarClaims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SimilarClaims(ctx, fc.Args["claim"].(*string), fc.Args["text"].(*string), fc.Args["datasets"].([]string), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SimilarClaim) graphql.Marshaler {
+			return ec.marshalNSimilarClaim2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSimilarClaimᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_similarClaims(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SimilarClaim(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_similarClaims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -10166,6 +10834,61 @@ func (ec *executionContext) fieldContext_QuoteSuggestion_cue(_ context.Context, 
 	return graphql.NewScalarFieldContext("QuoteSuggestion", field, false, false, "String")
 }
 
+func (ec *executionContext) _QuoteSuggestion_cueSpan(ctx context.Context, field graphql.CollectedField, obj *model.QuoteSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuoteSuggestion_cueSpan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CueSpan, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Span) graphql.Marshaler {
+			return ec.marshalOSpan2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSpan(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_QuoteSuggestion_cueSpan(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QuoteSuggestion",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Span(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QuoteSuggestion_speakerFrom(ctx context.Context, field graphql.CollectedField, obj *model.QuoteSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuoteSuggestion_speakerFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SpeakerFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SpeakerFrom) graphql.Marshaler {
+			return ec.marshalOSpeakerFrom2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSpeakerFrom(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_QuoteSuggestion_speakerFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QuoteSuggestion", field, false, false, "SpeakerFrom")
+}
+
 func (ec *executionContext) _QuoteSuggestion_status(ctx context.Context, field graphql.CollectedField, obj *model.QuoteSuggestion) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10439,6 +11162,130 @@ func (ec *executionContext) fieldContext_SearchHit_node(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SimilarClaim_claim(ctx context.Context, field graphql.CollectedField, obj *model.SimilarClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SimilarClaim_claim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Claim, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐClaim(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SimilarClaim_claim(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SimilarClaim",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SimilarClaim_score(ctx context.Context, field graphql.CollectedField, obj *model.SimilarClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SimilarClaim_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SimilarClaim_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SimilarClaim", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SimilarClaim_matched(ctx context.Context, field graphql.CollectedField, obj *model.SimilarClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SimilarClaim_matched(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Matched, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SimilarClaim_matched(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SimilarClaim", field, false, false, "String")
+}
+
+func (ec *executionContext) _SimilarClaim_negationDiffers(ctx context.Context, field graphql.CollectedField, obj *model.SimilarClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SimilarClaim_negationDiffers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NegationDiffers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SimilarClaim_negationDiffers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SimilarClaim", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _SimilarClaim_numbersDiffer(ctx context.Context, field graphql.CollectedField, obj *model.SimilarClaim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SimilarClaim_numbersDiffer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NumbersDiffer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SimilarClaim_numbersDiffer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SimilarClaim", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Source_id(ctx context.Context, field graphql.CollectedField, obj *model.Source) (ret graphql.Marshaler) {
@@ -13672,6 +14519,54 @@ func (ec *executionContext) _Actor(ctx context.Context, sel ast.SelectionSet, ob
 	return out
 }
 
+var actorCandidateImplementors = []string{"ActorCandidate"}
+
+func (ec *executionContext) _ActorCandidate(ctx context.Context, sel ast.SelectionSet, obj *model.ActorCandidate) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, actorCandidateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ActorCandidate")
+		case "actor":
+			out.Values[i] = ec._ActorCandidate_actor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._ActorCandidate_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reasons":
+			out.Values[i] = ec._ActorCandidate_reasons(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._ActorCandidate_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var actorConnectionImplementors = []string{"ActorConnection"}
 
 func (ec *executionContext) _ActorConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ActorConnection) graphql.Marshaler {
@@ -14883,6 +15778,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "mergeActors":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_mergeActors(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unmergeActors":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_unmergeActors(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -15050,6 +15959,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_search(ctx, field)
+				})
+		case "actorCandidates":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_actorCandidates(ctx, field)
+				})
+		case "similarClaims":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_similarClaims(ctx, field)
 				})
 		case "counters":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -15277,6 +16198,16 @@ func (ec *executionContext) _QuoteSuggestion(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "cueSpan":
+			out.Values[i] = ec._QuoteSuggestion_cueSpan(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "speakerFrom":
+			out.Values[i] = ec._QuoteSuggestion_speakerFrom(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "status":
 			out.Values[i] = ec._QuoteSuggestion_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -15381,6 +16312,59 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 			}
 		case "node":
 			out.Values[i] = ec._SearchHit_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var similarClaimImplementors = []string{"SimilarClaim"}
+
+func (ec *executionContext) _SimilarClaim(ctx context.Context, sel ast.SelectionSet, obj *model.SimilarClaim) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, similarClaimImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SimilarClaim")
+		case "claim":
+			out.Values[i] = ec._SimilarClaim_claim(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._SimilarClaim_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "matched":
+			out.Values[i] = ec._SimilarClaim_matched(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "negationDiffers":
+			out.Values[i] = ec._SimilarClaim_negationDiffers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "numbersDiffer":
+			out.Values[i] = ec._SimilarClaim_numbersDiffer(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -16232,6 +17216,30 @@ func (ec *executionContext) marshalNActor2ᚖgithubᚗcomᚋcounterpointᚑnews�
 	return ec._Actor(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNActorCandidate2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐActorCandidateᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ActorCandidate) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNActorCandidate2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐActorCandidate(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNActorCandidate2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐActorCandidate(ctx context.Context, sel ast.SelectionSet, v *model.ActorCandidate) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ActorCandidate!")
+		return graphql.Null
+	}
+	return ec._ActorCandidate(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNActorConnection2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐActorConnection(ctx context.Context, sel ast.SelectionSet, v *model.ActorConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ActorConnection!")
@@ -16277,6 +17285,46 @@ func (ec *executionContext) unmarshalNActorKind2githubᚗcomᚋcounterpointᚑne
 
 func (ec *executionContext) marshalNActorKind2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐActorKind(ctx context.Context, sel ast.SelectionSet, v model.ActorKind) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) unmarshalNActorMatchReason2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐActorMatchReason(ctx context.Context, v any) (model.ActorMatchReason, error) {
+	var res model.ActorMatchReason
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNActorMatchReason2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐActorMatchReason(ctx context.Context, sel ast.SelectionSet, v model.ActorMatchReason) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNActorMatchReason2ᚕgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐActorMatchReasonᚄ(ctx context.Context, v any) ([]model.ActorMatchReason, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.ActorMatchReason, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNActorMatchReason2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐActorMatchReason(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNActorMatchReason2ᚕgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐActorMatchReasonᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ActorMatchReason) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNActorMatchReason2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐActorMatchReason(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNAnchor2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐAnchor(ctx context.Context, v any) (model.Anchor, error) {
@@ -16994,6 +18042,30 @@ func (ec *executionContext) marshalNSearchHit2ᚖgithubᚗcomᚋcounterpointᚑn
 	return ec._SearchHit(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNSimilarClaim2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSimilarClaimᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SimilarClaim) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSimilarClaim2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSimilarClaim(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSimilarClaim2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSimilarClaim(ctx context.Context, sel ast.SelectionSet, v *model.SimilarClaim) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SimilarClaim!")
+		return graphql.Null
+	}
+	return ec._SimilarClaim(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNSource2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSourceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Source) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -17663,6 +18735,22 @@ func (ec *executionContext) marshalOSpan2ᚖgithubᚗcomᚋcounterpointᚑnews�
 		return graphql.Null
 	}
 	return ec._Span(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOSpeakerFrom2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSpeakerFrom(ctx context.Context, v any) (*model.SpeakerFrom, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.SpeakerFrom)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSpeakerFrom2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐSpeakerFrom(ctx context.Context, sel ast.SelectionSet, v *model.SpeakerFrom) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOStance2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐStance(ctx context.Context, v any) (*model.Stance, error) {

@@ -127,23 +127,45 @@ func ReadFS(format Reader, fsys fs.FS, files ...string) ([]Input, error) {
 // textFile is relative, has no "..", and no symbolic link may lead out of
 // the folder.
 func (l Limits) ReadFiles(format Reader, files ...string) ([]Input, error) {
-	inputs, _, err := read(format, osFiles{max: l.maxBytes()}, files, false)
+	inputs, _, err := read(format, osFiles{max: l.maxBytes()}, files, Options{})
 	return inputs, err
 }
 
 // ReadFilesSkipInvalid is ReadFiles for --skip-invalid: what has problems
-// is left out (an AIF map's invalid node and what hangs on it; a dataset
-// file that fails the checks, whole) and listed in skipped, and the rest is
-// returned. Problems between the files (the same id defined twice
-// differently) still fail the whole read.
+// is left out (the element a problem names and what needs it, never more
+// than the problem touches) and listed in skipped, and the rest is
+// returned.
 func (l Limits) ReadFilesSkipInvalid(format Reader, files ...string) (inputs []Input, skipped Problems, err error) {
-	return read(format, osFiles{max: l.maxBytes()}, files, true)
+	inputs, rep, err := read(format, osFiles{max: l.maxBytes()}, files, Options{SkipInvalid: true})
+	return inputs, rep.Skipped, err
+}
+
+// Options say how Read treats what is wrong or spelt several ways.
+type Options struct {
+	// SkipInvalid leaves out what has problems instead of failing.
+	SkipInvalid bool
+	// Aliases merges the actors named by a name's variants into one.
+	Aliases *Aliases
+}
+
+// Report is what a read found besides the datasets: the problems that
+// --skip-invalid skipped, each with what was done, and notices (names
+// spelt several ways) that change nothing.
+type Report struct {
+	Skipped Problems
+	Notices Problems
+}
+
+// Read reads datasets from the operating system's file system with the
+// given options.
+func (l Limits) Read(format Reader, opt Options, files ...string) ([]Input, Report, error) {
+	return read(format, osFiles{max: l.maxBytes()}, files, opt)
 }
 
 // ReadFS reads datasets from fsys; source texts are named relative to the
 // dataset file's folder in fsys, without "..".
 func (l Limits) ReadFS(format Reader, fsys fs.FS, files ...string) ([]Input, error) {
-	inputs, _, err := read(format, fsFiles{fsys: fsys, max: l.maxBytes()}, files, false)
+	inputs, _, err := read(format, fsFiles{fsys: fsys, max: l.maxBytes()}, files, Options{})
 	return inputs, err
 }
 
@@ -158,22 +180,29 @@ type files interface {
 
 // read decodes and validates every file, then checks them against each
 // other; it returns Problems listing everything wrong in all of them. With
-// skip, the problems of a file are listed in skipped instead, and what
-// they concern is left out.
-func read(format Reader, src files, names []string, skip bool) ([]Input, Problems, error) {
+// opt.SkipInvalid, the problems are listed in the report's Skipped
+// instead, and only what each concerns is left out.
+func read(format Reader, src files, names []string, opt Options) ([]Input, Report, error) {
 	var inputs []Input
-	var problems, skipped ProblemList
+	var problems ProblemList
+	var rep Report
+	namer, _ := format.(NodeNamer)
 	report := func(ps Problems) {
-		if skip {
-			skipped.Add(ps...)
-		} else {
-			problems.Add(ps...)
+		for _, p := range ps {
+			switch {
+			case p.Action == Noted:
+				rep.Notices = append(rep.Notices, p)
+			case opt.SkipInvalid:
+				rep.Skipped = append(rep.Skipped, p)
+			default:
+				problems.Add(p)
+			}
 		}
 	}
 	for _, file := range names {
 		b, err := src.dataset(file)
 		if err != nil {
-			report(Problems{{File: file, Message: err.Error()}})
+			report(Problems{{File: file, Message: err.Error(), Kind: "unreadable", Action: "file skipped"}})
 			continue
 		}
 		// A byte-order mark says only that the file is UTF-8, which every
@@ -183,12 +212,25 @@ func read(format Reader, src files, names []string, skip bool) ([]Input, Problem
 		readText, release := src.texts(file)
 		ds, ps := format.Decode(file, b, readText)
 		release()
+		if ds == nil {
+			for i := range ps {
+				if ps[i].Action == "" {
+					ps[i].Action = "file skipped"
+				}
+			}
+		}
 		report(ps)
 		if ds == nil {
 			continue
 		}
 		inputs = append(inputs, Input{File: file, Dataset: ds})
 	}
+	// Aliases and spellings before merging, so that each spelling is
+	// placed in the file that uses it.
+	if opt.Aliases != nil {
+		report(opt.Aliases.apply(inputs))
+	}
+	report(spellings(inputs))
 	if m, ok := format.(Merger); ok {
 		var ps Problems
 		inputs, ps = m.Merge(inputs)
@@ -196,21 +238,31 @@ func read(format Reader, src files, names []string, skip bool) ([]Input, Problem
 	}
 	kept := inputs[:0]
 	for _, in := range inputs {
-		ps := Validate(in.File, in.Dataset)
-		if skip && len(ps) > 0 {
-			skipped.Add(ps...)
-			skipped.Add(Problem{File: in.File, Message: fmt.Sprintf("dataset %q is not loaded", in.Dataset.ID)})
+		if !opt.SkipInvalid {
+			problems.Add(Validate(in.File, in.Dataset)...)
+			kept = append(kept, in)
 			continue
 		}
-		problems.Add(ps...)
+		ps, ok := prune(in.File, in.Dataset, namer)
+		rep.Skipped = append(rep.Skipped, ps...)
+		if !ok {
+			rep.Skipped = append(rep.Skipped, Problem{File: in.File, Kind: "dataset-invalid", Action: "dataset skipped", Message: fmt.Sprintf("dataset %q is not loaded", in.Dataset.ID)})
+			continue
+		}
 		kept = append(kept, in)
 	}
 	inputs = kept
-	problems.Add(crossCheck(inputs)...)
-	if problems.Len() > 0 {
-		return nil, skipped.Problems(), problems.Problems()
+	if opt.SkipInvalid {
+		var ps Problems
+		inputs, ps = resolveConflicts(inputs, namer)
+		rep.Skipped = append(rep.Skipped, ps...)
+	} else {
+		problems.Add(crossCheck(inputs)...)
 	}
-	return inputs, skipped.Problems(), nil
+	if problems.Len() > 0 {
+		return nil, rep, problems.Problems()
+	}
+	return inputs, rep, nil
 }
 
 // utf8BOM is the UTF-8 encoding of U+FEFF, the byte-order mark.

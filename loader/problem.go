@@ -14,9 +14,35 @@ type Problem struct {
 	File    string
 	Path    string
 	Message string
+	// Kind names the sort of problem ("dangling-edge", "self-relation"),
+	// for the counts of a --report; empty for the dataset checks'.
+	Kind string `json:",omitempty"`
+	// Node is the input's own id of what the problem concerns (an AIF
+	// nodeID or edgeID), when the format has one.
+	Node string `json:",omitempty"`
+	// Action says what --skip-invalid did about it ("node skipped",
+	// "relation skipped", "map skipped"); Noted for a notice that changes
+	// nothing and never fails a load.
+	Action string `json:",omitempty"`
 	// unlisted is how many problems past the cap this one stands for
 	// (the last of a ProblemList's Problems).
 	unlisted int
+}
+
+// Noted is the Action of a notice: something worth a reader's look (a name
+// spelt two ways) that is neither wrong nor left out.
+const Noted = "noted"
+
+// Line is the problem with what was done about it, for one line of stderr.
+func (p Problem) Line() string {
+	s := p.String()
+	if p.Kind != "" {
+		s += " [" + p.Kind + "]"
+	}
+	if p.Action != "" {
+		s += " (" + p.Action + ")"
+	}
+	return s
 }
 
 // String renders the problem as "file: path: message".

@@ -122,6 +122,12 @@ func Complexity() graph.ComplexityRoot {
 		return page(child, first, "claims", maxPage)
 	}
 	c.Query.Search = func(child int, _ string, first *int, _ []string) int { return page(child, first, "search", maxPage) }
+	c.Query.ActorCandidates = func(child int, _ string, _ *string, _ *model.ActorKind, _ []string, first *int) int {
+		return page(child, first, "actorCandidates", maxPage)
+	}
+	c.Query.SimilarClaims = func(child int, _ *string, _ *string, _ []string, first *int) int {
+		return page(child, first, "similarClaims", maxPage)
+	}
 	c.Query.Counters = func(child int, _ *string, _ *string, _ *bool, first *int, _ []string, _ *bool) int {
 		return page(child, first, "counters", maxCounters)
 	}

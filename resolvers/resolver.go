@@ -61,6 +61,8 @@ type QueryReader interface {
 	Subgraph(ctx context.Context, q counterpoint.SubgraphQuery) (counterpoint.Subgraph, error)
 	History(ctx context.Context, id string, first int) ([]counterpoint.Change, error)
 	Reviews(ctx context.Context, source string) (map[string]counterpoint.ChangeAction, error)
+	ActorCandidates(ctx context.Context, q counterpoint.ActorQuery, scope counterpoint.Scope, first int) ([]counterpoint.ActorCandidate, error)
+	SimilarClaims(ctx context.Context, claim, text string, scope counterpoint.Scope, first int) ([]counterpoint.ClaimMatch, error)
 }
 
 // Writer makes the curators' writes. Each checks its input with the
@@ -76,6 +78,8 @@ type Writer interface {
 	DeleteClaim(ctx context.Context, id string, version int) (bool, error)
 	DeleteActor(ctx context.Context, id string, version int) (bool, error)
 	DeleteSource(ctx context.Context, id string, version int) (bool, error)
+	MergeActors(ctx context.Context, into, from string) error
+	UnmergeActors(ctx context.Context, into, from string) error
 	Review(ctx context.Context, source, id string, action counterpoint.ChangeAction) error
 }
 

@@ -8,6 +8,7 @@ package resolvers
 import (
 	"context"
 	"slices"
+	"strings"
 
 	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/graph"
@@ -304,6 +305,20 @@ func (r *mutationResolver) DeleteActor(ctx context.Context, id string, version i
 	return deleted, refused(ctx, "", err)
 }
 
+func (r *mutationResolver) MergeActors(ctx context.Context, into string, from string) (*model.Actor, error) {
+	if err := r.store.MergeActors(ctx, into, from); err != nil {
+		return nil, refused(ctx, "", err)
+	}
+	return r.fresh(ctx).actor(ctx, into)
+}
+
+func (r *mutationResolver) UnmergeActors(ctx context.Context, into string, from string) (*model.Actor, error) {
+	if err := r.store.UnmergeActors(ctx, into, from); err != nil {
+		return nil, refused(ctx, "", err)
+	}
+	return r.fresh(ctx).actor(ctx, from)
+}
+
 func (r *queryResolver) Datasets(ctx context.Context) ([]*model.Dataset, error) {
 	sums, err := r.store.DatasetSummaries(ctx)
 	if err != nil {
@@ -522,6 +537,48 @@ func (r *queryResolver) Search(ctx context.Context, text string, first *int, dat
 		out[i] = &model.SearchHit{Score: h.Score, Node: toNode(h.Node)}
 	}
 	return out, nil
+}
+
+func (r *queryResolver) ActorCandidates(ctx context.Context, name string, role *string, kind *model.ActorKind, datasets []string, first *int) ([]*model.ActorCandidate, error) {
+	n, err := bounded("actorCandidates", "first", first, maxPage)
+	if err != nil {
+		return nil, err
+	}
+	if len(name)+len(deref(role)) > maxSearchText {
+		return nil, counterpoint.Errorf(counterpoint.EINVALID, "name: at most %d bytes with the role", maxSearchText)
+	}
+	scope, err := scopeOf(datasets)
+	if err != nil {
+		return nil, err
+	}
+	q := counterpoint.ActorQuery{Name: name, Role: deref(role), Kind: counterpoint.ActorKind(derefEnum(kind))}
+	found, err := r.store.ActorCandidates(ctx, q, scope, n)
+	if err != nil {
+		return nil, err
+	}
+	return toActorCandidates(found), nil
+}
+
+func (r *queryResolver) SimilarClaims(ctx context.Context, claim *string, text *string, datasets []string, first *int) ([]*model.SimilarClaim, error) {
+	n, err := bounded("similarClaims", "first", first, maxPage)
+	if err != nil {
+		return nil, err
+	}
+	if deref(claim) == "" && strings.TrimSpace(deref(text)) == "" {
+		return nil, counterpoint.Invalidf("text", "give a claim or a text")
+	}
+	if len(deref(text)) > maxSearchText {
+		return nil, counterpoint.Errorf(counterpoint.EINVALID, "text: at most %d bytes", maxSearchText)
+	}
+	scope, err := scopeOf(datasets)
+	if err != nil {
+		return nil, err
+	}
+	found, err := r.store.SimilarClaims(ctx, deref(claim), strings.TrimSpace(deref(text)), scope, n)
+	if err != nil {
+		return nil, err
+	}
+	return toSimilarClaims(found), nil
 }
 
 func (r *queryResolver) Counters(ctx context.Context, by *string, against *string, includeMembers *bool, first *int, datasets []string, statedOnly *bool) ([]*model.Counter, error) {
@@ -778,7 +835,7 @@ func (r *sourceResolver) Suggestions(ctx context.Context, obj *model.Source, sta
 		}
 		out = append(out, &model.QuoteSuggestion{ID: q.ID, Start: q.Start, End: q.End, Text: q.Text, Parts: parts,
 			Speaker: optional(q.Speaker), SpeakerSpan: toSuggestSpanPtr(q.SpeakerSpan), Mention: toSuggestSpanPtr(q.Mention),
-			Cue: optional(q.Cue), Status: st})
+			Cue: optional(q.Cue), CueSpan: toSuggestSpanPtr(q.CueSpan), SpeakerFrom: speakerFrom(q.From), Status: st})
 	}
 	return out, nil
 }

@@ -111,6 +111,27 @@ scripts/notebook-test.sh "$SERVE_URL/graphql" || failures+=("notebook")
 
 kill "$serve_pid" 2>/dev/null || true; wait "$serve_pid" 2>/dev/null || true; serve_pid=""
 
+step "make run as a newcomer runs it: its printed studio address and local curator token, and a first save through them"
+# scripts/run.sh itself, over the test graph, with no tokens of ours: it
+# makes (or reuses) .neo4j/curator-token and prints the address and token.
+API_TOKENS="" API_TOKENS_FILE="" LISTEN_ADDR="127.0.0.1:${SERVE_PORT}" scripts/run.sh >.neo4j/make-run.log 2>&1 &
+serve_pid=$!
+for _ in $(seq 1 120); do
+  if curl -fsS "$SERVE_URL/readyz" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$serve_pid" 2>/dev/null; then break; fi
+  sleep 0.5
+done
+studio_url="$(sed -n 's/^The studio: //p' .neo4j/make-run.log | head -1)"
+studio_token="$(sed -n 's/^  sign in with the local curator token //p' .neo4j/make-run.log | head -1)"
+if [[ -n "$studio_url" && -n "$studio_token" ]] && curl -fsS "$SERVE_URL/readyz" >/dev/null 2>&1; then
+  EXPLORER_URL="$SERVE_URL" MAKE_RUN_STUDIO="$studio_url" MAKE_RUN_TOKEN="$studio_token" \
+    node --test --test-concurrency=1 web/tests-makerun/ || failures+=("make run's studio")
+else
+  echo "make run printed no studio address and token, or did not serve:"; tail -20 .neo4j/make-run.log
+  failures+=("make run's studio")
+fi
+kill "$serve_pid" 2>/dev/null || true; wait "$serve_pid" 2>/dev/null || true; serve_pid=""
+
 step "benchmark smoke run (10k elements; checks the output's form, never speed)"
 scripts/bench-smoke.sh || failures+=("benchmark smoke run")
 

@@ -9,6 +9,10 @@ import (
 // text and quote text that search queries.
 const FullTextIndex = "entity_text"
 
+// ClaimTextIndex is the full-text index over claim text alone, with
+// English stemming and stop words, that similarClaims asks (similar.go).
+const ClaimTextIndex = "claim_text"
+
 // schemaStatements are applied at every start; each is idempotent.
 //
 // Every node also carries the label Entity, whose unique id lets the API
@@ -33,6 +37,7 @@ var schemaStatements = []string{
 	`CREATE INDEX source_kind IF NOT EXISTS FOR (n:Source) ON (n.kind)`,
 	`CREATE INDEX change_entity IF NOT EXISTS FOR (n:Change) ON (n.entity)`,
 	`CREATE FULLTEXT INDEX ` + FullTextIndex + ` IF NOT EXISTS FOR (n:Actor|Claim|Quote) ON EACH [n.name, n.role, n.text]`,
+	"CREATE FULLTEXT INDEX " + ClaimTextIndex + " IF NOT EXISTS FOR (n:Claim) ON EACH [n.text] OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}}",
 }
 
 // Migrate applies the constraints and indexes and waits until they are

@@ -257,13 +257,15 @@ func statedPair(counter, target string) string {
 
 // counterGrounds are relationGrounds with what decides whether the counter
 // of the rebuttal r from claim counter to target is stated: statedPair, and
-// the notes of the inferred endorsements of actors who would count on
-// either side.
+// the notes of the inferred endorsements of actors who count on either side
+// (each subquery starts from the two claims, never from every assertion;
+// counterpoint.CounterReading orders and dedupes the notes).
 func counterGrounds(counter, target string) string {
 	return relationGrounds + ", statedPair: " + statedPair(counter, target) +
-		", assertionNotes: COLLECT { MATCH (nb:Actor)-[na:ASSERTED]->(nc:Claim) WHERE nc IN [" + counter + ", " + target + "] AND na.inferred AND " + endorses("na") +
-		" AND EXISTS { MATCH (ob:Actor)-[:ASSERTED]->(" + counter + "), (ox:Actor)-[:ASSERTED]->(" + target + ") WHERE (nb = ob OR nb = ox) AND " + countsAsCounter("ob", "ox", counter, target) + " }" +
-		" RETURN DISTINCT na.note AS note ORDER BY note }"
+		", assertionNotes: COLLECT { MATCH (nb:Actor)-[na:ASSERTED]->(" + counter + ") WHERE na.inferred AND " + endorses("na") +
+		" AND EXISTS { MATCH (ox:Actor)-[:ASSERTED]->(" + target + ") WHERE " + countsAsCounter("nb", "ox", counter, target) + " } RETURN na.note AS note }" +
+		" + COLLECT { MATCH (nx:Actor)-[nt:ASSERTED]->(" + target + ") WHERE nt.inferred AND " + endorses("nt") +
+		" AND EXISTS { MATCH (ob:Actor)-[:ASSERTED]->(" + counter + ") WHERE " + countsAsCounter("ob", "nx", counter, target) + " } RETURN nt.note AS note }"
 }
 
 // evidenceProps rank a claim's quotes in the curator's order.

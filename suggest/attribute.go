@@ -1,5 +1,7 @@
 package suggest
 
+import "strings"
+
 // Kinds of attribution.
 const (
 	attrNone      = iota
@@ -14,6 +16,8 @@ type attribution struct {
 	kind      int
 	cue       string
 	npA, npB  int  // tokens naming the speaker, inclusive; npA < 0 when none
+	cueTok    int  // first token of the cue
+	cueEnd    int  // last token of the cue (according to: two)
 	immediate bool // the attribution follows the closing mark at once
 }
 
@@ -30,12 +34,44 @@ var cueVerbs = set(
 	"conceded", "confirmed", "denied", "insisted", "reiterated", "charged", "alleged", "lamented", "declared",
 	"explained", "described", "called", "put", "texted", "emailed", "e-mailed", "posted", "testify", "thundered",
 	"snapped", "sighed", "laughed", "estimated", "reported", "advised", "assured", "acknowledges", "notes", "adds",
-	"call", "calls",
+	"call", "calls", "echoed", "reveals", "revealed", "accused", "accuses", "pledged", "referred", "refers",
+	"declared", "asserted", "asserts", "blasted", "slammed", "praised", "criticized", "criticised", "mocked", "touted",
+	"quoted", "cited", "chanted", "yelled", "screamed", "tweets", "posts",
+	"wrote", "writes", "texted", "messaged", "stated", "recalls", "explains", "continues", "answered",
+	"answers", "demanded", "opined", "proclaimed", "recounted", "elaborated", "quips", "barked", "exclaimed",
+	"interjected", "beamed", "emphasizes", "cried", "pressed", "interrupted", "fumed", "groused", "griped",
+	"grumbled", "marveled", "raged", "seethed", "sniped", "puts", "quip", "explain", "insist", "argue", "warn",
 )
+
+// nounable cue words are as often nouns (a call, the claims, his tweets).
+var nounable = set("call", "calls", "claims", "notes", "tweets", "posts", "answers", "replies", "demands", "promise",
+	"promises", "pledges", "vows", "remarks", "comments", "estimates", "reports", "reads", "states")
+
+// shortCues, in the sentence of a quotation of one to three words, say
+// that the words are someone's (he promised to act “very soon”; she
+// accused him of a “cover-up”), not a scare quote: the speech verbs and
+// verbs of judging and naming another's words.
+var shortCues = set("promised", "promises", "pledged", "vowed", "accused", "accuses", "described", "describes",
+	"called", "calls", "labeled", "labelled", "branded", "dismissed", "derided", "denounced", "condemned",
+	"characterized", "characterised", "portrayed", "referred", "refers", "warned", "urged", "praised", "hailed",
+	"blasted", "slammed", "criticized", "criticised", "mocked", "touted", "insisted", "argued", "suggested",
+	"claimed", "claims", "declared", "decried", "lamented", "admitted", "saying", "says", "said", "told", "tells",
+	"wrote", "writes", "tweeted", "added", "according", "asked", "noted", "stated", "announced", "predicted",
+	"complained", "stressed", "agreed", "echoed", "repeated", "quoted", "cited", "termed", "deemed", "considered",
+	"expressed", "voiced", "welcomed", "acknowledged", "conceded", "boasted", "bragged", "joked", "quipped",
+	"vows", "accuses", "calls", "describes", "warns", "urges", "praises", "slams", "blasts", "mocks", "touts",
+	"insists", "argues", "suggests", "declares", "notes", "noting", "echoing", "echoed", "reiterated", "denounce",
+	"denounced", "promise", "promising", "pledging", "labeling", "labelling", "vowing", "calling", "telling",
+	"describing", "accusing", "warning", "urging", "insisting", "arguing", "adding", "tweeting", "writing",
+	"telling", "asserted", "asserting", "coined", "dismissing", "blaming", "blamed", "criticizing", "attacking",
+	"attacked", "ridiculed", "derided", "apologized", "thanked", "pushed", "demanded", "demanding", "predicts",
+	"recalled", "recalls", "remarked", "responded", "replied", "retorted", "shouted", "yelled", "chanted",
+	"believes", "believed", "thinks", "thought", "feels", "felt", "referenced", "invoked", "interjecting",
+	"suggesting", "denouncing", "decrying", "touting", "mocking", "insisted")
 
 // objectFirst cues attribute only with an object between them and the
 // mark: "called the plan “…”" is speech, "called “…”" names something.
-var objectFirst = set("called", "call", "calls", "described", "put")
+var objectFirst = set("called", "call", "calls", "described", "put", "puts")
 
 // pronouns that stand for a speaker.
 var pronouns = set("he", "she", "they", "it", "we", "i")
@@ -53,7 +89,8 @@ var npStops = set("and", "but", "or", "nor", "that", "which", "who", "whom", "be
 // auxiliaries and adverbs may stand between a subject and its verb.
 var auxiliaries = set("also", "later", "then", "again", "once", "has", "had", "have", "was", "is", "previously",
 	"repeatedly", "recently", "further", "reportedly", "often", "still", "has", "would", "will", "did", "had", "even",
-	"simply", "just", "flatly", "quickly", "finally", "first")
+	"simply", "just", "flatly", "quickly", "finally", "first", "now", "already", "never", "could", "can", "may",
+	"might", "should", "must", "only")
 
 // parentheticals start a clause set off by commas between a subject and its
 // verb: Ruiz, in her e-mail, quipped.
@@ -80,7 +117,23 @@ func (d *doc) cueAt(i int) (cue string, according bool) {
 	if t.low == "according" && i+1 < len(d.toks) && d.toks[i+1].low == "to" {
 		return "according to", true
 	}
+	// shot back, fired back, hit back, pushed back: a cue of two words.
+	if (t.low == "shot" || t.low == "fired" || t.low == "hit" || t.low == "pushed") && i+1 < len(d.toks) && d.toks[i+1].low == "back" {
+		return t.text + " " + d.toks[i+1].text, false
+	}
+	// pointed out, points out: a cue of two words whose subject speaks.
+	if (t.low == "pointed" || t.low == "points") && i+1 < len(d.toks) && d.toks[i+1].low == "out" {
+		return t.text + " " + d.toks[i+1].text, false
+	}
+	// “…,” read the email: a document's words, inverted right after the mark.
+	if (t.low == "read" || t.low == "reads") && d.afterClose(i) {
+		return t.text, false
+	}
 	if !cueVerbs[t.low] {
+		return "", false
+	}
+	// A capitalised cue word inside a sentence is a name (the United States).
+	if t.capital() && i > 0 && d.toks[i-1].sent == t.sent {
 		return "", false
 	}
 	// "called" and "described" attribute only with an object before the
@@ -91,6 +144,18 @@ func (d *doc) cueAt(i int) (cue string, according bool) {
 	// A cue inside an infinitive ("declined to say") attributes nothing.
 	if i > 0 && d.toks[i-1].low == "to" {
 		return "", false
+	}
+	// A noun, not a verb, after a determiner or a possessor, with at most
+	// one word between: his claims, Ruiz's repeated calls, a blunt call.
+	if (nounable[t.low] || strings.HasSuffix(t.low, "s")) && i > 0 {
+		if p := d.toks[i-1]; p.kind == word && (determiners[p.low] || possessive(p.low)) {
+			return "", false
+		}
+		if nounable[t.low] && i > 1 && d.isWord(i-1) && !d.toks[i-1].capital() && !roleNouns[d.toks[i-1].low] {
+			if p := d.toks[i-2]; p.kind == word && (p.low == "a" || p.low == "an" || p.low == "the" || possessive(p.low) || p.low == "his" || p.low == "her" || p.low == "their") {
+				return "", false
+			}
+		}
 	}
 	return t.text, false
 }
@@ -125,6 +190,9 @@ func (d *doc) attribute(qi int) attribution {
 	if colon := d.colon(bStart, open); colon.kind != attrNone {
 		return colon
 	}
+	if colon := d.clauseColon(bStart, open); colon.kind != attrNone {
+		return colon
+	}
 	if after.kind != attrNone {
 		return after
 	}
@@ -136,6 +204,9 @@ func (d *doc) attribute(qi int) attribution {
 	if rest := d.lastCue(sBeg, bStart-1); rest.kind != attrNone {
 		return rest
 	}
+	if sub := d.subjectCue(max(d.sentBeg[sOpen], open-reach), open); sub.kind != attrNone {
+		return sub
+	}
 	// A sentence of the same paragraph, just before and without quotation
 	// marks, that says who speaks: Jamal Reyes said the walkout had support. “…”
 	if p := d.sentBeg[sOpen] - 1; p >= 0 && p >= open-reach && d.toks[p].para == d.toks[open].para {
@@ -143,6 +214,21 @@ func (d *doc) attribute(qi int) attribution {
 		pBeg := max(d.sentBeg[ps], p-reach)
 		if d.noQuotes(pBeg, p) {
 			if prev := d.lastCue(pBeg, p); prev.kind != attrNone {
+				return prev
+			}
+		}
+	}
+	// A quotation that opens its paragraph with nothing after it in its
+	// sentence, after a paragraph whose last sentence has no quotation
+	// marks and says who speaks (Ruiz told reporters the count was late.
+	// ¶ “We waited all night.”).
+	if p := d.sentBeg[sOpen] - 1; p >= 0 && p >= open-reach && open == d.sentBeg[sOpen] &&
+		d.toks[p].para == d.toks[open].para-1 && d.onlyPunct(close+1, d.sentEnd[sClose]) {
+		ps := d.toks[p].sent
+		pBeg := max(d.sentBeg[ps], p-reach)
+		if d.noQuotes(pBeg, p) {
+			if prev := d.lastCue(pBeg, p); prev.kind != attrNone {
+				prev.immediate = false
 				return prev
 			}
 		}
@@ -202,17 +288,49 @@ func (d *doc) cueWithSpeaker(i, a, b int) attribution {
 	}
 	if according {
 		if s, e := d.npAfter(i+2, b); s >= 0 {
-			return attribution{kind: attrAccording, cue: "according to", npA: s, npB: e}
+			return attribution{kind: attrAccording, cue: "according to", npA: s, npB: e, cueTok: i, cueEnd: i + 1}
 		}
 		return attribution{npA: -1}
 	}
-	if s, e := d.subjectBefore(i, a); s >= 0 {
-		return attribution{kind: attrDirect, cue: cue, npA: s, npB: e}
+	end := i + strings.Count(cue, " ") // pointed out, shot back
+	// A participle after a comma takes its clause's subject, read by
+	// subjectCue (Governor Ruiz …, he used sharper words, saying …).
+	if strings.HasSuffix(d.toks[i].low, "ing") && i > 0 && d.toks[i-1].text == "," {
+		return attribution{npA: -1}
 	}
-	if s, e := d.npAfter(i+1, b); s >= 0 {
-		return attribution{kind: attrDirect, cue: cue, npA: s, npB: e}
+	if s, e := d.subjectBefore(i, a); s >= 0 {
+		// A participle after a thing (their ninth debate saying) speaks
+		// for the clause's subject, read by subjectCue.
+		if h := d.toks[e]; strings.HasSuffix(d.toks[i].low, "ing") && !h.capital() && !pronouns[h.low] && !roleNouns[h.low] {
+			return attribution{npA: -1}
+		}
+		return attribution{kind: attrDirect, cue: cue, npA: s, npB: e, cueTok: i, cueEnd: end}
+	}
+	// Inverted (“…,” said the mayor; “…” if …, said the mayor) only right
+	// after a quotation's closing mark or a comma: elsewhere the words after
+	// the verb are its object (described his leadership skills).
+	if d.afterClose(i) || i > 0 && d.toks[i-1].text == "," && invertible[d.toks[i].low] && !(end+1 <= b && pronouns[d.toks[end+1].low]) {
+		if s, e := d.npAfter(end+1, b); s >= 0 {
+			return attribution{kind: attrDirect, cue: cue, npA: s, npB: e, cueTok: i, cueEnd: end}
+		}
 	}
 	return attribution{npA: -1}
+}
+
+// afterClose reports whether token i follows a closing quotation mark,
+// with at most a comma or a dash between.
+func (d *doc) afterClose(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		switch t := d.toks[j]; {
+		case t.kind == markClose:
+			return true
+		case t.kind == punct && (t.text == "," || t.text == "—" || t.text == "–" || t.text == "-"):
+			continue
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // colon reads "Name: “…”": a capitalised name right before a colon that
@@ -228,11 +346,21 @@ func (d *doc) colon(a, open int) attribution {
 		s--
 	}
 	s++
-	if s > e || (s > a && d.isWord(s-1)) {
-		// Not a bare name: "Their argument:" or part of a longer clause.
+	if s > e {
 		return attribution{npA: -1}
 	}
-	return attribution{kind: attrColon, cue: ":", npA: s, npB: e}
+	if s > a && d.isWord(s-1) {
+		// Part of a longer clause: the name of two or more words that ends
+		// it speaks when it is a person's (… doesn't surprise Republican
+		// engineer Hana Obi: “…”), not "Their argument:".
+		if e-s >= 1 && !d.org(s, e) && !d.toks[e].initial() {
+			if ns, ne, _, ok := d.name(s, e); ok && ne > ns {
+				return attribution{kind: attrColon, cue: ":", npA: s, npB: e, cueTok: c, cueEnd: c}
+			}
+		}
+		return attribution{npA: -1}
+	}
+	return attribution{kind: attrColon, cue: ":", npA: s, npB: e, cueTok: c, cueEnd: c}
 }
 
 // subjectBefore walks back from the cue at i, over auxiliaries and a
@@ -241,13 +369,26 @@ func (d *doc) colon(a, open int) attribution {
 // and is the subject (the city’s lawyer, Tom B. Hale, said).
 func (d *doc) subjectBefore(i, a int) (int, int) {
 	j := i - 1
-	for j >= a && d.isWord(j) && auxiliaries[d.toks[j].low] {
+	for j >= a && d.isWord(j) && (auxiliaries[d.toks[j].low] || adverb(d.toks[j])) {
 		j--
 	}
 	if j < a {
 		return -1, -1
 	}
-	if d.toks[j].text == "," {
+	// A party tag or other brackets between the name and the verb:
+	// Sen. Ana Ruiz (D-Ore.) said.
+	if d.toks[j].text == ")" {
+		k := j - 1
+		for k >= a && j-k <= 8 && d.toks[k].text != "(" && d.toks[k].role == outside {
+			k--
+		}
+		if k > a && d.toks[k].text == "(" {
+			j = k - 1
+		}
+	}
+	// Up to three parentheticals set off by commas are skipped (Harry
+	// Pell, 41, of Tacoma, Wash., who was polled, said).
+	for round := 0; round < 3 && j >= a && d.toks[j].text == ","; round++ {
 		// Find the comma before: the segment between is a parenthetical
 		// (skip it) or an apposition (the subject).
 		m := j - 1
@@ -257,6 +398,22 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 		seg0, seg1 := m+1, j-1
 		if seg0 > seg1 {
 			return -1, -1
+		}
+		// A long relative clause (X, who ran the field office in three
+		// states until last spring, said): skip back to its comma.
+		if m >= a && d.toks[m].kind == word {
+			m2 := m
+			for m2 >= a && d.toks[m2].text != "," && d.isWord(m2) && j-m2 <= 40 {
+				m2--
+			}
+			if m2 >= a && d.toks[m2].text == "," && (d.toks[m2+1].low == "who" || d.toks[m2+1].low == "which") {
+				m, seg0 = m2, m2+1
+			}
+		}
+		// A name that opens the clause, then appositions, then a name
+		// (Ann Bray, a nurse from Dover, Delaware, said): the first name.
+		if first, ok := d.clauseName(m, a); ok && d.nameRun(seg0, seg1) {
+			return first[0], first[1]
 		}
 		if parentheticals[d.toks[seg0].low] {
 			if m < a || d.toks[m].text != "," {
@@ -269,20 +426,58 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 			if j < a {
 				return -1, -1
 			}
+			// The parenthetical closed a chain of appositions that a name
+			// opens: Omar Pell, 41, of Tacoma, Wash., who was asked, said.
+			k := j
+			for k >= a && d.isWord(k) && j-k <= 6 {
+				k--
+			}
+			if k >= a && d.toks[k].text == "," {
+				if first, ok := d.clauseName(k, a); ok {
+					return first[0], first[1]
+				}
+			}
+			continue
 		} else if d.nameRun(seg0, seg1) {
+			// A place after its town (a nurse in Dover, Delaware, said):
+			// the speaker is the phrase before the preposition.
+			if p := d.placeBefore(m, a); p >= 0 {
+				return d.npEndingAt(p-1, a)
+			}
 			return seg0, seg1
+		} else if n0, n1, ok := d.nameBefore(m, a); ok {
+			// A name, then a description set off by commas: “…,” Ana
+			// Ruiz, the county's chief planner, said.
+			return n0, n1
+		} else if first, ok := d.clauseName(m, a); ok {
+			// A name, then two descriptions: Mark Hale, chairman of the
+			// board of Acme, the firm's funding arm, said.
+			return first[0], first[1]
 		} else {
 			return -1, -1
 		}
 	}
-	if !d.isWord(j) {
+	if j < a || !d.isWord(j) {
 		return -1, -1
 	}
 	if pronouns[d.toks[j].low] {
 		return j, j
 	}
-	if npStops[d.toks[j].low] || cueVerbs[d.toks[j].low] {
+	if npStops[d.toks[j].low] || cueVerbs[d.toks[j].low] || adverb(d.toks[j]) || contraction(d.toks[j].low) || timeWords[d.toks[j].low] {
 		return -1, -1
+	}
+	// A state after its town, with no comma before the verb (Lena Pike
+	// of Dover, Delaware says): the words before the preposition.
+	if d.toks[j].capital() {
+		k := j
+		for k >= a && d.isWord(k) && d.toks[k].capital() && j-k < 4 {
+			k--
+		}
+		if k >= a && d.toks[k].text == "," {
+			if p := d.placeBefore(k, a); p >= 0 {
+				return d.npEndingAt(p-1, a)
+			}
+		}
 	}
 	return d.npEndingAt(j, a)
 }
@@ -362,8 +557,8 @@ func (d *doc) npAfter(i, b int) (int, int) {
 	if e < i {
 		return -1, -1
 	}
-	// said the mayor, Ana Ruiz, …
-	if !d.toks[i].capital() && j+1 <= b && d.toks[j].text == "," {
+	// said the mayor, Ana Ruiz, …; said Ruiz's deputy budget director, Rich Bose, …
+	if (!d.toks[i].capital() || !d.toks[e].capital()) && j+1 <= b && d.toks[j].text == "," {
 		k := j + 1
 		for k <= b && d.isWord(k) && (d.toks[k].capital() || d.toks[k].initial()) {
 			k++
@@ -446,3 +641,267 @@ func (d *doc) roleSoon(i, b int) bool {
 	}
 	return false
 }
+
+// clauseColon reads "Hale pressed on with his case: “…”": a clause that
+// ends in a colon right before the opening mark introduces its subject's
+// words; the subject is the first name (a capitalised run) or pronoun of
+// the clause that a lower-case word follows.
+func (d *doc) clauseColon(a, open int) attribution {
+	c := open - 1
+	if c <= a || d.toks[c].text != ":" {
+		return attribution{npA: -1}
+	}
+	for i := a; i < c-1; i++ {
+		if !d.isWord(i) {
+			continue
+		}
+		t := d.toks[i]
+		if pronouns[t.low] && t.low != "it" && t.low != "i" && t.low != "we" {
+			if n := d.toks[i+1]; d.isWord(i+1) && !n.capital() {
+				return attribution{kind: attrColon, cue: ":", npA: i, npB: i, cueTok: c, cueEnd: c}
+			}
+			return attribution{npA: -1}
+		}
+		if !(t.capital() || t.initial()) || functionWords[t.low] || titles[t.low] && !t.capital() {
+			if npStops[t.low] || determiners[t.low] || functionWords[t.low] || t.low == "," {
+				continue
+			}
+			return attribution{npA: -1} // a lower-case subject or an object first: not read here
+		}
+		j := i
+		for j+1 < c && d.isWord(j+1) && (d.toks[j+1].capital() || d.toks[j+1].initial() || nameParticles[d.toks[j+1].low]) {
+			j++
+		}
+		if j+1 < c && d.isWord(j+1) && !d.toks[j+1].capital() && !npStops[d.toks[j+1].low] {
+			return attribution{kind: attrColon, cue: ":", npA: i, npB: j, cueTok: c, cueEnd: c}
+		}
+		return attribution{npA: -1}
+	}
+	return attribution{npA: -1}
+}
+
+// shortCueNear reports whether the sentence of tokens [first, last] holds,
+// outside quotation marks, a word of shortCues.
+func (d *doc) shortCueNear(first, last int) bool {
+	s0, s1 := d.toks[first].sent, d.toks[last].sent
+	a, b := max(d.sentBeg[s0], first-reach), min(d.sentEnd[s1], last+reach)
+	for i := a; i <= b; i++ {
+		if t := d.toks[i]; t.kind == word && t.role == outside && !t.capital() && (shortCues[t.low] || subjectVerbs[t.low] || cueVerbs[t.low]) {
+			return true
+		}
+	}
+	return false
+}
+
+// adverb reports whether a lower-case word ending in -ly is likely an
+// adverb (fatally, publicly), never a speaker's head word.
+func adverb(t token) bool {
+	return !t.capital() && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") && !roleNouns[t.low]
+}
+
+// clauseName finds, walking back from the comma at m over comma-separated
+// segments (at most three, each of at most twelve words, the nearest not a
+// name), a name that opens the clause: the sentence start, or right after
+// a quotation's closing mark.
+func (d *doc) clauseName(m, a int) ([2]int, bool) {
+	for hops := 0; hops < 3 && m >= a && d.toks[m].text == ","; hops++ {
+		k := m - 1
+		for k >= a && d.toks[k].text != "," && d.isWord(k) && m-k <= 12 {
+			k--
+		}
+		s0, s1 := k+1, m-1
+		if s0 > s1 {
+			return [2]int{}, false
+		}
+		opens := k < a || d.toks[k].kind == markClose || d.toks[k].sent != d.toks[s0].sent
+		if opens {
+			if hops > 0 && d.nameRun(s0, s1) && s1 > s0 {
+				return [2]int{s0, s1}, true
+			}
+			return [2]int{}, false
+		}
+		if d.toks[k].text != "," {
+			return [2]int{}, false
+		}
+		m = k
+	}
+	return [2]int{}, false
+}
+
+// nameBefore finds the name segment that ends right before the comma at m
+// and opens its clause (at a, after a closing mark or at the sentence
+// start): the person a description after it is set off for.
+func (d *doc) nameBefore(m, a int) (int, int, bool) {
+	if m < a || d.toks[m].text != "," {
+		return 0, 0, false
+	}
+	k := m - 1
+	for k >= a && d.isWord(k) && m-k <= 6 {
+		k--
+	}
+	s0, s1 := k+1, m-1
+	if s0 > s1 || !d.nameRun(s0, s1) {
+		return 0, 0, false
+	}
+	if k >= a && d.toks[k].kind != markClose && d.toks[k].text != "," && d.toks[k].sent == d.toks[s0].sent {
+		return 0, 0, false
+	}
+	return s0, s1, true
+}
+
+// sentenceSubject finds the subject of the clause that runs from token a
+// to the verb at v: the first pronoun, or the first capitalised name that a
+// lower-case word, a comma or the verb follows, or a short lower-case noun
+// phrase right before the verb (the senator).
+func (d *doc) sentenceSubject(a, v int) (int, int) {
+	// An opening phrase up to a comma (Speaking at a rally in Dover, …;
+	// After the vote, …) is not the subject.
+	if a < v && d.isWord(a) && (strings.HasSuffix(d.toks[a].low, "ing") && d.toks[a].capital() || parentheticals[d.toks[a].low] && d.toks[a].low != "who") {
+		for k := a + 1; k < v && k <= a+15; k++ {
+			if d.toks[k].text == "," {
+				a = k + 1
+				break
+			}
+			if !d.isWord(k) {
+				break
+			}
+		}
+	}
+	for i := a; i < v; i++ {
+		if !d.isWord(i) {
+			if d.toks[i].kind == markOpen || d.toks[i].kind == markClose {
+				return -1, -1
+			}
+			continue
+		}
+		t := d.toks[i]
+		if pronouns[t.low] {
+			if t.low == "it" || t.low == "i" || t.low == "we" {
+				return -1, -1
+			}
+			return i, i
+		}
+		if functionWords[t.low] && !determiners[t.low] || adverb(t) || timeWords[t.low] {
+			continue
+		}
+		if t.capital() && !determiners[t.low] || t.initial() {
+			j := i
+			for j+1 < v && d.isWord(j+1) && (d.toks[j+1].capital() || d.toks[j+1].initial() || nameParticles[d.toks[j+1].low]) {
+				j++
+			}
+			// Hundreds of nurses, Dozens of voters: a quantity and its noun.
+			if j == i && j+2 < v && d.toks[j+1].low == "of" && d.isWord(j+2) && !d.toks[j+2].capital() {
+				return i, j + 2
+			}
+			// Democratic council candidate Lou Barnes, band member
+			// Pip Lowe: role words between two capitalised runs belong to the name.
+			k := j + 1
+			for k < v && k <= j+4 && d.isWord(k) && !d.toks[k].capital() && (titles[d.toks[k].low] || roleNouns[d.toks[k].low] || roleWords[d.toks[k].low]) {
+				k++
+			}
+			if k > j+1 && k < v && d.isWord(k) && d.toks[k].capital() {
+				j = k
+				for j+1 < v && d.isWord(j+1) && (d.toks[j+1].capital() || d.toks[j+1].initial() || nameParticles[d.toks[j+1].low]) {
+					j++
+				}
+			}
+			if j+1 == v || d.toks[j+1].text == "," || d.isWord(j+1) && !d.toks[j+1].capital() && !npStops[d.toks[j+1].low] {
+				if s, e, _, ok := d.name(i, j); ok && s <= e {
+					return i, j
+				}
+			}
+			return -1, -1
+		}
+		if determiners[t.low] {
+			// the senator decried …: a short phrase right before the verb.
+			if v-i <= 5 && d.noQuotes(i, v-1) {
+				if s, e := d.npEndingAt(v-1, i); s == i {
+					return s, e
+				}
+			}
+			// The Ohio senator struck back, saying …: the phrase up to its role noun.
+			for h := i + 1; h < v && h <= i+4 && d.isWord(h); h++ {
+				if roleNouns[d.toks[h].low] {
+					return i, h
+				}
+			}
+			return -1, -1
+		}
+		return -1, -1
+	}
+	return -1, -1
+}
+
+// subjectCue is the fallback attribution of a quotation in a sentence
+// that holds a speech cue but gives it no speaker by the rules above
+// (Avery went on the attack, calling him “…”; she thanked him for “…”):
+// the subject of the sentence, with the cue nearest before the quotation.
+func (d *doc) subjectCue(sBeg, open int) attribution {
+	for v := open - 1; v > sBeg; v-- {
+		t := d.toks[v]
+		if t.kind != word || t.role != outside || !(cueVerbs[t.low] || shortCues[t.low] || subjectVerbs[t.low]) || t.capital() {
+			continue
+		}
+		from := sBeg
+		for k := v - 1; k >= sBeg; k-- {
+			if d.toks[k].kind == markClose {
+				from = k + 1
+				break
+			}
+		}
+		if s, e := d.sentenceSubject(from, v); s >= 0 {
+			return attribution{kind: attrDirect, cue: t.text, npA: s, npB: e, cueTok: v, cueEnd: v}
+		}
+		return attribution{npA: -1}
+	}
+	return attribution{npA: -1}
+}
+
+// subjectVerbs attribute their object's quoted words to their subject,
+// though they take no speaker after them: she thanked him for “…”.
+var subjectVerbs = set("calling", "saying", "adding", "noting", "telling", "writing", "arguing", "insisting", "warning",
+	"thanked", "decried", "pondered", "barked", "offered", "offering", "apologized", "promising", "vowing", "urging",
+	"accusing", "describing", "dismissing", "labeling", "praising", "blaming", "blamed", "defended", "defending",
+	"questioning", "questioned", "suggesting", "claiming", "declaring", "explaining", "asking", "tweeting", "posting",
+	"chanting", "shouting", "yelling", "chanted", "interjecting", "referenced", "invoked", "denouncing", "decrying")
+
+// placeBefore reports, for the comma at m, whether the words before it are
+// a capitalised place after a preposition (in Dover, from Ohio); it
+// returns the preposition's token, or -1.
+func (d *doc) placeBefore(m, a int) int {
+	k := m - 1
+	for k >= a && d.isWord(k) && (d.toks[k].capital() || d.toks[k].initial()) && m-k <= 4 {
+		k--
+	}
+	if k < a || k == m-1 || !d.isWord(k) {
+		return -1
+	}
+	switch d.toks[k].low {
+	case "in", "from", "of", "near":
+		if k-1 >= a && d.isWord(k-1) {
+			return k
+		}
+	}
+	return -1
+}
+
+// roleWords stand between a description and a name: presidential
+// candidate, band member, front-runner.
+var roleWords = set("presidential", "candidate", "nominee", "front-runner", "frontrunner", "hopeful", "rival",
+	"member", "contender", "challenger", "incumbent", "host", "anchor", "correspondent", "columnist", "pollster",
+	"strategist", "consultant", "operative", "donor", "businessman", "businesswoman", "billionaire", "actor",
+	"actress", "singer", "rapper", "comedian", "star", "activist", "commentator", "journalist", "writer", "author")
+
+// contraction reports whether a word is a pronoun with a verb (he'd, she's).
+func contraction(low string) bool {
+	for _, suf := range []string{"'d", "'ll", "'ve", "'re", "'s", "'m"} {
+		if p, ok := strings.CutSuffix(low, suf); ok && pronouns[p] {
+			return true
+		}
+	}
+	return false
+}
+
+// invertible cues take their speaker after them after a comma too: “…” if
+// she loses, said David Marsh.
+var invertible = set("said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "continued", "recalled")

@@ -6,9 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/counterpoint-news/counterpoint"
 )
 
 // goldText is one hand-marked text of testdata/eval: its quotation parts
@@ -76,7 +79,7 @@ func loadGold(t *testing.T, set string) []goldText {
 
 // TestGoldOffsets: every hand-marked span holds the words it names.
 func TestGoldOffsets(t *testing.T) {
-	for _, set := range []string{"dev", "heldout", "heldout2"} {
+	for _, set := range []string{"dev", "heldout", "heldout2", "british"} {
 		if _, err := os.Stat(filepath.Join("testdata", "eval", set)); err == nil {
 			if n := len(loadGold(t, set)); n == 0 {
 				t.Errorf("set %s has no texts", set)
@@ -405,6 +408,7 @@ func TestEvaluation(t *testing.T) {
 	for _, h := range []struct{ dir, name string }{
 		{"heldout", "held-out (written after the rules)"},
 		{"heldout2", "held-out 2 (written after the last rule change)"},
+		{"british", "British single marks (not DIRECT by the domain's rule; no floor)"},
 	} {
 		if _, err := os.Stat(filepath.Join("testdata", "eval", h.dir)); err == nil {
 			sets = append(sets, struct {
@@ -446,4 +450,48 @@ func TestEvaluation(t *testing.T) {
 	check("exact precision", dev.exactP, dev.pred, floors.exactP)
 	check("exact recall", dev.exactR, dev.gold, floors.exactR)
 	check("speaker share", dev.speakerRight, dev.speakerFound, floors.speaker)
+}
+
+// TestSuggestionsAreDirect: the pass and the API share one quotation rule,
+// so no suggested part is ever refused as DIRECT (issue 18 §3): on the
+// article, on every hand-marked text and on the fuzz corpus (whose seeds
+// run through checkSuggestions, which checks the same on any input).
+func TestSuggestionsAreDirect(t *testing.T) {
+	texts := []goldText{loadArticle(t)}
+	for _, set := range []string{"dev", "heldout", "heldout2", "british"} {
+		texts = append(texts, loadGold(t, set)...)
+	}
+	files, _ := filepath.Glob(filepath.Join("testdata", "fuzz", "FuzzQuotes", "*"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// go test fuzz v1 / string("…")
+		for _, line := range strings.Split(string(b), "\n") {
+			if s, ok := strings.CutPrefix(line, "string("); ok {
+				if v, err := strconv.Unquote(strings.TrimSuffix(s, ")")); err == nil {
+					texts = append(texts, goldText{ID: f, Text: v})
+				}
+			}
+		}
+	}
+	if len(texts) < 20 {
+		t.Fatalf("only %d texts to check", len(texts))
+	}
+	parts := 0
+	for _, g := range texts {
+		tx := counterpoint.NewText(g.Text)
+		for _, q := range Quotes(g.Text) {
+			for _, p := range q.Parts {
+				parts++
+				if !tx.InsideQuotation(p.Start, p.End) {
+					t.Errorf("%s: suggested part %q at [%d, %d) is refused as DIRECT by counterpoint.Text.InsideQuotation", g.ID, p.Text, p.Start, p.End)
+				}
+			}
+		}
+	}
+	if parts == 0 {
+		t.Fatal("no suggested parts to check")
+	}
 }

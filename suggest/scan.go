@@ -6,12 +6,23 @@ import (
 	"github.com/counterpoint-news/counterpoint"
 )
 
-// paragraphs splits the text into paragraphs, as [start, end) code-point
-// ranges without their line breaks, by the domain's one rule
-// (counterpoint.Text.Paragraphs), so that a suggested quote is direct
-// exactly when the API will check it so.
-func paragraphs(r []rune) [][2]int {
-	return counterpoint.NewText(string(r)).Paragraphs()
+// direct keeps the quotations whose every part is inside quotation marks by
+// the domain's one rule (counterpoint.Text.InsideQuotation, the check of
+// every DIRECT quote), so that no suggestion is refused by the API when a
+// curator accepts it. A quotation the domain reads otherwise (a stray ASCII
+// mark that flips which runs are quoted) is not suggested at all.
+func direct(tx *counterpoint.Text, qs []quotation) []quotation {
+	kept := qs[:0]
+	for _, q := range qs {
+		ok := true
+		for _, p := range q.parts {
+			ok = ok && tx.InsideQuotation(p[0], p[1])
+		}
+		if ok {
+			kept = append(kept, q)
+		}
+	}
+	return kept
 }
 
 // trimRange narrows [s, e) past white space at both ends.
@@ -30,7 +41,6 @@ func trimRange(r []rune, s, e int) (int, int) {
 type quotation struct {
 	parts   [][2]int // content of each part, trimmed, without the marks
 	marks   [][2]int // opening and closing mark of each part; closing -1 when missing
-	single  bool     // delimited by single marks (‘…’ at top level)
 	para    int      // paragraph of the first part
 	lastPar int      // paragraph of the last part
 }
@@ -41,8 +51,6 @@ const (
 	openDouble
 	closeDouble
 	eitherDouble // the ASCII ", by its neighbours
-	openSingle
-	closeSingle // ’ or ' that may end a single-quoted quotation
 )
 
 func isWordRune(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }
@@ -85,41 +93,11 @@ func doubleKind(r []rune, i int) int {
 	return notMark
 }
 
-// singleKind classifies a single mark at r[i] when it stands at the top
-// level: ‘ opens, ’ closes unless it sits between letters (don’t, Hale’s).
-func singleKind(r []rune, i int) int {
-	before, after := at(r, i-1), at(r, i+1)
-	switch r[i] {
-	case '‘':
-		if isWordRune(after) || after == '…' || after == '.' {
-			return openSingle
-		}
-	case '\'':
-		if opensBefore(before) && isWordRune(after) {
-			return openSingle
-		}
-		if !unicode.IsSpace(before) && !isWordRune(after) {
-			return closeSingle
-		}
-	case '’':
-		if !isWordRune(after) && !unicode.IsSpace(before) {
-			return closeSingle
-		}
-	}
-	return notMark
-}
-
-// weakClose reports whether a closing single mark at r[i] may well be a
-// plural possessive (officials’ time): an s before it, a space and a
-// lower-case word after.
-func weakClose(r []rune, i int) bool {
-	return (at(r, i-1) == 's' || at(r, i-1) == 'S') && at(r, i+1) == ' ' && unicode.IsLower(at(r, i+2))
-}
-
-// scan finds every quotation in the text, paragraph by paragraph. Double
-// marks come first; single marks make a quotation only at the top level
-// (inside double marks they are a quotation within the quotation, part of
-// the outer one) and never run past their paragraph. A paragraph that ends inside a quotation continues it when
+// scan finds every quotation in the text, paragraph by paragraph. Only
+// double marks delimit one, as in the domain's rule: single marks are a
+// quotation within the quotation, part of the outer one, or at the top level
+// a headline's or a British text's marks, which the API does not take as
+// DIRECT. A paragraph that ends inside a quotation continues it when
 // the next paragraph opens with a mark (news style); otherwise the
 // quotation ends with its paragraph.
 func scan(r []rune, paras [][2]int) []quotation {
@@ -147,12 +125,6 @@ func scan(r []rune, paras [][2]int) []quotation {
 					inside, open, start = true, i, i+1
 					continue
 				}
-				if singleKind(r, i) == openSingle {
-					if end := singleClose(r, i+1, p[1]); end >= 0 {
-						out = append(out, newQuotation(r, i, end, pi, true))
-						i = end
-					}
-				}
 				continue
 			}
 			switch doubleKind(r, i) {
@@ -162,7 +134,7 @@ func scan(r []rune, paras [][2]int) []quotation {
 					out = append(out, *cur)
 					cur = nil
 				} else {
-					out = append(out, newQuotation(r, open, i, pi, false))
+					out = append(out, newQuotation(r, open, i, pi))
 				}
 				inside = false
 			case openDouble:
@@ -212,31 +184,8 @@ func scan(r []rune, paras [][2]int) []quotation {
 	return kept
 }
 
-// singleClose finds the mark that closes a single-quoted quotation opened
-// before from, within the paragraph ending at end: the first closing ’ or '
-// that is not likely a plural possessive, or the last candidate.
-func singleClose(r []rune, from, end int) int {
-	last := -1
-	for j := from; j < end; j++ {
-		switch r[j] {
-		case '“', '”', '"':
-			// A double mark inside a single-quoted run: not a top-level
-			// single quotation.
-			return -1
-		}
-		if singleKind(r, j) != closeSingle {
-			continue
-		}
-		if !weakClose(r, j) {
-			return j
-		}
-		last = j
-	}
-	return last
-}
-
-func newQuotation(r []rune, open, close, para int, single bool) quotation {
-	q := quotation{single: single, para: para, lastPar: para}
+func newQuotation(r []rune, open, close, para int) quotation {
+	q := quotation{para: para, lastPar: para}
 	q.addPart(r, open, open+1, close, para)
 	return q
 }

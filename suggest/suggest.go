@@ -12,6 +12,9 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
+
+	"github.com/counterpoint-news/counterpoint"
 )
 
 // Span is a range of the text with the words it holds, so that a client can
@@ -52,7 +55,24 @@ type Quote struct {
 	// after a name); "" when the speaker is carried over from the previous
 	// quote or unknown.
 	Cue string `json:"cue,omitempty"`
+	// CueSpan is where the cue is, so that the studio can show the words
+	// that attribute the quote; nil when Cue is "".
+	CueSpan *Span `json:"cueSpan,omitempty"`
+	// From says how the Speaker was read from the words by the cue, so that
+	// a curator checks a resolved speaker against its Mention; "" when the
+	// speaker is unknown.
+	From string `json:"from,omitempty"`
 }
+
+// How a quote's speaker was found (Quote.From).
+const (
+	FromName        = "name"        // the cue's subject is a name: Ana Ruiz said
+	FromSurname     = "surname"     // a surname, resolved to the full name given before: Ruiz said
+	FromPronoun     = "pronoun"     // he, she, they or it, resolved to an earlier speaker or person
+	FromRole        = "role"        // a definite description resolved to an earlier one: the official, the mayor
+	FromDescription = "description" // a description kept as the text gives it: a senior city official
+	FromCarried     = "carried"     // no cue of its own: the previous quote's speaker goes on
+)
 
 // Quotes returns the suggested direct quotations of text in text order.
 func Quotes(text string) []Quote {
@@ -75,8 +95,9 @@ type doc struct {
 
 func newDoc(text string) *doc {
 	d := &doc{r: []rune(text)}
-	d.paras = paragraphs(d.r)
-	d.qs = scan(d.r, d.paras)
+	tx := counterpoint.NewText(text)
+	d.paras = tx.Paragraphs()
+	d.qs = direct(tx, scan(d.r, d.paras))
 	sort.SliceStable(d.qs, func(i, j int) bool { return d.qs[i].marks[0][0] < d.qs[j].marks[0][0] })
 	role := make([]int, len(d.r))
 	quoteOf := make([]int, len(d.r))
@@ -204,6 +225,7 @@ func (d *doc) quotes() []Quote {
 			prev := &kept[i-1]
 			if d.qs[c.qi[0]].para-d.qs[prev.qi[len(prev.qi)-1]].lastPar <= 1 && out[i-1].Speaker != "" {
 				q.Speaker, q.SpeakerSpan = out[i-1].Speaker, out[i-1].SpeakerSpan
+				q.From = FromCarried
 				c.attr.kind = attrInherited
 			}
 		} else {
@@ -225,6 +247,39 @@ func (d *doc) wordCount(c *candidate) int {
 	return n
 }
 
+// titleIntro words stand before a title: on “Morning Report,” the podcast “…”.
+var titleIntro = set("on", "podcast", "show", "program", "programme", "film", "movie", "book", "memoir", "series",
+	"song", "album", "column", "blog", "newsletter", "documentary", "novel", "play", "episode", "told")
+
+// titleWords reports whether a one-part quotation of one to six words is in
+// Title Case: its first word and every word of four letters or more
+// capitalised (Morning Report, Night of the Floods, Today).
+func (d *doc) titleWords(c *candidate) bool {
+	q := d.qs[c.qi[0]]
+	if len(q.parts) != 1 {
+		return false
+	}
+	ws := strings.Fields(string(d.r[q.parts[0][0]:q.parts[0][1]]))
+	if len(ws) == 0 || len(ws) > 6 {
+		return false
+	}
+	for i, w := range ws {
+		rs := []rune(strings.TrimLeft(w, "(&"))
+		if len(rs) == 0 {
+			continue
+		}
+		if (i == 0 || len(rs) > 3) && !isUpperRune(rs[0]) && !unicode.IsDigit(rs[0]) {
+			return false
+		}
+	}
+	return true
+}
+
+// modifierDeterminers before a short quotation and a word after it make it
+// a modifier of that word: a “common sense” agenda, its “Nimbus” tablet
+// (after his or their the words are more often the person's own).
+var modifierDeterminers = set("a", "an", "the", "its")
+
 // naming words right before a quotation say it is a name, a title or a
 // term, not speech: the so-called “going dark” problem.
 var naming = set("so-called", "dubbed", "titled", "entitled", "nicknamed", "headlined", "named", "called", "term",
@@ -244,6 +299,16 @@ func (d *doc) notSpeech(c *candidate) bool {
 		if prev.low == "as" && c.first > 1 && d.toks[c.first-2].low == "known" {
 			return true
 		}
+		// A value in markup: <tweet id="…" author="…">.
+		if prev.text == "=" {
+			return true
+		}
+		// A show's or a book's name after its outlet or a word that
+		// introduces one: WXYZ's “Night Desk”, on “Morning Report.”
+		if prev.para == d.toks[c.first].para && (prev.kind == word && (possessive(prev.low) || titleIntro[prev.low])) &&
+			len(c.qi) == 1 && d.titleWords(c) {
+			return true
+		}
 	}
 	q := d.qs[c.qi[0]]
 	words := strings.Fields(string(d.r[q.parts[0][0]:q.parts[len(q.parts)-1][1]]))
@@ -258,20 +323,26 @@ func (d *doc) notSpeech(c *candidate) bool {
 					break
 				}
 			}
-			if title && isUpperRune([]rune(words[1])[0]) {
+			// Title Case right after a speech verb is speech: she said “The Regulars”.
+			afterCue := c.first > 0 && d.toks[c.first-1].kind == word && cueVerbs[d.toks[c.first-1].low]
+			if title && isUpperRune([]rune(words[1])[0]) && !afterCue {
 				return true
 			}
 		}
 	}
 	n := d.wordCount(c)
-	if n <= 3 && (c.attr.kind == attrNone || c.attr.kind == attrInherited) {
+	if n <= 3 && (c.attr.kind == attrNone || c.attr.kind == attrInherited) && !d.shortCueNear(c.first, c.last) {
 		return true
 	}
 	// A few words right after an article modify the noun that follows: a
 	// “common sense” agenda.
 	if n <= 3 && c.first > 0 && len(c.qi) == 1 {
-		if prev := d.toks[c.first-1]; prev.kind == word && (prev.low == "a" || prev.low == "an" || prev.low == "the") {
-			if next := c.last + 1; next < len(d.toks) && d.toks[next].kind == word && d.toks[next].para == prev.para {
+		if prev := d.toks[c.first-1]; prev.kind == word && modifierDeterminers[prev.low] {
+			// The word after is a noun it modifies, not a conjunction, a
+			// preposition or a new sentence (a “failure” if …; a “loser.” The …).
+			if next := c.last + 1; next < len(d.toks) && d.toks[next].kind == word && d.toks[next].para == prev.para &&
+				d.toks[next].sent == d.toks[c.first].sent && !functionWords[d.toks[next].low] && !npStops[d.toks[next].low] &&
+				!afterStops[d.toks[next].low] && !strings.HasSuffix(d.toks[next].low, "ing") {
 				return true
 			}
 		}

@@ -55,6 +55,12 @@ var abbreviations = set("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt
 	"st", "jr", "sr", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec",
 	"vs", "etc", "prof", "rev", "hon", "gov", "supt", "det", "insp", "msgr", "mt", "ft", "atty", "dept", "univ")
 
+// stateAbbrevs keep their period when capitalised: the states as news
+// style abbreviates them after a town (Tacoma, Wash.).
+var stateAbbrevs = set("ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md",
+	"mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt",
+	"wash", "wis", "wyo")
+
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
@@ -115,7 +121,7 @@ func tokenize(r []rune, role []int, quoteOf []int) []token {
 			// A period that belongs to the word: an initial, U.S., Mr.
 			if i < len(r) && r[i] == '.' && role[i] == role[i-1] {
 				w := strings.ToLower(string(r[start:i]))
-				if (i-start == 1 && unicode.IsUpper(r[start])) || strings.Contains(w, ".") || abbreviations[w] {
+				if (i-start == 1 && unicode.IsUpper(r[start])) || strings.Contains(w, ".") || abbreviations[w] || stateAbbrevs[w] && unicode.IsUpper(r[start]) {
 					i++
 				}
 			}
@@ -140,6 +146,10 @@ func sentenceEnd(toks []token, i int) bool {
 	t := toks[i]
 	switch t.kind {
 	case punct:
+		// A stop right before a closing bracket is an abbreviation's: (D-Ore.)
+		if i+1 < len(toks) && toks[i+1].text == ")" {
+			return false
+		}
 		return t.role == outside && (t.text == "." || t.text == "?" || t.text == "!")
 	case markClose:
 		if i == 0 || toks[i-1].kind != punct {
@@ -152,9 +162,28 @@ func sentenceEnd(toks []token, i int) bool {
 			return true
 		}
 		n := toks[i+1]
-		return n.kind == markOpen || n.capital()
+		if n.kind == markOpen {
+			return true
+		}
+		// “Really?” Ana Ruiz asked: a name and a speech verb after the
+		// mark carry the sentence on.
+		j := i + 1
+		for j < len(toks) && j <= i+4 && toks[j].kind == word && (toks[j].capital() || toks[j].initial()) {
+			j++
+		}
+		if j > i+1 && j < len(toks) && toks[j].kind == word && !toks[j].capital() && speechVerbs[toks[j].low] &&
+			!(j == i+2 && (toks[i+1].low == "he" || toks[i+1].low == "she" || toks[i+1].low == "they" || toks[i+1].low == "it" || toks[i+1].low == "we" || toks[i+1].low == "i")) {
+			return false
+		}
+		return n.capital()
 	}
 	return false
 }
+
+// speechVerbs after a name right after a closing mark keep the quotation's
+// sentence open (“Really?” Ana Ruiz asked).
+var speechVerbs = set("said", "says", "asked", "asks", "added", "adds", "wrote", "writes", "told", "tells",
+	"tweeted", "replied", "responded", "answered", "continued", "insisted", "explained", "noted", "recalled",
+	"shouted", "exclaimed", "joked", "quipped", "countered", "pressed", "started", "interrupted", "declared", "warned")
 
 func isUpperRune(c rune) bool { return unicode.IsUpper(c) }

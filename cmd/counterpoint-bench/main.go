@@ -102,14 +102,15 @@ func (t Targets) open(ctx context.Context, n Neo4jConfig, conns int) (*mix.Targe
 
 // CLI is the command line.
 type CLI struct {
-	Gen      GenCmd      `cmd:"" help:"Generate a synthetic dataset at a scale."`
-	Load     LoadCmd     `cmd:"" help:"Measure the loader against the raw UNWIND ... MERGE baseline; leaves the graph loaded."`
-	Check    CheckCmd    `cmd:"" help:"Check that the implementations give the same answers to the mix."`
-	Queries  QueriesCmd  `cmd:"" help:"Measure the query mix on every implementation, with round trips and memory."`
-	Report   ReportCmd   `cmd:"" help:"Write docs/performance.md and the p50 chart from the results."`
-	Validate ValidateCmd `cmd:"" help:"Check that result folders are well-formed (nothing about speed)."`
-	Wipe     WipeCmd     `cmd:"" help:"Empty the graph (the schema stays)."`
-	Maps     MapsCmd     `cmd:"" help:"Load 1, 100 and 1,000 generated AIF maps and time the query mix scoped to one map; writes docs/many-debates.md."`
+	Gen       GenCmd       `cmd:"" help:"Generate a synthetic dataset at a scale."`
+	Load      LoadCmd      `cmd:"" help:"Measure the loader against the raw UNWIND ... MERGE baseline; leaves the graph loaded."`
+	Check     CheckCmd     `cmd:"" help:"Check that the implementations give the same answers to the mix."`
+	Queries   QueriesCmd   `cmd:"" help:"Measure the query mix on every implementation, with round trips and memory."`
+	Report    ReportCmd    `cmd:"" help:"Write docs/performance.md and the p50 chart from the results."`
+	Validate  ValidateCmd  `cmd:"" help:"Check that result folders are well-formed (nothing about speed)."`
+	Wipe      WipeCmd      `cmd:"" help:"Empty the graph (the schema stays)."`
+	Maps      MapsCmd      `cmd:"" help:"Load 1, 100 and 1,000 generated AIF maps and time the query mix scoped to one map; writes docs/many-debates.md."`
+	AIFCorpus AIFCorpusCmd `cmd:"" name:"aif-corpus" help:"Write a generated AIF corpus shaped like a televised-debate corpus (issue 19): 1,400 maps, about 130,000 nodes, with its faults."`
 }
 
 // WipeCmd empties the graph.

@@ -53,9 +53,10 @@ func TestAIFAndOtherFormatsCommand(t *testing.T) {
 		case tt.wantErr == "" && err != nil:
 			t.Errorf("%s: %v", tt.name, err)
 		}
+		printed := out.String() + errOut.String() // skipped problems go to stderr
 		for _, w := range tt.wantOut {
-			if !strings.Contains(out.String(), w) {
-				t.Errorf("%s: printed %q, want it to contain %q", tt.name, out.String(), w)
+			if !strings.Contains(printed, w) {
+				t.Errorf("%s: printed %q, want it to contain %q", tt.name, printed, w)
 			}
 		}
 		for _, f := range tt.wantFiles {

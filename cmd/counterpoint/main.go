@@ -148,16 +148,23 @@ func readAll(e *env, lim loader.Limits, in InputFormat, files []string, seed boo
 		if err != nil {
 			return nil, err
 		}
-		if !in.SkipInvalid {
-			read, err := lim.ReadFiles(reader, files...)
-			if err != nil {
+		opt := loader.Options{SkipInvalid: in.SkipInvalid}
+		if in.Aliases != "" {
+			if opt.Aliases, err = loader.ReadAliases(in.Aliases); err != nil {
 				return nil, err
 			}
-			return append(inputs, read...), nil
 		}
-		read, skipped, err := lim.ReadFilesSkipInvalid(reader, files...)
-		for _, p := range skipped {
-			fmt.Fprintf(e.stdout, "skipped: %s\n", p)
+		read, rep, err := lim.Read(reader, opt, files...)
+		for _, p := range rep.Skipped {
+			fmt.Fprintf(e.stderr, "skipped: %s\n", p.Line())
+		}
+		for _, p := range rep.Notices {
+			fmt.Fprintf(e.stderr, "notice: %s\n", p.Line())
+		}
+		if in.Report != "" {
+			if werr := writeReport(in.Report, rep, err); werr != nil {
+				return nil, werr
+			}
 		}
 		if err != nil {
 			return nil, err

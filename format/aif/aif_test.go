@@ -171,8 +171,8 @@ func TestAIFTranscript(t *testing.T) {
 	if c := claimByID(ds, "aif-201"); c == nil || c.Date != "" || c.Assertions[0].Date != "" {
 		t.Errorf("claim aif-201: %+v, want no date (the locution starts at 00:01:15)", c)
 	}
-	// Anonymous speakers: one per locution when unnumbered, distinct per map.
-	for id, actor := range map[string]string{"aif-221": "aif.harbour-street-followup.unnamed-speaker.222", "aif-231": "aif.harbour-street-followup.audience-member.232"} {
+	// Anonymous speakers: one per label in a map, distinct per map.
+	for id, actor := range map[string]string{"aif-221": "aif.harbour-street-followup.unnamed-speaker", "aif-231": "aif.harbour-street-followup.audience-member"} {
 		if c := claimByID(ds, id); c == nil || c.Assertions[0].Actor != actor || c.Assertions[0].Attribution != counterpoint.Anonymous {
 			t.Errorf("claim %s: %+v, want asserted by the anonymous %s", id, c, actor)
 		}
@@ -216,9 +216,20 @@ func TestAIFSharedNodes(t *testing.T) {
 	if err := os.WriteFile(other, []byte(shouted), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err = loader.ReadFiles(Reader, harbourFile, other)
-	if err == nil || !strings.Contains(err.Error(), `other.json: $: speaker "TOM BECKER" (actor "aif.tom-becker") is named "Tom Becker" in testdata/aif/harbour-street.json`) {
-		t.Errorf("a speaker spelt two ways: error %v, want it reported", err)
+	// It is one speaker, named as first met, and a notice: never a reason
+	// to refuse the maps.
+	inputs, rep, err := loader.Limits{}.Read(Reader, loader.Options{}, harbourFile, other)
+	if err != nil {
+		t.Fatalf("a speaker spelt two ways: %v, want the maps read", err)
+	}
+	want := `other.json: $: speaker "TOM BECKER" is named "Tom Becker" in testdata/aif/harbour-street.json; they are one actor ("aif.tom-becker"), named as there`
+	if got := problemStrings(rep.Notices); !slices.ContainsFunc(got, func(s string) bool { return strings.HasSuffix(s, want) }) {
+		t.Errorf("notices %q, want one ending %q", got, want)
+	}
+	for _, a := range inputs[0].Dataset.Actors {
+		if a.ID == "aif.tom-becker" && a.Name != "Tom Becker" {
+			t.Errorf("actor aif.tom-becker named %q, want Tom Becker", a.Name)
+		}
 	}
 }
 
@@ -532,6 +543,47 @@ func TestDatasetIDFromFile(t *testing.T) {
 	} {
 		if got := DatasetIDFromFile(file); got != want {
 			t.Errorf("DatasetIDFromFile(%q) = %q, want %q", file, got, want)
+		}
+	}
+}
+
+// TestUnsluggableNamesAreTwoDatasets: maps whose names make no slug get
+// ids from their content, so that loading the second never replaces the
+// first (issue 24, item 9); the same content keeps its id.
+func TestUnsluggableNamesAreTwoDatasets(t *testing.T) {
+	dir := t.TempDir()
+	fa := mustWriteMap(t, dir, "日本語.json", debateMap("a", "Ann Lee"))
+	fb := mustWriteMap(t, dir, "---.json", debateMap("b", "Ann Lee"))
+	inputs := mustReadAIF(t, fa, fb)
+	if len(inputs) != 2 || inputs[0].Dataset.ID == inputs[1].Dataset.ID {
+		t.Fatalf("%d datasets, want two with different ids", len(inputs))
+	}
+	for _, in := range inputs {
+		if !strings.HasPrefix(in.Dataset.ID, "aif-map-") {
+			t.Errorf("%s: dataset id %q, want aif-map-<digest>", in.File, in.Dataset.ID)
+		}
+	}
+	again := mustReadAIF(t, fa)
+	if again[0].Dataset.ID != inputs[0].Dataset.ID {
+		t.Errorf("the same map read again: id %q, want %q", again[0].Dataset.ID, inputs[0].Dataset.ID)
+	}
+}
+
+// TestTruncatedMapSaysItEndsEarly: a map cut off in the middle says so,
+// whatever the last byte read.
+func TestTruncatedMapSaysItEndsEarly(t *testing.T) {
+	b, err := os.ReadFile(harbourFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := strings.Index(string(b), "null")
+	if i < 0 {
+		t.Fatal("the test map has no null to cut")
+	}
+	for _, cut := range [][]byte{b[:len(b)/2], append(append([]byte{}, b[:i+2]...), ' ', '\n'), b[:len(b)-2]} {
+		_, ps := Reader.Decode("cut.json", cut, nil)
+		if len(ps) != 1 || ps[0].Kind != "truncated" || !strings.Contains(ps[0].Message, "ends early") {
+			t.Errorf("a map cut at byte %d: %v, want one problem saying it ends early", len(cut), ps)
 		}
 	}
 }

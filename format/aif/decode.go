@@ -7,7 +7,10 @@ package aif
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
 	"path/filepath"
@@ -153,11 +156,15 @@ type aifMap struct {
 	people   map[string]string      // participant id -> name
 	text     string                 // the map's own text, without markup
 	ext      aifExtension
+	copies   []*node // annotators' copies of locutions
 	problems loader.Problems
 }
 
-func (m *aifMap) problem(at loader.Path, format string, args ...any) {
-	m.problems = append(m.problems, loader.Problem{File: m.file, Path: string(at), Message: fmt.Sprintf(format, args...)})
+// fault reports a problem of the given kind with the AIF node or edge id it
+// concerns and what --skip-invalid does about it.
+func (m *aifMap) fault(kind, id, action string, at loader.Path, format string, args ...any) {
+	m.problems = append(m.problems, loader.Problem{File: m.file, Path: string(at), Message: fmt.Sprintf(format, args...),
+		Kind: kind, Node: id, Action: action})
 }
 
 // Decode reads one AIF map: the bare AIF object, or OVA's file that holds it
@@ -173,9 +180,13 @@ func (f aifFormat) Decode(file string, b []byte, _ func(string) ([]byte, error))
 		if json.Unmarshal(b, &v) == nil {
 			return nil, loader.Problems{{File: file, Path: string(loader.Root), Message: "an AIF map is a JSON object with nodes and edges, not " + jsonKind(v)}}
 		}
-		return nil, loader.Problems{{File: file, Path: jsontext.SyntaxPosition(b, err), Message: "malformed JSON: " + err.Error()}}
+		if endsEarly(b, err) {
+			return nil, loader.Problems{{File: file, Path: jsontext.SyntaxPosition(b, err), Kind: "truncated",
+				Message: "the file ends early, in the middle of its JSON (cut off while written or copied?); an AIF map is one complete JSON object"}}
+		}
+		return nil, loader.Problems{{File: file, Path: jsontext.SyntaxPosition(b, err), Kind: "malformed-json", Message: "malformed JSON: " + err.Error()}}
 	}
-	m := &aifMap{file: file, dataset: DatasetIDFromFile(file), base: loader.Root, nodes: map[string]*node{},
+	m := &aifMap{file: file, dataset: DatasetID(file, b), base: loader.Root, nodes: map[string]*node{},
 		locution: map[string]aifLocution{}, people: map[string]string{}}
 	body := top
 	for _, key := range []string{"AIF", "aif"} {
@@ -191,7 +202,7 @@ func (f aifFormat) Decode(file string, b []byte, _ func(string) ([]byte, error))
 		m.readText(top["text"])
 		if raw, ok := top["counterpoint"]; ok {
 			if err := json.Unmarshal(raw, &m.ext); err != nil {
-				m.problem(loader.Root.Field("counterpoint"), "cannot read the counterpoint extension: %v", err)
+				m.fault("extension", "", "extension ignored", loader.Root.Field("counterpoint"), "cannot read the counterpoint extension: %v", err)
 			}
 		}
 		break
@@ -200,9 +211,14 @@ func (f aifFormat) Decode(file string, b []byte, _ func(string) ([]byte, error))
 		m.readText(top["text"])
 		if raw, ok := top["counterpoint"]; ok {
 			if err := json.Unmarshal(raw, &m.ext); err != nil {
-				m.problem(loader.Root.Field("counterpoint"), "cannot read the counterpoint extension: %v", err)
+				m.fault("extension", "", "extension ignored", loader.Root.Field("counterpoint"), "cannot read the counterpoint extension: %v", err)
 			}
 		}
+	}
+	if id := m.ext.Dataset; id != "" && counterpoint.ValidID(id) && !strings.Contains(id, ".") {
+		// A map that Counterpoint exported names its dataset: reading it
+		// back, under any file name, gives the same dataset.
+		m.dataset = id
 	}
 	if _, ok := body["nodes"]; !ok {
 		return nil, loader.Problems{{File: file, Path: string(m.base), Message: "an AIF map needs a \"nodes\" list"}}
@@ -213,6 +229,21 @@ func (f aifFormat) Decode(file string, b []byte, _ func(string) ([]byte, error))
 	m.readLocutions(body["locutions"])
 	ds := m.build()
 	return ds, m.problems
+}
+
+// endsEarly says whether a JSON syntax error is the file's end coming
+// too soon: the decoder met the end, or stumbled only on the white space
+// (or NUL padding) that follows where the file was cut.
+func endsEarly(b []byte, err error) bool {
+	var se *json.SyntaxError
+	if !errors.As(err, &se) {
+		return false
+	}
+	if strings.Contains(se.Error(), "unexpected end of JSON input") {
+		return true
+	}
+	at := int(se.Offset) - 1
+	return at >= 0 && at <= len(b) && len(bytes.Trim(b[at:], " \t\r\n\x00")) == 0
 }
 
 // DatasetIDFromFile is the dataset id of a map file: its name without the
@@ -228,6 +259,19 @@ func DatasetIDFromFile(file string) string {
 		return id
 	}
 	return "aif-map"
+}
+
+// DatasetID is the dataset id of a map file with content b: its name as
+// DatasetIDFromFile makes it, or, for a name that makes no slug (日本語.json,
+// ---.json), "aif-map-" and a digest of the content, so that two such maps
+// are two datasets and loading one never removes the other's claims.
+func DatasetID(file string, b []byte) string {
+	id := DatasetIDFromFile(file)
+	if id != "aif-map" || slugify(strings.TrimSuffix(strings.TrimSuffix(strings.ToLower(filepath.Base(file)), ".json"), ".aif")) == "aif-map" {
+		return id
+	}
+	sum := sha256.Sum256(b)
+	return "aif-map-" + hex.EncodeToString(sum[:6])
 }
 
 func jsonKind(v any) string {
@@ -254,7 +298,7 @@ func (m *aifMap) list(raw json.RawMessage, name string) []json.RawMessage {
 	}
 	var items []json.RawMessage
 	if err := json.Unmarshal(raw, &items); err != nil {
-		m.problem(m.base.Field(name), "%s must be a list", name)
+		m.fault("not-a-list", "", "list skipped", m.base.Field(name), "%s must be a list", name)
 		return nil
 	}
 	return items
@@ -305,27 +349,27 @@ func (m *aifMap) readNodes(raw json.RawMessage) {
 		at := m.base.Field("nodes").Index(i)
 		var n aifNode
 		if err := json.Unmarshal(item, &n); err != nil {
-			m.problem(at, "malformed node: %v", jsonError(err))
+			m.fault("malformed-node", "", "node skipped", at, "malformed node: %v", jsonError(err))
 			continue
 		}
 		nd := &node{id: string(n.NodeID), typ: strings.ToUpper(strings.TrimSpace(string(n.Type))), text: string(n.Text), at: at, index: i}
 		switch {
 		case nd.id == "":
-			m.problem(at.Field("nodeID"), "the node has no nodeID")
+			m.fault("no-node-id", "", "node skipped", at.Field("nodeID"), "the node has no nodeID")
 			continue
 		case nd.typ == "":
-			m.problem(at.Field("type"), "node %s has no type", nd.id)
+			m.fault("no-type", nd.id, "node skipped", at.Field("type"), "node %s has no type", nd.id)
 			nd.bad = true
 		case !slices.Contains(knownTypes, nd.typ):
-			m.problem(at.Field("type"), "node %s is of type %q, which Counterpoint does not read (it reads %s)", nd.id, nd.typ, strings.Join(knownTypes, ", "))
+			m.fault("unknown-type", nd.id, "node skipped", at.Field("type"), "node %s is of type %q, which Counterpoint does not read (it reads %s)", nd.id, nd.typ, strings.Join(knownTypes, ", "))
 			nd.bad = true
 		case (nd.typ == aifI || nd.typ == aifL) && strings.TrimSpace(nd.text) == "":
-			m.problem(at.Field("text"), "%s node %s has no text", nd.typ, nd.id)
+			m.fault("no-text", nd.id, "node skipped", at.Field("text"), "%s node %s has no text", nd.typ, nd.id)
 			nd.bad = true
 		}
 		if first, ok := m.nodes[nd.id]; ok {
 			if first.typ != nd.typ || first.text != nd.text {
-				m.problem(at.Field("nodeID"), "node %s is also at %s, with another type or text", nd.id, first.at)
+				m.fault("node-twice", nd.id, "node skipped", at.Field("nodeID"), "node %s is also at %s, with another type or text", nd.id, first.at)
 				first.bad = true
 			}
 			continue
@@ -341,22 +385,22 @@ func (m *aifMap) readEdges(raw json.RawMessage) {
 		at := m.base.Field("edges").Index(i)
 		var e aifEdge
 		if err := json.Unmarshal(item, &e); err != nil {
-			m.problem(at, "malformed edge: %v", jsonError(err))
+			m.fault("malformed-edge", "", "edge skipped", at, "malformed edge: %v", jsonError(err))
 			continue
 		}
 		from, to := m.nodes[string(e.FromID)], m.nodes[string(e.ToID)]
 		switch {
 		case e.FromID == "" || e.ToID == "":
-			m.problem(at, "the edge needs a fromID and a toID")
+			m.fault("edge-without-ends", string(e.EdgeID), "edge skipped", at, "the edge needs a fromID and a toID")
 			continue
 		case from == nil:
-			m.problem(at.Field("fromID"), "dangling edge: no node %s", e.FromID)
+			m.fault("dangling-edge", string(e.EdgeID), "edge skipped", at.Field("fromID"), "dangling edge: no node %s", e.FromID)
 			continue
 		case to == nil:
-			m.problem(at.Field("toID"), "dangling edge: no node %s", e.ToID)
+			m.fault("dangling-edge", string(e.EdgeID), "edge skipped", at.Field("toID"), "dangling edge: no node %s", e.ToID)
 			continue
 		case from == to:
-			m.problem(at, "the edge goes from node %s to itself", e.FromID)
+			m.fault("edge-to-itself", string(e.EdgeID), "edge skipped", at, "the edge goes from node %s to itself", e.FromID)
 			continue
 		}
 		if seen[[2]string{from.id, to.id}] {
@@ -373,7 +417,7 @@ func (m *aifMap) readParticipants(raw json.RawMessage) {
 		at := m.base.Field("participants").Index(i)
 		var p aifParticipant
 		if err := json.Unmarshal(item, &p); err != nil {
-			m.problem(at, "malformed participant: %v", jsonError(err))
+			m.fault("malformed-participant", "", "participant skipped", at, "malformed participant: %v", jsonError(err))
 			continue
 		}
 		name := strings.Join(strings.Fields(string(p.FirstName)+" "+string(p.Surname)), " ")
@@ -389,16 +433,16 @@ func (m *aifMap) readLocutions(raw json.RawMessage) {
 		at := m.base.Field("locutions").Index(i)
 		var l aifLocution
 		if err := json.Unmarshal(item, &l); err != nil {
-			m.problem(at, "malformed locution: %v", jsonError(err))
+			m.fault("malformed-locution", "", "locution skipped", at, "malformed locution: %v", jsonError(err))
 			continue
 		}
 		n := m.nodes[string(l.NodeID)]
 		switch {
 		case n == nil:
-			m.problem(at.Field("nodeID"), "the locution names node %q, which the map does not have", l.NodeID)
+			m.fault("locution-without-node", string(l.NodeID), "locution skipped", at.Field("nodeID"), "the locution names node %q, which the map does not have", l.NodeID)
 			continue
 		case n.typ != aifL:
-			m.problem(at.Field("nodeID"), "the locution names node %s, which is of type %s, not L", l.NodeID, n.typ)
+			m.fault("locution-not-l", string(l.NodeID), "locution skipped", at.Field("nodeID"), "the locution names node %s, which is of type %s, not L", l.NodeID, n.typ)
 			continue
 		}
 		m.locution[n.id] = l

@@ -196,6 +196,8 @@ func Encode(w io.Writer, ds *counterpoint.Dataset) error {
 	for _, c := range ds.Claims {
 		b.node(ClaimAIFID(c.ID), aifI, c.Text)
 	}
+	transitions := transitionsOf(ds)
+	var pendingTA [][2]string // transitions from locutions written later
 	for _, l := range locs {
 		b.node(l.id, aifL, l.speaker+": "+l.words)
 		b.out.AIF.Locutions = append(b.out.AIF.Locutions, aifOutLocution{NodeID: l.id, PersonID: participants[l.actor], Start: l.times.Start, End: l.times.End})
@@ -205,10 +207,30 @@ func Encode(w io.Writer, ds *counterpoint.Dataset) error {
 				_, ya = ids.forQuote(q.ID)
 			}
 			b.node(ya, aifYA, yas[ya])
-			b.edge(l.id, ya)
+			if ta, ok := transitions[ya]; ok {
+				// The illocution is the transition's, as the map had it.
+				b.node(ta.TA, aifTA, ta.TAText)
+				b.edge(ta.TA, l.id)
+				if ta.FromL != "" {
+					pendingTA = append(pendingTA, [2]string{ta.FromL, ta.TA})
+				}
+				b.edge(ta.TA, ya)
+			} else {
+				b.edge(l.id, ya)
+			}
 			b.edge(ya, ClaimAIFID(l.claims[i]))
 			b.out.Counterpoint.Quotes = append(b.out.Counterpoint.Quotes, aifOutQuote{NodeID: l.id, Quote: q.ID, Claim: l.claims[i], Source: q.Source, Start: q.Start, End: q.End})
 		}
+	}
+	for _, s := range ds.Sources {
+		if ids, texts, ok := ParseCopies(s); ok {
+			for i := range ids {
+				b.node(ids[i], aifL, texts[i])
+			}
+		}
+	}
+	for _, e := range pendingTA {
+		b.edge(e[0], e[1])
 	}
 	if b.out.AIF.Locutions == nil {
 		b.out.AIF.Locutions = []aifOutLocution{}
@@ -406,4 +428,18 @@ func aifHTML(locs []*locution, sources map[string]*counterpoint.Source) string {
 
 func htmlText(s string) string {
 	return strings.ReplaceAll(html.EscapeString(s), "\n", "<br>")
+}
+
+// transitionsOf are the transitions whose illocutions the AIF format
+// read into assertions, by YA node id, from the assertions' notes.
+func transitionsOf(ds *counterpoint.Dataset) map[string]TransitionAnchor {
+	out := map[string]TransitionAnchor{}
+	for _, c := range ds.Claims {
+		for _, a := range c.Assertions {
+			if ta, ok := ParseTransitionNote(a.Note); ok {
+				out[ta.YA] = ta
+			}
+		}
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package aif
 
 import (
+	"container/heap"
 	"encoding/hex"
 	"fmt"
 	"path/filepath"
@@ -28,6 +29,7 @@ import (
 // anchor is one illocutionary connection from a locution to a proposition.
 type anchor struct {
 	l, ya, i *node
+	ta       *node // the transition a YA is anchored in, when it is not a locution
 }
 
 // speech is one locution as the transcript holds it.
@@ -53,7 +55,7 @@ const (
 func (m *aifMap) build() *counterpoint.Dataset {
 	for _, n := range m.order {
 		if n.typ == aifI && !n.bad && !counterpoint.ValidID("aif-"+encodeAIFID(n.id)) {
-			m.problem(n.at.Field("nodeID"), "node id %q is too long to make a claim id of at most 200 bytes", clip(n.id, 50))
+			m.fault("id-too-long", n.id, "node skipped", n.at.Field("nodeID"), "node id %q is too long to make a claim id of at most 200 bytes", clip(n.id, 50))
 			n.bad = true
 		}
 	}
@@ -64,6 +66,8 @@ func (m *aifMap) build() *counterpoint.Dataset {
 	ds := &counterpoint.Dataset{ID: m.dataset, Title: "AIF map " + m.dataset, Description: "Read from the AIF map " + filepath.Base(m.file) + "."}
 	if m.ext.Title != "" {
 		ds.Title, ds.Description = m.ext.Title, m.ext.Description
+	} else if t := readableTitle(spoken); t != "" {
+		ds.Title = t
 	}
 	text := m.transcript(spoken)
 	ds.Sources = append(ds.Sources, counterpoint.Source{ID: transcriptID, Title: "Transcript of the AIF map " + m.dataset + ", built from its locutions in order",
@@ -76,6 +80,14 @@ func (m *aifMap) build() *counterpoint.Dataset {
 	if strings.TrimSpace(docText) != "" && docText != text && docText != StripMarkup(text) {
 		document = "aif." + m.dataset + ".text"
 		ds.Sources = append(ds.Sources, counterpoint.Source{ID: document, Title: docTitle, Kind: counterpoint.SourceArticle, Text: docText})
+	}
+	if len(m.copies) > 0 {
+		// The transcript names the copies as where it is reported again,
+		// so that the graph's export, which follows that link, keeps them.
+		copies := "aif." + m.dataset + ".copies"
+		ds.Sources[0].ReportedIn = copies
+		ds.Sources = append(ds.Sources, counterpoint.Source{ID: copies, Title: copiesTitle + m.dataset,
+			Kind: counterpoint.SourceStatement, Text: copiesText(m.copies)})
 	}
 	idx := counterpoint.NewText(text)
 
@@ -106,7 +118,7 @@ func (m *aifMap) build() *counterpoint.Dataset {
 			s := byL[a.l]
 			qid := aifQuoteID(a.l.id, a.ya.id, a.ya.text)
 			if !counterpoint.ValidID(qid) || !counterpoint.ValidID(s.actor.ID) {
-				m.problem(a.ya.at.Field("nodeID"), "the ids of L node %q and YA node %q are too long together to make graph ids of at most 200 bytes", clip(a.l.id, 50), clip(a.ya.id, 50))
+				m.fault("id-too-long", a.ya.id, "node skipped", a.ya.at.Field("nodeID"), "the ids of L node %q and YA node %q are too long together to make graph ids of at most 200 bytes", clip(a.l.id, 50), clip(a.ya.id, 50))
 				a.ya.bad = true
 				continue
 			}
@@ -122,6 +134,10 @@ func (m *aifMap) build() *counterpoint.Dataset {
 			}
 			as := counterpoint.Assertion{Actor: s.actor.ID, Source: transcriptID, Date: timeDate(s.start),
 				Attribution: counterpoint.OnRecord, Stance: illocutionStance(a.ya.text)}
+			if a.ta != nil {
+				as.Inferred = true
+				as.Note = transitionNote(a)
+			}
 			switch {
 			case s.actor.Kind == counterpoint.ActorAnonymous:
 				as.Attribution = counterpoint.Anonymous
@@ -143,6 +159,137 @@ func (m *aifMap) build() *counterpoint.Dataset {
 	return ds
 }
 
+// transitionNote says which transition's illocution holds the speaker to
+// a proposition, and how: "AIF YA node 30 (Disagreeing) on TA node 29
+// from L node 5 to L node 9".
+func transitionNote(a anchor) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "AIF YA node %s %s on TA node %s %s", noteID(a.ya.id), noteText(a.ya.text), noteID(a.ta.id), noteText(a.ta.text))
+	if ins := ofType(good(a.ta.in), aifL); len(ins) == 1 {
+		fmt.Fprintf(&b, " from L node %s", noteID(ins[0].id))
+	}
+	fmt.Fprintf(&b, " to L node %s: the speaker's reply %s the proposition", noteID(a.l.id), replyVerb(a.ya.text))
+	return b.String()
+}
+
+var transitionNoteRE = regexp.MustCompile(`^AIF YA node ("(?:[^"\\]|\\.)*"|[A-Za-z0-9_.:-]+) \(("(?:[^"\\]|\\.)*"|[^()";]*)\) on TA node ("(?:[^"\\]|\\.)*"|[A-Za-z0-9_.:-]+) \(("(?:[^"\\]|\\.)*"|[^()";]*)\)(?: from L node ("(?:[^"\\]|\\.)*"|[A-Za-z0-9_.:-]+))? to L node ("(?:[^"\\]|\\.)*"|[A-Za-z0-9_.:-]+):`)
+
+// TransitionAnchor is a transition's illocution read back from an
+// assertion's note, for the export.
+type TransitionAnchor struct {
+	YA, Illocution, TA, TAText, FromL, ToL string
+}
+
+// ParseTransitionNote reads the YA and TA nodes out of the note of an
+// assertion that a transition's illocution gave; ok is false for any
+// other note.
+func ParseTransitionNote(note string) (TransitionAnchor, bool) {
+	g := transitionNoteRE.FindStringSubmatch(note)
+	if g == nil {
+		return TransitionAnchor{}, false
+	}
+	return TransitionAnchor{YA: unquoteNote(g[1]), Illocution: unquoteNote(g[2]), TA: unquoteNote(g[3]), TAText: unquoteNote(g[4]),
+		FromL: unquoteNote(g[5]), ToL: unquoteNote(g[6])}, true
+}
+
+// replyVerb says what a transition's illocution does to a proposition.
+func replyVerb(illocution string) string {
+	switch strings.ToLower(strings.Join(strings.Fields(illocution), " ")) {
+	case "agreeing":
+		return "agrees with"
+	case "disagreeing":
+		return "disputes"
+	case "challenging", "pure challenging", "assertive challenging", "rhetorical challenging":
+		return "challenges"
+	case "restating":
+		return "restates"
+	case "arguing":
+		return "argues for"
+	}
+	return "puts forward"
+}
+
+// copiesTitle starts the title of the source that keeps a map's
+// annotators' copies of locutions (L nodes on no edge, "Editor: Speaker :
+// words"): they are no one's words in the debate, so they stay out of the
+// transcript, and the export gives them back as L nodes.
+const copiesTitle = "Annotators' copies of locutions (L nodes on no edge) in the AIF map "
+
+// isCopy says whether a locution's text names two speakers, "Editor:
+// Speaker : words", as an annotator's copy does (whether or not the map
+// lists them as participants).
+func isCopy(text string) bool {
+	rest := text
+	for range 2 {
+		g := speakerPrefix.FindStringSubmatchIndex(rest)
+		if g == nil {
+			return false
+		}
+		label := strings.Fields(rest[g[2]:g[3]])
+		if len(label) == 0 || len(label) > 6 {
+			return false
+		}
+		rest = rest[g[1]:]
+	}
+	return true
+}
+
+// copiesText writes one copy a line: "L <nodeID>: <text>".
+func copiesText(ls []*node) string {
+	var b strings.Builder
+	for _, l := range ls {
+		fmt.Fprintf(&b, "L %s: %s\n", noteID(l.id), strings.Join(strings.Fields(l.text), " "))
+	}
+	return b.String()
+}
+
+var copyLine = regexp.MustCompile(`^L ("(?:[^"\\]|\\.)*"|[A-Za-z0-9_.:-]+?): (.+)$`)
+
+// ParseCopies reads the L nodes back from the text of a source that keeps
+// annotators' copies; ok is false for any other source.
+func ParseCopies(s counterpoint.Source) (ids, texts []string, ok bool) {
+	if !strings.HasPrefix(s.Title, copiesTitle) {
+		return nil, nil, false
+	}
+	for _, line := range strings.Split(strings.TrimSpace(s.Text), "\n") {
+		if g := copyLine.FindStringSubmatch(line); g != nil {
+			ids, texts = append(ids, unquoteNote(g[1])), append(texts, g[2])
+		}
+	}
+	return ids, texts, true
+}
+
+// readableTitle names a map that has no title by its named speakers and
+// its first words: "Ann Lee, Bo Chan: “Bus fares should be free…”". The
+// date span is added once the dates are known to be the map's own.
+func readableTitle(spoken []*speech) string {
+	if len(spoken) == 0 {
+		return ""
+	}
+	var names []string
+	seen := map[string]bool{}
+	for _, s := range spoken {
+		if s.actor.Kind == counterpoint.ActorAnonymous || seen[s.actor.Name] {
+			continue
+		}
+		seen[s.actor.Name] = true
+		names = append(names, s.actor.Name)
+	}
+	who := strings.Join(names, ", ")
+	if len(names) > 3 {
+		who = fmt.Sprintf("%s and %d more", strings.Join(names[:3], ", "), len(names)-3)
+	}
+	words := strings.Fields(spoken[0].words)
+	first := strings.Join(words[:min(len(words), 8)], " ")
+	if len(words) > 8 {
+		first += "…"
+	}
+	if who == "" {
+		return "“" + first + "”"
+	}
+	return who + ": “" + first + "”"
+}
+
 // mergeAssertion adds a to as, or folds it into the assertion of the same
 // actor in the same source: endorsing once is endorsing, the date is the
 // earliest, an attribution already given stays.
@@ -153,6 +300,9 @@ func mergeAssertion(as []counterpoint.Assertion, a counterpoint.Assertion) []cou
 		}
 		if a.Stance == counterpoint.Endorses {
 			as[i].Stance = counterpoint.Endorses
+		}
+		if !a.Inferred { // the speaker's own words hold them to it: no reading needed
+			as[i].Inferred, as[i].Note = false, ""
 		}
 		if a.Date != "" && (as[i].Date == "" || a.Date < as[i].Date) {
 			as[i].Date = a.Date
@@ -174,12 +324,12 @@ func (m *aifMap) illocutions() (anchors []anchor, schemes map[*node][]*node, ana
 		}
 		ins, outs := good(y.in), good(y.out)
 		if len(ins) != 1 {
-			m.problem(y.at, "YA node %s must come from one locution or transition; it comes from %d nodes", y.id, len(ins))
+			m.fault("ya-shape", y.id, "node skipped", y.at, "YA node %s must come from one locution or transition; it comes from %d nodes", y.id, len(ins))
 			y.bad = true
 			continue
 		}
 		if len(outs) == 0 {
-			m.problem(y.at, "YA node %s leads to no node", y.id)
+			m.fault("ya-shape", y.id, "node skipped", y.at, "YA node %s leads to no node", y.id)
 			y.bad = true
 			continue
 		}
@@ -188,12 +338,23 @@ func (m *aifMap) illocutions() (anchors []anchor, schemes map[*node][]*node, ana
 			switch {
 			case src.typ == aifL && o.typ == aifI:
 				anchors = append(anchors, anchor{l: src, ya: y, i: o})
+			case src.typ == aifTA && o.typ == aifI:
+				// A transition's illocution (Agreeing, Disagreeing,
+				// Challenging, Restating, Arguing) is the act of the
+				// speaker of the locution the transition leads to.
+				ls := ofType(good(src.out), aifL)
+				if len(ls) == 0 {
+					m.fault("ya-shape", y.id, "node skipped", y.at, "YA node %s comes from TA node %s, which leads to no locution, so no one speaks it", y.id, src.id)
+					y.bad = true
+					continue
+				}
+				anchors = append(anchors, anchor{l: ls[len(ls)-1], ya: y, i: o, ta: src})
 			case src.typ == aifL && o.typ == aifL:
 				analysing[src] = true
 			case (src.typ == aifL || src.typ == aifTA) && (o.typ == aifRA || o.typ == aifCA || o.typ == aifMA):
 				schemes[o] = append(schemes[o], y)
 			default:
-				m.problem(y.at, "YA node %s links a %s node to a %s node, which Counterpoint does not read (it reads YA from a locution to a proposition, and YA from a locution or transition to an RA, CA or MA node)", y.id, src.typ, o.typ)
+				m.fault("ya-shape", y.id, "node skipped", y.at, "YA node %s links a %s node to a %s node, which Counterpoint does not read (it reads YA from a locution to a proposition, and YA from a locution or transition to an RA, CA or MA node)", y.id, src.typ, o.typ)
 				y.bad = true
 			}
 		}
@@ -236,9 +397,15 @@ func (m *aifMap) speeches(anchors []anchor, analysing map[*node]bool) []*speech 
 		loc := m.locution[l.id]
 		s := &speech{l: l, start: cleanTime(string(loc.Start)), end: cleanTime(string(loc.End))}
 		labels, words := m.parseSpeaker(l.text)
+		if len(l.in) == 0 && len(l.out) == 0 && isCopy(l.text) {
+			// "Editor: Speaker : words" on no edge: an annotator's copy of
+			// a locution, kept for the export, not in the transcript.
+			m.copies = append(m.copies, l)
+			continue
+		}
 		s.words = strings.Join(strings.Fields(words), " ")
 		if s.words == "" {
-			m.problem(l.at.Field("text"), "L node %s has no words after the speaker's name", l.id)
+			m.fault("no-words", l.id, "node skipped", l.at.Field("text"), "L node %s has no words after the speaker's name", l.id)
 			l.bad = true
 			continue
 		}
@@ -289,31 +456,60 @@ func (m *aifMap) transitionOrder(ls []*node) []*node {
 			}
 		}
 	}
-	var out []*node
-	done := map[*node]bool{}
+	// Kahn's order, the ready locution first in the file's order each time
+	// (a heap of positions), so that a long map takes linear-logarithmic
+	// time, not quadratic.
+	pos := make(map[*node]int, len(ls))
+	for i, l := range ls {
+		pos[l] = i
+	}
+	ready := &intHeap{}
+	for i, l := range ls {
+		if waiting[l] == 0 {
+			heap.Push(ready, i)
+		}
+	}
+	out := make([]*node, 0, len(ls))
+	done := make([]bool, len(ls))
+	first := 0 // every locution before it is done
 	for len(out) < len(ls) {
-		var next *node
-		for _, l := range ls {
-			if !done[l] && waiting[l] == 0 {
-				next = l
+		next := -1
+		for ready.Len() > 0 {
+			if i := heap.Pop(ready).(int); !done[i] {
+				next = i
 				break
 			}
 		}
-		if next == nil { // a cycle of transitions: the file's order breaks it
-			for _, l := range ls {
-				if !done[l] {
-					next = l
-					break
-				}
+		if next < 0 { // a cycle of transitions: the file's order breaks it
+			for done[first] {
+				first++
 			}
+			next = first
 		}
 		done[next] = true
-		out = append(out, next)
-		for _, b := range after[next] {
+		out = append(out, ls[next])
+		for _, b := range after[ls[next]] {
 			waiting[b]--
+			if waiting[b] == 0 && !done[pos[b]] {
+				heap.Push(ready, pos[b])
+			}
 		}
 	}
 	return out
+}
+
+// intHeap is a min-heap of positions.
+type intHeap []int
+
+func (h intHeap) Len() int           { return len(h) }
+func (h intHeap) Less(i, j int) bool { return h[i] < h[j] }
+func (h intHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *intHeap) Push(x any)        { *h = append(*h, x.(int)) }
+func (h *intHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
 }
 
 // transcript writes the locutions one a paragraph, "[start – end]
@@ -389,9 +585,19 @@ func timeDate(t string) string {
 }
 
 var (
-	speakerPrefix = regexp.MustCompile(`^\s*([^:\n]{1,60}?)\s*:(?:\s+|$)`)
-	anonLabel     = regexp.MustCompile(`(?i)^(audience|audience member|member of the audience|questioner|unnamed speaker|unknown|unknown speaker|speaker|anonymous|anon)(?:\s*#?\s*([0-9]+))?$`)
-	particles     = map[string]bool{"de": true, "da": true, "del": true, "van": true, "von": true, "der": true, "den": true, "la": true, "le": true, "di": true, "du": true, "of": true, "al": true, "bin": true, "member": true, "speaker": true, "the": true}
+	speakerPrefix = regexp.MustCompile(`^\s*([^:\n]{1,60}?)(?:\s+:\s*|:(?:\s+|$))`)
+	// anonLabel is a speaker the map does not name: the audience, an
+	// audience member by sex or number or recorded code ("AudienceMember
+	// 20160915QT05", "Male Aud 1", "Female Audience Member 2"), an unnamed
+	// or unknown speaker.
+	anonLabel = regexp.MustCompile(`(?i)^(?:(?:male|female|man|woman|young|older?)\s+)?(?:aud(?:ience)?(?:\s*(?:member|speaker|questioner))?|member\s+of\s+(?:the\s+)?audience|questioner|caller|unnamed\s+speaker|unknown(?:\s+speaker)?|speaker|anonymous|anon)(?:\s*#?\s*([0-9A-Za-z]*[0-9][0-9A-Za-z]*))?$`)
+	// unknownWord marks "<Name> Unknown" and "Unknown <Name>": a speaker the
+	// annotator could not name for sure.
+	unknownWord = regexp.MustCompile(`(?i)(?:^|\s)unknown(?:\s|$)`)
+	// collectiveLabel is a body that speaks as one in reported speech: a
+	// government, the public, officials, a party.
+	collectiveLabel = regexp.MustCompile(`(?i)^(?:the\s+)?(?:government|public|officials?|people|voters|electorate|opposition|ministers|critics|experts|scientists|campaigners|protesters|unions?|police|labour|conservatives?|tories|liberal\s+democrats|lib\s*dems|snp|ukip|greens|democrats|republicans|[\p{L}\s'-]{1,40}\s+(?:party|government|officials|ministry|council|campaign))$`)
+	particles       = map[string]bool{"de": true, "da": true, "del": true, "van": true, "von": true, "der": true, "den": true, "la": true, "le": true, "di": true, "du": true, "of": true, "al": true, "bin": true, "member": true, "speaker": true, "the": true, "el": true, "ibn": true, "abu": true, "d": true, "bint": true, "ul": true, "aud": true}
 )
 
 // parseSpeaker splits "Name : words" (and "Relayer : Name : words") into the
@@ -420,7 +626,7 @@ func (m *aifMap) isSpeaker(label string) bool {
 	if label == "" {
 		return false
 	}
-	if anonLabel.MatchString(label) {
+	if anonymousLabel(label) || collectiveLabel.MatchString(label) {
 		return true
 	}
 	for _, p := range m.people {
@@ -437,11 +643,29 @@ func (m *aifMap) isSpeaker(label string) bool {
 	}
 	for i, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		if !(unicode.IsUpper(r) || unicode.IsDigit(r) || (i > 0 && particles[strings.ToLower(w)])) {
+		if !(unicode.IsUpper(r) || unicode.IsDigit(r) || (i > 0 && particles[strings.ToLower(w)]) || particled(w)) {
 			return false
 		}
 	}
 	return true
+}
+
+// particled says whether a word is a name with a particle joined by a
+// hyphen or apostrophe ("al-Hassan", "d'Estaing"): a particle, then a
+// capitalised part.
+func particled(w string) bool {
+	parts := strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '\'' || r == '’' })
+	if len(parts) < 2 || !particles[strings.ToLower(parts[0])] {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(parts[len(parts)-1])
+	return unicode.IsUpper(r)
+}
+
+// anonymousLabel says whether a speaker label names no one: an audience
+// member, an unnamed or unknown speaker.
+func anonymousLabel(label string) bool {
+	return anonLabel.MatchString(label) || unknownWord.MatchString(label)
 }
 
 // sameSpeaker says whether a label in a locution's text names the
@@ -455,22 +679,27 @@ func sameSpeaker(label, participant string) bool {
 }
 
 // actorFor is the actor who speaks as name: a person, by name, shared by
-// every map; or an anonymous speaker of this map, one per numbered label
-// ("AUDIENCE MEMBER 2") and one per locution otherwise.
+// every map; a collective ("Government", a party), by name too; or an
+// anonymous speaker of this map, one per label (so one per recorded code,
+// "AUDIENCE MEMBER 2"), never shared with another map.
 func (m *aifMap) actorFor(name string, l *node) counterpoint.Actor {
-	if g := anonLabel.FindStringSubmatch(name); g != nil {
-		id := "aif." + m.dataset + "." + limitSlug(slugify(name), maxSlugLabel)
-		if g[2] == "" {
-			id += "." + encodeAIFID(l.id)
+	if anonymousLabel(name) {
+		slug := limitSlug(slugify(name), maxSlugLabel)
+		if slug == "" {
+			slug = "h-" + limitSlug(hex.EncodeToString([]byte(name)), maxSlugLabel)
 		}
-		return counterpoint.Actor{ID: id, Name: name, Kind: counterpoint.ActorAnonymous,
+		return counterpoint.Actor{ID: "aif." + m.dataset + "." + slug, Name: name, Kind: counterpoint.ActorAnonymous,
 			Description: "A speaker whom the AIF map " + m.dataset + " does not name."}
 	}
 	slug := limitSlug(slugify(name), 60)
 	if slug == "" {
 		slug = "h-" + limitSlug(hex.EncodeToString([]byte(name)), 60)
 	}
-	return counterpoint.Actor{ID: "aif." + slug, Name: strings.ReplaceAll(name, ":", ""), Kind: counterpoint.ActorPerson}
+	kind := counterpoint.ActorPerson
+	if collectiveLabel.MatchString(name) {
+		kind = counterpoint.ActorCollective
+	}
+	return counterpoint.Actor{ID: "aif." + slug, Name: strings.ReplaceAll(name, ":", ""), Kind: kind}
 }
 
 // relations turns each RA, CA and MA node into a relation from each of its
@@ -490,14 +719,15 @@ func (m *aifMap) relations(claimOf map[*node]string, anchors map[*node][]*node, 
 			case aifI:
 				premises = append(premises, p)
 			case aifYA: // an anchor, read by illocutions
+			case aifRA, aifCA, aifMA: // an undercutter of this node: reported on the undercutter, which alone is left out
 			default:
-				m.problem(s.at, "%s node %s has a %s node among its premises; Counterpoint relates propositions only (an attack on an inference, say, cannot be loaded)", s.typ, s.id, p.typ)
+				m.fault("scheme-on-scheme", s.id, "relation skipped", s.at, "%s node %s has a %s node among its premises; Counterpoint relates propositions only (an attack on an inference, say, cannot be loaded)", s.typ, s.id, p.typ)
 				ok = false
 			}
 		}
 		for _, c := range good(s.out) {
 			if c.typ != aifI {
-				m.problem(s.at, "%s node %s leads to a %s node; Counterpoint relates propositions only (an attack on an inference, say, cannot be loaded)", s.typ, s.id, c.typ)
+				m.fault("scheme-on-scheme", s.id, "relation skipped", s.at, "%s node %s leads to a %s node; Counterpoint relates propositions only (an attack on an inference, say, cannot be loaded)", s.typ, s.id, c.typ)
 				ok = false
 				continue
 			}
@@ -506,10 +736,10 @@ func (m *aifMap) relations(claimOf map[*node]string, anchors map[*node][]*node, 
 		switch {
 		case !ok:
 		case len(premises) == 0:
-			m.problem(s.at, "%s node %s has no proposition leading into it", s.typ, s.id)
+			m.fault("scheme-shape", s.id, "relation skipped", s.at, "%s node %s has no proposition leading into it", s.typ, s.id)
 			ok = false
 		case len(conclusions) != 1:
-			m.problem(s.at, "%s node %s must lead to one proposition; it leads to %d", s.typ, s.id, len(conclusions))
+			m.fault("scheme-shape", s.id, "relation skipped", s.at, "%s node %s must lead to one proposition; it leads to %d", s.typ, s.id, len(conclusions))
 			ok = false
 		}
 		if !ok {
@@ -526,13 +756,17 @@ func (m *aifMap) relations(claimOf map[*node]string, anchors map[*node][]*node, 
 		}
 		note := schemeNote(s, good(anchors[s]))
 		for _, p := range premises {
+			if p == conclusions[0] {
+				m.fault("self-relation", s.id, "relation skipped", s.at, "%s node %s relates I node %s to itself; a claim cannot support, rebut or rephrase itself", s.typ, s.id, p.id)
+				continue
+			}
 			from, known := claimOf[p]
 			if !known {
 				continue
 			}
 			r := counterpoint.Relation{Kind: kind, From: from, To: to, Source: source, Inferred: true, Note: note}
 			if other, dup := first[r.Key()]; dup {
-				m.problem(s.at, "%s node %s relates I node %s to I node %s as %s node %s already does; Counterpoint keeps one relation of a kind between two claims", s.typ, s.id, p.id, conclusions[0].id, other.typ, other.id)
+				m.fault("relation-twice", s.id, "relation skipped", s.at, "%s node %s relates I node %s to I node %s as %s node %s already does; Counterpoint keeps one relation of a kind between two claims", s.typ, s.id, p.id, conclusions[0].id, other.typ, other.id)
 				continue
 			}
 			first[r.Key()] = s

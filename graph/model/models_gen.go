@@ -44,6 +44,18 @@ type Actor struct {
 
 func (Actor) IsNode() {}
 
+// An existing actor that a new speaker may be; the curator decides (reuse its id, or mergeActors). Anonymous sources are never proposed.
+type ActorCandidate struct {
+	// The existing actor.
+	Actor *Actor `json:"actor"`
+	// The reasons in words, for the curator.
+	Reason string `json:"reason"`
+	// The reasons, strongest first.
+	Reasons []ActorMatchReason `json:"reasons"`
+	// How likely the two are one, in (0, 1]; candidates below 0.5 are not proposed.
+	Score float64 `json:"score"`
+}
+
 // Actors ordered by id.
 type ActorConnection struct {
 	// The page's actors, each with its cursor.
@@ -573,6 +585,10 @@ type QuoteSuggestion struct {
 	Mention *Span `json:"mention,omitempty"`
 	// The word that attributes the quote (said, wrote, according to).
 	Cue *string `json:"cue,omitempty"`
+	// Where the cue is in the text, so that the studio can show it; null when there is no cue.
+	CueSpan *Span `json:"cueSpan,omitempty"`
+	// How the speaker was read from the words by the cue, so that a curator checks a resolved speaker against its mention; null when the speaker is unknown.
+	SpeakerFrom *SpeakerFrom `json:"speakerFrom,omitempty"`
 	// Whether a curator accepted or dismissed it.
 	Status SuggestionStatus `json:"status"`
 }
@@ -620,6 +636,20 @@ type SearchHit struct {
 	Score float64 `json:"score"`
 	// The actor, claim or quote that matched.
 	Node Node `json:"node"`
+}
+
+// An existing claim that may say what a text says (similarClaims).
+type SimilarClaim struct {
+	// The existing claim.
+	Claim *Claim `json:"claim"`
+	// How close, in (0, 1]: the content words both say (Dice's overlap, stemmed), weighed a quarter by the full-text index's relevance, cut when negation or numbers differ.
+	Score float64 `json:"score"`
+	// The content words (stemmed) both say.
+	Matched []string `json:"matched"`
+	// One denies what the other affirms (will not, will): not the same claim, though the words are.
+	NegationDiffers bool `json:"negationDiffers"`
+	// They state different quantities (a third, half).
+	NumbersDiffer bool `json:"numbersDiffer"`
 }
 
 // A document: the article, or one it reports on.
@@ -835,6 +865,76 @@ func (e ActorKind) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// Why an existing actor may be the one a new speaker's name means.
+type ActorMatchReason string
+
+const (
+	// The same name once titles, middle names and punctuation are set aside (James B. Comey, James Comey).
+	ActorMatchReasonSameName ActorMatchReason = "SAME_NAME"
+	// The same surname and first initial (J. Comey).
+	ActorMatchReasonSurnameAndInitial ActorMatchReason = "SURNAME_AND_INITIAL"
+	// A known variant of the first name (Jim for James), or an organisation's acronym (FBI).
+	ActorMatchReasonKnownVariant ActorMatchReason = "KNOWN_VARIANT"
+	// A surname one letter off, with the same first name or initial (Comy).
+	ActorMatchReasonSimilarSpelling ActorMatchReason = "SIMILAR_SPELLING"
+	// The same role and organisation (director of the FBI, FBI director).
+	ActorMatchReasonSameRole ActorMatchReason = "SAME_ROLE"
+	// The same surname, the new name giving no first name (Director Comey).
+	ActorMatchReasonSameSurname ActorMatchReason = "SAME_SURNAME"
+)
+
+var AllActorMatchReason = []ActorMatchReason{
+	ActorMatchReasonSameName,
+	ActorMatchReasonSurnameAndInitial,
+	ActorMatchReasonKnownVariant,
+	ActorMatchReasonSimilarSpelling,
+	ActorMatchReasonSameRole,
+	ActorMatchReasonSameSurname,
+}
+
+func (e ActorMatchReason) IsValid() bool {
+	switch e {
+	case ActorMatchReasonSameName, ActorMatchReasonSurnameAndInitial, ActorMatchReasonKnownVariant, ActorMatchReasonSimilarSpelling, ActorMatchReasonSameRole, ActorMatchReasonSameSurname:
+		return true
+	}
+	return false
+}
+
+func (e ActorMatchReason) String() string {
+	return string(e)
+}
+
+func (e *ActorMatchReason) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ActorMatchReason(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ActorMatchReason", str)
+	}
+	return nil
+}
+
+func (e ActorMatchReason) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ActorMatchReason) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ActorMatchReason) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // How a quote stands in its source's current text.
 type Anchor string
 
@@ -980,6 +1080,10 @@ const (
 	ChangeActionDismiss ChangeAction = "DISMISS"
 	// A suggestion or hint put back to review (the note names it).
 	ChangeActionReopen ChangeAction = "REOPEN"
+	// An actor merged into another (mergeActors): both ids record it, and the note holds what moved, as JSON.
+	ChangeActionMerge ChangeAction = "MERGE"
+	// A merge undone from its record (unmergeActors): both ids record it, with the merge's note.
+	ChangeActionUnmerge ChangeAction = "UNMERGE"
 )
 
 var AllChangeAction = []ChangeAction{
@@ -991,11 +1095,13 @@ var AllChangeAction = []ChangeAction{
 	ChangeActionAccept,
 	ChangeActionDismiss,
 	ChangeActionReopen,
+	ChangeActionMerge,
+	ChangeActionUnmerge,
 }
 
 func (e ChangeAction) IsValid() bool {
 	switch e {
-	case ChangeActionCreate, ChangeActionUpdate, ChangeActionDelete, ChangeActionLoad, ChangeActionImport, ChangeActionAccept, ChangeActionDismiss, ChangeActionReopen:
+	case ChangeActionCreate, ChangeActionUpdate, ChangeActionDelete, ChangeActionLoad, ChangeActionImport, ChangeActionAccept, ChangeActionDismiss, ChangeActionReopen, ChangeActionMerge, ChangeActionUnmerge:
 		return true
 	}
 	return false
@@ -1558,6 +1664,76 @@ func (e *SourceKind) UnmarshalJSON(b []byte) error {
 }
 
 func (e SourceKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// How a suggested speaker was read from the words that attribute the quote.
+type SpeakerFrom string
+
+const (
+	// The words are a name (Ana Ruiz said).
+	SpeakerFromName SpeakerFrom = "NAME"
+	// A surname, resolved to the full name the text gave before (Ruiz said).
+	SpeakerFromSurname SpeakerFrom = "SURNAME"
+	// A pronoun (he, she, they, it), resolved to an earlier speaker or person; mention holds the pronoun.
+	SpeakerFromPronoun SpeakerFrom = "PRONOUN"
+	// A definite description resolved to an earlier one (the official, the mayor); mention holds it.
+	SpeakerFromRole SpeakerFrom = "ROLE"
+	// A description kept as the text gives it (a senior city official).
+	SpeakerFromDescription SpeakerFrom = "DESCRIPTION"
+	// No cue of its own: the previous quote's speaker goes on.
+	SpeakerFromCarried SpeakerFrom = "CARRIED"
+)
+
+var AllSpeakerFrom = []SpeakerFrom{
+	SpeakerFromName,
+	SpeakerFromSurname,
+	SpeakerFromPronoun,
+	SpeakerFromRole,
+	SpeakerFromDescription,
+	SpeakerFromCarried,
+}
+
+func (e SpeakerFrom) IsValid() bool {
+	switch e {
+	case SpeakerFromName, SpeakerFromSurname, SpeakerFromPronoun, SpeakerFromRole, SpeakerFromDescription, SpeakerFromCarried:
+		return true
+	}
+	return false
+}
+
+func (e SpeakerFrom) String() string {
+	return string(e)
+}
+
+func (e *SpeakerFrom) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SpeakerFrom(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SpeakerFrom", str)
+	}
+	return nil
+}
+
+func (e SpeakerFrom) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SpeakerFrom) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SpeakerFrom) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

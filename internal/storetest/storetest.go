@@ -43,6 +43,7 @@ type Store struct {
 	datasets  map[string]counterpoint.Dataset // title and description of the datasets loaded
 	changes   map[string][]counterpoint.Change
 	reviews   map[string]map[string]counterpoint.ChangeAction
+	merges    map[string]merged // the last merge of each actor merged away (debates.go)
 	clock     time.Time
 
 	// Indexes built on the first read after a write (see changed).

@@ -60,7 +60,7 @@ if [[ "$mode" == short ]]; then
   trial readers --elements 2000 --readers 2 --pause 20ms --port "$port"
   trial outage --clients 4 --duration 5s --kill-at 2s --port "$((port + 1))" "${neo4j[@]}"
   trial alias-flood --attackers 2 --duration 2s --port "$((port + 2))"
-  trial rate-flood --requests 600 --conns 4 --port "$((port + 3))"
+  trial rate-flood --requests 1500 --conns 4 --port "$((port + 3))"
   trial race --pairs 20 --wave 10 --port "$((port + 4))"
 else
   trial kill-loader --trials 20 --elements 30000

@@ -27,6 +27,8 @@ export function setupStudio() {
   if (wired) return;
   wired = true;
   st.reader = new Reader($('reader-text'));
+  // Where a token comes from, said before anyone is refused for want of one.
+  $('signin-help').prepend(`${TOKEN_HELP} `);
   $('signin-form').addEventListener('submit', onSignIn);
   $('signout').addEventListener('click', () => {
     signOut();
@@ -532,11 +534,21 @@ async function review(kind, id, decision) {
   });
 }
 
+// SPEAKER_FROM says how a suggested speaker was read from the words by its
+// cue (QuoteSuggestion.speakerFrom), so that a curator checks a resolved
+// speaker against the mention it came from in one look.
+const SPEAKER_FROM = {
+  SURNAME: 'a surname', PRONOUN: 'a pronoun', ROLE: 'a role', DESCRIPTION: 'a description', CARRIED: 'the previous quote\'s speaker',
+};
+
 function suggestionItem(s) {
   const dis = !signedIn() || !st.caps.has('Mutation.reviewSuggestion');
-  return h('li', { dataset: { suggestionId: s.id } },
+  const from = s.speakerFrom && s.speakerFrom !== 'NAME' ? SPEAKER_FROM[s.speakerFrom] : '';
+  const readFrom = !s.speaker || !from ? ''
+    : s.speakerFrom === 'CARRIED' ? `, ${from}` : `, read from “${s.mention?.text || s.speaker}” (${from})`;
+  return h('li', { dataset: { suggestionId: s.id, speakerFrom: s.speakerFrom || '' } },
     h('blockquote', { class: 'quote direct' }, truncate(s.text, 140)),
-    h('p', { class: 'meta' }, s.speaker ? `Speaker: ${s.speaker}` : 'Speaker not found', s.cue ? ` (“${s.cue}”)` : '',
+    h('p', { class: 'meta' }, s.speaker ? `Speaker: ${s.speaker}` : 'Speaker not found', s.cue ? ` (“${s.cue}”)` : '', readFrom,
       ` · characters ${s.start}–${s.end}`),
     h('p', { class: 'inline-actions' },
       h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => acceptSuggestion(s, false), 'aria-label': `Accept the suggested quote: ${truncate(s.text, 50)}` }, 'Accept'),

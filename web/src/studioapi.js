@@ -66,7 +66,7 @@ export function sourceQuery(caps) {
         ${when(caps, 'Source.version', 'version url')}
         paragraphs { start end }
         quotations { start end }
-        ${when(caps, 'Source.suggestions', 'suggestions(status: null) { id start end text parts { start end text } speaker speakerSpan { start end text } mention { start end text } cue status }')}
+        ${when(caps, 'Source.suggestions', 'suggestions(status: null) { id start end text parts { start end text } speaker speakerSpan { start end text } mention { start end text } cue cueSpan { start end text } speakerFrom status }')}
         ${when(caps, 'Source.counterHints', 'counterHints(status: null) { id signal signalSpan { start end text } span { start end text } rank score quotes target status }')}
         ${when(caps, 'Source.quotes', `quotes { id text kind start end ${when(caps, 'Quote.anchor', 'anchor')} claim { id text } }`)}
       }

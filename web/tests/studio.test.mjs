@@ -280,7 +280,9 @@ test('a whole curation: import, quote, two claims by two actors, a rebuttal with
   const official = at(OFFICIAL_WORDS);
   const side = page.locator('#studio-side');
   const sugg = side.locator(`li[data-suggestion-id="q${official.start}-${official.end}"]`);
-  assert.match(await sugg.textContent(), /Speaker: A second senior official \(“said”\)/);
+  assert.match(await sugg.textContent(), /Speaker: A second senior official \(“said”\), read from “the official” \(a role\)/,
+    'a speaker resolved from a role shows the mention it came from');
+  assert.equal(await sugg.getAttribute('data-speaker-from'), 'ROLE');
   const scare = at(SCARE_WORDS);
   const scareItem = side.locator(`li[data-suggestion-id="q${scare.start}-${scare.end}"]`);
   await scareItem.waitFor();

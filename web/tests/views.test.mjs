@@ -528,7 +528,7 @@ test('the network draws exactly the ties the camps weigh, on the article', { tim
 // endorser of the other), rebuttals, supports and qualifications, and a
 // group with members.
 const GEN = 'views-generated-ties';
-const TOKEN = process.env.STUDIO_TOKEN || 'test-token';
+const TOKEN = process.env.STUDIO_TOKEN || 'curator-test-token-1';
 
 async function write(query, variables) {
   const res = await fetch(`${BASE}/graphql`, {

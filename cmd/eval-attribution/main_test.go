@@ -1,0 +1,103 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// MustWrite writes a file of a PolNeAR-format folder.
+func MustWrite(tb testing.TB, path, text string) {
+	tb.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// TestGoldAndScores: a quotation counts as gold when at least half of it is
+// an attribution's content, its speaker that attribution's source; a scare
+// quote outside every content is not gold; the scores follow (a text and
+// annotation written here).
+func TestGoldAndScores(t *testing.T) {
+	dir := t.TempDir()
+
+	text := "“We will win,” said Ana Ruiz. The “so-called” plan failed. “It is over,” she said."
+	MustWrite(t, filepath.Join(dir, "text", "a.txt"), text)
+	// T1 source "Ana Ruiz" [20, 28); content “We will win,” [0, 14); a second
+	// attribution: source "she" [73, 76), content [59, 72).
+	MustWrite(t, filepath.Join(dir, "attributions", "a_0001.ann"),
+		"T1\tSource 20 28\tAna Ruiz\nT2\tCue 15 19\tsaid\nT3\tContent 0 14\t“We will win,”\nE1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n"+
+			"T4\tSource 73 76\tshe\nT5\tCue 77 81\tsaid\nT6\tContent 59 72\t“It is over,”\nE2\tAttribution:T5 Content:T6 Cue:T5 Source:T4\n")
+	d, err := load(filepath.Join(dir, "text", "a.txt"), filepath.Join(dir, "attributions", "a_0001.ann"), filepath.Join(dir, "corenlp", "none.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	gs := gold(d)
+	if len(gs) != 2 {
+		t.Fatalf("gold(%q) = %d parts, want 2 (the scare quote is no one's words): %+v", text, len(gs), gs)
+	}
+	r := []rune(text)
+	for i, want := range []struct{ text, speaker, kind string }{{"We will win", "Ana Ruiz", "name"}, {"It is over", "she", "pronoun"}} {
+		if got := string(r[gs[i].s:gs[i].e]); got != want.text || gs[i].speaker != want.speaker || gs[i].kind != want.kind {
+			t.Errorf("gold part %d = %q by %q (%s), want %q by %q (%s)", i, got, gs[i].speaker, gs[i].kind, want.text, want.speaker, want.kind)
+		}
+	}
+	rep, err := run(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.goldN != 2 || rep.exactR != 2 || rep.right["name"] != 1 || rep.judged["name"] != 1 {
+		t.Errorf("run: gold %d, exact recall %d, names right %d of %d; want 2, 2, 1 of 1", rep.goldN, rep.exactR, rep.right["name"], rep.judged["name"])
+	}
+	if rep.unjudged != 1 {
+		t.Errorf("run: %d pronouns not judged, want 1 (no coreference file)", rep.unjudged)
+	}
+}
+
+// TestSameName: the judge of a name (surname, and the first name when both give one).
+func TestSameName(t *testing.T) {
+	for _, tt := range []struct {
+		got, want string
+		same      bool
+	}{
+		{"Ana Ruiz", "Sen. Ana Ruiz", true},
+		{"Ruiz", "Former Ore. Gov. Ana Ruiz", true},
+		{"Felipe Ruiz", "Former Ore. leader Ruiz", true},
+		{"Tom Ruiz", "Ana Ruiz", false},
+		{"A. Ruiz", "Ana Ruiz", true},
+		{"Ana Ruiz", "Media Group's Ruiz", true},
+		{"Ana Ruiz", "Ana Soto", false},
+	} {
+		if got := sameName(tt.got, tt.want); got != tt.same {
+			t.Errorf("sameName(%q, %q) = %v, want %v", tt.got, tt.want, got, tt.same)
+		}
+	}
+}
+
+// TestKindOf: how the annotation gives a speaker.
+func TestKindOf(t *testing.T) {
+	for _, tt := range []struct{ src, want string }{
+		{"she", "pronoun"}, {"Ana Ruiz, the mayor,", "name"}, {"the spokeswoman", "description"},
+		{"a Texas Republican", "description"}, {"which", "none"}, {"", "none"},
+	} {
+		if got := kindOf(tt.src); got != tt.want {
+			t.Errorf("kindOf(%q) = %q, want %q", tt.src, got, tt.want)
+		}
+	}
+}
+
+// TestNameSegment: the name a source gives, before a place and after a title's own "of".
+func TestNameSegment(t *testing.T) {
+	for _, tt := range []struct{ src, want string }{
+		{"Ana Ruiz of Dover, Delaware", "Ana Ruiz"},
+		{"Secretary of State Ana Ruiz", "Secretary of State Ana Ruiz"},
+		{"the mayor, Ana Ruiz,", "Ana Ruiz"},
+	} {
+		if got := nameSegment(tt.src); got != tt.want {
+			t.Errorf("nameSegment(%q) = %q, want %q", tt.src, got, tt.want)
+		}
+	}
+}
