@@ -1,5 +1,7 @@
 package counterpoint
 
+import "fmt"
+
 // Dataset is one curated body of actors, claims, sources and relations,
 // usually drawn from one article.
 type Dataset struct {
@@ -17,11 +19,11 @@ type Dataset struct {
 // relation twice, and every quote verbatim at its offsets in its source's
 // text. It returns every problem at once.
 func (ds *Dataset) Validate() error {
-	var ps Problems
+	var ps problemList
 	seen := newIDs()
-	add := func(field string, more Problems) { ps = append(ps, more.under(field)...) }
+	add := func(field string, more Problems) { ps.add(more.under(field)...) }
 	if !ValidID(ds.ID) {
-		ps = append(ps, Invalidf("id", "dataset id %q is not a slug", ds.ID))
+		ps.add(Invalidf("id", "dataset id %q is not a slug", ds.ID))
 	}
 
 	// Define every id first, so that a reference may point forward.
@@ -50,7 +52,7 @@ func (ds *Dataset) Validate() error {
 			_, known = sources[id]
 		}
 		if !known {
-			ps = append(ps, UnknownRef(field, t, id))
+			ps.add(UnknownRef(field, t, id))
 		}
 		return known
 	}
@@ -92,7 +94,7 @@ func (ds *Dataset) Validate() error {
 				continue
 			}
 			if err := Within(qp, q.Validate(texts[q.Source])); err != nil {
-				ps = append(ps, err.(*Error))
+				ps.add(err.(*Error))
 			}
 		}
 	}
@@ -111,12 +113,12 @@ func (ds *Dataset) Validate() error {
 			return texts[id], ok
 		}))
 		if j, ok := first[r.Key()]; ok {
-			ps = append(ps, Invalidf(p, "duplicate relation %s %s %s (first at %s)", r.From, r.Kind, r.To, indexField("relations", j)))
+			ps.add(Invalidf(p, "duplicate relation %s %s %s (first at %s)", r.From, r.Kind, r.To, indexField("relations", j)))
 		} else {
 			first[r.Key()] = i
 		}
 	}
-	return ps.Err()
+	return ps.err()
 }
 
 // DatasetSummary is what one dataset holds, so that a reader can choose
@@ -160,4 +162,32 @@ func (s Scope) problem(field string) *Error {
 		}
 	}
 	return nil
+}
+
+// maxEcho is how many characters of an id an error repeats: an id is at
+// most 200, and an answer must not grow with whatever a client sent.
+const maxEcho = 64
+
+// Echo quotes s for a message, cut after maxEcho characters (saying how
+// long it was), so that an error never repeats a 10 KB id back.
+func Echo(s string) string {
+	r := []rune(s)
+	if len(r) <= maxEcho {
+		return fmt.Sprintf("%q", s)
+	}
+	return fmt.Sprintf("%q… (%d characters)", string(r[:maxEcho]), len(r))
+}
+
+// UnknownDataset is the error for a dataset id that owns no claim. It says
+// how many datasets the graph holds rather than listing them (a public
+// export's 404 would otherwise list every id), and where to find them.
+func UnknownDataset(id string, known int) *Error {
+	there := "the graph holds no dataset"
+	switch {
+	case known == 1:
+		there = "the graph holds 1 dataset; the API's datasets query lists it"
+	case known > 1:
+		there = fmt.Sprintf("the graph holds %d datasets; the API's datasets query lists them", known)
+	}
+	return Errorf(ENOTFOUND, "dataset %s is not in the graph (no claim belongs to it); %s", Echo(id), there)
 }

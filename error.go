@@ -29,7 +29,14 @@ type Error struct {
 	// ("claims[3].quotes[0].start"), so that every write path can point at
 	// it in its own notation; empty when the problem is the input as a whole.
 	Field string
+	// unlisted is how many problems past MaxProblems this one stands for.
+	unlisted int
 }
+
+// Unlisted is how many problems, past MaxProblems, e stands for: the last
+// problem of a capped list counts the rest, so that every reader of the
+// list can add them up.
+func (e *Error) Unlisted() int { return e.unlisted }
 
 // Error implements the error interface.
 func (e *Error) Error() string {
@@ -122,3 +129,34 @@ func joinField(parent, child string) string {
 
 // indexField is the path of element i of the list at parent.
 func indexField(parent string, i int) string { return fmt.Sprintf("%s[%d]", parent, i) }
+
+// MaxProblems is how many problems a check of one input lists: enough to
+// fix a file by, while a file of millions of broken elements costs the
+// list no more than these (the rest are counted, not kept).
+const MaxProblems = 100
+
+// problemList collects the first MaxProblems problems and counts the
+// rest, so that checking any input takes memory for at most that many.
+type problemList struct {
+	ps   Problems
+	more int
+}
+
+func (l *problemList) add(ps ...*Error) {
+	for _, p := range ps {
+		if len(l.ps) < MaxProblems {
+			l.ps = append(l.ps, p)
+		} else {
+			l.more++
+		}
+	}
+}
+
+// err is the problems as an error, nil when there are none; past
+// MaxProblems its last problem says how many more there are.
+func (l *problemList) err() error {
+	if l.more > 0 {
+		return append(l.ps, &Error{Code: EINVALID, Message: fmt.Sprintf("%d more problems are not listed (%d in all; only the first %d are)", l.more, len(l.ps)+l.more, MaxProblems), unlisted: l.more})
+	}
+	return l.ps.Err()
+}

@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"net/url"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -117,7 +116,7 @@ func TextHash(s string) string {
 // quote offset (the same unit as Python's str indices).
 type Text struct {
 	s       string
-	offsets []int // byte offset of each code point, plus len(s) at the end
+	offsets []int32 // byte offset of each code point, plus len(s) at the end (int32: half the memory of int, and texts are capped far below 2 GiB)
 
 	quotedOnce sync.Once
 	inQuote    []bool // by code point: inside quotation marks
@@ -131,11 +130,11 @@ type Text struct {
 
 // NewText indexes s for slicing by code point.
 func NewText(s string) *Text {
-	offsets := make([]int, 0, utf8.RuneCountInString(s)+1)
+	offsets := make([]int32, 0, utf8.RuneCountInString(s)+1)
 	for i := range s {
-		offsets = append(offsets, i)
+		offsets = append(offsets, int32(i))
 	}
-	return &Text{s: s, offsets: append(offsets, len(s))}
+	return &Text{s: s, offsets: append(offsets, int32(len(s)))}
 }
 
 // Hash is TextHash of the text, computed once.
@@ -162,7 +161,8 @@ func (t *Text) Slice(start, end int) (string, bool) {
 // codePointAt converts a byte offset that starts a code point into a
 // code-point offset.
 func (t *Text) codePointAt(byteOffset int) int {
-	return sort.SearchInts(t.offsets, byteOffset)
+	i, _ := slices.BinarySearch(t.offsets, int32(byteOffset))
+	return i
 }
 
 // runeAt returns the code point at offset i.

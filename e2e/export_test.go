@@ -208,29 +208,39 @@ func TestExportCuratedClaims(t *testing.T) {
 }
 
 // TestExportUnknownDataset: a dataset that owns no claim is not found, and
-// the error names it and the datasets there are.
+// the error names it, cut after 64 characters, and says how many datasets
+// there are, without listing them (a public 404 listed every id and echoed
+// a 10 KB one whole).
 func TestExportUnknownDataset(t *testing.T) {
 	db := neo4jtest.MustOpen(t)
+	long := strings.Repeat("x", 10_000)
 	tests := []struct {
-		name, seeded string
-		want         []string
+		name, seeded, id string
+		want             []string
+		not              []string
 	}{
-		{"empty graph", "", []string{`dataset "no-such-dataset" is not in the graph`, "holds no dataset"}},
-		{"seeded graph", "seed", []string{`dataset "no-such-dataset" is not in the graph`, `"wapo-2015-encryption"`}},
+		{"empty graph", "", "no-such-dataset", []string{`dataset "no-such-dataset" is not in the graph`, "holds no dataset"}, nil},
+		{"seeded graph", "seed", "no-such-dataset", []string{`dataset "no-such-dataset" is not in the graph`, "the graph holds 1 dataset; the API's datasets query lists it"}, []string{"wapo-2015-encryption"}},
+		{"a 10 KB id", "seed", long, []string{`dataset "` + long[:64] + `"… (10000 characters) is not in the graph`}, []string{long[:65], "wapo-2015-encryption"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if tt.seeded != "" {
 				neo4jtest.MustSeed(t, db)
 			}
-			_, err := db.ExportDataset(context.Background(), "no-such-dataset")
+			_, err := db.ExportDataset(context.Background(), tt.id)
 			var e *counterpoint.Error
 			if !errors.As(err, &e) || e.Code != counterpoint.ENOTFOUND {
-				t.Fatalf("ExportDataset(no-such-dataset) error = %v, want a %s error", err, counterpoint.ENOTFOUND)
+				t.Fatalf("ExportDataset(%.20s…) error = %v, want a %s error", tt.id, err, counterpoint.ENOTFOUND)
 			}
 			for _, w := range tt.want {
 				if !strings.Contains(err.Error(), w) {
 					t.Errorf("error %q does not say %q", err, w)
+				}
+			}
+			for _, n := range tt.not {
+				if strings.Contains(err.Error(), n) {
+					t.Errorf("error %.300q… says %.80q", err, n)
 				}
 			}
 		})

@@ -2,12 +2,14 @@ package loader_test
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/counterpoint-news/counterpoint/format/datasetjson"
 	"github.com/counterpoint-news/counterpoint/internal/datasettest"
@@ -164,15 +166,27 @@ func TestDatasetOverTheSizeCapIsRefusedUndecoded(t *testing.T) {
 		t.Errorf("the file was decoded: %v", err)
 	}
 
-	// A pipe that never ends (as /dev/zero would be) is cut at the cap.
-	pipe := filepath.Join(t.TempDir(), "endless.json")
+}
+
+// TestDatasetFileMustBeRegular: a named pipe, a device or a folder given
+// as the dataset file is refused at once, naming the path and what it is
+// (a named pipe with no writer hung validate and load forever, deaf to
+// SIGTERM; /dev/zero was read up to the cap).
+func TestDatasetFileMustBeRegular(t *testing.T) {
+	dir := t.TempDir()
+	pipe := filepath.Join(dir, "pipe.json")
 	if err := syscall.Mkfifo(pipe, 0o644); err != nil {
 		t.Skip("no named pipes here:", err)
+	}
+	writtenPipe := filepath.Join(dir, "written.json")
+	if err := syscall.Mkfifo(writtenPipe, 0o644); err != nil {
+		t.Fatal(err)
 	}
 	stop := make(chan struct{})
 	defer close(stop)
 	go func() {
-		w, err := os.OpenFile(pipe, os.O_WRONLY, 0)
+		// A writer that never stops, as a process piping a dataset in would.
+		w, err := os.OpenFile(writtenPipe, os.O_WRONLY, 0)
 		if err != nil {
 			return
 		}
@@ -189,9 +203,67 @@ func TestDatasetOverTheSizeCapIsRefusedUndecoded(t *testing.T) {
 			}
 		}
 	}()
-	_, err = loader.Limits{MaxBytes: 1 << 20}.ReadFiles(datasetjson.Reader, pipe)
-	if err == nil || !strings.Contains(err.Error(), "larger than the limit of 1048576 bytes") {
-		t.Errorf("endless pipe: got %v, want it cut at the limit", err)
+	folder := filepath.Join(dir, "folder.json")
+	if err := os.Mkdir(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, file, want string }{
+		{"named pipe without a writer", pipe, "the dataset file is not a regular file (a named pipe)"},
+		{"named pipe with a writer", writtenPipe, "the dataset file is not a regular file (a named pipe)"},
+		{"/dev/zero", "/dev/zero", "the dataset file is not a regular file (a character device)"},
+		{"folder", folder, "the dataset file is a folder, not a file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := os.Stat(tt.file); err != nil {
+				t.Skip(err)
+			}
+			done := make(chan error, 1)
+			go func() {
+				_, err := loader.Limits{MaxBytes: 1 << 20}.ReadFiles(datasetjson.Reader, tt.file)
+				done <- err
+			}()
+			var err error
+			select {
+			case err = <-done:
+			case <-time.After(time.Minute):
+				t.Fatalf("read %s: still reading after a minute", tt.file)
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.file+": "+tt.want) {
+				t.Errorf("read %s: got %v, want %q", tt.file, err, tt.file+": "+tt.want)
+			}
+		})
+	}
+}
+
+// TestInterruptible: a read that does not end (a file on a hung mount,
+// say) gives way to a cancelled context (the command's SIGINT or SIGTERM)
+// and to the read deadline, each saying so.
+func TestInterruptible(t *testing.T) {
+	never := make(chan struct{})
+	defer close(never)
+	read := func() error { <-never; return nil }
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	tests := []struct {
+		name   string
+		ctx    context.Context
+		limits loader.Limits
+		want   string
+	}{
+		{"signal", cancelled, loader.Limits{}, "stopped while reading the datasets (context canceled); nothing was written"},
+		{"deadline", context.Background(), loader.Limits{ReadTimeout: 10 * time.Millisecond}, "took longer than the read deadline of 10ms"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.limits.Interruptible(tt.ctx, read)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Interruptible: got %v, want %q", err, tt.want)
+			}
+		})
+	}
+	if err := (loader.Limits{}).Interruptible(context.Background(), func() error { return nil }); err != nil {
+		t.Errorf("Interruptible of a read that ends: %v", err)
 	}
 }
 
@@ -254,4 +326,25 @@ func TestWrongOffsetEchoesNoMoreThanTheQuote(t *testing.T) {
 		return
 	}
 	t.Errorf("no problem at $.claims[0].quotes[0]; got %v", err)
+}
+
+// TestByteOrderMarkIsRead: a dataset file that begins with a UTF-8
+// byte-order mark (as some editors write) reads as the same file without
+// it (it was refused as "invalid character 'ï'"); a mark anywhere else is
+// still refused.
+func TestByteOrderMarkIsRead(t *testing.T) {
+	seed := datasettest.MustJSON(t, datasettest.MustSeedJSON(t))
+	want := datasettest.MustRead(t, datasetjson.Reader, datasettest.MustWriteDataset(t, "plain.json", seed))
+	bom := "\xef\xbb\xbf"
+	got, err := loader.ReadFiles(datasetjson.Reader, datasettest.MustWriteDataset(t, "bom.json", append([]byte(bom), seed...)))
+	if err != nil {
+		t.Fatalf("a dataset with a byte-order mark: %v", err)
+	}
+	if got[0].Dataset.ID != want.ID || len(got[0].Dataset.Claims) != len(want.Claims) {
+		t.Errorf("a dataset with a byte-order mark read as %q with %d claims, want %q with %d", got[0].Dataset.ID, len(got[0].Dataset.Claims), want.ID, len(want.Claims))
+	}
+	_, err = loader.ReadFiles(datasetjson.Reader, datasettest.MustWriteDataset(t, "twice.json", append([]byte(bom+bom), seed...)))
+	if err == nil || !strings.Contains(err.Error(), "malformed JSON") {
+		t.Errorf("two byte-order marks: err = %v, want malformed JSON", err)
+	}
 }

@@ -6,6 +6,7 @@ package loader
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -15,6 +16,7 @@ import (
 	"reflect"
 	"strings"
 	"syscall"
+	"time"
 	"unicode/utf8"
 
 	"github.com/counterpoint-news/counterpoint"
@@ -61,10 +63,44 @@ const DefaultMaxBytes int64 = 64 << 20
 // Limits bound what reading datasets takes in. The zero value applies the
 // defaults.
 type Limits struct {
-	// MaxBytes caps the size of a dataset file and of each source text
-	// file; a larger file is refused before anything of it is decoded.
-	// Zero or less means DefaultMaxBytes.
+	// MaxBytes caps the size of a dataset file, of each source text file,
+	// and of all of a dataset's source texts together; a larger one is
+	// refused before anything of it is decoded. Zero or less means
+	// DefaultMaxBytes.
 	MaxBytes int64
+	// ReadTimeout bounds how long Interruptible waits for a read: the
+	// read deadline of validate and load. Zero or less means
+	// DefaultReadTimeout.
+	ReadTimeout time.Duration
+}
+
+// DefaultReadTimeout is the default read deadline: far above what
+// checking a dataset at the size cap takes (under a minute on a busy
+// machine), far below forever.
+const DefaultReadTimeout = 10 * time.Minute
+
+// Interruptible runs read (a read of dataset files) and returns its error,
+// but returns at once when ctx is done (SIGINT or SIGTERM to a command) or
+// ReadTimeout passes, saying so; the read is then left to run on in the
+// background, which ends with the command that gave up on it.
+func (l Limits) Interruptible(ctx context.Context, read func() error) error {
+	timeout := l.ReadTimeout
+	if timeout <= 0 {
+		timeout = DefaultReadTimeout
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- read() }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return counterpoint.Errorf(counterpoint.EINVALID, "reading the datasets took longer than the read deadline of %s (--read-timeout, DATASET_READ_TIMEOUT); nothing was written", timeout)
+		}
+		return fmt.Errorf("stopped while reading the datasets (%w); nothing was written", context.Cause(ctx))
+	}
 }
 
 func (l Limits) maxBytes() int64 {
@@ -148,7 +184,7 @@ type files interface {
 // instead, and only what each concerns is left out.
 func read(format Reader, src files, names []string, opt Options) ([]Input, Report, error) {
 	var inputs []Input
-	var problems Problems
+	var problems ProblemList
 	var rep Report
 	namer, _ := format.(NodeNamer)
 	report := func(ps Problems) {
@@ -159,7 +195,7 @@ func read(format Reader, src files, names []string, opt Options) ([]Input, Repor
 			case opt.SkipInvalid:
 				rep.Skipped = append(rep.Skipped, p)
 			default:
-				problems = append(problems, p)
+				problems.Add(p)
 			}
 		}
 	}
@@ -169,6 +205,10 @@ func read(format Reader, src files, names []string, opt Options) ([]Input, Repor
 			report(Problems{{File: file, Message: err.Error(), Kind: "unreadable", Action: "file skipped"}})
 			continue
 		}
+		// A byte-order mark says only that the file is UTF-8, which every
+		// dataset is; editors on Windows write one. The mark is not part of
+		// the JSON: read what follows it.
+		b = bytes.TrimPrefix(b, utf8BOM)
 		readText, release := src.texts(file)
 		ds, ps := format.Decode(file, b, readText)
 		release()
@@ -199,7 +239,7 @@ func read(format Reader, src files, names []string, opt Options) ([]Input, Repor
 	kept := inputs[:0]
 	for _, in := range inputs {
 		if !opt.SkipInvalid {
-			problems = append(problems, Validate(in.File, in.Dataset)...)
+			problems.Add(Validate(in.File, in.Dataset)...)
 			kept = append(kept, in)
 			continue
 		}
@@ -217,13 +257,16 @@ func read(format Reader, src files, names []string, opt Options) ([]Input, Repor
 		inputs, ps = resolveConflicts(inputs, namer)
 		rep.Skipped = append(rep.Skipped, ps...)
 	} else {
-		problems = append(problems, crossCheck(inputs)...)
+		problems.Add(crossCheck(inputs)...)
 	}
-	if len(problems) > 0 {
-		return nil, rep, problems
+	if problems.Len() > 0 {
+		return nil, rep, problems.Problems()
 	}
 	return inputs, rep, nil
 }
+
+// utf8BOM is the UTF-8 encoding of U+FEFF, the byte-order mark.
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
 // ExpandDirs replaces each folder among paths by the *.json files in it, in
 // name order (not its subfolders), so that a corpus of maps loads by its
@@ -257,12 +300,14 @@ func ExpandDirs(paths []string) ([]string, error) {
 type osFiles struct{ max int64 }
 
 func (o osFiles) dataset(name string) ([]byte, error) {
-	f, err := os.Open(name)
+	// O_NONBLOCK: opening a named pipe must not wait for a writer before
+	// readCapped sees it is no regular file.
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read: %w", err)
 	}
 	defer f.Close()
-	return readCapped(f, o.max, "the dataset file", false)
+	return readCapped(f, o.max, "the dataset file", true)
 }
 
 func (o osFiles) texts(name string) (func(string) ([]byte, error), func()) {
@@ -270,6 +315,7 @@ func (o osFiles) texts(name string) (func(string) ([]byte, error), func()) {
 	if err != nil {
 		return func(string) ([]byte, error) { return nil, fmt.Errorf("cannot open the dataset's folder: %w", err) }, func() {}
 	}
+	var used int64 // the bytes of this dataset's texts read so far
 	return func(rel string) ([]byte, error) {
 		if err := checkTextPath(rel); err != nil {
 			return nil, err
@@ -282,7 +328,7 @@ func (o osFiles) texts(name string) (func(string) ([]byte, error), func()) {
 			return nil, err
 		}
 		defer f.Close()
-		return readText(f, o.max)
+		return readText(f, o.max, &used)
 	}, func() { root.Close() }
 }
 
@@ -298,10 +344,11 @@ func (o fsFiles) dataset(name string) ([]byte, error) {
 		return nil, fmt.Errorf("cannot read: %w", err)
 	}
 	defer f.Close()
-	return readCapped(f, o.max, "the dataset file", false)
+	return readCapped(f, o.max, "the dataset file", true)
 }
 
 func (o fsFiles) texts(name string) (func(string) ([]byte, error), func()) {
+	var used int64 // the bytes of this dataset's texts read so far
 	return func(rel string) ([]byte, error) {
 		if err := checkTextPath(rel); err != nil {
 			return nil, err
@@ -315,7 +362,7 @@ func (o fsFiles) texts(name string) (func(string) ([]byte, error), func()) {
 			return nil, err
 		}
 		defer f.Close()
-		return readText(f, o.max)
+		return readText(f, o.max, &used)
 	}, func() {}
 }
 
@@ -337,22 +384,37 @@ func checkTextPath(rel string) error {
 }
 
 // readText reads one source text: a regular file within the size cap,
-// valid UTF-8.
-func readText(f fs.File, max int64) ([]byte, error) {
+// valid UTF-8, that keeps the dataset's texts together (used, before it)
+// within the cap too: eight sources naming one text of nearly the cap are
+// refused by its size before it is read a second time.
+func readText(f fs.File, max int64, used *int64) ([]byte, error) {
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %w", err)
+	}
+	if fi.Mode().IsRegular() && fi.Size() <= max && *used+fi.Size() > max {
+		return nil, textsTooLarge(*used, fi.Size(), max)
+	}
 	b, err := readCapped(f, max, "the source text", true)
 	if err != nil {
 		return nil, err
 	}
+	*used += int64(len(b))
 	if !utf8.Valid(b) {
 		return nil, invalidUTF8(b)
 	}
 	return b, nil
 }
 
+func textsTooLarge(used, size, max int64) error {
+	return fmt.Errorf("the dataset's source texts together would be %d bytes (%d read before this one of %d), larger than the limit of %d bytes for all of a dataset's texts (--max-bytes, MAX_DATASET_BYTES); split the dataset, or name each text once", used+size, used, size, max)
+}
+
 // readCapped reads f, refusing more than max bytes: a regular file by its
-// size before reading anything, anything else (a pipe, a device) by
-// reading at most max+1 bytes. With regularOnly, anything but a regular
-// file is refused unread.
+// size before reading anything, anything else by reading at most max+1
+// bytes. With regularOnly (every caller now: a named pipe could keep a
+// read waiting forever, a device never end), anything but a regular file
+// is refused unread.
 func readCapped(f fs.File, max int64, what string, regularOnly bool) ([]byte, error) {
 	fi, err := f.Stat()
 	if err != nil {
@@ -362,18 +424,50 @@ func readCapped(f fs.File, max int64, what string, regularOnly bool) ([]byte, er
 	case fi.IsDir():
 		return nil, fmt.Errorf("%s is a folder, not a file", what)
 	case regularOnly && !fi.Mode().IsRegular():
-		return nil, fmt.Errorf("%s is not a regular file (%s)", what, fi.Mode().Type())
+		return nil, fmt.Errorf("%s is not a regular file (%s); give the path of a file", what, kind(fi.Mode()))
 	case fi.Mode().IsRegular() && fi.Size() > max:
 		return nil, tooLarge(what, fi.Size(), max)
 	}
-	b, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, fmt.Errorf("cannot read: %w", err)
+	var b []byte
+	if fi.Mode().IsRegular() {
+		// Read into a buffer of the file's size, not one grown by doubling:
+		// the memory a read takes is the file's, once.
+		b = make([]byte, 0, fi.Size()+1)
+	}
+	for int64(len(b)) <= max {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := f.Read(b[len(b):min(int64(cap(b)), max+1)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("cannot read: %w", err)
+		}
 	}
 	if int64(len(b)) > max {
 		return nil, tooLarge(what, -1, max)
 	}
 	return b, nil
+}
+
+// kind names a file type that is not a regular file.
+func kind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeIrregular != 0:
+		return "an irregular file"
+	}
+	return m.Type().String()
 }
 
 func tooLarge(what string, size, max int64) error {

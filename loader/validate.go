@@ -26,7 +26,7 @@ func fromDomain(file string, err error) Problems {
 	}
 	out := make(Problems, len(ps))
 	for i, p := range ps {
-		out[i] = Problem{File: file, Path: fieldPath(p.Field), Message: p.Message}
+		out[i] = Problem{File: file, Path: fieldPath(p.Field), Message: p.Message, unlisted: p.Unlisted()}
 	}
 	return out
 }

@@ -27,6 +27,7 @@ func TestExportStatuses(t *testing.T) {
 	}{
 		{name: "a dataset", path: "/export/datasets/test.zip", status: http.StatusOK, zipped: true},
 		{name: "an unknown dataset", path: "/export/datasets/nothing-here.zip", status: http.StatusNotFound, body: `dataset "nothing-here" is not in the graph`},
+		{name: "an unknown 10 KB id", path: "/export/datasets/" + strings.Repeat("x", 10_000) + ".zip", status: http.StatusNotFound, body: `"… (10000 characters) is not in the graph (no claim belongs to it); the graph holds 1 dataset`},
 		{name: "not a zip", path: "/export/datasets/test.tar", status: http.StatusNotFound, body: "want /export/datasets/<dataset id>.zip"},
 		{name: "the store down", path: "/export/datasets/test.zip", fail: storetest.Unavailable, status: http.StatusServiceUnavailable, body: "unavailable"},
 		{name: "a refused read", path: "/export/datasets/test.zip", fail: counterpoint.Errorf(counterpoint.EINVALID, "no such export"), status: http.StatusBadRequest, body: "no such export"},
@@ -49,6 +50,9 @@ func TestExportStatuses(t *testing.T) {
 			errs := ts.logs.lines(t, map[string]string{"level": "ERROR", "msg": "the export failed"})
 			if tt.logged == "" && len(errs) > 0 || tt.logged != "" && (len(errs) != 1 || errs[0]["dataset"] != "test" || errs[0]["error"] != "disk on fire") {
 				t.Errorf("GET %s: error log %v, want %q with the dataset and the error", tt.path, errs, tt.logged)
+			}
+			if !tt.zipped && len(resp.body) > 500 {
+				t.Errorf("GET %.60s…: a body of %d bytes, want a short one", tt.path, len(resp.body))
 			}
 			if strings.Contains(resp.body, "disk on fire") {
 				t.Errorf("GET %s: the internal error reached the client: %q", tt.path, resp.body)

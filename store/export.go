@@ -236,25 +236,13 @@ func (db *DB) ExportUnheld(ctx context.Context, id string, held []string) (*coun
 }
 
 // unknownDataset is the error for a dataset with no claims in the graph,
-// naming the datasets there are.
+// saying how many datasets there are.
 func (db *DB) unknownDataset(ctx context.Context, tx neo4j.ManagedTransaction, id string) error {
 	recs, err := db.run(ctx, tx, exportDatasets, nil)
 	if err != nil {
 		return fmt.Errorf("list datasets: %w", err)
 	}
-	known, err := decodeAll(recs, func(f *fields) string { return f.str("dataset") })
-	if err != nil {
-		return fmt.Errorf("list datasets: %w", err)
-	}
-	there := "the graph holds no dataset"
-	if len(known) > 0 {
-		quoted := make([]string, len(known))
-		for i, k := range known {
-			quoted[i] = fmt.Sprintf("%q", k)
-		}
-		there = "the graph holds " + strings.Join(quoted, ", ")
-	}
-	return counterpoint.Errorf(counterpoint.ENOTFOUND, "dataset %q is not in the graph (no claim belongs to it); %s", id, there)
+	return counterpoint.UnknownDataset(id, len(recs))
 }
 
 // decodeExportedClaim reads one row of exportClaims: the claim, the actors

@@ -99,3 +99,42 @@ func TestElementsAreTheRowsWritten(t *testing.T) {
 		t.Errorf("Elements() = %d, WriteDataset writes %d rows", got, rows)
 	}
 }
+
+// TestOutOfMemoryIsSaid: a write Neo4j refuses for want of memory (a
+// transient error, which the driver retried and the store answered
+// "unavailable, try again") becomes an EINVALID error that names the
+// dataset's size and the setting to raise, and that the driver does not
+// retry; any other error is left as it is.
+func TestOutOfMemoryIsSaid(t *testing.T) {
+	tests := []struct {
+		code, want string
+	}{
+		{"Neo.TransientError.General.MemoryPoolOutOfMemoryError", "raise NEO4J_TX_MEMORY or split the dataset"},
+		{"Neo.TransientError.General.TransactionOutOfMemoryError", "raise NEO4J_TX_MEMORY or split the dataset"},
+		{"Neo.TransientError.General.TransactionMemoryLimit", "raise NEO4J_TX_MEMORY or split the dataset"},
+		{"Neo.TransientError.General.OutOfMemoryError", "raise NEO4J_HEAP or split the dataset"},
+		{"Neo.TransientError.Transaction.DeadlockDetected", ""},
+	}
+	ds := &counterpoint.Dataset{ID: "big", Sources: []counterpoint.Source{{ID: "s", Text: strings.Repeat("w", 2_500_000)}}}
+	for _, tt := range tests {
+		neoErr := &neo4j.Neo4jError{Code: tt.code, Msg: "The allocation of an extra 2.0 MiB would use more than the limit 8.0 MiB."}
+		got := outOfMemory(fmt.Errorf("write Claim: %w", neoErr), datasetSize(ds))
+		if tt.want == "" {
+			if got != nil {
+				t.Errorf("%s: %v, want the error left as it is", tt.code, got)
+			}
+			continue
+		}
+		var e *counterpoint.Error
+		if !errors.As(got, &e) || e.Code != counterpoint.EINVALID || !strings.Contains(got.Error(), tt.want) ||
+			!strings.Contains(got.Error(), `dataset "big" (1 elements, 2.5 MB of source text)`) || !strings.Contains(got.Error(), "limit 8.0 MiB") {
+			t.Errorf("%s: %v, want EINVALID naming the dataset's size, Neo4j's words and %q", tt.code, got, tt.want)
+		}
+		if neo4j.IsRetryable(got) {
+			t.Errorf("%s: the driver would retry %v", tt.code, got)
+		}
+		if !neo4j.IsRetryable(neoErr) {
+			t.Logf("%s: the driver does not retry it anyway", tt.code)
+		}
+	}
+}

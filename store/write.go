@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -83,6 +84,19 @@ WITH DISTINCT r
 WITH type(r) AS type, collect(r) AS rs
 FOREACH (r IN rs | DELETE r)
 RETURN type AS outcome, size(rs) AS n`
+	// removeStaleLinks removes the memberships of the actors a dataset
+	// defines, and the authors and reportedIn of its sources, that the
+	// dataset does not give: an actor or source is one node, and the last
+	// load that defines it gives all of its definition, links as well as
+	// properties, as upsertActor and upsertSource do (the links of shared
+	// nodes used to add up across loads). Ids are unique across labels, so
+	// one list of the ids to keep serves every type.
+	removeStaleLinks = `UNWIND $rows AS row
+MATCH (n:Entity {id: row.id})-[r:MEMBER_OF|AUTHORED_BY|REPORTED_IN]->(m:Entity)
+WHERE NOT m.id IN row.keep
+WITH type(r) AS type, collect(r) AS rs
+FOREACH (r IN rs | DELETE r)
+RETURN type AS outcome, size(rs) AS n`
 	resampleOutdatedIndexes = `CALL db.resampleOutdatedIndexes()`
 	// hasBeenLoaded says whether an earlier version of the dataset is in
 	// the graph: only then can anything of it be stale.
@@ -100,6 +114,7 @@ type rows struct {
 	rels                          map[string][]map[string]any // by relationship type
 	guard                         []map[string]any
 	ownedKeys, claimIDs, quoteIDs []string
+	links                         []map[string]any // each actor's and source's id, and the ids its links lead to
 }
 
 // node adds a node's row, and its id to the guard's.
@@ -124,6 +139,7 @@ func prepare(ds *counterpoint.Dataset) *rows {
 	r := &rows{nodes: map[counterpoint.NodeType][]map[string]any{}, rels: map[string][]map[string]any{}}
 	for _, a := range ds.Actors {
 		r.node(counterpoint.NodeActor, false, actorProps(a))
+		r.links = append(r.links, map[string]any{"id": a.ID, "keep": append([]string{}, a.MemberOf...)})
 		for _, m := range a.MemberOf {
 			r.rel(relMemberOf, a.ID, m, map[string]any{})
 		}
@@ -134,6 +150,11 @@ func prepare(ds *counterpoint.Dataset) *rows {
 			texts[s.ID] = counterpoint.NewText(s.Text)
 		}
 		r.node(counterpoint.NodeSource, false, sourceProps(s))
+		keep := append([]string{}, s.Authors...)
+		if s.ReportedIn != "" {
+			keep = append(keep, s.ReportedIn)
+		}
+		r.links = append(r.links, map[string]any{"id": s.ID, "keep": keep})
 		for _, a := range s.Authors {
 			r.rel(relAuthoredBy, s.ID, a, map[string]any{})
 		}
@@ -209,47 +230,14 @@ func (db *DB) WriteDataset(ctx context.Context, ds *counterpoint.Dataset, progre
 	session := db.writeSession(ctx)
 	defer session.Close(ctx)
 	sum, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (counterpoint.WriteSummary, error) {
-		sum := counterpoint.NewWriteSummary() // fresh on every retry
-		if err := db.guard(ctx, tx, ds.ID, r.guard); err != nil {
-			return sum, err
+		sum, err := db.writeDataset(ctx, tx, ds, r, progress)
+		// Neo4j calls running out of transaction memory transient, and the
+		// driver would retry it; the same load needs the same memory, so it
+		// becomes an error that says what would help, and no retry.
+		if e := outOfMemory(err, datasetSize(ds)); e != nil {
+			return sum, e
 		}
-		// Every relationship a dataset owns touches one of its claims or
-		// quotes, so on a first load there is nothing to remove, and the
-		// removal's scan of everything just written can be skipped.
-		recs, err := db.run(ctx, tx, hasBeenLoaded, map[string]any{"dataset": ds.ID})
-		if err != nil {
-			return sum, fmt.Errorf("check for an earlier version: %w", err)
-		}
-		f, err := onlyRecord(recs, "check for an earlier version")
-		if err != nil {
-			return sum, err
-		}
-		reload := f.boolean("loaded")
-		if f.err != nil {
-			return sum, f.err
-		}
-		if err := db.writeDatasetNode(ctx, tx, ds); err != nil {
-			return sum, fmt.Errorf("write the dataset's title: %w", err)
-		}
-		for _, s := range r.steps() {
-			for start := 0; start < len(s.rows); start += db.cfg.BatchSize {
-				batch := s.rows[start:min(start+db.cfg.BatchSize, len(s.rows))]
-				recs, err := db.run(ctx, tx, s.query, map[string]any{"rows": batch})
-				if err != nil {
-					return sum, fmt.Errorf("write %s: %w", s.what, err)
-				}
-				if err := addOutcomes(sum, recs, func(outcome string) (string, string) { return s.what, outcome }); err != nil {
-					return sum, fmt.Errorf("write %s: %w", s.what, err)
-				}
-				progress(len(batch))
-			}
-		}
-		if reload {
-			if err := db.removeStale(ctx, tx, ds.ID, r, sum); err != nil {
-				return sum, err
-			}
-		}
-		return sum, db.recordLoad(ctx, tx, ds.ID, sum)
+		return sum, err
 	})
 	if err != nil {
 		return counterpoint.WriteSummary{}, wrap(withContextError(ctx, err))
@@ -258,6 +246,96 @@ func (db *DB) WriteDataset(ctx context.Context, ds *counterpoint.Dataset, progre
 		db.resampleIndexes(ctx)
 	}
 	return sum, nil
+}
+
+// memorySettings are Neo4j's codes for a transaction refused for want of
+// memory, and the setting (of scripts/neo4j.sh and docker-compose.yml)
+// that gives it more.
+var memorySettings = map[string]string{
+	"Neo.TransientError.General.MemoryPoolOutOfMemoryError":  "NEO4J_TX_MEMORY",
+	"Neo.TransientError.General.TransactionOutOfMemoryError": "NEO4J_TX_MEMORY",
+	"Neo.TransientError.General.TransactionMemoryLimit":      "NEO4J_TX_MEMORY",
+	"Neo.TransientError.General.OutOfMemoryError":            "NEO4J_HEAP",
+}
+
+// outOfMemory is the error for a write Neo4j refused for want of memory,
+// saying how large what needed it is and what to do; nil for any other
+// error.
+func outOfMemory(err error, what string) error {
+	var ne *neo4j.Neo4jError
+	if !errors.As(err, &ne) {
+		return nil
+	}
+	setting, ok := memorySettings[ne.Code]
+	if !ok {
+		return nil
+	}
+	return fmt.Errorf("%w (Neo4j: %s)", counterpoint.Errorf(counterpoint.EINVALID,
+		"%s needs more memory than Neo4j gives a transaction; raise %s or split the dataset (nothing was written; the same load would fail again)", what, setting), ne.Msg)
+}
+
+// datasetSize says how large a dataset is for a write, in the units its
+// transaction's memory grows with: elements and the bytes of its texts.
+func datasetSize(ds *counterpoint.Dataset) string {
+	text := 0
+	for _, s := range ds.Sources {
+		text += len(s.Text)
+	}
+	return fmt.Sprintf("dataset %q (%d elements, %.1f MB of source text)", ds.ID, Elements(ds), float64(text)/1e6)
+}
+
+// writeDataset is one attempt at WriteDataset's transaction.
+func (db *DB) writeDataset(ctx context.Context, tx neo4j.ManagedTransaction, ds *counterpoint.Dataset, r *rows, progress func(int)) (counterpoint.WriteSummary, error) {
+	sum := counterpoint.NewWriteSummary() // fresh on every retry
+	if err := db.guard(ctx, tx, ds.ID, r.guard); err != nil {
+		return sum, err
+	}
+	// Every relationship a dataset owns touches one of its claims or
+	// quotes, so on a first load there is nothing to remove, and the
+	// removal's scan of everything just written can be skipped.
+	recs, err := db.run(ctx, tx, hasBeenLoaded, map[string]any{"dataset": ds.ID})
+	if err != nil {
+		return sum, fmt.Errorf("check for an earlier version: %w", err)
+	}
+	f, err := onlyRecord(recs, "check for an earlier version")
+	if err != nil {
+		return sum, err
+	}
+	reload := f.boolean("loaded")
+	if f.err != nil {
+		return sum, f.err
+	}
+	if err := db.writeDatasetNode(ctx, tx, ds); err != nil {
+		return sum, fmt.Errorf("write the dataset's title: %w", err)
+	}
+	for _, s := range r.steps() {
+		for start := 0; start < len(s.rows); start += db.cfg.BatchSize {
+			batch := s.rows[start:min(start+db.cfg.BatchSize, len(s.rows))]
+			recs, err := db.run(ctx, tx, s.query, map[string]any{"rows": batch})
+			if err != nil {
+				return sum, fmt.Errorf("write %s: %w", s.what, err)
+			}
+			if err := addOutcomes(sum, recs, func(outcome string) (string, string) { return s.what, outcome }); err != nil {
+				return sum, fmt.Errorf("write %s: %w", s.what, err)
+			}
+			progress(len(batch))
+		}
+	}
+	for start := 0; start < len(r.links); start += db.cfg.BatchSize {
+		recs, err := db.run(ctx, tx, removeStaleLinks, map[string]any{"rows": r.links[start:min(start+db.cfg.BatchSize, len(r.links))]})
+		if err != nil {
+			return sum, fmt.Errorf("remove stale memberships and authors: %w", err)
+		}
+		if err := addOutcomes(sum, recs, func(typ string) (string, string) { return typ, "removed" }); err != nil {
+			return sum, fmt.Errorf("remove stale memberships and authors: %w", err)
+		}
+	}
+	if reload {
+		if err := db.removeStale(ctx, tx, ds.ID, r, sum); err != nil {
+			return sum, err
+		}
+	}
+	return sum, db.recordLoad(ctx, tx, ds.ID, sum)
 }
 
 // Elements counts the nodes and relationships writing ds makes, the unit of

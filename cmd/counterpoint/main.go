@@ -60,10 +60,13 @@ type CLI struct {
 
 // DatasetLimits bound what reading a dataset takes in.
 type DatasetLimits struct {
-	MaxBytes int64 `name:"max-bytes" env:"MAX_DATASET_BYTES" default:"67108864" help:"Largest dataset file, and largest source text, in bytes; larger ones are refused before they are decoded."`
+	MaxBytes    int64         `name:"max-bytes" env:"MAX_DATASET_BYTES" default:"67108864" help:"Largest dataset file, and largest total of one dataset's source texts, in bytes; larger ones are refused before they are decoded."`
+	ReadTimeout time.Duration `name:"read-timeout" env:"DATASET_READ_TIMEOUT" default:"10m" help:"Longest time reading and checking the dataset files may take before the command gives up."`
 }
 
-func (l DatasetLimits) loader() loader.Limits { return loader.Limits{MaxBytes: l.MaxBytes} }
+func (l DatasetLimits) loader() loader.Limits {
+	return loader.Limits{MaxBytes: l.MaxBytes, ReadTimeout: l.ReadTimeout}
+}
 
 // ValidateCmd checks datasets and reports every problem with file and path.
 type ValidateCmd struct {
@@ -109,10 +112,25 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return kctx.Run(&env{ctx: ctx, stdout: stdout, stderr: stderr, log: log})
 }
 
+// readInputs reads and checks the datasets; a signal or the read deadline
+// stops it at once, whatever it is reading.
 func readInputs(e *env, lim loader.Limits, in InputFormat, files []string, seed bool) ([]loader.Input, error) {
 	if len(files) == 0 && !seed {
 		return nil, counterpoint.Errorf(counterpoint.EINVALID, "name at least one dataset file, or --seed")
 	}
+	var inputs []loader.Input
+	err := lim.Interruptible(e.ctx, func() error {
+		var err error
+		inputs, err = readAll(e, lim, in, files, seed)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return inputs, nil
+}
+
+func readAll(e *env, lim loader.Limits, in InputFormat, files []string, seed bool) ([]loader.Input, error) {
 	var inputs []loader.Input
 	if seed {
 		in, err := lim.ReadFS(format.Default().Reader, data.Files, data.Seeds...)

@@ -3,11 +3,17 @@ package main
 import (
 	"bytes"
 	"context"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
 func TestRun(t *testing.T) {
+	pipe := filepath.Join(t.TempDir(), "pipe.json")
+	if err := syscall.Mkfifo(pipe, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		args    []string
 		wantOut string
@@ -25,6 +31,11 @@ func TestRun(t *testing.T) {
 		{[]string{"validate", "--max-bytes", "1000", "../../data/wapo-2015-encryption.json"}, "", "larger than the limit of 1000 bytes"},
 		{[]string{"load", "--max-bytes", "1000", "--neo4j-uri", "bolt://127.0.0.1:1", "../../data/wapo-2015-encryption.json"}, "", "larger than the limit of 1000 bytes"},
 		{[]string{"validate", "--max-bytes", "1000", "--seed"}, "", "larger than the limit of 1000 bytes"},
+		// A named pipe (here without a writer, which held both forever) is
+		// refused at once, by its path.
+		{[]string{"validate", pipe}, "", pipe + ": the dataset file is not a regular file (a named pipe)"},
+		{[]string{"load", "--neo4j-uri", "bolt://127.0.0.1:1", pipe}, "", pipe + ": the dataset file is not a regular file (a named pipe)"},
+		{[]string{"validate", "/dev/zero"}, "", "/dev/zero: the dataset file is not a regular file (a character device)"},
 	}
 	for _, tt := range tests {
 		var out, errOut bytes.Buffer

@@ -29,11 +29,21 @@ import (
 
 // Reader reads the project's own dataset files, checking them against
 // data/dataset.schema.json first.
-var Reader loader.Reader = jsonFormat{schema: mustCompileSchema()}
+var Reader loader.Reader = mustCompileSchema()
 
-type jsonFormat struct{ schema *jsonschema.Schema }
+// jsonFormat checks a file against the whole schema with its lists
+// (sources, actors, claims, relations) left empty, and each element of a
+// list against the list's items schema on its own, as it streams past:
+// memory for one element at a time, however many there are.
+type jsonFormat struct {
+	schema *jsonschema.Schema
+	items  map[string]*jsonschema.Schema // a list's name: its items' schema
+}
 
-func mustCompileSchema() *jsonschema.Schema {
+// lists are the dataset's lists and the schema's definition of an element.
+var lists = map[string]string{"sources": "source", "actors": "actor", "claims": "claim", "relations": "relation"}
+
+func mustCompileSchema() jsonFormat {
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data.Schema))
 	if err != nil {
 		panic(fmt.Sprintf("datasetjson: the embedded dataset schema is not JSON: %v", err))
@@ -42,8 +52,19 @@ func mustCompileSchema() *jsonschema.Schema {
 	if err := c.AddResource(data.SchemaID, doc); err != nil {
 		panic(fmt.Sprintf("datasetjson: the embedded dataset schema: %v", err))
 	}
-	return c.MustCompile(data.SchemaID)
+	f := jsonFormat{schema: c.MustCompile(data.SchemaID), items: map[string]*jsonschema.Schema{}}
+	for list, def := range lists {
+		f.items[list] = c.MustCompile(data.SchemaID + "#/$defs/" + def)
+	}
+	return f
 }
+
+// MaxElementValues caps the JSON values (roughly, its commas) of one
+// element of a list (a claim, a source, an actor, a relation): a curated
+// claim holds a few dozen, and one of millions (a 60 MB array inside a
+// claim) would cost the schema check an error each before the cap on
+// problems could count them.
+const MaxElementValues = 20_000
 
 func (jsonFormat) Name() string { return "json" }
 
@@ -238,8 +259,10 @@ func (f jsonFormat) Decode(file string, b []byte, readText func(string) ([]byte,
 	if problems := jsontext.Check(file, b, "a dataset is one JSON object"); problems != nil {
 		return nil, problems
 	}
-	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
-	if err != nil {
+	if !json.Valid(b) {
+		// Unmarshal checks the syntax before it builds anything.
+		var v any
+		err := json.Unmarshal(b, &v)
 		return nil, loader.Problems{{File: file, Path: jsontext.SyntaxPosition(b, err), Message: "malformed JSON: " + err.Error()}}
 	}
 	// A key given twice would be checked by the schema with one value and
@@ -247,21 +270,176 @@ func (f jsonFormat) Decode(file string, b []byte, readText func(string) ([]byte,
 	if at, key, ok := duplicateKey(b); ok {
 		return nil, loader.Problems{{File: file, Path: at, Message: fmt.Sprintf("malformed JSON: key %q is given twice", key)}}
 	}
-	if err := f.schema.Validate(inst); err != nil {
-		var ve *jsonschema.ValidationError
-		if !errors.As(err, &ve) {
-			return nil, loader.Problems{{File: file, Message: "schema: " + err.Error()}}
+	members, top := topLevel(b)
+	var problems loader.ProblemList
+	// The whole schema sees the file with its lists empty, and every
+	// other value as it is, or, for an array or object where the schema
+	// wants a string, an empty one of its kind (the same error, without
+	// its bytes).
+	if err := f.schema.Validate(top); err != nil {
+		problems.AddErr(file, loader.Root, err, schemaProblems)
+	}
+	if _, ok := top.(map[string]any); !ok {
+		return nil, problems.Problems()
+	}
+	ds := &counterpoint.Dataset{}
+	ds.ID, _ = top.(map[string]any)["id"].(string)
+	ds.Title, _ = top.(map[string]any)["title"].(string)
+	ds.Description, _ = top.(map[string]any)["description"].(string)
+	schemaOK := problems.Len() == 0
+	for _, m := range members {
+		item, ok := f.items[m.key]
+		if !ok || len(m.value) == 0 || m.value[0] != '[' {
+			continue
 		}
-		return nil, schemaProblems(file, ve)
+		elements(m.value, func(i int, el []byte) {
+			at := loader.Root.Field(m.key).Index(i)
+			if n := countValues(el); n > MaxElementValues {
+				problems.Add(loader.Problem{File: file, Path: string(at), Message: fmt.Sprintf("schema: one element holding more than %d JSON values (%d); a %s holds far fewer", MaxElementValues, n, lists[m.key])})
+				schemaOK = false
+				return
+			}
+			if err := item.Validate(decodeValue(el)); err != nil {
+				problems.AddErr(file, at, err, schemaProblems)
+				schemaOK = false
+				return
+			}
+			if !schemaOK {
+				return // the file is refused: keep nothing of it
+			}
+			if err := decodeElement(ds, file, m.key, el, at, readText, &problems); err != nil {
+				// The schema has accepted it, so this is a bug in the struct tags.
+				problems.Add(loader.Problem{File: file, Path: string(at), Message: "decode: " + err.Error()})
+				schemaOK = false
+			}
+		})
 	}
-	var in jsonDataset
-	if err := json.Unmarshal(b, &in); err != nil {
-		// The schema has accepted it, so this is a bug in the struct tags.
-		return nil, loader.Problems{{File: file, Message: "decode: " + err.Error()}}
+	if !schemaOK {
+		return nil, problems.Problems()
 	}
-	ds := &counterpoint.Dataset{ID: in.ID, Title: in.Title, Description: in.Description}
-	var problems loader.Problems
-	for i, s := range in.Sources {
+	return ds, problems.Problems()
+}
+
+// member is one member of the file's top-level object: its key, and its
+// value's bytes (a slice of the file's, not a copy).
+type member struct {
+	key   string
+	value []byte
+}
+
+// skipValue reads a JSON value and keeps nothing of it.
+type skipValue struct{}
+
+func (*skipValue) UnmarshalJSON([]byte) error { return nil }
+
+// topLevel splits well-formed JSON into its top-level object's members,
+// and returns what the whole schema checks: the object with each value as
+// it is, but arrays and objects (a list, or a value of the wrong kind)
+// empty; a file that is not an object is an empty value of its kind.
+func topLevel(b []byte) ([]member, any) {
+	b = bytes.TrimSpace(b)
+	if b[0] != '{' {
+		return nil, standIn(b)
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if _, err := dec.Token(); err != nil { // {
+		return nil, standIn(b)
+	}
+	var members []member
+	top := map[string]any{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			break // cannot happen: b is well-formed
+		}
+		key, _ := tok.(string)
+		start := dec.InputOffset()
+		if err := dec.Decode(&skipValue{}); err != nil {
+			break
+		}
+		value := bytes.TrimLeft(b[start:dec.InputOffset()], " \t\r\n:")
+		members = append(members, member{key, value})
+		top[key] = standIn(value)
+	}
+	return members, top
+}
+
+// standIn is a JSON value as the whole schema sees it: scalars as they
+// are, arrays and objects empty.
+func standIn(value []byte) any {
+	switch value[0] {
+	case '[':
+		return []any{}
+	case '{':
+		return map[string]any{}
+	}
+	return decodeValue(value)
+}
+
+// decodeValue decodes one well-formed JSON value for the schema.
+func decodeValue(value []byte) any {
+	switch value[0] {
+	case 't':
+		return true
+	case 'f':
+		return false
+	case 'n':
+		return nil
+	case '"', '[', '{':
+		var v any
+		if err := json.Unmarshal(value, &v); err != nil {
+			return nil // cannot happen: value is well-formed
+		}
+		return v
+	}
+	return json.Number(value)
+}
+
+// elements calls each with every element of a well-formed JSON array, as
+// a slice of its bytes.
+func elements(array []byte, each func(i int, el []byte)) {
+	dec := json.NewDecoder(bytes.NewReader(array))
+	if _, err := dec.Token(); err != nil { // [
+		return
+	}
+	for i := 0; dec.More(); i++ {
+		start := dec.InputOffset()
+		if err := dec.Decode(&skipValue{}); err != nil {
+			return
+		}
+		each(i, bytes.TrimLeft(array[start:dec.InputOffset()], " \t\r\n,"))
+	}
+}
+
+// countValues counts the values of well-formed JSON roughly: one more than
+// its commas outside strings.
+func countValues(b []byte) int {
+	n, inString, escaped := 1, false, false
+	for _, c := range b {
+		switch {
+		case escaped:
+			escaped = false
+		case inString && c == '\\':
+			escaped = true
+		case c == '"':
+			inString = !inString
+		case !inString && c == ',':
+			n++
+		}
+	}
+	return n
+}
+
+// decodeElement decodes one element of list, which the schema has
+// accepted, into ds; a source's text is read through readText, and a text
+// that cannot be read is a problem at its textFile.
+func decodeElement(ds *counterpoint.Dataset, file, list string, el []byte, at loader.Path, readText func(string) ([]byte, error), problems *loader.ProblemList) error {
+	switch list {
+	case "sources":
+		var s jsonSource
+		if err := json.Unmarshal(el, &s); err != nil {
+			return err
+		}
 		src := counterpoint.Source{
 			ID: s.ID, Title: s.Title, TitleIsDescription: s.TitleIsDescription, Kind: counterpoint.SourceKind(s.Kind), Date: s.Date,
 			Publisher: s.Publisher, URL: s.URL, Authors: s.Authors, ReportedIn: s.ReportedIn, TextFile: s.TextFile,
@@ -269,19 +447,25 @@ func (f jsonFormat) Decode(file string, b []byte, readText func(string) ([]byte,
 		if s.TextFile != "" {
 			text, err := readText(s.TextFile)
 			if err != nil {
-				problems = append(problems, loader.Problem{File: file, Path: string(loader.Root.Field("sources").Index(i).Field("textFile")), Message: fmt.Sprintf("cannot read source text %q: %v", s.TextFile, err)})
+				problems.Add(loader.Problem{File: file, Path: string(at.Field("textFile")), Message: fmt.Sprintf("cannot read source text %q: %v", s.TextFile, err)})
 			}
 			src.Text = string(text)
 		}
 		ds.Sources = append(ds.Sources, src)
-	}
-	for _, a := range in.Actors {
+	case "actors":
+		var a jsonActor
+		if err := json.Unmarshal(el, &a); err != nil {
+			return err
+		}
 		ds.Actors = append(ds.Actors, counterpoint.Actor{
 			ID: a.ID, Name: a.Name, Kind: counterpoint.ActorKind(a.Kind), Role: a.Role,
 			Description: a.Description, MemberOf: a.MemberOf,
 		})
-	}
-	for _, c := range in.Claims {
+	case "claims":
+		var c jsonClaim
+		if err := json.Unmarshal(el, &c); err != nil {
+			return err
+		}
 		claim := counterpoint.Claim{ID: c.ID, Text: c.Text, Date: c.Date, About: c.About,
 			DateBound: counterpoint.DateBound(c.DateBound), DateInferred: c.DateInferred, DateNote: c.DateNote}
 		for _, a := range c.Assertions {
@@ -295,8 +479,11 @@ func (f jsonFormat) Decode(file string, b []byte, readText func(string) ([]byte,
 		}
 		claim.SetDefaults()
 		ds.Claims = append(ds.Claims, claim)
-	}
-	for _, r := range in.Relations {
+	case "relations":
+		var r jsonRelation
+		if err := json.Unmarshal(el, &r); err != nil {
+			return err
+		}
 		rel := counterpoint.Relation{
 			Kind: counterpoint.RelationKind(r.Kind), From: r.From, To: r.To, Source: r.Source, Inferred: r.Inferred, Note: r.Note,
 		}
@@ -305,9 +492,8 @@ func (f jsonFormat) Decode(file string, b []byte, readText func(string) ([]byte,
 		}
 		ds.Relations = append(ds.Relations, rel)
 	}
-	return ds, problems
+	return nil
 }
-
 func encodeQuote(q counterpoint.Quote) jsonQuote {
 	return jsonQuote{ID: q.ID, Text: q.Text, Kind: string(q.Kind), Source: q.Source, Document: q.Document, Start: q.Start, End: q.End}
 }
@@ -316,15 +502,34 @@ func decodeQuote(q jsonQuote) counterpoint.Quote {
 	return counterpoint.Quote{ID: q.ID, Text: q.Text, Kind: counterpoint.QuoteKind(q.Kind), Source: q.Source, Document: q.Document, Start: q.Start, End: q.End}
 }
 
-// schemaProblems flattens a schema validation error into one problem per
-// failing leaf, sorted by path, with English messages.
-func schemaProblems(file string, ve *jsonschema.ValidationError) loader.Problems {
+// schemaProblems flattens a schema validation error of the value at into
+// one problem per failing leaf, sorted by path, with English messages;
+// with count, it only counts them.
+func schemaProblems(file string, at loader.Path, err error, count bool) (loader.Problems, int) {
+	var ve *jsonschema.ValidationError
+	if !errors.As(err, &ve) {
+		return loader.Problems{{File: file, Path: string(at), Message: "schema: " + err.Error()}}, 1
+	}
+	if count {
+		var leaves func(e *jsonschema.ValidationError) int
+		leaves = func(e *jsonschema.ValidationError) int {
+			if len(e.Causes) == 0 {
+				return 1
+			}
+			n := 0
+			for _, c := range e.Causes {
+				n += leaves(c)
+			}
+			return n
+		}
+		return nil, leaves(ve)
+	}
 	printer := message.NewPrinter(language.English)
 	var problems loader.Problems
 	var walk func(e *jsonschema.ValidationError)
 	walk = func(e *jsonschema.ValidationError) {
 		if len(e.Causes) == 0 {
-			problems = append(problems, loader.Problem{File: file, Path: pointerToPath(e.InstanceLocation), Message: "schema: " + e.ErrorKind.LocalizedString(printer)})
+			problems = append(problems, loader.Problem{File: file, Path: pointerToPath(at, e.InstanceLocation), Message: "schema: " + e.ErrorKind.LocalizedString(printer)})
 			return
 		}
 		for _, c := range e.Causes {
@@ -333,7 +538,7 @@ func schemaProblems(file string, ve *jsonschema.ValidationError) loader.Problems
 	}
 	walk(ve)
 	sort.SliceStable(problems, func(i, j int) bool { return problems[i].Path < problems[j].Path })
-	return problems
+	return problems, len(problems)
 }
 
 // duplicateKey finds the first object of a well-formed JSON document that
@@ -396,9 +601,9 @@ func duplicateKey(b []byte) (string, string, bool) {
 	}
 }
 
-// pointerToPath turns JSON Schema instance-location tokens into a JSON path.
-func pointerToPath(tokens []string) string {
-	p := loader.Root
+// pointerToPath turns JSON Schema instance-location tokens, relative to
+// the value at p, into a JSON path.
+func pointerToPath(p loader.Path, tokens []string) string {
 	for _, t := range tokens {
 		if n, err := strconv.Atoi(t); err == nil {
 			p = p.Index(n)

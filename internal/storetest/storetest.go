@@ -1717,7 +1717,7 @@ func (s *Store) ExportDataset(_ context.Context, id string) (*counterpoint.Datas
 		}
 	}
 	if len(ds.Claims) == 0 {
-		return nil, counterpoint.Errorf(counterpoint.ENOTFOUND, "dataset %q is not in the graph (no claim belongs to it)", id)
+		return nil, counterpoint.UnknownDataset(id, len(s.datasets))
 	}
 	for changed := true; changed; {
 		changed = false
