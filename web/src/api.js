@@ -153,6 +153,7 @@ export const SOURCE_QUERY = /* GraphQL */ `
     source(id: $id) {
       id
       title
+      titleIsDescription
       kind
       date
       publisher

@@ -274,6 +274,9 @@ export function renderSource(s, ctx) {
   return h('article', { 'aria-labelledby': 'panel-title', dataset: { kind: 'Source', id: s.id } },
     h('p', { class: 'meta' }, h('span', { class: 'badge kind' }, `Source: ${SOURCE_KIND_LABEL[s.kind] || s.kind}`), s.date ? ` dated ${s.date}` : ''),
     h('h3', { class: 'title', id: 'panel-title' }, s.title),
+    // A title the curator wrote for a text with no headline of its own is
+    // not shown as the document's headline.
+    s.titleIsDescription ? h('p', { class: 'meta title-description' }, 'The curator\'s description: the text has no headline of its own.') : null,
     s.publisher ? h('p', {}, h('strong', {}, 'Published by: '), s.publisher) : null,
     s.authors.length ? section('Authors', h('ul', {}, s.authors.map((a) => h('li', {}, actorLink(a, ctx))))) : null,
     s.reportedIn ? section('Reported in', h('p', {}, nodeLink(s.reportedIn.id, s.reportedIn.title, ctx))) : null,

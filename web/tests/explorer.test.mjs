@@ -458,6 +458,11 @@ test('filters update the graph without a reload, as the API filters claims', { t
   await page.locator('#details-body button[data-node-id="litt-email-2015-08"]').first().click();
   await detailsFor(page, 'litt-email-2015-08');
   assert.ok(await page.locator(`#details-body button[data-node-id="${REALLY}"]`).count() >= 1, 'the e-mail lists the claims quoted from it');
+  assert.equal(await page.locator('#details-body .title-description').count(), 0, 'the e-mail\'s title is not marked as a description');
+  // The article has no headline in its text: its title is the curator's description, and says so.
+  await page.locator('#details-body button[data-node-id="wapo-2015-encryption"]').first().click();
+  await detailsFor(page, 'wapo-2015-encryption');
+  assert.match(await page.locator('#details-body .title-description').textContent(), /no headline of its own/);
   await page.getByLabel('Show sources').uncheck();
   await page.waitForFunction((n) => window.__explorer.nodeCount === n, total);
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no reload');
