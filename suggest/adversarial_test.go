@@ -66,7 +66,7 @@ func TestStopped(t *testing.T) {
 	cancel()
 	text := strings.Repeat(adversarialShapes[0].unit, 2000)
 	for name, run := range map[string]func() (int, error){
-		"Suggestions": func() (int, error) { qs, hs, err := Suggestions(ctx, text); return len(qs) + len(hs), err },
+		"Suggestions":   func() (int, error) { qs, hs, err := Suggestions(ctx, text); return len(qs) + len(hs), err },
 		"QuotesContext": func() (int, error) { qs, err := QuotesContext(ctx, text); return len(qs), err },
 		"CounterHintsContext": func() (int, error) {
 			hs, err := CounterHintsContext(ctx, text, Quotes(text))

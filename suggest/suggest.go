@@ -140,15 +140,15 @@ type doc struct {
 	ctx       context.Context
 	steps     int // work done so far (tick)
 	nextCheck int // steps at which tick next looks at ctx
-	r        []rune
-	paras    [][2]int
-	qs       []quotation
-	toks     []token
-	sentEnd  []int // by sentence index: index of its last token
-	sentBeg  []int
-	openTok  []int // by quotation: the token of its first opening mark
-	closeTok []int // by quotation: the token of its last closing mark (or last token when unclosed)
-	caps     []capRun
+	r         []rune
+	paras     [][2]int
+	qs        []quotation
+	toks      []token
+	sentEnd   []int // by sentence index: index of its last token
+	sentBeg   []int
+	openTok   []int // by quotation: the token of its first opening mark
+	closeTok  []int // by quotation: the token of its last closing mark (or last token when unclosed)
+	caps      []capRun
 }
 
 func newDoc(ctx context.Context, text string) *doc {
