@@ -36,12 +36,15 @@ type loaders struct {
 	countersBy        *dataloadgen.Loader[string, []counterpoint.Counter]
 	countersAgainst   *dataloadgen.Loader[string, []counterpoint.Counter]
 	suggestions       *dataloadgen.Loader[string, *sourceSuggestions]
+	passes            *passCache // shared by every request: one suggestions pass per text
 }
 
 type loadersKey struct{}
 
-func withLoaders(ctx context.Context, s Store, wait time.Duration) context.Context {
-	return context.WithValue(ctx, loadersKey{}, newLoaders(s, wait))
+func withLoaders(ctx context.Context, s Store, wait time.Duration, passes *passCache) context.Context {
+	l := newLoaders(s, wait)
+	l.passes = passes
+	return context.WithValue(ctx, loadersKey{}, l)
 }
 
 // errNoLoaders is the panic of a request served without API.Middleware:

@@ -95,6 +95,7 @@ type Store interface {
 type Resolver struct {
 	store     Store
 	batchWait time.Duration
+	passes    *passCache
 }
 
 // Option configures the API.
@@ -117,7 +118,7 @@ type API struct {
 // NewAPI builds the API over a store; it is the one place where the
 // executable schema is made.
 func NewAPI(s Store, opts ...Option) API {
-	r := &Resolver{store: s, batchWait: defaultBatchWait}
+	r := &Resolver{store: s, batchWait: defaultBatchWait, passes: newPassCache(passCacheEntries, passCacheBytes)}
 	for _, o := range opts {
 		o(r)
 	}
@@ -131,6 +132,6 @@ func NewAPI(s Store, opts ...Option) API {
 // caching never leak between requests.
 func (r *Resolver) middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
-		next.ServeHTTP(w, req.WithContext(withLoaders(req.Context(), r.store, r.batchWait)))
+		next.ServeHTTP(w, req.WithContext(withLoaders(req.Context(), r.store, r.batchWait, r.passes)))
 	})
 }

@@ -242,6 +242,7 @@ const reach = 80
 // firstCue finds the first cue in tokens [a, b] with a speaker.
 func (d *doc) firstCue(a, b int) attribution {
 	for i := a; i <= b && i < len(d.toks); i++ {
+		d.tick(1)
 		if at := d.cueWithSpeaker(i, a, b); at.kind != attrNone {
 			at.immediate = at.npA >= 0 && d.onlyPunct(a, min(at.npA, i)-1)
 			return at
@@ -253,6 +254,7 @@ func (d *doc) firstCue(a, b int) attribution {
 // lastCue finds the last cue in tokens [a, b] with a speaker.
 func (d *doc) lastCue(a, b int) attribution {
 	for i := b; i >= a && i >= 0; i-- {
+		d.tick(1)
 		if at := d.cueWithSpeaker(i, a, b); at.kind != attrNone {
 			return at
 		}
@@ -686,6 +688,7 @@ func (d *doc) shortCueNear(first, last int) bool {
 	s0, s1 := d.toks[first].sent, d.toks[last].sent
 	a, b := max(d.sentBeg[s0], first-reach), min(d.sentEnd[s1], last+reach)
 	for i := a; i <= b; i++ {
+		d.tick(1)
 		if t := d.toks[i]; t.kind == word && t.role == outside && !t.capital() && (shortCues[t.low] || subjectVerbs[t.low] || cueVerbs[t.low]) {
 			return true
 		}
@@ -838,12 +841,14 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 // the subject of the sentence, with the cue nearest before the quotation.
 func (d *doc) subjectCue(sBeg, open int) attribution {
 	for v := open - 1; v > sBeg; v-- {
+		d.tick(1)
 		t := d.toks[v]
 		if t.kind != word || t.role != outside || !(cueVerbs[t.low] || shortCues[t.low] || subjectVerbs[t.low]) || t.capital() {
 			continue
 		}
 		from := sBeg
 		for k := v - 1; k >= sBeg; k-- {
+			d.tick(1)
 			if d.toks[k].kind == markClose {
 				from = k + 1
 				break

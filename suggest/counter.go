@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -59,12 +60,88 @@ const butScore = 0.4
 var negations = set("not", "never", "didn't", "did't", "doesn't", "don't", "no", "hardly")
 
 // CounterHints returns the hints that a sentence of text counters someone,
-// ranked, given the quotes that Quotes suggested for the same text.
+// ranked, given the quotes that Quotes suggested for the same text (in
+// text order, as Quotes returns them).
 func CounterHints(text string, quotes []Quote) []CounterHint {
-	d := newDoc(text)
+	hints, _ := CounterHintsContext(context.Background(), text, quotes)
+	return hints
+}
+
+// CounterHintsContext is CounterHints bounded by ctx, like QuotesContext.
+func CounterHintsContext(ctx context.Context, text string, quotes []Quote) (hints []CounterHint, err error) {
+	defer recoverStop(&err)
+	return newDoc(ctx, text).counterHints(quotes), nil
+}
+
+// quoteIndex answers, in logarithmic time, the questions a hint asks of
+// the quotes, which Quotes returns in text order and without overlaps.
+type quoteIndex struct {
+	quotes []Quote
+	// spoken[k] is the last quote at or before k with a speaker, or -1.
+	spoken []int
+	// other[k] is the last quote before k with a speaker other than k's
+	// (by strings.EqualFold), or -1.
+	other []int
+}
+
+func newQuoteIndex(d *doc, quotes []Quote) *quoteIndex {
+	x := &quoteIndex{quotes: quotes, spoken: make([]int, len(quotes)), other: make([]int, len(quotes))}
+	last := -1
+	for k, q := range quotes {
+		d.tick(1)
+		x.other[k] = -1
+		if q.Speaker != "" && last >= 0 {
+			// The last one with a speaker differs, or it has the same speaker
+			// and the answer is its own.
+			if !strings.EqualFold(quotes[last].Speaker, q.Speaker) {
+				x.other[k] = last
+			} else {
+				x.other[k] = x.other[last]
+			}
+		}
+		if q.Speaker != "" {
+			last = k
+		}
+		x.spoken[k] = last
+	}
+	return x
+}
+
+// before is the number of quotes that start before pos.
+func (x *quoteIndex) before(pos int) int {
+	return sort.Search(len(x.quotes), func(i int) bool { return x.quotes[i].Start >= pos })
+}
+
+// overlapping is the range [i, j) of quotes that overlap [start, end).
+func (x *quoteIndex) overlapping(start, end int) (int, int) {
+	i := sort.Search(len(x.quotes), func(i int) bool { return x.quotes[i].End > start })
+	j := i
+	for j < len(x.quotes) && x.quotes[j].Start < end {
+		j++
+	}
+	return i, j
+}
+
+// lastOther is the last quote that ends at or before pos with a speaker
+// other than speaker, or -1.
+func (x *quoteIndex) lastOther(pos int, speaker string) int {
+	k := sort.Search(len(x.quotes), func(i int) bool { return x.quotes[i].End > pos }) - 1
+	if k < 0 {
+		return -1
+	}
+	j := x.spoken[k]
+	if j < 0 || !strings.EqualFold(x.quotes[j].Speaker, speaker) {
+		return j
+	}
+	return x.other[j]
+}
+
+func (d *doc) counterHints(quotes []Quote) []CounterHint {
+	x := newQuoteIndex(d, quotes)
 	var hints []CounterHint
 	used := map[int]bool{} // sentences with a hint already
 	for i := 0; i < len(d.toks); i++ {
+		d.tick(1)
 		if !d.isWord(i) {
 			continue
 		}
@@ -84,27 +161,28 @@ func CounterHints(text string, quotes []Quote) []CounterHint {
 				continue
 			}
 			used[d.toks[i].sent] = true
-			hints = append(hints, d.hint(d.tokSpan(i, i+n-1), sig.score, quotes))
+			hints = append(hints, d.hint(d.tokSpan(i, i+n-1), sig.score, x))
 			break
 		}
 	}
 	// "But … said": a sentence opening with But whose speaker differs from
 	// the previous quote's.
 	for s := range d.sentBeg {
+		d.tick(1)
 		a := d.sentBeg[s]
 		if a >= len(d.toks) || used[s] || d.toks[a].low != "but" || !d.isWord(a) {
 			continue
 		}
-		speaker, cueTok := d.sentenceSpeaker(s, quotes)
+		speaker, cueTok := d.sentenceSpeaker(s, x)
 		if speaker == "" || cueTok < 0 {
 			continue
 		}
-		prev := previousQuote(quotes, d.toks[a].start)
+		prev := x.before(d.toks[a].start) - 1
 		if prev < 0 || quotes[prev].Speaker == "" || strings.EqualFold(quotes[prev].Speaker, speaker) {
 			continue
 		}
 		sig := d.tokSpan(a, cueTok)
-		h := d.hint(sig, butScore, quotes)
+		h := d.hint(sig, butScore, x)
 		h.Signal = d.toks[a].text + " … " + d.toks[cueTok].text
 		used[s] = true
 		hints = append(hints, h)
@@ -136,18 +214,21 @@ func (d *doc) negated(i int) bool {
 
 // sentenceSpeaker names who speaks in sentence s: the speaker of a quote in
 // it, else the subject of its cue; cueTok is the cue's token.
-func (d *doc) sentenceSpeaker(s int, quotes []Quote) (string, int) {
+func (d *doc) sentenceSpeaker(s int, x *quoteIndex) (string, int) {
 	a, b := d.sentBeg[s], d.sentEnd[s]
 	start, end := d.toks[a].start, d.toks[b].end
 	cue := -1
 	for i := a; i <= b; i++ {
+		d.tick(1)
 		if c, _ := d.cueAt(i); c != "" {
 			cue = i
 			break
 		}
 	}
-	for _, q := range quotes {
-		if q.Start < end && start < q.End && q.Speaker != "" {
+	i, j := x.overlapping(start, end)
+	for ; i < j; i++ {
+		d.tick(1)
+		if q := x.quotes[i]; q.Speaker != "" {
 			return q.Speaker, cue
 		}
 	}
@@ -160,50 +241,31 @@ func (d *doc) sentenceSpeaker(s int, quotes []Quote) (string, int) {
 	return "", -1
 }
 
-// previousQuote is the index of the last quote that starts before pos, or -1.
-func previousQuote(quotes []Quote, pos int) int {
-	k := -1
-	for i, q := range quotes {
-		if q.Start < pos {
-			k = i
-		}
-	}
-	return k
-}
-
 // hint builds the hint for a signal: its sentence, the quotes carrying it
 // and the likely target.
-func (d *doc) hint(sig Span, score float64, quotes []Quote) CounterHint {
-	ti := 0
-	for ti < len(d.toks) && d.toks[ti].start < sig.Start {
-		ti++
-	}
+func (d *doc) hint(sig Span, score float64, x *quoteIndex) CounterHint {
+	ti := d.tokAt(sig.Start)
 	s := d.toks[min(ti, len(d.toks)-1)].sent
 	sent := d.tokSpan(d.sentBeg[s], d.sentEnd[s])
 	para := d.toks[d.sentBeg[s]].para
 	h := CounterHint{ID: fmt.Sprintf("h%d-%d", sig.Start, sig.End), Signal: sig.Text, SignalSpan: sig, Span: sent, Score: score}
 	speaker := ""
-	for _, q := range quotes {
-		if q.Start < sent.End && sent.Start < q.End {
-			h.Quotes = append(h.Quotes, q.ID)
-			speaker = q.Speaker
-		}
+	i, j := x.overlapping(sent.Start, sent.End)
+	for ; i < j; i++ {
+		d.tick(1)
+		h.Quotes = append(h.Quotes, x.quotes[i].ID)
+		speaker = x.quotes[i].Speaker
 	}
 	if len(h.Quotes) == 0 {
-		for _, q := range quotes {
-			if q.Start >= sent.End && d.paraOf(q.Start) == para {
-				h.Quotes = append(h.Quotes, q.ID)
-				speaker = q.Speaker
-				break
-			}
+		// The first quote after the sentence, when it is in its paragraph
+		// (later quotes are in the same paragraph or a later one).
+		if k := x.before(sent.End); k < len(x.quotes) && d.paraOf(x.quotes[k].Start) == para {
+			h.Quotes = append(h.Quotes, x.quotes[k].ID)
+			speaker = x.quotes[k].Speaker
 		}
 	}
-	for k := len(quotes) - 1; k >= 0; k-- {
-		q := quotes[k]
-		if q.End <= sent.Start && q.Speaker != "" && !strings.EqualFold(q.Speaker, speaker) {
-			h.Target = q.ID
-			break
-		}
+	if k := x.lastOther(sent.Start, speaker); k >= 0 {
+		h.Target = x.quotes[k].ID
 	}
 	return h
 }

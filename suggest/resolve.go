@@ -123,12 +123,14 @@ type resolver struct {
 	known     map[string]bool     // lower-case names and surnames of named people
 	gender    map[string]string   // full name → "he" or "she"
 	seen      []speakerRef        // speakers so far, in text order
+	lastThey  int                 // the last of seen that "they" can be (plural, or a thing that is no person), or -1
+	lastIt    int                 // the last of seen that "it" can be (a thing), or -1
 	lastSpoke speakerRef          // the last person a quote was given to, tok at its mention
 	spoke     bool
 }
 
 func newResolver(d *doc) *resolver {
-	r := &resolver{d: d, known: map[string]bool{}, gender: map[string]string{}, inSeen: map[int]bool{},
+	r := &resolver{d: d, known: map[string]bool{}, gender: map[string]string{}, inSeen: map[int]bool{}, lastThey: -1, lastIt: -1,
 		heads: map[string][]int{}, npMemo: map[int][2]int{}, wordsMemo: map[int][]string{}, surname: map[string][][3]int{}}
 	for k, t := range d.toks {
 		if t.kind == word && t.role == outside {
@@ -156,8 +158,23 @@ func (r *resolver) remember(ref speakerRef) {
 	if !r.inSeen[ref.span.Start] {
 		r.inSeen[ref.span.Start] = true
 		r.seen = append(r.seen, ref)
+		if ref.plural || ref.thing && !ref.person {
+			r.lastThey = len(r.seen) - 1
+		}
+		if ref.thing {
+			r.lastIt = len(r.seen) - 1
+		}
 	}
 }
+
+// lookback is how many earlier speakers, or earlier uses of a head word, a
+// mention is compared with: far more than a news text names, so that it
+// changes nothing there, and a text of thousands of quotations costs each
+// mention no more than a short one (the pass stays linear).
+const lookback = 256
+
+// recent is the first index of seen within lookback of its end.
+func (r *resolver) recent() int { return max(0, len(r.seen)-lookback) }
 
 // np is npEndingAt for a head word, remembered.
 func (r *resolver) np(k int) (int, int) {
@@ -263,10 +280,9 @@ func (d *doc) org(a, b int) bool {
 // before that ends in the surname at token i (Hale → Tom B. Hale).
 func (r *resolver) fullName(i, before int) (int, int, bool) {
 	cands := r.surname[strings.TrimSuffix(r.d.toks[i].low, "'s")]
-	for k := len(cands) - 1; k >= 0; k-- {
-		if c := cands[k]; c[2] < before {
-			return c[0], c[1], true
-		}
+	// The runs are in text order: the last that ends before before.
+	if k := sort.Search(len(cands), func(k int) bool { return cands[k][2] >= before }) - 1; k >= 0 {
+		return cands[k][0], cands[k][1], true
 	}
 	return 0, 0, false
 }
@@ -384,6 +400,7 @@ func (r *resolver) pronoun(p string, i int) (speakerRef, bool) {
 		// whose pronoun (from Mr./Ms. or an earlier resolution) agrees.
 		last := sort.Search(len(d.caps), func(k int) bool { return d.caps[k].b >= i })
 		for k := last - 1; k >= 0 && k >= last-400; k-- {
+			d.tick(1)
 			c := d.caps[k]
 			s, e, ts, ok := d.name(c.a, c.b)
 			if !ok || d.org(s, e) {
@@ -415,20 +432,17 @@ func (r *resolver) pronoun(p string, i int) (speakerRef, bool) {
 			return ref, true
 		}
 	case "they":
-		for k := len(r.seen) - 1; k >= 0; k-- {
-			if r.seen[k].plural || r.seen[k].thing && !r.seen[k].person {
-				return r.seen[k], true
-			}
+		if r.lastThey >= 0 {
+			return r.seen[r.lastThey], true
 		}
 	case "it":
-		for k := len(r.seen) - 1; k >= 0; k-- {
-			if r.seen[k].thing {
-				return r.seen[k], true
-			}
+		if r.lastIt >= 0 {
+			return r.seen[r.lastIt], true
 		}
 		// No document or institution has spoken yet: the last one named,
 		// resolved as "the report" would be.
 		for k := i - 1; k >= 0 && k >= i-2000; k-- {
+			d.tick(1)
 			if t := d.toks[k]; t.kind == word && t.role == outside && things[t.low] {
 				if s, e := r.np(k); s >= 0 {
 					words := strings.Fields(strings.ToLower(apostrophes.Replace(d.tokSpan(s, e).Text)))
@@ -535,14 +549,16 @@ func (r *resolver) definite(words []string, head string) (speakerRef, bool) {
 		return true
 	}
 	if first {
-		for _, ref := range r.seen {
+		for _, ref := range r.seen[r.recent():] {
+			r.d.tick(1)
 			if !ref.person && match(ref) {
 				return ref, true
 			}
 		}
 		return speakerRef{}, false
 	}
-	for k := len(r.seen) - 1; k >= 0; k-- {
+	for k := len(r.seen) - 1; k >= r.recent(); k-- {
+		r.d.tick(1)
 		if match(r.seen[k]) {
 			return r.seen[k], true
 		}
@@ -599,15 +615,18 @@ func (r *resolver) mentioned(words []string, head string, before int) (speakerRe
 	}
 	ks := r.heads[head]
 	n := sort.SearchInts(ks, before)
+	from := max(0, n-lookback)
 	if first {
-		for _, k := range ks[:n] {
+		for _, k := range ks[from:n] {
+			d.tick(1)
 			if ref, ok := match(k); ok {
 				return ref, true
 			}
 		}
 		return speakerRef{}, false
 	}
-	for j := n - 1; j >= 0; j-- {
+	for j := n - 1; j >= from; j-- {
+		d.tick(1)
 		if ref, ok := match(ks[j]); ok {
 			return ref, true
 		}
@@ -656,6 +675,7 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 	found := false
 	last := sort.Search(len(d.caps), func(k int) bool { return d.caps[k].b >= i })
 	for k := last - 1; k >= 0 && k >= last-60; k-- {
+		d.tick(1)
 		c := d.caps[k]
 		if d.toks[c.a].sent < sent-2 || d.toks[c.a].para < para-2 {
 			break
@@ -704,7 +724,8 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 			speaker, spoke = r.lastSpoke, true
 		}
 	}
-	for k := len(r.seen) - 1; k >= 0 && !spoke; k-- {
+	for k := len(r.seen) - 1; k >= r.recent() && !spoke; k-- {
+		d.tick(1)
 		ref := r.seen[k]
 		if ref.tok >= i || !ref.person {
 			continue
@@ -829,6 +850,7 @@ func (r *resolver) surePerson(p string, i int) (speakerRef, bool) {
 	para := d.toks[i].para
 	last := sort.Search(len(d.caps), func(k int) bool { return d.caps[k].b >= i })
 	for k := last - 1; k >= 0 && k >= last-200; k-- {
+		d.tick(1)
 		c := d.caps[k]
 		if d.toks[c.a].para < para-2 {
 			break

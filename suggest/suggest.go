@@ -9,6 +9,8 @@
 package suggest
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -76,25 +78,82 @@ const (
 
 // Quotes returns the suggested direct quotations of text in text order.
 func Quotes(text string) []Quote {
-	d := newDoc(text)
-	return d.quotes()
+	qs, _ := QuotesContext(context.Background(), text)
+	return qs
+}
+
+// QuotesContext is Quotes bounded by ctx, so that a request that is cut or
+// past its deadline stops the pass: the error wraps ctx.Err().
+func QuotesContext(ctx context.Context, text string) (qs []Quote, err error) {
+	defer recoverStop(&err)
+	d := newDoc(ctx, text)
+	return d.quotes(), nil
+}
+
+// Suggestions runs the whole pass, quotes and counter hints, over one
+// reading of text, bounded by ctx like QuotesContext.
+func Suggestions(ctx context.Context, text string) (qs []Quote, hints []CounterHint, err error) {
+	defer recoverStop(&err)
+	d := newDoc(ctx, text)
+	qs = d.quotes()
+	return qs, d.counterHints(qs), nil
+}
+
+// ErrStopped is what a pass cut by its context returns (with ctx.Err()
+// wrapped as well), so that a caller can tell it from a bug.
+var ErrStopped = errors.New("suggestions pass stopped")
+
+// stop is the panic that unwinds a pass whose context is done; it never
+// leaves the package (recoverStop turns it into an error).
+type stop struct{ err error }
+
+// recoverStop turns a stop panic into *err and lets any other panic go on.
+func recoverStop(err *error) {
+	if v := recover(); v != nil {
+		s, ok := v.(stop)
+		if !ok {
+			panic(v)
+		}
+		*err = s.err
+	}
+}
+
+// checkEvery is how many steps pass between two looks at the context.
+const checkEvery = 4096
+
+// tick counts n steps of the pass: every loop that can run long counts its
+// turns here, so that a test can check the work grows linearly with the
+// text (Steps) and a cut request stops the pass within checkEvery steps.
+func (d *doc) tick(n int) {
+	d.steps += n
+	if d.steps < d.nextCheck {
+		return
+	}
+	d.nextCheck = d.steps + checkEvery
+	if err := d.ctx.Err(); err != nil {
+		panic(stop{fmt.Errorf("%w after %d steps over %d characters: %w", ErrStopped, d.steps, len(d.r), err)})
+	}
 }
 
 // doc is a text under analysis.
 type doc struct {
-	r        []rune
-	paras    [][2]int
-	qs       []quotation
-	toks     []token
-	sentEnd  []int // by sentence index: index of its last token
-	sentBeg  []int
-	openTok  []int // by quotation: the token of its first opening mark
-	closeTok []int // by quotation: the token of its last closing mark (or last token when unclosed)
-	caps     []capRun
+	ctx       context.Context
+	steps     int // work done so far (tick)
+	nextCheck int // steps at which tick next looks at ctx
+	r         []rune
+	paras     [][2]int
+	qs        []quotation
+	toks      []token
+	sentEnd   []int // by sentence index: index of its last token
+	sentBeg   []int
+	openTok   []int // by quotation: the token of its first opening mark
+	closeTok  []int // by quotation: the token of its last closing mark (or last token when unclosed)
+	caps      []capRun
 }
 
-func newDoc(text string) *doc {
-	d := &doc{r: []rune(text)}
+func newDoc(ctx context.Context, text string) *doc {
+	d := &doc{ctx: ctx, r: []rune(text)}
+	d.tick(len(d.r))
 	tx := counterpoint.NewText(text)
 	d.paras = tx.Paragraphs()
 	d.qs = direct(tx, scan(d.r, d.paras))
@@ -128,6 +187,7 @@ func newDoc(text string) *doc {
 		}
 	}
 	d.toks = tokenize(d.r, role, quoteOf)
+	d.tick(len(d.toks))
 	sent := 0
 	d.openTok = make([]int, len(d.qs))
 	d.closeTok = make([]int, len(d.qs))
@@ -189,6 +249,7 @@ type candidate struct {
 func (d *doc) quotes() []Quote {
 	cands := make([]candidate, len(d.qs))
 	for qi := range d.qs {
+		d.tick(1)
 		cands[qi] = candidate{qi: []int{qi}, first: d.openTok[qi], last: d.closeTok[qi]}
 		cands[qi].attr = d.attribute(qi)
 	}

@@ -322,6 +322,11 @@ func FuzzQuotes(f *testing.F) {
 	f.Add("“We will win,” said Ana Ruiz.")
 	f.Add("“A,” he said, “b.”\n\n“C\n\n“d.”")
 	f.Add(`"x" 'y' ‘z’ don’t`)
+	// The adversarial shapes (TestLinear), a few units each, so that the
+	// fuzzer mutates from the texts that once made the pass quadratic.
+	for _, sh := range adversarialShapes {
+		f.Add(strings.Repeat(sh.unit, 40))
+	}
 	f.Fuzz(checkSuggestions)
 }
 
