@@ -22,7 +22,8 @@ type Dataset struct {
 }
 
 // Validate checks a whole dataset: every node as its own Validate does, ids
-// unique across the dataset, every reference resolved within it, no
+// unique across the dataset, every reference resolved within it (but a
+// relation's to, which may name a claim of a required dataset), no
 // relation twice, and every quote verbatim at its offsets in its source's
 // text. It returns every problem at once.
 func (ds *Dataset) Validate() error {
