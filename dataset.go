@@ -171,6 +171,14 @@ func (ds *Dataset) ExternalRefs() []ExternalRef {
 	return refs
 }
 
+// OwnedRelation is a relation of one dataset (Dataset, its from claim's)
+// that ends at a claim of another (ToDataset): what reloading that other
+// dataset without the claim would cut.
+type OwnedRelation struct {
+	Dataset, From, To, ToDataset string
+	Kind                         RelationKind
+}
+
 // DatasetSummary is what one dataset holds, so that a reader can choose
 // the debates to follow.
 type DatasetSummary struct {

@@ -78,12 +78,21 @@ func TestLoadAcrossDatasets(t *testing.T) {
 		t.Errorf("reload a alone: relationships %v, want %v", got.Relationships, want.Relationships)
 	}
 
+	// b without its claim b1, which a's relation a1 -> b1 ends at.
+	bDrops := *b
+	bDrops.Claims, bDrops.Relations = bDrops.Claims[:0:0], nil
+	bDrops.Claims = append(bDrops.Claims, counterpoint.Claim{ID: "b2", Text: "Claim b2.", Date: "2024-01",
+		Assertions: []counterpoint.Assertion{{Actor: "cross-mayor", Source: "cross-src", Attribution: counterpoint.InDocument}}})
 	tests := []struct {
 		name    string
 		empty   bool
 		load    []*counterpoint.Dataset
 		wantErr string
 	}{
+		{"a reload that cuts another dataset's relation", false, []*counterpoint.Dataset{&bDrops},
+			"this load drops claims that relations of other datasets end at (1), and would remove those relations; nothing was written. Load those datasets too (with the relations taken out), or give --cut-relations to remove them:\n  debate-b: a1 REBUTS b1 (of dataset \"debate-a\")"},
+		{"a relation to a claim the load drops", false, []*counterpoint.Dataset{a, &bDrops},
+			`debate-a.json: $.relations[1].to: unknown claim "b1": dataset "debate-b" of this load no longer holds it (the graph's earlier version did)`},
 		{"into a dataset it does not require", false, []*counterpoint.Dataset{c},
 			`debate-c.json: $.relations[0].to: claim "a1" is in dataset "debate-a", which this file does not require; add "debate-a" to requires`},
 		{"the required dataset not loaded", true, []*counterpoint.Dataset{b},
@@ -103,5 +112,18 @@ func TestLoadAcrossDatasets(t *testing.T) {
 				t.Errorf("a refused load changed the graph: nodes %v, want %v", got.Nodes, before.Nodes)
 			}
 		})
+	}
+
+	// Asked to, the reload cuts the relation.
+	empty()
+	if err := load(a, b); err != nil {
+		t.Fatalf("load a, b: %v", err)
+	}
+	inputs := []loader.Input{{File: "debate-b.json", Dataset: &bDrops}}
+	if _, err := (loader.LoadOptions{CutRelations: true}).Load(ctx, db, inputs, loader.Progress{}); err != nil {
+		t.Fatalf("reload b without b1, cutting relations: %v", err)
+	}
+	if got := neo4jtest.MustStats(t, db); got.Relationships["REBUTS"] != 1 {
+		t.Errorf("after the cut: %d REBUTS, want 1 (a1 -> a2)", got.Relationships["REBUTS"])
 	}
 }

@@ -565,6 +565,17 @@ type Progress struct {
 type Graph interface {
 	ClaimDatasets(ctx context.Context, ids []string) (map[string]string, error)
 	Datasets(ctx context.Context) ([]string, error)
+	// RelationsInto lists the relations other datasets own that end at a
+	// claim of these datasets: a reload that drops the claim cuts them.
+	RelationsInto(ctx context.Context, datasets []string) ([]counterpoint.OwnedRelation, error)
+}
+
+// LoadOptions say what a load may do to other datasets.
+type LoadOptions struct {
+	// CutRelations lets a reload drop a claim that relations of other
+	// datasets (not in the load) end at, removing those relations; without
+	// it such a load is refused, naming them.
+	CutRelations bool
 }
 
 // Load writes datasets that ReadFiles or ReadFS has checked, one transaction
@@ -577,9 +588,20 @@ type Graph interface {
 // rest). It stops at the first failure; the dataset that failed leaves
 // nothing behind.
 func Load(ctx context.Context, w Writer, inputs []Input, progress Progress) ([]Result, error) {
+	return LoadOptions{}.Load(ctx, w, inputs, progress)
+}
+
+// Load is Load with options: a reload that would cut relations of other
+// datasets is refused unless o.CutRelations.
+func (o LoadOptions) Load(ctx context.Context, w Writer, inputs []Input, progress Progress) ([]Result, error) {
 	later, err := crossDataset(ctx, w, inputs)
 	if err != nil {
 		return nil, err
+	}
+	if !o.CutRelations {
+		if err := wouldCut(ctx, w, inputs); err != nil {
+			return nil, err
+		}
 	}
 	var results []Result
 	for i, in := range inputs {
@@ -664,7 +686,7 @@ func crossDataset(ctx context.Context, w Writer, inputs []Input) ([]map[string]b
 		for _, r := range refs[i] {
 			at := "$." + r.Field
 			owner, ok := "", false
-			if j, in := inLoad[r.Claim]; in {
+			if j, found := inLoad[r.Claim]; found {
 				owner, ok = inputs[j].Dataset.ID, true
 				if _, there := inGraph[r.Claim]; j > i && !there {
 					if later[i] == nil {
@@ -672,8 +694,9 @@ func crossDataset(ctx context.Context, w Writer, inputs []Input) ([]map[string]b
 					}
 					later[i][r.Claim] = true
 				}
-			} else {
-				owner, ok = inGraph[r.Claim]
+			} else if owner, ok = inGraph[r.Claim]; ok && owner != ds.ID && inLoadDataset(inputs, owner) {
+				problems = append(problems, Problem{File: in.File, Path: at, Message: fmt.Sprintf("unknown claim %s: dataset %q of this load no longer holds it (the graph's earlier version did)", counterpoint.Echo(r.Claim), owner)})
+				continue
 			}
 			switch {
 			case ok && owner == ds.ID:
@@ -706,4 +729,52 @@ func crossDataset(ctx context.Context, w Writer, inputs []Input) ([]map[string]b
 		return nil, problems
 	}
 	return later, nil
+}
+
+// inLoadDataset says whether dataset id is one of the load's.
+func inLoadDataset(inputs []Input, id string) bool {
+	return slices.ContainsFunc(inputs, func(in Input) bool { return in.Dataset.ID == id })
+}
+
+// maxCutListed is how many relations a refused reload names.
+const maxCutListed = 20
+
+// wouldCut refuses a reload that drops a claim which relations of a
+// dataset outside the load end at, naming them (dataset, from, kind, to):
+// the reload would remove them from a dataset no one is loading.
+func wouldCut(ctx context.Context, w Writer, inputs []Input) error {
+	g, ok := w.(Graph)
+	if !ok {
+		return nil
+	}
+	ids := make([]string, 0, len(inputs))
+	kept := map[string]bool{}
+	for _, in := range inputs {
+		ids = append(ids, in.Dataset.ID)
+		for _, c := range in.Dataset.Claims {
+			kept[c.ID] = true
+		}
+	}
+	into, err := g.RelationsInto(ctx, ids)
+	if err != nil {
+		return fmt.Errorf("find the relations of other datasets into these: %w", err)
+	}
+	var cut []string
+	n := 0
+	for _, r := range into {
+		if kept[r.To] || slices.Contains(ids, r.Dataset) {
+			continue // the claim stays, or its owner's new file decides
+		}
+		if n++; len(cut) < maxCutListed {
+			cut = append(cut, fmt.Sprintf("%s: %s %s %s (of dataset %q)", r.ToDataset, r.From, r.Kind, r.To, r.Dataset))
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	more := ""
+	if n > len(cut) {
+		more = fmt.Sprintf("\n  … and %d more", n-len(cut))
+	}
+	return counterpoint.Errorf(counterpoint.EINVALID, "this load drops claims that relations of other datasets end at (%d), and would remove those relations; nothing was written. Load those datasets too (with the relations taken out), or give --cut-relations to remove them:\n  %s%s", n, strings.Join(cut, "\n  "), more)
 }

@@ -28,6 +28,12 @@ RETURN DISTINCT c.dataset AS dataset ORDER BY dataset`
 	exportRelations = `MATCH (c:Claim {dataset: $dataset})-[r:REBUTS|SUPPORTS|QUALIFIES|REPHRASES]->(o:Claim)
 WHERE coalesce(r.dataset, $dataset) = $dataset
 RETURN {kind: type(r), from: c.id, to: o.id, ` + relationGrounds + `} AS relation, o.dataset AS toDataset`
+	// relationsInto finds the claim relations owned by datasets not in
+	// $datasets that end at claims of $datasets.
+	relationsInto = `MATCH (c:Claim)-[r:REBUTS|SUPPORTS|QUALIFIES|REPHRASES]->(o:Claim)
+WHERE o.dataset IN $datasets AND NOT coalesce(r.dataset, c.dataset) IN $datasets
+RETURN coalesce(r.dataset, c.dataset) AS dataset, c.id AS from, type(r) AS kind, o.id AS to, o.dataset AS toDataset
+ORDER BY dataset, from, kind, to`
 	// claimDatasets finds the dataset of each claim of $ids the graph holds.
 	claimDatasets = `MATCH (c:Claim) WHERE c.id IN $ids AND c.dataset IS NOT NULL
 RETURN c.id AS id, c.dataset AS dataset`
@@ -88,6 +94,18 @@ func (db *DB) ClaimDatasets(ctx context.Context, ids []string) (map[string]strin
 		owners[id] = ds
 	}
 	return owners, nil
+}
+
+// RelationsInto lists the relations other datasets own that end at a
+// claim of datasets: the loader refuses a reload that would cut them.
+func (db *DB) RelationsInto(ctx context.Context, datasets []string) ([]counterpoint.OwnedRelation, error) {
+	res, err := db.read(ctx, "relationsInto", relationsInto, map[string]any{"datasets": datasets})
+	if err != nil {
+		return nil, err
+	}
+	return decodeAll(res.Records, func(f *fields) counterpoint.OwnedRelation {
+		return counterpoint.OwnedRelation{Dataset: f.optStr("dataset"), From: f.str("from"), Kind: counterpoint.RelationKind(f.str("kind")), To: f.str("to"), ToDataset: f.str("toDataset")}
+	})
 }
 
 // ExportDataset reads dataset id back from the graph, in the shape the
