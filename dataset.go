@@ -1,6 +1,9 @@
 package counterpoint
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Dataset is one curated body of actors, claims, sources and relations,
 // usually drawn from one article.
@@ -8,14 +11,19 @@ type Dataset struct {
 	ID          string
 	Title       string
 	Description string
-	Sources     []Source
-	Actors      []Actor
-	Claims      []Claim
-	Relations   []Relation
+	// Requires names the other datasets whose claims this one's relations
+	// point into: a debate runs across articles, and a file must say what
+	// it needs loaded beside it.
+	Requires  []string
+	Sources   []Source
+	Actors    []Actor
+	Claims    []Claim
+	Relations []Relation
 }
 
 // Validate checks a whole dataset: every node as its own Validate does, ids
-// unique across the dataset, every reference resolved within it, no
+// unique across the dataset, every reference resolved within it (but a
+// relation's to, which may name a claim of a required dataset), no
 // relation twice, and every quote verbatim at its offsets in its source's
 // text. It returns every problem at once.
 func (ds *Dataset) Validate() error {
@@ -24,6 +32,16 @@ func (ds *Dataset) Validate() error {
 	add := func(field string, more Problems) { ps.add(more.under(field)...) }
 	if !ValidID(ds.ID) {
 		ps.add(Invalidf("id", "dataset id %q is not a slug", ds.ID))
+	}
+	for i, id := range ds.Requires {
+		switch {
+		case !ValidID(id):
+			ps.add(Invalidf(indexField("requires", i), "%s is not a dataset id (a slug)", Echo(id)))
+		case id == ds.ID:
+			ps.add(Invalidf(indexField("requires", i), "a dataset does not require itself"))
+		case slices.Contains(ds.Requires[:i], id):
+			ps.add(Invalidf(indexField("requires", i), "dataset %q is required twice", id))
+		}
 	}
 
 	// Define every id first, so that a reference may point forward.
@@ -104,7 +122,15 @@ func (ds *Dataset) Validate() error {
 		p := indexField("relations", i)
 		add(p, r.validate())
 		ref(joinField(p, "from"), NodeClaim, r.From)
-		ref(joinField(p, "to"), NodeClaim, r.To)
+		// A relation may end at another dataset's claim when the file
+		// names the datasets it requires; the loader finds it there.
+		if !claims[r.To] && len(ds.Requires) > 0 {
+			if !ValidID(r.To) {
+				ps.add(Invalidf(joinField(p, "to"), "%s is not a claim id", Echo(r.To)))
+			}
+		} else {
+			ref(joinField(p, "to"), NodeClaim, r.To)
+		}
 		if r.Source != "" {
 			ref(joinField(p, "source"), NodeSource, r.Source)
 		}
@@ -119,6 +145,38 @@ func (ds *Dataset) Validate() error {
 		}
 	}
 	return ps.err()
+}
+
+// ExternalRef is a relation of a dataset that ends at a claim of another
+// dataset: the loader must find that claim in the load or the graph.
+type ExternalRef struct {
+	Field string // where, as "relations[3].to"
+	Claim string
+}
+
+// ExternalRefs lists the relations whose to-claim the dataset does not
+// hold, in file order; Validate allows them only when Requires is not
+// empty.
+func (ds *Dataset) ExternalRefs() []ExternalRef {
+	own := make(map[string]bool, len(ds.Claims))
+	for _, c := range ds.Claims {
+		own[c.ID] = true
+	}
+	var refs []ExternalRef
+	for i, r := range ds.Relations {
+		if !own[r.To] {
+			refs = append(refs, ExternalRef{joinField(indexField("relations", i), "to"), r.To})
+		}
+	}
+	return refs
+}
+
+// OwnedRelation is a relation of one dataset (Dataset, its from claim's)
+// that ends at a claim of another (ToDataset): what reloading that other
+// dataset without the claim would cut.
+type OwnedRelation struct {
+	Dataset, From, To, ToDataset string
+	Kind                         RelationKind
 }
 
 // DatasetSummary is what one dataset holds, so that a reader can choose

@@ -1,6 +1,7 @@
 package counterpoint_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -30,5 +31,47 @@ func TestDatasetValidate(t *testing.T) {
 	}
 	if got := problemsOf(t, ds.Validate()); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Validate() =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestDatasetRequires: a relation may end at a claim the dataset does not
+// hold only when the file names the datasets it requires; the requires
+// list itself is checked, and ExternalRefs lists such relations.
+func TestDatasetRequires(t *testing.T) {
+	tests := []struct {
+		name     string
+		requires []string
+		to       string
+		want     []string
+		wantRefs []counterpoint.ExternalRef
+	}{
+		{"no requires, another dataset's claim", nil, "x", []string{`relations[0].to: unknown claim "x"`}, []counterpoint.ExternalRef{{Field: "relations[0].to", Claim: "x"}}},
+		{"requires, another dataset's claim", []string{"other"}, "x", nil, []counterpoint.ExternalRef{{Field: "relations[0].to", Claim: "x"}}},
+		{"requires, its own claim", []string{"other"}, "c2", nil, nil},
+		{"requires, a bad id", []string{"other"}, "X Y", []string{`relations[0].to: "X Y" is not a claim id`}, []counterpoint.ExternalRef{{Field: "relations[0].to", Claim: "X Y"}}},
+		{"requires itself", []string{"d"}, "x", []string{`requires[0]: a dataset does not require itself`}, []counterpoint.ExternalRef{{Field: "relations[0].to", Claim: "x"}}},
+		{"requires twice", []string{"other", "other"}, "x", []string{`requires[1]: dataset "other" is required twice`}, []counterpoint.ExternalRef{{Field: "relations[0].to", Claim: "x"}}},
+		{"requires a non-slug", []string{"Other One"}, "x", []string{`requires[0]: "Other One" is not a dataset id (a slug)`}, []counterpoint.ExternalRef{{Field: "relations[0].to", Claim: "x"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			second := validClaim()
+			second.ID, second.Quotes[0].ID = "c2", "c2.q1"
+			ds := counterpoint.Dataset{
+				ID: "d", Title: "D", Requires: tt.requires,
+				Sources:   []counterpoint.Source{{ID: "s", Title: "S", Kind: counterpoint.SourceArticle, Text: "He said “Really?”"}},
+				Actors:    []counterpoint.Actor{{ID: "a", Name: "A", Kind: counterpoint.ActorPerson}},
+				Claims:    []counterpoint.Claim{validClaim(), second},
+				Relations: []counterpoint.Relation{{Kind: counterpoint.Rebuts, From: "c", To: tt.to, Inferred: true, Note: "why"}},
+			}
+			ds.Claims[0].Quotes[0].Start, ds.Claims[0].Quotes[0].End = 9, 16
+			ds.Claims[1].Quotes[0].Start, ds.Claims[1].Quotes[0].End = 9, 16
+			if got := problemsOf(t, ds.Validate()); strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("requires %q, relation to %q: Validate() =\n%s\nwant\n%s", tt.requires, tt.to, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			if got := ds.ExternalRefs(); !slices.Equal(got, tt.wantRefs) {
+				t.Errorf("requires %q, relation to %q: ExternalRefs() = %v, want %v", tt.requires, tt.to, got, tt.wantRefs)
+			}
+		})
 	}
 }

@@ -14,6 +14,7 @@ import (
 	slashpath "path"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -557,13 +558,60 @@ type Progress struct {
 	Dataset func()
 }
 
+// Graph is what the loader asks of the graph about the claims a dataset's
+// relations point to in other datasets: which dataset owns each claim, and
+// which datasets the graph holds. The store meets it; a Writer without it
+// may only relate claims within the load.
+type Graph interface {
+	ClaimDatasets(ctx context.Context, ids []string) (map[string]string, error)
+	Datasets(ctx context.Context) ([]string, error)
+	// RelationsInto lists the relations other datasets own that end at a
+	// claim of these datasets: a reload that drops the claim cuts them.
+	RelationsInto(ctx context.Context, datasets []string) ([]counterpoint.OwnedRelation, error)
+}
+
+// LoadOptions say what a load may do to other datasets.
+type LoadOptions struct {
+	// CutRelations lets a reload drop a claim that relations of other
+	// datasets (not in the load) end at, removing those relations; without
+	// it such a load is refused, naming them.
+	CutRelations bool
+}
+
 // Load writes datasets that ReadFiles or ReadFS has checked, one transaction
-// each, telling progress how far it is. It stops at the first failure; the
-// dataset that failed leaves nothing behind.
+// each, telling progress how far it is. Before writing anything it finds
+// every relation's claim of another dataset in the load or in the graph
+// (crossDataset). Relations both ways between two datasets of one load are
+// a cycle, so a relation to a claim that a later dataset of the load
+// creates is written once that dataset is: the dataset is written without
+// it first, and again whole after every dataset (an unchanged write of the
+// rest). It stops at the first failure; the dataset that failed leaves
+// nothing behind.
 func Load(ctx context.Context, w Writer, inputs []Input, progress Progress) ([]Result, error) {
+	return LoadOptions{}.Load(ctx, w, inputs, progress)
+}
+
+// Load is Load with options: a reload that would cut relations of other
+// datasets is refused unless o.CutRelations.
+func (o LoadOptions) Load(ctx context.Context, w Writer, inputs []Input, progress Progress) ([]Result, error) {
+	later, err := crossDataset(ctx, w, inputs)
+	if err != nil {
+		return nil, err
+	}
+	if !o.CutRelations {
+		if err := wouldCut(ctx, w, inputs); err != nil {
+			return nil, err
+		}
+	}
 	var results []Result
-	for _, in := range inputs {
-		sum, err := w.WriteDataset(ctx, in.Dataset, progress.Elements)
+	for i, in := range inputs {
+		ds := in.Dataset
+		if len(later[i]) > 0 {
+			partial := *ds
+			partial.Relations = slices.DeleteFunc(slices.Clone(ds.Relations), func(r counterpoint.Relation) bool { return later[i][r.To] })
+			ds = &partial
+		}
+		sum, err := w.WriteDataset(ctx, ds, progress.Elements)
 		if err != nil {
 			return results, fmt.Errorf("%s: load dataset %q: %w", in.File, in.Dataset.ID, err)
 		}
@@ -572,5 +620,161 @@ func Load(ctx context.Context, w Writer, inputs []Input, progress Progress) ([]R
 			progress.Dataset()
 		}
 	}
+	for i, in := range inputs {
+		if len(later[i]) == 0 {
+			continue
+		}
+		sum, err := w.WriteDataset(ctx, in.Dataset, nil)
+		if err != nil {
+			return results, fmt.Errorf("%s: load dataset %q (its relations to the other datasets of the load): %w", in.File, in.Dataset.ID, err)
+		}
+		for _, m := range []struct{ into, from map[string]int }{{results[i].Summary.Created, sum.Created}, {results[i].Summary.Updated, sum.Updated}, {results[i].Summary.Removed, sum.Removed}} {
+			for k, n := range m.from {
+				if m.into != nil {
+					m.into[k] += n
+				}
+			}
+		}
+	}
 	return results, nil
+}
+
+// crossDataset checks each relation that ends at a claim its dataset does
+// not hold: the claim must be in another dataset of the load or in the
+// graph, and that dataset among those the file requires. It returns, for
+// each input, the claims of later inputs not yet in the graph, whose
+// relations wait until those are written; or Problems naming every
+// relation whose claim is missing, and the required dataset not loaded.
+func crossDataset(ctx context.Context, w Writer, inputs []Input) ([]map[string]bool, error) {
+	refs := make([][]counterpoint.ExternalRef, len(inputs))
+	inLoad := map[string]int{} // a claim of the load: its input
+	loaded := map[string]bool{}
+	var ids []string
+	for i, in := range inputs {
+		loaded[in.Dataset.ID] = true
+		for _, c := range in.Dataset.Claims {
+			inLoad[c.ID] = i
+		}
+	}
+	for i, in := range inputs {
+		refs[i] = in.Dataset.ExternalRefs()
+		for _, r := range refs[i] {
+			ids = append(ids, r.Claim)
+		}
+	}
+	later := make([]map[string]bool, len(inputs))
+	if len(ids) == 0 {
+		return later, nil
+	}
+	inGraph := map[string]string{}
+	if g, ok := w.(Graph); ok {
+		var err error
+		if inGraph, err = g.ClaimDatasets(ctx, ids); err != nil {
+			return nil, fmt.Errorf("find the claims of other datasets: %w", err)
+		}
+		datasets, err := g.Datasets(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("find the claims of other datasets: %w", err)
+		}
+		for _, id := range datasets {
+			loaded[id] = true
+		}
+	}
+	var problems Problems
+	for i, in := range inputs {
+		ds := in.Dataset
+		for _, r := range refs[i] {
+			at := "$." + r.Field
+			owner, ok := "", false
+			if j, found := inLoad[r.Claim]; found {
+				owner, ok = inputs[j].Dataset.ID, true
+				if _, there := inGraph[r.Claim]; j > i && !there {
+					if later[i] == nil {
+						later[i] = map[string]bool{}
+					}
+					later[i][r.Claim] = true
+				}
+			} else if owner, ok = inGraph[r.Claim]; ok && owner != ds.ID && inLoadDataset(inputs, owner) {
+				problems = append(problems, Problem{File: in.File, Path: at, Message: fmt.Sprintf("unknown claim %s: dataset %q of this load no longer holds it (the graph's earlier version did)", counterpoint.Echo(r.Claim), owner)})
+				continue
+			}
+			switch {
+			case ok && owner == ds.ID:
+				// A claim the graph holds in this dataset's earlier
+				// version, which this file no longer has.
+				problems = append(problems, Problem{File: in.File, Path: at, Message: fmt.Sprintf("unknown claim %s: this file does not hold it (the graph's earlier version of dataset %q did)", counterpoint.Echo(r.Claim), ds.ID)})
+			case ok && !slices.Contains(ds.Requires, owner):
+				problems = append(problems, Problem{File: in.File, Path: at, Message: fmt.Sprintf("claim %s is in dataset %q, which this file does not require; add %q to requires", counterpoint.Echo(r.Claim), owner, owner)})
+			case !ok:
+				var missing []string
+				for _, req := range ds.Requires {
+					if !loaded[req] {
+						missing = append(missing, fmt.Sprintf("%q", req))
+					}
+				}
+				msg := fmt.Sprintf("unknown claim %s: it is in no dataset of this load nor in the graph", counterpoint.Echo(r.Claim))
+				switch len(missing) {
+				case 0:
+					msg += fmt.Sprintf(", though every dataset this file requires (%s) is loaded", strings.Join(ds.Requires, ", "))
+				case 1:
+					msg += fmt.Sprintf("; dataset %s, which this file requires, is not loaded: load it first or in the same load", missing[0])
+				default:
+					msg += fmt.Sprintf("; datasets %s, which this file requires, are not loaded: load them first or in the same load", strings.Join(missing, ", "))
+				}
+				problems = append(problems, Problem{File: in.File, Path: at, Message: msg})
+			}
+		}
+	}
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	return later, nil
+}
+
+// inLoadDataset says whether dataset id is one of the load's.
+func inLoadDataset(inputs []Input, id string) bool {
+	return slices.ContainsFunc(inputs, func(in Input) bool { return in.Dataset.ID == id })
+}
+
+// maxCutListed is how many relations a refused reload names.
+const maxCutListed = 20
+
+// wouldCut refuses a reload that drops a claim which relations of a
+// dataset outside the load end at, naming them (dataset, from, kind, to):
+// the reload would remove them from a dataset no one is loading.
+func wouldCut(ctx context.Context, w Writer, inputs []Input) error {
+	g, ok := w.(Graph)
+	if !ok {
+		return nil
+	}
+	ids := make([]string, 0, len(inputs))
+	kept := map[string]bool{}
+	for _, in := range inputs {
+		ids = append(ids, in.Dataset.ID)
+		for _, c := range in.Dataset.Claims {
+			kept[c.ID] = true
+		}
+	}
+	into, err := g.RelationsInto(ctx, ids)
+	if err != nil {
+		return fmt.Errorf("find the relations of other datasets into these: %w", err)
+	}
+	var cut []string
+	n := 0
+	for _, r := range into {
+		if kept[r.To] || slices.Contains(ids, r.Dataset) {
+			continue // the claim stays, or its owner's new file decides
+		}
+		if n++; len(cut) < maxCutListed {
+			cut = append(cut, fmt.Sprintf("%s: %s %s %s (of dataset %q)", r.ToDataset, r.From, r.Kind, r.To, r.Dataset))
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	more := ""
+	if n > len(cut) {
+		more = fmt.Sprintf("\n  … and %d more", n-len(cut))
+	}
+	return counterpoint.Errorf(counterpoint.EINVALID, "this load drops claims that relations of other datasets end at (%d), and would remove those relations; nothing was written. Load those datasets too (with the relations taken out), or give --cut-relations to remove them:\n  %s%s", n, strings.Join(cut, "\n  "), more)
 }

@@ -31,6 +31,14 @@ var elementField = regexp.MustCompile(`^(actors|sources|claims|relations)\[(\d+)
 // problem concerns the dataset as a whole (its id), which cannot be
 // pruned.
 func prune(file string, ds *counterpoint.Dataset, namer NodeNamer) (skipped Problems, ok bool) {
+	// Claims of the datasets the file requires: no claim of its own, so
+	// none that pruning leaves out.
+	external := map[string]bool{}
+	if len(ds.Requires) > 0 {
+		for _, r := range ds.ExternalRefs() {
+			external[r.Claim] = true
+		}
+	}
 	for round := 0; round < maxPruneRounds; round++ {
 		ps := Validate(file, ds)
 		if len(ps) == 0 {
@@ -120,19 +128,20 @@ func prune(file string, ds *counterpoint.Dataset, namer NodeNamer) (skipped Prob
 		ds.Sources = dropIndices(ds.Sources, gone["sources"])
 		ds.Claims = dropIndices(ds.Claims, gone["claims"])
 		ds.Relations = dropIndices(ds.Relations, gone["relations"])
-		dropDangling(ds)
+		dropDangling(ds, external)
 	}
 	return skipped, Validate(file, ds) == nil
 }
 
 // dropDangling leaves out the references to what prune left out: a
-// relation whose claim went goes with it, an assertion whose actor went too.
-func dropDangling(ds *counterpoint.Dataset) {
+// relation whose claim went goes with it, an assertion whose actor went too;
+// a relation to a claim of another dataset (external) stays.
+func dropDangling(ds *counterpoint.Dataset, external map[string]bool) {
 	claims := map[string]bool{}
 	for _, c := range ds.Claims {
 		claims[c.ID] = true
 	}
-	ds.Relations = slices.DeleteFunc(ds.Relations, func(r counterpoint.Relation) bool { return !claims[r.From] || !claims[r.To] })
+	ds.Relations = slices.DeleteFunc(ds.Relations, func(r counterpoint.Relation) bool { return !claims[r.From] || !claims[r.To] && !external[r.To] })
 }
 
 func trimRoot(path string) string {

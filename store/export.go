@@ -27,7 +27,16 @@ RETURN DISTINCT c.dataset AS dataset ORDER BY dataset`
 	// tagged with it, and untagged ones from its claims.
 	exportRelations = `MATCH (c:Claim {dataset: $dataset})-[r:REBUTS|SUPPORTS|QUALIFIES|REPHRASES]->(o:Claim)
 WHERE coalesce(r.dataset, $dataset) = $dataset
-RETURN {kind: type(r), from: c.id, to: o.id, ` + relationGrounds + `} AS relation`
+RETURN {kind: type(r), from: c.id, to: o.id, ` + relationGrounds + `} AS relation, o.dataset AS toDataset`
+	// relationsInto finds the claim relations owned by datasets not in
+	// $datasets that end at claims of $datasets.
+	relationsInto = `MATCH (c:Claim)-[r:REBUTS|SUPPORTS|QUALIFIES|REPHRASES]->(o:Claim)
+WHERE o.dataset IN $datasets AND NOT coalesce(r.dataset, c.dataset) IN $datasets
+RETURN coalesce(r.dataset, c.dataset) AS dataset, c.id AS from, type(r) AS kind, o.id AS to, o.dataset AS toDataset
+ORDER BY dataset, from, kind, to`
+	// claimDatasets finds the dataset of each claim of $ids the graph holds.
+	claimDatasets = `MATCH (c:Claim) WHERE c.id IN $ids AND c.dataset IS NOT NULL
+RETURN c.id AS id, c.dataset AS dataset`
 	// exportSources reads the sources with the given ids and those that
 	// report them, transitively, with their texts. (Neo4j 5.26 returns a
 	// node reached by two paths twice from MATCH (s)-[:REPORTED_IN*0..]->(src)
@@ -65,6 +74,38 @@ func (db *DB) Datasets(ctx context.Context) ([]string, error) {
 		return nil, err
 	}
 	return decodeAll(res.Records, func(f *fields) string { return f.str("dataset") })
+}
+
+// ClaimDatasets says which dataset owns each claim of ids the graph holds
+// (those it does not hold are left out): the loader finds there the claims
+// a dataset's relations point to in the datasets it requires.
+func (db *DB) ClaimDatasets(ctx context.Context, ids []string) (map[string]string, error) {
+	res, err := db.read(ctx, "claimDatasets", claimDatasets, map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	owners := map[string]string{}
+	for _, rec := range res.Records {
+		f := recordFields(rec)
+		id, ds := f.str("id"), f.str("dataset")
+		if f.err != nil {
+			return nil, f.err
+		}
+		owners[id] = ds
+	}
+	return owners, nil
+}
+
+// RelationsInto lists the relations other datasets own that end at a
+// claim of datasets: the loader refuses a reload that would cut them.
+func (db *DB) RelationsInto(ctx context.Context, datasets []string) ([]counterpoint.OwnedRelation, error) {
+	res, err := db.read(ctx, "relationsInto", relationsInto, map[string]any{"datasets": datasets})
+	if err != nil {
+		return nil, err
+	}
+	return decodeAll(res.Records, func(f *fields) counterpoint.OwnedRelation {
+		return counterpoint.OwnedRelation{Dataset: f.optStr("dataset"), From: f.str("from"), Kind: counterpoint.RelationKind(f.str("kind")), To: f.str("to"), ToDataset: f.str("toDataset")}
+	})
 }
 
 // ExportDataset reads dataset id back from the graph, in the shape the
@@ -117,14 +158,23 @@ func (db *DB) exportDataset(ctx context.Context, tx neo4j.ManagedTransaction, id
 	if recs, err = db.run(ctx, tx, exportRelations, map[string]any{"dataset": id}); err != nil {
 		return nil, fmt.Errorf("export the relations of dataset %q: %w", id, err)
 	}
+	requires := map[string]bool{}
 	if ds.Relations, err = decodeAll(recs, func(f *fields) counterpoint.Relation {
 		r, rf := decodeRelation(f.any("relation"))
 		f.fail(rf.err)
+		if to := f.optStr("toDataset"); to != "" && to != id {
+			requires[to] = true
+		}
 		return r
 	}); err != nil {
 		return nil, fmt.Errorf("export the relations of dataset %q: %w", id, err)
 	}
 	slices.SortFunc(ds.Relations, relationOrder)
+	// A relation to another dataset's claim (addRelation accepts one) is
+	// kept by naming that dataset, so that the file loads again beside it.
+	if len(requires) > 0 {
+		ds.Requires = sortedKeys(requires)
+	}
 
 	// The sources the claims and relations name, then the actors they and
 	// the sources' authors name.

@@ -318,6 +318,12 @@ func (db *DB) writeDataset(ctx context.Context, tx neo4j.ManagedTransaction, ds 
 			if err := addOutcomes(sum, recs, func(outcome string) (string, string) { return s.what, outcome }); err != nil {
 				return sum, fmt.Errorf("write %s: %w", s.what, err)
 			}
+			// A relationship whose end is not in the graph (a claim of
+			// another dataset, deleted since the loader looked) matches
+			// nothing: refuse rather than leave it out unsaid.
+			if written := rowsWritten(recs); written < len(batch) {
+				return sum, counterpoint.Errorf(counterpoint.EINVALID, "write %s: %d of %d found no end in the graph (a claim of another dataset that is not loaded?); nothing of dataset %q was written", s.what, len(batch)-written, len(batch), ds.ID)
+			}
 			progress(len(batch))
 		}
 	}
@@ -356,6 +362,19 @@ func Elements(ds *counterpoint.Dataset) int {
 		for _, q := range c.Quotes {
 			if q.Document != "" {
 				n++
+			}
+		}
+	}
+	return n
+}
+
+// rowsWritten sums column n of a merge's records: the rows it wrote.
+func rowsWritten(recs []*neo4j.Record) int {
+	n := 0
+	for _, rec := range recs {
+		if v, ok := rec.Get("n"); ok {
+			if i, ok := v.(int64); ok {
+				n += int(i)
 			}
 		}
 	}

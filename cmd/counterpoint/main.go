@@ -87,6 +87,8 @@ type LoadCmd struct {
 	// a curator.
 	Editor string `env:"COUNTERPOINT_EDITOR" default:"cli" help:"Who loads, as the audit trail records it."`
 	Quiet  bool   `help:"Show no progress (shown on stderr: a bar on a terminal, else a line every few seconds)."`
+	// CutRelations lets a reload remove relations of other datasets.
+	CutRelations bool `name:"cut-relations" help:"Let a reload drop claims that relations of datasets outside the load end at, removing those relations (without it, such a load is refused and names them)."`
 }
 
 // StatsCmd prints what the graph holds.
@@ -209,7 +211,7 @@ func (c *LoadCmd) Run(e *env) error {
 		total += int64(store.Elements(in.Dataset))
 	}
 	rep := progress.New(e.stderr, "load", "elements", len(inputs), total, c.Quiet)
-	results, err := loader.Load(counterpoint.WithEditor(e.ctx, c.Editor), db, inputs, loader.Progress{Elements: rep.Add, Dataset: rep.FileDone})
+	results, err := loader.LoadOptions{CutRelations: c.CutRelations}.Load(counterpoint.WithEditor(e.ctx, c.Editor), db, inputs, loader.Progress{Elements: rep.Add, Dataset: rep.FileDone})
 	rep.Finish()
 	for _, r := range results {
 		fmt.Fprintf(e.stdout, "%s: dataset %q loaded: %s\n", r.File, r.Dataset, formatSummary(r.Summary))

@@ -75,6 +75,7 @@ type (
 		ID          string         `json:"id"`
 		Title       string         `json:"title"`
 		Description string         `json:"description,omitempty"`
+		Requires    []string       `json:"requires,omitempty"`
 		Sources     []jsonSource   `json:"sources"`
 		Actors      []jsonActor    `json:"actors"`
 		Claims      []jsonClaim    `json:"claims"`
@@ -146,7 +147,7 @@ type (
 func Encode(w io.Writer, ds *counterpoint.Dataset) error {
 	// The lists the format requires are written even when empty ([], not
 	// null): a dataset of actors and sources alone is a file that loads.
-	out := jsonDataset{ID: ds.ID, Title: ds.Title, Description: ds.Description,
+	out := jsonDataset{ID: ds.ID, Title: ds.Title, Description: ds.Description, Requires: ds.Requires,
 		Sources: []jsonSource{}, Actors: []jsonActor{}, Claims: []jsonClaim{}}
 	for _, s := range ds.Sources {
 		out.Sources = append(out.Sources, jsonSource{ID: s.ID, Title: s.Title, TitleIsDescription: s.TitleIsDescription, Kind: string(s.Kind), Date: s.Date,
@@ -286,6 +287,13 @@ func (f jsonFormat) Decode(file string, b []byte, readText func(string) ([]byte,
 	ds.ID, _ = top.(map[string]any)["id"].(string)
 	ds.Title, _ = top.(map[string]any)["title"].(string)
 	ds.Description, _ = top.(map[string]any)["description"].(string)
+	if req, ok := top.(map[string]any)["requires"].([]any); ok {
+		for _, id := range req {
+			if id, ok := id.(string); ok {
+				ds.Requires = append(ds.Requires, id)
+			}
+		}
+	}
 	schemaOK := problems.Len() == 0
 	for _, m := range members {
 		item, ok := f.items[m.key]
@@ -360,9 +368,18 @@ func topLevel(b []byte) ([]member, any) {
 		value := bytes.TrimLeft(b[start:dec.InputOffset()], " \t\r\n:")
 		members = append(members, member{key, value})
 		top[key] = standIn(value)
+		if key == "requires" && value[0] == '[' && len(value) <= maxRequiresBytes {
+			// The one short list the whole schema checks as it is.
+			top[key] = decodeValue(value)
+		}
 	}
 	return members, top
 }
+
+// maxRequiresBytes bounds the requires list the whole schema decodes: 100
+// dataset ids of 200 characters, with room to spare; a longer one is
+// checked as an empty list, and refused by the domain's rule on its ids.
+const maxRequiresBytes = 64 << 10
 
 // standIn is a JSON value as the whole schema sees it: scalars as they
 // are, arrays and objects empty.
