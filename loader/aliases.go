@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/internal/disjoint"
 )
 
 // Aliases says which names are one actor's: each line of an aliases file
@@ -230,22 +231,8 @@ func spellings(inputs []Input) Problems {
 		}
 	}
 	sort.Strings(names)
-	parent := make([]int, len(names))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		if parent[i] != i {
-			parent[i] = find(parent[i])
-		}
-		return parent[i]
-	}
-	union := func(i, j int) {
-		if a, b := find(i), find(j); a != b {
-			parent[max(a, b)] = min(a, b)
-		}
-	}
+	sets := disjoint.New(len(names))
+	find, union := sets.Find, sets.Union
 	byKey := map[string]int{}
 	byInitials := map[string][]int{}
 	keys := make([]string, len(names))

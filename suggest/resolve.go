@@ -342,14 +342,7 @@ func (r *resolver) resolve(q *Quote, a attribution) {
 		}
 		ref.name = ref.span.Text
 		ref.words = strings.Fields(strings.ToLower(apostrophes.Replace(ref.name)))
-		for _, t := range ts {
-			switch t {
-			case "mr.":
-				r.gender[ref.name] = "he"
-			case "ms.", "mrs.":
-				r.gender[ref.name] = "she"
-			}
-		}
+		r.learnGender(ref.name, ts)
 		r.remember(ref)
 		set(ref)
 		if ref.person {
@@ -385,6 +378,29 @@ func (r *resolver) resolve(q *Quote, a attribution) {
 	q.From = FromDescription
 }
 
+// fullSpan is the name at tokens [s, e], or the full name given before
+// when it is a surname alone.
+func (r *resolver) fullSpan(s, e int) (int, int) {
+	if s == e {
+		if a, b, ok := r.fullName(s, s); ok {
+			return a, b
+		}
+	}
+	return s, e
+}
+
+// learnGender records the pronoun a title (Mr., Ms., Mrs.) gives name.
+func (r *resolver) learnGender(name string, titles []string) {
+	for _, t := range titles {
+		switch t {
+		case "mr.":
+			r.gender[name] = "he"
+		case "ms.", "mrs.":
+			r.gender[name] = "she"
+		}
+	}
+}
+
 // pronoun resolves he, she, they or it at token i.
 func (r *resolver) pronoun(p string, i int) (speakerRef, bool) {
 	d := r.d
@@ -409,22 +425,10 @@ func (r *resolver) pronoun(p string, i int) (speakerRef, bool) {
 			if !r.personLike(s, e, ts) {
 				continue
 			}
-			fs, fe := s, e
-			if s == e {
-				if a, b, ok := r.fullName(s, s); ok {
-					fs, fe = a, b
-				}
-			}
+			fs, fe := r.fullSpan(s, e)
 			ref := speakerRef{span: d.tokSpan(fs, fe), person: true, tok: fs}
 			ref.name = ref.span.Text
-			for _, t := range ts {
-				switch t {
-				case "mr.":
-					r.gender[ref.name] = "he"
-				case "ms.", "mrs.":
-					r.gender[ref.name] = "she"
-				}
-			}
+			r.learnGender(ref.name, ts)
 			if g, ok := r.genderOf(ref.name); ok && g != p {
 				continue
 			}
@@ -684,26 +688,14 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 		if !ok || d.org(s, e) || !d.subjectLike(c.a, c.b) {
 			continue
 		}
-		fs, fe := s, e
-		if s == e {
-			if a, b, ok := r.fullName(s, s); ok {
-				fs, fe = a, b
-			}
-		}
+		fs, fe := r.fullSpan(s, e)
 		acts := d.actsFirst(c.a, c.b)
 		if !r.personLike(s, e, ts) && !r.surnameOfPerson(s, e, fs, fe) && d.relationGender(c.a) == "" && !acts {
 			continue
 		}
 		ref := speakerRef{span: d.tokSpan(fs, fe), person: true, tok: s}
 		ref.name = ref.span.Text
-		for _, t := range ts {
-			switch t {
-			case "mr.":
-				r.gender[ref.name] = "he"
-			case "ms.", "mrs.":
-				r.gender[ref.name] = "she"
-			}
-		}
+		r.learnGender(ref.name, ts)
 		if g := d.relationGender(c.a); g != "" {
 			r.gender[ref.name] = g
 		}
@@ -859,22 +851,10 @@ func (r *resolver) surePerson(p string, i int) (speakerRef, bool) {
 		if !ok || d.org(s, e) {
 			continue
 		}
-		fs, fe := s, e
-		if s == e {
-			if a, b, ok := r.fullName(s, s); ok {
-				fs, fe = a, b
-			}
-		}
+		fs, fe := r.fullSpan(s, e)
 		ref := speakerRef{span: d.tokSpan(fs, fe), person: true, tok: fs}
 		ref.name = ref.span.Text
-		for _, t := range ts {
-			switch t {
-			case "mr.":
-				r.gender[ref.name] = "he"
-			case "ms.", "mrs.":
-				r.gender[ref.name] = "she"
-			}
-		}
+		r.learnGender(ref.name, ts)
 		if g := d.relationGender(c.a); g != "" {
 			r.gender[ref.name] = g
 		}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/internal/disjoint"
 	"github.com/counterpoint-news/counterpoint/loader"
 )
 
@@ -22,24 +23,13 @@ func (aifFormat) Merge(inputs []loader.Input) ([]loader.Input, loader.Problems) 
 	for _, in := range inputs {
 		addDateSpan(in.Dataset)
 	}
-	parent := make([]int, len(inputs))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		if parent[i] != i {
-			parent[i] = find(parent[i])
-		}
-		return parent[i]
-	}
+	sets := disjoint.New(len(inputs))
+	find := sets.Find
 	owner := map[string]int{}
 	for i, in := range inputs {
 		for _, id := range ownedIDs(in.Dataset) {
 			if j, ok := owner[id]; ok {
-				if a, b := find(i), find(j); a != b {
-					parent[max(a, b)] = min(a, b)
-				}
+				sets.Union(i, j)
 				continue
 			}
 			owner[id] = i

@@ -488,11 +488,14 @@ func (s *Store) counters() []counter {
 		if len(by) == 0 || len(against) == 0 {
 			continue
 		}
-		pairs := counterpoint.CounterPairsOf(r, from, to)
-		// A pair of actors held to both claims by the source's words,
-		// whatever the rebuttal's own reading (the store's statedPair).
-		endorsed := counterpoint.CounterPairsOf(counterpoint.Relation{Kind: r.Kind, From: r.From, To: r.To}, from, to)
-		stated := slices.ContainsFunc(endorsed, func(p counterpoint.CounterPair) bool { return p.Stated })
+		// The pairs as if the rebuttal were stated: whether a pair of actors
+		// is held to both claims by the source's words (the store's
+		// statedPair); then the rebuttal's own reading.
+		pairs := counterpoint.CounterPairsOf(counterpoint.Relation{Kind: r.Kind, From: r.From, To: r.To}, from, to)
+		stated := slices.ContainsFunc(pairs, func(p counterpoint.CounterPair) bool { return p.Stated })
+		for i := range pairs {
+			pairs[i].Stated = pairs[i].Stated && !r.Inferred
+		}
 		var notes []string
 		for _, a := range append(slices.Clone(from), to...) {
 			if a.Inferred && (slices.Contains(by, a.Actor) || slices.Contains(against, a.Actor)) && !slices.Contains(notes, a.Note) {
