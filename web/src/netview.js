@@ -94,7 +94,7 @@ export function drawNetwork(net, layout, opts = {}) {
   const names = new Map(net.actors.map((a) => [a.id, a.name]));
   const byId = new Map(net.actors.map((a) => [a.id, a]));
   const keyRows = marks ? datasetRows(marks, width - 48 - 80).length : 0;
-  const total = height + LEGEND_HEIGHT + (keyRows ? keyRows * DATASET_ROW + 10 : 0);
+  const total = height + LEGEND_HEIGHT + (keyRows ? keyRows * DATASET_ROW + 20 : 0);
   const svg = s('svg', {
     xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${width} ${total}`, width, height: total,
     role: 'img', 'aria-labelledby': `${prefix}-title ${prefix}-desc`, 'font-family': FONT,
@@ -202,6 +202,6 @@ export function drawNetwork(net, layout, opts = {}) {
   svg.append(nodeG);
   svg.append(s('line', { x1: 20, y1: height + 4, x2: width - 20, y2: height + 4, stroke: '#cbd5e1' }));
   svg.append(legend(24, height + 22, width - 48, { colourBy, rels, prefix, campsNote }));
-  if (marks) svg.append(datasetKey(marks, 24, height + LEGEND_HEIGHT + 4, width - 48).g);
+  if (marks) svg.append(datasetKey(marks, 24, height + LEGEND_HEIGHT + 14, width - 48).g);
   return svg;
 }
