@@ -133,13 +133,12 @@ func (db *DB) DatasetSummaries(ctx context.Context) ([]counterpoint.DatasetSumma
 // (by name) and the relation counts; counterpoint.RankRelatedDatasets
 // orders them.
 const relatedDatasets = `CALL () {
-  MATCH (c:Claim {dataset: $dataset})
-  CALL (c) {
-    MATCH (c)<-[:ASSERTED]-(a:Actor) RETURN a
+  CALL () {
+    MATCH (:Claim {dataset: $dataset})<-[:ASSERTED]-(a:Actor) RETURN DISTINCT a
     UNION
-    MATCH (c)-[:EVIDENCED_BY]->(:Quote)-[:FROM|SAID_IN]->(:Source)-[:AUTHORED_BY]->(a:Actor) RETURN a
+    MATCH (:Quote {dataset: $dataset})-[:FROM|SAID_IN]->(s:Source) WITH DISTINCT s
+    MATCH (s)-[:AUTHORED_BY]->(a:Actor) RETURN DISTINCT a
   }
-  WITH DISTINCT a
   CALL (a) {
     MATCH (a)-[:ASSERTED]->(o:Claim) WHERE o.dataset <> $dataset RETURN o.dataset AS other
     UNION
