@@ -3,6 +3,7 @@ package counterpoint
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Dataset is one curated body of actors, claims, sources and relations,
@@ -185,6 +186,39 @@ type DatasetSummary struct {
 	ID, Title, Description            string
 	Claims, Quotes, Relations, Actors int
 	Sources                           []string
+}
+
+// RelatedDataset is a dataset that shares actors or claim relations with
+// another: the same debate told in another article, which a reader
+// following one debate wants beside it.
+type RelatedDataset struct {
+	ID, Title string
+	// SharedActors are the ids of the actors both datasets hold, by name:
+	// an actor is held by a dataset when it asserts one of its claims or
+	// wrote a source one of its quotes is from or said in.
+	SharedActors []string
+	// RelationsTo counts the claim relations from the claims of the
+	// dataset asked about to this one's; RelationsFrom those from this
+	// one's claims to the claims of the dataset asked about.
+	RelationsTo, RelationsFrom int
+}
+
+// Shared is how much the two datasets hold together: the shared actors
+// and the relations either way.
+func (r RelatedDataset) Shared() int { return len(r.SharedActors) + r.RelationsTo + r.RelationsFrom }
+
+// RankRelatedDatasets orders related datasets for a reader, the most
+// shared first (then by id), and leaves out those that share nothing, so
+// that the store and its double answer alike.
+func RankRelatedDatasets(rs []RelatedDataset) []RelatedDataset {
+	out := slices.DeleteFunc(slices.Clone(rs), func(r RelatedDataset) bool { return r.Shared() == 0 })
+	slices.SortStableFunc(out, func(a, b RelatedDataset) int {
+		if d := b.Shared() - a.Shared(); d != 0 {
+			return d
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	return out
 }
 
 // Scope limits a read to the claims, quotes and relations of some

@@ -1,6 +1,7 @@
 package counterpoint_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -73,5 +74,28 @@ func TestDatasetRequires(t *testing.T) {
 				t.Errorf("requires %q, relation to %q: ExternalRefs() = %v, want %v", tt.requires, tt.to, got, tt.wantRefs)
 			}
 		})
+	}
+}
+
+// TestRankRelatedDatasets: the most shared first (actors and relations
+// either way count alike), then by id; a dataset sharing nothing is left
+// out, and the input is not reordered.
+func TestRankRelatedDatasets(t *testing.T) {
+	in := []counterpoint.RelatedDataset{
+		{ID: "b", SharedActors: []string{"x"}},
+		{ID: "none"},
+		{ID: "c", RelationsTo: 1, RelationsFrom: 1},
+		{ID: "a", SharedActors: []string{"y"}},
+		{ID: "d", SharedActors: []string{"x", "y"}, RelationsFrom: 1},
+	}
+	var got []string
+	for _, r := range counterpoint.RankRelatedDatasets(in) {
+		got = append(got, fmt.Sprintf("%s=%d", r.ID, r.Shared()))
+	}
+	if want := "d=3 c=2 a=1 b=1"; strings.Join(got, " ") != want {
+		t.Errorf("RankRelatedDatasets(%v) = %s, want %s", in, strings.Join(got, " "), want)
+	}
+	if in[0].ID != "b" || in[1].ID != "none" {
+		t.Errorf("RankRelatedDatasets reordered its input: %v", in)
 	}
 }

@@ -42,6 +42,7 @@ type ResolverRoot interface {
 	Mutation() MutationResolver
 	Query() QueryResolver
 	Quote() QuoteResolver
+	RelatedDataset() RelatedDatasetResolver
 	Relation() RelationResolver
 	Source() SourceResolver
 	Tie() TieResolver
@@ -281,6 +282,7 @@ type ComplexityRoot struct {
 		History         func(childComplexity int, id string, first *int) int
 		Node            func(childComplexity int, id string) int
 		Nodes           func(childComplexity int, ids []string) int
+		RelatedDatasets func(childComplexity int, dataset string) int
 		Search          func(childComplexity int, text string, first *int, datasets []string) int
 		SimilarClaims   func(childComplexity int, claim *string, text *string, datasets []string, first *int) int
 		Source          func(childComplexity int, id string) int
@@ -321,6 +323,14 @@ type ComplexityRoot struct {
 		Start       func(childComplexity int) int
 		Status      func(childComplexity int) int
 		Text        func(childComplexity int) int
+	}
+
+	RelatedDataset struct {
+		ID            func(childComplexity int) int
+		RelationsFrom func(childComplexity int) int
+		RelationsTo   func(childComplexity int) int
+		SharedActors  func(childComplexity int) int
+		Title         func(childComplexity int) int
 	}
 
 	Relation struct {
@@ -485,6 +495,7 @@ type MutationResolver interface {
 }
 type QueryResolver interface {
 	Datasets(ctx context.Context) ([]*model.Dataset, error)
+	RelatedDatasets(ctx context.Context, dataset string) ([]*model.RelatedDataset, error)
 	Camps(ctx context.Context, datasets []string) (*model.Camps, error)
 	Timeline(ctx context.Context, datasets []string, from *string, to *string, first *int) (*model.Timeline, error)
 	Editor(ctx context.Context) (*string, error)
@@ -514,6 +525,9 @@ type QuoteResolver interface {
 	Paragraph(ctx context.Context, obj *model.Quote) (*string, error)
 	ParagraphSpan(ctx context.Context, obj *model.Quote) (*model.Span, error)
 	Claim(ctx context.Context, obj *model.Quote) (*model.Claim, error)
+}
+type RelatedDatasetResolver interface {
+	SharedActors(ctx context.Context, obj *model.RelatedDataset) ([]*model.Actor, error)
 }
 type RelationResolver interface {
 	Source(ctx context.Context, obj *model.Relation) (*model.Source, error)
@@ -1664,6 +1678,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]string)), true
+	case "Query.relatedDatasets":
+		if e.ComplexityRoot.Query.RelatedDatasets == nil {
+			break
+		}
+
+		args, err := ec.field_Query_relatedDatasets_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.RelatedDatasets(childComplexity, args["dataset"].(string)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -1900,6 +1925,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.QuoteSuggestion.Text(childComplexity), true
+
+	case "RelatedDataset.id":
+		if e.ComplexityRoot.RelatedDataset.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedDataset.ID(childComplexity), true
+	case "RelatedDataset.relationsFrom":
+		if e.ComplexityRoot.RelatedDataset.RelationsFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedDataset.RelationsFrom(childComplexity), true
+	case "RelatedDataset.relationsTo":
+		if e.ComplexityRoot.RelatedDataset.RelationsTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedDataset.RelationsTo(childComplexity), true
+	case "RelatedDataset.sharedActors":
+		if e.ComplexityRoot.RelatedDataset.SharedActors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedDataset.SharedActors(childComplexity), true
+	case "RelatedDataset.title":
+		if e.ComplexityRoot.RelatedDataset.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedDataset.Title(childComplexity), true
 
 	case "Relation.evidence":
 		if e.ComplexityRoot.Relation.Evidence == nil {
@@ -2727,6 +2783,20 @@ type Dataset {
   actorCount: Int!
 }
 
+"A dataset that shares actors or claim relations with the one relatedDatasets was asked about: the same debate in another article."
+type RelatedDataset {
+  "Its id."
+  id: ID!
+  "Its title (its id when its file gave none)."
+  title: String!
+  "The actors both datasets hold, by name."
+  sharedActors: [Actor!]!
+  "How many claim relations run from the claims of the dataset asked about to this one's."
+  relationsTo: Int!
+  "How many claim relations run from this one's claims to the claims of the dataset asked about."
+  relationsFrom: Int!
+}
+
 "How precisely a date is known."
 enum DatePrecision {
   "A year: YYYY."
@@ -3195,6 +3265,12 @@ input ClaimFilter {
 type Query {
   "The datasets in the graph, by id: what each holds, so that a reader can choose one debate, several, or all."
   datasets: [Dataset!]!
+  """
+  The datasets that share actors or claim relations with a dataset: one debate followed across articles, the most
+  shared first (shared actors and relations either way, then id). An actor is shared when it asserts a claim of
+  both, or wrote a source a quote of each is from or said in. Empty for a dataset the graph does not hold.
+  """
+  relatedDatasets(dataset: ID!): [RelatedDataset!]!
   """
   The actors split into camps by structural balance: two camps per connected group of actors, with the
   fewest ties against them (a counter inside a camp, an agreement across camps). Counters are negative ties;
@@ -3939,6 +4015,22 @@ func (ec *executionContext) childFields_QuoteSuggestion(ctx context.Context, fie
 		return ec.fieldContext_QuoteSuggestion_status(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type QuoteSuggestion", field.Name)
+}
+
+func (ec *executionContext) childFields_RelatedDataset(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_RelatedDataset_id(ctx, field)
+	case "title":
+		return ec.fieldContext_RelatedDataset_title(ctx, field)
+	case "sharedActors":
+		return ec.fieldContext_RelatedDataset_sharedActors(ctx, field)
+	case "relationsTo":
+		return ec.fieldContext_RelatedDataset_relationsTo(ctx, field)
+	case "relationsFrom":
+		return ec.fieldContext_RelatedDataset_relationsFrom(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RelatedDataset", field.Name)
 }
 
 func (ec *executionContext) childFields_Relation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4858,6 +4950,20 @@ func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["ids"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_relatedDatasets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "dataset",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["dataset"] = arg0
 	return args, nil
 }
 
@@ -9287,6 +9393,50 @@ func (ec *executionContext) fieldContext_Query_datasets(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_relatedDatasets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_relatedDatasets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().RelatedDatasets(ctx, fc.Args["dataset"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.RelatedDataset) graphql.Marshaler {
+			return ec.marshalNRelatedDataset2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐRelatedDatasetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_relatedDatasets(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelatedDataset(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_relatedDatasets_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_camps(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10910,6 +11060,130 @@ func (ec *executionContext) _QuoteSuggestion_status(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_QuoteSuggestion_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("QuoteSuggestion", field, false, false, "SuggestionStatus")
+}
+
+func (ec *executionContext) _RelatedDataset_id(ctx context.Context, field graphql.CollectedField, obj *model.RelatedDataset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedDataset_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedDataset_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedDataset", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RelatedDataset_title(ctx context.Context, field graphql.CollectedField, obj *model.RelatedDataset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedDataset_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedDataset_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedDataset", field, false, false, "String")
+}
+
+func (ec *executionContext) _RelatedDataset_sharedActors(ctx context.Context, field graphql.CollectedField, obj *model.RelatedDataset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedDataset_sharedActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RelatedDataset().SharedActors(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedDataset_sharedActors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelatedDataset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelatedDataset_relationsTo(ctx context.Context, field graphql.CollectedField, obj *model.RelatedDataset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedDataset_relationsTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RelationsTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedDataset_relationsTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedDataset", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RelatedDataset_relationsFrom(ctx context.Context, field graphql.CollectedField, obj *model.RelatedDataset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedDataset_relationsFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RelationsFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedDataset_relationsFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedDataset", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Relation_kind(ctx context.Context, field graphql.CollectedField, obj *model.Relation) (ret graphql.Marshaler) {
@@ -15882,6 +16156,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_datasets(ctx, field)
 				})
+		case "relatedDatasets":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_relatedDatasets(ctx, field)
+				})
 		case "camps":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -16212,6 +16492,60 @@ func (ec *executionContext) _QuoteSuggestion(ctx context.Context, sel ast.Select
 			out.Values[i] = ec._QuoteSuggestion_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var relatedDatasetImplementors = []string{"RelatedDataset"}
+
+func (ec *executionContext) _RelatedDataset(ctx context.Context, sel ast.SelectionSet, obj *model.RelatedDataset) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, relatedDatasetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RelatedDataset")
+		case "id":
+			out.Values[i] = ec._RelatedDataset_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._RelatedDataset_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sharedActors":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._RelatedDataset_sharedActors(ctx, field, obj)
+				})
+		case "relationsTo":
+			out.Values[i] = ec._RelatedDataset_relationsTo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "relationsFrom":
+			out.Values[i] = ec._RelatedDataset_relationsFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -17977,6 +18311,30 @@ func (ec *executionContext) marshalNQuoteSuggestion2ᚖgithubᚗcomᚋcounterpoi
 		return graphql.Null
 	}
 	return ec._QuoteSuggestion(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRelatedDataset2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐRelatedDatasetᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.RelatedDataset) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRelatedDataset2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐRelatedDataset(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRelatedDataset2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐRelatedDataset(ctx context.Context, sel ast.SelectionSet, v *model.RelatedDataset) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RelatedDataset!")
+		return graphql.Null
+	}
+	return ec._RelatedDataset(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNRelation2ᚕᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐRelationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Relation) graphql.Marshaler {

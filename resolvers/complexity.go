@@ -134,6 +134,8 @@ func Complexity() graph.ComplexityRoot {
 	c.Query.Sources = func(child int) int { return add(storeCall, fan(child)) }
 	c.Query.CounterSummary = func(child int, _ []string, _ *bool) int { return add(storeCall, fan(child)) }
 	c.Query.Datasets = func(child int) int { return add(storeCall, fan(child)) }
+	c.Query.RelatedDatasets = func(child int, _ string) int { return add(storeCall, fan(child)) }
+	c.RelatedDataset.SharedActors = fan
 	c.Query.Camps = func(child int, _ []string) int { return add(storeCall, fan(child)) }
 	c.Query.Timeline = func(child int, _ []string, _ *string, _ *string, first *int) int {
 		return add(mul(storeCall, 3), mul(arg(first, "timeline", "first", maxTimeline)/100+1, child))

@@ -52,6 +52,7 @@ type QueryReader interface {
 	Sources(ctx context.Context) ([]counterpoint.Source, error)
 	DatasetSummaries(ctx context.Context) ([]counterpoint.DatasetSummary, error)
 	DatasetSources(ctx context.Context, scope counterpoint.Scope) ([]string, error)
+	RelatedDatasets(ctx context.Context, dataset string) ([]counterpoint.RelatedDataset, error)
 	TieGraph(ctx context.Context, scope counterpoint.Scope) (counterpoint.TieGraph, error)
 	Search(ctx context.Context, text string, first int, scope counterpoint.Scope) ([]counterpoint.SearchHit, error)
 	Counters(ctx context.Context, f counterpoint.CounterFilter) ([]counterpoint.Counter, error)

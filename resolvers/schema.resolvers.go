@@ -332,6 +332,21 @@ func (r *queryResolver) Datasets(ctx context.Context) ([]*model.Dataset, error) 
 	return out, nil
 }
 
+func (r *queryResolver) RelatedDatasets(ctx context.Context, dataset string) ([]*model.RelatedDataset, error) {
+	if !counterpoint.ValidID(dataset) {
+		return nil, counterpoint.Invalidf("dataset", "%s is not a dataset id (a slug)", counterpoint.Echo(dataset))
+	}
+	rs, err := r.store.RelatedDatasets(ctx, dataset)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*model.RelatedDataset, len(rs))
+	for i, d := range rs {
+		out[i] = &model.RelatedDataset{ID: d.ID, Title: d.Title, SharedActorIDs: d.SharedActors, RelationsTo: d.RelationsTo, RelationsFrom: d.RelationsFrom}
+	}
+	return out, nil
+}
+
 func (r *queryResolver) Camps(ctx context.Context, datasets []string) (*model.Camps, error) {
 	scope, err := scopeOf(datasets)
 	if err != nil {
@@ -764,6 +779,10 @@ func (r *quoteResolver) Claim(ctx context.Context, obj *model.Quote) (*model.Cla
 	return r.claim(ctx, obj.ClaimID)
 }
 
+func (r *relatedDatasetResolver) SharedActors(ctx context.Context, obj *model.RelatedDataset) ([]*model.Actor, error) {
+	return r.actors(ctx, obj.SharedActorIDs)
+}
+
 func (r *relationResolver) Source(ctx context.Context, obj *model.Relation) (*model.Source, error) {
 	if obj.SourceID == "" {
 		return nil, nil
@@ -903,6 +922,8 @@ func (r *Resolver) Query() graph.QueryResolver { return &queryResolver{r} }
 
 func (r *Resolver) Quote() graph.QuoteResolver { return &quoteResolver{r} }
 
+func (r *Resolver) RelatedDataset() graph.RelatedDatasetResolver { return &relatedDatasetResolver{r} }
+
 func (r *Resolver) Relation() graph.RelationResolver { return &relationResolver{r} }
 
 func (r *Resolver) Source() graph.SourceResolver { return &sourceResolver{r} }
@@ -928,6 +949,7 @@ type (
 	mutationResolver           struct{ *Resolver }
 	queryResolver              struct{ *Resolver }
 	quoteResolver              struct{ *Resolver }
+	relatedDatasetResolver     struct{ *Resolver }
 	relationResolver           struct{ *Resolver }
 	sourceResolver             struct{ *Resolver }
 	tieResolver                struct{ *Resolver }

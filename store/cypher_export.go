@@ -50,6 +50,7 @@ func Queries() map[string]string {
 		"tieMemberships":       tieMemberships,
 		"datasets":             datasetsAll,
 		"datasetSources":       datasetSources,
+		"relatedDatasets":      relatedDatasets,
 		"history":              history,
 		"reviewsOf":            reviewsOf,
 	}

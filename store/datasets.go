@@ -124,3 +124,53 @@ func (db *DB) DatasetSummaries(ctx context.Context) ([]counterpoint.DatasetSumma
 		return d
 	})
 }
+
+// relatedDatasets finds the datasets that share an actor or a claim
+// relation with $dataset: the actors its claims hold (who assert them, or
+// wrote a source one of their quotes is from or said in) that another
+// dataset's claims hold the same way, and the relations between their
+// claims either way. Each row is one other dataset with the shared actors
+// (by name) and the relation counts; counterpoint.RankRelatedDatasets
+// orders them.
+const relatedDatasets = `CALL () {
+  CALL () {
+    MATCH (:Claim {dataset: $dataset})<-[:ASSERTED]-(a:Actor) RETURN DISTINCT a
+    UNION
+    MATCH (:Quote {dataset: $dataset})-[:FROM|SAID_IN]->(s:Source) WITH DISTINCT s
+    MATCH (s)-[:AUTHORED_BY]->(a:Actor) RETURN DISTINCT a
+  }
+  CALL (a) {
+    MATCH (a)-[:ASSERTED]->(o:Claim) WHERE o.dataset <> $dataset RETURN o.dataset AS other
+    UNION
+    MATCH (a)<-[:AUTHORED_BY]-(:Source)<-[:FROM|SAID_IN]-(q:Quote) WHERE q.dataset <> $dataset RETURN q.dataset AS other
+  }
+  RETURN other, {id: a.id, name: a.name} AS actor, 0 AS relTo, 0 AS relFrom
+  UNION ALL
+  MATCH (:Claim {dataset: $dataset})-[:REBUTS|SUPPORTS|QUALIFIES|REPHRASES]->(o:Claim) WHERE o.dataset <> $dataset
+  RETURN o.dataset AS other, null AS actor, 1 AS relTo, 0 AS relFrom
+  UNION ALL
+  MATCH (:Claim {dataset: $dataset})<-[:REBUTS|SUPPORTS|QUALIFIES|REPHRASES]-(o:Claim) WHERE o.dataset <> $dataset
+  RETURN o.dataset AS other, null AS actor, 0 AS relTo, 1 AS relFrom
+}
+WITH other, collect(DISTINCT actor) AS actors, sum(relTo) AS relationsTo, sum(relFrom) AS relationsFrom
+OPTIONAL MATCH (d:Dataset {id: other})
+RETURN other AS id, coalesce(d.title, other) AS title, relationsTo, relationsFrom,
+  COLLECT { UNWIND actors AS x WITH x ORDER BY x.name, x.id RETURN x.id } AS actors`
+
+// RelatedDatasets lists the datasets that share actors or claim relations
+// with a dataset, the most shared first; none for a dataset the graph
+// does not hold.
+func (db *DB) RelatedDatasets(ctx context.Context, dataset string) ([]counterpoint.RelatedDataset, error) {
+	res, err := db.read(ctx, "relatedDatasets", relatedDatasets, map[string]any{"dataset": dataset})
+	if err != nil {
+		return nil, err
+	}
+	rs, err := decodeAll(res.Records, func(f *fields) counterpoint.RelatedDataset {
+		return counterpoint.RelatedDataset{ID: f.str("id"), Title: f.str("title"), SharedActors: f.strs("actors"),
+			RelationsTo: f.integer("relationsTo"), RelationsFrom: f.integer("relationsFrom")}
+	})
+	if err != nil {
+		return nil, err
+	}
+	return counterpoint.RankRelatedDatasets(rs), nil
+}

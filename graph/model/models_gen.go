@@ -593,6 +593,21 @@ type QuoteSuggestion struct {
 	Status SuggestionStatus `json:"status"`
 }
 
+// A dataset that shares actors or claim relations with the one relatedDatasets was asked about: the same debate in another article.
+type RelatedDataset struct {
+	// Its id.
+	ID string `json:"id"`
+	// Its title (its id when its file gave none).
+	Title string `json:"title"`
+	// The actors both datasets hold, by name.
+	SharedActors []*Actor `json:"sharedActors"`
+	// How many claim relations run from the claims of the dataset asked about to this one's.
+	RelationsTo int `json:"relationsTo"`
+	// How many claim relations run from this one's claims to the claims of the dataset asked about.
+	RelationsFrom  int      `json:"relationsFrom"`
+	SharedActorIDs []string `json:"-"`
+}
+
 // A directed relation from one claim to another.
 type Relation struct {
 	// How the first claim bears on the second: REBUTS, SUPPORTS or QUALIFIES.

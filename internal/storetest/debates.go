@@ -1,9 +1,11 @@
 package storetest
 
 import (
+	"cmp"
 	"context"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/counterpoint-news/counterpoint"
 )
@@ -182,4 +184,74 @@ func (s *Store) UnmergeActors(ctx context.Context, into, from string) error {
 	s.record(ctx, into, counterpoint.ChangeUnmerge, s.actors[into].Version, nil, s.actors[into], "unmerged "+from)
 	s.record(ctx, from, counterpoint.ChangeUnmerge, m.actor.Version, nil, m.actor, "unmerged from "+into)
 	return nil
+}
+
+// RelatedDatasets finds the datasets that share an actor (one asserting a
+// claim of both, or the author of a source a quote of each is from or
+// said in) or a claim relation with dataset, as the real store does.
+func (s *Store) RelatedDatasets(_ context.Context, dataset string) ([]counterpoint.RelatedDataset, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.enter("RelatedDatasets", dataset); err != nil {
+		return nil, err
+	}
+	// Which datasets hold each actor.
+	holds := map[string]map[string]bool{}
+	hold := func(actor, ds string) {
+		if holds[actor] == nil {
+			holds[actor] = map[string]bool{}
+		}
+		holds[actor][ds] = true
+	}
+	for _, c := range s.claims {
+		for _, a := range c.Assertions {
+			hold(a.Actor, c.Dataset)
+		}
+		for _, q := range c.Quotes {
+			for _, src := range []string{q.Source, q.Document} {
+				for _, author := range s.sources[src].Authors {
+					hold(author, c.Dataset)
+				}
+			}
+		}
+	}
+	byID := map[string]*counterpoint.RelatedDataset{}
+	get := func(id string) *counterpoint.RelatedDataset {
+		if byID[id] == nil {
+			title := s.datasets[id].Title
+			if title == "" {
+				title = id
+			}
+			byID[id] = &counterpoint.RelatedDataset{ID: id, Title: title}
+		}
+		return byID[id]
+	}
+	actors := slices.SortedFunc(maps.Keys(holds), func(a, b string) int {
+		return cmp.Or(strings.Compare(s.actors[a].Name, s.actors[b].Name), strings.Compare(a, b))
+	})
+	for _, a := range actors {
+		if !holds[a][dataset] {
+			continue
+		}
+		for _, other := range slices.Sorted(maps.Keys(holds[a])) {
+			if other != dataset {
+				r := get(other)
+				r.SharedActors = append(r.SharedActors, a)
+			}
+		}
+	}
+	for _, r := range s.relations {
+		from, to := s.claims[r.From].Dataset, s.claims[r.To].Dataset
+		switch {
+		case from == dataset && to != dataset:
+			get(to).RelationsTo++
+		case to == dataset && from != dataset:
+			get(from).RelationsFrom++
+		}
+	}
+	var out []counterpoint.RelatedDataset
+	for _, id := range slices.Sorted(maps.Keys(byID)) {
+		out = append(out, *byID[id])
+	}
+	return counterpoint.RankRelatedDatasets(out), nil
 }

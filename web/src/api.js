@@ -141,8 +141,8 @@ export const ACTOR_QUERY = /* GraphQL */ `
         inferred
         note
       }
-      countered { counter { id text } target { id text } against { id name kind anonymous } ...CounterWhy }
-      counteredBy { counter { id text } target { id text } by { id name kind anonymous } ...CounterWhy }
+      countered { counter { id text dataset } target { id text dataset } against { id name kind anonymous } ...CounterWhy }
+      counteredBy { counter { id text dataset } target { id text dataset } by { id name kind anonymous } ...CounterWhy }
     }
   }
   ${COUNTER_WHY}
@@ -185,15 +185,15 @@ export const COUNTERS_QUERY = /* GraphQL */ `
       id
       name
       countered {
-        counter { id text }
-        target { id text }
+        counter { id text dataset }
+        target { id text dataset }
         by { id name kind anonymous }
         against { id name kind anonymous }
         ...CounterWhy
       }
       counteredBy {
-        counter { id text }
-        target { id text }
+        counter { id text dataset }
+        target { id text dataset }
         by { id name kind anonymous }
         against { id name kind anonymous }
         ...CounterWhy

@@ -6,6 +6,8 @@
 // others. "Most recent" is the dataset whose latest dated source is the
 // latest (ties: more claims, then id), because a dataset records no load time.
 
+import { DATASET_COLOURS } from './viewstyle.js';
+
 export const ALL_CLAIMS = 1500;
 
 // latestDate is a dataset's latest source date ('' when none is dated).
@@ -63,4 +65,37 @@ export function scopeLabel(datasets, ids) {
   if (shown.length === 1) return shown[0].title || shown[0].id;
   if (!shown.length) return 'the graph';
   return `${shown.length} datasets`;
+}
+
+// datasetMarks numbers the datasets whose claims a view holds (each
+// claim's dataset, as the API gives it), in the order of the datasets'
+// list, with a colour and the title each claim and counter is labelled
+// with; null when the claims are all of one dataset (nothing to tell
+// apart).
+export function datasetMarks(datasets, claims) {
+  const present = new Set((claims || []).map((c) => c.dataset).filter(Boolean));
+  if (present.size < 2) return null;
+  const titles = new Map((datasets || []).map((d) => [d.id, d.title || d.id]));
+  const order = (datasets || []).map((d) => d.id).filter((id) => present.has(id));
+  for (const id of [...present].sort()) if (!order.includes(id)) order.push(id);
+  return new Map(order.map((id, i) => [id, { id, n: i + 1, title: titles.get(id) || id, colour: DATASET_COLOURS[i % DATASET_COLOURS.length] }]));
+}
+
+// relatedChoice is what the chooser's "this debate" selects: the dataset
+// and every dataset the API says shares actors or relations with it
+// (relatedDatasets), known ones only.
+export function relatedChoice(id, related, datasets) {
+  const known = new Set((datasets || []).map((d) => d.id));
+  return [id, ...(related || []).map((r) => r.id).filter((x) => known.has(x) && x !== id)];
+}
+
+// relatedWhy says why a related dataset is in the debate, in words: the
+// actors both hold and the relations between their claims.
+export function relatedWhy(r) {
+  const parts = [];
+  const names = (r.sharedActors || []).map((a) => a.name);
+  if (names.length) parts.push(`${names.length === 1 ? 'shares' : `shares ${names.length} actors:`} ${names.slice(0, 4).join(', ')}${names.length > 4 ? ` and ${names.length - 4} more` : ''}`);
+  const rel = r.relationsTo + r.relationsFrom;
+  if (rel) parts.push(`${rel} relation${rel === 1 ? '' : 's'} between their claims`);
+  return parts.join('; ');
 }

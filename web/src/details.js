@@ -66,6 +66,7 @@ export function onTraceFrom(handler) {
 export const panelContext = {
   select: (id, opts) => select(id, opts),
   traceFrom: (id) => traceFromActor(id),
+  datasetTitle: (id) => (app.datasets || []).find((d) => d.id === id)?.title || id,
   quotedFrom: (id) => {
     const n = app.cy?.getElementById(id);
     if (!n || n.empty()) return [];

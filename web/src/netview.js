@@ -4,7 +4,7 @@
 // legend. The same function draws the page's view (interactive: edges and
 // actors are buttons), the embed and the exported file (not interactive).
 import { s, n, FONT, wrapText } from './svg.js';
-import { KIND_SHAPE, CAMP_STYLE, REL_STYLE, defs, fillFor, actorShape } from './viewstyle.js';
+import { KIND_SHAPE, CAMP_STYLE, REL_STYLE, DATASET_ROW, defs, fillFor, actorShape, datasetKey, datasetRows, crossingPill, crossingWords } from './viewstyle.js';
 import { radiusOf } from './network.js';
 import { truncate } from './text.js';
 
@@ -20,11 +20,13 @@ const INFERRED_DASH = '1.5 4';
 const BACKDROP = { A: '#eef2ff', B: '#fff7ed', none: '#f8fafc' };
 const plural = (k, word) => `${k} ${word}${k === 1 ? '' : 's'}`;
 
-// edgeText says an edge in words, for its label and the text alternative.
+// edgeText says an edge in words, for its label and the text alternative;
+// over several datasets, with the articles its claims come from.
 export function edgeText(e, names) {
   const st = REL_STYLE[e.kind];
   const times = e.kind === 'REBUTS' ? plural(e.count, 'exchange') : plural(e.count, 'claim');
-  return `${names.get(e.from) || e.from} ${st.verb} ${names.get(e.to) || e.to}: ${times}${e.inferred ? ' (the curator\'s reading, not the source\'s words)' : ''}`;
+  const where = e.crossings?.length ? `; in ${crossingWords(e.crossings)}` : '';
+  return `${names.get(e.from) || e.from} ${st.verb} ${names.get(e.to) || e.to}: ${times}${e.inferred ? ' (the curator\'s reading, not the source\'s words)' : ''}${where}`;
 }
 
 // actorText says an actor in words: kind, claims, camp.
@@ -83,13 +85,16 @@ export function legend(x, y, width, { colourBy, rels, prefix, campsNote }) {
 // (layoutNetwork). opts: colourBy ('camp' or 'kind'), rels (kinds drawn, for
 // the legend), selected (an edge id), prefix (ids of the defs), interactive
 // with onEdge(edge) and onActor(actor), title and desc (the text
-// alternative's short form), campsNote.
+// alternative's short form), campsNote, marks (datasets.js's datasetMarks:
+// over several datasets, each edge says which its claims come from, by
+// the numbers of the key).
 export function drawNetwork(net, layout, opts = {}) {
-  const { colourBy = 'camp', rels = ['REBUTS'], selected = null, prefix = 'cpv', interactive = false, onEdge, onActor, title = 'Who countered whom', desc = '', campsNote = '' } = opts;
+  const { colourBy = 'camp', rels = ['REBUTS'], selected = null, prefix = 'cpv', interactive = false, onEdge, onActor, title = 'Who countered whom', desc = '', campsNote = '', marks = null } = opts;
   const { pos, width, height, boxes } = layout;
   const names = new Map(net.actors.map((a) => [a.id, a.name]));
   const byId = new Map(net.actors.map((a) => [a.id, a]));
-  const total = height + LEGEND_HEIGHT;
+  const keyRows = marks ? datasetRows(marks, width - 48 - 80).length : 0;
+  const total = height + LEGEND_HEIGHT + (keyRows ? keyRows * DATASET_ROW + 20 : 0);
   const svg = s('svg', {
     xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${width} ${total}`, width, height: total,
     role: 'img', 'aria-labelledby': `${prefix}-title ${prefix}-desc`, 'font-family': FONT,
@@ -134,7 +139,8 @@ export function drawNetwork(net, layout, opts = {}) {
     const w = Math.min(10, 1.6 + 1.5 * Math.sqrt(e.count));
     const isSel = selected === e.id;
     const label = edgeText(e, names);
-    const g = s('g', { dataset: { edge: e.id, kind: e.kind, from: e.from, to: e.to, count: String(e.count), inferred: String(!!e.inferred) } });
+    const crossed = marks && e.crossings?.length ? e.crossings : null;
+    const g = s('g', { dataset: { edge: e.id, kind: e.kind, from: e.from, to: e.to, count: String(e.count), inferred: String(!!e.inferred), datasets: crossed ? [...new Set(crossed.flat().map((m) => m.id))].join(' ') : null } });
     if (isSel) g.append(s('path', { d, fill: 'none', stroke: '#f59e0b', 'stroke-width': w + 8, 'stroke-opacity': 0.55, 'stroke-linecap': 'round' }));
     g.append(s('path', { d, fill: 'none', stroke: st.color, 'stroke-width': n(w), 'stroke-dasharray': e.inferred ? INFERRED_DASH : st.dash, 'marker-end': `url(#${prefix}-arrow-${e.kind})`, 'stroke-opacity': 0.9 }));
     if (interactive) {
@@ -148,13 +154,15 @@ export function drawNetwork(net, layout, opts = {}) {
       g.append(hit);
     } else g.append(s('title', {}, label));
     edgeG.append(g);
+    const lx = bend ? (x1 + 2 * mx + x2) / 4 : mx;
+    const ly = bend ? (y1 + 2 * my + y2) / 4 : my;
     if (e.count > 1) {
-      const lx = bend ? (x1 + 2 * mx + x2) / 4 : mx;
-      const ly = bend ? (y1 + 2 * my + y2) / 4 : my;
       labelG.append(s('g', { 'aria-hidden': 'true', 'pointer-events': 'none' },
         s('circle', { cx: n(lx), cy: n(ly), r: 9, fill: '#ffffff', stroke: st.color, 'stroke-width': 1.5 }),
         s('text', { x: n(lx), y: n(ly + 4), 'text-anchor': 'middle', 'font-size': 11, 'font-weight': 700, fill: '#0f172a' }, String(e.count))));
     }
+    // Which articles the edge's claims come from, by the key's numbers.
+    if (crossed) labelG.append(s('g', { 'aria-hidden': 'true', dataset: { edgeDatasets: e.id } }, crossingPill(crossed, n(lx), n(ly + (e.count > 1 ? 18 : 0)))));
   }
   svg.append(edgeG, labelG);
 
@@ -194,5 +202,6 @@ export function drawNetwork(net, layout, opts = {}) {
   svg.append(nodeG);
   svg.append(s('line', { x1: 20, y1: height + 4, x2: width - 20, y2: height + 4, stroke: '#cbd5e1' }));
   svg.append(legend(24, height + 22, width - 48, { colourBy, rels, prefix, campsNote }));
+  if (marks) svg.append(datasetKey(marks, 24, height + LEGEND_HEIGHT + 14, width - 48).g);
   return svg;
 }

@@ -255,13 +255,16 @@ export function renderActor(a, ctx) {
 }
 
 // counterList lists counters (one claim rebutting another) with the actors
-// on one side, for an actor's panel and for trace mode.
+// on one side, for an actor's panel and for trace mode; each claim says
+// its dataset (the article it comes from: an actor's counters may span
+// several, a merged actor's always do).
 export function counterList(counters, side, ctx) {
   if (!counters.length) return h('p', { class: 'empty' }, 'None.');
-  return h('ul', { class: 'counters' }, counters.map((k) => h('li', { dataset: { counter: k.counter.id, target: k.target.id, inferred: String(!!k.inferred) } },
-    h('div', {}, nodeLink(k.counter.id, k.counter.text, ctx)),
+  const from = (c) => (c.dataset ? h('span', { class: 'meta claim-dataset', dataset: { claimDataset: c.dataset } }, ` (${ctx.datasetTitle?.(c.dataset) || c.dataset})`) : null);
+  return h('ul', { class: 'counters' }, counters.map((k) => h('li', { dataset: { counter: k.counter.id, target: k.target.id, inferred: String(!!k.inferred), datasets: k.counter.dataset && k.target.dataset ? `${k.counter.dataset} ${k.target.dataset}` : null } },
+    h('div', {}, nodeLink(k.counter.id, k.counter.text, ctx), from(k.counter)),
     h('div', {}, h('span', { class: 'badge rel-REBUTS' }, 'rebuts')),
-    h('div', {}, nodeLink(k.target.id, k.target.text, ctx)),
+    h('div', {}, nodeLink(k.target.id, k.target.text, ctx), from(k.target)),
     h('div', { class: 'meta', title: 'Only actors who argue for a claim count in who countered whom, not those who only present it.' },
       side === 'against' ? 'argued for by ' : 'countering claim argued for by ',
       k[side].map((x, i) => [i ? ', ' : '', ...actorLink(x, ctx)])),

@@ -10,7 +10,7 @@
 // bands in their own lane at the top. Undated claims are not placed: the
 // page lists them apart.
 import { s, n, FONT, wrapText } from './svg.js';
-import { CAMP_STYLE, KIND_SHAPE, REL_STYLE, defs, fillFor, actorShape } from './viewstyle.js';
+import { CAMP_STYLE, KIND_SHAPE, REL_STYLE, DATASET_ROW, defs, fillFor, actorShape, datasetBadge, datasetKey, datasetRows, crossingPill, crossingWords } from './viewstyle.js';
 import { campSides } from './network.js';
 import { truncate } from './text.js';
 
@@ -241,11 +241,15 @@ export function claimText(it) {
 
 // drawTimeline draws a built timeline. opts: prefix (ids of the defs),
 // colourBy camp, interactive with onClaim(claim), selected (a claim id),
-// title and desc, campsNote.
+// title and desc, campsNote, marks (datasets.js's datasetMarks: over
+// several datasets, each claim carries its dataset's number, and a counter
+// between two datasets says both).
 export function drawTimeline(t, opts = {}) {
-  const { prefix = 'cpt', interactive = false, onClaim, selected = null, title = 'The debate over time', desc = '', campsNote = '' } = opts;
+  const { prefix = 'cpt', interactive = false, onClaim, selected = null, title = 'The debate over time', desc = '', campsNote = '', marks = null } = opts;
   const { width } = t;
-  const total = t.height + TL.legend;
+  const keyRows = marks ? datasetRows(marks, width - 48 - 80).length : 0;
+  const total = t.height + TL.legend + (keyRows ? keyRows * DATASET_ROW + 10 : 0);
+  const markOf = (c) => (marks ? marks.get(c.dataset) || null : null);
   const svg = s('svg', {
     xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${width} ${total}`, width, height: total,
     role: 'img', 'aria-labelledby': `${prefix}-title ${prefix}-desc`, 'font-family': FONT,
@@ -318,10 +322,14 @@ export function drawTimeline(t, opts = {}) {
     const y2 = down ? b.y - 2 : b.y + TL.band + 2;
     const bend = Math.max(24, Math.abs(y2 - y1) * 0.45);
     const d = `M${n(ax)} ${n(y1)} C${n(ax)} ${n(y1 + (down ? bend : -bend))} ${n(bx)} ${n(y2 - (down ? bend : -bend))} ${n(bx)} ${n(y2)}`;
-    countersG.append(s('g', { dataset: { counter: k.counter, target: k.target } },
+    const ma = markOf(a.claim);
+    const mb = markOf(b.claim);
+    const across = ma && mb && ma.n !== mb.n;
+    countersG.append(s('g', { dataset: { counter: k.counter, target: k.target, datasets: ma && mb ? `${ma.id} ${mb.id}` : null } },
       s('path', { d, fill: 'none', stroke: '#ffffff', 'stroke-width': 5, 'stroke-opacity': 0.8 }),
       s('path', { d, fill: 'none', stroke: REL_STYLE.REBUTS.color, 'stroke-width': 2.2, 'stroke-dasharray': k.inferred ? '5 3' : null, 'marker-end': `url(#${prefix}-arrow-REBUTS)` }),
-      s('title', {}, `${truncate(a.claim.text, 80)} — counters — ${truncate(b.claim.text, 80)}`)));
+      across ? crossingPill([[ma, mb]], n((ax + bx) / 2), n((y1 + y2) / 2)) : null,
+      s('title', {}, `${truncate(a.claim.text, 80)}${ma ? ` (${ma.n}. ${ma.title})` : ''} — counters — ${truncate(b.claim.text, 80)}${mb ? ` (${mb.n}. ${mb.title})` : ''}${across ? `; across articles: ${crossingWords([[ma, mb]])}` : ''}`)));
   }
 
   // The claims.
@@ -330,9 +338,10 @@ export function drawTimeline(t, opts = {}) {
     for (const it of lane.list) {
       const fill = it.endorses ? fillFor(lane.side, prefix) : '#ffffff';
       const ink = it.endorses ? CAMP_STYLE[lane.side].ink : '#0f172a';
-      const label = claimText(it);
+      const mark = markOf(it.claim);
+      const label = `${claimText(it)}${mark ? ` — ${mark.n}. ${mark.title}` : ''}`;
       const g = s('g', {
-        dataset: { claim: it.claim.id, lane: lane.id, precision: it.precision, first: it.first, last: it.last, date: it.date, bound: it.bound, dateInferred: String(it.dateInferred), when: whenWords(it), x: String(n(it.x)), w: String(n(it.w)), stance: it.endorses ? 'ENDORSES' : 'PRESENTS' },
+        dataset: { claim: it.claim.id, dataset: mark ? mark.id : null, lane: lane.id, precision: it.precision, first: it.first, last: it.last, date: it.date, bound: it.bound, dateInferred: String(it.dateInferred), when: whenWords(it), x: String(n(it.x)), w: String(n(it.w)), stance: it.endorses ? 'ENDORSES' : 'PRESENTS' },
       },
       selected === it.claim.id ? s('rect', { x: n(it.x - 3), y: n(it.y - 3), width: n(it.w + 6), height: TL.band + 6, rx: 4, fill: '#f59e0b', 'fill-opacity': 0.6 }) : null,
       s('rect', {
@@ -345,10 +354,12 @@ export function drawTimeline(t, opts = {}) {
         g.append(s('line', { x1: n(it.x - 26), y1: n(it.y + TL.band / 2), x2: n(it.x), y2: n(it.y + TL.band / 2), stroke: '#0f172a', 'stroke-width': 1.1, 'stroke-dasharray': '1.5 3' }),
           text(it.x - 26, it.y - 2, 'by', { 'font-size': 9.5, fill: '#0f172a', 'pointer-events': 'none' }));
       }
-      if (it.w > 60) {
-        const chars = Math.floor((it.w - 8) / 6.3);
-        g.append(text(it.x + 4, it.y + 10.3, `${it.dateInferred ? '*' : ''}${truncate(it.claim.text, chars)}`, { 'font-size': 10.5, fill: ink, 'pointer-events': 'none' }));
+      const pad = mark ? 14 : 0;
+      if (it.w > 60 + pad) {
+        const chars = Math.floor((it.w - 8 - pad) / 6.3);
+        g.append(text(it.x + 4 + pad, it.y + 10.3, `${it.dateInferred ? '*' : ''}${truncate(it.claim.text, chars)}`, { 'font-size': 10.5, fill: ink, 'pointer-events': 'none' }));
       }
+      if (mark) g.append(datasetBadge(mark, n(it.x + 6.5), n(it.y + TL.band / 2), 6));
       if (interactive) {
         Object.entries({ tabindex: '0', role: 'button', 'aria-label': `${lane.label}: ${label}. Show the claim.`, cursor: 'pointer', class: 'hit' })
           .forEach(([k, v]) => g.setAttribute(k, v));
@@ -386,6 +397,7 @@ export function drawTimeline(t, opts = {}) {
     text(66, row3, 'dashed: a counter that is the curator\'s reading'),
     text(430, row3, '"by": made by that date at the latest · *: year inferred by the curator (the article\'s own date)', { fill: '#334155' }));
   if (campsNote) key.append(text(24, ly + 90, campsNote, { fill: '#334155' }));
+  if (marks) key.append(datasetKey(marks, 24, t.height + TL.legend + 4, width - 48).g);
   svg.append(key);
   return svg;
 }

@@ -3,11 +3,11 @@
 // describe them the same way, so that an embed shows what the explorer
 // showed for the same URL.
 import { gql } from './api.js';
-import { DATASETS_QUERY, NETWORK_QUERY, TIMELINE_QUERY, VIEW_CLAIMS, PAIR_COUNTERS_QUERY, PAIR_FIRST, CLAIMS_WORDS_QUERY, WORDS_BATCH } from './viewsapi.js';
+import { DATASETS_QUERY, RELATED_QUERY, NETWORK_QUERY, TIMELINE_QUERY, VIEW_CLAIMS, PAIR_COUNTERS_QUERY, PAIR_FIRST, CLAIMS_WORDS_QUERY, WORDS_BATCH } from './viewsapi.js';
 import { buildNetwork, layoutNetwork } from './network.js';
 import { drawNetwork, edgeText, LABEL_ALL } from './netview.js';
 import { buildTimeline, drawTimeline } from './timeline.js';
-import { chosen, credit, scopeLabel } from './datasets.js';
+import { chosen, credit, scopeLabel, datasetMarks } from './datasets.js';
 import { REL_STYLE, VIEW_RELATIONS } from './viewstyle.js';
 
 const plural = (k, word) => `${k} ${word}${k === 1 ? '' : 's'}`;
@@ -15,6 +15,32 @@ const plural = (k, word) => `${k} ${word}${k === 1 ? '' : 's'}`;
 // loadDatasets lists the datasets (for the chooser, the default and the credit).
 export async function loadDatasets() {
   return (await gql(DATASETS_QUERY)).datasets;
+}
+
+// loadRelated lists the datasets that share actors or relations with one
+// (the API's relatedDatasets), for the chooser's "this debate".
+export async function loadRelated(id, { signal } = {}) {
+  return (await gql(RELATED_QUERY, { dataset: id }, { signal })).relatedDatasets;
+}
+
+// viewClaims is every claim a view's answer holds, dated or not.
+function viewClaims(data) {
+  const tl = data.timeline || { entries: [], undated: [] };
+  return [...tl.entries.map((e) => e.claim), ...(tl.undated || [])];
+}
+
+// crossings says which datasets each pair of claims (counter or support,
+// then its target) joins, as the pairs of their marks, once each, in
+// order; a claim of no known dataset is left out.
+export function crossings(pairs, claimDataset, marks) {
+  if (!marks) return [];
+  const seen = new Map();
+  for (const [a, b] of pairs) {
+    const ma = marks.get(claimDataset.get(a));
+    const mb = marks.get(claimDataset.get(b));
+    if (ma && mb) seen.set(`${ma.n}>${mb.n}`, [ma, mb]);
+  }
+  return [...seen.values()].sort(([a1, b1], [a2, b2]) => (a1.n - a2.n) || (b1.n - b2.n));
 }
 
 // scopeOf is what a state asks the API for: the datasets and the date
@@ -64,16 +90,22 @@ export async function loadNetwork(state, datasets, { signal } = {}) {
   const data = await gql(NETWORK_QUERY, {
     datasets: scope.datasets, campsDatasets: scope.campsDatasets, from: scope.from, to: scope.to, first: VIEW_CLAIMS,
   }, { signal });
-  return networkFrom(data, state, scope);
+  return networkFrom(data, state, scope, datasets);
 }
 
 // networkFrom builds the network and its layout from the API's answer (or
 // the benchmark's synthetic one).
-export function networkFrom(data, state, scope) {
+// Over claims of several datasets, each edge says which datasets its
+// claims come from (crossings).
+export function networkFrom(data, state, scope, datasets = []) {
   const rels = VIEW_RELATIONS.filter((k) => state.rels.has(k));
   const net = buildNetwork(data, { rels, ranged: !!(scope.from || scope.to), tiesOnly: state.ties });
+  const claims = viewClaims(data);
+  const marks = datasetMarks(datasets, claims);
+  const claimDataset = new Map(claims.map((c) => [c.id, c.dataset]));
+  for (const e of net.edges) e.crossings = crossings(e.pairs, claimDataset, marks);
   const layout = layoutNetwork(net, { labelled: net.actors.length <= LABEL_ALL });
-  return { net, layout, camps: data.camps, rels, scope, data };
+  return { net, layout, camps: data.camps, rels, scope, data, marks, claimDataset };
 }
 
 // networkSummary says the network in a sentence, for the status line and
@@ -94,7 +126,7 @@ export function drawNetworkView(view, state, opts = {}) {
   const names = new Map(view.net.actors.map((a) => [a.id, a.name]));
   const desc = `${networkSummary(view)} ${view.net.edges.slice(0, 40).map((e) => edgeText(e, names)).join('. ')}${view.net.edges.length > 40 ? '. …' : ''}`;
   return drawNetwork(view.net, view.layout, {
-    colourBy: state.colour, rels: view.rels, selected: state.edge, campsNote: campsNote(view.camps),
+    colourBy: state.colour, rels: view.rels, selected: state.edge, campsNote: campsNote(view.camps), marks: view.marks,
     title: opts.title || 'Who countered whom', desc, ...opts,
   });
 }
@@ -103,13 +135,15 @@ export function drawNetworkView(view, state, opts = {}) {
 export async function loadTimeline(state, datasets, { signal } = {}) {
   const scope = scopeOf(state, datasets);
   const data = await gql(TIMELINE_QUERY, { datasets: scope.datasets, campsDatasets: scope.campsDatasets, from: scope.from, to: scope.to, first: VIEW_CLAIMS }, { signal });
-  return timelineFrom(data, state, scope);
+  return timelineFrom(data, state, scope, datasets);
 }
 
-// timelineFrom builds the timeline from the API's answer.
-export function timelineFrom(data, state, scope) {
+// timelineFrom builds the timeline from the API's answer; over claims of
+// several datasets, with their marks.
+export function timelineFrom(data, state, scope, datasets = []) {
   const t = buildTimeline(data, { lanes: state.lanes });
-  return { t, camps: data.camps, scope, data };
+  const marks = datasetMarks(datasets, viewClaims(data));
+  return { t, camps: data.camps, scope, data, marks };
 }
 
 // timelineSummary says the timeline in a sentence.
@@ -124,7 +158,7 @@ export function timelineSummary({ t }) {
 export function drawTimelineView(view, state, opts = {}) {
   const docs = view.t.docs.map((d) => d.label).join('; ');
   return drawTimeline(view.t, {
-    campsNote: campsNote(view.camps), selected: state.node,
+    campsNote: campsNote(view.camps), selected: state.node, marks: view.marks,
     title: opts.title || 'The debate over time', desc: `${timelineSummary(view)} Documents: ${docs}.`, ...opts,
   });
 }

@@ -15,9 +15,9 @@ import { quoteView, whyLinked, nodeLink, anonBadge, stanceBadge } from './panel.
 import { DATE_RE, VIEW_MODES, CAPTION_MAX } from './state.js';
 import { REL_STYLE, VIEW_RELATIONS, CAMP_STYLE } from './viewstyle.js';
 import { edgeText, actorText } from './netview.js';
-import { chosen, defaultDatasets, latestDate } from './datasets.js';
+import { chosen, defaultDatasets, latestDate, mostRecent, relatedChoice, relatedWhy } from './datasets.js';
 import {
-  loadDatasets, loadNetwork, loadTimeline, drawNetworkView, drawTimelineView, networkSummary, timelineSummary,
+  loadDatasets, loadRelated, loadNetwork, loadTimeline, drawNetworkView, drawTimelineView, networkSummary, timelineSummary,
   campsNote, defaultCaption, creditFor, pairCounters, scopeOf, rangeWords,
 } from './viewdata.js';
 import { composeGraphic, svgText, pngOf, download, today } from './exporter.js';
@@ -38,6 +38,8 @@ export const views = {
   shown: null, // the state the view on the page was drawn for: { mode, datasets, from, to, rels, ties, lanes }
   edgeShown: null, // the edge whose counters the panel lists
   lastExport: null, // { kind, name, caption, bytes }
+  debate: null, // the chooser's "this debate": { of, related: [ids], ready }
+  marks: null, // the datasets the view tells apart: [{ id, n, title }] (null: one dataset)
   bench: null,
 };
 window.__views = views;
@@ -169,19 +171,75 @@ function renderDatasetChooser() {
   const box = h('div', { class: 'checks dataset-list', role: 'group', 'aria-labelledby': 'datasets-heading' });
   for (const d of sorted) {
     const cb = h('input', { type: 'checkbox', value: d.id, dataset: { dataset: d.id } });
-    cb.addEventListener('change', () => {
-      const ids = [...box.querySelectorAll('input:checked')].map((x) => x.value);
-      const same = (a, b) => a.length === b.length && a.every((x) => b.includes(x));
-      const everything = list.map((x) => x.id);
-      app.state.ds = (!ids.length || same(ids, def.length ? def : everything)) ? [] : ids;
-      app.state.edge = null;
-      app.state.node = null;
-      datasetsChanged();
-    });
+    cb.addEventListener('change', () => showDatasets([...box.querySelectorAll('input:checked')].map((x) => x.value)));
     box.append(h('label', { title: d.title || d.id }, cb, `${truncate(d.title || d.id, 46)} `, h('span', { class: 'meta' }, `${latestDate(d) || 'undated'}, ${plural(d.claimCount, 'claim')}`)));
   }
-  body.append(box);
+  body.append(box, debatePicker(sorted));
   syncDatasetChooser();
+}
+
+// showDatasets shows the datasets ids (the default, kept out of the URL,
+// when they are the default or none).
+function showDatasets(ids) {
+  const list = app.datasets || [];
+  const def = defaultDatasets(list);
+  const same = (a, b) => a.length === b.length && a.every((x) => b.includes(x));
+  const everything = list.map((x) => x.id);
+  app.state.ds = (!ids.length || same(ids, def.length ? def : everything)) ? [] : ids;
+  app.state.edge = null;
+  app.state.node = null;
+  syncDatasetChooser();
+  datasetsChanged();
+}
+
+const related = new Map(); // dataset id → the API's relatedDatasets
+let debateSeq = 0;
+
+// debatePicker is the chooser's "this debate": pick a dataset, and one
+// button shows it with every dataset the API says shares actors or
+// relations with it, each listed with why.
+function debatePicker(sorted) {
+  const shown = chosen(app.state.ds, app.datasets || []);
+  const first = shown[0] || mostRecent(sorted)?.id;
+  const select = h('select', { id: 'debate-of', 'aria-describedby': 'debate-why' },
+    sorted.map((d) => h('option', { value: d.id, selected: d.id === first }, truncate(d.title || d.id, 60))));
+  const button = h('button', { type: 'button', class: 'btn btn-quiet', id: 'debate-pick', disabled: true }, 'Finding the related datasets…');
+  const why = h('ul', { id: 'debate-why', class: 'debate-why', 'aria-live': 'polite' });
+  const fill = async () => {
+    const id = select.value;
+    const seq = ++debateSeq;
+    views.debate = { of: id, related: null, ready: false };
+    button.disabled = true;
+    button.textContent = 'Finding the related datasets…';
+    clear(why);
+    let rs = related.get(id);
+    if (!rs) {
+      try {
+        rs = await loadRelated(id);
+      } catch (err) {
+        if (seq !== debateSeq) return;
+        button.textContent = 'This debate';
+        why.append(h('li', { role: 'alert' }, `Could not find the related datasets: ${err.message}`));
+        views.debate = { of: id, related: [], ready: true, error: err.message };
+        return;
+      }
+      related.set(id, rs);
+    }
+    if (seq !== debateSeq) return;
+    const ids = relatedChoice(id, rs, app.datasets);
+    const d = (app.datasets || []).find((x) => x.id === id);
+    button.disabled = false;
+    button.textContent = `This debate: ${truncate(d?.title || id, 40)} and ${plural(ids.length - 1, 'related dataset')}`;
+    button.onclick = () => showDatasets(ids);
+    why.append(...(rs.length ? rs.map((r) => h('li', { dataset: { related: r.id } }, h('strong', {}, truncate(r.title, 50)), `: ${relatedWhy(r)}.`))
+      : [h('li', { class: 'empty' }, 'No other dataset shares an actor or a relation with it.')]));
+    views.debate = { of: id, related: ids.slice(1), ready: true };
+  };
+  select.addEventListener('change', fill);
+  fill();
+  return h('div', { class: 'debate-pick' },
+    h('label', { for: 'debate-of' }, 'Follow one debate across articles'),
+    select, button, why);
 }
 
 function syncDatasetChooser() {
@@ -303,7 +361,7 @@ function draw() {
     const names = new Map(v.net.actors.map((a) => [a.id, a.name]));
     views.network = {
       actors: v.net.actors.map((a) => ({ id: a.id, kind: a.kind, camp: a.side, endorsed: a.endorsed })),
-      edges: v.net.edges.map((e) => ({ id: e.id, kind: e.kind, from: e.from, to: e.to, count: e.count, text: edgeText(e, names) })),
+      edges: v.net.edges.map((e) => ({ id: e.id, kind: e.kind, from: e.from, to: e.to, count: e.count, text: edgeText(e, names), datasets: (e.crossings || []).map(([a, b]) => [a.id, b.id]) })),
       positions: Object.fromEntries([...v.layout.pos].map(([id, p]) => [id, [p.x, p.y]])),
     };
     setStatus(`Who countered whom: ${networkSummary(v)}`);
@@ -313,11 +371,13 @@ function draw() {
       lanes: v.t.lanes.map((l) => ({ id: l.id, label: l.label, camp: l.side, claims: l.list.map((it) => it.claim.id) })),
       documents: v.t.docs.map((d) => ({ id: d.source.id, kind: d.source.kind, first: d.when.first, last: d.when.last, x: d.x, w: d.w })),
       counters: v.t.counters.map((k) => [k.counter, k.target]),
+      claimDatasets: Object.fromEntries(v.t.lanes.flatMap((l) => l.list.map((it) => [it.claim.id, it.claim.dataset || null]))),
       undated: v.t.undated.map((c) => c.id),
       dayWidth: v.t.x.k,
     };
     setStatus(`Over time: ${timelineSummary(v)}`);
   }
+  views.marks = v.marks ? [...v.marks.values()].map((m) => ({ id: m.id, n: m.n, title: m.title })) : null;
   drawnNode = s.node;
   svg.setAttribute('id', 'view-svg');
   svg.setAttribute('preserveAspectRatio', 'xMidYMin meet');
@@ -368,7 +428,18 @@ function renderUndated() {
   box.append(h('h3', {}, `Undated claims (${list.length}), listed apart rather than guessed`),
     list.length ? h('ul', {}, list.map((c) => h('li', { dataset: { claimId: c.id } },
       nodeLink(c.id, c.text, { select: (id) => select(id, { center: false }) }),
-      h('span', { class: 'meta' }, ' — ', c.assertions.map((a, i) => [i ? ', ' : '', a.actor.name, a.stance === 'PRESENTS' ? ' (presents)' : '']))))) : h('p', { class: 'empty' }, 'None: every claim in scope has a date.'));
+      h('span', { class: 'meta' }, ' — ', c.assertions.map((a, i) => [i ? ', ' : '', a.actor.name, a.stance === 'PRESENTS' ? ' (presents)' : ''])),
+      datasetTag(c.dataset) ? [' ', datasetTag(c.dataset)] : null))) : h('p', { class: 'empty' }, 'None: every claim in scope has a date.'));
+}
+
+// datasetTag names the dataset (article) a claim comes from, by its
+// number in the view's key, when the view shows claims of several.
+function datasetTag(datasetId) {
+  const m = cache.view?.marks?.get(datasetId);
+  if (!m) return null;
+  const n = h('span', { class: 'dataset-n', 'aria-hidden': 'true' }, String(m.n));
+  n.style.backgroundColor = m.colour;
+  return h('span', { class: 'dataset-tag', dataset: { datasetTag: m.id } }, n, ` ${truncate(m.title, 60)}`);
 }
 
 // campsLegend says the camps in words: who is in each, how well they fit
@@ -428,8 +499,9 @@ function browseView() {
     h('h4', {}, `Dated documents (${t.docs.length})`),
     h('ul', {}, t.docs.map((d) => h('li', { dataset: { doc: d.source.id } }, h('cite', {}, d.source.title), ` — ${dateWords(d.when.date)}`))),
     t.lanes.map((l) => [h('h4', {}, `${l.label} (${l.list.length})`),
-      h('ul', {}, l.list.map((it) => h('li', {}, nodeLink(it.claim.id, it.claim.text, ctx), ' ',
-        h('span', { class: 'meta' }, dateWords(it.date)), it.endorses ? null : [' ', stanceBadge('PRESENTS')])))]));
+      h('ul', {}, l.list.map((it) => h('li', { dataset: { claimId: it.claim.id } }, nodeLink(it.claim.id, it.claim.text, ctx), ' ',
+        h('span', { class: 'meta' }, dateWords(it.date)), it.endorses ? null : [' ', stanceBadge('PRESENTS')],
+        datasetTag(it.claim.dataset) ? [' ', datasetTag(it.claim.dataset)] : null)))]));
 }
 
 // selectEdge opens an edge's counters in the panel (null: none), as a
@@ -472,7 +544,8 @@ async function showEdge(id) {
   const ctx = { select: (cid) => select(cid, { center: false }) };
   const claimBlock = (c, role) => h('div', { class: `pair-claim ${role}`, dataset: { claimId: c.id } },
     h('p', { class: 'meta' }, role === 'counter' ? `${names.get(e.from)}` : `${names.get(e.to)}`, c.date ? ` · ${dateWords(c.date)}` : ' · undated',
-      (c.assertions || []).some((a) => a.stance === 'PRESENTS') ? [' · ', stanceBadge('PRESENTS')] : null),
+      (c.assertions || []).some((a) => a.stance === 'PRESENTS') ? [' · ', stanceBadge('PRESENTS')] : null,
+      datasetTag(c.dataset) ? [' · ', datasetTag(c.dataset)] : null),
     h('p', { class: 'pair-text' }, nodeLink(c.id, c.text || c.id, ctx)),
     (c.quotes || []).map((q) => h('div', { dataset: { quoteId: q.id, quoteKind: q.kind } }, quoteView(q),
       h('p', { class: 'quote-src' }, 'From ', h('cite', {}, q.source.title), q.document && q.document.id !== q.source.id ? ['; first said or written in ', h('cite', {}, q.document.title)] : null))));

@@ -20,6 +20,20 @@ export const DATASETS_QUERY = /* GraphQL */ `
   }
 `;
 
+// The datasets that share actors or relations with one (the chooser's
+// "this debate"), with why.
+export const RELATED_QUERY = /* GraphQL */ `
+  query ViewRelated($dataset: ID!) {
+    relatedDatasets(dataset: $dataset) {
+      id
+      title
+      sharedActors { id name }
+      relationsTo
+      relationsFrom
+    }
+  }
+`;
+
 const CAMPS = /* GraphQL */ `
   fragment ViewCamps on Camps {
     camps { group actors { id name kind anonymous } }
@@ -35,6 +49,7 @@ const VIEW_CLAIM = /* GraphQL */ `
     id
     text
     date
+    dataset
     assertions { actor { id name kind anonymous role } stance }
   }
 `;
@@ -79,6 +94,7 @@ const CLAIM_WORDS = /* GraphQL */ `
     id
     text
     date
+    dataset
     assertions { actor { id name kind anonymous } stance source { id title kind date } }
     quotes {
       id

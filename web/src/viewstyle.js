@@ -5,6 +5,7 @@
 // against a light hatched one), actor kinds by shape, relation kinds by
 // dashes, anonymous sources by a dashed outline and an italic name.
 import { s } from './svg.js';
+import { truncate } from './text.js';
 
 // Actor kinds: the explorer's shapes (graph.js), drawn in SVG.
 export const KIND_SHAPE = {
@@ -70,4 +71,68 @@ export function actorShape(kind, x, y, r, attrs) {
     pts.push(`${Math.round((x + rr * Math.cos(a)) * 100) / 100},${Math.round((y + rr * Math.sin(a)) * 100) / 100}`);
   }
   return s('polygon', { points: pts.join(' '), ...dashed, ...attrs });
+}
+
+// Datasets (articles) in a view of several: each a number in a coloured
+// disc, the number telling them apart in print and the colour on screen.
+export const DATASET_COLOURS = ['#0e7490', '#a21caf', '#4d7c0f', '#c2410c', '#1d4ed8', '#be123c', '#854d0e', '#475569'];
+
+// datasetBadge draws a dataset's mark ({ n, colour }) centred at (x, y).
+export function datasetBadge(mark, x, y, r = 6.5) {
+  return s('g', { dataset: { datasetMark: String(mark.n) }, 'pointer-events': 'none' },
+    s('circle', { cx: x, cy: y, r, fill: mark.colour, stroke: '#ffffff', 'stroke-width': 1 }),
+    s('text', { x, y: Math.round((y + r * 0.55) * 100) / 100, 'text-anchor': 'middle', 'font-size': Math.round(r * 1.45 * 10) / 10, 'font-weight': 700, fill: '#ffffff' }, String(mark.n)));
+}
+
+// crossingText says which datasets a counter or an edge joins, by their
+// numbers: "2" within one, "1→2" from a claim of one to a claim of another.
+export function crossingText(crossings) {
+  return crossings.map(([a, b]) => (a.n === b.n ? `${a.n}` : `${a.n}→${b.n}`)).join(' · ');
+}
+
+// DATASET_ROW is the height of one row of the datasets' key.
+export const DATASET_ROW = 20;
+
+// datasetRows lays the datasets' key out in rows of width: each mark with
+// its title; returns the rows of [mark, x].
+export function datasetRows(marks, width, charW = 6.6) {
+  const rows = [[]];
+  let x = 0;
+  for (const m of marks.values()) {
+    const w = 24 + Math.min(m.title.length, 60) * charW + 18;
+    if (x && x + w > width) { rows.push([]); x = 0; }
+    rows[rows.length - 1].push([m, x]);
+    x += w;
+  }
+  return rows;
+}
+
+// datasetKey draws the datasets' key at (x, y): "Articles", then each
+// mark with its dataset's title; returns it with the height it takes.
+export function datasetKey(marks, x, y, width) {
+  const rows = datasetRows(marks, width - 80);
+  const g = s('g', { dataset: { part: 'datasets' } },
+    s('text', { x, y: y + 4, 'font-size': 12, 'font-weight': 700, fill: '#0f172a' }, 'Articles'));
+  rows.forEach((row, i) => row.forEach(([m, dx]) => {
+    const cx = x + 70 + dx;
+    const cy = y + i * DATASET_ROW;
+    g.append(datasetBadge(m, cx + 7, cy), s('text', { x: cx + 18, y: cy + 4, 'font-size': 12, fill: '#0f172a' }, truncate(m.title, 60)));
+  }));
+  return { g, height: rows.length * DATASET_ROW };
+}
+
+// crossingWords says the same as crossingText with the datasets' titles,
+// for tooltips and the text alternative.
+export function crossingWords(crossings) {
+  return crossings.map(([a, b]) => (a.n === b.n ? `${a.n}. ${a.title}` : `${a.n}. ${a.title} → ${b.n}. ${b.title}`)).join('; ');
+}
+
+// crossingPill draws crossingText centred at (x, y), on white, in the
+// colour of the first dataset it names.
+export function crossingPill(crossings, x, y) {
+  const label = crossingText(crossings);
+  const w = label.length * 6.4 + 10;
+  return s('g', { dataset: { crossing: label }, 'pointer-events': 'none' },
+    s('rect', { x: Math.round((x - w / 2) * 100) / 100, y: y - 8, width: Math.round(w * 100) / 100, height: 16, rx: 8, fill: '#ffffff', stroke: crossings[0][0].colour, 'stroke-width': 1.5 }),
+    s('text', { x, y: y + 4, 'text-anchor': 'middle', 'font-size': 11, 'font-weight': 700, fill: '#0f172a' }, label));
 }

@@ -208,3 +208,19 @@ test('every query the views send is valid against the API\'s schema', async () =
   assert.ok(queries.length >= 5, `queries: ${queries.map(([n]) => n)}`);
   for (const [name, q] of queries) assert.deepEqual(validate(schema, parse(q)).map((e) => e.message), [], name);
 });
+
+test('a view over several datasets numbers them, and says which ones each counter joins', async () => {
+  const { datasetMarks, relatedChoice, relatedWhy } = await import('../src/datasets.js');
+  const { crossings } = await import('../src/viewdata.js');
+  const list = [{ id: 'art-a', title: 'Article A' }, { id: 'art-b', title: 'Article B' }, { id: 'art-c', title: 'Article C' }];
+  assert.equal(datasetMarks(list, [{ id: 'x', dataset: 'art-b' }, { id: 'y', dataset: 'art-b' }]), null, 'claims of one dataset: nothing to tell apart');
+  const marks = datasetMarks(list, [{ id: 'x', dataset: 'art-c' }, { id: 'y', dataset: 'art-a' }, { id: 'z', dataset: 'art-c' }]);
+  assert.deepEqual([...marks.values()].map((m) => `${m.n}=${m.id}:${m.title}`), ['1=art-a:Article A', '2=art-c:Article C'], 'numbered in the list\'s order, only those with claims in the view');
+  assert.notEqual(marks.get('art-a').colour, marks.get('art-c').colour);
+  const of = new Map([['x', 'art-c'], ['y', 'art-a'], ['z', 'art-c']]);
+  assert.deepEqual(crossings([['x', 'y'], ['z', 'y'], ['x', 'z'], ['x', 'gone']], of, marks).map(([a, b]) => `${a.n}>${b.n}`), ['2>1', '2>2'], 'each pair of datasets once; an unknown claim left out');
+  assert.deepEqual(crossings([['x', 'y']], of, null), []);
+  const related = [{ id: 'art-c', title: 'Article C', sharedActors: [{ id: 'm', name: 'Ann Lee' }], relationsTo: 1, relationsFrom: 1 }, { id: 'gone', title: 'Gone', sharedActors: [], relationsTo: 1, relationsFrom: 0 }];
+  assert.deepEqual(relatedChoice('art-a', related, list), ['art-a', 'art-c'], 'the dataset and its related ones the chooser knows');
+  assert.equal(relatedWhy(related[0]), 'shares Ann Lee; 2 relations between their claims');
+});
