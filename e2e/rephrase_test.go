@@ -59,6 +59,9 @@ func TestRephraseClaimAcrossDatasets(t *testing.T) {
 	if len(resp.Errors()) > 0 {
 		t.Fatalf("rephraseClaim: %s", resp.Raw)
 	}
+	t.Cleanup(func() { // the seed alone for the tests after this one
+		api.Post(t, `mutation { deleteClaim(id: "restated-1", version: 1) }`, nil, auth...)
+	})
 	got := api.Post(t, read, map[string]any{"id": "restated-1"})
 	want := `{"data":{"claim":{"id":"restated-1","dataset":"curated","relations":[{"kind":"REPHRASES","inferred":true,` +
 		`"note":"The curator's reading: it restates the other claim in other words (found among the similar claims).",` +

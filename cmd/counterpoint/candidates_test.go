@@ -37,7 +37,14 @@ const secondDebate = `{
 // never for an anonymous one, and merges nothing.
 func TestLoadProposesActorCandidates(t *testing.T) {
 	db := neo4jtest.MustOpen(t)
-	neo4jtest.MustSeed(t, db)
+	seedOnly := func() {
+		if err := db.DeleteAll(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		neo4jtest.MustSeed(t, db)
+	}
+	seedOnly()
+	t.Cleanup(seedOnly) // the later report is not left to the tests after this one
 	cfg := neo4jtest.Config(t)
 	t.Setenv("NEO4J_URI", cfg.URI)
 	t.Setenv("NEO4J_USERNAME", cfg.Username)
