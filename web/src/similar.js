@@ -79,11 +79,11 @@ export function similarBox(d, actions) {
       h('p', { class: 'inline-actions' },
         st.caps.has('Mutation.rephraseClaim') ? h('button', {
           type: 'button', class: 'btn btn-quiet', disabled: dis, onclick: () => actions.rephrase(m.claim),
-          'aria-label': `Save this claim and link it as a rephrase of: ${truncate(m.claim.text, 60)}`,
+          'aria-label': `Link as rephrase of: ${truncate(m.claim.text, 60)}`,
         }, 'Link as rephrase') : null,
         d.isNew ? h('button', {
           type: 'button', class: 'btn btn-quiet', disabled: dis, onclick: () => actions.reuse(m.claim),
-          'aria-label': `Reuse the claim instead of making a new one: ${truncate(m.claim.text, 60)}`,
+          'aria-label': `Reuse this claim instead of a new one: ${truncate(m.claim.text, 60)}`,
         }, 'Reuse this claim') : null)))));
   return box;
 }

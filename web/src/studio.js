@@ -562,7 +562,7 @@ function suggestionItem(s) {
   const from = s.speakerFrom && s.speakerFrom !== 'NAME' ? SPEAKER_FROM[s.speakerFrom] : '';
   const readFrom = !s.speaker || !from ? ''
     : s.speakerFrom === 'CARRIED' ? `, ${from}` : `, read from “${s.mention?.text || s.speaker}” (${from})`;
-  return h('li', { dataset: { suggestionId: s.id, speakerFrom: s.speakerFrom || '' } },
+  return h('li', { dataset: { suggestionId: s.id, speakerFrom: s.speakerFrom || '', speakerKind: s.speakerKind || '' } },
     h('blockquote', { class: 'quote direct' }, truncate(s.text, 140)),
     h('p', { class: 'meta' }, s.speaker ? `Speaker: ${s.speaker}` : 'Speaker not found', s.cue ? ` (“${s.cue}”)` : '', readFrom,
       ` · characters ${s.start}–${s.end}`),
