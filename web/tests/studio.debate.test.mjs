@@ -181,7 +181,7 @@ test('a second text: its speaker is the first dataset\'s actor, and its claim is
   await page.close();
 });
 
-test('a speaker typed by hand is proposed as an existing actor; a relation is drawn to another dataset\'s claim found through search', { timeout: 120_000 }, async () => {
+test('a speaker typed by hand is proposed as an existing actor; a relation is drawn to another dataset\'s claim found through search; a similar claim is reused', { timeout: 120_000 }, async () => {
   const page = await openSignedIn();
   // Find the words and make a claim from them.
   const yates = at(YATES_WORDS);
@@ -234,6 +234,28 @@ test('a speaker typed by hand is proposed as an existing actor; a relation is dr
   });
   // The curated dataset's file names the article's dataset its relation points into.
   assert.ok((await exportedRelations()).includes(`${WORK_WITH} SUPPORTS work-with-individual-companies`));
+
+  // The same claim again from other words of the text: the claim just made is proposed, and reused
+  // (the quote goes to it, no second claim is made).
+  const again = 'work with each company';
+  const more = at(again);
+  await page.fill('#find-words', again);
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Use occurrence 1' }).click();
+  await page.waitForFunction((w) => window.__studio.proposal?.text === w, again);
+  await page.getByRole('button', { name: 'New claim with these words' }).click();
+  await form.getByLabel('Actor', { exact: true }).selectOption('sally-yates');
+  await form.getByLabel('The claim, in neutral words').fill('The Justice Department wants to work with each company instead of changing the law.');
+  await page.waitForFunction((id) => window.__studio.similar?.ids?.[0] === id && window.__studio.busy === 0, WORK_WITH, { timeout: 15_000 });
+  const before = (await read('{ claims(first: 1) { totalCount } }')).claims.totalCount;
+  await form.locator(`#similar-claims li[data-claim-id="${WORK_WITH}"]`).getByRole('button', { name: /^Reuse this claim/ }).click();
+  await saved(page, 3);
+  // Version 3: made (1), related (2), reused (3), based on the version read.
+  assert.deepEqual(await page.evaluate(() => window.__studio.lastSave), { op: 'upsertClaim', id: WORK_WITH, version: 3, reused: true });
+  const reused = await read(`query($id: ID!) { claims(first: 1) { totalCount } claim(id: $id) { assertions { actor { id } } quotes { text start end } } }`, { id: WORK_WITH });
+  assert.equal(reused.claims.totalCount, before, 'no new claim');
+  assert.deepEqual(reused.claim.assertions, [{ actor: { id: 'sally-yates' } }], 'the same speaker in the same source once');
+  assert.deepEqual(reused.claim.quotes, [{ text: YATES_WORDS, start: yates.start, end: yates.end }, { text: again, start: more.start, end: more.end }]);
 
   await idle(page);
   assert.deepEqual(page.problems, [], 'the page logged errors or made failed or foreign requests');
