@@ -9,6 +9,7 @@ import (
 
 	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/internal/neo4jtest"
+	"github.com/counterpoint-news/counterpoint/loader"
 	"github.com/counterpoint-news/counterpoint/store"
 )
 
@@ -88,6 +89,14 @@ func TestUpsertClaimRelatedRephrases(t *testing.T) {
 	}
 	if err := ds.Validate(); err != nil {
 		t.Errorf("export of debate-b does not validate: %v", err)
+	}
+	// The exported file loads again over the graph that holds debate-a, and changes nothing.
+	before := neo4jtest.MustStats(t, db)
+	if _, err := loader.Load(ctx, db, []loader.Input{{File: "debate-b.json", Dataset: ds}}, loader.Progress{}); err != nil {
+		t.Fatalf("loading the export of debate-b again: %v", err)
+	}
+	if after := neo4jtest.MustStats(t, db); after.Digest != before.Digest {
+		t.Errorf("loading the export of debate-b again changed the graph: %v → %v", before.Relationships, after.Relationships)
 	}
 }
 
