@@ -253,6 +253,7 @@ type ComplexityRoot struct {
 		ImportSource     func(childComplexity int, input model.ImportSourceInput) int
 		MergeActors      func(childComplexity int, into string, from string) int
 		RemoveRelation   func(childComplexity int, kind model.RelationKind, from string, to string) int
+		RephraseClaim    func(childComplexity int, input model.ClaimInput, rephrases string, note *string) int
 		ReviewSuggestion func(childComplexity int, source string, id string, decision model.SuggestionStatus) int
 		UnmergeActors    func(childComplexity int, into string, from string) int
 		UpsertActor      func(childComplexity int, input model.ActorInput) int
@@ -319,6 +320,7 @@ type ComplexityRoot struct {
 		Parts       func(childComplexity int) int
 		Speaker     func(childComplexity int) int
 		SpeakerFrom func(childComplexity int) int
+		SpeakerKind func(childComplexity int) int
 		SpeakerSpan func(childComplexity int) int
 		Start       func(childComplexity int) int
 		Status      func(childComplexity int) int
@@ -492,6 +494,7 @@ type MutationResolver interface {
 	DeleteActor(ctx context.Context, id string, version int) (bool, error)
 	MergeActors(ctx context.Context, into string, from string) (*model.Actor, error)
 	UnmergeActors(ctx context.Context, into string, from string) (*model.Actor, error)
+	RephraseClaim(ctx context.Context, input model.ClaimInput, rephrases string, note *string) (*model.Claim, error)
 }
 type QueryResolver interface {
 	Datasets(ctx context.Context) ([]*model.Dataset, error)
@@ -1452,6 +1455,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RemoveRelation(childComplexity, args["kind"].(model.RelationKind), args["from"].(string), args["to"].(string)), true
+	case "Mutation.rephraseClaim":
+		if e.ComplexityRoot.Mutation.RephraseClaim == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rephraseClaim_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RephraseClaim(childComplexity, args["input"].(model.ClaimInput), args["rephrases"].(string), args["note"].(*string)), true
 	case "Mutation.reviewSuggestion":
 		if e.ComplexityRoot.Mutation.ReviewSuggestion == nil {
 			break
@@ -1901,6 +1915,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.QuoteSuggestion.SpeakerFrom(childComplexity), true
+	case "QuoteSuggestion.speakerKind":
+		if e.ComplexityRoot.QuoteSuggestion.SpeakerKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuoteSuggestion.SpeakerKind(childComplexity), true
 	case "QuoteSuggestion.speakerSpan":
 		if e.ComplexityRoot.QuoteSuggestion.SpeakerSpan == nil {
 			break
@@ -2941,6 +2961,8 @@ type QuoteSuggestion {
   cueSpan: Span
   "How the speaker was read from the words by the cue, so that a curator checks a resolved speaker against its mention; null when the speaker is unknown."
   speakerFrom: SpeakerFrom
+  "The actor kind the words give the speaker: PERSON (a named person), ORGANIZATION (a named organisation or place) or ANONYMOUS (a description, \"a senior official\": an anonymous source of its own, never matched to an existing actor); null when the speaker is unknown."
+  speakerKind: ActorKind
   "Whether a curator accepted or dismissed it."
   status: SuggestionStatus!
 }
@@ -3544,6 +3566,13 @@ type Mutation {
   or when the id from is taken again. Returns from.
   """
   unmergeActors(into: ID!, from: ID!): Actor!
+  """
+  Create or replace a claim that restates the existing claim rephrases (of any dataset), and link it as REPHRASES
+  in the same transaction: a similar claim linked as the claim is written. The link is the curator's reading
+  (inferred), with note, or a default note saying so. Every check of upsertClaim and addRelation is made before
+  anything is written; the claim's history records one change, with the relation in it. Returns the claim.
+  """
+  rephraseClaim(input: ClaimInput!, rephrases: ID!, note: String): Claim!
 }
 `, BuiltIn: false},
 }
@@ -4011,6 +4040,8 @@ func (ec *executionContext) childFields_QuoteSuggestion(ctx context.Context, fie
 		return ec.fieldContext_QuoteSuggestion_cueSpan(ctx, field)
 	case "speakerFrom":
 		return ec.fieldContext_QuoteSuggestion_speakerFrom(ctx, field)
+	case "speakerKind":
+		return ec.fieldContext_QuoteSuggestion_speakerKind(ctx, field)
 	case "status":
 		return ec.fieldContext_QuoteSuggestion_status(ctx, field)
 	}
@@ -4506,6 +4537,36 @@ func (ec *executionContext) field_Mutation_removeRelation_args(ctx context.Conte
 		return nil, err
 	}
 	args["to"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_rephraseClaim_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ClaimInput, error) {
+			return ec.unmarshalNClaimInput2githubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐClaimInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "rephrases",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["rephrases"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "note",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["note"] = arg2
 	return args, nil
 }
 
@@ -9269,6 +9330,50 @@ func (ec *executionContext) fieldContext_Mutation_unmergeActors(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_rephraseClaim(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rephraseClaim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RephraseClaim(ctx, fc.Args["input"].(model.ClaimInput), fc.Args["rephrases"].(string), fc.Args["note"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐClaim(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rephraseClaim(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rephraseClaim_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11037,6 +11142,29 @@ func (ec *executionContext) _QuoteSuggestion_speakerFrom(ctx context.Context, fi
 }
 func (ec *executionContext) fieldContext_QuoteSuggestion_speakerFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("QuoteSuggestion", field, false, false, "SpeakerFrom")
+}
+
+func (ec *executionContext) _QuoteSuggestion_speakerKind(ctx context.Context, field graphql.CollectedField, obj *model.QuoteSuggestion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuoteSuggestion_speakerKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SpeakerKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ActorKind) graphql.Marshaler {
+			return ec.marshalOActorKind2ᚖgithubᚗcomᚋcounterpointᚑnewsᚋcounterpointᚋgraphᚋmodelᚐActorKind(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_QuoteSuggestion_speakerKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QuoteSuggestion", field, false, false, "ActorKind")
 }
 
 func (ec *executionContext) _QuoteSuggestion_status(ctx context.Context, field graphql.CollectedField, obj *model.QuoteSuggestion) (ret graphql.Marshaler) {
@@ -16066,6 +16194,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "rephraseClaim":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rephraseClaim(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16485,6 +16620,11 @@ func (ec *executionContext) _QuoteSuggestion(ctx context.Context, sel ast.Select
 			}
 		case "speakerFrom":
 			out.Values[i] = ec._QuoteSuggestion_speakerFrom(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "speakerKind":
+			out.Values[i] = ec._QuoteSuggestion_speakerKind(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}

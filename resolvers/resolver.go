@@ -73,6 +73,7 @@ type Writer interface {
 	UpsertActor(ctx context.Context, a counterpoint.Actor) error
 	UpsertSource(ctx context.Context, s counterpoint.Source) error
 	UpsertClaim(ctx context.Context, c counterpoint.Claim) error
+	UpsertClaimRelated(ctx context.Context, c counterpoint.Claim, rels []counterpoint.Relation) error
 	AddRelation(ctx context.Context, r counterpoint.Relation) error
 	RemoveRelation(ctx context.Context, r counterpoint.Relation) (bool, error)
 	ImportSource(ctx context.Context, s counterpoint.Source) (counterpoint.ImportResult, error)

@@ -204,21 +204,7 @@ func (r *mutationResolver) UpsertSource(ctx context.Context, input model.SourceI
 }
 
 func (r *mutationResolver) UpsertClaim(ctx context.Context, input model.ClaimInput) (*model.Claim, error) {
-	c := counterpoint.Claim{ID: input.ID, Text: input.Text, Date: deref(input.Date), Dataset: deref(input.Dataset), About: input.About,
-		DateBound: counterpoint.DateBound(derefEnum(input.DateBound)), DateInferred: input.DateInferred != nil && *input.DateInferred, DateNote: deref(input.DateNote),
-		Versioned: counterpoint.Versioned{Base: input.Version}}
-	for _, a := range input.Assertions {
-		c.Assertions = append(c.Assertions, counterpoint.Assertion{
-			Actor: a.Actor, Source: a.Source, Date: deref(a.Date), Attribution: counterpoint.Attribution(a.Attribution),
-			Stance: counterpoint.Stance(derefEnum(a.Stance)), Inferred: a.Inferred != nil && *a.Inferred, Note: deref(a.Note),
-		})
-	}
-	for _, q := range input.Quotes {
-		c.Quotes = append(c.Quotes, counterpoint.Quote{
-			ID: deref(q.ID), Text: q.Text, Kind: counterpoint.QuoteKind(derefEnum(q.Kind)), Source: q.Source,
-			Document: deref(q.Document), Start: q.Start, End: q.End,
-		})
-	}
+	c := claimOf(input)
 	if err := r.store.UpsertClaim(ctx, c); err != nil {
 		return nil, refused(ctx, "input", err)
 	}
@@ -317,6 +303,15 @@ func (r *mutationResolver) UnmergeActors(ctx context.Context, into string, from 
 		return nil, refused(ctx, "", err)
 	}
 	return r.fresh(ctx).actor(ctx, from)
+}
+
+func (r *mutationResolver) RephraseClaim(ctx context.Context, input model.ClaimInput, rephrases string, note *string) (*model.Claim, error) {
+	c := claimOf(input)
+	rel := counterpoint.Rephrasing(c.ID, rephrases, deref(note))
+	if err := r.store.UpsertClaimRelated(ctx, c, []counterpoint.Relation{rel}); err != nil {
+		return nil, refused(ctx, "", rephraseFields(err))
+	}
+	return r.fresh(ctx).claim(ctx, c.ID)
 }
 
 func (r *queryResolver) Datasets(ctx context.Context) ([]*model.Dataset, error) {
@@ -854,7 +849,7 @@ func (r *sourceResolver) Suggestions(ctx context.Context, obj *model.Source, sta
 		}
 		out = append(out, &model.QuoteSuggestion{ID: q.ID, Start: q.Start, End: q.End, Text: q.Text, Parts: parts,
 			Speaker: optional(q.Speaker), SpeakerSpan: toSuggestSpanPtr(q.SpeakerSpan), Mention: toSuggestSpanPtr(q.Mention),
-			Cue: optional(q.Cue), CueSpan: toSuggestSpanPtr(q.CueSpan), SpeakerFrom: speakerFrom(q.From), Status: st})
+			Cue: optional(q.Cue), CueSpan: toSuggestSpanPtr(q.CueSpan), SpeakerFrom: speakerFrom(q.From), SpeakerKind: speakerKind(q.SpeakerKind), Status: st})
 	}
 	return out, nil
 }

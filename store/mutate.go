@@ -238,7 +238,21 @@ func (db *DB) UpsertClaim(ctx context.Context, c counterpoint.Claim) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	var refs []ref
+	refs, quoteIDs, textSources := claimRefs(c)
+	// The quotes' ids are locked too: two claims saved at once must not
+	// both take one quote id.
+	return db.writeLocked(ctx, c.ID, quoteIDs, func(tx lockedTx) error {
+		if err := db.requireRefs(ctx, tx, refs, &ref{c.ID, counterpoint.NodeClaim, "id"}); err != nil {
+			return err
+		}
+		return db.versioned(ctx, tx, "claim", c.Base, "", func() error { return db.upsertClaim(ctx, tx, c, quoteIDs, textSources) })
+	})
+}
+
+// claimRefs lists what claim c refers to (its actors and sources, each
+// with its field), its quotes' ids and the sources its quotes' offsets are
+// checked against.
+func claimRefs(c counterpoint.Claim) (refs []ref, quoteIDs, textSources []string) {
 	for i, a := range c.Assertions {
 		f := fmt.Sprintf("assertions[%d]", i)
 		refs = append(refs, ref{a.Actor, counterpoint.NodeActor, f + ".actor"}, ref{a.Source, counterpoint.NodeSource, f + ".source"})
@@ -246,8 +260,7 @@ func (db *DB) UpsertClaim(ctx context.Context, c counterpoint.Claim) error {
 	for i, a := range c.About {
 		refs = append(refs, ref{a, counterpoint.NodeActor, fmt.Sprintf("about[%d]", i)})
 	}
-	quoteIDs := make([]string, len(c.Quotes))
-	var textSources []string
+	quoteIDs = make([]string, len(c.Quotes))
 	for i, q := range c.Quotes {
 		f := fmt.Sprintf("quotes[%d]", i)
 		quoteIDs[i] = q.ID
@@ -257,14 +270,7 @@ func (db *DB) UpsertClaim(ctx context.Context, c counterpoint.Claim) error {
 		}
 		textSources = append(textSources, q.Source)
 	}
-	// The quotes' ids are locked too: two claims saved at once must not
-	// both take one quote id.
-	return db.writeLocked(ctx, c.ID, quoteIDs, func(tx lockedTx) error {
-		if err := db.requireRefs(ctx, tx, refs, &ref{c.ID, counterpoint.NodeClaim, "id"}); err != nil {
-			return err
-		}
-		return db.versioned(ctx, tx, "claim", c.Base, "", func() error { return db.upsertClaim(ctx, tx, c, quoteIDs, textSources) })
-	})
+	return refs, quoteIDs, textSources
 }
 
 // upsertClaim checks claim c's quotes against the graph and writes it in tx.

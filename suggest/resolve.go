@@ -108,6 +108,7 @@ type speakerRef struct {
 	person bool     // a named person
 	thing  bool     // a document or institution ("it")
 	plural bool     // "they"
+	anon   bool     // a description of someone unnamed (a senior official), not a name
 	titles []string // lower-case titles and roles the text gave with the name
 	tok    int      // token where it was named
 }
@@ -302,6 +303,7 @@ func (r *resolver) resolve(q *Quote, a attribution) {
 	mention := d.tokSpan(a.npA, a.npB)
 	set := func(ref speakerRef) {
 		q.Speaker = ref.name
+		q.SpeakerKind = ref.kind()
 		sp := ref.span
 		q.SpeakerSpan = &sp
 		if sp != mention {
@@ -356,7 +358,7 @@ func (r *resolver) resolve(q *Quote, a attribution) {
 	for i := a.npA; i <= a.npB; i++ {
 		words = append(words, d.toks[i].low)
 	}
-	ref := speakerRef{name: mention.Text, span: mention, words: words, tok: a.npA}
+	ref := speakerRef{name: mention.Text, span: mention, words: words, tok: a.npA, anon: true}
 	ref.thing = things[head]
 	ref.plural = strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") || head == "police" || head == "staff" || head == "people"
 	if len(words) >= 2 && (words[0] == "the" || words[0] == "this" || words[0] == "that") {
@@ -456,7 +458,7 @@ func (r *resolver) pronoun(p string, i int) (speakerRef, bool) {
 							return ref, true
 						}
 					}
-					ref := speakerRef{span: d.tokSpan(s, e), words: words, thing: true, tok: s}
+					ref := speakerRef{span: d.tokSpan(s, e), words: words, thing: true, tok: s, anon: true}
 					ref.name = ref.span.Text
 					return ref, true
 				}
@@ -613,7 +615,7 @@ func (r *resolver) mentioned(words []string, head string, before int) (speakerRe
 				return speakerRef{}, false
 			}
 		}
-		ref := speakerRef{span: d.tokSpan(s, e), words: ws, tok: s, thing: things[head]}
+		ref := speakerRef{span: d.tokSpan(s, e), words: ws, tok: s, thing: things[head], anon: true}
 		ref.name = ref.span.Text
 		return ref, true
 	}

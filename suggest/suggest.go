@@ -64,6 +64,12 @@ type Quote struct {
 	// a curator checks a resolved speaker against its Mention; "" when the
 	// speaker is unknown.
 	From string `json:"from,omitempty"`
+	// SpeakerKind is the actor kind the words give the speaker: PERSON (a
+	// named person), ORGANIZATION (a named organisation or place) or
+	// ANONYMOUS (a description, "a senior official": an anonymous source of
+	// its own, never matched to an existing actor); "" when unknown. The
+	// studio creates or matches the speaker's actor by it.
+	SpeakerKind counterpoint.ActorKind `json:"speakerKind,omitempty"`
 }
 
 // How a quote's speaker was found (Quote.From).
@@ -285,7 +291,7 @@ func (d *doc) quotes() []Quote {
 			// within its paragraph and into the next one.
 			prev := &kept[i-1]
 			if d.qs[c.qi[0]].para-d.qs[prev.qi[len(prev.qi)-1]].lastPar <= 1 && out[i-1].Speaker != "" {
-				q.Speaker, q.SpeakerSpan = out[i-1].Speaker, out[i-1].SpeakerSpan
+				q.Speaker, q.SpeakerSpan, q.SpeakerKind = out[i-1].Speaker, out[i-1].SpeakerSpan, out[i-1].SpeakerKind
 				q.From = FromCarried
 				c.attr.kind = attrInherited
 			}

@@ -115,45 +115,49 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 }
 
 // readInputs reads and checks the datasets; a signal or the read deadline
-// stops it at once, whatever it is reading.
-func readInputs(e *env, lim loader.Limits, in InputFormat, files []string, seed bool) ([]loader.Input, error) {
+// stops it at once, whatever it is reading. The --report file is written
+// here when the read fails or unless later is set (the load writes it,
+// with what it adds, before loading).
+func readInputs(e *env, lim loader.Limits, in InputFormat, files []string, seed, later bool) ([]loader.Input, loader.Report, error) {
 	if len(files) == 0 && !seed {
-		return nil, counterpoint.Errorf(counterpoint.EINVALID, "name at least one dataset file, or --seed")
+		return nil, loader.Report{}, counterpoint.Errorf(counterpoint.EINVALID, "name at least one dataset file, or --seed")
 	}
 	var inputs []loader.Input
+	var rep loader.Report
 	err := lim.Interruptible(e.ctx, func() error {
 		var err error
-		inputs, err = readAll(e, lim, in, files, seed)
+		inputs, rep, err = readAll(e, lim, in, files, seed, later)
 		return err
 	})
 	if err != nil {
-		return nil, err
+		return nil, rep, err
 	}
-	return inputs, nil
+	return inputs, rep, nil
 }
 
-func readAll(e *env, lim loader.Limits, in InputFormat, files []string, seed bool) ([]loader.Input, error) {
+func readAll(e *env, lim loader.Limits, in InputFormat, files []string, seed, later bool) ([]loader.Input, loader.Report, error) {
+	var all loader.Report
 	var inputs []loader.Input
 	if seed {
 		in, err := lim.ReadFS(format.Default().Reader, data.Files, data.Seeds...)
 		if err != nil {
-			return nil, err
+			return nil, all, err
 		}
 		inputs = append(inputs, in...)
 	}
 	if len(files) > 0 {
 		files, err := loader.ExpandDirs(files)
 		if err != nil {
-			return nil, err
+			return nil, all, err
 		}
 		reader, err := in.reader()
 		if err != nil {
-			return nil, err
+			return nil, all, err
 		}
 		opt := loader.Options{SkipInvalid: in.SkipInvalid}
 		if in.Aliases != "" {
 			if opt.Aliases, err = loader.ReadAliases(in.Aliases); err != nil {
-				return nil, err
+				return nil, all, err
 			}
 		}
 		read, rep, err := lim.Read(reader, opt, files...)
@@ -163,22 +167,23 @@ func readAll(e *env, lim loader.Limits, in InputFormat, files []string, seed boo
 		for _, p := range rep.Notices {
 			fmt.Fprintf(e.stderr, "notice: %s\n", p.Line())
 		}
-		if in.Report != "" {
+		all = rep
+		if in.Report != "" && (err != nil || !later) {
 			if werr := writeReport(in.Report, rep, err); werr != nil {
-				return nil, werr
+				return nil, all, werr
 			}
 		}
 		if err != nil {
-			return nil, err
+			return nil, all, err
 		}
 		inputs = append(inputs, read...)
 	}
-	return inputs, nil
+	return inputs, all, nil
 }
 
 // Run validates the files.
 func (c *ValidateCmd) Run(e *env) error {
-	inputs, err := readInputs(e, c.loader(), c.InputFormat, c.Files, c.Seed)
+	inputs, _, err := readInputs(e, c.loader(), c.InputFormat, c.Files, c.Seed, false)
 	if err != nil {
 		return err
 	}
@@ -196,7 +201,7 @@ func (c *ValidateCmd) Run(e *env) error {
 
 // Run validates, then loads, the files.
 func (c *LoadCmd) Run(e *env) error {
-	inputs, err := readInputs(e, c.loader(), c.InputFormat, c.Files, c.Seed)
+	inputs, read, err := readInputs(e, c.loader(), c.InputFormat, c.Files, c.Seed, true)
 	if err != nil {
 		return err
 	}
@@ -205,6 +210,21 @@ func (c *LoadCmd) Run(e *env) error {
 		return err
 	}
 	defer db.Close(context.Background())
+	// Every new actor's possible matches among the graph's, said (and
+	// reported) before the load, never merged by it.
+	cands, err := loader.ActorCandidates(e.ctx, db, inputs)
+	if err != nil {
+		return err
+	}
+	for _, p := range cands {
+		fmt.Fprintf(e.stderr, "candidate: %s\n", p.Line())
+	}
+	if c.Report != "" && len(c.Files) > 0 {
+		read.Notices = append(read.Notices, cands...)
+		if err := writeReport(c.Report, read, nil); err != nil {
+			return err
+		}
+	}
 	start := time.Now()
 	var total int64
 	for _, in := range inputs {

@@ -589,6 +589,8 @@ type QuoteSuggestion struct {
 	CueSpan *Span `json:"cueSpan,omitempty"`
 	// How the speaker was read from the words by the cue, so that a curator checks a resolved speaker against its mention; null when the speaker is unknown.
 	SpeakerFrom *SpeakerFrom `json:"speakerFrom,omitempty"`
+	// The actor kind the words give the speaker: PERSON (a named person), ORGANIZATION (a named organisation or place) or ANONYMOUS (a description, "a senior official": an anonymous source of its own, never matched to an existing actor); null when the speaker is unknown.
+	SpeakerKind *ActorKind `json:"speakerKind,omitempty"`
 	// Whether a curator accepted or dismissed it.
 	Status SuggestionStatus `json:"status"`
 }

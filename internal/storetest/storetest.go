@@ -1353,6 +1353,24 @@ func (s *Store) UpsertClaim(ctx context.Context, c counterpoint.Claim) error {
 	if err := s.enter("UpsertClaim", c); err != nil {
 		return err
 	}
+	return s.upsertClaim(ctx, c, nil)
+}
+
+// UpsertClaimRelated creates or replaces a claim and adds relations from
+// it, all checked before anything is kept, as the real store does in one
+// transaction; the claim's history gets one change.
+func (s *Store) UpsertClaimRelated(ctx context.Context, c counterpoint.Claim, rels []counterpoint.Relation) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.enter("UpsertClaimRelated", c, rels); err != nil {
+		return err
+	}
+	return s.upsertClaim(ctx, c, rels)
+}
+
+// upsertClaim checks claim c and the relations from it and keeps them; the
+// caller holds s.mu.
+func (s *Store) upsertClaim(ctx context.Context, c counterpoint.Claim, rels []counterpoint.Relation) error {
 	c.Quotes, c.Assertions = slices.Clone(c.Quotes), slices.Clone(c.Assertions)
 	c.SetDefaults()
 	if err := c.Validate(); err != nil {
@@ -1377,6 +1395,18 @@ func (s *Store) UpsertClaim(ctx context.Context, c counterpoint.Claim) error {
 			return err
 		}
 	}
+	if err := counterpoint.ValidateClaimRelations(c.ID, rels); err != nil {
+		return err
+	}
+	for i, r := range rels {
+		f := fmt.Sprintf("relations[%d]", i)
+		if err := counterpoint.Within(f, r.ValidateEvidence(s.evidenceText)); err != nil {
+			return err
+		}
+		if err := s.requireKind("claim", f+".to", r.To); err != nil {
+			return err
+		}
+	}
 	old, exists := s.claims[c.ID]
 	v, err := checkVersion("claim", c.ID, exists, old.Version, c.Base)
 	if err != nil {
@@ -1387,8 +1417,21 @@ func (s *Store) UpsertClaim(ctx context.Context, c counterpoint.Claim) error {
 	}
 	c.Version, c.Base = v, nil
 	s.claims[c.ID] = c
+	for _, r := range rels {
+		s.relations[r.Key()] = r
+	}
 	s.record(ctx, c.ID, createOrUpdate(exists), v, ifExists(exists, old), c, "")
 	return nil
+}
+
+// evidenceText is the text of a relation's evidence source, and whether
+// the source exists, for Relation.ValidateEvidence; the caller holds s.mu.
+func (s *Store) evidenceText(id string) (*counterpoint.Text, bool) {
+	src, ok := s.sources[id]
+	if !ok || src.Text == "" {
+		return nil, ok
+	}
+	return counterpoint.NewText(src.Text), true
 }
 
 func createOrUpdate(exists bool) counterpoint.ChangeAction {
@@ -1416,13 +1459,7 @@ func (s *Store) AddRelation(ctx context.Context, r counterpoint.Relation) error 
 	if err := r.Validate(); err != nil {
 		return err
 	}
-	if err := r.ValidateEvidence(func(id string) (*counterpoint.Text, bool) {
-		src, ok := s.sources[id]
-		if !ok || src.Text == "" {
-			return nil, ok
-		}
-		return counterpoint.NewText(src.Text), true
-	}); err != nil {
+	if err := r.ValidateEvidence(s.evidenceText); err != nil {
 		return err
 	}
 	if err := s.requireKind("claim", "from", r.From); err != nil {

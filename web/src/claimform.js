@@ -14,6 +14,8 @@ import { KIND_LABEL, ATTRIBUTION_LABEL, whoLine } from './panel.js';
 import { insideQuotation } from './offsets.js';
 import { ACTOR_KINDS } from './state.js';
 import { TOKEN_HELP } from './fielderrors.js';
+import { similarBox, watchSimilar, candidatesBox, watchActorCandidates } from './similar.js';
+import { truncate } from './text.js';
 
 const STANCES = [
   { value: 'ENDORSES', label: 'argues for it (endorses)' },
@@ -159,12 +161,16 @@ export function renderClaimForm() {
   text.value = d.text;
   const id = h('input', { type: 'text', spellcheck: 'false', autocomplete: 'off', readonly: !d.isNew });
   id.value = d.id;
+  // The claims already in the graph that say nearly the same are shown as
+  // the curator writes: link as a rephrase, or reuse one.
+  const similarActions = { rephrase: (c) => saveClaim(form, c), reuse: (c) => reuseClaim(form, c) };
   text.addEventListener('input', () => {
     d.text = text.value;
     if (d.isNew && !d.idTouched) {
       d.id = uniqueId(slugify(d.text), new Set(st.allClaims.map((c) => c.id)));
       id.value = d.id;
     }
+    watchSimilar(d, similarActions);
   });
   id.addEventListener('input', () => { d.id = id.value; d.idTouched = true; });
   const date = h('input', { type: 'text', inputmode: 'numeric', placeholder: 'YYYY-MM-DD', size: 12 });
@@ -183,6 +189,7 @@ export function renderClaimForm() {
     formErrors(),
     conflictBox(d, form),
     field('text', 'The claim, in neutral words', text, 'Your words, not the source\'s: what is claimed, without taking sides.'),
+    similarBox(d, similarActions),
     field('id', 'Claim id', id, d.isNew ? 'Made from the claim\'s first words; lower-case letters, digits and hyphens.' : 'A claim keeps its id.'),
     field('date', 'Date', date, 'As precise as the source allows: 2015, 2015-08 or 2015-08-04.'),
     ...d.assertions.map((a, i) => assertionBlock(d, a, i, form)),
@@ -227,7 +234,7 @@ function assertionBlock(d, a, i, form) {
     // A suggested speaker matched to an actor already in the graph, with
     // the API's reason, while the actor is still the one matched.
     a.match && a.match.actor === a.actor ? h('p', { class: 'hint speaker-match' },
-      `The suggested speaker “${a.match.speaker}” is ${a.match.name}, already in the graph: ${a.match.reason}.`) : null,
+      `The ${a.match.typed ? 'speaker' : 'suggested speaker'} “${a.match.speaker}” is ${a.match.name}, already in the graph: ${a.match.reason}.`) : null,
     h('p', { class: 'inline-actions' }, newActor,
       d.assertions.length > 1 ? h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => { d.assertions.splice(i, 1); rerender(); } }, 'Remove this speaker') : null),
     d.actorDraft?.forAssertion === i ? actorSubform(d, a) : null,
@@ -254,10 +261,21 @@ function actorSubform(d, a) {
   const autoId = () => {
     if (!ad.idTouched) { ad.id = uniqueId(slugify(ad.name), taken()); id.value = ad.id; }
   };
-  name.addEventListener('input', () => { ad.name = name.value; autoId(); });
+  // The actors already in the graph that the name may be (the API's rule,
+  // with its reason): one of them can be taken instead of a new actor.
+  const use = (c) => {
+    a.actor = c.actor.id;
+    if (!a.attrTouched) a.attribution = defaultAttribution(a.actor);
+    a.match = { speaker: ad.name.trim(), actor: c.actor.id, name: c.actor.name, reason: c.reason, typed: true };
+    studio.speakerMatch = { speaker: ad.name.trim(), actor: c.actor.id, reason: c.reason };
+    d.actorDraft = null;
+    say(`The speaker is ${c.actor.name}, already in the graph.`);
+    rerender();
+  };
+  name.addEventListener('input', () => { ad.name = name.value; autoId(); watchActorCandidates(ad, use); });
   id.addEventListener('input', () => { ad.id = id.value; ad.idTouched = true; });
-  kind.addEventListener('change', () => { ad.kind = kind.value; });
-  role.addEventListener('input', () => { ad.role = role.value; });
+  kind.addEventListener('change', () => { ad.kind = kind.value; watchActorCandidates(ad, use); });
+  role.addEventListener('input', () => { ad.role = role.value; watchActorCandidates(ad, use); });
   const create = h('button', { type: 'button', class: 'btn', disabled: !signedIn() }, 'Create actor');
   create.addEventListener('click', () => createActor(d, a, box));
   for (const el of [name, id, role]) {
@@ -268,6 +286,7 @@ function actorSubform(d, a) {
     h('p', { class: 'hint' }, 'An anonymous source ("a second senior official") is an actor of its own: create it here, never pick a named person for it.'),
     formErrors(),
     field('name', 'Name, or the words the source uses', name),
+    candidatesBox(ad, use),
     field('kind', 'Actor kind', kind),
     field('role', 'Role or title (optional)', role),
     field('id', 'Actor id', id, 'Made from the name; a new actor never takes an existing id.'),
@@ -400,21 +419,24 @@ async function deleteClaim(d) {
   });
 }
 
-// saveClaim sends the draft as one upsertClaim.
-export async function saveClaim(form) {
+// saveClaim sends the draft as one upsertClaim or, to link it as the
+// rephrase of an existing claim (rephrases: { id, text }), as one
+// rephraseClaim: the claim and the link in one write.
+export async function saveClaim(form, rephrases = null) {
   const d = st.draft;
   clearErrors(form);
   await busy(async () => {
     try {
-      const r = await send(q.upsertClaimMutation(st.caps), { input: claimInput(d) });
-      const saved = r.upsertClaim;
+      const saved = rephrases
+        ? (await send(q.rephraseClaimMutation(st.caps), { input: claimInput(d), rephrases: rephrases.id })).rephraseClaim
+        : (await send(q.upsertClaimMutation(st.caps), { input: claimInput(d) })).upsertClaim;
       st.stale = true;
       studio.saves += 1;
-      studio.lastSave = { op: 'upsertClaim', id: saved.id, version: saved.version ?? null };
+      studio.lastSave = { op: rephrases ? 'rephraseClaim' : 'upsertClaim', id: saved.id, version: saved.version ?? null, rephrases: rephrases?.id };
       if (d.suggestion && st.caps.has('Mutation.reviewSuggestion')) {
         await send(q.reviewSuggestionMutation(), { source: st.source.id, id: d.suggestion, decision: 'ACCEPTED' }).catch(() => {});
       }
-      say(`Saved the claim "${saved.text}".`);
+      say(rephrases ? `Saved the claim "${saved.text}", linked as a rephrase of “${truncate(rephrases.text, 80)}”.` : `Saved the claim "${saved.text}".`);
       st.draft = await editDraft(saved.id);
       await act.refresh();
     } catch (err) {
@@ -424,6 +446,42 @@ export async function saveClaim(form) {
         refused(document.getElementById('claim-form'), err);
         return;
       }
+      refused(form, err);
+    }
+  });
+}
+
+// reuseClaim attaches the draft's quotes and speakers to an existing claim
+// (of any dataset) instead of making a new one: one upsertClaim of that
+// claim, based on the version read, with its own quotes, assertions and
+// dataset kept.
+async function reuseClaim(form, other) {
+  const d = st.draft;
+  clearErrors(form);
+  await busy(async () => {
+    try {
+      const into = await editDraft(other.id);
+      const taken = new Set(into.quotes.map((x) => x.id));
+      let n = into.quotes.length + 1;
+      for (const x of d.quotes) {
+        while (taken.has(`${into.id}.q${n}`)) n++;
+        taken.add(`${into.id}.q${n}`);
+        into.quotes.push({ ...x, id: `${into.id}.q${n}` });
+      }
+      for (const a of d.assertions) {
+        if (a.actor && !into.assertions.some((b) => b.actor === a.actor && b.source === a.source)) into.assertions.push({ ...a });
+      }
+      const saved = (await send(q.upsertClaimMutation(st.caps), { input: claimInput(into) })).upsertClaim;
+      st.stale = true;
+      studio.saves += 1;
+      studio.lastSave = { op: 'upsertClaim', id: saved.id, version: saved.version ?? null, reused: true };
+      if (d.suggestion && st.caps.has('Mutation.reviewSuggestion')) {
+        await send(q.reviewSuggestionMutation(), { source: st.source.id, id: d.suggestion, decision: 'ACCEPTED' }).catch(() => {});
+      }
+      say(`Reused the claim "${saved.text}": the quotes were added to it, no new claim made.`);
+      st.draft = await editDraft(saved.id);
+      await act.refresh();
+    } catch (err) {
       refused(form, err);
     }
   });

@@ -3,7 +3,7 @@
 // quote) or, when the link is the curator's reading, a note saying why. A
 // save is one addRelation; a counter hint only fills the form, and nothing
 // is linked until the curator saves.
-import { h, put } from './dom.js';
+import { h, put, clear } from './dom.js';
 import { field, group, select, formErrors, clearErrors } from './formkit.js';
 import { st, studio, act, say, busy, backButton, sourceTitle } from './studiocore.js';
 import { send, signedIn } from './session.js';
@@ -63,6 +63,67 @@ function claimOptions(chosen) {
   return el;
 }
 
+// datasetOf is the dataset of a claim the studio has listed, or ''.
+function datasetOf(id) {
+  return st.allClaims.find((c) => c.id === id)?.dataset || '';
+}
+
+// claimSearch finds the other claim by its words among the claims of every
+// dataset (the API's full-text search), for a relation to a claim another
+// article's dataset holds; picking one puts it in the form.
+function claimSearch(r, rerender) {
+  const input = h('input', { type: 'search', id: 'claim-search', autocomplete: 'off' });
+  input.value = r.search?.text || '';
+  const out = h('ul', { class: 'find-results claim-hits', 'aria-live': 'polite' });
+  const show = () => {
+    clear(out);
+    if (!r.search) return;
+    if (!r.search.hits.length) { out.append(h('li', { class: 'hint' }, 'No claim has these words.')); return; }
+    out.append(...r.search.hits.map((c) => h('li', { dataset: { claimId: c.id } },
+      h('button', {
+        type: 'button', class: 'link', 'aria-label': `Use as the other claim: ${truncate(c.text, 60)}`,
+        onclick: () => {
+          if (!st.allClaims.some((x) => x.id === c.id)) st.allClaims.push(c);
+          r.to = c.id;
+          rerender();
+        },
+      }, 'Use'),
+      ' ', h('span', { class: 'badge' }, c.dataset || 'no dataset'), ` ${truncate(c.text, 110)}`)));
+  };
+  const run = async () => {
+    const text = input.value.trim();
+    if (!text) return;
+    await busy(async () => {
+      try {
+        const { search } = await send(q.searchClaimsQuery(), { text });
+        const hits = search.filter((x) => x.node.__typename === 'Claim' && x.node.id !== r.from).map((x) => x.node);
+        r.search = { text, hits };
+        studio.claimSearch = { text, ids: hits.map((c) => c.id) };
+      } catch (err) {
+        r.search = { text, hits: [] };
+        say(`Search failed: ${err.message}`, true);
+      }
+      show();
+    });
+  };
+  input.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') { ev.preventDefault(); run(); } });
+  show();
+  return h('div', { class: 'find' },
+    h('label', { for: 'claim-search' }, 'Find the other claim in any dataset'),
+    h('div', { class: 'find-row' }, input, h('button', { type: 'button', class: 'btn btn-quiet', onclick: run }, 'Find claims')),
+    out);
+}
+
+// crossing says, when the two claims are of different datasets, that the
+// relation crosses them and what the export makes of it.
+function crossing(r) {
+  const from = datasetOf(r.from);
+  const to = datasetOf(r.to);
+  const box = h('p', { class: 'hint crossing', id: 'relation-crossing', 'aria-live': 'polite' });
+  if (!from || !to || from === to) return box;
+  return put(box, `The other claim is of the dataset “${to}”, this one of “${from}”: the relation belongs to “${from}”, whose file will require “${to}”.`);
+}
+
 // renderRelationForm draws the relation form for st.rel.
 export function renderRelationForm() {
   const r = st.rel;
@@ -76,10 +137,11 @@ export function renderRelationForm() {
   const fixed = !!r.existing;
   const from = claimOptions(r.from);
   from.disabled = fixed;
-  from.addEventListener('change', () => { r.from = from.value; });
+  const recross = () => document.getElementById('relation-crossing')?.replaceWith(crossing(r));
+  from.addEventListener('change', () => { r.from = from.value; recross(); });
   const to = claimOptions(r.to);
   to.disabled = fixed;
-  to.addEventListener('change', () => { r.to = to.value; });
+  to.addEventListener('change', () => { r.to = to.value; recross(); });
   const kinds = h('div', { class: 'kind-choice' }, KINDS.map((k) => {
     const input = h('input', { type: 'radio', name: 'relation-kind', value: k.value, checked: r.kind === k.value, disabled: fixed && r.kind !== k.value });
     input.addEventListener('change', () => { if (input.checked) r.kind = k.value; });
@@ -106,6 +168,8 @@ export function renderRelationForm() {
     field('from', 'This claim', from),
     group('kind', 'How it bears on the other', kinds),
     field('to', 'The other claim', to),
+    fixed || !st.caps.has('Query.search') ? null : claimSearch(r, rerender),
+    crossing(r),
     group('evidence', `The source's words that show the link (${r.evidence.length})`,
       r.evidence.length ? h('ol', { class: 'quote-items' }, evidence) : h('p', { class: 'hint' }, 'Select the words in the text, then add them here.'),
       h('p', { class: 'inline-actions' }, h('button', {

@@ -472,12 +472,12 @@ function renderSide() {
   }
 }
 
-// anonymousWords says whether a suggested speaker is given as a description
-// ("a second senior official"), which makes a new anonymous actor: an
-// anonymous source is never matched by its words, as "a second senior
-// official" of one text is not the one of another.
-function anonymousWords(s) {
-  return s.speakerFrom === 'DESCRIPTION' || (/^(an?|another|the)\s/i.test(s.speaker.trim()) && !/[A-Z]/.test(s.speaker.trim().slice(1)));
+// anonymousSpeaker says whether a suggested speaker is given as a
+// description ("a second senior official"), which makes a new anonymous
+// actor: the API's suggestions pass says so (QuoteSuggestion.speakerKind),
+// and an anonymous source is never matched by its words.
+function anonymousSpeaker(s) {
+  return s.speakerKind === 'ANONYMOUS';
 }
 
 // speakerMatch asks the API which existing actor a suggestion's speaker
@@ -485,7 +485,7 @@ function anonymousWords(s) {
 // for none.
 async function speakerMatch(s) {
   try {
-    const { actorCandidates } = await send(q.actorCandidatesQuery(), { name: s.speaker.trim() });
+    const { actorCandidates } = await send(q.actorCandidatesQuery(), { name: s.speaker.trim(), kind: s.speakerKind || null });
     return actorCandidates.find((c) => st.actors.some((a) => a.id === c.actor.id)) || null;
   } catch (err) {
     if (err.name === 'AbortError') throw err;
@@ -508,7 +508,7 @@ function suggestionDraft(s) {
 // acceptSuggestion opens the claim form from a suggestion; a named speaker
 // is first looked up among the graph's actors (speakerMatch).
 function acceptSuggestion(s, edit) {
-  if (s.speaker && !anonymousWords(s)) return busy(() => speakerMatch(s)).then((m) => openSuggestion(s, edit, m));
+  if (s.speaker && !anonymousSpeaker(s)) return busy(() => speakerMatch(s)).then((m) => openSuggestion(s, edit, m));
   return openSuggestion(s, edit, null);
 }
 
@@ -522,8 +522,8 @@ function openSuggestion(s, edit, match) {
     a.match = { speaker: s.speaker, actor: match.actor.id, name: match.actor.name, reason: match.reason };
     studio.speakerMatch = { speaker: s.speaker, actor: match.actor.id, reason: match.reason };
   } else if (s.speaker) {
-    const anonymous = anonymousWords(s);
-    st.draft.actorDraft = { forAssertion: 0, name: s.speaker.trim(), kind: anonymous ? 'ANONYMOUS' : 'PERSON', role: '', id: uniqueId(slugify(s.speaker), new Set(st.actors.map((x) => x.id))), idTouched: false };
+    const anonymous = anonymousSpeaker(s);
+    st.draft.actorDraft = { forAssertion: 0, name: s.speaker.trim(), kind: s.speakerKind || 'PERSON', role: '', id: uniqueId(slugify(s.speaker), new Set(st.actors.map((x) => x.id))), idTouched: false };
     if (anonymous) a.attribution = 'ANONYMOUS';
   }
   renderPanel();
@@ -562,7 +562,7 @@ function suggestionItem(s) {
   const from = s.speakerFrom && s.speakerFrom !== 'NAME' ? SPEAKER_FROM[s.speakerFrom] : '';
   const readFrom = !s.speaker || !from ? ''
     : s.speakerFrom === 'CARRIED' ? `, ${from}` : `, read from “${s.mention?.text || s.speaker}” (${from})`;
-  return h('li', { dataset: { suggestionId: s.id, speakerFrom: s.speakerFrom || '' } },
+  return h('li', { dataset: { suggestionId: s.id, speakerFrom: s.speakerFrom || '', speakerKind: s.speakerKind || '' } },
     h('blockquote', { class: 'quote direct' }, truncate(s.text, 140)),
     h('p', { class: 'meta' }, s.speaker ? `Speaker: ${s.speaker}` : 'Speaker not found', s.cue ? ` (“${s.cue}”)` : '', readFrom,
       ` · characters ${s.start}–${s.end}`),

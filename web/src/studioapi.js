@@ -19,8 +19,8 @@ export const CAPS_QUERY = /* GraphQL */ `
 
 // The capabilities the studio looks for, as "Type.field".
 export const CAPABILITIES = [
-  'Query.editor', 'Query.history', 'Query.datasets',
-  'Mutation.importSource', 'Mutation.reviewSuggestion', 'Mutation.deleteClaim', 'Mutation.deleteActor',
+  'Query.editor', 'Query.history', 'Query.datasets', 'Query.search', 'Query.similarClaims', 'Query.actorCandidates',
+  'Mutation.importSource', 'Mutation.rephraseClaim', 'Mutation.reviewSuggestion', 'Mutation.deleteClaim', 'Mutation.deleteActor',
   'Source.suggestions', 'Source.counterHints', 'Source.quotes', 'Source.version',
   'Claim.version', 'Actor.version', 'Quote.anchor', 'ClaimInput.version',
 ];
@@ -66,7 +66,7 @@ export function sourceQuery(caps) {
         ${when(caps, 'Source.version', 'version url')}
         paragraphs { start end }
         quotations { start end }
-        ${when(caps, 'Source.suggestions', 'suggestions(status: null) { id start end text parts { start end text } speaker speakerSpan { start end text } mention { start end text } cue cueSpan { start end text } speakerFrom status }')}
+        ${when(caps, 'Source.suggestions', 'suggestions(status: null) { id start end text parts { start end text } speaker speakerSpan { start end text } mention { start end text } cue cueSpan { start end text } speakerFrom speakerKind status }')}
         ${when(caps, 'Source.counterHints', 'counterHints(status: null) { id signal signalSpan { start end text } span { start end text } rank score quotes target status }')}
         ${when(caps, 'Source.quotes', `quotes { id text kind start end ${when(caps, 'Quote.anchor', 'anchor')} claim { id text } }`)}
       }
@@ -222,8 +222,42 @@ export function reviewSuggestionMutation() {
 // speaker may be (the domain's one matching rule, never an anonymous actor).
 export function actorCandidatesQuery() {
   return /* GraphQL */ `
-    query StudioActorCandidates($name: String!, $kind: ActorKind) {
-      actorCandidates(name: $name, kind: $kind, first: 3) { actor { id name kind } reason score }
+    query StudioActorCandidates($name: String!, $role: String, $kind: ActorKind) {
+      actorCandidates(name: $name, role: $role, kind: $kind, first: 3) { actor { id name kind role } reason score }
+    }
+  `;
+}
+
+// similarClaimsQuery asks which existing claims, of any dataset, say what
+// the claim being written says (the API's lexical rule), with what matched;
+// $claim leaves the edited claim itself out.
+export function similarClaimsQuery() {
+  return /* GraphQL */ `
+    query StudioSimilarClaims($text: String!, $claim: ID) {
+      similarClaims(text: $text, claim: $claim, first: 5) {
+        score matched negationDiffers numbersDiffer
+        claim { id text dataset }
+      }
+    }
+  `;
+}
+
+// searchClaimsQuery finds claims of every dataset by their words (the
+// full-text search), for the relation form's other claim.
+export function searchClaimsQuery() {
+  return /* GraphQL */ `
+    query StudioSearchClaims($text: String!) {
+      search(text: $text, first: 20) { score node { __typename ... on Claim { id text dataset } } }
+    }
+  `;
+}
+
+// rephraseClaimMutation saves a claim and links it as REPHRASES of an
+// existing one in one write.
+export function rephraseClaimMutation(caps) {
+  return /* GraphQL */ `
+    mutation StudioRephraseClaim($input: ClaimInput!, $rephrases: ID!) {
+      rephraseClaim(input: $input, rephrases: $rephrases) { id text ${when(caps, 'Claim.version', 'version')} }
     }
   `;
 }
@@ -238,6 +272,9 @@ export function studioOperations(caps) {
     addRelationMutation: addRelationMutation(), removeRelationMutation: removeRelationMutation(),
     actorCandidatesQuery: actorCandidatesQuery(),
   };
+  if (caps.has('Query.similarClaims')) ops.similarClaimsQuery = similarClaimsQuery();
+  if (caps.has('Query.search')) ops.searchClaimsQuery = searchClaimsQuery();
+  if (caps.has('Mutation.rephraseClaim')) ops.rephraseClaimMutation = rephraseClaimMutation(caps);
   if (caps.has('Query.history')) ops.historyQuery = historyQuery();
   if (caps.has('Query.datasets')) ops.datasetsQuery = datasetsQuery();
   if (caps.has('Query.editor')) ops.editorQuery = editorQuery();

@@ -34,6 +34,9 @@ export const studio = {
   lastRefusal: null, // the codes and fields of the last refusal
   editor: null,
   speakerMatch: null, // { speaker, actor, reason } of the last suggested speaker matched to an actor
+  similar: null, // { text, ids } of the last similar claims shown for the claim being written
+  actorCandidates: null, // { name, ids } of the last existing actors proposed for a new actor's name
+  claimSearch: null, // { text, ids } of the last claims found for a relation's other claim
 };
 window.__studio = studio;
 
