@@ -118,6 +118,16 @@ type Config struct {
 	// is the rightmost untrusted address in that header. None means the
 	// connection's remote address is the client's.
 	TrustedProxies []string `name:"trusted-proxies" env:"TRUSTED_PROXIES" sep:"," help:"Comma-separated addresses or CIDR prefixes of reverse proxies whose X-Forwarded-For names the client; none: the remote address is the client." placeholder:"CIDR,..."`
+	// CacheEnabled turns on the response cache (respcache.go): answers of
+	// queries kept in memory, keyed by the document, the variables, the
+	// caller's token and the graph version, which every committed write and
+	// load advances, so that no answer is older than the last write. It
+	// costs one small read of the version per query. Off by default.
+	CacheEnabled bool `name:"cache-enabled" env:"CACHE_ENABLED" default:"false" help:"Keep query answers in memory, keyed by document, variables, token and graph version (each write and load makes older answers unreachable)."`
+
+	// CacheMaxBytes bounds the bytes of answers the response cache holds;
+	// an answer over an eighth of it is never kept.
+	CacheMaxBytes int64 `name:"cache-max-bytes" env:"CACHE_MAX_BYTES" default:"67108864" help:"Most bytes of answers the response cache keeps (least recently used go first)."`
 }
 
 // DefaultConfig returns the configuration every env var's default gives.
@@ -141,6 +151,7 @@ func DefaultConfig() Config {
 		QueryCacheSize:    1000,
 		RateLimit:         50,
 		RateBurst:         300,
+		CacheMaxBytes:     64 << 20,
 	}
 }
 
@@ -198,6 +209,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.RateBurst <= 0 {
 		c.RateBurst = d.RateBurst
+	}
+	if c.CacheMaxBytes <= 0 {
+		c.CacheMaxBytes = d.CacheMaxBytes
 	}
 	c.APITokens = nonEmpty(c.APITokens)
 	c.TrustedProxies = nonEmpty(c.TrustedProxies)

@@ -111,6 +111,22 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 		return
 	}
 
+	// A query's answer may be in the response cache (respcache.go).
+	var key cacheKey
+	cacheable := false
+	if c := t.srv.cache; c != nil && opCtx.Operation.Operation == ast.Query {
+		scope, valid := t.srv.tokens.lookup(r.Header.Get("Authorization"))
+		if !valid {
+			scope = ""
+		}
+		if key, cacheable = c.key(ctx, opCtx.RawQuery, opCtx.OperationName, raw.Variables, scope); cacheable {
+			if body, ok := c.get(key); ok {
+				t.srv.writeBody(w, media, http.StatusOK, body)
+				return
+			}
+		}
+	}
+
 	responses, ctx := exec.DispatchOperation(ctx, opCtx)
 	resp := responses(ctx)
 	if resp == nil {
@@ -120,6 +136,13 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 			msg = fmt.Sprintf(deadlineMessageTemplate, t.srv.cfg.RequestTimeout)
 		}
 		resp = &graphql.Response{Errors: gqlerror.List{withCode(&gqlerror.Error{Message: msg}, CodeStoreUnavailable)}}
+	}
+	if cacheable && len(resp.Errors) == 0 && len(resp.Data) > 0 {
+		if body, err := encodeResponse(resp); err == nil {
+			t.srv.cache.add(key, body)
+			t.srv.writeBody(w, media, http.StatusOK, body)
+			return
+		}
 	}
 	t.srv.writeResponse(w, r, media, resp)
 }
@@ -405,6 +428,11 @@ func (s *Server) write(w http.ResponseWriter, r *http.Request, media string, sta
 		status = http.StatusInternalServerError
 		body = []byte(`{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}`)
 	}
+	s.writeBody(w, media, status, body)
+}
+
+// writeBody sends an encoded GraphQL response.
+func (s *Server) writeBody(w http.ResponseWriter, media string, status int, body []byte) {
 	h := w.Header()
 	h.Set("Content-Type", media+"; charset=utf-8")
 	h.Set("Content-Length", strconv.Itoa(len(body)))

@@ -60,6 +60,8 @@ func (c *ServeCmd) Run(e *env) error {
 	srv, err := server.New(c.Config, server.Deps{
 		Schema:   api.Schema,
 		Exporter: db,
+		// The response cache (CACHE_ENABLED) keys answers by it.
+		GraphVersion: db.GraphVersion,
 		Ready: func(ctx context.Context) error {
 			if err := db.Ping(ctx); err != nil {
 				return err
