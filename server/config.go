@@ -3,6 +3,7 @@ package server
 import (
 	"fmt"
 	"math"
+	"net"
 	"strings"
 	"time"
 )
@@ -118,6 +119,12 @@ type Config struct {
 	// is the rightmost untrusted address in that header. None means the
 	// connection's remote address is the client's.
 	TrustedProxies []string `name:"trusted-proxies" env:"TRUSTED_PROXIES" sep:"," help:"Comma-separated addresses or CIDR prefixes of reverse proxies whose X-Forwarded-For names the client; none: the remote address is the client." placeholder:"CIDR,..."`
+	// PprofAddr, when set, serves Go's profiles (net/http/pprof, under
+	// /debug/pprof/) on this address alone, which must be a loopback
+	// one: make bench records where the server's time goes with it. Off
+	// by default, and never on LISTEN_ADDR.
+	PprofAddr string `name:"pprof-addr" env:"PPROF_ADDR" help:"Serve Go's profiles (/debug/pprof/) on this loopback address (127.0.0.1:port); empty: off." placeholder:"127.0.0.1:PORT"`
+
 	// CacheEnabled turns on the response cache (respcache.go): answers of
 	// queries kept in memory, keyed by the document, the variables, the
 	// caller's token and the graph version, which every committed write and
@@ -233,6 +240,13 @@ func (c Config) validate() error {
 	}
 	if c.MetricsAddr != "" && c.MetricsAddr == c.ListenAddr {
 		return fmt.Errorf("METRICS_ADDR (%s) must differ from LISTEN_ADDR; leave it empty to serve /metrics on LISTEN_ADDR", c.MetricsAddr)
+	}
+	if c.PprofAddr != "" {
+		host, _, err := net.SplitHostPort(c.PprofAddr)
+		ip := net.ParseIP(host)
+		if err != nil || (host != "localhost" && (ip == nil || !ip.IsLoopback())) {
+			return fmt.Errorf("PPROF_ADDR (%s) must be a loopback address such as 127.0.0.1:6060: profiles are not for the network", c.PprofAddr)
+		}
 	}
 	if c.MetricsToken != "" && strings.ContainsAny(c.MetricsToken, " \t\r\n") {
 		return fmt.Errorf("METRICS_TOKEN contains white space")

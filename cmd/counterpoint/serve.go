@@ -98,6 +98,18 @@ func (c *ServeCmd) Run(e *env) error {
 	} else {
 		metricsDone <- nil
 	}
+	if addr := srv.Config().PprofAddr; addr != "" {
+		pln, err := net.Listen("tcp", addr)
+		if err != nil {
+			ln.Close()
+			return fmt.Errorf("listen on PPROF_ADDR %s: %w", addr, err)
+		}
+		go func() {
+			if err := srv.ServeProfiles(mctx, pln); err != nil {
+				e.log.Warn("profiles", "error", err.Error())
+			}
+		}()
+	}
 	printURLs(e.stdout, ln.Addr(), metricsAddr)
 	err = srv.Serve(e.ctx, ln)
 	stopMetrics()
