@@ -31,8 +31,9 @@ type Cost struct {
 // Query is what the profiles of one query say, per request of the
 // measurements they covered.
 type Query struct {
-	Query    string `json:"query"`
-	Requests int    `json:"requests"`
+	Query       string `json:"query"`
+	Concurrency int    `json:"concurrency"`
+	Requests    int    `json:"requests"`
 	// CPUSamples is the number of CPU samples (10 ms of CPU each, at
 	// pprof's 100 Hz): few samples, a rough split.
 	CPUSamples int     `json:"cpuSamples"`
@@ -55,8 +56,14 @@ type Recorder struct {
 	client  *http.Client
 
 	mu      sync.Mutex
-	order   []string
-	queries map[string]*acc
+	order   []measured
+	queries map[measured]*acc
+}
+
+// measured is a query at a concurrency.
+type measured struct {
+	query       string
+	concurrency int
 }
 
 type acc struct {
@@ -72,15 +79,15 @@ type acc struct {
 // keeping the raw profiles in dir (when not empty).
 func NewRecorder(pprofBase, metricsURL, dir string) *Recorder {
 	return &Recorder{pprof: strings.TrimRight(pprofBase, "/"), metrics: metricsURL, dir: dir,
-		client: &http.Client{Timeout: 2 * time.Minute}, queries: map[string]*acc{}}
+		client: &http.Client{Timeout: 2 * time.Minute}, queries: map[measured]*acc{}}
 }
 
-// Measure runs run, a measurement of query that starts after warmup and
+// Measure runs run, a measurement of query at concurrency that starts after warmup and
 // lasts at most duration, while it fetches a CPU and an allocation profile
 // of the measurement (whole seconds, at least one) and reads the Neo4j
 // round trips' time from /metrics before and after; requests is the
 // number of requests run measured.
-func (r *Recorder) Measure(ctx context.Context, query, tag string, warmup, duration time.Duration, run func() (requests int)) {
+func (r *Recorder) Measure(ctx context.Context, query string, concurrency int, warmup, duration time.Duration, run func() (requests int)) {
 	secs := max(1, int(math.Ceil(duration.Seconds())))
 	var (
 		wg          sync.WaitGroup
@@ -112,11 +119,12 @@ func (r *Recorder) Measure(ctx context.Context, query, tag string, warmup, durat
 
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	a := r.queries[query]
+	m := measured{query, concurrency}
+	a := r.queries[m]
 	if a == nil {
 		a = &acc{}
-		r.queries[query] = a
-		r.order = append(r.order, query)
+		r.queries[m] = a
+		r.order = append(r.order, m)
 	}
 	for _, e := range []error{cpuErr, allocErr, metricsErr} {
 		if e != nil && a.err == "" {
@@ -132,8 +140,8 @@ func (r *Recorder) Measure(ctx context.Context, query, tag string, warmup, durat
 	a.neo4jSec += sumAfter - sumBefore
 	a.neo4jCount += countAfter - countBefore
 	if r.dir != "" {
-		r.keep(cpu, fmt.Sprintf("%s-%s.cpu.pb.gz", query, tag))
-		r.keep(allocs, fmt.Sprintf("%s-%s.allocs.pb.gz", query, tag))
+		r.keep(cpu, fmt.Sprintf("%s-c%d-%d.cpu.pb.gz", query, concurrency, len(a.cpu)))
+		r.keep(allocs, fmt.Sprintf("%s-c%d-%d.allocs.pb.gz", query, concurrency, len(a.cpu)))
 	}
 }
 
@@ -206,15 +214,15 @@ func (r *Recorder) neo4jTime(ctx context.Context) (sum, count float64, err error
 	return sum, count, sc.Err()
 }
 
-// Results sums each query's profiles into its costs per request, in the
-// order the queries were first measured.
+// Results sums each query's profiles at each concurrency into its costs
+// per request, in the order they were first measured.
 func (r *Recorder) Results() []Query {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	var out []Query
-	for _, name := range r.order {
-		a := r.queries[name]
-		q := Query{Query: name, Requests: a.requests, Error: a.err}
+	for _, m := range r.order {
+		a := r.queries[m]
+		q := Query{Query: m.query, Concurrency: m.concurrency, Requests: a.requests, Error: a.err}
 		if a.requests > 0 {
 			q.Neo4jMicros = a.neo4jSec * 1e6 / float64(a.requests)
 			q.RoundTrips = a.neo4jCount / float64(a.requests)

@@ -20,25 +20,68 @@ func engineImpls(impls []string) []string {
 	return out
 }
 
-// profileTable is one query's costs at one scale, by bucket.
+// profileTable is one query's costs at one scale, by bucket, at the low
+// and the high concurrency.
 type profileTable struct {
-	Scale string
-	profile.Query
-	P50 float64 // Counterpoint's p50 at low concurrency, for scale
+	Scale     string
+	Query     string
+	Low, High *profile.Query // nil when not profiled at that concurrency
+	P50       float64        // Counterpoint's p50 at low concurrency
+	Rows      []profileRow
+}
+
+// profileRow is one bucket of a profileTable.
+type profileRow struct {
+	Bucket        string
+	Low, High     *profile.Cost
+	LowOK, HighOK bool
 }
 
 func profileTables(scales []Scale) []profileTable {
 	var out []profileTable
 	for _, s := range scales {
-		if s.Queries == nil {
+		if s.Queries == nil || len(s.Queries.Profiles) == 0 {
 			continue
 		}
 		a := aggregate(s.Queries)
-		for _, p := range s.Queries.Profiles {
-			out = append(out, profileTable{Scale: s.Name, Query: p, P50: a[key{p.Query, mix.Counterpoint, lowConcurrency}].P50})
+		for _, name := range queryOrder(s.Queries) {
+			t := profileTable{Scale: s.Name, Query: name, P50: a[key{name, mix.Counterpoint, lowConcurrency}].P50}
+			for i := range s.Queries.Profiles {
+				p := &s.Queries.Profiles[i]
+				switch {
+				case p.Query != name:
+				case p.Concurrency == lowConcurrency:
+					t.Low = p
+				case p.Concurrency == highConcurrency:
+					t.High = p
+				}
+			}
+			if t.Low == nil && t.High == nil {
+				continue
+			}
+			for _, b := range profile.Buckets {
+				row := profileRow{Bucket: b}
+				row.Low, row.LowOK = costOf(t.Low, b)
+				row.High, row.HighOK = costOf(t.High, b)
+				t.Rows = append(t.Rows, row)
+			}
+			out = append(out, t)
 		}
 	}
 	return out
+}
+
+// costOf is bucket's cost in q.
+func costOf(q *profile.Query, bucket string) (*profile.Cost, bool) {
+	if q == nil {
+		return &profile.Cost{}, false
+	}
+	for i := range q.Costs {
+		if q.Costs[i].Bucket == bucket {
+			return &q.Costs[i], true
+		}
+	}
+	return &profile.Cost{}, false
 }
 
 // cacheTable is the mix with the response cache on, at one scale and

@@ -202,7 +202,7 @@ func Queries(ctx context.Context, t *mix.Targets, probes *gen.Probes, queries []
 					var st loadgen.Stats
 					if cfg.Profiler != nil && round == 0 && impl == mix.Counterpoint &&
 						(len(cfg.ProfileConcurrency) == 0 || slices.Contains(cfg.ProfileConcurrency, c)) {
-						cfg.Profiler.Measure(ctx, q.Name, fmt.Sprintf("c%d", c), cfg.Warmup, cfg.Duration, func() int {
+						cfg.Profiler.Measure(ctx, q.Name, c, cfg.Warmup, cfg.Duration, func() int {
 							st = measure()
 							return st.Requests - st.Errors
 						})
