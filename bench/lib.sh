@@ -56,13 +56,17 @@ bench_wait_url() {
 }
 
 # bench_start_services CP_PORT PEER_PORT LOGDIR TAG: start Counterpoint and the peer on 127.0.0.1
-# (a port of 0 picks a free one); sets CP_PID, CP_URL, PEER_PID, PEER_URL. BENCH_CP_BIN names the
+# (a port of 0 picks a free one); sets CP_PID, CP_URL, PPROF_URL (its profiles), CACHED_PID, CACHED_URL
+# (a second Counterpoint with CACHE_ENABLED=true, on BENCH_CACHED_PORT or a free one), PEER_PID, PEER_URL. BENCH_CP_BIN names the
 # counterpoint binary (default bin/counterpoint).
 bench_start_services() {
   local cp_port="$1" peer_port="$2" logs="$3" tag="$4"
   mkdir -p "$logs"
   # RATE_LIMIT=0: the load generator is one client firing thousands of requests at concurrency 16.
-  LISTEN_ADDR="127.0.0.1:$cp_port" RATE_LIMIT=0 "${BENCH_CP_BIN:-bin/counterpoint}" serve \
+  # PPROF_ADDR: the profiles the report's cost tables come from (loopback only).
+  PPROF_PORT="${BENCH_PPROF_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
+  PPROF_URL="http://127.0.0.1:$PPROF_PORT"
+  LISTEN_ADDR="127.0.0.1:$cp_port" RATE_LIMIT=0 PPROF_ADDR="127.0.0.1:$PPROF_PORT" "${BENCH_CP_BIN:-bin/counterpoint}" serve \
     >"$logs/counterpoint-$tag.out" 2>"$logs/counterpoint-$tag.log" &
   CP_PID=$!
   local deadline=$((SECONDS + 60)) base=""
@@ -75,6 +79,21 @@ bench_start_services() {
   bench_wait_url "$base/readyz" "$CP_PID" "counterpoint serve"
   CP_URL="$base/graphql"
   say "counterpoint serve: pid $CP_PID, $CP_URL"
+
+  # The same binary again with its response cache on, reported apart (cache on).
+  LISTEN_ADDR="127.0.0.1:${BENCH_CACHED_PORT:-0}" RATE_LIMIT=0 CACHE_ENABLED=true "${BENCH_CP_BIN:-bin/counterpoint}" serve \
+    >"$logs/counterpoint-cached-$tag.out" 2>"$logs/counterpoint-cached-$tag.log" &
+  CACHED_PID=$!
+  deadline=$((SECONDS + 60))
+  until base="$(sed -n 's/^counterpoint: serving on \(http:[^ ]*\).*/\1/p' "$logs/counterpoint-cached-$tag.out" | head -n 1)" && [[ -n "$base" ]]; do
+    kill -0 "$CACHED_PID" 2>/dev/null || { cat "$logs/counterpoint-cached-$tag.log" >&2; echo "bench: counterpoint serve (cached) exited" >&2; return 1; }
+    ((SECONDS < deadline)) || { echo "bench: counterpoint serve (cached) printed no address" >&2; return 1; }
+    sleep 0.2
+  done
+  base="${base/localhost/127.0.0.1}"
+  bench_wait_url "$base/readyz" "$CACHED_PID" "counterpoint serve (cached)"
+  CACHED_URL="$base/graphql"
+  say "counterpoint serve with CACHE_ENABLED=true: pid $CACHED_PID, $CACHED_URL"
 
   PEER_PORT="$peer_port" node bench/peer/server.mjs >"$logs/peer-$tag.log" 2>&1 &
   PEER_PID=$!
@@ -92,7 +111,7 @@ bench_start_services() {
 # bench_stop_services: stop what bench_start_services started, by pid.
 bench_stop_services() {
   local pid
-  for pid in "${CP_PID:-}" "${PEER_PID:-}"; do
+  for pid in "${CP_PID:-}" "${CACHED_PID:-}" "${PEER_PID:-}"; do
     [[ -n "$pid" ]] || continue
     if kill -0 "$pid" 2>/dev/null; then
       kill -TERM "$pid" 2>/dev/null || true
@@ -100,5 +119,5 @@ bench_stop_services() {
       kill -KILL "$pid" 2>/dev/null || true
     fi
   done
-  CP_PID="" PEER_PID=""
+  CP_PID="" CACHED_PID="" PEER_PID=""
 }

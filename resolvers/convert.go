@@ -18,13 +18,25 @@ func optional(s string) *string {
 	return &s
 }
 
+// optionalAt is optional for a string field of a domain value the model
+// may share: it points at the field itself instead of a copy, so a page of
+// claims and quotes makes no allocation per optional field. The domain
+// values the converters read are not changed after they are read (the
+// loaders' results, the store's answers).
+func optionalAt(s *string) *string {
+	if *s == "" {
+		return nil
+	}
+	return s
+}
+
 func toActor(a *counterpoint.Actor) *model.Actor {
 	if a == nil {
 		return nil
 	}
 	return &model.Actor{
-		ID: a.ID, Name: a.Name, Kind: model.ActorKind(a.Kind), Role: optional(a.Role),
-		Description: optional(a.Description), Anonymous: a.Kind == counterpoint.ActorAnonymous, Version: a.Version,
+		ID: a.ID, Name: a.Name, Kind: model.ActorKind(a.Kind), Role: optionalAt(&a.Role),
+		Description: optionalAt(&a.Description), Anonymous: a.Kind == counterpoint.ActorAnonymous, Version: a.Version,
 	}
 }
 
@@ -32,8 +44,8 @@ func toClaim(c *counterpoint.Claim) *model.Claim {
 	if c == nil {
 		return nil
 	}
-	return &model.Claim{ID: c.ID, Text: c.Text, Date: optional(c.Date), Dataset: optional(c.Dataset), Version: c.Version,
-		DateBound: model.DateBound(c.DateBound.OrDefault()), DateInferred: c.DateInferred, DateNote: optional(c.DateNote)}
+	return &model.Claim{ID: c.ID, Text: c.Text, Date: optionalAt(&c.Date), Dataset: optionalAt(&c.Dataset), Version: c.Version,
+		DateBound: model.DateBound(c.DateBound.OrDefault()), DateInferred: c.DateInferred, DateNote: optionalAt(&c.DateNote)}
 }
 
 func toSource(s *counterpoint.Source) *model.Source {
@@ -41,8 +53,8 @@ func toSource(s *counterpoint.Source) *model.Source {
 		return nil
 	}
 	return &model.Source{
-		ID: s.ID, Title: s.Title, Kind: model.SourceKind(s.Kind), Date: optional(s.Date),
-		Publisher: optional(s.Publisher), ReportedInID: s.ReportedIn, URL: optional(s.URL), TextHash: optional(s.TextHash),
+		ID: s.ID, Title: s.Title, Kind: model.SourceKind(s.Kind), Date: optionalAt(&s.Date),
+		Publisher: optionalAt(&s.Publisher), ReportedInID: s.ReportedIn, URL: optionalAt(&s.URL), TextHash: optionalAt(&s.TextHash),
 		TitleIsDescription: s.TitleIsDescription, Version: s.Version,
 	}
 }
@@ -54,7 +66,7 @@ func toQuote(q *counterpoint.Quote) *model.Quote {
 	return &model.Quote{
 		ID: q.ID, Text: q.Text, Kind: toQuoteKind(q.Kind), Start: q.Start, End: q.End,
 		SourceID: q.Source, DocumentID: q.Document, ClaimID: q.Claim,
-		Prefix: optional(q.Prefix), Suffix: optional(q.Suffix), SourceHash: optional(q.SourceHash), Anchor: toAnchor(q.Anchor),
+		Prefix: optionalAt(&q.Prefix), Suffix: optionalAt(&q.Suffix), SourceHash: optionalAt(&q.SourceHash), Anchor: toAnchor(q.Anchor),
 	}
 }
 

@@ -43,6 +43,7 @@ export NEO4J_HEAP="${NEO4J_HEAP:-8g}" NEO4J_PAGECACHE="${NEO4J_PAGECACHE:-2g}" N
 export NEO4J_URI="bolt://127.0.0.1:$NEO4J_BOLT_PORT" NEO4J_USERNAME=neo4j NEO4J_PASSWORD=counterpoint-bench NEO4J_DATABASE=
 CP_PORT="${BENCH_CP_PORT:-8097}"
 PEER_PORT="${BENCH_PEER_PORT:-4197}"
+export BENCH_CACHED_PORT="${BENCH_CACHED_PORT:-8098}" BENCH_PPROF_PORT="${BENCH_PPROF_PORT:-6097}"
 
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
@@ -89,6 +90,7 @@ for scale in "${scales[@]}"; do
   bench_start_services "$CP_PORT" "$PEER_PORT" "$BENCH_WORK/logs" "$scale"
   bin/counterpoint-bench check --data "$data" --scale "$scale" --counterpoint "$CP_URL" --peer "$PEER_URL" --out "$out"
   bin/counterpoint-bench queries --data "$data" --scale "$scale" --counterpoint "$CP_URL" --peer "$PEER_URL" \
+    --counterpoint-cached "$CACHED_URL" --counterpoint-pprof "$PPROF_URL" \
     --rounds "$BENCH_ROUNDS" --duration "$BENCH_DURATION" --warmup "$BENCH_WARMUP" --max-requests "$BENCH_MAX_REQ" \
     --concurrency "$BENCH_CONCURRENCY" --counterpoint-pid "$CP_PID" --peer-pid "$PEER_PID" --out "$out"
   bench_stop_services
@@ -101,7 +103,8 @@ cat >"$BENCH_WORK/meta.json" <<EOF
   "scales_requested": "$BENCH_SCALES",
   "seed": "$BENCH_SEED",
   "duration of make bench": "$(((SECONDS - started) / 60)) min",
-  "Counterpoint server": "bin/counterpoint serve, default settings",
+  "Counterpoint server": "bin/counterpoint serve, default settings (cache off; PPROF_ADDR on loopback for the profiles)",
+  "Counterpoint with the cache": "a second bin/counterpoint serve with CACHE_ENABLED=true",
   "peer server": "node bench/peer/server.mjs (Apollo Server, driver pool 100)"
 }
 EOF

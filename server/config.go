@@ -3,6 +3,7 @@ package server
 import (
 	"fmt"
 	"math"
+	"net"
 	"strings"
 	"time"
 )
@@ -118,6 +119,22 @@ type Config struct {
 	// is the rightmost untrusted address in that header. None means the
 	// connection's remote address is the client's.
 	TrustedProxies []string `name:"trusted-proxies" env:"TRUSTED_PROXIES" sep:"," help:"Comma-separated addresses or CIDR prefixes of reverse proxies whose X-Forwarded-For names the client; none: the remote address is the client." placeholder:"CIDR,..."`
+	// PprofAddr, when set, serves Go's profiles (net/http/pprof, under
+	// /debug/pprof/) on this address alone, which must be a loopback
+	// one: make bench records where the server's time goes with it. Off
+	// by default, and never on LISTEN_ADDR.
+	PprofAddr string `name:"pprof-addr" env:"PPROF_ADDR" help:"Serve Go's profiles (/debug/pprof/) on this loopback address (127.0.0.1:port); empty: off." placeholder:"127.0.0.1:PORT"`
+
+	// CacheEnabled turns on the response cache (respcache.go): answers of
+	// queries kept in memory, keyed by the document, the variables, the
+	// caller's token and the graph version, which every committed write and
+	// load advances, so that no answer is older than the last write. It
+	// costs one small read of the version per query. Off by default.
+	CacheEnabled bool `name:"cache-enabled" env:"CACHE_ENABLED" default:"false" help:"Keep query answers in memory, keyed by document, variables, token and graph version (each write and load makes older answers unreachable)."`
+
+	// CacheMaxBytes bounds the bytes of answers the response cache holds;
+	// an answer over an eighth of it is never kept.
+	CacheMaxBytes int64 `name:"cache-max-bytes" env:"CACHE_MAX_BYTES" default:"67108864" help:"Most bytes of answers the response cache keeps (least recently used go first)."`
 }
 
 // DefaultConfig returns the configuration every env var's default gives.
@@ -141,6 +158,7 @@ func DefaultConfig() Config {
 		QueryCacheSize:    1000,
 		RateLimit:         50,
 		RateBurst:         300,
+		CacheMaxBytes:     64 << 20,
 	}
 }
 
@@ -199,6 +217,9 @@ func (c Config) withDefaults() Config {
 	if c.RateBurst <= 0 {
 		c.RateBurst = d.RateBurst
 	}
+	if c.CacheMaxBytes <= 0 {
+		c.CacheMaxBytes = d.CacheMaxBytes
+	}
 	c.APITokens = nonEmpty(c.APITokens)
 	c.TrustedProxies = nonEmpty(c.TrustedProxies)
 	c.CORSAllowedOrigins = nonEmpty(c.CORSAllowedOrigins)
@@ -219,6 +240,13 @@ func (c Config) validate() error {
 	}
 	if c.MetricsAddr != "" && c.MetricsAddr == c.ListenAddr {
 		return fmt.Errorf("METRICS_ADDR (%s) must differ from LISTEN_ADDR; leave it empty to serve /metrics on LISTEN_ADDR", c.MetricsAddr)
+	}
+	if c.PprofAddr != "" {
+		host, _, err := net.SplitHostPort(c.PprofAddr)
+		ip := net.ParseIP(host)
+		if err != nil || (host != "localhost" && (ip == nil || !ip.IsLoopback())) {
+			return fmt.Errorf("PPROF_ADDR (%s) must be a loopback address such as 127.0.0.1:6060: profiles are not for the network", c.PprofAddr)
+		}
 	}
 	if c.MetricsToken != "" && strings.ContainsAny(c.MetricsToken, " \t\r\n") {
 		return fmt.Errorf("METRICS_TOKEN contains white space")

@@ -65,6 +65,10 @@ type Deps struct {
 	// Metrics are the collectors /metrics serves; created when nil. Pass
 	// them in to share ObserveQuery with the store.
 	Metrics *Metrics
+	// GraphVersion reads the graph's version (store.DB.GraphVersion), which
+	// every committed write and load advances; the response cache
+	// (CACHE_ENABLED) needs it and is off without it.
+	GraphVersion func(context.Context) (int64, error)
 	// Exporter serves GET /export/datasets/{id}.zip, the download of a
 	// dataset, and GET /export/formats; without one neither is served.
 	Exporter Exporter
@@ -85,7 +89,8 @@ type Server struct {
 
 	draining atomic.Bool // set on shutdown: /readyz answers 503
 
-	limiter        *rateLimiter // nil when RATE_LIMIT is 0
+	limiter        *rateLimiter   // nil when RATE_LIMIT is 0
+	cache          *responseCache // nil when CACHE_ENABLED is off
 	tokens         *tokenSet
 	trustedProxies []netip.Prefix
 }
@@ -115,6 +120,12 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	s.tokens = tokens
 	if cfg.RateLimit > 0 {
 		s.limiter = newRateLimiter(cfg.RateLimit, cfg.RateBurst, nil)
+	}
+	if cfg.CacheEnabled {
+		if deps.GraphVersion == nil {
+			return nil, errors.New("server: CACHE_ENABLED needs Deps.GraphVersion")
+		}
+		s.cache = newResponseCache(cfg.CacheMaxBytes, deps.GraphVersion, s.metrics.Registry())
 	}
 
 	var gql http.Handler = s.graphQLHandler(deps.Schema)

@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -111,6 +112,22 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 		return
 	}
 
+	// A query's answer may be in the response cache (respcache.go).
+	var key cacheKey
+	cacheable := false
+	if c := t.srv.cache; c != nil && opCtx.Operation.Operation == ast.Query {
+		scope, valid := t.srv.tokens.lookup(r.Header.Get("Authorization"))
+		if !valid {
+			scope = ""
+		}
+		if key, cacheable = c.key(ctx, opCtx.RawQuery, opCtx.OperationName, raw.Variables, scope); cacheable {
+			if body, ok := c.get(key); ok {
+				t.srv.writeBody(w, media, http.StatusOK, body)
+				return
+			}
+		}
+	}
+
 	responses, ctx := exec.DispatchOperation(ctx, opCtx)
 	resp := responses(ctx)
 	if resp == nil {
@@ -120,6 +137,15 @@ func (t httpTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 			msg = fmt.Sprintf(deadlineMessageTemplate, t.srv.cfg.RequestTimeout)
 		}
 		resp = &graphql.Response{Errors: gqlerror.List{withCode(&gqlerror.Error{Message: msg}, CodeStoreUnavailable)}}
+	}
+	if cacheable && len(resp.Errors) == 0 && len(resp.Data) > 0 {
+		buf := getBuffer()
+		defer putBuffer(buf)
+		if err := encodeResponse(buf, resp); err == nil {
+			t.srv.cache.add(key, bytes.Clone(buf.Bytes()))
+			t.srv.writeBody(w, media, http.StatusOK, buf.Bytes())
+			return
+		}
 	}
 	t.srv.writeResponse(w, r, media, resp)
 }
@@ -399,12 +425,39 @@ func (s *Server) write(w http.ResponseWriter, r *http.Request, media string, sta
 			info.errorCodes = append(info.errorCodes, code)
 		}
 	}
-	body, err := encodeResponse(resp)
-	if err != nil {
+	buf := getBuffer()
+	defer putBuffer(buf)
+	var body []byte
+	if err := encodeResponse(buf, resp); err != nil {
 		s.log.Error("encoding a GraphQL response", "error", err.Error())
 		status = http.StatusInternalServerError
 		body = []byte(`{"errors":[{"message":"internal error","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}`)
+	} else {
+		body = buf.Bytes()
 	}
+	s.writeBody(w, media, status, body)
+}
+
+// responseBuffers hold encoded answers between requests, so that an answer
+// is written once into a buffer that has already grown to an answer's size.
+var responseBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledBuffer is the largest buffer kept for reuse: one huge answer
+// must not pin its memory.
+const maxPooledBuffer = 1 << 20
+
+func getBuffer() *bytes.Buffer { return responseBuffers.Get().(*bytes.Buffer) }
+
+func putBuffer(b *bytes.Buffer) {
+	if b.Cap() > maxPooledBuffer {
+		return
+	}
+	b.Reset()
+	responseBuffers.Put(b)
+}
+
+// writeBody sends an encoded GraphQL response.
+func (s *Server) writeBody(w http.ResponseWriter, media string, status int, body []byte) {
 	h := w.Header()
 	h.Set("Content-Type", media+"; charset=utf-8")
 	h.Set("Content-Length", strconv.Itoa(len(body)))
@@ -418,8 +471,9 @@ func (s *Server) write(w http.ResponseWriter, r *http.Request, media string, sta
 // encodeResponse writes a GraphQL response with its errors first and with
 // a data entry only when there is data (even null): a request that never
 // reached execution must not have one.
-func encodeResponse(resp *graphql.Response) ([]byte, error) {
-	var buf bytes.Buffer
+func encodeResponse(buf *bytes.Buffer, resp *graphql.Response) error {
+	buf.Reset()
+	buf.Grow(len(resp.Data) + 64)
 	buf.WriteByte('{')
 	sep := func() {
 		if buf.Len() > 1 {
@@ -429,7 +483,7 @@ func encodeResponse(resp *graphql.Response) ([]byte, error) {
 	if len(resp.Errors) > 0 {
 		b, err := json.Marshal(resp.Errors)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		buf.WriteString(`"errors":`)
 		buf.Write(b)
@@ -442,12 +496,12 @@ func encodeResponse(resp *graphql.Response) ([]byte, error) {
 	if len(resp.Extensions) > 0 {
 		b, err := json.Marshal(resp.Extensions)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		sep()
 		buf.WriteString(`"extensions":`)
 		buf.Write(b)
 	}
 	buf.WriteByte('}')
-	return buf.Bytes(), nil
+	return nil
 }

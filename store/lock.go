@@ -89,6 +89,9 @@ func (db *DB) write(ctx context.Context, fn func(tx neo4j.ManagedTransaction) er
 	for attempt := 1; ; attempt++ {
 		_, err := session.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 			err := fn(tx)
+			if err == nil {
+				err = db.bumpVersion(ctx, tx)
+			}
 			if deadlocked(err) {
 				// Past the driver's retries, which would sleep first.
 				return nil, lostDeadlock{err}

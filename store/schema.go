@@ -26,6 +26,9 @@ var schemaStatements = []string{
 	// The write locks of versioned writes (lock.go): without it, two
 	// MERGEs of one id would not wait for each other.
 	`CREATE CONSTRAINT write_lock_id IF NOT EXISTS FOR (n:WriteLock) REQUIRE n.id IS UNIQUE`,
+	// The one graph version node (version.go), found by this index and
+	// never made twice by concurrent first writes.
+	`CREATE CONSTRAINT graph_version_id IF NOT EXISTS FOR (n:GraphVersion) REQUIRE n.id IS UNIQUE`,
 	`CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind)`,
 	`CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name)`,
 	`CREATE INDEX claim_date IF NOT EXISTS FOR (n:Claim) ON (n.date)`,
@@ -33,6 +36,8 @@ var schemaStatements = []string{
 	`CREATE INDEX claim_sort IF NOT EXISTS FOR (n:Claim) ON (n.sortKey)`,
 	// Claims written before sortKey existed get one.
 	`MATCH (c:Claim) WHERE c.sortKey IS NULL SET c.sortKey = coalesce(c.date, '') + ' ' + c.id`,
+	// A start may have changed what reads answer (the statement above).
+	bumpGraphVersion,
 	`CREATE INDEX quote_dataset IF NOT EXISTS FOR (n:Quote) ON (n.dataset)`,
 	`CREATE INDEX source_kind IF NOT EXISTS FOR (n:Source) ON (n.kind)`,
 	`CREATE INDEX change_entity IF NOT EXISTS FOR (n:Change) ON (n.entity)`,

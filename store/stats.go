@@ -24,7 +24,7 @@ type Stats struct {
 }
 
 const (
-	allNodes = `MATCH (n) WHERE NOT n:Change RETURN labels(n) AS labels, n {.*, version: null} AS props`
+	allNodes = `MATCH (n) WHERE NOT n:Change AND NOT n:GraphVersion RETURN labels(n) AS labels, n {.*, version: null} AS props`
 	allRels  = `MATCH (a)-[r]->(b) RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props`
 )
 
@@ -84,7 +84,9 @@ func (db *DB) Stats(ctx context.Context) (Stats, error) {
 
 // deleteAll removes every node in batches; it exists for tests and
 // benchmarks, which start each run from an empty graph.
-const deleteAll = `MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`
+// The graph version's node stays, and the version advances: a version
+// that came back after a wipe would let a cache answer from before it.
+const deleteAll = `MATCH (n) WHERE NOT n:GraphVersion CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`
 
 // DeleteAll empties the graph (schema stays). Only tests and benchmarks call it.
 func (db *DB) DeleteAll(ctx context.Context) error {
@@ -94,6 +96,10 @@ func (db *DB) DeleteAll(ctx context.Context) error {
 	res, err := session.Run(ctx, deleteAll, nil) // CALL IN TRANSACTIONS needs an auto-commit transaction
 	if err == nil {
 		_, err = res.Consume(ctx)
+	}
+	if err == nil {
+		_, err = db.writeQuery(ctx, bumpGraphVersion, nil)
+		return err
 	}
 	return wrap(withContextError(ctx, err))
 }

@@ -231,6 +231,9 @@ func (db *DB) WriteDataset(ctx context.Context, ds *counterpoint.Dataset, progre
 	defer session.Close(ctx)
 	sum, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (counterpoint.WriteSummary, error) {
 		sum, err := db.writeDataset(ctx, tx, ds, r, progress)
+		if err == nil {
+			err = db.bumpVersion(ctx, tx)
+		}
 		// Neo4j calls running out of transaction memory transient, and the
 		// driver would retry it; the same load needs the same memory, so it
 		// becomes an error that says what would help, and no retry.

@@ -29,10 +29,14 @@ const (
 	Counterpoint = "counterpoint"
 	Limit        = "limit"
 	Peer         = "peer"
+	// Cached is Counterpoint with its response cache on (CACHE_ENABLED), a
+	// process of its own: what repeated questions get, reported apart and
+	// never in place of Counterpoint's own numbers.
+	Cached = "counterpoint-cached"
 )
 
 // Impls lists the implementations in report order.
-var Impls = []string{Counterpoint, Limit, Peer}
+var Impls = []string{Counterpoint, Limit, Peer, Cached}
 
 // Params are one request's arguments.
 type Params map[string]any

@@ -88,13 +88,15 @@ type Targets struct {
 	CP   *Client // Counterpoint over HTTP
 	Peer *Client // @neo4j/graphql over HTTP; nil when not run
 	Raw  *Raw    // the limit
+	// Cached is Counterpoint with its response cache on; nil when not run.
+	Cached *Client
 }
 
 // Available lists the implementations these targets can run.
 func (t *Targets) Available() []string {
 	var out []string
 	for _, impl := range Impls {
-		if (impl == Counterpoint && t.CP != nil) || (impl == Limit && t.Raw != nil) || (impl == Peer && t.Peer != nil) {
+		if (impl == Counterpoint && t.CP != nil) || (impl == Limit && t.Raw != nil) || (impl == Peer && t.Peer != nil) || (impl == Cached && t.Cached != nil) {
 			out = append(out, impl)
 		}
 	}
@@ -107,6 +109,9 @@ func (t *Targets) Do(ctx context.Context, impl string, q *Query, p Params) error
 	switch impl {
 	case Counterpoint:
 		_, err := t.CP.Post(ctx, q.CP, q.CPVars(p))
+		return err
+	case Cached:
+		_, err := t.Cached.Post(ctx, q.CP, q.CPVars(p))
 		return err
 	case Peer:
 		_, err := t.Peer.Post(ctx, q.Peer, q.PeerVars(p))
@@ -121,8 +126,11 @@ func (t *Targets) Do(ctx context.Context, impl string, q *Query, p Params) error
 // Answer runs one request of q on impl and returns its canonical form.
 func (t *Targets) Answer(ctx context.Context, impl string, q *Query, p Params) ([]string, error) {
 	switch impl {
-	case Counterpoint, Peer:
+	case Counterpoint, Peer, Cached:
 		c, doc, vars := t.CP, q.CP, q.CPVars(p)
+		if impl == Cached {
+			c = t.Cached
+		}
 		if impl == Peer {
 			c, doc, vars = t.Peer, q.Peer, q.PeerVars(p)
 		}

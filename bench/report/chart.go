@@ -28,7 +28,7 @@ func Chart(scales []Scale, out, python string) error {
 		Impls       []string                         `json:"impls"`
 		Concurrency int                              `json:"concurrency"`
 		P50         map[string]map[string][]*float64 `json:"p50"`
-	}{Impls: mix.Impls, Concurrency: lowConcurrency, P50: map[string]map[string][]*float64{}}
+	}{Impls: engineImpls(mix.Impls), Concurrency: lowConcurrency, P50: map[string]map[string][]*float64{}}
 	var withQ []Scale
 	for _, s := range scales {
 		if s.Queries != nil {
@@ -42,7 +42,7 @@ func Chart(scales []Scale, out, python string) error {
 	summary.Queries = queryOrder(withQ[len(withQ)-1].Queries)
 	for _, q := range summary.Queries {
 		summary.P50[q] = map[string][]*float64{}
-		for _, impl := range mix.Impls {
+		for _, impl := range engineImpls(mix.Impls) {
 			for _, s := range withQ {
 				var v *float64
 				if x := aggregate(s.Queries)[key{q, impl, lowConcurrency}].P50; x > 0 && !math.IsNaN(x) {

@@ -20,16 +20,16 @@ const (
 	latencyGoalMaxRatio = 1.3
 	// throughputGoalMinRatio is the least Counterpoint's throughput over
 	// the peer's may be.
-	throughputGoalMinRatio = 1.0
+	throughputGoalMinRatio = 1.5
 	// memoryGoalMaxRatio is what Counterpoint's peak RSS over the peer's
-	// must stay below.
-	memoryGoalMaxRatio = 1.0
+	// must stay below (issue 23: a third).
+	memoryGoalMaxRatio = 1.0 / 3
 	// loaderGoalMinRatio is the least the loader's throughput over the raw
 	// UNWIND baseline's may be.
-	loaderGoalMinRatio = 0.8
+	loaderGoalMinRatio = 0.9
 	// growthGoalMaxRatio bounds a query's p50 at growthGoalTo elements over
 	// its p50 at growthGoalFrom.
-	growthGoalMaxRatio = 2.0
+	growthGoalMaxRatio = 1.5
 	// growthGoalFrom is the scale, in elements, the growth goal starts from.
 	growthGoalFrom = 10_000
 	// growthGoalTo is the scale, in elements, the growth goal ends at.

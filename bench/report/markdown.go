@@ -24,6 +24,8 @@ var performanceTemplate string
 var performance = template.Must(template.New("performance.md.tmpl").Funcs(template.FuncMap{
 	"ms":         ms,
 	"rate":       rate,
+	"pct":        func(x float64) float64 { return 100 * x },
+	"kib":        func(x float64) float64 { return x / 1024 },
 	"human":      human,
 	"cell":       cell,
 	"join":       strings.Join,

@@ -16,6 +16,7 @@ import (
 	"github.com/counterpoint-news/counterpoint/bench/ingest"
 	"github.com/counterpoint-news/counterpoint/bench/loadgen"
 	"github.com/counterpoint-news/counterpoint/bench/mix"
+	"github.com/counterpoint-news/counterpoint/bench/profile"
 )
 
 // Result file names within a scale's folder.
@@ -98,6 +99,12 @@ type Queries struct {
 	Memory      []Memory       `json:"memory"`
 	Queries     []QueryDoc     `json:"queries"`
 	Env         map[string]any `json:"env,omitempty"`
+	// Profiles are Counterpoint's costs per query by bucket (bench/profile),
+	// when the run recorded them.
+	Profiles []profile.Query `json:"profiles,omitempty"`
+	// CacheLookups are the cached Counterpoint's look-ups by result (hit,
+	// miss, bypass) over the whole run, when it ran.
+	CacheLookups map[string]float64 `json:"cacheLookups,omitempty"`
 }
 
 // QueryDoc describes a query of the mix, for the report.

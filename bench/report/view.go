@@ -8,6 +8,7 @@ import (
 	"github.com/counterpoint-news/counterpoint/bench/ingest"
 	"github.com/counterpoint-news/counterpoint/bench/loadgen"
 	"github.com/counterpoint-news/counterpoint/bench/mix"
+	"github.com/counterpoint-news/counterpoint/bench/profile"
 )
 
 // performanceView is everything performance.md.tmpl shows, computed: the
@@ -35,6 +36,9 @@ type performanceView struct {
 	Memory      []scaleMemory
 	Checks      []scaleCheck
 	Findings    string
+	Profiles    []profileTable
+	Cache       []cacheTable
+	Buckets     []string
 }
 
 // labelled is one row of a two-column table.
@@ -164,6 +168,9 @@ func newPerformanceView(scales []Scale, meta Meta, machine map[string]string, ch
 	v.Loading, v.Sweep = loading(scales)
 	v.Growth = newGrowthTable(scales)
 	v.RoundTrips = roundTrips(scales)
+	v.Profiles = profileTables(scales)
+	v.Cache = cacheTables(scales)
+	v.Buckets = profile.Buckets
 	for _, s := range scales {
 		if s.Queries != nil {
 			for _, m := range s.Queries.Memory {
@@ -224,12 +231,12 @@ func latencyTables(scales []Scale) []latencyTable {
 		}
 		a := aggregate(q)
 		for _, conc := range q.Concurrency {
-			t := latencyTable{Scale: s.Name, Elements: s.Elements(), Concurrency: conc, Impls: q.Impls}
+			t := latencyTable{Scale: s.Name, Elements: s.Elements(), Concurrency: conc, Impls: engineImpls(q.Impls)}
 			for _, name := range queryOrder(q) {
 				row := latencyRow{Query: name,
 					OverLimit: ratio(q, name, conc, mix.Counterpoint, mix.Limit, p50),
 					OverPeer:  ratio(q, name, conc, mix.Counterpoint, mix.Peer, thr)}
-				for _, impl := range q.Impls {
+				for _, impl := range t.Impls {
 					x := a[key{name, impl, conc}]
 					row.Impls = append(row.Impls, x)
 					if x.Errors > 0 {
@@ -329,7 +336,7 @@ func newGrowthTable(scales []Scale) *growthTable {
 		grows[d.Name] = d.Grows
 	}
 	for _, name := range queryOrder(last.Queries) {
-		for _, impl := range last.Queries.Impls {
+		for _, impl := range engineImpls(last.Queries.Impls) {
 			row := growthRow{Query: name, Impl: impl, Growth: growth(first, last, name, impl),
 				IsCounterpoint: impl == mix.Counterpoint, AnswerGrows: grows[name]}
 			for _, s := range withQ {
@@ -342,7 +349,7 @@ func newGrowthTable(scales []Scale) *growthTable {
 }
 
 func roundTrips(scales []Scale) roundTripsTable {
-	t := roundTripsTable{Impls: mix.Impls}
+	t := roundTripsTable{Impls: engineImpls(mix.Impls)}
 	for _, s := range scales {
 		if s.Queries == nil {
 			continue
@@ -353,7 +360,7 @@ func roundTrips(scales []Scale) roundTripsTable {
 		}
 		for _, name := range queryOrder(s.Queries) {
 			row := roundTripsRow{Scale: s.Name, Query: name}
-			for _, impl := range mix.Impls {
+			for _, impl := range t.Impls {
 				r, ok := by[key{name, impl, 0}]
 				row.Counts = append(row.Counts, roundTripCount{ok, r.Min, r.Max})
 			}

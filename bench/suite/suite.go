@@ -6,6 +6,7 @@
 package suite
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -16,6 +17,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -25,6 +27,7 @@ import (
 	"github.com/counterpoint-news/counterpoint/bench/ingest"
 	"github.com/counterpoint-news/counterpoint/bench/loadgen"
 	"github.com/counterpoint-news/counterpoint/bench/mix"
+	"github.com/counterpoint-news/counterpoint/bench/profile"
 	"github.com/counterpoint-news/counterpoint/bench/report"
 	"github.com/counterpoint-news/counterpoint/resolvers"
 	"github.com/counterpoint-news/counterpoint/server"
@@ -167,6 +170,10 @@ type QueryConfig struct {
 	Seed        int64
 	CPPID       int
 	PeerPID     int
+	// Profiler, when set, records Counterpoint's profiles during the first
+	// round's measurements at ProfileConcurrency (every level when empty).
+	Profiler           *profile.Recorder
+	ProfileConcurrency []int
 }
 
 // Queries runs the mix: for each round, query and concurrency, each
@@ -184,12 +191,24 @@ func Queries(ctx context.Context, t *mix.Targets, probes *gen.Probes, queries []
 			for _, c := range cfg.Concurrency {
 				for k := range impls {
 					impl := impls[(k+round)%len(impls)]
-					st := loadgen.Run(ctx, loadgen.Config{
-						Concurrency: c, Warmup: cfg.Warmup, Duration: cfg.Duration, MaxRequests: cfg.MaxRequests,
-						Seed: cfg.Seed + int64(round)*1_000_000,
-					}, func(ctx context.Context, rng *rand.Rand) error {
-						return t.Do(ctx, impl, q, q.Pick(rng, probes))
-					})
+					measure := func() loadgen.Stats {
+						return loadgen.Run(ctx, loadgen.Config{
+							Concurrency: c, Warmup: cfg.Warmup, Duration: cfg.Duration, MaxRequests: cfg.MaxRequests,
+							Seed: cfg.Seed + int64(round)*1_000_000,
+						}, func(ctx context.Context, rng *rand.Rand) error {
+							return t.Do(ctx, impl, q, q.Pick(rng, probes))
+						})
+					}
+					var st loadgen.Stats
+					if cfg.Profiler != nil && round == 0 && impl == mix.Counterpoint &&
+						(len(cfg.ProfileConcurrency) == 0 || slices.Contains(cfg.ProfileConcurrency, c)) {
+						cfg.Profiler.Measure(ctx, q.Name, c, cfg.Warmup, cfg.Duration, func() int {
+							st = measure()
+							return st.Requests - st.Errors
+						})
+					} else {
+						st = measure()
+					}
 					say("  round %d/%d %-15s c=%-2d %-12s p50 %8.2f ms  p99 %8.2f ms  %8.1f req/s  (%d requests, %d errors)",
 						round+1, cfg.Rounds, q.Name, c, impl, st.P50, st.P99, st.Throughput, st.Requests, st.Errors)
 					if st.FirstError != "" {
@@ -200,12 +219,43 @@ func Queries(ctx context.Context, t *mix.Targets, probes *gen.Probes, queries []
 			}
 		}
 	}
+	if cfg.Profiler != nil {
+		out.Profiles = cfg.Profiler.Results()
+	}
 	for _, m := range []struct {
 		impl string
 		pid  int
 	}{{mix.Counterpoint, cfg.CPPID}, {mix.Peer, cfg.PeerPID}} {
 		if m.pid > 0 {
 			out.Memory = append(out.Memory, ReadMemory(m.impl, m.pid))
+		}
+	}
+	return out
+}
+
+// CacheLookups reads the response cache's look-ups by result (hit, miss,
+// bypass) from a Counterpoint's /metrics; nil when it cannot.
+func CacheLookups(ctx context.Context, metricsURL string) map[string]float64 {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, metricsURL, nil)
+	if err != nil {
+		return nil
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil
+	}
+	defer resp.Body.Close()
+	out := map[string]float64{}
+	sc := bufio.NewScanner(resp.Body)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for sc.Scan() {
+		rest, ok := strings.CutPrefix(sc.Text(), `counterpoint_response_cache_lookups_total{result="`)
+		if !ok {
+			continue
+		}
+		result, value, ok := strings.Cut(rest, `"} `)
+		if v, err := strconv.ParseFloat(value, 64); ok && err == nil {
+			out[result] = v
 		}
 	}
 	return out

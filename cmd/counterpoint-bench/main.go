@@ -10,6 +10,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/counterpoint-news/counterpoint/bench/profile"
 	"io"
 	"log/slog"
 	"os"
@@ -77,6 +78,7 @@ type Targets struct {
 	Counterpoint string `name:"counterpoint" help:"Counterpoint's GraphQL endpoint (127.0.0.1 only)." placeholder:"URL"`
 	Peer         string `name:"peer" help:"The peer's GraphQL endpoint (127.0.0.1 only); empty to leave the peer out." placeholder:"URL"`
 	NoLimit      bool   `name:"no-limit" help:"Leave the raw driver (the limit) out."`
+	Cached       string `name:"counterpoint-cached" help:"The GraphQL endpoint of a second Counterpoint with CACHE_ENABLED=true (127.0.0.1 only); empty to leave it out." placeholder:"URL"`
 }
 
 func (t Targets) open(ctx context.Context, n Neo4jConfig, conns int) (*mix.Targets, error) {
@@ -89,6 +91,11 @@ func (t Targets) open(ctx context.Context, n Neo4jConfig, conns int) (*mix.Targe
 	}
 	if t.Peer != "" {
 		if out.Peer, err = mix.NewClient(t.Peer, conns); err != nil {
+			return nil, err
+		}
+	}
+	if t.Cached != "" {
+		if out.Cached, err = mix.NewClient(t.Cached, conns); err != nil {
 			return nil, err
 		}
 	}
@@ -333,6 +340,8 @@ type QueriesCmd struct {
 	Samples     int           `default:"5" help:"Requests measured alone per query, for round trips."`
 	CPPID       int           `name:"counterpoint-pid" help:"Pid of the Counterpoint server, for its memory."`
 	PeerPID     int           `name:"peer-pid" help:"Pid of the peer server, for its memory."`
+	Pprof       string        `name:"counterpoint-pprof" help:"Base URL of Counterpoint's PPROF_ADDR (http://127.0.0.1:port): record a CPU and an allocation profile of each query (first round)." placeholder:"URL"`
+	ProfileConc string        `name:"profile-concurrency" default:"" help:"Concurrency levels to profile at, comma-separated; all by default."`
 	Out         string        `required:"" type:"path" help:"Result folder of this scale."`
 }
 
@@ -372,11 +381,24 @@ func (c *QueriesCmd) Run(e *env) error {
 		return err
 	}
 	e.say("queries %s: %v, concurrency %v, %d rounds of %s (+%s warm-up) or %d requests", c.Scale, t.Available(), conc, c.Rounds, c.Duration, c.Warmup, c.MaxRequests)
-	res := suite.Queries(e.ctx, t, &probes, queries, suite.QueryConfig{
+	cfg := suite.QueryConfig{
 		Scale: c.Scale, Elements: m.Counts.Elements, Concurrency: conc, Rounds: c.Rounds, Warmup: c.Warmup, Duration: c.Duration,
 		MaxRequests: c.MaxRequests, Seed: c.Seed, CPPID: c.CPPID, PeerPID: c.PeerPID,
-	}, e.say)
+	}
+	if c.Pprof != "" {
+		metrics := strings.TrimSuffix(c.Counterpoint, "/graphql") + "/metrics"
+		cfg.Profiler = profile.NewRecorder(c.Pprof, metrics, filepath.Join(c.Out, "profiles"))
+		if c.ProfileConc != "" {
+			if cfg.ProfileConcurrency, err = ints(c.ProfileConc); err != nil {
+				return err
+			}
+		}
+	}
+	res := suite.Queries(e.ctx, t, &probes, queries, cfg, e.say)
 	res.RoundTrips = trips
+	if t.Cached != nil {
+		res.CacheLookups = suite.CacheLookups(e.ctx, strings.TrimSuffix(c.Cached, "/graphql")+"/metrics")
+	}
 	for _, mem := range res.Memory {
 		e.say("  memory %s (pid %d): peak RSS %.0f MiB, RSS now %.0f MiB", mem.Impl, mem.PID, mem.PeakRSS, mem.RSS)
 	}

@@ -60,6 +60,8 @@ func (c *ServeCmd) Run(e *env) error {
 	srv, err := server.New(c.Config, server.Deps{
 		Schema:   api.Schema,
 		Exporter: db,
+		// The response cache (CACHE_ENABLED) keys answers by it.
+		GraphVersion: db.GraphVersion,
 		Ready: func(ctx context.Context) error {
 			if err := db.Ping(ctx); err != nil {
 				return err
@@ -95,6 +97,18 @@ func (c *ServeCmd) Run(e *env) error {
 		go func() { metricsDone <- srv.ServeMetrics(mctx, mln) }()
 	} else {
 		metricsDone <- nil
+	}
+	if addr := srv.Config().PprofAddr; addr != "" {
+		pln, err := net.Listen("tcp", addr)
+		if err != nil {
+			ln.Close()
+			return fmt.Errorf("listen on PPROF_ADDR %s: %w", addr, err)
+		}
+		go func() {
+			if err := srv.ServeProfiles(mctx, pln); err != nil {
+				e.log.Warn("profiles", "error", err.Error())
+			}
+		}()
 	}
 	printURLs(e.stdout, ln.Addr(), metricsAddr)
 	err = srv.Serve(e.ctx, ln)
