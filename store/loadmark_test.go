@@ -95,7 +95,9 @@ func TestReloadAfterAChangeWritesIt(t *testing.T) {
 			ds := a()
 			ds.Claims[0].Text = "Another claim."
 			return ds
-		}, func(sum counterpoint.WriteSummary) bool { return sum.Updated["Claim"] == 1 && len(sum.Created)+len(sum.Removed) == 0 }},
+		}, func(sum counterpoint.WriteSummary) bool {
+			return sum.Updated["Claim"] == 1 && len(sum.Created)+len(sum.Removed) == 0
+		}},
 		{"the API edits the claim", func(t *testing.T) *counterpoint.Dataset {
 			c := a().Claims[0]
 			c.Text, c.Base = "Edited in the studio.", new(int)
@@ -110,7 +112,9 @@ func TestReloadAfterAChangeWritesIt(t *testing.T) {
 				t.Fatal(err)
 			}
 			return a()
-		}, func(sum counterpoint.WriteSummary) bool { return sum.Created["Claim"] == 1 && sum.Created["Quote"] == 1 }},
+		}, func(sum counterpoint.WriteSummary) bool {
+			return sum.Created["Claim"] == 1 && sum.Created["Quote"] == 1
+		}},
 		{"another dataset renames the shared actor", func(t *testing.T) *counterpoint.Dataset {
 			b := linkedDataset("b", []string{"g1", "g2"}, []string{"a1"}, "r")
 			b.Actors[0].Name = "X Renamed"
