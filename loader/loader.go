@@ -53,6 +53,22 @@ type Merger interface {
 type Input struct {
 	File    string
 	Dataset *counterpoint.Dataset
+	// Place names, for an input merged from several files (AIF maps that
+	// share nodes), the file that first defines an element (a claim,
+	// quote, actor or source id, or a relation's Key) and how many others
+	// repeat it, so that a problem names that file rather than the group;
+	// nil, or "" for an element, means File.
+	Place func(elementID string) string
+}
+
+// fileOf is the file a problem with element id of in names.
+func (in Input) fileOf(id string) string {
+	if in.Place != nil {
+		if f := in.Place(id); f != "" {
+			return f
+		}
+	}
+	return in.File
 }
 
 // DefaultMaxBytes is the default cap on the size of a dataset file and of
@@ -244,7 +260,7 @@ func read(format Reader, src files, names []string, opt Options) ([]Input, Repor
 			kept = append(kept, in)
 			continue
 		}
-		ps, ok := prune(in.File, in.Dataset, namer)
+		ps, ok := prune(in, namer)
 		rep.Skipped = append(rep.Skipped, ps...)
 		if !ok {
 			rep.Skipped = append(rep.Skipped, Problem{File: in.File, Kind: "dataset-invalid", Action: "dataset skipped", Message: fmt.Sprintf("dataset %q is not loaded", in.Dataset.ID)})
