@@ -34,6 +34,7 @@ type performanceView struct {
 	RoundTrips  roundTripsTable
 	Memory      []scaleMemory
 	Checks      []scaleCheck
+	AIF         *aifView // nil when the AIF corpus step did not run
 	Findings    string
 }
 
