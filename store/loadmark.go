@@ -72,10 +72,15 @@ func markOf(dataset string, title, description string, r *rows) (loadMark, error
 		return loadMark{}, err
 	}
 	for _, s := range r.steps() {
-		if err := enc.Encode([]any{s.what, s.query, s.rows}); err != nil {
+		if err := enc.Encode([]any{s.what, s.query, len(s.rows)}); err != nil {
 			return loadMark{}, fmt.Errorf("digest of %s: %w", s.what, err)
 		}
 		for _, row := range s.rows {
+			// Row by row: the encoder's buffer is reused, not one the size
+			// of the whole dataset.
+			if err := enc.Encode(row); err != nil {
+				return loadMark{}, fmt.Errorf("digest of %s: %w", s.what, err)
+			}
 			for _, id := range []any{row["from"], row["to"], props(row)["id"]} {
 				if id, ok := id.(string); ok && !owned[id] {
 					shared[id] = true

@@ -42,6 +42,7 @@ type AIFLoad struct {
 	CPUSeconds     float64 // the loader's user and system CPU
 	PeakRSSMB      float64 // the loader's peak resident set, MB (10^6 bytes)
 	NodesPerSecond float64 // AIF nodes of the corpus per second of wall time
+	LoadAverage    string  // the machine's 1-minute load average before and after, "4.1 → 5.3": the machine is shared
 }
 
 // ReadAIFCorpus reads the AIF corpus step's result from the results

@@ -160,7 +160,7 @@ func fixtureAIF() *AIFCorpus {
 		TAYAs: 19275, SelfLoops: 54, Undercutters: 177, Copies: 488, PlaceholderMaps: 1007, Skipped: 796,
 		DigestsKnown: true, SecondLoadSameDigest: true,
 		Loads: []AIFLoad{
-			{Name: "first", Seconds: 30.2, CPUSeconds: 4.9, PeakRSSMB: 165, NodesPerSecond: 4323},
-			{Name: "second", Seconds: 16.1, CPUSeconds: 3.6, PeakRSSMB: 170, NodesPerSecond: 8108},
+			{Name: "first", Seconds: 30.2, CPUSeconds: 4.9, PeakRSSMB: 165, NodesPerSecond: 4323, LoadAverage: "4.2 → 5.1"},
+			{Name: "second", Seconds: 16.1, CPUSeconds: 3.6, PeakRSSMB: 170, NodesPerSecond: 8108, LoadAverage: "5.1 → 4.8"},
 		}}
 }

@@ -51,6 +51,7 @@ type AIFLoadCmd struct {
 // Run writes the corpus if needed, then times the two loads.
 func (c *AIFLoadCmd) Run(e *env) error {
 	res := report.AIFCorpus{Date: time.Now().UTC().Format("2006-01-02 15:04 UTC"), Neo4jHeap: c.Neo4jHeap}
+	e.say("aif corpus: writing %s", c.Corpus)
 	st, err := aifcorpus.Write(aifcorpus.Config{Maps: 1400, Seed: 19, Dir: c.Corpus})
 	if err != nil {
 		return err
@@ -77,6 +78,7 @@ func (c *AIFLoadCmd) Run(e *env) error {
 		cmd.Env = append(os.Environ(), "NEO4J_URI="+c.URI, "NEO4J_USERNAME="+c.Username, "NEO4J_PASSWORD="+c.Password, "NEO4J_DATABASE="+c.Database)
 		var stdout, stderr strings.Builder
 		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		before := loadAverage1()
 		start := time.Now()
 		err := cmd.Run()
 		wall := time.Since(start).Seconds()
@@ -84,7 +86,8 @@ func (c *AIFLoadCmd) Run(e *env) error {
 			return fmt.Errorf("%s load: %w\n%s", name, err, lastLines(stderr.String(), 5))
 		}
 		l := report.AIFLoad{Name: name, Seconds: wall, NodesPerSecond: float64(st.Nodes) / wall,
-			CPUSeconds: (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds()}
+			CPUSeconds:  (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds(),
+			LoadAverage: before + " → " + loadAverage1()}
 		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 			l.PeakRSSMB = float64(ru.Maxrss) * 1024 / 1e6 // Linux gives kilobytes
 		}
@@ -108,6 +111,15 @@ func (c *AIFLoadCmd) Run(e *env) error {
 		res.Skipped = strings.Count(string(b), "\n") - 1 // the last line counts by kind
 	}
 	return report.WriteJSON(filepath.Join(c.Out, report.AIFCorpusFile), res)
+}
+
+// loadAverage1 is the machine's 1-minute load average (the first of
+// loadAverage's three), "?" where unknown.
+func loadAverage1() string {
+	if f := strings.Fields(loadAverage()); len(f) > 0 {
+		return f[0]
+	}
+	return "?"
 }
 
 // lastLines is the last n lines of s.
