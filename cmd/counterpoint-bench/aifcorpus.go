@@ -6,8 +6,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/counterpoint-news/counterpoint/bench/aifcorpus"
@@ -44,6 +44,7 @@ type AIFLoadCmd struct {
 	Corpus    string `required:"" type:"path" help:"A folder of its own for the generated corpus (1,400 maps, seed 19), written on every run (the same each time)."`
 	Out       string `required:"" type:"path" help:"Results folder to write aif-corpus.json into."`
 	Bin       string `default:"bin/counterpoint" type:"path" help:"The counterpoint binary to time."`
+	Time      string `default:"/usr/bin/time" help:"GNU time (Debian's package time), which measures the loader's peak RSS."`
 	Neo4jHeap string `env:"NEO4J_HEAP" help:"The server's heap, for the report."`
 	Digest    bool   `default:"true" negatable:"" help:"Read the graph's digest after each load (outside the timing) to check that the second changes nothing."`
 }
@@ -74,7 +75,11 @@ func (c *AIFLoadCmd) Run(e *env) error {
 	res.Command = "counterpoint " + strings.Join(args, " ")
 	var digests []string
 	for _, name := range []string{"first", "second"} {
-		cmd := exec.CommandContext(e.ctx, c.Bin, args...)
+		// GNU time measures the loader's peak RSS: the rusage this process
+		// gets for a child counts its own peak too (Go starts children with
+		// vfork, and exec keeps the old address space's high-water mark).
+		rssFile := filepath.Join(c.Out, "aif-corpus-rss.txt")
+		cmd := exec.CommandContext(e.ctx, c.Time, append([]string{"-f", "%M", "-o", rssFile, c.Bin}, args...)...)
 		cmd.Env = append(os.Environ(), "NEO4J_URI="+c.URI, "NEO4J_USERNAME="+c.Username, "NEO4J_PASSWORD="+c.Password, "NEO4J_DATABASE="+c.Database)
 		var stdout, stderr strings.Builder
 		cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -88,9 +93,15 @@ func (c *AIFLoadCmd) Run(e *env) error {
 		l := report.AIFLoad{Name: name, Seconds: wall, NodesPerSecond: float64(st.Nodes) / wall,
 			CPUSeconds:  (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds(),
 			LoadAverage: before + " → " + loadAverage1()}
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			l.PeakRSSMB = float64(ru.Maxrss) * 1024 / 1e6 // Linux gives kilobytes
+		b, err := os.ReadFile(rssFile)
+		if err != nil {
+			return fmt.Errorf("%s load: the peak RSS: %w", name, err)
 		}
+		kb, err := strconv.ParseFloat(strings.TrimSpace(string(b)), 64)
+		if err != nil {
+			return fmt.Errorf("%s load: the peak RSS %q: %w", name, b, err)
+		}
+		l.PeakRSSMB = kb * 1024 / 1e6
 		res.Loads = append(res.Loads, l)
 		if _, err := fmt.Sscanf(lastLines(stdout.String(), 1), "loaded %d dataset(s)", &res.Datasets); err != nil {
 			return fmt.Errorf("%s load: no summary line in its output: %w", name, err)
