@@ -101,8 +101,10 @@ func props(row map[string]any) map[string]any {
 	if row["from"] != nil {
 		return nil
 	}
-	p, _ := row["props"].(map[string]any)
-	return p
+	if p, ok := row["props"].(map[string]any); ok {
+		return p
+	}
+	return nil
 }
 
 // fingerprint reads the state of the graph that the mark of dataset
