@@ -215,7 +215,9 @@ func (r *rows) steps() []writeStep {
 // UNWIND batches, so that writing the same dataset twice changes nothing,
 // then removes the claims, quotes and relationships that an earlier version
 // of the same dataset had and this one has not. Either all of it is written
-// or none of it. progress (nil for none) hears how many more elements
+// or none of it. A dataset that its last load wrote the same and that
+// nothing has changed since is recognised with two reads and not written
+// again (loadmark.go). progress (nil for none) hears how many more elements
 // (Elements counts them) each batch has written: a command shows how far a
 // long load is.
 func (db *DB) WriteDataset(ctx context.Context, ds *counterpoint.Dataset, progress func(elements int)) (counterpoint.WriteSummary, error) {
