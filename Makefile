@@ -29,12 +29,10 @@ test:
 validate:
 	$(GO) run ./cmd/counterpoint validate $(filter-out data/dataset.schema.json,$(wildcard data/*.json))
 
-## bench-aif: write the generated AIF corpus of issue 19 (1,400 maps) and time two loads of it with --skip-invalid (Neo4j in NEO4J_URI; it is emptied first)
+## bench-aif: the AIF corpus step of make bench alone: write the generated corpus of issue 19 (1,400 maps) and time two loads of it with --skip-invalid (Neo4j in NEO4J_URI; it is emptied first); results in AIF_RESULTS, for counterpoint-bench report
 bench-aif:
 	go build -o bin/counterpoint ./cmd/counterpoint && go build -o bin/counterpoint-bench ./cmd/counterpoint-bench
-	rm -rf $${AIF_CORPUS:-/tmp/counterpoint-aif-corpus} && bin/counterpoint-bench aif-corpus $${AIF_CORPUS:-/tmp/counterpoint-aif-corpus}
-	bin/counterpoint-bench wipe
-	for run in first second; do echo "$$run load:"; /usr/bin/time -f "%e s wall, %U+%S s CPU, %M KB" bin/counterpoint load --quiet --format aif --skip-invalid --aliases $${AIF_CORPUS:-/tmp/counterpoint-aif-corpus}/aliases.txt --report /tmp/counterpoint-aif-report.jsonl $${AIF_CORPUS:-/tmp/counterpoint-aif-corpus} 2>&1 >/dev/null | grep -v '^skipped:\|^notice:'; done
+	bin/counterpoint-bench aif-load --corpus $${AIF_CORPUS:-/tmp/counterpoint-aif-corpus} --out $${AIF_RESULTS:-/tmp/counterpoint-aif-results}
 
 ## bench: the benchmarks; writes docs/performance.md and its chart (takes many minutes)
 bench:

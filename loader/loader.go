@@ -14,8 +14,10 @@ import (
 	slashpath "path"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 	"unicode/utf8"
@@ -53,6 +55,22 @@ type Merger interface {
 type Input struct {
 	File    string
 	Dataset *counterpoint.Dataset
+	// Place names, for an input merged from several files (AIF maps that
+	// share nodes), the file that first defines an element (a claim,
+	// quote, actor or source id, or a relation's Key) and how many others
+	// repeat it, so that a problem names that file rather than the group;
+	// nil, or "" for an element, means File.
+	Place func(elementID string) string
+}
+
+// fileOf is the file a problem with element id of in names.
+func (in Input) fileOf(id string) string {
+	if in.Place != nil {
+		if f := in.Place(id); f != "" {
+			return f
+		}
+	}
+	return in.File
 }
 
 // DefaultMaxBytes is the default cap on the size of a dataset file and of
@@ -200,19 +218,13 @@ func read(format Reader, src files, names []string, opt Options) ([]Input, Repor
 			}
 		}
 	}
-	for _, file := range names {
-		b, err := src.dataset(file)
+	decoded := decodeAll(format, src, names)
+	for i, file := range names {
+		ds, ps, err := decoded[i].ds, decoded[i].ps, decoded[i].err
 		if err != nil {
 			report(Problems{{File: file, Message: err.Error(), Kind: "unreadable", Action: "file skipped"}})
 			continue
 		}
-		// A byte-order mark says only that the file is UTF-8, which every
-		// dataset is; editors on Windows write one. The mark is not part of
-		// the JSON: read what follows it.
-		b = bytes.TrimPrefix(b, utf8BOM)
-		readText, release := src.texts(file)
-		ds, ps := format.Decode(file, b, readText)
-		release()
 		if ds == nil {
 			for i := range ps {
 				if ps[i].Action == "" {
@@ -244,7 +256,7 @@ func read(format Reader, src files, names []string, opt Options) ([]Input, Repor
 			kept = append(kept, in)
 			continue
 		}
-		ps, ok := prune(in.File, in.Dataset, namer)
+		ps, ok := prune(in, namer)
 		rep.Skipped = append(rep.Skipped, ps...)
 		if !ok {
 			rep.Skipped = append(rep.Skipped, Problem{File: in.File, Kind: "dataset-invalid", Action: "dataset skipped", Message: fmt.Sprintf("dataset %q is not loaded", in.Dataset.ID)})
@@ -264,6 +276,65 @@ func read(format Reader, src files, names []string, opt Options) ([]Input, Repor
 		return nil, rep, problems.Problems()
 	}
 	return inputs, rep, nil
+}
+
+// ParallelReader is a Reader whose Decode may run on several files at
+// once (it keeps no state between files): a corpus of many small files
+// then reads on every core.
+type ParallelReader interface {
+	Reader
+	DecodesInParallel()
+}
+
+// decoded is one file's Decode, or why it could not be read.
+type decoded struct {
+	ds  *counterpoint.Dataset
+	ps  Problems
+	err error
+}
+
+// decodeAll reads and decodes every file, on every core when format is a
+// ParallelReader; the results are in the files' order either way.
+func decodeAll(format Reader, src files, names []string) []decoded {
+	out := make([]decoded, len(names))
+	one := func(i int) {
+		b, err := src.dataset(names[i])
+		if err != nil {
+			out[i].err = err
+			return
+		}
+		// A byte-order mark says only that the file is UTF-8, which every
+		// dataset is; editors on Windows write one. The mark is not part of
+		// the JSON: read what follows it.
+		b = bytes.TrimPrefix(b, utf8BOM)
+		readText, release := src.texts(names[i])
+		out[i].ds, out[i].ps = format.Decode(names[i], b, readText)
+		release()
+	}
+	workers := runtime.GOMAXPROCS(0)
+	if _, ok := format.(ParallelReader); !ok || workers < 2 || len(names) < 2 {
+		for i := range names {
+			one(i)
+		}
+		return out
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(workers, len(names)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				one(i)
+			}
+		}()
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
 }
 
 // utf8BOM is the UTF-8 encoding of U+FEFF, the byte-order mark.

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"cmp"
 	"fmt"
 	"reflect"
 	"regexp"
@@ -30,7 +31,8 @@ var elementField = regexp.MustCompile(`^(actors|sources|claims|relations)\[(\d+)
 // touches. It returns each problem with what was done; ok is false when a
 // problem concerns the dataset as a whole (its id), which cannot be
 // pruned.
-func prune(file string, ds *counterpoint.Dataset, namer NodeNamer) (skipped Problems, ok bool) {
+func prune(in Input, namer NodeNamer) (skipped Problems, ok bool) {
+	file, ds := in.File, in.Dataset
 	// Claims of the datasets the file requires: no claim of its own, so
 	// none that pruning leaves out.
 	external := map[string]bool{}
@@ -53,7 +55,7 @@ func prune(file string, ds *counterpoint.Dataset, namer NodeNamer) (skipped Prob
 				return append(skipped, ps...), false
 			}
 			i, _ := strconv.Atoi(g[2])
-			var what, id string
+			var what, id, key string
 			switch g[1] {
 			case "actors":
 				id = ds.Actors[i].ID
@@ -63,7 +65,7 @@ func prune(file string, ds *counterpoint.Dataset, namer NodeNamer) (skipped Prob
 				id = ds.Claims[i].ID
 			case "relations":
 				r := ds.Relations[i]
-				id = r.From + " " + string(r.Kind) + " " + r.To
+				id, key = r.From+" "+string(r.Kind)+" "+r.To, r.Key()
 			}
 			if g[3] != "" && (g[1] != "claims" || g[3] != "quotes" || len(ds.Claims[i].Quotes) > 1) {
 				j, _ := strconv.Atoi(g[4])
@@ -85,6 +87,7 @@ func prune(file string, ds *counterpoint.Dataset, namer NodeNamer) (skipped Prob
 				what = singular(g[1]) + " skipped"
 			}
 			p.Action = what
+			p.File = in.fileOf(cmp.Or(key, id))
 			if namer != nil && p.Node == "" {
 				p.Node = namer.NodeOf(id)
 			}
@@ -210,7 +213,7 @@ func resolveConflicts(inputs []Input, namer NodeNamer) ([]Input, Problems) {
 		for i, c := range ds.Claims {
 			p := Root.Field("claims").Index(i)
 			if first, ok := owned[c.ID]; ok && first.file != in.File {
-				skipped = append(skipped, Problem{File: in.File, Path: string(p.Field("id")), Kind: "claim-twice", Node: nodeOf(namer, c.ID),
+				skipped = append(skipped, Problem{File: in.fileOf(c.ID), Path: string(p.Field("id")), Kind: "claim-twice", Node: nodeOf(namer, c.ID),
 					Action: "claim skipped", Message: fmt.Sprintf("id %q is also defined in %s at %s", c.ID, first.file, first.path)})
 				changed = true
 				continue
@@ -218,7 +221,7 @@ func resolveConflicts(inputs []Input, namer NodeNamer) ([]Input, Problems) {
 			quotes := c.Quotes[:0]
 			for j, q := range c.Quotes {
 				if first, ok := owned[q.ID]; ok && first.file != in.File {
-					skipped = append(skipped, Problem{File: in.File, Path: string(p.Field("quotes").Index(j).Field("id")), Kind: "quote-twice", Node: nodeOf(namer, q.ID),
+					skipped = append(skipped, Problem{File: in.fileOf(q.ID), Path: string(p.Field("quotes").Index(j).Field("id")), Kind: "quote-twice", Node: nodeOf(namer, q.ID),
 						Action: "quote skipped", Message: fmt.Sprintf("id %q is also defined in %s at %s", q.ID, first.file, first.path)})
 					changed = true
 					continue
@@ -233,7 +236,7 @@ func resolveConflicts(inputs []Input, namer NodeNamer) ([]Input, Problems) {
 			a := &ds.Actors[i]
 			p := string(Root.Field("actors").Index(i))
 			if first, ok := shared[a.ID]; ok && first.file != in.File && !reflect.DeepEqual(first.v, *a) {
-				skipped = append(skipped, Problem{File: in.File, Path: p, Kind: "actor-differs", Action: "defined as in " + first.file,
+				skipped = append(skipped, Problem{File: in.fileOf(a.ID), Path: p, Kind: "actor-differs", Action: "defined as in " + first.file,
 					Message: fmt.Sprintf("%q is defined differently in %s at %s; the first definition is kept", a.ID, first.file, first.path)})
 				*a = first.v.(counterpoint.Actor)
 				changed = true
@@ -249,7 +252,7 @@ func resolveConflicts(inputs []Input, namer NodeNamer) ([]Input, Problems) {
 			cmp := *s
 			cmp.TextFile = ""
 			if first, ok := shared[s.ID]; ok && first.file != in.File && !reflect.DeepEqual(first.v, cmp) {
-				skipped = append(skipped, Problem{File: in.File, Path: p, Kind: "source-differs", Action: "defined as in " + first.file,
+				skipped = append(skipped, Problem{File: in.fileOf(s.ID), Path: p, Kind: "source-differs", Action: "defined as in " + first.file,
 					Message: fmt.Sprintf("%q is defined differently in %s at %s; the first definition is kept", s.ID, first.file, first.path)})
 				*s = first.v.(counterpoint.Source)
 				changed = true
@@ -260,7 +263,7 @@ func resolveConflicts(inputs []Input, namer NodeNamer) ([]Input, Problems) {
 			}
 		}
 		if changed {
-			ps, ok := prune(in.File, ds, namer)
+			ps, ok := prune(in, namer)
 			skipped = append(skipped, ps...)
 			if !ok {
 				skipped = append(skipped, Problem{File: in.File, Kind: "dataset-invalid", Action: "dataset skipped", Message: fmt.Sprintf("dataset %q is not loaded", ds.ID)})

@@ -1,9 +1,12 @@
 package loader_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/format/datasetjson"
 	"github.com/counterpoint-news/counterpoint/internal/datasettest"
 	"github.com/counterpoint-news/counterpoint/loader"
@@ -91,4 +94,72 @@ func TestSkipInvalidKeepsConflictingDatasets(t *testing.T) {
 	if kinds["actor-differs"] != 1 || kinds["claim-twice"] == 0 {
 		t.Errorf("skipped kinds %v, want one actor-differs and the claims twice", kinds)
 	}
+}
+
+// groupReader reads each file as a dataset of one claim (c-<file name>, no
+// text in a file named bad.json) and joins every file into one group, as
+// AIF maps that share nodes are, placing each element in the file it came
+// from as "<file> (first)".
+type groupReader struct{}
+
+func (groupReader) Name() string { return "group" }
+
+func (groupReader) Decode(file string, _ []byte, _ func(string) ([]byte, error)) (*counterpoint.Dataset, loader.Problems) {
+	name := strings.TrimSuffix(filepath.Base(file), ".json")
+	text := "A claim."
+	if name == "bad" {
+		text = ""
+	}
+	return &counterpoint.Dataset{ID: "g", Title: "G",
+		Actors:  []counterpoint.Actor{{ID: "x", Name: "X", Kind: counterpoint.ActorPerson}},
+		Sources: []counterpoint.Source{{ID: "s", Title: "S", Kind: counterpoint.SourceArticle, Text: "words here"}},
+		Claims: []counterpoint.Claim{{ID: "c-" + name, Text: text,
+			Assertions: []counterpoint.Assertion{{Actor: "x", Source: "s", Attribution: counterpoint.OnRecord}},
+			Quotes:     []counterpoint.Quote{{ID: "q-" + name, Source: "s", Text: "words", End: 5}}}},
+	}, nil
+}
+
+func (groupReader) Merge(inputs []loader.Input) ([]loader.Input, loader.Problems) {
+	g := *inputs[0].Dataset
+	from := map[string]string{}
+	for _, in := range inputs {
+		for _, c := range in.Dataset.Claims {
+			from[c.ID] = in.File + " (first)"
+		}
+	}
+	for _, in := range inputs[1:] {
+		g.Claims = append(g.Claims, in.Dataset.Claims...)
+	}
+	return []loader.Input{{File: "the group", Dataset: &g, Place: func(id string) string { return from[id] }}}, nil
+}
+
+// TestGroupProblemNamesThePlace: a problem of an element of a merged
+// group names the file that defines the element (the reader's Place), not
+// the group.
+func TestGroupProblemNamesThePlace(t *testing.T) {
+	dir := t.TempDir()
+	var files []string
+	for _, name := range []string{"good.json", "bad.json"} {
+		f := filepath.Join(dir, name)
+		if err := os.WriteFile(f, []byte("{}"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	inputs, rep, err := loader.Limits{}.Read(groupReader{}, loader.Options{SkipInvalid: true}, files...)
+	if err != nil || len(inputs) != 1 {
+		t.Fatalf("read: %d datasets, error %v; want the group", len(inputs), err)
+	}
+	want := files[1] + " (first)"
+	if len(rep.Skipped) != 1 || rep.Skipped[0].File != want || rep.Skipped[0].Action != "claim skipped" {
+		t.Errorf("skipped %q, want the claim of bad.json skipped, placed in %s", problemLines(rep.Skipped), want)
+	}
+}
+
+func problemLines(ps loader.Problems) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Line())
+	}
+	return out
 }

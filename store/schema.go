@@ -41,6 +41,8 @@ var schemaStatements = []string{
 	`CREATE INDEX quote_dataset IF NOT EXISTS FOR (n:Quote) ON (n.dataset)`,
 	`CREATE INDEX source_kind IF NOT EXISTS FOR (n:Source) ON (n.kind)`,
 	`CREATE INDEX change_entity IF NOT EXISTS FOR (n:Change) ON (n.entity)`,
+	// The mark of each dataset's last load (loadmark.go).
+	`CREATE CONSTRAINT dataset_load IF NOT EXISTS FOR (n:DatasetLoad) REQUIRE n.dataset IS UNIQUE`,
 	`CREATE FULLTEXT INDEX ` + FullTextIndex + ` IF NOT EXISTS FOR (n:Actor|Claim|Quote) ON EACH [n.name, n.role, n.text]`,
 	"CREATE FULLTEXT INDEX " + ClaimTextIndex + " IF NOT EXISTS FOR (n:Claim) ON EACH [n.text] OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}}",
 }

@@ -14,8 +14,8 @@ import (
 // Stats describes the whole argument graph: counts by node label and
 // relationship type, and a digest of every label, property and
 // relationship, so that two snapshots are equal exactly when the graphs
-// are. The audit trail (:Change nodes) and the nodes' versions are
-// bookkeeping, not content: a dataset exported and loaded into an empty
+// are. The audit trail (:Change nodes), the marks of loads (:DatasetLoad,
+// loadmark.go) and the nodes' versions are bookkeeping, not content: a dataset exported and loaded into an empty
 // graph has the same digest as the graph it came from.
 type Stats struct {
 	Nodes         map[string]int
@@ -24,7 +24,7 @@ type Stats struct {
 }
 
 const (
-	allNodes = `MATCH (n) WHERE NOT n:Change AND NOT n:GraphVersion RETURN labels(n) AS labels, n {.*, version: null} AS props`
+	allNodes = `MATCH (n) WHERE NOT n:Change AND NOT n:GraphVersion AND NOT n:DatasetLoad RETURN labels(n) AS labels, n {.*, version: null} AS props`
 	allRels  = `MATCH (a)-[r]->(b) RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props`
 )
 

@@ -215,13 +215,19 @@ func (r *rows) steps() []writeStep {
 // UNWIND batches, so that writing the same dataset twice changes nothing,
 // then removes the claims, quotes and relationships that an earlier version
 // of the same dataset had and this one has not. Either all of it is written
-// or none of it. progress (nil for none) hears how many more elements
+// or none of it. A dataset that its last load wrote the same and that
+// nothing has changed since is recognised with two reads and not written
+// again (loadmark.go). progress (nil for none) hears how many more elements
 // (Elements counts them) each batch has written: a command shows how far a
 // long load is.
 func (db *DB) WriteDataset(ctx context.Context, ds *counterpoint.Dataset, progress func(elements int)) (counterpoint.WriteSummary, error) {
 	ctx, cancel := context.WithTimeout(ctx, db.cfg.WriteTimeout)
 	defer cancel()
 	r := prepare(ds)
+	mark, err := markOf(ds.ID, ds.Title, ds.Description, r)
+	if err != nil {
+		return counterpoint.WriteSummary{}, fmt.Errorf("digest of dataset %q: %w", ds.ID, err)
+	}
 	// A retried transaction reports its rows again: progress counts work
 	// done, which a retry repeats.
 	if progress == nil {
@@ -230,8 +236,10 @@ func (db *DB) WriteDataset(ctx context.Context, ds *counterpoint.Dataset, progre
 	session := db.writeSession(ctx)
 	defer session.Close(ctx)
 	sum, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (counterpoint.WriteSummary, error) {
-		sum, err := db.writeDataset(ctx, tx, ds, r, progress)
-		if err == nil {
+		sum, err := db.writeDataset(ctx, tx, ds, r, mark, progress)
+		// A write that changed nothing (an unchanged reload, skipped whole)
+		// leaves the cached answers true: only a change advances the version.
+		if err == nil && sum.Changed() {
 			err = db.bumpVersion(ctx, tx)
 		}
 		// Neo4j calls running out of transaction memory transient, and the
@@ -288,8 +296,22 @@ func datasetSize(ds *counterpoint.Dataset) string {
 }
 
 // writeDataset is one attempt at WriteDataset's transaction.
-func (db *DB) writeDataset(ctx context.Context, tx neo4j.ManagedTransaction, ds *counterpoint.Dataset, r *rows, progress func(int)) (counterpoint.WriteSummary, error) {
+func (db *DB) writeDataset(ctx context.Context, tx neo4j.ManagedTransaction, ds *counterpoint.Dataset, r *rows, mark loadMark, progress func(int)) (counterpoint.WriteSummary, error) {
 	sum := counterpoint.NewWriteSummary() // fresh on every retry
+	same, err := db.unchangedSince(ctx, tx, ds.ID, mark)
+	if err != nil {
+		return sum, fmt.Errorf("compare with the last load: %w", err)
+	}
+	if same {
+		// What every merge would have reported: each row unchanged.
+		for _, s := range r.steps() {
+			if len(s.rows) > 0 {
+				sum.Add(s.what, "unchanged", len(s.rows))
+				progress(len(s.rows))
+			}
+		}
+		return sum, nil
+	}
 	if err := db.guard(ctx, tx, ds.ID, r.guard); err != nil {
 		return sum, err
 	}
@@ -343,6 +365,9 @@ func (db *DB) writeDataset(ctx context.Context, tx neo4j.ManagedTransaction, ds 
 		if err := db.removeStale(ctx, tx, ds.ID, r, sum); err != nil {
 			return sum, err
 		}
+	}
+	if err := db.markLoad(ctx, tx, ds.ID, mark); err != nil {
+		return sum, fmt.Errorf("record the load's digest: %w", err)
 	}
 	return sum, db.recordLoad(ctx, tx, ds.ID, sum)
 }

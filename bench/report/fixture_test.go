@@ -151,3 +151,16 @@ func fixturePartial() ([]Scale, Meta) {
 			Runs: []ingest.Run{loadRun("loader", 5000, 100_100, 9.5, 39), rawFailed}}}}
 	return scales, Meta{"date": "2026-12-02 08:00 UTC"}
 }
+
+// fixtureAIF is an AIF corpus step whose first load meets its goals and
+// whose second load misses its time.
+func fixtureAIF() *AIFCorpus {
+	return &AIFCorpus{Date: "2026-12-05 03:00 UTC", Maps: 1400, Nodes: 130547, Edges: 159930, Groups: 344, LargestGroup: 300, Datasets: 344,
+		Command: "counterpoint load --quiet --format aif --skip-invalid --aliases aliases.txt --report report.jsonl CORPUS", Neo4jHeap: "1g",
+		TAYAs: 19275, SelfLoops: 54, Undercutters: 177, Copies: 488, PlaceholderMaps: 1007, Skipped: 796,
+		DigestsKnown: true, SecondLoadSameDigest: true,
+		Loads: []AIFLoad{
+			{Name: "first", Seconds: 30.2, CPUSeconds: 4.9, PeakRSSMB: 165, NodesPerSecond: 4323, LoadAverage: "4.2 → 5.1"},
+			{Name: "second", Seconds: 16.1, CPUSeconds: 3.6, PeakRSSMB: 170, NodesPerSecond: 8108, LoadAverage: "5.1 → 4.8"},
+		}}
+}

@@ -20,7 +20,11 @@ func TestMarkdownGolden(t *testing.T) {
 	for name, fixture := range map[string]func() ([]Scale, Meta){"full": fixtureFull, "partial": fixturePartial} {
 		t.Run(name, func(t *testing.T) {
 			scales, meta := fixture()
-			got, err := renderMarkdown(newPerformanceView(scales, meta, fixtureMachine, "performance-p50.png", fixtureFindings))
+			v := newPerformanceView(scales, meta, fixtureMachine, "performance-p50.png", fixtureFindings)
+			if name == "full" {
+				v.AIF = newAIFView(fixtureAIF())
+			}
+			got, err := renderMarkdown(v)
 			if err != nil {
 				t.Fatal(err)
 			}

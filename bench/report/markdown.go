@@ -34,8 +34,10 @@ var performance = template.Must(template.New("performance.md.tmpl").Funcs(templa
 
 // WriteMarkdown writes docs/performance.md from the results; it describes
 // the machine it runs on, since make bench reports where it measured.
-func WriteMarkdown(file string, scales []Scale, meta Meta, chart string) error {
-	md, err := renderMarkdown(newPerformanceView(scales, meta, machine(), chart, findings))
+func WriteMarkdown(file string, scales []Scale, aif *AIFCorpus, meta Meta, chart string) error {
+	v := newPerformanceView(scales, meta, machine(), chart, findings)
+	v.AIF = newAIFView(aif)
+	md, err := renderMarkdown(v)
 	if err != nil {
 		return err
 	}

@@ -35,6 +35,7 @@ type performanceView struct {
 	RoundTrips  roundTripsTable
 	Memory      []scaleMemory
 	Checks      []scaleCheck
+	AIF         *aifView // nil when the AIF corpus step did not run
 	Findings    string
 	Profiles    []profileTable
 	Cache       []cacheTable

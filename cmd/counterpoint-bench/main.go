@@ -118,6 +118,7 @@ type CLI struct {
 	Wipe      WipeCmd      `cmd:"" help:"Empty the graph (the schema stays)."`
 	Maps      MapsCmd      `cmd:"" help:"Load 1, 100 and 1,000 generated AIF maps and time the query mix scoped to one map; writes docs/many-debates.md."`
 	AIFCorpus AIFCorpusCmd `cmd:"" name:"aif-corpus" help:"Write a generated AIF corpus shaped like a televised-debate corpus (issue 19): 1,400 maps, about 130,000 nodes, with its faults."`
+	AIFLoad   AIFLoadCmd   `cmd:"" name:"aif-load" help:"Time two loads of the generated AIF corpus (into an emptied graph, then unchanged) by bin/counterpoint; writes aif-corpus.json for the report."`
 }
 
 // WipeCmd empties the graph.
@@ -420,7 +421,11 @@ func (c *ReportCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	if len(scales) == 0 {
+	aif, err := report.ReadAIFCorpus(c.Results)
+	if err != nil {
+		return err
+	}
+	if len(scales) == 0 && aif == nil {
 		return fmt.Errorf("%s holds no results", c.Results)
 	}
 	meta, err := report.ReadMeta(c.Meta)
@@ -432,7 +437,7 @@ func (c *ReportCmd) Run(e *env) error {
 	} else {
 		e.say("wrote %s", c.Chart)
 	}
-	if err := report.WriteMarkdown(c.Md, scales, meta, filepath.Base(c.Chart)); err != nil {
+	if err := report.WriteMarkdown(c.Md, scales, aif, meta, filepath.Base(c.Chart)); err != nil {
 		return err
 	}
 	e.say("wrote %s", c.Md)

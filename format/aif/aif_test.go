@@ -363,7 +363,7 @@ func TestAIFSpeakers(t *testing.T) {
 		for i, p := range tt.people {
 			m.people[string(rune('1'+i))] = p
 		}
-		labels, words := m.parseSpeaker(tt.text)
+		labels, words := m.parseSpeaker(tt.text, "")
 		if !slices.Equal(labels, tt.wantLabels) || words != tt.wantWords {
 			t.Errorf("parseSpeaker(%q, participants %v) = %q, %q; want %q, %q", tt.text, tt.people, labels, words, tt.wantLabels, tt.wantWords)
 		}

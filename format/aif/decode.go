@@ -32,6 +32,10 @@ var Reader loader.Reader = aifFormat{}
 
 type aifFormat struct{}
 
+// DecodesInParallel: a map decodes on its own (the maps are joined by
+// Merge, after every file is read), so a corpus reads on every core.
+func (aifFormat) DecodesInParallel() {}
+
 func (aifFormat) Name() string { return "aif" }
 
 // The AIF node types this format reads.

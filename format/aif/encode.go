@@ -344,6 +344,20 @@ func speakerOf(c counterpoint.Claim, q counterpoint.Quote, text *counterpoint.Te
 					return line.Speaker, a.Actor, line
 				}
 			}
+			// A spelling that an aliases file merged into another name:
+			// the actor who asserts the claim in this source, the one whose
+			// name is closest when several do, so that the locution's
+			// personID names the actor the spelling was merged into.
+			var in []counterpoint.Actor
+			for _, a := range c.Assertions {
+				if act := actors[a.Actor]; act != nil && (a.Source == q.Source || a.Source == q.Document) &&
+					!slices.ContainsFunc(in, func(x counterpoint.Actor) bool { return x.ID == act.ID }) {
+					in = append(in, *act)
+				}
+			}
+			if id := closestName(name, in); id != "" {
+				return line.Speaker, id, line
+			}
 			return line.Speaker, "", line
 		}
 	}
@@ -366,6 +380,42 @@ func speakerOf(c counterpoint.Claim, q counterpoint.Quote, text *counterpoint.Te
 		name = a.Name
 	}
 	return strings.ReplaceAll(name, ":", ""), id, TranscriptLine{}
+}
+
+// closestName is the id of the named actor among in whose name shares
+// the most words with name (case, hyphens and dots aside: "Nadia El Amin"
+// and "Nadia El-Amin", "Toby Lund" and "Tobias Lund"), or the one whom the
+// domain's actor match ranks first; "" when none or several tie.
+func closestName(name string, in []counterpoint.Actor) string {
+	words := func(s string) []string {
+		return strings.Fields(strings.ToLower(strings.NewReplacer("-", " ", ".", " ").Replace(s)))
+	}
+	want := words(name)
+	best, bestScore, tie := "", 0, false
+	for _, a := range in {
+		if a.Kind == counterpoint.ActorAnonymous {
+			continue
+		}
+		score := 0
+		for _, w := range words(a.Name) {
+			if slices.Contains(want, w) {
+				score++
+			}
+		}
+		switch {
+		case score > bestScore:
+			best, bestScore, tie = a.ID, score, false
+		case score == bestScore && score > 0:
+			tie = true
+		}
+	}
+	if best != "" && !tie {
+		return best
+	}
+	if m := counterpoint.MatchActors(counterpoint.ActorQuery{Name: name}, in); len(m) > 0 {
+		return m[0].Actor.ID
+	}
+	return ""
 }
 
 // schemeOf is the scheme node a relation stands for: the one its note

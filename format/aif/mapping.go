@@ -1,6 +1,7 @@
 package aif
 
 import (
+	"cmp"
 	"container/heap"
 	"encoding/hex"
 	"fmt"
@@ -396,7 +397,8 @@ func (m *aifMap) speeches(anchors []anchor, analysing map[*node]bool) []*speech 
 	for _, l := range ls {
 		loc := m.locution[l.id]
 		s := &speech{l: l, start: cleanTime(string(loc.Start)), end: cleanTime(string(loc.End))}
-		labels, words := m.parseSpeaker(l.text)
+		person := m.people[string(loc.PersonID)]
+		labels, words := m.parseSpeaker(l.text, person)
 		if len(l.in) == 0 && len(l.out) == 0 && isCopy(l.text) {
 			// "Editor: Speaker : words" on no edge: an annotator's copy of
 			// a locution, kept for the export, not in the transcript.
@@ -409,8 +411,7 @@ func (m *aifMap) speeches(anchors []anchor, analysing map[*node]bool) []*speech 
 			l.bad = true
 			continue
 		}
-		person := m.people[string(loc.PersonID)]
-		var speaker string
+		var speaker, spelt string
 		switch {
 		case len(labels) == 0 && person != "":
 			speaker = person
@@ -418,14 +419,23 @@ func (m *aifMap) speeches(anchors []anchor, analysing map[*node]bool) []*speech 
 			speaker = "Unnamed speaker"
 		default:
 			speaker = labels[len(labels)-1]
-			if person != "" && sameSpeaker(speaker, person) {
+			switch {
+			case person != "" && strings.EqualFold(speaker, person):
+				spelt, speaker = speaker, person // the transcript keeps the map's case
+			case person != "" && sameSpeaker(speaker, person):
 				speaker = person // the participant list gives the full name
+			case person != "" && !m.isSpeaker(speaker):
+				// Another spelling of the participant the locution names
+				// (an export of a name an aliases file merged): the
+				// transcript keeps the spelling, the actor is the
+				// participant.
+				spelt, speaker = speaker, person
 			}
 		}
 		s.relayed = len(labels) > 1
-		s.label = speaker
+		s.label = cmp.Or(spelt, speaker)
 		if s.relayed {
-			s.label = labels[0] + ": " + speaker
+			s.label = labels[0] + ": " + s.label
 		}
 		s.actor = m.actorFor(speaker, l)
 		out = append(out, s)
@@ -604,7 +614,7 @@ var (
 // names and the words. A prefix counts as a name when it names a
 // participant, an anonymous speaker ("AUDIENCE MEMBER 2"), or, in a map
 // without participants, looks like one: up to six capitalised words.
-func (m *aifMap) parseSpeaker(text string) ([]string, string) {
+func (m *aifMap) parseSpeaker(text, person string) ([]string, string) {
 	var labels []string
 	rest := text
 	for len(labels) < 2 {
@@ -613,7 +623,10 @@ func (m *aifMap) parseSpeaker(text string) ([]string, string) {
 			break
 		}
 		label := strings.Join(strings.Fields(rest[g[2]:g[3]]), " ")
-		if !m.isSpeaker(label) {
+		// A locution whose personID names a participant may spell the
+		// name another way ("Owen Pritchard" for participant Owen
+		// Prichard): a prefix that looks like a name is that spelling.
+		if !m.isSpeaker(label) && !(person != "" && len(labels) == 0 && looksLikeName(label)) {
 			break
 		}
 		labels = append(labels, label)
@@ -637,6 +650,12 @@ func (m *aifMap) isSpeaker(label string) bool {
 	if len(m.people) > 0 {
 		return false
 	}
+	return looksLikeName(label)
+}
+
+// looksLikeName says whether a prefix looks like a name: up to six
+// capitalised words (particles allowed), without sentence punctuation.
+func looksLikeName(label string) bool {
 	words := strings.Fields(label)
 	if len(words) > 6 || strings.ContainsAny(label, `?!,;"“”()[]`) {
 		return false

@@ -191,6 +191,28 @@ func mergeMaps(group []loader.Input) (loader.Input, map[string][]string, loader.
 	}
 	actors, sources, claims := map[string]place{}, map[string]place{}, map[string]place{}
 	relations := map[string]int{}
+	defined := map[string][]string{} // an element's id (a relation's key) -> the files that hold it
+	for _, in := range group {
+		ids := map[string]bool{}
+		for _, a := range in.Dataset.Actors {
+			ids[a.ID] = true
+		}
+		for _, s := range in.Dataset.Sources {
+			ids[s.ID] = true
+		}
+		for _, c := range in.Dataset.Claims {
+			ids[c.ID] = true
+			for _, q := range c.Quotes {
+				ids[q.ID] = true
+			}
+		}
+		for _, r := range in.Dataset.Relations {
+			ids[r.Key()] = true
+		}
+		for id := range ids {
+			defined[id] = append(defined[id], in.File)
+		}
+	}
 	for _, in := range group {
 		for _, a := range in.Dataset.Actors {
 			if p, ok := actors[a.ID]; ok {
@@ -268,7 +290,13 @@ func mergeMaps(group []loader.Input) (loader.Input, map[string][]string, loader.
 			ds.Relations = append(ds.Relations, r)
 		}
 	}
-	return loader.Input{File: groupFile(files), Dataset: ds}, where, problems
+	placeOfID := func(id string) string {
+		if fs := defined[id]; len(fs) > 0 {
+			return placeOf(fs)
+		}
+		return ""
+	}
+	return loader.Input{File: groupFile(files), Dataset: ds, Place: placeOfID}, where, problems
 }
 
 // briefNames lists a few names and counts the rest.

@@ -120,3 +120,33 @@ func TestSkipInvalidKeepsEveryMap(t *testing.T) {
 		t.Errorf("notices %q, want ANN LEE noted as a variant of Ann Lee", problemStrings(rep.Notices))
 	}
 }
+
+// TestGroupPlaces: in a group of maps joined by shared nodes, an element
+// is placed in the file that first defines it, with how many other maps
+// repeat it, not in the group as a whole; the loader names that place in
+// a problem of the element.
+func TestGroupPlaces(t *testing.T) {
+	dir := t.TempDir()
+	a, b, c := debateMap("a", "Ann Lee"), debateMap("b", "Ann Lee"), debateMap("c", "Ann Lee")
+	b.nodes = append(b.nodes, a.nodes[0], a.nodes[1], a.nodes[2]) // a's proposition a1, said again in b
+	b.edges = append(b.edges, a.edges[0], a.edges[1])
+	c.nodes = append(c.nodes, b.nodes[7], b.nodes[8], b.nodes[9]) // b's proposition b8, said again in c
+	c.edges = append(c.edges, b.edges[6], b.edges[7])
+	fa, fb, fc := mustWriteMap(t, dir, "a.json", a), mustWriteMap(t, dir, "b.json", b), mustWriteMap(t, dir, "c.json", c)
+	inputs := mustReadAIF(t, fc, fa, fb)
+	if len(inputs) != 1 || inputs[0].Place == nil {
+		t.Fatalf("read %d datasets (places %v), want one group with places", len(inputs), inputs[0].Place != nil)
+	}
+	tests := []struct{ id, want string }{
+		{"aif-a1", fa + " (and 1 other maps that repeat it)"},
+		{"aif-b8", fb + " (and 1 other maps that repeat it)"},
+		{"aif-c4", fc},
+		{"aif-a4|SUPPORTS|aif-a1", fa},
+		{"no-such-element", ""},
+	}
+	for _, tt := range tests {
+		if got := inputs[0].Place(tt.id); got != tt.want {
+			t.Errorf("Place(%q) = %q, want %q", tt.id, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,164 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"slices"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// A reload of an unchanged dataset is recognised with two reads and
+// skipped whole: each write leaves a :DatasetLoad mark (bookkeeping like
+// :Change, outside the graph's digest) with the digest of what it wrote
+// and a fingerprint of the graph it left, and a later write of the same
+// digest that finds the same fingerprint writes nothing. The fingerprint
+// covers everything the write would set: the dataset's own claims and
+// quotes with their versions (every change through the API or a load bumps
+// the version of the node it changes), the count of relationships the
+// dataset owns (one removed along with another dataset's claim), and each
+// node it shares with the graph (its actors and sources, and every other
+// end of its relationships) with its version and links, which other loads
+// may rewrite. Anything else means a full write, which compares every
+// element as before.
+const (
+	readLoadMark  = `OPTIONAL MATCH (m:DatasetLoad {dataset: $dataset}) RETURN m.digest AS digest, m.state AS state`
+	writeLoadMark = `MERGE (m:DatasetLoad {dataset: $dataset}) SET m.digest = $digest, m.state = $state`
+	// loadFingerprint reads the state that loadMark records.
+	loadFingerprint = `CALL () {
+  MATCH (n:Claim {dataset: $dataset}) RETURN collect(n.id + ' ' + toString(coalesce(n.version, 0))) AS claims
+}
+CALL () {
+  MATCH (n:Quote {dataset: $dataset}) RETURN collect(n.id + ' ' + toString(coalesce(n.version, 0))) AS quotes
+}
+CALL () {
+  MATCH (n:Claim|Quote {dataset: $dataset})-[r]-() WHERE r.dataset = $dataset RETURN count(DISTINCT r) AS owned
+}
+CALL () {
+  UNWIND $shared AS id
+  OPTIONAL MATCH (n:Entity {id: id})
+  RETURN collect([id, toString(n.version), [l IN labels(n) WHERE l <> 'Entity'],
+    COLLECT { MATCH (n)-[l:MEMBER_OF|AUTHORED_BY|REPORTED_IN]->(m) RETURN type(l) + ' ' + m.id ORDER BY type(l), m.id }]) AS shared
+}
+OPTIONAL MATCH (d:Dataset {id: $dataset})
+RETURN claims, quotes, owned, shared, properties(d) AS info`
+)
+
+// loadMark is what decides whether a write of a dataset can be skipped.
+type loadMark struct {
+	digest string   // of the write's rows and queries
+	shared []string // the ids of the nodes it shares with the graph
+}
+
+// markOf computes the digest of a prepared write and the ids of the nodes
+// it does not own. Maps marshal with sorted keys, so equal rows give equal
+// digests; the queries are in it so that a change in what a write does
+// changes the digest too.
+func markOf(dataset string, title, description string, r *rows) (loadMark, error) {
+	h := sha256.New()
+	enc := json.NewEncoder(h)
+	owned := map[string]bool{}
+	for _, id := range r.claimIDs {
+		owned[id] = true
+	}
+	for _, id := range r.quoteIDs {
+		owned[id] = true
+	}
+	shared := map[string]bool{}
+	if err := enc.Encode([]any{dataset, title, description, r.links}); err != nil {
+		return loadMark{}, err
+	}
+	for _, s := range r.steps() {
+		if err := enc.Encode([]any{s.what, s.query, len(s.rows)}); err != nil {
+			return loadMark{}, fmt.Errorf("digest of %s: %w", s.what, err)
+		}
+		for _, row := range s.rows {
+			// Row by row: the encoder's buffer is reused, not one the size
+			// of the whole dataset.
+			if err := enc.Encode(row); err != nil {
+				return loadMark{}, fmt.Errorf("digest of %s: %w", s.what, err)
+			}
+			for _, id := range []any{row["from"], row["to"], props(row)["id"]} {
+				if id, ok := id.(string); ok && !owned[id] {
+					shared[id] = true
+				}
+			}
+		}
+	}
+	m := loadMark{digest: hex.EncodeToString(h.Sum(nil))}
+	for id := range shared {
+		m.shared = append(m.shared, id)
+	}
+	slices.Sort(m.shared)
+	return m, nil
+}
+
+// props is a node row's properties (nil for a relationship's row).
+func props(row map[string]any) map[string]any {
+	if row["from"] != nil {
+		return nil
+	}
+	if p, ok := row["props"].(map[string]any); ok {
+		return p
+	}
+	return nil
+}
+
+// fingerprint reads the state of the graph that the mark of dataset
+// records, as a digest.
+func (db *DB) fingerprint(ctx context.Context, tx neo4j.ManagedTransaction, dataset string, m loadMark) (string, error) {
+	recs, err := db.run(ctx, tx, loadFingerprint, map[string]any{"dataset": dataset, "shared": m.shared})
+	if err != nil {
+		return "", err
+	}
+	f, err := onlyRecord(recs, "read the fingerprint of dataset "+dataset)
+	if err != nil {
+		return "", err
+	}
+	claims, quotes, owned := f.strs("claims"), f.strs("quotes"), f.integer("owned")
+	shared, info := f.value("shared", false), f.value("info", false)
+	if f.err != nil {
+		return "", f.err
+	}
+	slices.Sort(claims)
+	slices.Sort(quotes)
+	b, err := json.Marshal([]any{claims, quotes, owned, shared, info})
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:]), nil
+}
+
+// unchangedSince says whether the graph holds exactly what writing r
+// would leave: the last write of dataset had the same digest and the graph
+// is as that write left it.
+func (db *DB) unchangedSince(ctx context.Context, tx neo4j.ManagedTransaction, dataset string, m loadMark) (bool, error) {
+	recs, err := db.run(ctx, tx, readLoadMark, map[string]any{"dataset": dataset})
+	if err != nil {
+		return false, err
+	}
+	f, err := onlyRecord(recs, "read the last load of dataset "+dataset)
+	if err != nil {
+		return false, err
+	}
+	digest, state := f.optStr("digest"), f.optStr("state")
+	if f.err != nil || digest != m.digest || state == "" {
+		return false, f.err
+	}
+	now, err := db.fingerprint(ctx, tx, dataset, m)
+	return now == state, err
+}
+
+// markLoad records the digest of the write just made and the state it left.
+func (db *DB) markLoad(ctx context.Context, tx neo4j.ManagedTransaction, dataset string, m loadMark) error {
+	state, err := db.fingerprint(ctx, tx, dataset, m)
+	if err != nil {
+		return err
+	}
+	_, err = db.run(ctx, tx, writeLoadMark, map[string]any{"dataset": dataset, "digest": m.digest, "state": state})
+	return err
+}
