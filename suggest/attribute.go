@@ -408,7 +408,10 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 			for m2 >= a && d.toks[m2].text != "," && d.isWord(m2) && j-m2 <= 40 {
 				m2--
 			}
-			if m2 >= a && d.toks[m2].text == "," && (d.toks[m2+1].low == "who" || d.toks[m2+1].low == "which") {
+			// So is a long description with a relative clause in it (X, a
+			// businessman who sat on the board until last month, said).
+			if m2 >= a && d.toks[m2].text == "," && (d.toks[m2+1].low == "who" || d.toks[m2+1].low == "which" ||
+				(d.toks[m2+1].low == "a" || d.toks[m2+1].low == "an" || d.toks[m2+1].low == "the") && d.holdsRelative(m2+1, seg1)) {
 				m, seg0 = m2, m2+1
 			}
 		}
@@ -484,6 +487,16 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 	return d.npEndingAt(j, a)
 }
 
+// holdsRelative reports whether tokens [a, b] hold a relative pronoun.
+func (d *doc) holdsRelative(a, b int) bool {
+	for k := a; k <= b; k++ {
+		if w := d.toks[k].low; w == "who" || w == "which" || w == "whose" {
+			return true
+		}
+	}
+	return false
+}
+
 // npEndingAt walks back from the head word at token j, no further than a,
 // over the words of its noun phrase: a run of capitalised words, or lower-
 // case words up to and including a determiner (past "of"/"for" before it: a
@@ -548,11 +561,15 @@ func (d *doc) npAfter(i, b int) (int, int) {
 	if pronouns[t.low] {
 		return i, i
 	}
-	if !(t.capital() || determiners[t.low] || roleNouns[t.low] || d.roleSoon(i, b)) {
+	if !(t.capital() || determiners[t.low] || roleNouns[t.low] || d.roleSoon(i, b)) || t.low == "that" || timeWords[t.low] {
 		return -1, -1
 	}
 	j := i
 	for j <= b && j-i < 10 && d.isWord(j) && (j == i || !afterStops[d.toks[j].low]) {
+		// said Ruiz had won, said the plan is dead: a clause, no speaker.
+		if finiteVerbs[d.toks[j].low] {
+			return -1, -1
+		}
 		j++
 	}
 	e := j - 1
@@ -571,6 +588,11 @@ func (d *doc) npAfter(i, b int) (int, int) {
 	}
 	return i, e
 }
+
+// finiteVerbs make the words after a speech verb a clause (said Ruiz had
+// won), not the speaker of an inverted cue.
+var finiteVerbs = set("is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "should", "can",
+	"may", "might", "must", "does", "did", "do", "isn't", "wasn't", "won't", "wouldn't", "hasn't", "hadn't")
 
 // join keeps together a quotation that the source interrupts with a bare
 // attribution: “…,” he said, “…” (or “…?” he wrote. “…”), when the words

@@ -150,7 +150,63 @@ func newResolver(d *doc) *resolver {
 			r.surname[w] = append(r.surname[w], [3]int{s, j, c.b})
 		}
 	}
+	r.readGenders()
 	return r
+}
+
+// readGenders learns a person's pronoun from the text's own words, as a
+// reader does: the pronoun that opens what a name said (Ruiz said she
+// would run; Hale told reporters that he …). A name whose sayings give both
+// pronouns about as often (a report of what one said of another) is left
+// unknown.
+func (r *resolver) readGenders() {
+	d := r.d
+	votes := map[string][2]int{}
+	for _, c := range d.caps {
+		d.tick(1)
+		s, e, _, ok := d.name(c.a, c.b)
+		if !ok || d.org(s, e) || possessive(d.toks[e].low) {
+			continue
+		}
+		k := c.b + 1
+		for k < len(d.toks) && k <= c.b+3 && d.isWord(k) && (auxiliaries[d.toks[k].low] || adverb(d.toks[k])) {
+			k++
+		}
+		if k >= len(d.toks) || !d.isWord(k) || d.toks[k].capital() || !cueVerbs[d.toks[k].low] || nounable[d.toks[k].low] {
+			continue
+		}
+		k++
+		if k < len(d.toks) && d.isWord(k) && (d.toks[k].low == "that" || d.toks[k].low == "reporters") {
+			k++
+		}
+		if k < len(d.toks) && d.isWord(k) && d.toks[k].low == "that" {
+			k++
+		}
+		if k >= len(d.toks) || !d.isWord(k) {
+			continue
+		}
+		g := 0
+		switch d.toks[k].low {
+		case "he", "he'd", "he's", "he'll":
+		case "she", "she'd", "she's", "she'll":
+			g = 1
+		default:
+			continue
+		}
+		fs, fe := r.fullSpan(s, e)
+		name := d.tokSpan(fs, fe).Text
+		v := votes[name]
+		v[g]++
+		votes[name] = v
+	}
+	for name, v := range votes {
+		switch {
+		case v[0] > 2*v[1]:
+			r.gender[name] = "he"
+		case v[1] > 2*v[0]:
+			r.gender[name] = "she"
+		}
+	}
 }
 
 // remember adds a speaker to those seen, once.
@@ -326,7 +382,7 @@ func (r *resolver) resolve(q *Quote, a attribution) {
 	// An indefinite phrase describes someone unnamed, even in capitals:
 	// a New Hampshire Republican, an Iowa Democrat, another Senate aide.
 	indefinite := a.npA < a.npB && (d.toks[a.npA].low == "a" || d.toks[a.npA].low == "an" || d.toks[a.npA].low == "another")
-	if s, e, ts, ok := d.name(a.npA, a.npB); ok && !indefinite {
+	if s, e, ts, ok := d.name(a.npA, r.personBeforeOf(a.npA, a.npB)); ok && !indefinite {
 		ref := speakerRef{span: d.tokSpan(s, e), titles: ts, tok: s}
 		ref.person = !d.org(s, e)
 		ref.thing = !ref.person
@@ -376,6 +432,39 @@ func (r *resolver) resolve(q *Quote, a attribution) {
 	r.remember(ref)
 	set(ref)
 	q.From = FromDescription
+}
+
+// personBeforeOf is where the speaker's words [a, b] end when they name a
+// person and then where the person comes from or works (Sen. Ana Ruiz of
+// Oregon; Tom Hale from the Acme Institute; Dr. Ruiz at Dover General): the
+// token before "of", "from" or "at"; else b. A title's own "of" (Secretary
+// of State Ana Ruiz) and an organisation's (Bank of Dover) are kept.
+func (r *resolver) personBeforeOf(a, b int) int {
+	d := r.d
+	for k := a + 1; k < b; k++ {
+		if w := d.toks[k].low; w != "of" && w != "from" && w != "at" {
+			continue
+		}
+		if !d.isWord(k-1) || !(d.toks[k-1].capital() || d.toks[k-1].initial()) {
+			return b
+		}
+		s, e, ts, ok := d.name(a, k-1)
+		if !ok || d.org(s, e) {
+			return b
+		}
+		personal := false
+		for _, t := range ts {
+			personal = personal || titles[t]
+		}
+		if e > s || personal || r.known[d.toks[s].low] {
+			return k - 1
+		}
+		if _, _, ok := r.fullName(s, s); ok {
+			return k - 1
+		}
+		return b
+	}
+	return b
 }
 
 // fullSpan is the name at tokens [s, e], or the full name given before
