@@ -793,8 +793,18 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 		if ok && g != p || !ok && !r.knownPerson(ref.name) && !speaks && !d.personApposition(c.b) && !acts {
 			continue // the wrong pronoun, or an unsure subject that does not speak
 		}
+		if found {
+			// The sentence's own subject before the subject of what it
+			// reports: Lou Pike, a nurse, said Ana Ruiz should go. He …
+			if d.toks[c.a].sent == d.toks[subject.tok].sent {
+				subject = ref
+			}
+			break
+		}
 		subject, found = ref, true
-		break
+		if !d.reported(c.a, c.b) {
+			break
+		}
 	}
 	spoke := false
 	if r.spoke && r.lastSpoke.tok < i && d.toks[r.lastSpoke.tok].para >= para-2 {
@@ -830,6 +840,23 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 		return speaker, true
 	}
 	return speakerRef{}, false
+}
+
+// reported reports whether the name [a, b] is the subject of a reported
+// clause: right after a speech verb (or its "that") and before a verb of
+// its own (said Ana Ruiz should go), not an inverted speaker (said Ana Ruiz, …).
+func (d *doc) reported(a, b int) bool {
+	k := a - 1
+	for k >= 0 && k >= a-3 && d.isWord(k) && (titles[d.toks[k].low] || d.toks[k].capital()) {
+		k-- // Sen., Gov.
+	}
+	if k >= 0 && d.isWord(k) && d.toks[k].low == "that" {
+		k--
+	}
+	if k < 0 || !d.isWord(k) || !cueVerbs[d.toks[k].low] || d.toks[k].sent != d.toks[a].sent {
+		return false
+	}
+	return b+1 < len(d.toks) && d.isWord(b+1) && !d.toks[b+1].capital()
 }
 
 // tokAt is the token that starts at code point c (or the first after it).
@@ -967,12 +994,29 @@ func (d *doc) personApposition(b int) bool {
 	if d.toks[b+2].low == "who" {
 		return true
 	}
+	// An age is a person's: Lou Pike, 49, a nurse, …
+	if b+3 < len(d.toks) && d.toks[b+3].text == "," && age(d.toks[b+2].low) {
+		return true
+	}
 	for k := b + 2; k < len(d.toks) && k <= b+9 && d.isWord(k); k++ {
 		if t := d.toks[k].low; roleNouns[t] && !things[t] || roleWords[t] || personRoles[t] {
 			return true
 		}
 	}
 	return false
+}
+
+// age reports whether a word is a person's age (49).
+func age(w string) bool {
+	if len(w) == 0 || len(w) > 3 {
+		return false
+	}
+	for _, c := range w {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // personRoles are roles only a person holds, for telling a person from an
