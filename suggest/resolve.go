@@ -58,7 +58,11 @@ var functionWords = set("the", "a", "an", "but", "and", "or", "in", "on", "at", 
 	"still", "then", "now", "once", "no", "not", "all", "some", "many", "most", "each", "every", "both", "either",
 	"neither", "our", "their", "his", "her", "its", "my", "your", "nonetheless", "however", "meanwhile", "notably",
 	"privately", "publicly", "also", "even", "just", "only", "because", "unless", "until", "during", "over",
-	"under", "about", "into", "through", "like", "said", "says", "asked", "according", "yes", "ok", "okay")
+	"under", "about", "into", "through", "like", "said", "says", "asked", "according", "yes", "ok", "okay",
+	// Questions and indefinite pronouns open sentences but name no one:
+	// Does Ruiz …? Nobody …
+	"does", "did", "do", "is", "was", "are", "were", "has", "have", "had", "can", "could", "should", "would",
+	"nobody", "everybody", "everyone", "somebody", "someone", "anyone", "anybody", "rather")
 
 // timeWords are capitalised but never part of a name: Dover Wednesday.
 var timeWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -81,7 +85,7 @@ func capitalRuns(toks []token) []capRun {
 		j := i
 		for j+1 < len(toks) && toks[j+1].kind == word && toks[j+1].role == outside && toks[j+1].sent == t.sent &&
 			(toks[j+1].capital() || toks[j+1].initial() || nameParticles[toks[j+1].low] && j+2 < len(toks) && toks[j+2].capital()) &&
-			!timeWords[toks[j+1].low] {
+			!timeWords[toks[j+1].low] && !(headlineWords[toks[j+1].low] && j > i) {
 			j++
 		}
 		a := i
@@ -99,6 +103,11 @@ func capitalRuns(toks []token) []capRun {
 	}
 	return runs
 }
+
+// headlineWords, capitalised inside a run, end a name: a headline in title
+// case follows it (Ana Ruiz On Why The Plan Failed).
+var headlineWords = set("on", "how", "why", "what", "when", "the", "and", "is", "are", "to", "for", "with", "in",
+	"at", "about", "says", "said", "wants", "will", "was", "has")
 
 // speakerRef is a speaker already named, for resolving later mentions.
 type speakerRef struct {
