@@ -326,6 +326,9 @@ func (d *doc) org(a, b int) bool {
 			return true
 		}
 	}
+	if places[d.lowWords(a, b)] {
+		return true
+	}
 	if a == b {
 		rs := []rune(d.toks[a].text)
 		upper := len(rs) >= 2
@@ -340,6 +343,23 @@ func (d *doc) org(a, b int) bool {
 	}
 	return a > 0 && d.toks[a-1].low == "the"
 }
+
+// places are names of places that news names as often as people: a place
+// is not a person (“…,” she said, after "voters in New Jersey").
+var places = set("alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware",
+	"florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine",
+	"maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada",
+	"new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "ohio", "oklahoma",
+	"oregon", "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah",
+	"vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming", "america", "united states",
+	"u.s.", "britain", "great britain", "england", "scotland", "wales", "ireland", "france", "germany", "italy",
+	"spain", "portugal", "greece", "russia", "ukraine", "poland", "china", "japan", "korea", "north korea",
+	"south korea", "india", "pakistan", "afghanistan", "iran", "iraq", "syria", "turkey", "egypt", "mexico",
+	"canada", "brazil", "cuba", "europe", "asia", "africa", "australia", "saudi arabia", "libya", "yemen",
+	"iowa city", "new york city", "los angeles", "chicago", "boston", "philadelphia", "miami", "houston", "dallas",
+	"atlanta", "detroit", "cleveland", "denver", "seattle", "london", "paris", "berlin", "moscow", "beijing",
+	"brussels", "tokyo", "jerusalem", "baghdad", "damascus", "tehran", "kabul", "manhattan", "brooklyn", "silicon valley",
+	"wall street", "capitol hill", "washington d.c.", "puerto rico")
 
 // fullName returns the most recent name of two or more words before token
 // before that ends in the surname at token i (Hale → Tom B. Hale).
@@ -908,12 +928,15 @@ func (d *doc) subjectLike(a, b int) bool {
 	}
 	before := start == 0 || d.toks[start-1].sent != d.toks[a].sent || d.toks[start-1].text == "," ||
 		d.toks[start-1].low == "and" || d.toks[start-1].low == "but" || d.toks[start-1].kind == markClose ||
-		cueVerbs[d.toks[start-1].low] // said Alan Abramowitz, a demographer: the speaker
+		cueVerbs[d.toks[start-1].low] && !listenerVerbs[d.toks[start-1].low] // said Alan Abramowitz, a demographer: the speaker
 	n := d.toks[b+1]
 	after := n.text == "," || n.kind == word && !n.capital() && n.role == outside && !npStops[n.low] || cueVerbs[n.low]
 	// A possessor is not the subject: Olsen's deputy director.
 	return before && after && !possessive(d.toks[b].low)
 }
+
+// listenerVerbs take the one spoken to after them: told the Ledger.
+var listenerVerbs = set("told", "tells", "tell", "telling")
 
 // Common first names, to tell he from she (written here, not from a corpus).
 var maleNames = set("john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles",
