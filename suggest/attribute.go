@@ -391,6 +391,11 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 	// Up to three parentheticals set off by commas are skipped (Harry
 	// Pell, 41, of Tacoma, Wash., who was polled, said).
 	for round := 0; round < 3 && j >= a && d.toks[j].text == ","; round++ {
+		// A party tag set off by commas: Sen. Ana Ruiz, D-Ore., said.
+		if k := d.partyTagBefore(j, a); k >= 0 {
+			j = k - 1
+			continue
+		}
 		// Find the comma before: the segment between is a parenthetical
 		// (skip it) or an apposition (the subject).
 		m := j - 1
@@ -487,6 +492,23 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 	return d.npEndingAt(j, a)
 }
 
+// partyTagBefore reports, for the comma at j, whether a party tag set off
+// by commas ends there (, R-Ky.,): the comma before it, or -1.
+func (d *doc) partyTagBefore(j, a int) int {
+	t := j - 1
+	if t >= a && d.toks[t].text == "." {
+		t--
+	}
+	if t-1 < a || !d.isWord(t) || d.toks[t-1].text != "," {
+		return -1
+	}
+	w := d.toks[t].text
+	if len(w) >= 4 && strings.ContainsRune("RDI", rune(w[0])) && w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z' && len(w) <= 9 {
+		return t - 1
+	}
+	return -1
+}
+
 // holdsRelative reports whether tokens [a, b] hold a relative pronoun.
 func (d *doc) holdsRelative(a, b int) bool {
 	for k := a; k <= b; k++ {
@@ -567,7 +589,7 @@ func (d *doc) npAfter(i, b int) (int, int) {
 	j := i
 	for j <= b && j-i < 10 && d.isWord(j) && (j == i || !afterStops[d.toks[j].low]) {
 		// said Ruiz had won, said the plan is dead: a clause, no speaker.
-		if finiteVerbs[d.toks[j].low] {
+		if finiteVerbs[d.toks[j].low] && !d.toks[j].capital() {
 			return -1, -1
 		}
 		j++
@@ -658,9 +680,17 @@ var joinStops = set("and", "but", "or", "that", "in", "to", "of", "for", "with",
 // roleSoon reports whether a role noun follows within three words of token
 // i (up to b): "according to senior officials".
 func (d *doc) roleSoon(i, b int) bool {
-	for j := i; j <= b && j < i+3 && d.isWord(j); j++ {
-		if roleNouns[d.toks[j].low] {
+	for j := i; j <= b && j < i+4 && d.isWord(j); j++ {
+		w := d.toks[j].low
+		if roleNouns[w] || j < i+3 && (roleWords[w] || titles[w]) {
 			return true
+		}
+		// said retired neurosurgeon Ben Carson: lower-case role words, then the name.
+		if d.toks[j].capital() {
+			return j > i && j+1 <= b && d.isWord(j+1) && d.toks[j+1].capital()
+		}
+		if afterStops[w] || npStops[w] || functionWords[w] || adverb(d.toks[j]) || finiteVerbs[w] {
+			return false
 		}
 	}
 	return false

@@ -146,8 +146,9 @@ func sentenceEnd(toks []token, i int) bool {
 	t := toks[i]
 	switch t.kind {
 	case punct:
-		// A stop right before a closing bracket is an abbreviation's: (D-Ore.)
-		if i+1 < len(toks) && toks[i+1].text == ")" {
+		// A stop right before a closing bracket or a comma is an
+		// abbreviation's: (D-Ore.); Ana Ruiz, D-Ore., said.
+		if i+1 < len(toks) && (toks[i+1].text == ")" || toks[i+1].text == ",") {
 			return false
 		}
 		return t.role == outside && (t.text == "." || t.text == "?" || t.text == "!")
