@@ -452,7 +452,15 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 			// A place after its town (a nurse in Dover, Delaware, said):
 			// the speaker is the phrase before the preposition.
 			if p := d.placeBefore(m, a); p >= 0 {
-				return d.npEndingAt(p-1, a)
+				s, e := d.npEndingAt(p-1, a)
+				// The place ends a parenthetical after a name: Ruiz, during a
+				// meeting in Dover, Delaware, said.
+				if s-2 >= a && parentheticals[d.toks[s-1].low] && d.toks[s-2].text == "," {
+					if n0, n1, ok := d.nameBefore(s-2, a); ok {
+						return n0, n1
+					}
+				}
+				return s, e
 			}
 			return seg0, seg1
 		} else if n0, n1, ok := d.nameBefore(m, a); ok {
@@ -483,7 +491,9 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 		for k >= a && d.isWord(k) && d.toks[k].capital() && j-k < 4 {
 			k--
 		}
-		if k >= a && d.toks[k].text == "," {
+		// Only a known place: in "During the debate in Dover, Ruiz said"
+		// the name after the comma is the subject.
+		if k >= a && d.toks[k].text == "," && places[d.lowWords(k+1, j)] {
 			if p := d.placeBefore(k, a); p >= 0 {
 				return d.npEndingAt(p-1, a)
 			}
