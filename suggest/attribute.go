@@ -418,6 +418,12 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 			if m2 >= a && d.toks[m2].text == "," && (d.toks[m2+1].low == "who" || d.toks[m2+1].low == "which" ||
 				(d.toks[m2+1].low == "a" || d.toks[m2+1].low == "an" || d.toks[m2+1].low == "the") && d.holdsRelative(m2+1, seg1)) {
 				m, seg0 = m2, m2+1
+			} else if m2 >= a && d.toks[m2].text == "," {
+				// Any long apposition after a name that opens the clause
+				// (Lou Pike, clad in a red cape with … and …, said).
+				if s0, s1, ok := d.openingName(m2, a); ok {
+					return s0, s1
+				}
 			}
 		}
 		// A name that opens the clause, then appositions, then a name
@@ -471,6 +477,10 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 			// A name, then two descriptions: Mark Hale, chairman of the
 			// board of Acme, the firm's funding arm, said.
 			return first[0], first[1]
+		} else if s0, s1, ok := d.openingName(m, a); ok {
+			// A role and a name, then an apposition of any kind: Ohio
+			// state delegate Lou Pike, clad in a red cape, said.
+			return s0, s1
 		} else {
 			return -1, -1
 		}
@@ -517,6 +527,33 @@ func (d *doc) partyTagBefore(j, a int) int {
 		return t - 1
 	}
 	return -1
+}
+
+// openingName finds, for the comma at m, the words before it when they
+// open the clause (at a, after a closing mark or at the sentence start),
+// are at most six, hold no function word and end in a name: Ohio state
+// delegate Lou Pike, …. "In Dover, …" and "Hours later, …" are no subject.
+func (d *doc) openingName(m, a int) (int, int, bool) {
+	if m < a || d.toks[m].text != "," || m == 0 || !d.isWord(m-1) || !d.toks[m-1].capital() {
+		return 0, 0, false
+	}
+	k := m - 1
+	for k >= a && d.isWord(k) && m-k <= 7 {
+		w := d.toks[k]
+		if functionWords[w.low] && !(k+1 < m && w.low == "the") || npStops[w.low] || timeWords[w.low] || parentheticals[w.low] ||
+			strings.HasSuffix(w.low, "ing") || adverb(w) || w.capital() && strings.HasSuffix(w.low, "ly") {
+			return 0, 0, false
+		}
+		k--
+	}
+	s0 := k + 1
+	if m-s0 > 6 || !(k < a || d.toks[k].kind == markClose || d.toks[k].sent != d.toks[s0].sent) {
+		return 0, 0, false
+	}
+	if _, _, _, ok := d.name(s0, m-1); !ok {
+		return 0, 0, false
+	}
+	return s0, m - 1, true
 }
 
 // holdsRelative reports whether tokens [a, b] hold a relative pronoun.
@@ -715,7 +752,7 @@ func (d *doc) clauseColon(a, open int) attribution {
 	if c <= a || d.toks[c].text != ":" {
 		return attribution{npA: -1}
 	}
-	for i := a; i < c-1; i++ {
+	for i := d.afterOpening(a, c); i < c-1; i++ {
 		if !d.isWord(i) {
 			continue
 		}
@@ -819,19 +856,7 @@ func (d *doc) nameBefore(m, a int) (int, int, bool) {
 // lower-case word, a comma or the verb follows, or a short lower-case noun
 // phrase right before the verb (the senator).
 func (d *doc) sentenceSubject(a, v int) (int, int) {
-	// An opening phrase up to a comma (Speaking at a rally in Dover, …;
-	// After the vote, …) is not the subject.
-	if a < v && d.isWord(a) && (strings.HasSuffix(d.toks[a].low, "ing") && d.toks[a].capital() || parentheticals[d.toks[a].low] && d.toks[a].low != "who") {
-		for k := a + 1; k < v && k <= a+15; k++ {
-			if d.toks[k].text == "," {
-				a = k + 1
-				break
-			}
-			if !d.isWord(k) {
-				break
-			}
-		}
-	}
+	a = d.afterOpening(a, v)
 	for i := a; i < v; i++ {
 		if !d.isWord(i) {
 			if d.toks[i].kind == markOpen || d.toks[i].kind == markClose {
@@ -896,6 +921,37 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 	}
 	return -1, -1
 }
+
+// afterOpening skips an opening phrase up to a comma, which is not the
+// subject of the clause that runs from token a to v: a participle or a
+// preposition (Speaking at a rally in Dover, …; After the vote, …), an
+// adverb (Hastily, …) or a time (Hours later, …; Two weeks ago, …).
+func (d *doc) afterOpening(a, v int) int {
+	if a >= v || !d.isWord(a) {
+		return a
+	}
+	t := d.toks[a]
+	opening := strings.HasSuffix(t.low, "ing") && t.capital() || parentheticals[t.low] && t.low != "who" ||
+		t.capital() && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") || timeWords[t.low]
+	for k := a + 1; k < v && k <= a+15; k++ {
+		if d.toks[k].text == "," {
+			if opening || k-a <= 4 && openingTimes[d.toks[k-1].low] {
+				return k + 1
+			}
+			return a
+		}
+		// A dash sets off an aside inside the phrase (Hastily — as before — doing …,).
+		if !d.isWord(k) && !(opening && (d.toks[k].text == "—" || d.toks[k].text == "―" || d.toks[k].text == "–")) {
+			return a
+		}
+	}
+	return a
+}
+
+// openingTimes end an opening phrase of time: Hours later, Two weeks ago.
+var openingTimes = set("later", "ago", "earlier", "afterward", "afterwards", "before", "after", "since", "night",
+	"morning", "afternoon", "evening", "week", "weeks", "month", "months", "year", "years", "day", "days", "today",
+	"yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 // subjectCue is the fallback attribution of a quotation in a sentence
 // that holds a speech cue but gives it no speaker by the rules above
