@@ -287,6 +287,10 @@ func (d *doc) name(a, b int) (int, int, []string, bool) {
 		return 0, 0, nil, false
 	}
 	start := run
+	// A title's own department: Secretary of State Ana Ruiz.
+	if run+1 < b && run-2 >= a && d.toks[run-1].low == "of" && titles[d.toks[run-2].low] {
+		start = run + 1
+	}
 	var ts []string
 	for i := run; i <= b; i++ {
 		if titles[d.toks[i].low] {

@@ -1,0 +1,66 @@
+package suggest
+
+import (
+	"reflect"
+	"testing"
+)
+
+// TestReadingRules covers the reading rules of issue 20's second round, one
+// failure kind each, on sentences written here.
+func TestReadingRules(t *testing.T) {
+	tests := []struct {
+		kind string
+		text string
+		want []brief
+	}{
+		// Names across appositions, relative clauses and places.
+		{"name: a person before 'of' and a place", "“The levee will hold,” said Sen. Ana Ruiz of Oregon.",
+			[]brief{one("Ana Ruiz", "The levee will hold")}},
+		{"name: a person before 'of the' and an institute", "“Nobody read the fine print,” said Tom Hale of the Dover Institute for Water Studies.",
+			[]brief{one("Tom Hale", "Nobody read the fine print")}},
+		{"name: a title's own 'of' stays", "“We are ready,” said Secretary of State Ana Ruiz.",
+			[]brief{one("Ana Ruiz", "We are ready")}},
+		{"name: a long description with a relative clause", "Lou Pike, a grain trader who sat on the port's three-member board before leaving last month over a pricing dispute, said the fees were “plainly unfair.”",
+			[]brief{one("Lou Pike", "plainly unfair.")}},
+		{"name: a long apposition of any kind", "Ohio state delegate Mara Velt, clad in a green cape with blinking lights that spelled the name of her town, said the week could be a “disaster” if the vote slipped.",
+			[]brief{one("Mara Velt", "disaster")}},
+		{"name: a party tag set off by commas", "Sen. Dan Oyelaran, R-Ky., told reporters the count could be “way off” again. “We lost,” Senate Majority Leader Ada Quist, D-Ore., said.",
+			[]brief{one("Dan Oyelaran", "way off"), one("Ada Quist", "We lost")}},
+		{"name: lower-case role words before an inverted name", "“Nobody wants a second recount,” said pollster Ivo Brandt.",
+			[]brief{one("Ivo Brandt", "Nobody wants a second recount")}},
+		{"name: a capitalised Will is a first name", "“It is an expensive model,” said Will Doyle, a professor.",
+			[]brief{one("Will Doyle", "It is an expensive model")}},
+		{"name: an opening phrase that ends in a place", "During the second debate in Dover, Ruiz said we should “set one standard for everybody.”",
+			[]brief{one("Ruiz", "set one standard for everybody.")}},
+		{"name: a parenthetical with a town and state after a name", "Ruiz, during a town hall in Alder, Montana, said she was “going to close the mill.”",
+			[]brief{one("Ruiz", "going to close the mill.")}},
+		{"name: an opening phrase of time", "Hours later, Tom Hale returned the favour, telling the paper, “We have been friends for years.”",
+			[]brief{one("Tom Hale", "We have been friends for years.")}},
+		{"name: an opening participle before a colon", "Touring the closed mills along the river, Okafor concludes: “Nobody did this to them.”",
+			[]brief{one("Okafor", "Nobody did this to them.")}},
+		// Junk words as the speaker.
+		{"junk: a question word opens no name", "Does Tom Hale have the votes? “I counted twice,” he said.",
+			[]brief{one("Tom Hale", "I counted twice")}},
+		{"junk: a headline in title case ends the name", "Ana B. Ruiz On Why The Levee Broke\n\nThe engineer spoke for an hour. “We warned everyone,” she said.",
+			[]brief{one("Ana B. Ruiz", "We warned everyone")}},
+		// Pronouns as a reporter reads them.
+		{"pronoun: the sentence's subject before the subject it reports", "Lou Pike, a retired welder, said Dan Ruiz should be ready for hard questions. He came to the rally anyway.\n\n“I ask my wife whether she is ready,” he said.",
+			[]brief{one("Lou Pike", "I ask my wife whether she is ready")}},
+		{"pronoun: an age marks a person", "Dan Ruiz chaired the meeting. Odo Pike, 49, a retired welder, came to the rally anyway.\n\n“I ask my wife whether she is ready,” he said.",
+			[]brief{one("Odo Pike", "I ask my wife whether she is ready")}},
+		{"pronoun: learned from what a name said", "Kiri Vance said she would appeal. Sami Osei said he would not.\n\n“We lost the count, not the argument,” she said.",
+			[]brief{one("Kiri Vance", "We lost the count, not the argument")}},
+		{"pronoun: the one told is no subject", "Oona Brand, the former county chair, told Gus Marr, who runs the county paper, that she would vote no.\n\n“I am ashamed of this deal,” she said.",
+			[]brief{one("Oona Brand", "I am ashamed of this deal")}},
+		{"pronoun: a place is no person", "Tori Vance spoke to farmers. New Jersey, a coastal state, took the speech badly.\n\n“We will fight this in court,” she said.",
+			[]brief{one("Tori Vance", "We will fight this in court")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.kind, func(t *testing.T) {
+			got := briefs(Quotes(tt.text))
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Quotes(%q)\n got  %+v\n want %+v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
