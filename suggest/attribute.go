@@ -788,12 +788,28 @@ func (d *doc) shortCueNear(first, last int) bool {
 	a, b := max(d.sentBeg[s0], first-reach), min(d.sentEnd[s1], last+reach)
 	for i := a; i <= b; i++ {
 		d.tick(1)
-		if t := d.toks[i]; t.kind == word && t.role == outside && !t.capital() && (shortCues[t.low] || subjectVerbs[t.low] || cueVerbs[t.low]) {
+		if t := d.toks[i]; t.kind == word && t.role == outside && !t.capital() && (shortCues[t.low] || subjectVerbs[t.low] || cueVerbs[t.low] || judging[t.low]) {
 			return true
 		}
 	}
 	return false
 }
+
+// judging verbs report or judge another's words, in any form: a short
+// quotation in their sentence is someone's (he implied the judge was
+// “hostile”; she has to characterize the plan as “dead”).
+var judging = set("imply", "implies", "implied", "implying", "describe", "characterize", "characterizes",
+	"characterizing", "characterise", "characterises", "ordered", "orders", "ordering", "cry", "crying", "cries",
+	"coached", "intimated", "intimates", "mouthing", "mouthed", "pledge", "pledges", "vow", "swore", "swears",
+	"label", "labels", "brand", "brands", "deride", "derides", "mock", "mocks", "ridicule", "ridicules", "blame",
+	"blames", "accuse", "praise", "praises", "insist", "predict", "assures", "assured", "demand", "demands", "urges",
+	"complains", "complaining", "complain", "claim", "claiming", "admits", "admitting", "acknowledging", "conceding",
+	"boasting", "bragging", "joking", "quipping", "lamenting", "wondering", "wondered", "quoting", "citing",
+	"recalling", "repeating", "repeats", "tout", "hailing", "hails", "dismisses", "denied", "denying", "denies",
+	"framed", "frames", "framing", "portrays", "portraying", "depicted", "depicts", "referring", "pronounced",
+	"proclaiming", "sneered", "scoffed", "gushed", "ranted", "railed", "railing", "ripped", "slamming", "blasting",
+	"lashed", "attacks", "criticizes", "criticize", "condemns", "condemning", "insulting", "insulted", "chided",
+	"scolded", "deemed", "deems", "dubbing", "branding", "labeling", "calls", "promises", "pledging", "assuring")
 
 // adverb reports whether a lower-case word ending in -ly is likely an
 // adverb (fatally, publicly), never a speaker's head word.
