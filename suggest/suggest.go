@@ -339,6 +339,19 @@ func (d *doc) titleWords(c *candidate) bool {
 // modifierDeterminers before a short quotation and a word after it make it
 // a modifier of that word: a “common sense” agenda, its “Nimbus” tablet
 // (after his or their the words are more often the person's own).
+// saidModifier reports whether a short quotation after an article is what
+// its sentence's speech verb reports (Ruiz said this was a “new” rule),
+// not a modifier set off by a scare quote: a cue of saying, not of naming
+// (what he called a “common sense” agenda), and no product after its
+// maker (its “Nimbus” tablet).
+func (d *doc) saidModifier(c *candidate) bool {
+	if c.attr.kind != attrDirect || d.toks[c.attr.cueTok].sent != d.toks[c.first].sent {
+		return false
+	}
+	cue := d.toks[c.attr.cueTok].low
+	return !objectFirst[cue] && !naming[cue] && d.toks[c.first-1].low != "its"
+}
+
 var modifierDeterminers = set("a", "an", "the", "its")
 
 // naming words right before a quotation say it is a name, a title or a
@@ -397,7 +410,7 @@ func (d *doc) notSpeech(c *candidate) bool {
 	}
 	// A few words right after an article modify the noun that follows: a
 	// “common sense” agenda.
-	if n <= 3 && c.first > 0 && len(c.qi) == 1 {
+	if n <= 3 && c.first > 0 && len(c.qi) == 1 && !d.saidModifier(c) {
 		if prev := d.toks[c.first-1]; prev.kind == word && modifierDeterminers[prev.low] {
 			// The word after is a noun it modifies, not a conjunction, a
 			// preposition or a new sentence (a “failure” if …; a “loser.” The …).
