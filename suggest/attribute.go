@@ -799,7 +799,8 @@ func (d *doc) shortCueNear(first, last int) bool {
 // quotation in their sentence is someone's (he implied the judge was
 // “hostile”; she has to characterize the plan as “dead”).
 // (Base forms that are as often nouns — praise, claim, vow — are left out.)
-var judging = set("imply", "implies", "implied", "implying", "describe", "characterize", "characterizes",
+var judging = set("talk", "talks", "talked", "talking", "spoke", "speaking", "stating", "voiced", "hammering",
+	"pointed", "imply", "implies", "implied", "implying", "describe", "characterize", "characterizes",
 	"characterizing", "characterise", "characterises", "ordered", "orders", "ordering", "crying", "cries",
 	"coached", "intimated", "intimates", "mouthing", "mouthed", "pledges", "swore", "swears",
 	"labels", "brands", "deride", "derides", "mocks", "ridicules",
