@@ -979,7 +979,7 @@ func (d *doc) subjectCue(sBeg, open int) attribution {
 	for v := open - 1; v > sBeg; v-- {
 		d.tick(1)
 		t := d.toks[v]
-		if t.kind != word || t.role != outside || !(cueVerbs[t.low] || shortCues[t.low] || subjectVerbs[t.low]) || t.capital() {
+		if t.kind != word || t.role != outside || !(cueVerbs[t.low] || shortCues[t.low] || subjectVerbs[t.low] || judging[t.low]) || t.capital() {
 			continue
 		}
 		from := sBeg

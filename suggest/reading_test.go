@@ -43,6 +43,15 @@ func TestReadingRules(t *testing.T) {
 			[]brief{one("Tom Hale", "I counted twice")}},
 		{"junk: a headline in title case ends the name", "Ana B. Ruiz On Why The Levee Broke\n\nThe engineer spoke for an hour. “We warned everyone,” she said.",
 			[]brief{one("Ana B. Ruiz", "We warned everyone")}},
+		// Short attributed fragments.
+		{"short: a verb that judges another's words attributes a fragment to its subject", "Judge Ana Ruiz implied the board was “hostile” to the plan.",
+			[]brief{one("Ana Ruiz", "hostile")}},
+		{"short: a verb of talking attributes a fragment", "Tom Hale talks about “fixing the roof” and the crowd cheers.",
+			[]brief{one("Tom Hale", "fixing the roof")}},
+		{"short: after an article, what a speech verb reports", "Tom Hale said this was a “new” demand on the county.",
+			[]brief{one("Tom Hale", "new")}},
+		{"short: a naming verb's modifier stays a scare quote", "Tom Hale ran on what he called a “fresh start” agenda.", nil},
+		{"short: a noun like praise is no verb of judging", "The coach had won “praise” for the new schedule.", nil},
 		// Pronouns as a reporter reads them.
 		{"pronoun: the sentence's subject before the subject it reports", "Lou Pike, a retired welder, said Dan Ruiz should be ready for hard questions. He came to the rally anyway.\n\n“I ask my wife whether she is ready,” he said.",
 			[]brief{one("Lou Pike", "I ask my wife whether she is ready")}},
@@ -58,6 +67,9 @@ func TestReadingRules(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
 			got := briefs(Quotes(tt.text))
+			if len(got) == 0 && len(tt.want) == 0 {
+				return
+			}
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("Quotes(%q)\n got  %+v\n want %+v", tt.text, got, tt.want)
 			}
