@@ -125,6 +125,13 @@ func (d *doc) cueAt(i int) (cue string, according bool) {
 	if (t.low == "pointed" || t.low == "points") && i+1 < len(d.toks) && d.toks[i+1].low == "out" {
 		return t.text + " " + d.toks[i+1].text, false
 	}
+	// “…?” Ruiz went on; she chimed in: a cue of two words right after a
+	// quotation or before its mark.
+	if (t.low == "went" || t.low == "goes" || t.low == "chimed" || t.low == "weighed" || t.low == "cut" || t.low == "broke") &&
+		i+2 < len(d.toks) && (d.toks[i+1].low == "on" && (t.low == "went" || t.low == "goes") || d.toks[i+1].low == "in" && t.low != "went" && t.low != "goes") &&
+		(d.toks[i+2].kind == punct || d.toks[i+2].kind == markOpen) {
+		return t.text + " " + d.toks[i+1].text, false
+	}
 	// “…,” read the email: a document's words, inverted right after the mark.
 	if (t.low == "read" || t.low == "reads") && d.afterClose(i) {
 		return t.text, false
@@ -522,11 +529,31 @@ func (d *doc) partyTagBefore(j, a int) int {
 	if t-1 < a || !d.isWord(t) || d.toks[t-1].text != "," {
 		return -1
 	}
-	w := d.toks[t].text
-	if len(w) >= 4 && strings.ContainsRune("RDI", rune(w[0])) && w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z' && len(w) <= 9 {
+	if partyTag(d.toks[t].text) {
 		return t - 1
 	}
 	return -1
+}
+
+// partyTagAfter reports, for a name that ends at token j, whether a party
+// tag set off by commas follows it (, R-Ky.,): the comma after it, or -1.
+func (d *doc) partyTagAfter(j int) int {
+	k := j + 2
+	if k >= len(d.toks) || d.toks[j+1].text != "," || !d.isWord(k) || !partyTag(d.toks[k].text) {
+		return -1
+	}
+	if k+1 < len(d.toks) && d.toks[k+1].text == "." {
+		k++
+	}
+	if k+1 < len(d.toks) && d.toks[k+1].text == "," {
+		return k + 1
+	}
+	return -1
+}
+
+// partyTag reports whether a word is a party and state tag: R-Ky, D-Calif.
+func partyTag(w string) bool {
+	return len(w) >= 4 && len(w) <= 9 && strings.ContainsRune("RDI", rune(w[0])) && w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z'
 }
 
 // openingName finds, for the comma at m, the words before it when they
@@ -773,7 +800,11 @@ func (d *doc) clauseColon(a, open int) attribution {
 		for j+1 < c && d.isWord(j+1) && (d.toks[j+1].capital() || d.toks[j+1].initial() || nameParticles[d.toks[j+1].low]) {
 			j++
 		}
-		if j+1 < c && d.isWord(j+1) && !d.toks[j+1].capital() && !npStops[d.toks[j+1].low] {
+		v := j + 1
+		if k := d.partyTagAfter(j); k > 0 {
+			v = k + 1 // Ana Ruiz, D-Ore., sent a message: “…”
+		}
+		if v < c && d.isWord(v) && !d.toks[v].capital() && !npStops[d.toks[v].low] {
 			return attribution{kind: attrColon, cue: ":", npA: i, npB: j, cueTok: c, cueEnd: c}
 		}
 		return attribution{npA: -1}

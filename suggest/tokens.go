@@ -185,6 +185,7 @@ func sentenceEnd(toks []token, i int) bool {
 // sentence open (“Really?” Ana Ruiz asked).
 var speechVerbs = set("said", "says", "asked", "asks", "added", "adds", "wrote", "writes", "told", "tells",
 	"tweeted", "replied", "responded", "answered", "continued", "insisted", "explained", "noted", "recalled",
-	"shouted", "exclaimed", "joked", "quipped", "countered", "pressed", "started", "interrupted", "declared", "warned")
+	"shouted", "exclaimed", "joked", "quipped", "countered", "pressed", "started", "interrupted", "declared", "warned",
+	"went", "goes", "chimed")
 
 func isUpperRune(c rune) bool { return unicode.IsUpper(c) }
