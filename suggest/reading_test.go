@@ -65,6 +65,10 @@ func TestReadingRules(t *testing.T) {
 			[]brief{one("Kiri Vance", "We lost the count, not the argument")}},
 		{"pronoun: the one told is no subject", "Oona Brand, the former county chair, told Gus Marr, who runs the county paper, that she would vote no.\n\n“I am ashamed of this deal,” she said.",
 			[]brief{one("Oona Brand", "I am ashamed of this deal")}},
+		{"pronoun: an outlet is no person", "Kiri Vance spoke at the mill. Dover Valley Weekly printed the speech in full.\n\n“We will not move,” she said.",
+			[]brief{one("Kiri Vance", "We will not move")}},
+		{"pronoun: 'Another' opens no name", "Kiri Vance spoke at the mill. Another Dover resident agreed.\n\n“We will not move,” she said.",
+			[]brief{one("Kiri Vance", "We will not move")}},
 		{"pronoun: a place is no person", "Tori Vance spoke to farmers. New Jersey, a coastal state, took the speech badly.\n\n“We will fight this in court,” she said.",
 			[]brief{one("Tori Vance", "We will fight this in court")}},
 	}

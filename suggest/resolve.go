@@ -49,7 +49,8 @@ var orgWords = set("institution", "house", "council", "department", "agency", "p
 	"school", "college", "church", "club", "city", "county", "state", "states", "republic", "kingdom", "journal",
 	"herald", "tribune", "gazette", "agency", "reuters", "corporation", "co.", "ltd.", "llc", "organization",
 	"organisation", "coalition", "alliance", "federation", "league", "society", "trust", "project", "initiative",
-	"airlines", "motors", "technologies", "labs", "systems", "group", "partners", "capital", "holdings", "media")
+	"airlines", "motors", "technologies", "labs", "systems", "group", "partners", "capital", "holdings", "media",
+	"weekly", "daily", "magazine", "watch", "review", "radio", "television", "channel", "pac", "caucus")
 
 // leading words that may be capitalised at the start of a sentence but are not part of a name.
 var functionWords = set("the", "a", "an", "but", "and", "or", "in", "on", "at", "for", "of", "to", "by", "with",
@@ -62,7 +63,8 @@ var functionWords = set("the", "a", "an", "but", "and", "or", "in", "on", "at", 
 	// Questions and indefinite pronouns open sentences but name no one:
 	// Does Ruiz …? Nobody …
 	"does", "did", "do", "is", "was", "are", "were", "has", "have", "had", "can", "could", "should", "would",
-	"nobody", "everybody", "everyone", "somebody", "someone", "anyone", "anybody", "rather")
+	"nobody", "everybody", "everyone", "somebody", "someone", "anyone", "anybody", "rather", "another", "other",
+	"others")
 
 // timeWords are capitalised but never part of a name: Dover Wednesday.
 var timeWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
