@@ -941,6 +941,11 @@ func (d *doc) subjectLike(a, b int) bool {
 	return before && after && !possessive(d.toks[b].low)
 }
 
+// pastActs are common irregular past tenses: Ruiz lost Ohio, Hale won.
+var pastActs = set("lost", "won", "made", "took", "gave", "went", "came", "spoke", "led", "ran", "met", "sent", "held",
+	"left", "kept", "got", "saw", "knew", "thought", "felt", "brought", "began", "wrote", "told", "sought", "fought",
+	"stood", "struck", "drew", "threw", "chose", "rose", "spent", "paid", "built", "set", "put", "cut", "hit")
+
 // listenerVerbs take the one spoken to after them: told the Ledger.
 var listenerVerbs = set("told", "tells", "tell", "telling")
 
@@ -1086,12 +1091,12 @@ func (d *doc) actsFirst(a, b int) bool {
 		return false
 	}
 	k := b + 1
-	if k < len(d.toks) && d.isWord(k) && adverb(d.toks[k]) {
+	if k < len(d.toks) && d.isWord(k) && (adverb(d.toks[k]) || auxiliaries[d.toks[k].low] || d.toks[k].low == "instead") {
 		k++
 	}
 	if k >= len(d.toks) || !d.isWord(k) || d.toks[k].capital() {
 		return false
 	}
 	w := d.toks[k].low
-	return cueVerbs[w] || subjectVerbs[w] || len(w) > 4 && strings.HasSuffix(w, "ed")
+	return cueVerbs[w] || subjectVerbs[w] || len(w) > 4 && strings.HasSuffix(w, "ed") || pastActs[w]
 }
