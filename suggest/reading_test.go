@@ -56,7 +56,11 @@ func TestReadingRules(t *testing.T) {
 			[]brief{one("Tom Hale", "new")}},
 		{"short: a naming verb's modifier stays a scare quote", "Tom Hale ran on what he called a “fresh start” agenda.", nil},
 		{"short: a noun like praise is no verb of judging", "The coach had won “praise” for the new schedule.", nil},
+		{"junk: a number opens no name", "Eleven groups signed a letter to the board, calling the plan “reckless.”",
+			[]brief{one("", "reckless.")}},
 		// Pronouns as a reporter reads them.
+		{"pronoun: a sentence adverb opens no name", "Tom Hale spoke first. Dan Ruiz chaired the meeting. Instead Ana Ruiz waited.\n\n“We wait,” she said.",
+			[]brief{one("Ana Ruiz", "We wait")}},
 		{"pronoun: the sentence's subject before the subject it reports", "Lou Pike, a retired welder, said Dan Ruiz should be ready for hard questions. He came to the rally anyway.\n\n“I ask my wife whether she is ready,” he said.",
 			[]brief{one("Lou Pike", "I ask my wife whether she is ready")}},
 		{"pronoun: an age marks a person", "Dan Ruiz chaired the meeting. Odo Pike, 49, a retired welder, came to the rally anyway.\n\n“I ask my wife whether she is ready,” he said.",

@@ -64,7 +64,12 @@ var functionWords = set("the", "a", "an", "but", "and", "or", "in", "on", "at", 
 	// Does Ruiz …? Nobody …
 	"does", "did", "do", "is", "was", "are", "were", "has", "have", "had", "can", "could", "should", "would",
 	"nobody", "everybody", "everyone", "somebody", "someone", "anyone", "anybody", "rather", "another", "other",
-	"others")
+	"others",
+	// Sentence adverbs and numbers open sentences but name no one:
+	// Instead, …; Likewise …; Eleven groups said …
+	"instead", "likewise", "moreover", "furthermore", "indeed", "besides", "otherwise", "similarly", "again",
+	"perhaps", "maybe", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	"twelve", "twenty", "dozens", "hundreds", "thousands", "several", "few", "more", "less", "fewer")
 
 // timeWords are capitalised but never part of a name: Dover Wednesday.
 var timeWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
