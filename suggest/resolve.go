@@ -69,7 +69,7 @@ var functionWords = set("the", "a", "an", "but", "and", "or", "in", "on", "at", 
 	// Instead, …; Likewise …; Eleven groups said …
 	"instead", "likewise", "moreover", "furthermore", "indeed", "besides", "otherwise", "similarly", "again",
 	"perhaps", "maybe", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-	"twelve", "twenty", "dozens", "hundreds", "thousands", "several", "few", "more", "less", "fewer")
+	"twelve", "twenty", "several", "few", "more", "less", "fewer")
 
 // timeWords are capitalised but never part of a name: Dover Wednesday.
 var timeWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
