@@ -43,6 +43,28 @@ var cueVerbs = set(
 	"grumbled", "marveled", "raged", "seethed", "sniped", "puts", "quip", "explain", "insist", "argue", "warn",
 )
 
+// presentCue reports whether a word is the present tense of a speech verb
+// whose past tense is a cue (concludes, recalls, complains), and not as
+// often a noun (charges, states, jokes).
+func presentCue(w string) bool {
+	if len(w) < 5 || w[len(w)-1] != 's' || strings.HasSuffix(w, "ss") || nounable[w] || pluralNouns[w] {
+		return false
+	}
+	stem := w[:len(w)-1]
+	if cueVerbs[stem+"d"] || cueVerbs[stem+"ed"] {
+		return true // concludes, remarks
+	}
+	if strings.HasSuffix(w, "ies") && cueVerbs[w[:len(w)-3]+"ied"] {
+		return true // replies
+	}
+	return strings.HasSuffix(w, "es") && cueVerbs[w[:len(w)-2]+"ed"] // pushes
+}
+
+// pluralNouns are present tenses of cue verbs that are more often nouns.
+var pluralNouns = set("charges", "states", "reports", "objects", "counters", "jokes", "boasts", "laughs", "sighs",
+	"cries", "pleads", "snaps", "texts", "emails", "e-mails", "messages", "posts", "praises", "blasts", "cites",
+	"chants", "yells", "screams", "barks", "whispers", "thunders", "quotes", "refers", "advises", "reveals", "accounts")
+
 // nounable cue words are as often nouns (a call, the claims, his tweets).
 var nounable = set("call", "calls", "claims", "notes", "tweets", "posts", "answers", "replies", "demands", "promise",
 	"promises", "pledges", "vows", "remarks", "comments", "estimates", "reports", "reads", "states")
@@ -136,7 +158,7 @@ func (d *doc) cueAt(i int) (cue string, according bool) {
 	if (t.low == "read" || t.low == "reads") && d.afterClose(i) {
 		return t.text, false
 	}
-	if !cueVerbs[t.low] {
+	if !cueVerbs[t.low] && !presentCue(t.low) {
 		return "", false
 	}
 	// A capitalised cue word inside a sentence is a name (the United States).

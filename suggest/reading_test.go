@@ -38,6 +38,8 @@ func TestReadingRules(t *testing.T) {
 			[]brief{one("Tom Hale", "We have been friends for years.")}},
 		{"name: an opening participle before a colon", "Touring the closed mills along the river, Okafor concludes: “Nobody did this to them.”",
 			[]brief{one("Okafor", "Nobody did this to them.")}},
+		{"cue: the present tense of a speech verb", "“We could win this county by ten points,” Okafor concludes.",
+			[]brief{one("Okafor", "We could win this county by ten points")}},
 		{"cue: went on after a question", "“You know, it happens, right?” Tom Hale went on, as if he had not heard. “But you get over it.”",
 			[]brief{one("Tom Hale", "You know, it happens, right?"), one("Tom Hale", "But you get over it.")}},
 		{"cue: a clause with a party tag before a colon", "Senate Majority Leader Ada Quist, R-Ky., delivered a blunt message to Hale: “It is time to quit.”",
