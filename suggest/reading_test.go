@@ -60,6 +60,8 @@ func TestReadingRules(t *testing.T) {
 		{"short: a noun like praise is no verb of judging", "The coach had won “praise” for the new schedule.", nil},
 		{"junk: a number opens no name", "Eleven groups signed a letter to the board, calling the plan “reckless.”",
 			[]brief{one("", "reckless.")}},
+		{"short: a nickname inside a name is no quotation", "Gov. C.L. “Butch” Otter spoke for an hour and said the plan was “dead.”",
+			[]brief{one("Otter", "dead.")}},
 		// Pronouns as a reporter reads them.
 		{"pronoun: a sentence adverb opens no name", "Tom Hale spoke first. Dan Ruiz chaired the meeting. Instead Ana Ruiz waited.\n\n“We wait,” she said.",
 			[]brief{one("Ana Ruiz", "We wait")}},

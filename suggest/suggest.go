@@ -405,6 +405,13 @@ func (d *doc) notSpeech(c *candidate) bool {
 		}
 	}
 	n := d.wordCount(c)
+	// A nickname between a first name and a surname: Gov. C.L. “Butch” Otter.
+	if n <= 2 && len(c.qi) == 1 && c.first > 0 && c.last+1 < len(d.toks) && d.titleWords(c) {
+		if p, nx := d.toks[c.first-1], d.toks[c.last+1]; p.kind == word && (p.capital() || p.initial()) && nx.kind == word && nx.capital() &&
+			p.sent == nx.sent && !functionWords[p.low] {
+			return true
+		}
+	}
 	if n <= 3 && (c.attr.kind == attrNone || c.attr.kind == attrInherited) && !d.shortCueNear(c.first, c.last) {
 		return true
 	}
