@@ -44,6 +44,8 @@ func TestReadingRules(t *testing.T) {
 			[]brief{one("Tom Hale", "You know, it happens, right?"), one("Tom Hale", "But you get over it.")}},
 		{"cue: a clause with a party tag before a colon", "Senate Majority Leader Ada Quist, R-Ky., delivered a blunt message to Hale: “It is time to quit.”",
 			[]brief{one("Ada Quist", "It is time to quit.")}},
+		{"carried: past one paragraph of the reporter's words", "“The rules changed last year,” said Emily Kessel, who leads the group.\n\nOften, families did not understand the paperwork.\n\n“There was no education for parents back then.”",
+			[]brief{one("Emily Kessel", "The rules changed last year"), one("Emily Kessel", "There was no education for parents back then.")}},
 		// Junk words as the speaker.
 		{"junk: a question word opens no name", "Does Tom Hale have the votes? “I counted twice,” he said.",
 			[]brief{one("Tom Hale", "I counted twice")}},

@@ -282,9 +282,10 @@ func (d *doc) quotes() []Quote {
 		q.Text = strings.Join(texts, " ")
 		if c.attr.kind == attrNone && i > 0 {
 			// No attribution of its own: the previous quote's speaker goes on
-			// within its paragraph and into the next one.
+			// within its paragraph and into the next one, or past one paragraph
+			// of the reporter's own words when the quote opens its sentence.
 			prev := &kept[i-1]
-			if d.qs[c.qi[0]].para-d.qs[prev.qi[len(prev.qi)-1]].lastPar <= 1 && out[i-1].Speaker != "" {
+			if gap := d.qs[c.qi[0]].para - d.qs[prev.qi[len(prev.qi)-1]].lastPar; (gap <= 1 || gap == 2 && c.first == d.sentBeg[d.toks[c.first].sent]) && out[i-1].Speaker != "" {
 				q.Speaker, q.SpeakerSpan = out[i-1].Speaker, out[i-1].SpeakerSpan
 				q.From = FromCarried
 				c.attr.kind = attrInherited
