@@ -406,8 +406,33 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 	if j < a {
 		return -1, -1
 	}
+	// A time between the subject and its verb: Ruiz at the time said;
+	// Ruiz last week said; Ruiz in the past described.
+	if j >= a && d.isWord(j) && (timeNouns[d.toks[j].low] || timeWords[d.toks[j].low]) {
+		for k := j - 1; k >= a && j-k <= 4 && d.isWord(k); k-- {
+			w := d.toks[k].low
+			if w == "at" || w == "in" || w == "on" || w == "during" || w == "for" || w == "last" || w == "this" || w == "earlier" {
+				if k-1 >= a && d.isWord(k-1) && !npStops[d.toks[k-1].low] {
+					j = k - 1
+					for j >= a && d.isWord(j) && (auxiliaries[d.toks[j].low] || adverb(d.toks[j])) {
+						j--
+					}
+				}
+				break
+			}
+			if !determiners[w] && w != "first" && w != "next" && w != "same" && !timeNouns[w] && !timeWords[w] {
+				break
+			}
+		}
+		if j < a {
+			return -1, -1
+		}
+	}
 	// A party tag or other brackets between the name and the verb:
-	// Sen. Ana Ruiz (D-Ore.) said.
+	// Sen. Ana Ruiz (D-Ore.) said; Gov. Ana Ruiz (D-OR), said.
+	if d.toks[j].text == "," && j-1 >= a && d.toks[j-1].text == ")" {
+		j--
+	}
 	if d.toks[j].text == ")" {
 		k := j - 1
 		for k >= a && j-k <= 8 && d.toks[k].text != "(" && d.toks[k].role == outside {
@@ -520,7 +545,8 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 	if pronouns[d.toks[j].low] {
 		return j, j
 	}
-	if npStops[d.toks[j].low] || cueVerbs[d.toks[j].low] || adverb(d.toks[j]) || contraction(d.toks[j].low) || timeWords[d.toks[j].low] {
+	if npStops[d.toks[j].low] || cueVerbs[d.toks[j].low] || adverb(d.toks[j]) || contraction(d.toks[j].low) || timeWords[d.toks[j].low] ||
+		timeNouns[d.toks[j].low] {
 		return -1, -1
 	}
 	// A state after its town, with no comma before the verb (Lena Pike
@@ -706,6 +732,10 @@ func (d *doc) npAfter(i, b int) (int, int) {
 	}
 	return i, e
 }
+
+// timeNouns head a time, never a speaker: in the past, last week, for the first time.
+var timeNouns = set("past", "time", "times", "week", "weeks", "night", "nights", "year", "years", "month", "months",
+	"day", "days", "morning", "evening", "afternoon", "weekend", "ago", "today", "yesterday", "tonight", "moment")
 
 // finiteVerbs make the words after a speech verb a clause (said Ruiz had
 // won), not the speaker of an inverted cue.
