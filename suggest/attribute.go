@@ -332,7 +332,9 @@ func (d *doc) cueWithSpeaker(i, a, b int) attribution {
 	if s, e := d.subjectBefore(i, a); s >= 0 {
 		// A participle after a thing (their ninth debate saying) speaks
 		// for the clause's subject, read by subjectCue.
-		if h := d.toks[e]; strings.HasSuffix(d.toks[i].low, "ing") && !h.capital() && !pronouns[h.low] && !roleNouns[h.low] {
+		// So does a participle after the document that a subject issued (Ruiz
+		// released a statement saying …).
+		if h := d.toks[e]; strings.HasSuffix(d.toks[i].low, "ing") && !h.capital() && !pronouns[h.low] && (!roleNouns[h.low] || issued[h.low] && d.issuedBy(s)) {
 			return attribution{npA: -1}
 		}
 		return attribution{kind: attrDirect, cue: cue, npA: s, npB: e, cueTok: i, cueEnd: end}
@@ -629,6 +631,24 @@ func (d *doc) openingName(m, a int) (int, int, bool) {
 		return 0, 0, false
 	}
 	return s0, m - 1, true
+}
+
+// issued are documents a subject puts out: a statement saying …
+var issued = set("statement", "letter", "memo", "release", "note", "message", "email", "e-mail", "tweet", "post",
+	"video", "ad", "op-ed", "editorial", "column", "report")
+
+// issuedBy reports whether the noun phrase at s is the object of a verb of
+// putting out (released a statement; sent a letter), so its subject speaks.
+func (d *doc) issuedBy(s int) bool {
+	if s == 0 || !d.isWord(s-1) {
+		return false
+	}
+	switch d.toks[s-1].low {
+	case "released", "issued", "sent", "posted", "put", "wrote", "published", "tweeted", "emailed", "e-mailed",
+		"releases", "issues", "sends", "posts", "publishes", "aired", "airs", "ran", "runs", "circulated", "distributed":
+		return true
+	}
+	return false
 }
 
 // holdsRelative reports whether tokens [a, b] hold a relative pronoun.

@@ -64,6 +64,8 @@ func TestReadingRules(t *testing.T) {
 			[]brief{one("Ana Ruiz", "a narcissist")}},
 		{"name: a bracketed party tag before a comma", "Tuesday at the university, Gov. Ana Ruiz (R-OH), said, “We are ready to rent a wagon.”",
 			[]brief{one("Ana Ruiz", "We are ready to rent a wagon.")}},
+		{"name: the one who issued a statement speaks its words", "The mayor’s office released a statement saying “the count is final.” Ana Ruiz sent a letter saying “we object.”",
+			[]brief{one("The mayor’s office", "the count is final."), one("Ana Ruiz", "we object.")}},
 		{"junk: a number opens no name", "Eleven groups signed a letter to the board, calling the plan “reckless.”",
 			[]brief{one("", "reckless.")}},
 		{"short: a nickname inside a name is no quotation", "Gov. C.L. “Butch” Otter spoke for an hour and said the plan was “dead.”",
