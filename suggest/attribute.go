@@ -43,6 +43,28 @@ var cueVerbs = set(
 	"grumbled", "marveled", "raged", "seethed", "sniped", "puts", "quip", "explain", "insist", "argue", "warn",
 )
 
+// presentCue reports whether a word is the present tense of a speech verb
+// whose past tense is a cue (concludes, recalls, complains), and not as
+// often a noun (charges, states, jokes).
+func presentCue(w string) bool {
+	if len(w) < 5 || w[len(w)-1] != 's' || strings.HasSuffix(w, "ss") || nounable[w] || pluralNouns[w] {
+		return false
+	}
+	stem := w[:len(w)-1]
+	if cueVerbs[stem+"d"] || cueVerbs[stem+"ed"] {
+		return true // concludes, remarks
+	}
+	if strings.HasSuffix(w, "ies") && cueVerbs[w[:len(w)-3]+"ied"] {
+		return true // replies
+	}
+	return strings.HasSuffix(w, "es") && cueVerbs[w[:len(w)-2]+"ed"] // pushes
+}
+
+// pluralNouns are present tenses of cue verbs that are more often nouns.
+var pluralNouns = set("charges", "states", "reports", "objects", "counters", "jokes", "boasts", "laughs", "sighs",
+	"cries", "pleads", "snaps", "texts", "emails", "e-mails", "messages", "posts", "praises", "blasts", "cites",
+	"chants", "yells", "screams", "barks", "whispers", "thunders", "quotes", "refers", "advises", "reveals", "accounts")
+
 // nounable cue words are as often nouns (a call, the claims, his tweets).
 var nounable = set("call", "calls", "claims", "notes", "tweets", "posts", "answers", "replies", "demands", "promise",
 	"promises", "pledges", "vows", "remarks", "comments", "estimates", "reports", "reads", "states")
@@ -125,11 +147,18 @@ func (d *doc) cueAt(i int) (cue string, according bool) {
 	if (t.low == "pointed" || t.low == "points") && i+1 < len(d.toks) && d.toks[i+1].low == "out" {
 		return t.text + " " + d.toks[i+1].text, false
 	}
+	// “…?” Ruiz went on; she chimed in: a cue of two words right after a
+	// quotation or before its mark.
+	if (t.low == "went" || t.low == "goes" || t.low == "chimed" || t.low == "weighed" || t.low == "cut" || t.low == "broke") &&
+		i+2 < len(d.toks) && (d.toks[i+1].low == "on" && (t.low == "went" || t.low == "goes") || d.toks[i+1].low == "in" && t.low != "went" && t.low != "goes") &&
+		(d.toks[i+2].kind == punct || d.toks[i+2].kind == markOpen) {
+		return t.text + " " + d.toks[i+1].text, false
+	}
 	// “…,” read the email: a document's words, inverted right after the mark.
 	if (t.low == "read" || t.low == "reads") && d.afterClose(i) {
 		return t.text, false
 	}
-	if !cueVerbs[t.low] {
+	if !cueVerbs[t.low] && !presentCue(t.low) {
 		return "", false
 	}
 	// A capitalised cue word inside a sentence is a name (the United States).
@@ -303,7 +332,9 @@ func (d *doc) cueWithSpeaker(i, a, b int) attribution {
 	if s, e := d.subjectBefore(i, a); s >= 0 {
 		// A participle after a thing (their ninth debate saying) speaks
 		// for the clause's subject, read by subjectCue.
-		if h := d.toks[e]; strings.HasSuffix(d.toks[i].low, "ing") && !h.capital() && !pronouns[h.low] && !roleNouns[h.low] {
+		// So does a participle after the document that a subject issued (Ruiz
+		// released a statement saying …).
+		if h := d.toks[e]; strings.HasSuffix(d.toks[i].low, "ing") && !h.capital() && !pronouns[h.low] && (!roleNouns[h.low] || issued[h.low] && d.issuedBy(s)) {
 			return attribution{npA: -1}
 		}
 		return attribution{kind: attrDirect, cue: cue, npA: s, npB: e, cueTok: i, cueEnd: end}
@@ -377,8 +408,33 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 	if j < a {
 		return -1, -1
 	}
+	// A time between the subject and its verb: Ruiz at the time said;
+	// Ruiz last week said; Ruiz in the past described.
+	if j >= a && d.isWord(j) && (timeNouns[d.toks[j].low] || timeWords[d.toks[j].low]) {
+		for k := j - 1; k >= a && j-k <= 4 && d.isWord(k); k-- {
+			w := d.toks[k].low
+			if w == "at" || w == "in" || w == "on" || w == "during" || w == "for" || w == "last" || w == "this" || w == "earlier" {
+				if k-1 >= a && d.isWord(k-1) && !npStops[d.toks[k-1].low] {
+					j = k - 1
+					for j >= a && d.isWord(j) && (auxiliaries[d.toks[j].low] || adverb(d.toks[j])) {
+						j--
+					}
+				}
+				break
+			}
+			if !determiners[w] && w != "first" && w != "next" && w != "same" && !timeNouns[w] && !timeWords[w] {
+				break
+			}
+		}
+		if j < a {
+			return -1, -1
+		}
+	}
 	// A party tag or other brackets between the name and the verb:
-	// Sen. Ana Ruiz (D-Ore.) said.
+	// Sen. Ana Ruiz (D-Ore.) said; Gov. Ana Ruiz (D-OR), said.
+	if d.toks[j].text == "," && j-1 >= a && d.toks[j-1].text == ")" {
+		j--
+	}
 	if d.toks[j].text == ")" {
 		k := j - 1
 		for k >= a && j-k <= 8 && d.toks[k].text != "(" && d.toks[k].role == outside {
@@ -391,6 +447,11 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 	// Up to three parentheticals set off by commas are skipped (Harry
 	// Pell, 41, of Tacoma, Wash., who was polled, said).
 	for round := 0; round < 3 && j >= a && d.toks[j].text == ","; round++ {
+		// A party tag set off by commas: Sen. Ana Ruiz, D-Ore., said.
+		if k := d.partyTagBefore(j, a); k >= 0 {
+			j = k - 1
+			continue
+		}
 		// Find the comma before: the segment between is a parenthetical
 		// (skip it) or an apposition (the subject).
 		m := j - 1
@@ -408,8 +469,17 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 			for m2 >= a && d.toks[m2].text != "," && d.isWord(m2) && j-m2 <= 40 {
 				m2--
 			}
-			if m2 >= a && d.toks[m2].text == "," && (d.toks[m2+1].low == "who" || d.toks[m2+1].low == "which") {
+			// So is a long description with a relative clause in it (X, a
+			// businessman who sat on the board until last month, said).
+			if m2 >= a && d.toks[m2].text == "," && (d.toks[m2+1].low == "who" || d.toks[m2+1].low == "which" ||
+				(d.toks[m2+1].low == "a" || d.toks[m2+1].low == "an" || d.toks[m2+1].low == "the") && d.holdsRelative(m2+1, seg1)) {
 				m, seg0 = m2, m2+1
+			} else if m2 >= a && d.toks[m2].text == "," {
+				// Any long apposition after a name that opens the clause
+				// (Lou Pike, clad in a red cape with … and …, said).
+				if s0, s1, ok := d.openingName(m2, a); ok {
+					return s0, s1
+				}
 			}
 		}
 		// A name that opens the clause, then appositions, then a name
@@ -444,7 +514,15 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 			// A place after its town (a nurse in Dover, Delaware, said):
 			// the speaker is the phrase before the preposition.
 			if p := d.placeBefore(m, a); p >= 0 {
-				return d.npEndingAt(p-1, a)
+				s, e := d.npEndingAt(p-1, a)
+				// The place ends a parenthetical after a name: Ruiz, during a
+				// meeting in Dover, Delaware, said.
+				if s-2 >= a && parentheticals[d.toks[s-1].low] && d.toks[s-2].text == "," {
+					if n0, n1, ok := d.nameBefore(s-2, a); ok {
+						return n0, n1
+					}
+				}
+				return s, e
 			}
 			return seg0, seg1
 		} else if n0, n1, ok := d.nameBefore(m, a); ok {
@@ -455,6 +533,10 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 			// A name, then two descriptions: Mark Hale, chairman of the
 			// board of Acme, the firm's funding arm, said.
 			return first[0], first[1]
+		} else if s0, s1, ok := d.openingName(m, a); ok {
+			// A role and a name, then an apposition of any kind: Ohio
+			// state delegate Lou Pike, clad in a red cape, said.
+			return s0, s1
 		} else {
 			return -1, -1
 		}
@@ -465,7 +547,8 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 	if pronouns[d.toks[j].low] {
 		return j, j
 	}
-	if npStops[d.toks[j].low] || cueVerbs[d.toks[j].low] || adverb(d.toks[j]) || contraction(d.toks[j].low) || timeWords[d.toks[j].low] {
+	if npStops[d.toks[j].low] || cueVerbs[d.toks[j].low] || adverb(d.toks[j]) || contraction(d.toks[j].low) || timeWords[d.toks[j].low] ||
+		timeNouns[d.toks[j].low] {
 		return -1, -1
 	}
 	// A state after its town, with no comma before the verb (Lena Pike
@@ -475,13 +558,107 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 		for k >= a && d.isWord(k) && d.toks[k].capital() && j-k < 4 {
 			k--
 		}
-		if k >= a && d.toks[k].text == "," {
+		// Only a known place: in "During the debate in Dover, Ruiz said"
+		// the name after the comma is the subject.
+		if k >= a && d.toks[k].text == "," && places[d.lowWords(k+1, j)] {
 			if p := d.placeBefore(k, a); p >= 0 {
 				return d.npEndingAt(p-1, a)
 			}
 		}
 	}
 	return d.npEndingAt(j, a)
+}
+
+// partyTagBefore reports, for the comma at j, whether a party tag set off
+// by commas ends there (, R-Ky.,): the comma before it, or -1.
+func (d *doc) partyTagBefore(j, a int) int {
+	t := j - 1
+	if t >= a && d.toks[t].text == "." {
+		t--
+	}
+	if t-1 < a || !d.isWord(t) || d.toks[t-1].text != "," {
+		return -1
+	}
+	if partyTag(d.toks[t].text) {
+		return t - 1
+	}
+	return -1
+}
+
+// partyTagAfter reports, for a name that ends at token j, whether a party
+// tag set off by commas follows it (, R-Ky.,): the comma after it, or -1.
+func (d *doc) partyTagAfter(j int) int {
+	k := j + 2
+	if k >= len(d.toks) || d.toks[j+1].text != "," || !d.isWord(k) || !partyTag(d.toks[k].text) {
+		return -1
+	}
+	if k+1 < len(d.toks) && d.toks[k+1].text == "." {
+		k++
+	}
+	if k+1 < len(d.toks) && d.toks[k+1].text == "," {
+		return k + 1
+	}
+	return -1
+}
+
+// partyTag reports whether a word is a party and state tag: R-Ky, D-Calif.
+func partyTag(w string) bool {
+	return len(w) >= 4 && len(w) <= 9 && strings.ContainsRune("RDI", rune(w[0])) && w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z'
+}
+
+// openingName finds, for the comma at m, the words before it when they
+// open the clause (at a, after a closing mark or at the sentence start),
+// are at most six, hold no function word and end in a name: Ohio state
+// delegate Lou Pike, …. "In Dover, …" and "Hours later, …" are no subject.
+func (d *doc) openingName(m, a int) (int, int, bool) {
+	if m < a || d.toks[m].text != "," || m == 0 || !d.isWord(m-1) || !d.toks[m-1].capital() {
+		return 0, 0, false
+	}
+	k := m - 1
+	for k >= a && d.isWord(k) && m-k <= 7 {
+		w := d.toks[k]
+		if functionWords[w.low] && !(k+1 < m && w.low == "the") || npStops[w.low] || timeWords[w.low] || parentheticals[w.low] ||
+			strings.HasSuffix(w.low, "ing") || adverb(w) || w.capital() && strings.HasSuffix(w.low, "ly") {
+			return 0, 0, false
+		}
+		k--
+	}
+	s0 := k + 1
+	if m-s0 > 6 || !(k < a || d.toks[k].kind == markClose || d.toks[k].sent != d.toks[s0].sent) {
+		return 0, 0, false
+	}
+	if _, _, _, ok := d.name(s0, m-1); !ok {
+		return 0, 0, false
+	}
+	return s0, m - 1, true
+}
+
+// issued are documents a subject puts out: a statement saying …
+var issued = set("statement", "letter", "memo", "release", "note", "message", "email", "e-mail", "tweet", "post",
+	"video", "ad", "op-ed", "editorial", "column", "report")
+
+// issuedBy reports whether the noun phrase at s is the object of a verb of
+// putting out (released a statement; sent a letter), so its subject speaks.
+func (d *doc) issuedBy(s int) bool {
+	if s == 0 || !d.isWord(s-1) {
+		return false
+	}
+	switch d.toks[s-1].low {
+	case "released", "issued", "sent", "posted", "put", "wrote", "published", "tweeted", "emailed", "e-mailed",
+		"releases", "issues", "sends", "posts", "publishes", "aired", "airs", "ran", "runs", "circulated", "distributed":
+		return true
+	}
+	return false
+}
+
+// holdsRelative reports whether tokens [a, b] hold a relative pronoun.
+func (d *doc) holdsRelative(a, b int) bool {
+	for k := a; k <= b; k++ {
+		if w := d.toks[k].low; w == "who" || w == "which" || w == "whose" {
+			return true
+		}
+	}
+	return false
 }
 
 // npEndingAt walks back from the head word at token j, no further than a,
@@ -548,11 +725,15 @@ func (d *doc) npAfter(i, b int) (int, int) {
 	if pronouns[t.low] {
 		return i, i
 	}
-	if !(t.capital() || determiners[t.low] || roleNouns[t.low] || d.roleSoon(i, b)) {
+	if !(t.capital() || determiners[t.low] || roleNouns[t.low] || d.roleSoon(i, b)) || t.low == "that" || timeWords[t.low] {
 		return -1, -1
 	}
 	j := i
 	for j <= b && j-i < 10 && d.isWord(j) && (j == i || !afterStops[d.toks[j].low]) {
+		// said Ruiz had won, said the plan is dead: a clause, no speaker.
+		if finiteVerbs[d.toks[j].low] && !d.toks[j].capital() {
+			return -1, -1
+		}
 		j++
 	}
 	e := j - 1
@@ -571,6 +752,15 @@ func (d *doc) npAfter(i, b int) (int, int) {
 	}
 	return i, e
 }
+
+// timeNouns head a time, never a speaker: in the past, last week, for the first time.
+var timeNouns = set("past", "time", "times", "week", "weeks", "night", "nights", "year", "years", "month", "months",
+	"day", "days", "morning", "evening", "afternoon", "weekend", "ago", "today", "yesterday", "tonight", "moment")
+
+// finiteVerbs make the words after a speech verb a clause (said Ruiz had
+// won), not the speaker of an inverted cue.
+var finiteVerbs = set("is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "should", "can",
+	"may", "might", "must", "does", "did", "do", "isn't", "wasn't", "won't", "wouldn't", "hasn't", "hadn't")
 
 // join keeps together a quotation that the source interrupts with a bare
 // attribution: “…,” he said, “…” (or “…?” he wrote. “…”), when the words
@@ -636,9 +826,17 @@ var joinStops = set("and", "but", "or", "that", "in", "to", "of", "for", "with",
 // roleSoon reports whether a role noun follows within three words of token
 // i (up to b): "according to senior officials".
 func (d *doc) roleSoon(i, b int) bool {
-	for j := i; j <= b && j < i+3 && d.isWord(j); j++ {
-		if roleNouns[d.toks[j].low] {
+	for j := i; j <= b && j < i+4 && d.isWord(j); j++ {
+		w := d.toks[j].low
+		if roleNouns[w] || j < i+3 && (roleWords[w] || titles[w]) {
 			return true
+		}
+		// said retired neurosurgeon Ben Carson: lower-case role words, then the name.
+		if d.toks[j].capital() {
+			return j > i && j+1 <= b && d.isWord(j+1) && d.toks[j+1].capital()
+		}
+		if afterStops[w] || npStops[w] || functionWords[w] || adverb(d.toks[j]) || finiteVerbs[w] {
+			return false
 		}
 	}
 	return false
@@ -653,7 +851,7 @@ func (d *doc) clauseColon(a, open int) attribution {
 	if c <= a || d.toks[c].text != ":" {
 		return attribution{npA: -1}
 	}
-	for i := a; i < c-1; i++ {
+	for i := d.afterOpening(a, c); i < c-1; i++ {
 		if !d.isWord(i) {
 			continue
 		}
@@ -674,7 +872,11 @@ func (d *doc) clauseColon(a, open int) attribution {
 		for j+1 < c && d.isWord(j+1) && (d.toks[j+1].capital() || d.toks[j+1].initial() || nameParticles[d.toks[j+1].low]) {
 			j++
 		}
-		if j+1 < c && d.isWord(j+1) && !d.toks[j+1].capital() && !npStops[d.toks[j+1].low] {
+		v := j + 1
+		if k := d.partyTagAfter(j); k > 0 {
+			v = k + 1 // Ana Ruiz, D-Ore., sent a message: “…”
+		}
+		if v < c && d.isWord(v) && !d.toks[v].capital() && !npStops[d.toks[v].low] {
 			return attribution{kind: attrColon, cue: ":", npA: i, npB: j, cueTok: c, cueEnd: c}
 		}
 		return attribution{npA: -1}
@@ -689,12 +891,30 @@ func (d *doc) shortCueNear(first, last int) bool {
 	a, b := max(d.sentBeg[s0], first-reach), min(d.sentEnd[s1], last+reach)
 	for i := a; i <= b; i++ {
 		d.tick(1)
-		if t := d.toks[i]; t.kind == word && t.role == outside && !t.capital() && (shortCues[t.low] || subjectVerbs[t.low] || cueVerbs[t.low]) {
+		if t := d.toks[i]; t.kind == word && t.role == outside && !t.capital() && (shortCues[t.low] || subjectVerbs[t.low] || cueVerbs[t.low] || judging[t.low]) {
 			return true
 		}
 	}
 	return false
 }
+
+// judging verbs report or judge another's words, in any form: a short
+// quotation in their sentence is someone's (he implied the judge was
+// “hostile”; she has to characterize the plan as “dead”).
+// (Base forms that are as often nouns — praise, claim, vow — are left out.)
+var judging = set("talk", "talks", "talked", "talking", "spoke", "speaking", "stating", "voiced", "hammering",
+	"pointed", "imply", "implies", "implied", "implying", "describe", "characterize", "characterizes",
+	"characterizing", "characterise", "characterises", "ordered", "orders", "ordering", "crying", "cries",
+	"coached", "intimated", "intimates", "mouthing", "mouthed", "pledges", "swore", "swears",
+	"labels", "brands", "deride", "derides", "mocks", "ridicules",
+	"blames", "accuse", "praises", "insist", "predict", "assures", "assured", "demands", "urges",
+	"complains", "complaining", "complain", "claiming", "admits", "admitting", "acknowledging", "conceding",
+	"boasting", "bragging", "joking", "quipping", "lamenting", "wondering", "wondered", "quoting", "citing",
+	"recalling", "repeating", "repeats", "hailing", "hails", "dismisses", "denied", "denying", "denies",
+	"framed", "frames", "framing", "portrays", "portraying", "depicted", "depicts", "referring", "pronounced",
+	"proclaiming", "sneered", "scoffed", "gushed", "ranted", "railed", "railing", "ripped", "slamming", "blasting",
+	"lashed", "attacks", "criticizes", "criticize", "condemns", "condemning", "insulting", "insulted", "chided",
+	"scolded", "deemed", "deems", "dubbing", "branding", "labeling", "calls", "promises", "pledging", "assuring")
 
 // adverb reports whether a lower-case word ending in -ly is likely an
 // adverb (fatally, publicly), never a speaker's head word.
@@ -757,19 +977,7 @@ func (d *doc) nameBefore(m, a int) (int, int, bool) {
 // lower-case word, a comma or the verb follows, or a short lower-case noun
 // phrase right before the verb (the senator).
 func (d *doc) sentenceSubject(a, v int) (int, int) {
-	// An opening phrase up to a comma (Speaking at a rally in Dover, …;
-	// After the vote, …) is not the subject.
-	if a < v && d.isWord(a) && (strings.HasSuffix(d.toks[a].low, "ing") && d.toks[a].capital() || parentheticals[d.toks[a].low] && d.toks[a].low != "who") {
-		for k := a + 1; k < v && k <= a+15; k++ {
-			if d.toks[k].text == "," {
-				a = k + 1
-				break
-			}
-			if !d.isWord(k) {
-				break
-			}
-		}
-	}
+	a = d.afterOpening(a, v)
 	for i := a; i < v; i++ {
 		if !d.isWord(i) {
 			if d.toks[i].kind == markOpen || d.toks[i].kind == markClose {
@@ -835,6 +1043,37 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 	return -1, -1
 }
 
+// afterOpening skips an opening phrase up to a comma, which is not the
+// subject of the clause that runs from token a to v: a participle or a
+// preposition (Speaking at a rally in Dover, …; After the vote, …), an
+// adverb (Hastily, …) or a time (Hours later, …; Two weeks ago, …).
+func (d *doc) afterOpening(a, v int) int {
+	if a >= v || !d.isWord(a) {
+		return a
+	}
+	t := d.toks[a]
+	opening := strings.HasSuffix(t.low, "ing") && t.capital() || parentheticals[t.low] && t.low != "who" ||
+		t.capital() && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") || timeWords[t.low]
+	for k := a + 1; k < v && k <= a+15; k++ {
+		if d.toks[k].text == "," {
+			if opening || k-a <= 4 && openingTimes[d.toks[k-1].low] {
+				return k + 1
+			}
+			return a
+		}
+		// A dash sets off an aside inside the phrase (Hastily — as before — doing …,).
+		if !d.isWord(k) && !(opening && (d.toks[k].text == "—" || d.toks[k].text == "―" || d.toks[k].text == "–")) {
+			return a
+		}
+	}
+	return a
+}
+
+// openingTimes end an opening phrase of time: Hours later, Two weeks ago.
+var openingTimes = set("later", "ago", "earlier", "afterward", "afterwards", "before", "after", "since", "night",
+	"morning", "afternoon", "evening", "week", "weeks", "month", "months", "year", "years", "day", "days", "today",
+	"yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
 // subjectCue is the fallback attribution of a quotation in a sentence
 // that holds a speech cue but gives it no speaker by the rules above
 // (Avery went on the attack, calling him “…”; she thanked him for “…”):
@@ -843,7 +1082,7 @@ func (d *doc) subjectCue(sBeg, open int) attribution {
 	for v := open - 1; v > sBeg; v-- {
 		d.tick(1)
 		t := d.toks[v]
-		if t.kind != word || t.role != outside || !(cueVerbs[t.low] || shortCues[t.low] || subjectVerbs[t.low]) || t.capital() {
+		if t.kind != word || t.role != outside || !(cueVerbs[t.low] || shortCues[t.low] || subjectVerbs[t.low] || judging[t.low]) || t.capital() {
 			continue
 		}
 		from := sBeg

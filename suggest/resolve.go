@@ -49,7 +49,8 @@ var orgWords = set("institution", "house", "council", "department", "agency", "p
 	"school", "college", "church", "club", "city", "county", "state", "states", "republic", "kingdom", "journal",
 	"herald", "tribune", "gazette", "agency", "reuters", "corporation", "co.", "ltd.", "llc", "organization",
 	"organisation", "coalition", "alliance", "federation", "league", "society", "trust", "project", "initiative",
-	"airlines", "motors", "technologies", "labs", "systems", "group", "partners", "capital", "holdings", "media")
+	"airlines", "motors", "technologies", "labs", "systems", "group", "partners", "capital", "holdings", "media",
+	"weekly", "daily", "magazine", "watch", "review", "radio", "television", "channel", "pac", "caucus")
 
 // leading words that may be capitalised at the start of a sentence but are not part of a name.
 var functionWords = set("the", "a", "an", "but", "and", "or", "in", "on", "at", "for", "of", "to", "by", "with",
@@ -58,7 +59,17 @@ var functionWords = set("the", "a", "an", "but", "and", "or", "in", "on", "at", 
 	"still", "then", "now", "once", "no", "not", "all", "some", "many", "most", "each", "every", "both", "either",
 	"neither", "our", "their", "his", "her", "its", "my", "your", "nonetheless", "however", "meanwhile", "notably",
 	"privately", "publicly", "also", "even", "just", "only", "because", "unless", "until", "during", "over",
-	"under", "about", "into", "through", "like", "said", "says", "asked", "according", "yes", "ok", "okay")
+	"under", "about", "into", "through", "like", "said", "says", "asked", "according", "yes", "ok", "okay",
+	// Questions and indefinite pronouns open sentences but name no one:
+	// Does Ruiz …? Nobody …
+	"does", "did", "do", "is", "was", "are", "were", "has", "have", "had", "can", "could", "should", "would",
+	"nobody", "everybody", "everyone", "somebody", "someone", "anyone", "anybody", "rather", "another", "other",
+	"others",
+	// Sentence adverbs and numbers open sentences but name no one:
+	// Instead, …; Likewise …; Eleven groups said …
+	"instead", "likewise", "moreover", "furthermore", "indeed", "besides", "otherwise", "similarly", "again",
+	"perhaps", "maybe", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	"twelve", "twenty", "several", "few", "more", "less", "fewer")
 
 // timeWords are capitalised but never part of a name: Dover Wednesday.
 var timeWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -81,7 +92,7 @@ func capitalRuns(toks []token) []capRun {
 		j := i
 		for j+1 < len(toks) && toks[j+1].kind == word && toks[j+1].role == outside && toks[j+1].sent == t.sent &&
 			(toks[j+1].capital() || toks[j+1].initial() || nameParticles[toks[j+1].low] && j+2 < len(toks) && toks[j+2].capital()) &&
-			!timeWords[toks[j+1].low] {
+			!timeWords[toks[j+1].low] && !(headlineWords[toks[j+1].low] && j > i) {
 			j++
 		}
 		a := i
@@ -99,6 +110,11 @@ func capitalRuns(toks []token) []capRun {
 	}
 	return runs
 }
+
+// headlineWords, capitalised inside a run, end a name: a headline in title
+// case follows it (Ana Ruiz On Why The Plan Failed).
+var headlineWords = set("on", "how", "why", "what", "when", "the", "and", "is", "are", "to", "for", "with", "in",
+	"at", "about", "says", "said", "wants", "will", "was", "has")
 
 // speakerRef is a speaker already named, for resolving later mentions.
 type speakerRef struct {
@@ -151,7 +167,63 @@ func newResolver(d *doc) *resolver {
 			r.surname[w] = append(r.surname[w], [3]int{s, j, c.b})
 		}
 	}
+	r.readGenders()
 	return r
+}
+
+// readGenders learns a person's pronoun from the text's own words, as a
+// reader does: the pronoun that opens what a name said (Ruiz said she
+// would run; Hale told reporters that he …). A name whose sayings give both
+// pronouns about as often (a report of what one said of another) is left
+// unknown.
+func (r *resolver) readGenders() {
+	d := r.d
+	votes := map[string][2]int{}
+	for _, c := range d.caps {
+		d.tick(1)
+		s, e, _, ok := d.name(c.a, c.b)
+		if !ok || d.org(s, e) || possessive(d.toks[e].low) {
+			continue
+		}
+		k := c.b + 1
+		for k < len(d.toks) && k <= c.b+3 && d.isWord(k) && (auxiliaries[d.toks[k].low] || adverb(d.toks[k])) {
+			k++
+		}
+		if k >= len(d.toks) || !d.isWord(k) || d.toks[k].capital() || !cueVerbs[d.toks[k].low] || nounable[d.toks[k].low] {
+			continue
+		}
+		k++
+		if k < len(d.toks) && d.isWord(k) && (d.toks[k].low == "that" || d.toks[k].low == "reporters") {
+			k++
+		}
+		if k < len(d.toks) && d.isWord(k) && d.toks[k].low == "that" {
+			k++
+		}
+		if k >= len(d.toks) || !d.isWord(k) {
+			continue
+		}
+		g := 0
+		switch d.toks[k].low {
+		case "he", "he'd", "he's", "he'll":
+		case "she", "she'd", "she's", "she'll":
+			g = 1
+		default:
+			continue
+		}
+		fs, fe := r.fullSpan(s, e)
+		name := d.tokSpan(fs, fe).Text
+		v := votes[name]
+		v[g]++
+		votes[name] = v
+	}
+	for name, v := range votes {
+		switch {
+		case v[0] > 2*v[1]:
+			r.gender[name] = "he"
+		case v[1] > 2*v[0]:
+			r.gender[name] = "she"
+		}
+	}
 }
 
 // remember adds a speaker to those seen, once.
@@ -223,6 +295,10 @@ func (d *doc) name(a, b int) (int, int, []string, bool) {
 		return 0, 0, nil, false
 	}
 	start := run
+	// A title's own department: Secretary of State Ana Ruiz.
+	if run+1 < b && run-2 >= a && d.toks[run-1].low == "of" && titles[d.toks[run-2].low] {
+		start = run + 1
+	}
 	var ts []string
 	for i := run; i <= b; i++ {
 		if titles[d.toks[i].low] {
@@ -262,6 +338,9 @@ func (d *doc) org(a, b int) bool {
 			return true
 		}
 	}
+	if places[d.lowWords(a, b)] {
+		return true
+	}
 	if a == b {
 		rs := []rune(d.toks[a].text)
 		upper := len(rs) >= 2
@@ -276,6 +355,23 @@ func (d *doc) org(a, b int) bool {
 	}
 	return a > 0 && d.toks[a-1].low == "the"
 }
+
+// places are names of places that news names as often as people: a place
+// is not a person (“…,” she said, after "voters in New Jersey").
+var places = set("alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware",
+	"florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine",
+	"maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada",
+	"new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "ohio", "oklahoma",
+	"oregon", "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah",
+	"vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming", "america", "united states",
+	"u.s.", "britain", "great britain", "england", "scotland", "wales", "ireland", "france", "germany", "italy",
+	"spain", "portugal", "greece", "russia", "ukraine", "poland", "china", "japan", "korea", "north korea",
+	"south korea", "india", "pakistan", "afghanistan", "iran", "iraq", "syria", "turkey", "egypt", "mexico",
+	"canada", "brazil", "cuba", "europe", "asia", "africa", "australia", "saudi arabia", "libya", "yemen",
+	"iowa city", "new york city", "los angeles", "chicago", "boston", "philadelphia", "miami", "houston", "dallas",
+	"atlanta", "detroit", "cleveland", "denver", "seattle", "london", "paris", "berlin", "moscow", "beijing",
+	"brussels", "tokyo", "jerusalem", "baghdad", "damascus", "tehran", "kabul", "manhattan", "brooklyn", "silicon valley",
+	"wall street", "capitol hill", "washington d.c.", "puerto rico")
 
 // fullName returns the most recent name of two or more words before token
 // before that ends in the surname at token i (Hale → Tom B. Hale).
@@ -328,7 +424,7 @@ func (r *resolver) resolve(q *Quote, a attribution) {
 	// An indefinite phrase describes someone unnamed, even in capitals:
 	// a New Hampshire Republican, an Iowa Democrat, another Senate aide.
 	indefinite := a.npA < a.npB && (d.toks[a.npA].low == "a" || d.toks[a.npA].low == "an" || d.toks[a.npA].low == "another")
-	if s, e, ts, ok := d.name(a.npA, a.npB); ok && !indefinite {
+	if s, e, ts, ok := d.name(a.npA, r.personBeforeOf(a.npA, a.npB)); ok && !indefinite {
 		ref := speakerRef{span: d.tokSpan(s, e), titles: ts, tok: s}
 		ref.person = !d.org(s, e)
 		ref.thing = !ref.person
@@ -378,6 +474,39 @@ func (r *resolver) resolve(q *Quote, a attribution) {
 	r.remember(ref)
 	set(ref)
 	q.From = FromDescription
+}
+
+// personBeforeOf is where the speaker's words [a, b] end when they name a
+// person and then where the person comes from or works (Sen. Ana Ruiz of
+// Oregon; Tom Hale from the Acme Institute; Dr. Ruiz at Dover General): the
+// token before "of", "from" or "at"; else b. A title's own "of" (Secretary
+// of State Ana Ruiz) and an organisation's (Bank of Dover) are kept.
+func (r *resolver) personBeforeOf(a, b int) int {
+	d := r.d
+	for k := a + 1; k < b; k++ {
+		if w := d.toks[k].low; w != "of" && w != "from" && w != "at" {
+			continue
+		}
+		if !d.isWord(k-1) || !(d.toks[k-1].capital() || d.toks[k-1].initial()) {
+			return b
+		}
+		s, e, ts, ok := d.name(a, k-1)
+		if !ok || d.org(s, e) {
+			return b
+		}
+		personal := false
+		for _, t := range ts {
+			personal = personal || titles[t]
+		}
+		if e > s || personal || r.known[d.toks[s].low] {
+			return k - 1
+		}
+		if _, _, ok := r.fullName(s, s); ok {
+			return k - 1
+		}
+		return b
+	}
+	return b
 }
 
 // fullSpan is the name at tokens [s, e], or the full name given before
@@ -706,8 +835,18 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 		if ok && g != p || !ok && !r.knownPerson(ref.name) && !speaks && !d.personApposition(c.b) && !acts {
 			continue // the wrong pronoun, or an unsure subject that does not speak
 		}
+		if found {
+			// The sentence's own subject before the subject of what it
+			// reports: Lou Pike, a nurse, said Ana Ruiz should go. He …
+			if d.toks[c.a].sent == d.toks[subject.tok].sent {
+				subject = ref
+			}
+			break
+		}
 		subject, found = ref, true
-		break
+		if !d.reported(c.a, c.b) {
+			break
+		}
 	}
 	spoke := false
 	if r.spoke && r.lastSpoke.tok < i && d.toks[r.lastSpoke.tok].para >= para-2 {
@@ -743,6 +882,23 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 		return speaker, true
 	}
 	return speakerRef{}, false
+}
+
+// reported reports whether the name [a, b] is the subject of a reported
+// clause: right after a speech verb (or its "that") and before a verb of
+// its own (said Ana Ruiz should go), not an inverted speaker (said Ana Ruiz, …).
+func (d *doc) reported(a, b int) bool {
+	k := a - 1
+	for k >= 0 && k >= a-3 && d.isWord(k) && (titles[d.toks[k].low] || d.toks[k].capital()) {
+		k-- // Sen., Gov.
+	}
+	if k >= 0 && d.isWord(k) && d.toks[k].low == "that" {
+		k--
+	}
+	if k < 0 || !d.isWord(k) || !cueVerbs[d.toks[k].low] || d.toks[k].sent != d.toks[a].sent {
+		return false
+	}
+	return b+1 < len(d.toks) && d.isWord(b+1) && !d.toks[b+1].capital()
 }
 
 // tokAt is the token that starts at code point c (or the first after it).
@@ -785,12 +941,20 @@ func (d *doc) subjectLike(a, b int) bool {
 	}
 	before := start == 0 || d.toks[start-1].sent != d.toks[a].sent || d.toks[start-1].text == "," ||
 		d.toks[start-1].low == "and" || d.toks[start-1].low == "but" || d.toks[start-1].kind == markClose ||
-		cueVerbs[d.toks[start-1].low] // said Alan Abramowitz, a demographer: the speaker
+		cueVerbs[d.toks[start-1].low] && !listenerVerbs[d.toks[start-1].low] // said Alan Abramowitz, a demographer: the speaker
 	n := d.toks[b+1]
 	after := n.text == "," || n.kind == word && !n.capital() && n.role == outside && !npStops[n.low] || cueVerbs[n.low]
 	// A possessor is not the subject: Olsen's deputy director.
 	return before && after && !possessive(d.toks[b].low)
 }
+
+// pastActs are common irregular past tenses: Ruiz lost Ohio, Hale won.
+var pastActs = set("lost", "won", "made", "took", "gave", "went", "came", "spoke", "led", "ran", "met", "sent", "held",
+	"left", "kept", "got", "saw", "knew", "thought", "felt", "brought", "began", "wrote", "told", "sought", "fought",
+	"stood", "struck", "drew", "threw", "chose", "rose", "spent", "paid", "built", "set", "put", "cut", "hit")
+
+// listenerVerbs take the one spoken to after them: told the Ledger.
+var listenerVerbs = set("told", "tells", "tell", "telling")
 
 // Common first names, to tell he from she (written here, not from a corpus).
 var maleNames = set("john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles",
@@ -880,12 +1044,29 @@ func (d *doc) personApposition(b int) bool {
 	if d.toks[b+2].low == "who" {
 		return true
 	}
+	// An age is a person's: Lou Pike, 49, a nurse, …
+	if b+3 < len(d.toks) && d.toks[b+3].text == "," && age(d.toks[b+2].low) {
+		return true
+	}
 	for k := b + 2; k < len(d.toks) && k <= b+9 && d.isWord(k); k++ {
 		if t := d.toks[k].low; roleNouns[t] && !things[t] || roleWords[t] || personRoles[t] {
 			return true
 		}
 	}
 	return false
+}
+
+// age reports whether a word is a person's age (49).
+func age(w string) bool {
+	if len(w) == 0 || len(w) > 3 {
+		return false
+	}
+	for _, c := range w {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // personRoles are roles only a person holds, for telling a person from an
@@ -917,12 +1098,12 @@ func (d *doc) actsFirst(a, b int) bool {
 		return false
 	}
 	k := b + 1
-	if k < len(d.toks) && d.isWord(k) && adverb(d.toks[k]) {
+	if k < len(d.toks) && d.isWord(k) && (adverb(d.toks[k]) || auxiliaries[d.toks[k].low] || d.toks[k].low == "instead") {
 		k++
 	}
 	if k >= len(d.toks) || !d.isWord(k) || d.toks[k].capital() {
 		return false
 	}
 	w := d.toks[k].low
-	return cueVerbs[w] || subjectVerbs[w] || len(w) > 4 && strings.HasSuffix(w, "ed")
+	return cueVerbs[w] || subjectVerbs[w] || len(w) > 4 && strings.HasSuffix(w, "ed") || pastActs[w]
 }

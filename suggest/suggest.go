@@ -288,9 +288,10 @@ func (d *doc) quotes() []Quote {
 		q.Text = strings.Join(texts, " ")
 		if c.attr.kind == attrNone && i > 0 {
 			// No attribution of its own: the previous quote's speaker goes on
-			// within its paragraph and into the next one.
+			// within its paragraph and into the next one, or past one paragraph
+			// of the reporter's own words when the quote opens its sentence.
 			prev := &kept[i-1]
-			if d.qs[c.qi[0]].para-d.qs[prev.qi[len(prev.qi)-1]].lastPar <= 1 && out[i-1].Speaker != "" {
+			if gap := d.qs[c.qi[0]].para - d.qs[prev.qi[len(prev.qi)-1]].lastPar; (gap <= 1 || gap == 2 && c.first == d.sentBeg[d.toks[c.first].sent]) && out[i-1].Speaker != "" {
 				q.Speaker, q.SpeakerSpan, q.SpeakerKind = out[i-1].Speaker, out[i-1].SpeakerSpan, out[i-1].SpeakerKind
 				q.From = FromCarried
 				c.attr.kind = attrInherited
@@ -345,6 +346,19 @@ func (d *doc) titleWords(c *candidate) bool {
 // modifierDeterminers before a short quotation and a word after it make it
 // a modifier of that word: a “common sense” agenda, its “Nimbus” tablet
 // (after his or their the words are more often the person's own).
+// saidModifier reports whether a short quotation after an article is what
+// its sentence's speech verb reports (Ruiz said this was a “new” rule),
+// not a modifier set off by a scare quote: a cue of saying, not of naming
+// (what he called a “common sense” agenda), and no product after its
+// maker (its “Nimbus” tablet).
+func (d *doc) saidModifier(c *candidate) bool {
+	if c.attr.kind != attrDirect || d.toks[c.attr.cueTok].sent != d.toks[c.first].sent {
+		return false
+	}
+	cue := d.toks[c.attr.cueTok].low
+	return !objectFirst[cue] && !naming[cue] && d.toks[c.first-1].low != "its"
+}
+
 var modifierDeterminers = set("a", "an", "the", "its")
 
 // naming words right before a quotation say it is a name, a title or a
@@ -398,12 +412,19 @@ func (d *doc) notSpeech(c *candidate) bool {
 		}
 	}
 	n := d.wordCount(c)
+	// A nickname between a first name and a surname: Gov. C.L. “Butch” Otter.
+	if n <= 2 && len(c.qi) == 1 && c.first > 0 && c.last+1 < len(d.toks) && d.titleWords(c) {
+		if p, nx := d.toks[c.first-1], d.toks[c.last+1]; p.kind == word && (p.capital() || p.initial()) && nx.kind == word && nx.capital() &&
+			p.sent == nx.sent && !functionWords[p.low] {
+			return true
+		}
+	}
 	if n <= 3 && (c.attr.kind == attrNone || c.attr.kind == attrInherited) && !d.shortCueNear(c.first, c.last) {
 		return true
 	}
 	// A few words right after an article modify the noun that follows: a
 	// “common sense” agenda.
-	if n <= 3 && c.first > 0 && len(c.qi) == 1 {
+	if n <= 3 && c.first > 0 && len(c.qi) == 1 && !d.saidModifier(c) {
 		if prev := d.toks[c.first-1]; prev.kind == word && modifierDeterminers[prev.low] {
 			// The word after is a noun it modifies, not a conjunction, a
 			// preposition or a new sentence (a “failure” if …; a “loser.” The …).

@@ -146,8 +146,9 @@ func sentenceEnd(toks []token, i int) bool {
 	t := toks[i]
 	switch t.kind {
 	case punct:
-		// A stop right before a closing bracket is an abbreviation's: (D-Ore.)
-		if i+1 < len(toks) && toks[i+1].text == ")" {
+		// A stop right before a closing bracket or a comma is an
+		// abbreviation's: (D-Ore.); Ana Ruiz, D-Ore., said.
+		if i+1 < len(toks) && (toks[i+1].text == ")" || toks[i+1].text == ",") {
 			return false
 		}
 		return t.role == outside && (t.text == "." || t.text == "?" || t.text == "!")
@@ -184,6 +185,7 @@ func sentenceEnd(toks []token, i int) bool {
 // sentence open (“Really?” Ana Ruiz asked).
 var speechVerbs = set("said", "says", "asked", "asks", "added", "adds", "wrote", "writes", "told", "tells",
 	"tweeted", "replied", "responded", "answered", "continued", "insisted", "explained", "noted", "recalled",
-	"shouted", "exclaimed", "joked", "quipped", "countered", "pressed", "started", "interrupted", "declared", "warned")
+	"shouted", "exclaimed", "joked", "quipped", "countered", "pressed", "started", "interrupted", "declared", "warned",
+	"went", "goes", "chimed")
 
 func isUpperRune(c rune) bool { return unicode.IsUpper(c) }
