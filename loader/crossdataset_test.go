@@ -90,7 +90,7 @@ func TestLoadAcrossDatasets(t *testing.T) {
 		wantErr string
 	}{
 		{"a reload that cuts another dataset's relation", false, []*counterpoint.Dataset{&bDrops},
-			"this load drops claims that relations of other datasets end at (1), and would remove those relations; nothing was written. Load those datasets too (with the relations taken out), or give --cut-relations to remove them:\n  debate-b: a1 REBUTS b1 (of dataset \"debate-a\")"},
+			"this load drops claims that relations of other datasets end at (1), and would remove those relations; nothing was written. Take the relations out of those datasets (or load them too), or give --cut-relations to remove them:\n  debate-b: a1 REBUTS b1 (of dataset \"debate-a\")"},
 		{"a relation to a claim the load drops", false, []*counterpoint.Dataset{a, &bDrops},
 			`debate-a.json: $.relations[1].to: unknown claim "b1": dataset "debate-b" of this load no longer holds it (the graph's earlier version did)`},
 		{"into a dataset it does not require", false, []*counterpoint.Dataset{c},

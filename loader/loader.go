@@ -670,7 +670,7 @@ func (o LoadOptions) Load(ctx context.Context, w Writer, inputs []Input, progres
 		return nil, err
 	}
 	if !o.CutRelations {
-		if err := wouldCut(ctx, w, inputs); err != nil {
+		if err := wouldCut(ctx, w, inputs, "load"); err != nil {
 			return nil, err
 		}
 	}
@@ -813,7 +813,7 @@ const maxCutListed = 20
 // wouldCut refuses a reload that drops a claim which relations of a
 // dataset outside the load end at, naming them (dataset, from, kind, to):
 // the reload would remove them from a dataset no one is loading.
-func wouldCut(ctx context.Context, w Writer, inputs []Input) error {
+func wouldCut(ctx context.Context, w any, inputs []Input, what string) error {
 	g, ok := w.(Graph)
 	if !ok {
 		return nil
@@ -847,5 +847,5 @@ func wouldCut(ctx context.Context, w Writer, inputs []Input) error {
 	if n > len(cut) {
 		more = fmt.Sprintf("\n  … and %d more", n-len(cut))
 	}
-	return counterpoint.Errorf(counterpoint.EINVALID, "this load drops claims that relations of other datasets end at (%d), and would remove those relations; nothing was written. Load those datasets too (with the relations taken out), or give --cut-relations to remove them:\n  %s%s", n, strings.Join(cut, "\n  "), more)
+	return counterpoint.Errorf(counterpoint.EINVALID, "this %s drops claims that relations of other datasets end at (%d), and would remove those relations; nothing was written. Take the relations out of those datasets (or %s them too), or give --cut-relations to remove them:\n  %s%s", what, n, what, strings.Join(cut, "\n  "), more)
 }

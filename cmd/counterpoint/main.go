@@ -53,6 +53,7 @@ func (c Neo4jConfig) open(ctx context.Context, log *slog.Logger) (*store.DB, err
 type CLI struct {
 	Validate ValidateCmd `cmd:"" help:"Check dataset files without writing anything."`
 	Load     LoadCmd     `cmd:"" help:"Check dataset files, then write them to Neo4j, one transaction each."`
+	Delete   DeleteCmd   `cmd:"" help:"Delete datasets whole from Neo4j, in one transaction (refused if other datasets' relations end at their claims, unless --cut-relations)."`
 	Export   ExportCmd   `cmd:"" help:"Write datasets from the graph as dataset files (the format load reads), with their source texts."`
 	Stats    StatsCmd    `cmd:"" help:"Print node and relationship counts of the graph."`
 	Serve    ServeCmd    `cmd:"" help:"Serve the GraphQL API, the explorer and the probes."`
@@ -89,6 +90,30 @@ type LoadCmd struct {
 	Quiet  bool   `help:"Show no progress (shown on stderr: a bar on a terminal, else a line every few seconds)."`
 	// CutRelations lets a reload remove relations of other datasets.
 	CutRelations bool `name:"cut-relations" help:"Let a reload drop claims that relations of datasets outside the load end at, removing those relations (without it, such a load is refused and names them)."`
+}
+
+// DeleteCmd deletes datasets whole.
+type DeleteCmd struct {
+	Neo4jConfig
+	Datasets []string `arg:"" help:"The ids of the datasets to delete."`
+	Editor   string   `env:"COUNTERPOINT_EDITOR" default:"cli" help:"Who deletes, as the audit trail records it."`
+	// CutRelations lets the delete remove relations of other datasets.
+	CutRelations bool `name:"cut-relations" help:"Also remove the relations of other datasets that end at the deleted claims (without it, such a delete is refused and names them)."`
+}
+
+// Run deletes the datasets.
+func (c *DeleteCmd) Run(e *env) error {
+	db, err := c.open(e.ctx, e.log)
+	if err != nil {
+		return err
+	}
+	defer db.Close(context.Background())
+	sum, err := loader.LoadOptions{CutRelations: c.CutRelations}.Delete(counterpoint.WithEditor(e.ctx, c.Editor), db, c.Datasets)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "deleted dataset(s) %s: removed {%s}\n", strings.Join(c.Datasets, ", "), formatCounts(sum.Removed))
+	return nil
 }
 
 // StatsCmd prints what the graph holds.
