@@ -1,20 +1,24 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
-	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/internal/neo4jtest"
 )
 
 // TestRelationsAcrossDatasetsRestore: two datasets related both ways (a
-// claim curated through the store supports one of the article's, and one
+// claim curated through the API supports one of the article's, and one
 // of the article's rebuts it) are backed up by `export --all`, each file
 // requiring the other; the folder loaded into an empty graph, in either
 // order, gives the digest the graph had; each file alone is refused,
@@ -49,20 +53,7 @@ func TestRelationsAcrossDatasetsRestore(t *testing.T) {
 	}
 
 	const article, curated = "wapo-2015-encryption", "curated"
-	claim := counterpoint.Claim{ID: "litt-doubts-again", Text: "The deterrence claim is doubtful.", Date: "2015-08",
-		Assertions: []counterpoint.Assertion{{Actor: "robert-litt", Source: "litt-email-2015-08", Attribution: counterpoint.InDocument}},
-		Quotes:     []counterpoint.Quote{{Text: "Really?", Kind: counterpoint.Direct, Source: "wapo-2015-encryption", Start: 7039, End: 7046}}}
-	if err := db.UpsertClaim(ctx, claim); err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range []counterpoint.Relation{
-		{Kind: counterpoint.Supports, From: claim.ID, To: "policy-is-hard-to-reach", Inferred: true, Note: "curated into the article"},
-		{Kind: counterpoint.Rebuts, From: "healthy-debate-expected", To: claim.ID, Inferred: true, Note: "the article into curated"},
-	} {
-		if err := db.AddRelation(ctx, r); err != nil {
-			t.Fatalf("addRelation %s %s %s: %v", r.From, r.Kind, r.To, err)
-		}
-	}
+	mustCurateAcross(t, mustServe(t))
 	want := neo4jtest.MustStats(t, db)
 
 	dir := t.TempDir()
@@ -114,5 +105,96 @@ func TestRelationsAcrossDatasetsRestore(t *testing.T) {
 		if got := neo4jtest.MustStats(t, db); len(got.Nodes) != 0 {
 			t.Errorf("load %s alone failed but left %v in the graph", tt.file, got.Nodes)
 		}
+	}
+}
+
+// servedAPI is `counterpoint serve` run in the test's process.
+type servedAPI struct{ url, token string }
+
+// mustServe runs `serve` on a free loopback port over the test graph until
+// the test ends, with one curator token.
+func mustServe(tb testing.TB) servedAPI {
+	tb.Helper()
+	const token = "curator-test-token-1"
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--listen-addr", "127.0.0.1:0", "--api-tokens", "curator:" + token}, pw, io.Discard)
+		pw.Close()
+	}()
+	tb.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			tb.Errorf("serve: %v", err)
+		}
+	})
+	sc := bufio.NewScanner(pr)
+	for sc.Scan() {
+		if base, ok := strings.CutPrefix(sc.Text(), "counterpoint: serving on "); ok {
+			go io.Copy(io.Discard, pr) //nolint:errcheck // the rest of serve's output
+			api := servedAPI{url: base, token: token}
+			for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+				if res, err := http.Get(base + "/readyz"); err == nil {
+					res.Body.Close()
+					if res.StatusCode == http.StatusOK {
+						return api
+					}
+				}
+			}
+			tb.Fatalf("serve at %s: not ready in 30 s", base)
+		}
+	}
+	tb.Fatalf("serve printed no address (%v)", sc.Err())
+	return servedAPI{}
+}
+
+// mustPost sends a mutation or query as the curator and fails the test on
+// any error in the answer.
+func (a servedAPI) mustPost(tb testing.TB, query string, vars map[string]any) map[string]any {
+	tb.Helper()
+	body, err := json.Marshal(map[string]any{"query": query, "variables": vars})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	req, err := http.NewRequest(http.MethodPost, a.url+"/graphql", bytes.NewReader(body))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+a.token)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		tb.Fatalf("POST %s: %v", query, err)
+	}
+	defer res.Body.Close()
+	var out struct {
+		Data   map[string]any   `json:"data"`
+		Errors []map[string]any `json:"errors"`
+	}
+	if err := json.NewDecoder(res.Body).Decode(&out); err != nil {
+		tb.Fatalf("POST %s: status %d, %v", query, res.StatusCode, err)
+	}
+	if len(out.Errors) > 0 || res.StatusCode != http.StatusOK {
+		tb.Fatalf("POST %s: status %d, errors %v", query, res.StatusCode, out.Errors)
+	}
+	return out.Data
+}
+
+// mustCurateAcross curates, through the API as the studio sends it, a
+// claim into dataset "curated" related to the article's both ways: it
+// supports one of the article's claims, and one of the article's rebuts it.
+func mustCurateAcross(t *testing.T, api servedAPI) {
+	t.Helper()
+	api.mustPost(t, `mutation Add($in: ClaimInput!) { upsertClaim(input: $in) { id } }`, map[string]any{"in": map[string]any{
+		"id": "litt-doubts-again", "text": "The deterrence claim is doubtful.", "date": "2015-08", "dataset": "curated",
+		"assertions": []any{map[string]any{"actor": "robert-litt", "source": "litt-email-2015-08", "attribution": "IN_DOCUMENT"}},
+		"quotes":     []any{map[string]any{"text": "Really?", "kind": "DIRECT", "source": "wapo-2015-encryption", "start": 7039, "end": 7046}},
+	}})
+	for _, r := range []string{
+		`mutation { addRelation(input: {kind: SUPPORTS, from: "litt-doubts-again", to: "policy-is-hard-to-reach", inferred: true, note: "curated into the article"}) { kind } }`,
+		`mutation { addRelation(input: {kind: REBUTS, from: "healthy-debate-expected", to: "litt-doubts-again", inferred: true, note: "the article into curated"}) { kind } }`,
+	} {
+		api.mustPost(t, r, nil)
 	}
 }

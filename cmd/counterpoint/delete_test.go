@@ -35,20 +35,7 @@ func TestDeleteDataset(t *testing.T) {
 		return out.String() + errOut.String(), err
 	}
 
-	claim := counterpoint.Claim{ID: "litt-doubts-again", Text: "The deterrence claim is doubtful.", Date: "2015-08", Dataset: "curated",
-		Assertions: []counterpoint.Assertion{{Actor: "robert-litt", Source: "litt-email-2015-08", Attribution: counterpoint.InDocument}},
-		Quotes:     []counterpoint.Quote{{Text: "Really?", Kind: counterpoint.Direct, Source: "wapo-2015-encryption", Start: 7039, End: 7046}}}
-	if err := db.UpsertClaim(ctx, claim); err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range []counterpoint.Relation{
-		{Kind: counterpoint.Supports, From: claim.ID, To: "policy-is-hard-to-reach", Inferred: true, Note: "curated into the article"},
-		{Kind: counterpoint.Rebuts, From: "healthy-debate-expected", To: claim.ID, Inferred: true, Note: "the article into curated"},
-	} {
-		if err := db.AddRelation(ctx, r); err != nil {
-			t.Fatalf("addRelation %s %s %s: %v", r.From, r.Kind, r.To, err)
-		}
-	}
+	mustCurateAcross(t, mustServe(t))
 	both := neo4jtest.MustStats(t, db)
 
 	for _, tc := range []struct {
