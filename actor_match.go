@@ -31,7 +31,8 @@ const (
 	// or an organisation's acronym ("FBI").
 	MatchVariant ActorMatchReason = "KNOWN_VARIANT"
 	// MatchSpelling: a surname one letter off ("Comy"), with the same
-	// first name or initial.
+	// first name or initial; or a first name one letter off ("Calum"),
+	// with the same surname.
 	MatchSpelling ActorMatchReason = "SIMILAR_SPELLING"
 	// MatchRole: the same role and organisation ("FBI director").
 	MatchRole ActorMatchReason = "SAME_ROLE"
@@ -125,6 +126,8 @@ func matchActor(nq personName, role []string, q ActorQuery, a Actor) (ActorCandi
 			add(MatchInitial, 0.85)
 		case nq.first == "" || na.first == "":
 			add(MatchSurname, 0.6)
+		case len([]rune(nq.first)) >= 4 && editDistanceAtMostOne(nq.first, na.first):
+			add(MatchSpelling, 0.7) // "Calum" for "Callum"
 		}
 	case person && nq.first != "" && na.first != "" && len(nq.surname) >= 4 && editDistanceAtMostOne(nq.surname, na.surname) &&
 		(nq.first == na.first || variants(nq.first, na.first) || nq.first[0] == na.first[0] && (nq.initialOnly || na.initialOnly)):
@@ -157,7 +160,7 @@ func describeMatch(reasons []ActorMatchReason, a Actor) string {
 		case MatchVariant:
 			words[i] = "a known variant of the name"
 		case MatchSpelling:
-			words[i] = "surname one letter off"
+			words[i] = "the name one letter off"
 		case MatchRole:
 			words[i] = fmt.Sprintf("same role and organisation (%s)", a.Role)
 		case MatchSurname:
@@ -198,6 +201,9 @@ var groupStop = map[string]bool{"of": true, "the": true, "and": true, "for": tru
 
 func parseName(name string) personName {
 	raw := strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == ',' })
+	if len(raw) > 1 && strings.EqualFold(raw[0], "the") {
+		raw = raw[1:] // "the FBI" is the FBI, "The Washington Post" the Washington Post
+	}
 	var n personName
 	var initials strings.Builder
 	for _, w := range raw {
@@ -231,7 +237,7 @@ func parseName(name string) personName {
 	if len(core) == 0 {
 		return n
 	}
-	n.surname = core[len(core)-1]
+	n.surname = surnameKey(core)
 	n.core = core
 	if len(core) > 1 {
 		n.first = core[0]
@@ -243,6 +249,23 @@ func parseName(name string) personName {
 		n.key = n.surname // a one-word name with no title
 	}
 	return n
+}
+
+// surnameParticles join the surname they precede: "El Amin", "El-Amin" and
+// "el-Amin" are one surname, as are "van Dorn" and "Van-Dorn".
+var surnameParticles = map[string]bool{"al": true, "el": true, "van": true, "von": true, "de": true, "da": true, "di": true,
+	"du": true, "del": true, "della": true, "der": true, "den": true, "ter": true, "le": true, "la": true, "bin": true, "ibn": true,
+	"st": true, "dos": true, "das": true, "mac": true, "abu": true}
+
+// surnameKey is the surname of a name's core words, its particles joined
+// to it and its hyphens and apostrophes dropped, so that spellings that
+// differ only in those compare equal.
+func surnameKey(core []string) string {
+	i := len(core) - 1
+	for i > 1 && surnameParticles[core[i-1]] {
+		i--
+	}
+	return strings.NewReplacer("-", "", "'", "").Replace(strings.Join(core[i:], ""))
 }
 
 // foldAccent maps the accented Latin letters names most often carry to
@@ -282,7 +305,7 @@ var firstNameVariants = [][]string{
 	{"peter", "pete"}, {"philip", "phillip", "phil"}, {"raymond", "ray"}, {"douglas", "doug"}, {"leonard", "leo", "len"},
 	{"victoria", "vicky", "tori"}, {"rebecca", "becky"}, {"deborah", "debra", "deb", "debbie"}, {"barbara", "barb"},
 	{"abraham", "abe"}, {"zachary", "zach", "zack"}, {"joshua", "josh"}, {"nathaniel", "nathan", "nate"}, {"jacob", "jake"},
-	{"valerie", "val"}, {"susanne", "suzanne", "sue"}, {"mohammed", "muhammad", "mohamed", "mohammad"},
+	{"valerie", "val"}, {"tobias", "toby"}, {"susanne", "suzanne", "sue"}, {"mohammed", "muhammad", "mohamed", "mohammad"},
 }
 
 // variantOf maps each variant to the indexes of its groups.

@@ -3149,7 +3149,7 @@ enum ActorMatchReason {
   SURNAME_AND_INITIAL
   "A known variant of the first name (Jim for James), or an organisation's acronym (FBI)."
   KNOWN_VARIANT
-  "A surname one letter off, with the same first name or initial (Comy)."
+  "A surname one letter off, with the same first name or initial (Comy); or a first name one letter off, with the same surname (Calum for Callum)."
   SIMILAR_SPELLING
   "The same role and organisation (director of the FBI, FBI director)."
   SAME_ROLE
@@ -3333,7 +3333,7 @@ type Query {
   search(text: String!, first: Int = 10, datasets: [ID!]): [SearchHit!]!
   """
   The existing actors that a new speaker (name, and role as the source gives it) may be, best first, with the
-  reasons: same name, same surname and first initial, a known variant, a surname one letter off, same role and
+  reasons: same name, same surname and first initial, a known variant, a name one letter off, same role and
   organisation. Anonymous sources are never proposed, nor any when kind is ANONYMOUS. datasets limits the actors
   to those of some datasets. first defaults to 10, at most 100.
   """

@@ -72,6 +72,20 @@ var claimsFmt = []string{
 	"The figures on %s are misleading.", "We cannot afford to leave %s as they are.", "%s are a matter for parliament, not the courts.",
 }
 
+// Speakers returns the corpus's recurring speakers, each as its canonical
+// name followed by the variant spellings the maps use: the truth that a
+// check of variant detection or of actor candidates is measured against.
+func Speakers() [][]string {
+	out := make([][]string, len(speakers))
+	for i, sp := range speakers {
+		out[i] = append([]string{}, sp...)
+	}
+	return out
+}
+
+// Host is the programme's chair, a speaker of every map.
+const Host = host
+
 // Write writes cfg.Maps maps into cfg.Dir, one file each, and says what it
 // wrote.
 func Write(cfg Config) (Stats, error) {

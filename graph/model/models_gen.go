@@ -892,7 +892,7 @@ const (
 	ActorMatchReasonSurnameAndInitial ActorMatchReason = "SURNAME_AND_INITIAL"
 	// A known variant of the first name (Jim for James), or an organisation's acronym (FBI).
 	ActorMatchReasonKnownVariant ActorMatchReason = "KNOWN_VARIANT"
-	// A surname one letter off, with the same first name or initial (Comy).
+	// A surname one letter off, with the same first name or initial (Comy); or a first name one letter off, with the same surname (Calum for Callum).
 	ActorMatchReasonSimilarSpelling ActorMatchReason = "SIMILAR_SPELLING"
 	// The same role and organisation (director of the FBI, FBI director).
 	ActorMatchReasonSameRole ActorMatchReason = "SAME_ROLE"
