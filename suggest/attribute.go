@@ -1149,3 +1149,24 @@ func contraction(low string) bool {
 // invertible cues take their speaker after them after a comma too: “…” if
 // she loses, said David Marsh.
 var invertible = set("said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "continued", "recalled")
+
+// openingSubject reads a quotation inside a sentence without a cue as the
+// words of the sentence's subject when the sentence opens with a name and
+// its verb before the quotation, and no other quotation comes before it
+// (Ana Ruiz worried that the plan was “a trap”): the subject, not whoever
+// spoke last, owns the words. The verb stands as the cue.
+func (d *doc) openingSubject(open int) attribution {
+	sb := d.sentBeg[d.toks[open].sent]
+	if open-sb < 3 || open-sb > reach || !d.noQuotes(sb, open-1) {
+		return attribution{npA: -1}
+	}
+	s, e := d.sentenceSubject(sb, open)
+	if s < 0 || possessive(apostrophes.Replace(d.toks[e].low)) {
+		return attribution{npA: -1}
+	}
+	v := e + 1
+	if v >= open || !d.isWord(v) || d.toks[v].capital() || functionWords[d.toks[v].low] && !auxiliaries[d.toks[v].low] {
+		return attribution{npA: -1}
+	}
+	return attribution{kind: attrDirect, cue: d.toks[v].text, npA: s, npB: e, cueTok: v, cueEnd: v}
+}

@@ -46,6 +46,10 @@ func TestReadingRules(t *testing.T) {
 			[]brief{one("Ada Quist", "It is time to quit.")}},
 		{"carried: past one paragraph of the reporter's words", "“The rules changed last year,” said Emily Kessel, who leads the group.\n\nOften, families did not understand the paperwork.\n\n“There was no education for parents back then.”",
 			[]brief{one("Emily Kessel", "The rules changed last year"), one("Emily Kessel", "There was no education for parents back then.")}},
+		{"subject: a name opening the sentence of an uncued quotation owns it", "“The bridge is safe,” said Ana Ruiz.\n\nTom Hale worried that the repairs were “only a coat of paint on rust.”",
+			[]brief{one("Ana Ruiz", "The bridge is safe"), one("Tom Hale", "only a coat of paint on rust.")}},
+		{"subject: a possessive opening the sentence is no speaker", "“The bridge is safe,” said Ana Ruiz.\n\nTom Hale’s plan was “only a coat of paint on rust,” in her view.",
+			[]brief{one("Ana Ruiz", "The bridge is safe"), one("Ana Ruiz", "only a coat of paint on rust")}},
 		// Junk words as the speaker.
 		{"junk: a question word opens no name", "Does Tom Hale have the votes? “I counted twice,” he said.",
 			[]brief{one("Tom Hale", "I counted twice")}},
