@@ -213,6 +213,9 @@ func (d *doc) attribute(qi int) attribution {
 	if after.kind != attrNone && after.immediate {
 		return after
 	}
+	if signed := d.signedAfter(close); signed.kind != attrNone {
+		return signed
+	}
 	if before := d.lastCue(bStart, open-1); before.kind != attrNone {
 		return before
 	}
@@ -1161,12 +1164,71 @@ func (d *doc) openingSubject(open int) attribution {
 		return attribution{npA: -1}
 	}
 	s, e := d.sentenceSubject(sb, open)
+	if s < 0 {
+		s, e = d.nameBeforeAuxiliary(sb, open)
+	}
 	if s < 0 || possessive(apostrophes.Replace(d.toks[e].low)) {
 		return attribution{npA: -1}
 	}
 	v := e + 1
+	for v+1 < open && d.isWord(v) && auxiliaries[d.toks[v].low] && d.isWord(v+1) && !d.toks[v+1].capital() && !functionWords[d.toks[v+1].low] {
+		v++
+	}
 	if v >= open || !d.isWord(v) || d.toks[v].capital() || functionWords[d.toks[v].low] && !auxiliaries[d.toks[v].low] {
 		return attribution{npA: -1}
 	}
 	return attribution{kind: attrDirect, cue: d.toks[v].text, npA: s, npB: e, cueTok: v, cueEnd: v}
+}
+
+// dashes sign a quotation with its speaker's name after it.
+var dashes = set("-", "--", "–", "—", "―")
+
+// signedAfter reads a quotation followed at once by a dash and a name that
+// ends its sentence or is set off by a comma (“We will not sell.” – Ana
+// Ruiz, Dover), in its paragraph or opening the next, as signed by that
+// name, the way lists of quotations and fact checks give their speakers.
+func (d *doc) signedAfter(close int) attribution {
+	k := close + 1
+	if k+1 >= len(d.toks) || d.toks[k].kind != punct || !dashes[d.toks[k].text] || d.toks[k].para-d.toks[close].para > 1 {
+		return attribution{npA: -1}
+	}
+	s := k + 1
+	if !d.isWord(s) || !d.toks[s].capital() || d.toks[s].para != d.toks[k].para {
+		return attribution{npA: -1}
+	}
+	e := s
+	for e+1 < len(d.toks) && d.isWord(e+1) && (d.toks[e+1].capital() || d.toks[e+1].initial() || nameParticles[d.toks[e+1].low]) {
+		e++
+	}
+	if n := e + 1; n < len(d.toks) && d.toks[n].para == d.toks[e].para && (d.toks[n].kind != punct || d.toks[n].text != "." && d.toks[n].text != ",") {
+		return attribution{npA: -1}
+	}
+	if _, _, _, ok := d.name(s, e); !ok {
+		return attribution{npA: -1}
+	}
+	return attribution{kind: attrDirect, cue: d.toks[k].text, npA: s, npB: e, cueTok: k, cueEnd: k, immediate: true}
+}
+
+// nameBeforeAuxiliary finds a name opening the clause from a to v and
+// followed by an auxiliary (Ana Ruiz is promising …, Tom Hale has also
+// repeated …), which sentenceSubject leaves out; -1, -1 when none.
+func (d *doc) nameBeforeAuxiliary(a, v int) (int, int) {
+	i := d.afterOpening(a, v)
+	for i < v && d.isWord(i) && (functionWords[d.toks[i].low] && !determiners[d.toks[i].low] || adverb(d.toks[i]) || timeWords[d.toks[i].low]) {
+		i++
+	}
+	if i >= v || !d.isWord(i) || !d.toks[i].capital() {
+		return -1, -1
+	}
+	j := i
+	for j+1 < v && d.isWord(j+1) && (d.toks[j+1].capital() || d.toks[j+1].initial() || nameParticles[d.toks[j+1].low]) {
+		j++
+	}
+	if j+1 >= v || !d.isWord(j+1) || !auxiliaries[d.toks[j+1].low] {
+		return -1, -1
+	}
+	if s, e, _, ok := d.name(i, j); ok && s <= e {
+		return i, j
+	}
+	return -1, -1
 }
