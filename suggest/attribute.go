@@ -1060,7 +1060,7 @@ func (d *doc) afterOpening(a, v int) int {
 	for k := a + 1; k < v && k <= a+15; k++ {
 		if d.toks[k].text == "," {
 			if opening || k-a <= 4 && openingTimes[d.toks[k-1].low] {
-				return k + 1
+				return d.afterPlace(k+1, v)
 			}
 			return a
 		}
@@ -1231,4 +1231,16 @@ func (d *doc) nameBeforeAuxiliary(a, v int) (int, int) {
 		return i, j
 	}
 	return -1, -1
+}
+
+// afterPlace skips, at token a, the state or country that follows a town
+// in an opening phrase (In Salem, New Hampshire, Hale said …): it is part
+// of the place, not the clause's subject.
+func (d *doc) afterPlace(a, v int) int {
+	for k := a; k < v && k <= a+3 && d.isWord(k) && d.toks[k].capital(); k++ {
+		if k+1 < v && d.toks[k+1].text == "," && places[d.lowWords(a, k)] {
+			return k + 2
+		}
+	}
+	return a
 }

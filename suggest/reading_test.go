@@ -58,6 +58,8 @@ func TestReadingRules(t *testing.T) {
 			[]brief{one("Tom Hale", "The fees went up four times in two years.")}},
 		{"signed: a dash before a clause is no signature", "“The fees went up four times in two years.” – Tom Hale checked the figure later.",
 			[]brief{one("", "The fees went up four times in two years.")}},
+		{"name: a state after the town of an opening phrase is no subject", "In Dover, New Hampshire, Ana Ruiz went after Hale, calling him “a total stiff.”",
+			[]brief{one("Ana Ruiz", "a total stiff.")}},
 		// Junk words as the speaker.
 		{"junk: a question word opens no name", "Does Tom Hale have the votes? “I counted twice,” he said.",
 			[]brief{one("Tom Hale", "I counted twice")}},
