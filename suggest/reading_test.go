@@ -60,6 +60,10 @@ func TestReadingRules(t *testing.T) {
 			[]brief{one("", "The fees went up four times in two years.")}},
 		{"name: a state after the town of an opening phrase is no subject", "In Dover, New Hampshire, Ana Ruiz went after Hale, calling him “a total stiff.”",
 			[]brief{one("Ana Ruiz", "a total stiff.")}},
+		{"cue: remembered, reacted and exhorted report words", "“We will not close the mill,” remembered Ana Ruiz, the mayor. “Then close it,” reacted Tom Hale.",
+			[]brief{one("Ana Ruiz", "We will not close the mill"), one("Tom Hale", "Then close it")}},
+		{"cue: what a document reads is the document's", "The flyer reads: “Save the mill before the county sells it.”",
+			[]brief{one("The flyer", "Save the mill before the county sells it.")}},
 		// Junk words as the speaker.
 		{"junk: a question word opens no name", "Does Tom Hale have the votes? “I counted twice,” he said.",
 			[]brief{one("Tom Hale", "I counted twice")}},
