@@ -217,6 +217,9 @@ func (d *doc) attribute(qi int) attribution {
 	if signed := d.signedAfter(close); signed.kind != attrNone {
 		return signed
 	}
+	if verb := d.pastVerbAfter(close); verb.kind != attrNone {
+		return verb
+	}
 	if before := d.lastCue(bStart, open-1); before.kind != attrNone {
 		return before
 	}
@@ -1244,4 +1247,40 @@ func (d *doc) afterPlace(a, v int) int {
 		}
 	}
 	return a
+}
+
+// pastVerbAfter reads a quotation whose sentence goes on past its closing
+// mark (“…,” / “…?” / “…!”) with a pronoun or a name and a past tense
+// that ends the clause (“People are afraid,” he surmised.) as that
+// speaker's, whatever the verb: that is where news puts who spoke.
+func (d *doc) pastVerbAfter(close int) attribution {
+	if close < 1 || close+3 >= len(d.toks) {
+		return attribution{npA: -1}
+	}
+	if p := d.toks[close-1].text; p != "," && p != "?" && p != "!" {
+		return attribution{npA: -1}
+	}
+	s, e := close+1, close+1
+	switch {
+	case !d.isWord(s) || d.toks[s].para != d.toks[close].para:
+		return attribution{npA: -1}
+	case d.toks[s].low == "he" || d.toks[s].low == "she" || d.toks[s].low == "they":
+	case d.toks[s].capital():
+		for e+1 < len(d.toks) && d.isWord(e+1) && (d.toks[e+1].capital() || d.toks[e+1].initial() || nameParticles[d.toks[e+1].low]) {
+			e++
+		}
+		if _, _, _, ok := d.name(s, e); !ok {
+			return attribution{npA: -1}
+		}
+	default:
+		return attribution{npA: -1}
+	}
+	v := e + 1
+	if v+1 >= len(d.toks) || !d.isWord(v) || d.toks[v].capital() || len(d.toks[v].low) < 5 || !strings.HasSuffix(d.toks[v].low, "ed") {
+		return attribution{npA: -1}
+	}
+	if n := d.toks[v+1]; n.kind != punct || n.text != "." && n.text != "," && n.text != ";" {
+		return attribution{npA: -1}
+	}
+	return attribution{kind: attrDirect, cue: d.toks[v].text, npA: s, npB: e, cueTok: v, cueEnd: v, immediate: true}
 }

@@ -64,6 +64,10 @@ func TestReadingRules(t *testing.T) {
 			[]brief{one("Ana Ruiz", "We will not close the mill"), one("Tom Hale", "Then close it")}},
 		{"cue: what a document reads is the document's", "The flyer reads: “Save the mill before the county sells it.”",
 			[]brief{one("The flyer", "Save the mill before the county sells it.")}},
+		{"cue: any past tense after a pronoun right after the quotation", "“The bridge is safe,” said Tom Hale.\n\nAna Ruiz opened the meeting. “People are afraid of wasting their votes,” she surmised.",
+			[]brief{one("Tom Hale", "The bridge is safe"), one("Ana Ruiz", "People are afraid of wasting their votes")}},
+		{"cue: any past tense after a name right after the quotation", "“The bridge is safe,” said Tom Hale. “We are not done with it yet,” Ana Ruiz smirked.",
+			[]brief{one("Tom Hale", "The bridge is safe"), one("Ana Ruiz", "We are not done with it yet")}},
 		// Junk words as the speaker.
 		{"junk: a question word opens no name", "Does Tom Hale have the votes? “I counted twice,” he said.",
 			[]brief{one("Tom Hale", "I counted twice")}},
