@@ -736,7 +736,7 @@ func (d *doc) npAfter(i, b int) (int, int) {
 		return -1, -1
 	}
 	j := i
-	for j <= b && j-i < 10 && d.isWord(j) && (j == i || !afterStops[d.toks[j].low]) {
+	for j <= b && j-i < 10 && d.isWord(j) && (j == i || !afterStops[d.toks[j].low] || d.closeTo(i, j)) {
 		// said Ruiz had won, said the plan is dead: a clause, no speaker.
 		if finiteVerbs[d.toks[j].low] && !d.toks[j].capital() {
 			return -1, -1
@@ -1283,4 +1283,16 @@ func (d *doc) pastVerbAfter(close int) attribution {
 		return attribution{npA: -1}
 	}
 	return attribution{kind: attrDirect, cue: d.toks[v].text, npA: s, npB: e, cueTok: v, cueEnd: v, immediate: true}
+}
+
+// closeTo reports whether the "to" at token j goes on a description that
+// opens with a determiner at i and names a role or closeness (said a
+// longtime adviser to Ana Ruiz; said a source close to the campaign): the
+// words after it say whose, and belong to the description.
+func (d *doc) closeTo(i, j int) bool {
+	if d.toks[j].low != "to" || j-1 <= i || !determiners[d.toks[i].low] {
+		return false
+	}
+	prev := d.toks[j-1].low
+	return (roleNouns[prev] || prev == "close") && j+1 < len(d.toks) && d.isWord(j+1)
 }

@@ -68,6 +68,8 @@ func TestReadingRules(t *testing.T) {
 			[]brief{one("Tom Hale", "The bridge is safe"), one("Ana Ruiz", "People are afraid of wasting their votes")}},
 		{"cue: any past tense after a name right after the quotation", "“The bridge is safe,” said Tom Hale. “We are not done with it yet,” Ana Ruiz smirked.",
 			[]brief{one("Tom Hale", "The bridge is safe"), one("Ana Ruiz", "We are not done with it yet")}},
+		{"description: a role 'to' someone keeps whose role it is", "“We have work to do,” said a longtime adviser to Ana Ruiz. “It is serious,” said a source close to the campaign.",
+			[]brief{one("a longtime adviser to Ana Ruiz", "We have work to do"), one("a source close to the campaign", "It is serious")}},
 		// Junk words as the speaker.
 		{"junk: a question word opens no name", "Does Tom Hale have the votes? “I counted twice,” he said.",
 			[]brief{one("Tom Hale", "I counted twice")}},
