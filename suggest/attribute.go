@@ -573,7 +573,15 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 			}
 		}
 	}
-	return d.npEndingAt(j, a)
+	s, e := d.npEndingAt(j, a)
+	// A role "to" someone before the verb: a longtime adviser to Ana Ruiz
+	// said; a source close to the campaign said — the role speaks.
+	if s-2 >= a && d.toks[s-1].low == "to" && d.isWord(s-2) && !d.toks[s-2].capital() {
+		if s2, _ := d.npEndingAt(s-2, a); s2 >= 0 && d.closeTo(s2, s-1) {
+			return s2, e
+		}
+	}
+	return s, e
 }
 
 // partyTagBefore reports, for the comma at j, whether a party tag set off

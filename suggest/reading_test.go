@@ -70,6 +70,8 @@ func TestReadingRules(t *testing.T) {
 			[]brief{one("Tom Hale", "The bridge is safe"), one("Ana Ruiz", "We are not done with it yet")}},
 		{"description: a role 'to' someone keeps whose role it is", "“We have work to do,” said a longtime adviser to Ana Ruiz. “It is serious,” said a source close to the campaign.",
 			[]brief{one("a longtime adviser to Ana Ruiz", "We have work to do"), one("a source close to the campaign", "It is serious")}},
+		{"description: a role 'to' a name before the verb is the speaker, not the name", "“We have work to do,” a longtime adviser to Ana Ruiz said.",
+			[]brief{one("a longtime adviser to Ana Ruiz", "We have work to do")}},
 		// Junk words as the speaker.
 		{"junk: a question word opens no name", "Does Tom Hale have the votes? “I counted twice,” he said.",
 			[]brief{one("Tom Hale", "I counted twice")}},
