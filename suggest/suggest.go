@@ -286,6 +286,11 @@ func (d *doc) quotes() []Quote {
 		q.Start, q.End = q.Parts[0].Start, q.Parts[len(q.Parts)-1].End
 		q.ID = fmt.Sprintf("q%d-%d", q.Start, q.End)
 		q.Text = strings.Join(texts, " ")
+		if c.attr.kind == attrNone {
+			if a := d.openingSubject(c.first); a.kind != attrNone {
+				c.attr = a
+			}
+		}
 		if c.attr.kind == attrNone && i > 0 {
 			// No attribution of its own: the previous quote's speaker goes on
 			// within its paragraph and into the next one, or past one paragraph
