@@ -16,6 +16,7 @@ import (
 	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/graph"
 	"github.com/counterpoint-news/counterpoint/graph/model"
+	"github.com/counterpoint-news/counterpoint/internal/readahead"
 )
 
 // Limits on arguments, beyond those the store sets on path queries.
@@ -224,10 +225,15 @@ func (r *Resolver) counterSides(ctx context.Context, c *model.Counter) (by, agai
 }
 
 // related returns the claims at the other end of one kind of relation.
+// A read-ahead of that side answers without the claim's other relations.
 func (r *Resolver) related(ctx context.Context, claimID string, kind counterpoint.RelationKind, outgoing bool) ([]*model.Claim, error) {
-	rels, err := r.loadersFor(ctx).relationsByClaim.Load(ctx, claimID)
-	if err != nil {
-		return nil, err
+	l := r.loadersFor(ctx)
+	rels, ok := l.sided.get(readahead.Sided{Claim: claimID, Kind: kind, Outgoing: outgoing})
+	if !ok {
+		var err error
+		if rels, err = l.relationsByClaim.Load(ctx, claimID); err != nil {
+			return nil, err
+		}
 	}
 	var ids []string
 	for _, rel := range rels {

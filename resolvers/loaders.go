@@ -2,6 +2,7 @@ package resolvers
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"github.com/vikstrous/dataloadgen"
@@ -30,6 +31,7 @@ type loaders struct {
 	assertionsByClaim *dataloadgen.Loader[string, []counterpoint.Assertion]
 	assertionsByActor *dataloadgen.Loader[string, []counterpoint.Assertion]
 	relationsByClaim  *dataloadgen.Loader[string, []counterpoint.Relation]
+	sided             sidedCache // what a read-ahead read of one kind and direction
 	aboutByClaim      *dataloadgen.Loader[string, []string]
 	memberships       *dataloadgen.Loader[string, []counterpoint.Link]
 	authorsBySource   *dataloadgen.Loader[string, []string]
@@ -288,6 +290,7 @@ func (l *loaders) prime(b readahead.Bundle) {
 	for id, rels := range b.Relations {
 		l.relationsByClaim.Prime(id, dedupe(rels))
 	}
+	l.sided.prime(b.Sided)
 	for id, cs := range b.CountersBy {
 		l.countersBy.Prime(id, cs)
 	}
@@ -322,9 +325,48 @@ func (l *loaders) clearAll() {
 	l.assertionsByClaim.ClearAll()
 	l.assertionsByActor.ClearAll()
 	l.relationsByClaim.ClearAll()
+	l.sided.clear()
 	l.aboutByClaim.ClearAll()
 	l.memberships.ClearAll()
 	l.authorsBySource.ClearAll()
 	l.countersBy.ClearAll()
 	l.countersAgainst.ClearAll()
+}
+
+// sidedCache holds the relations of one kind and direction of a claim that
+// a read-ahead read (rebuttedBy's, say) instead of all of them: a field of
+// that side answers from it, any other reads relationsByClaim. It is safe
+// for the concurrent resolvers of one request.
+type sidedCache struct {
+	mu   sync.Mutex
+	rels map[readahead.Sided][]counterpoint.Relation
+}
+
+func (c *sidedCache) prime(sided map[readahead.Sided][]counterpoint.Relation) {
+	if len(sided) == 0 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.rels == nil {
+		c.rels = make(map[readahead.Sided][]counterpoint.Relation, len(sided))
+	}
+	for k, rels := range sided {
+		c.rels[k] = rels
+	}
+}
+
+// get returns the relations of one side of a claim and whether a
+// read-ahead read them.
+func (c *sidedCache) get(k readahead.Sided) ([]counterpoint.Relation, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	rels, ok := c.rels[k]
+	return rels, ok
+}
+
+func (c *sidedCache) clear() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.rels = nil
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vikstrous/dataloadgen"
 
+	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/internal/readahead"
 )
 
@@ -26,9 +27,11 @@ var (
 )
 
 // relatedClaimFields are the Claim fields whose items are the claims at the
-// other end of a relation.
-var relatedClaimFields = map[string]bool{
-	"rebuts": true, "rebuttedBy": true, "supports": true, "supportedBy": true, "qualifies": true, "qualifiedBy": true,
+// other end of a relation, with the kind and direction each reads.
+var relatedClaimFields = map[string]readahead.Sides{
+	"rebuts": readahead.Side(counterpoint.Rebuts, true), "rebuttedBy": readahead.Side(counterpoint.Rebuts, false),
+	"supports": readahead.Side(counterpoint.Supports, true), "supportedBy": readahead.Side(counterpoint.Supports, false),
+	"qualifies": readahead.Side(counterpoint.Qualifies, true), "qualifiedBy": readahead.Side(counterpoint.Qualifies, false),
 }
 
 // claimDetailOf says what a selection on Claim reads of the claim and of
@@ -38,8 +41,8 @@ func claimDetailOf(op *graphql.OperationContext, sel ast.SelectionSet) readahead
 	d.Quotes, d.Assertions = orParts(false, false, op, sel)
 	for _, f := range graphql.CollectFields(op, sel, claimTypes) {
 		switch {
-		case relatedClaimFields[f.Name]:
-			d.Relations = true
+		case relatedClaimFields[f.Name] != 0:
+			d.Sides |= relatedClaimFields[f.Name]
 			d.RelatedQuotes, d.RelatedAssertions = orParts(d.RelatedQuotes, d.RelatedAssertions, op, f.Selections)
 		case f.Name == "relations":
 			d.Relations = true

@@ -133,6 +133,9 @@ func TestArgumentsOutOfRangeNeverReachTheStore(t *testing.T) {
 // what the store reads with it, in one call; the nested fields are then
 // answered from that call alone: the store sees no other call.
 func TestReadAheadAsksForWhatTheSelectionReads(t *testing.T) {
+	rebuts, rebuttedBy := readahead.Side(counterpoint.Rebuts, true), readahead.Side(counterpoint.Rebuts, false)
+	supports, supportedBy := readahead.Side(counterpoint.Supports, true), readahead.Side(counterpoint.Supports, false)
+	qualifiedBy := readahead.Side(counterpoint.Qualifies, false)
 	tests := []struct {
 		selection string
 		want      readahead.ClaimDetail
@@ -141,11 +144,14 @@ func TestReadAheadAsksForWhatTheSelectionReads(t *testing.T) {
 		{`quotes { text }`, readahead.ClaimDetail{Quotes: true}},
 		{`assertedBy { name }`, readahead.ClaimDetail{Assertions: true}},
 		{`... on Claim { assertions { attribution } }`, readahead.ClaimDetail{Assertions: true}},
-		{`rebuts { id }`, readahead.ClaimDetail{Relations: true}},
-		{`quotes { text } assertedBy { name } rebuttedBy { assertedBy { name } }`, readahead.ClaimDetail{Quotes: true, Assertions: true, Relations: true, RelatedAssertions: true}},
+		{`rebuts { id }`, readahead.ClaimDetail{Sides: rebuts}},
+		{`quotes { text } assertedBy { name } rebuttedBy { assertedBy { name } }`, readahead.ClaimDetail{Quotes: true, Assertions: true, Sides: rebuttedBy, RelatedAssertions: true}},
 		// A relation's from or to may be the claim itself.
 		{`relations { from { quotes { text } } }`, readahead.ClaimDetail{Quotes: true, Relations: true, RelatedQuotes: true}},
-		{`...F } } fragment F on Claim { supportedBy { assertedBy { name }`, readahead.ClaimDetail{Relations: true, RelatedAssertions: true}},
+		{`...F } } fragment F on Claim { supportedBy { assertedBy { name }`, readahead.ClaimDetail{Sides: supportedBy, RelatedAssertions: true}},
+		// Each relation field adds its kind and direction; relations reads them all.
+		{`rebuttedBy { id } supports { quotes { text } } qualifiedBy { id }`, readahead.ClaimDetail{Sides: rebuttedBy | supports | qualifiedBy, RelatedQuotes: true}},
+		{`rebuttedBy { id } relations(kinds: [REBUTS]) { kind }`, readahead.ClaimDetail{Relations: true, Sides: rebuttedBy}},
 	}
 	for _, tt := range tests {
 		s := MustSmallGraph(t)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/internal/readahead"
 )
 
 // This file exports the store's Cypher texts, read-only, for the benchmark
@@ -38,7 +39,10 @@ func Queries() map[string]string {
 		"countersAgainstActor": countersAgainstActor,
 		"counterSummary":       counterSummary + counterSummaryPairs,
 		"claimDetail":          claimDetail,
-		"actorDetail":          actorDetail,
+		// The read-ahead of a selection whose only relation field is
+		// rebuttedBy (the mix's claim selection).
+		"claimDetailRebuttedBy": claimDetailSides[readahead.Side(counterpoint.Rebuts, false)],
+		"actorDetail":           actorDetail,
 		// The reads of a scope, of the studio and of the journalist's views.
 		"claimsPageScoped":     claimsPageScoped,
 		"countersScoped":       countersScoped,

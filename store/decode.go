@@ -17,8 +17,11 @@ import (
 // the first value that is not what it expects.
 type fields struct {
 	what string // what is decoded, for messages: "record", "actor", ...
-	get  func(key string) (any, bool)
-	keys func() []string
+	// One of rec and m holds the values: the columns of a record, or the
+	// keys of a map. Held as they are (not behind closures) so that reading
+	// a record or a map allocates the fields alone.
+	rec *neo4j.Record
+	m   map[string]any
 	// absentIsNull: a node's properties leave empty values out, so a
 	// missing optional key is null there; a record's columns, and the keys of
 	// a map that a query builds, are always present.
@@ -28,7 +31,7 @@ type fields struct {
 
 // recordFields reads the columns of one record.
 func recordFields(rec *neo4j.Record) *fields {
-	return &fields{what: "record", get: rec.Get, keys: func() []string { return rec.Keys }}
+	return &fields{what: "record", rec: rec}
 }
 
 // mapFields reads a map that a query builds (such as {kind: type(r), ...}),
@@ -45,24 +48,33 @@ func propsFields(what string, v any) *fields {
 
 func newMapFields(what string, v any, absentIsNull bool) *fields {
 	m, ok := v.(map[string]any)
-	f := &fields{what: what, absentIsNull: absentIsNull,
-		get: func(key string) (any, bool) {
-			v, ok := m[key]
-			return v, ok
-		},
-		keys: func() []string {
-			keys := make([]string, 0, len(m))
-			for k := range m {
-				keys = append(keys, k)
-			}
-			slices.Sort(keys)
-			return keys
-		},
-	}
+	f := &fields{what: what, m: m, absentIsNull: absentIsNull}
 	if !ok {
 		f.err = fmt.Errorf("decode %s: got %T, want a map", what, v)
 	}
 	return f
+}
+
+// get returns the value of key and whether it is there.
+func (f *fields) get(key string) (any, bool) {
+	if f.rec != nil {
+		return f.rec.Get(key)
+	}
+	v, ok := f.m[key]
+	return v, ok
+}
+
+// keys returns the keys there are, for messages.
+func (f *fields) keys() []string {
+	if f.rec != nil {
+		return f.rec.Keys
+	}
+	keys := make([]string, 0, len(f.m))
+	for k := range f.m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }
 
 // fail records a problem unless an earlier one is already recorded.

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"slices"
+	"strings"
 
 	"github.com/counterpoint-news/counterpoint"
 	"github.com/counterpoint-news/counterpoint/internal/readahead"
@@ -28,6 +29,35 @@ RETURN properties(c) AS props,
   CASE WHEN $assertions THEN ` + assertionsOf("c") + ` END AS assertions,
   CASE WHEN $relations THEN ` + relationsOf("c", relationExtras) + ` END AS relations`
 
+// claimDetailHead reads claims by id with the parts a ClaimDetail asks
+// for, but for the relations, which the statement completes.
+var claimDetailHead = `UNWIND $ids AS id
+MATCH (c:Claim {id: id})
+RETURN properties(c) AS props,
+  CASE WHEN $quotes THEN ` + quotesOf("c") + ` END AS quotes,
+  CASE WHEN $assertions THEN ` + assertionsOf("c") + ` END AS assertions,
+  `
+
+// claimDetailSides holds, for each set of relation kinds and directions
+// that the fields rebuts ... qualifiedBy can select, the read-ahead that
+// reads only those relations (and the claims at their other end), so that
+// a page selecting rebuttedBy reads the incoming REBUTS and not every
+// relation of every kind both ways. Built once from the constant parts and
+// the fixed kinds, never from input.
+var claimDetailSides = func() map[readahead.Sides]string {
+	out := map[readahead.Sides]string{}
+	for s := readahead.Sides(1); s <= readahead.AllSides; s++ {
+		var parts []string
+		for _, outgoing := range []bool{true, false} {
+			if kinds := s.Kinds(outgoing); len(kinds) > 0 {
+				parts = append(parts, sidedRelationsOf("c", kinds, outgoing, relationExtras))
+			}
+		}
+		out[s] = claimDetailHead + strings.Join(parts, " + ") + ` AS relations`
+	}
+	return out
+}()
+
 // counterExtras is what the read-ahead adds to each counter: who asserted
 // its two claims, when asked.
 var counterExtras = `,
@@ -45,7 +75,12 @@ RETURN properties(a) AS props,
 // statement, what d asks for. Claims that do not exist are left out.
 func (db *DB) ClaimsWithDetail(ctx context.Context, ids []string, d readahead.ClaimDetail) (readahead.Bundle, error) {
 	b := newBundle()
-	res, err := db.read(ctx, "claimDetail", claimDetail, map[string]any{
+	name, cypher, sides := "claimDetail", claimDetail, readahead.Sides(0)
+	if !d.Relations && d.Sides != 0 {
+		name, cypher, sides = "claimDetailSides", claimDetailSides[d.Sides], d.Sides
+		d.Relations = true
+	}
+	res, err := db.read(ctx, name, cypher, map[string]any{
 		"ids": ids, "quotes": d.Quotes, "assertions": d.Assertions, "relations": d.Relations,
 		"relatedQuotes": d.RelatedQuotes, "relatedAssertions": d.RelatedAssertions,
 	})
@@ -93,7 +128,11 @@ func (db *DB) ClaimsWithDetail(ctx context.Context, ids []string, d readahead.Cl
 			return b, err
 		}
 		rels, others := sortedRelations(rs)
-		b.Relations[c.ID] = rels
+		if sides == 0 {
+			b.Relations[c.ID] = rels
+		} else {
+			addSided(&b, c.ID, rels, sides)
+		}
 		b.Claims = append(b.Claims, others...)
 	}
 	return b, nil
@@ -143,7 +182,7 @@ func (db *DB) ActorsWithDetail(ctx context.Context, ids []string, d readahead.Ac
 func newBundle() readahead.Bundle {
 	return readahead.Bundle{
 		Quotes: map[string][]counterpoint.Quote{}, Assertions: map[string][]counterpoint.Assertion{},
-		Relations: map[string][]counterpoint.Relation{}, CountersBy: map[string][]counterpoint.Counter{},
+		Relations: map[string][]counterpoint.Relation{}, Sided: map[readahead.Sided][]counterpoint.Relation{}, CountersBy: map[string][]counterpoint.Counter{},
 		CountersAgainst: map[string][]counterpoint.Counter{},
 	}
 }
@@ -214,4 +253,19 @@ func addAssertions(b *readahead.Bundle, claimID string, f *fields, key string) e
 	b.Assertions[claimID] = assertions
 	b.Actors = append(b.Actors, actors...)
 	return nil
+}
+
+// addSided records, for each side in sides, the complete list of claim's
+// relations of that kind and direction, read from rels (in relationOrder).
+func addSided(b *readahead.Bundle, claim string, rels []counterpoint.Relation, sides readahead.Sides) {
+	sides.Each(func(kind counterpoint.RelationKind, outgoing bool) {
+		var kept []counterpoint.Relation
+		for _, r := range rels {
+			if r.Kind == kind && (outgoing && r.From == claim || !outgoing && r.To == claim) &&
+				!slices.ContainsFunc(kept, func(k counterpoint.Relation) bool { return k.Key() == r.Key() }) {
+				kept = append(kept, r)
+			}
+		}
+		b.Sided[readahead.Sided{Claim: claim, Kind: kind, Outgoing: outgoing}] = kept
+	})
 }

@@ -64,6 +64,22 @@ func relationsOf(claim, more string) string {
 	return collect(fmt.Sprintf(relationsPart, claim, kindsKey(nil), more))
 }
 
+// sidedRelationsPart reads the relations of kinds %[2]s outgoing from
+// claim %[1]s (%[3]s and %[4]s are the arrow's ends: "-" and "->") or
+// incoming ("<-" and "-"), each as relationsPart's items.
+const sidedRelationsPart = `MATCH (%[1]s)%[3]s[r:%[2]s]%[4]s(o:Claim)
+    RETURN {kind: type(r), from: startNode(r).id, to: endNode(r).id, ` + relationGrounds + `, claim: properties(o)%[5]s}`
+
+// sidedRelationsOf reads claim's relations of the given kinds in one
+// direction, with more fields in each item, as relationsOf does for all.
+func sidedRelationsOf(claim string, kinds []counterpoint.RelationKind, outgoing bool, more string) string {
+	start, end := "<-", "-"
+	if outgoing {
+		start, end = "-", "->"
+	}
+	return collect(fmt.Sprintf(sidedRelationsPart, claim, kindsKey(kinds), start, end, more))
+}
+
 // countersOf reads one side of an actor's counters; whole says whether each
 // claim comes with all its properties (the read-ahead primes the claims
 // with them) or with its id alone.

@@ -136,7 +136,9 @@ func rawActorCounters(ctx context.Context, r *Raw, p Params) ([]string, error) {
 }
 
 // claimDetailParams asks the read-ahead for the mix's claim selection:
-// quotes, assertedBy and rebuttedBy { assertedBy }.
+// quotes, assertedBy and rebuttedBy { assertedBy }, with the statement
+// that reads the incoming REBUTS only ("claimDetailRebuttedBy"), as the
+// store chooses for that selection.
 func claimDetailParams(ids []string) map[string]any {
 	return map[string]any{"ids": ids, "quotes": true, "assertions": true, "relations": true, "relatedQuotes": false, "relatedAssertions": true}
 }
@@ -144,7 +146,7 @@ func claimDetailParams(ids []string) map[string]any {
 // claimsWithSelection reads the claim selection of the given claims with
 // the store's read-ahead statement, as Counterpoint does.
 func (r *Raw) claimsWithSelection(ctx context.Context, ids []string) ([]string, error) {
-	recs, err := r.named(ctx, "claimDetail", claimDetailParams(ids))
+	recs, err := r.named(ctx, "claimDetailRebuttedBy", claimDetailParams(ids))
 	if err != nil {
 		return nil, err
 	}

@@ -14,6 +14,10 @@ type ClaimDetail struct {
 	Quotes     bool // each claim's quotes
 	Assertions bool // who asserted each claim, with the actors
 	Relations  bool // every relation to or from each claim, with the claim at its other end
+	// Sides: only the relations of these kinds and directions, with the
+	// claim at the other end (rebuttedBy, supports, ...); Relations covers
+	// them all.
+	Sides Sides
 	// Of the claims at the other end of the relations:
 	RelatedQuotes     bool
 	RelatedAssertions bool
@@ -44,6 +48,7 @@ type Bundle struct {
 	Quotes     map[string][]counterpoint.Quote     // by claim id
 	Assertions map[string][]counterpoint.Assertion // by claim id
 	Relations  map[string][]counterpoint.Relation  // by claim id: every relation touching it
+	Sided      map[Sided][]counterpoint.Relation   // by claim id and side: the relations of one kind and direction
 
 	CountersBy      map[string][]counterpoint.Counter // by actor id: the counters it made
 	CountersAgainst map[string][]counterpoint.Counter // by actor id: the counters aimed at it
@@ -53,6 +58,7 @@ type Bundle struct {
 func (d ClaimDetail) Or(e ClaimDetail) ClaimDetail {
 	return ClaimDetail{
 		Quotes: d.Quotes || e.Quotes, Assertions: d.Assertions || e.Assertions, Relations: d.Relations || e.Relations,
+		Sides:         d.Sides | e.Sides,
 		RelatedQuotes: d.RelatedQuotes || e.RelatedQuotes, RelatedAssertions: d.RelatedAssertions || e.RelatedAssertions,
 	}
 }
@@ -63,4 +69,57 @@ func (d ActorDetail) Or(e ActorDetail) ActorDetail {
 		Countered: d.Countered || e.Countered, CounteredBy: d.CounteredBy || e.CounteredBy,
 		CounterAssertions: d.CounterAssertions || e.CounterAssertions,
 	}
+}
+
+// Sides is a set of relation kinds and directions, as the fields rebuts,
+// rebuttedBy, supports, supportedBy, qualifies and qualifiedBy read them.
+type Sides uint8
+
+// sideKinds are the kinds a side can have, in the order of their bits.
+var sideKinds = []counterpoint.RelationKind{counterpoint.Rebuts, counterpoint.Supports, counterpoint.Qualifies}
+
+// Side is the set holding relations of kind, outgoing from the claim or
+// incoming to it; none for a kind outside sideKinds.
+func Side(kind counterpoint.RelationKind, outgoing bool) Sides {
+	for i, k := range sideKinds {
+		if k == kind {
+			if outgoing {
+				return 1 << (2 * i)
+			}
+			return 1 << (2*i + 1)
+		}
+	}
+	return 0
+}
+
+// Kinds returns the kinds in s of one direction, in sideKinds' order.
+func (s Sides) Kinds(outgoing bool) []counterpoint.RelationKind {
+	var out []counterpoint.RelationKind
+	for _, k := range sideKinds {
+		if s&Side(k, outgoing) != 0 {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// Each calls f with each kind and direction in s.
+func (s Sides) Each(f func(kind counterpoint.RelationKind, outgoing bool)) {
+	for _, k := range sideKinds {
+		for _, out := range []bool{true, false} {
+			if s&Side(k, out) != 0 {
+				f(k, out)
+			}
+		}
+	}
+}
+
+// AllSides is every kind and direction a side can have.
+const AllSides Sides = 1<<6 - 1
+
+// Sided keys the relations of one claim of one kind and direction.
+type Sided struct {
+	Claim    string
+	Kind     counterpoint.RelationKind
+	Outgoing bool
 }

@@ -554,7 +554,8 @@ func (s *Store) ClaimsWithDetail(_ context.Context, ids []string, d readahead.Cl
 	if err := s.enter("ClaimsWithDetail", ids, d); err != nil {
 		return readahead.Bundle{}, err
 	}
-	b := readahead.Bundle{Quotes: map[string][]counterpoint.Quote{}, Assertions: map[string][]counterpoint.Assertion{}, Relations: map[string][]counterpoint.Relation{}}
+	b := readahead.Bundle{Quotes: map[string][]counterpoint.Quote{}, Assertions: map[string][]counterpoint.Assertion{}, Relations: map[string][]counterpoint.Relation{},
+		Sided: map[readahead.Sided][]counterpoint.Relation{}}
 	claims := slices.Clone(ids)
 	var actors []string
 	detail := func(id string, quotes, assertions bool) {
@@ -573,11 +574,28 @@ func (s *Store) ClaimsWithDetail(_ context.Context, ids []string, d readahead.Cl
 			continue
 		}
 		detail(id, d.Quotes, d.Assertions)
-		if !d.Relations {
+		if !d.Relations && d.Sides == 0 {
 			continue
 		}
-		b.Relations[id] = s.relationsOf(id)
-		for _, r := range b.Relations[id] {
+		rels := s.relationsOf(id)
+		if d.Relations {
+			b.Relations[id] = rels
+		} else {
+			// Only the sides asked for, as the store reads them.
+			var kept []counterpoint.Relation
+			d.Sides.Each(func(kind counterpoint.RelationKind, outgoing bool) {
+				var side []counterpoint.Relation
+				for _, r := range rels {
+					if r.Kind == kind && (outgoing && r.From == id || !outgoing && r.To == id) {
+						side = append(side, r)
+					}
+				}
+				b.Sided[readahead.Sided{Claim: id, Kind: kind, Outgoing: outgoing}] = side
+				kept = append(kept, side...)
+			})
+			rels = kept
+		}
+		for _, r := range rels {
 			other := r.From
 			if other == id {
 				other = r.To
