@@ -1031,7 +1031,13 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 					j++
 				}
 			}
-			if j+1 == v || d.toks[j+1].text == "," || d.isWord(j+1) && !d.toks[j+1].capital() && !npStops[d.toks[j+1].low] {
+			// The name's verb may come after auxiliaries and adverbs: Ana
+			// Ruiz is insisting that …; Ruiz has also been saying ….
+			aux := j + 1
+			for aux < v && d.isWord(aux) && (auxiliaries[d.toks[aux].low] || adverb(d.toks[aux])) {
+				aux++
+			}
+			if j+1 == v || aux == v || d.toks[j+1].text == "," || d.isWord(j+1) && !d.toks[j+1].capital() && !npStops[d.toks[j+1].low] {
 				if s, e, _, ok := d.name(i, j); ok && s <= e {
 					return i, j
 				}

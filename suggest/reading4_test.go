@@ -17,6 +17,10 @@ func TestReadingRulesFour(t *testing.T) {
 			[]brief{one("Gwendolyn Arch", "We will not move")}},
 		{"pronoun: he passes over a woman by her first name", "Desmond Oyelaran chaired the hearing. Gwendolyn Arch spoke to the farmers.\n\n“We will not move,” he said.",
 			[]brief{one("Desmond Oyelaran", "We will not move")}},
+		{"subject: a name, an auxiliary and a verb that takes the quotation", "Tom Hale spoke first.\n\nMayoral candidate Gwen Arch is insisting that she has “grown the party.”",
+			[]brief{one("Gwen Arch", "grown the party.")}},
+		{"subject: a name, an auxiliary and an adverb before the verb", "Tom Hale spoke first.\n\nGwen Arch has also been claiming that the mill will “come back.”",
+			[]brief{one("Gwen Arch", "come back.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
