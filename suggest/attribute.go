@@ -993,6 +993,11 @@ func (d *doc) nameBefore(m, a int) (int, int, bool) {
 // phrase right before the verb (the senator).
 func (d *doc) sentenceSubject(a, v int) (int, int) {
 	a = d.afterOpening(a, v)
+	// The subject's verb may come after auxiliaries and adverbs: Ana Ruiz
+	// is insisting that …; the candidate has also been saying ….
+	for v-1 > a && d.isWord(v-1) && (auxiliaries[d.toks[v-1].low] || adverb(d.toks[v-1])) {
+		v--
+	}
 	for i := a; i < v; i++ {
 		if !d.isWord(i) {
 			if d.toks[i].kind == markOpen || d.toks[i].kind == markClose {
@@ -1031,13 +1036,7 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 					j++
 				}
 			}
-			// The name's verb may come after auxiliaries and adverbs: Ana
-			// Ruiz is insisting that …; Ruiz has also been saying ….
-			aux := j + 1
-			for aux < v && d.isWord(aux) && (auxiliaries[d.toks[aux].low] || adverb(d.toks[aux])) {
-				aux++
-			}
-			if j+1 == v || aux == v || d.toks[j+1].text == "," || d.isWord(j+1) && !d.toks[j+1].capital() && !npStops[d.toks[j+1].low] {
+			if j+1 == v || d.toks[j+1].text == "," || d.isWord(j+1) && !d.toks[j+1].capital() && !npStops[d.toks[j+1].low] {
 				if s, e, _, ok := d.name(i, j); ok && s <= e {
 					return i, j
 				}
