@@ -1036,7 +1036,18 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 					j++
 				}
 			}
-			if j+1 == v || d.toks[j+1].text == "," || d.isWord(j+1) && !d.toks[j+1].capital() && !npStops[d.toks[j+1].low] {
+			// A party tag or other brackets after the name: Sen. Ana Ruiz
+			// (D-Ore.) defended the bill, saying ….
+			n := j + 1
+			if n < v && d.toks[n].text == "(" {
+				for k := n + 1; k < v && k <= n+8 && d.toks[k].role == outside; k++ {
+					if d.toks[k].text == ")" {
+						n = k + 1
+						break
+					}
+				}
+			}
+			if n == v || d.toks[n].text == "," || d.isWord(n) && !d.toks[n].capital() && !npStops[d.toks[n].low] {
 				if s, e, _, ok := d.name(i, j); ok && s <= e {
 					return i, j
 				}

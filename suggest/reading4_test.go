@@ -21,6 +21,8 @@ func TestReadingRulesFour(t *testing.T) {
 			[]brief{one("Gwen Arch", "grown the party.")}},
 		{"subject: a name, an auxiliary and an adverb before the verb", "Tom Hale spoke first.\n\nGwen Arch has also been claiming that the mill will “come back.”",
 			[]brief{one("Gwen Arch", "come back.")}},
+		{"subject: a party tag in brackets between the name and its verb", "Tom Hale spoke first.\n\nSen. Gwen Arch (D-Ore.) defended her rival on Sunday, saying she would be “far better” than the others.",
+			[]brief{one("Gwen Arch", "far better")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
