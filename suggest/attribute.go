@@ -381,6 +381,15 @@ func (d *doc) colon(a, open int) attribution {
 		return attribution{npA: -1}
 	}
 	e := c - 1
+	// A party tag in brackets before the colon: Rep. Ana Ruiz (D-Ore.): “…”.
+	if e > a && d.toks[e].text == ")" {
+		for k := e - 1; k > a && e-k <= 8 && d.toks[k].role == outside; k-- {
+			if d.toks[k].text == "(" {
+				e = k - 1
+				break
+			}
+		}
+	}
 	s := e
 	for s >= a && d.isWord(s) && (d.toks[s].capital() || d.toks[s].initial()) && e-s < 5 {
 		s--
@@ -886,6 +895,19 @@ func (d *doc) clauseColon(a, open int) attribution {
 		j := i
 		for j+1 < c && d.isWord(j+1) && (d.toks[j+1].capital() || d.toks[j+1].initial() || nameParticles[d.toks[j+1].low]) {
 			j++
+		}
+		// Role words between two capitalised runs belong to the name:
+		// Republican county nominee Ana Ruiz issued a statement: “…”.
+		k := j + 1
+		for k < c && k <= j+3 && d.isWord(k) && !d.toks[k].capital() && (titles[d.toks[k].low] || roleNouns[d.toks[k].low] || roleWords[d.toks[k].low] ||
+			!functionWords[d.toks[k].low] && !npStops[d.toks[k].low] && !cueVerbs[d.toks[k].low] && !auxiliaries[d.toks[k].low] && !strings.HasSuffix(d.toks[k].low, "ed")) {
+			k++
+		}
+		if k > j+1 && k < c && d.isWord(k) && d.toks[k].capital() {
+			i, j = k, k
+			for j+1 < c && d.isWord(j+1) && (d.toks[j+1].capital() || d.toks[j+1].initial() || nameParticles[d.toks[j+1].low]) {
+				j++
+			}
 		}
 		v := j + 1
 		if k := d.partyTagAfter(j); k > 0 {

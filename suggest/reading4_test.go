@@ -23,6 +23,10 @@ func TestReadingRulesFour(t *testing.T) {
 			[]brief{one("Gwen Arch", "come back.")}},
 		{"subject: a party tag in brackets between the name and its verb", "Tom Hale spoke first.\n\nSen. Gwen Arch (D-Ore.) defended her rival on Sunday, saying she would be “far better” than the others.",
 			[]brief{one("Gwen Arch", "far better")}},
+		{"colon: a party tag in brackets before the colon", "Tom Hale spoke first.\n\nRep. Gwen Arch (D-Ore.): “I have not heard anyone cite that figure before today.”",
+			[]brief{one("Gwen Arch", "I have not heard anyone cite that figure before today.")}},
+		{"colon: words between a capitalised word and the name belong to it", "Tom Hale spoke first.\n\nRepublican county nominee Gwen Arch issued the following statement: “Our prayers are with all those hurt by the flood.”",
+			[]brief{one("Gwen Arch", "Our prayers are with all those hurt by the flood.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
