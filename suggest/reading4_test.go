@@ -27,6 +27,8 @@ func TestReadingRulesFour(t *testing.T) {
 			[]brief{one("Gwen Arch", "I have not heard anyone cite that figure before today.")}},
 		{"colon: words between a capitalised word and the name belong to it", "Tom Hale spoke first.\n\nRepublican county nominee Gwen Arch issued the following statement: “Our prayers are with all those hurt by the flood.”",
 			[]brief{one("Gwen Arch", "Our prayers are with all those hurt by the flood.")}},
+		{"pronoun: a long name with a first name in it is a person", "Tom Hale spoke first.\n\nBack home, the reaction was fierce.\n\nRepublican Gwendolyn Todd Arch, the former county judge and water board administrator, told the Dover Ledger last week she would rather vote for Hale.\n\n“I am ashamed of this deal,” she said.",
+			[]brief{one("Republican Gwendolyn Todd Arch", "I am ashamed of this deal")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {

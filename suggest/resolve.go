@@ -614,6 +614,13 @@ func (r *resolver) personLike(s, e int, ts []string) bool {
 			return true
 		}
 	}
+	// A common first name before the surname, however many capitalised
+	// words the run takes in (Republican Christine Todd Arch).
+	for i := s; i < e; i++ {
+		if w := d.toks[i].low; maleNames[w] || femaleNames[w] {
+			return true
+		}
+	}
 	// One word right before a speech verb speaks: Pruitt grumbled.
 	if s == e && e+1 < len(d.toks) && d.isWord(e+1) && (cueVerbs[d.toks[e+1].low] || subjectVerbs[d.toks[e+1].low]) && !d.toks[e+1].capital() {
 		return true
@@ -785,12 +792,15 @@ func (r *resolver) genderOf(name string) (string, bool) {
 	if g, ok := r.gender[name]; ok {
 		return g, true
 	}
+	// The first word before the surname that is a first name, past the
+	// capitalised words a name's run takes in before it (Republican Ana
+	// Ruiz, State Ana Ruiz after Secretary of).
 	ws := strings.Fields(strings.ToLower(name))
-	if len(ws) >= 2 {
-		if maleNames[ws[0]] {
+	for _, w := range ws[:max(0, len(ws)-1)] {
+		if maleNames[w] {
 			return "he", true
 		}
-		if femaleNames[ws[0]] {
+		if femaleNames[w] {
 			return "she", true
 		}
 	}
