@@ -29,6 +29,8 @@ func TestReadingRulesFour(t *testing.T) {
 			[]brief{one("Gwen Arch", "Our prayers are with all those hurt by the flood.")}},
 		{"pronoun: a long name with a first name in it is a person", "Tom Hale spoke first.\n\nBack home, the reaction was fierce.\n\nRepublican Gwendolyn Todd Arch, the former county judge and water board administrator, told the Dover Ledger last week she would rather vote for Hale.\n\n“I am ashamed of this deal,” she said.",
 			[]brief{one("Republican Gwendolyn Todd Arch", "I am ashamed of this deal")}},
+		{"pronoun: a name after a title's own 'of' is a person", "Tom Hale spoke first.\n\nBut the other candidate on the stage, former Secretary of State Gwen Arch, drew a contrast, saying that the losses were real.\n\n“I do take what the report said seriously,” she said.",
+			[]brief{one("Gwen Arch", "I do take what the report said seriously")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {

@@ -299,6 +299,11 @@ func (d *doc) name(a, b int) (int, int, []string, bool) {
 	if run+1 < b && run-2 >= a && d.toks[run-1].low == "of" && titles[d.toks[run-2].low] {
 		start = run + 1
 	}
+	// The same when the run alone is read (a capitalised run that starts
+	// after "Secretary of").
+	if run == a && run+1 < b && run-2 >= 0 && d.toks[run-1].low == "of" && d.toks[run-2].kind == word && titles[d.toks[run-2].low] {
+		start = run + 1
+	}
 	var ts []string
 	for i := run; i <= b; i++ {
 		if titles[d.toks[i].low] {
