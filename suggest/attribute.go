@@ -1210,7 +1210,7 @@ var invertible = set("said", "says", "added", "adds", "asked", "asks", "wrote", 
 // spoke last, owns the words. The verb stands as the cue.
 func (d *doc) openingSubject(open int) attribution {
 	sb := d.sentBeg[d.toks[open].sent]
-	if open-sb < 3 || open-sb > reach || !d.noQuotes(sb, open-1) {
+	if open-sb < 2 || open-sb > reach || !d.noQuotes(sb, open-1) {
 		return attribution{npA: -1}
 	}
 	s, e := d.sentenceSubject(sb, open)

@@ -31,6 +31,8 @@ func TestReadingRulesFour(t *testing.T) {
 			[]brief{one("Republican Gwendolyn Todd Arch", "I am ashamed of this deal")}},
 		{"pronoun: a name after a title's own 'of' is a person", "Tom Hale spoke first.\n\nBut the other candidate on the stage, former Secretary of State Gwen Arch, drew a contrast, saying that the losses were real.\n\n“I do take what the report said seriously,” she said.",
 			[]brief{one("Gwen Arch", "I do take what the report said seriously")}},
+		{"subject: a one-word name and its verb right before the quotation", "“We will win,” said Tom Hale.\n\nArch supports “appropriate pay raises,” opposes “arbitrary pay freezes” and recalled the last freeze: “I saw how hard it was for workers.”",
+			[]brief{one("Tom Hale", "We will win"), one("Arch", "appropriate pay raises"), one("Arch", "arbitrary pay freezes"), one("Arch", "I saw how hard it was for workers.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
