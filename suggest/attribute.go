@@ -995,6 +995,16 @@ func (d *doc) nameBefore(m, a int) (int, int, bool) {
 	if m < a || d.toks[m].text != "," {
 		return 0, 0, false
 	}
+	// A party tag in brackets after the name: Sen. Ana Ruiz (D-Ore.), a
+	// candidate for governor, said.
+	if m-1 > a && d.toks[m-1].text == ")" {
+		for k := m - 2; k > a && m-k <= 9 && d.toks[k].role == outside; k-- {
+			if d.toks[k].text == "(" {
+				m = k
+				break
+			}
+		}
+	}
 	k := m - 1
 	for k >= a && d.isWord(k) && m-k <= 6 {
 		k--

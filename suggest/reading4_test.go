@@ -33,6 +33,8 @@ func TestReadingRulesFour(t *testing.T) {
 			[]brief{one("Gwen Arch", "I do take what the report said seriously")}},
 		{"subject: a one-word name and its verb right before the quotation", "“We will win,” said Tom Hale.\n\nArch supports “appropriate pay raises,” opposes “arbitrary pay freezes” and recalled the last freeze: “I saw how hard it was for workers.”",
 			[]brief{one("Tom Hale", "We will win"), one("Arch", "appropriate pay raises"), one("Arch", "arbitrary pay freezes"), one("Arch", "I saw how hard it was for workers.")}},
+		{"subject: a party tag in brackets, then an apposition, then the verb", "“We will win,” said Tom Hale.\n\nSen. Gwen Arch (R-Tex.), a candidate for governor, said the vote was close. “Dover: remember in November who fought against you.”",
+			[]brief{one("Tom Hale", "We will win"), one("Gwen Arch", "Dover: remember in November who fought against you.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
