@@ -1231,6 +1231,18 @@ func (d *doc) openingSubject(open int) attribution {
 		return attribution{npA: -1}
 	}
 	v := e + 1
+	// An apposition set off by commas between the name and its verb: Ana
+	// Ruiz, the former county judge, proposed we “…”.
+	if v < open && d.toks[v].text == "," && d.toks[s].capital() {
+		for k := v + 1; k < open && k <= v+15 && d.toks[k].role == outside; k++ {
+			if d.toks[k].text == "," {
+				if k > v+1 {
+					v = k + 1
+				}
+				break
+			}
+		}
+	}
 	for v+1 < open && d.isWord(v) && auxiliaries[d.toks[v].low] && d.isWord(v+1) && !d.toks[v+1].capital() && !functionWords[d.toks[v+1].low] {
 		v++
 	}

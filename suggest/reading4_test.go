@@ -35,6 +35,8 @@ func TestReadingRulesFour(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Arch", "appropriate pay raises"), one("Arch", "arbitrary pay freezes"), one("Arch", "I saw how hard it was for workers.")}},
 		{"subject: a party tag in brackets, then an apposition, then the verb", "“We will win,” said Tom Hale.\n\nSen. Gwen Arch (R-Tex.), a candidate for governor, said the vote was close. “Dover: remember in November who fought against you.”",
 			[]brief{one("Tom Hale", "We will win"), one("Gwen Arch", "Dover: remember in November who fought against you.")}},
+		{"subject: an apposition between the opening name and its verb", "“We will win,” said Tom Hale.\n\nGwen Arch, the former county judge, proposed we “wake up and smell the coffee.”",
+			[]brief{one("Tom Hale", "We will win"), one("Gwen Arch", "wake up and smell the coffee.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
