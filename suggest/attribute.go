@@ -220,6 +220,16 @@ func (d *doc) attribute(qi int) attribution {
 	if verb := d.pastVerbAfter(close); verb.kind != attrNone {
 		return verb
 	}
+	// The nearest verb before the quotation is a participle after "with"
+	// and a name: that name speaks, not an earlier cue's subject.
+	for v := open - 1; v > bStart && v >= open-12; v-- {
+		if t := d.toks[v]; t.kind == word && t.role == outside && strings.HasSuffix(t.low, "ing") && !t.capital() {
+			if w := d.withParticiple(v, bStart); w.kind != attrNone {
+				return w
+			}
+			break
+		}
+	}
 	if before := d.lastCue(bStart, open-1); before.kind != attrNone {
 		return before
 	}
@@ -1148,6 +1158,9 @@ func (d *doc) subjectCue(sBeg, open int) attribution {
 		if t.kind != word || t.role != outside || !(cueVerbs[t.low] || shortCues[t.low] || subjectVerbs[t.low] || judging[t.low]) || t.capital() {
 			continue
 		}
+		if w := d.withParticiple(v, sBeg); w.kind != attrNone {
+			return w
+		}
 		from := sBeg
 		for k := v - 1; k >= sBeg; k-- {
 			d.tick(1)
@@ -1160,6 +1173,26 @@ func (d *doc) subjectCue(sBeg, open int) attribution {
 			return attribution{kind: attrDirect, cue: t.text, npA: s, npB: e, cueTok: v, cueEnd: v}
 		}
 		return attribution{npA: -1}
+	}
+	return attribution{npA: -1}
+}
+
+// withParticiple reads the participle at v after "with" and a name (…,
+// with Sen. Ana Ruiz calling it “…”): the name is its subject, not the
+// sentence's.
+func (d *doc) withParticiple(v, sBeg int) attribution {
+	t := d.toks[v]
+	if !strings.HasSuffix(t.low, "ing") || !(cueVerbs[t.low] || shortCues[t.low] || subjectVerbs[t.low] || judging[t.low]) {
+		return attribution{npA: -1}
+	}
+	k := v - 1
+	for k > sBeg && v-k <= 5 && d.isWord(k) && (d.toks[k].capital() || d.toks[k].initial()) {
+		k--
+	}
+	if k < v-1 && k >= sBeg && d.isWord(k) && d.toks[k].low == "with" {
+		if s, e, _, ok := d.name(k+1, v-1); ok && s <= e && !d.org(s, e) {
+			return attribution{kind: attrDirect, cue: t.text, npA: k + 1, npB: v - 1, cueTok: v, cueEnd: v}
+		}
 	}
 	return attribution{npA: -1}
 }

@@ -37,6 +37,10 @@ func TestReadingRulesFour(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Gwen Arch", "Dover: remember in November who fought against you.")}},
 		{"subject: an apposition between the opening name and its verb", "“We will win,” said Tom Hale.\n\nGwen Arch, the former county judge, proposed we “wake up and smell the coffee.”",
 			[]brief{one("Tom Hale", "We will win"), one("Gwen Arch", "wake up and smell the coffee.")}},
+		{"with: a name after 'with' is the subject of its participle", "“We will win,” said Tom Hale.\n\nThe council was quick to react, with Gwen Arch tweeting that it was a “disaster” for Hale.",
+			[]brief{one("Tom Hale", "We will win"), one("Gwen Arch", "disaster")}},
+		{"with: the participle's name, not an earlier cue's subject", "“We will win,” said Tom Hale.\n\nHale pointed out the lack of detail, with Sen. Gwen Arch calling it a “Chinese menu.”",
+			[]brief{one("Tom Hale", "We will win"), one("Gwen Arch", "Chinese menu.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
