@@ -592,6 +592,25 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 			}
 		}
 	}
+	// A relative clause that runs to the verb with no comma after it (Ana
+	// Ruiz, the analyst who founded the site tweeted): the name before the
+	// apposition is the subject.
+	for w := j; w >= a && j-w <= 12 && d.isWord(w); w-- {
+		if lw := d.toks[w].low; lw == "who" || lw == "whose" {
+			for m := w - 1; m >= a && w-m <= 8; m-- {
+				if d.toks[m].text == "," {
+					if n0, n1, ok := d.nameBefore(m, a); ok {
+						return n0, n1
+					}
+					break
+				}
+				if !d.isWord(m) {
+					break
+				}
+			}
+			break
+		}
+	}
 	s, e := d.npEndingAt(j, a)
 	// A role "to" someone before the verb: a longtime adviser to Ana Ruiz
 	// said; a source close to the campaign said — the role speaks.

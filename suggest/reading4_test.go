@@ -41,6 +41,8 @@ func TestReadingRulesFour(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Gwen Arch", "disaster")}},
 		{"with: the participle's name, not an earlier cue's subject", "“We will win,” said Tom Hale.\n\nHale pointed out the lack of detail, with Sen. Gwen Arch calling it a “Chinese menu.”",
 			[]brief{one("Tom Hale", "We will win"), one("Gwen Arch", "Chinese menu.")}},
+		{"subject: a relative clause that runs to the verb without a comma", "“We will win,” said Tom Hale.\n\n“They are drawing more from her side now,” Gwen Arch, the polling guru who founded the county site tweeted on Wednesday.",
+			[]brief{one("Tom Hale", "We will win"), one("Gwen Arch", "They are drawing more from her side now")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
