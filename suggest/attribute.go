@@ -513,7 +513,9 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 		if first, ok := d.clauseName(m, a); ok && d.nameRun(seg0, seg1) {
 			return first[0], first[1]
 		}
-		if parentheticals[d.toks[seg0].low] {
+		// …, both Republicans, said: a short apposition of the pair before it.
+		both := (d.toks[seg0].low == "both" || d.toks[seg0].low == "all") && seg1-seg0 <= 3
+		if parentheticals[d.toks[seg0].low] || both {
 			if m < a || d.toks[m].text != "," {
 				return -1, -1
 			}

@@ -43,6 +43,8 @@ func TestReadingRulesFour(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Gwen Arch", "Chinese menu.")}},
 		{"subject: a relative clause that runs to the verb without a comma", "“We will win,” said Tom Hale.\n\n“They are drawing more from her side now,” Gwen Arch, the polling guru who founded the county site tweeted on Wednesday.",
 			[]brief{one("Tom Hale", "We will win"), one("Gwen Arch", "They are drawing more from her side now")}},
+		{"subject: 'both' and a plural set off by commas after a pair of names", "“We will win,” said Tom Hale.\n\n“We can only wonder about the intent,” state Senate leader Gwen Arch and House Speaker Dan Ruiz, both Republicans, said in a statement.",
+			[]brief{one("Tom Hale", "We will win"), one("Dan Ruiz", "We can only wonder about the intent")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
