@@ -428,6 +428,12 @@ func (d *doc) colon(a, open int) attribution {
 // and is the subject (the city’s lawyer, Tom B. Hale, said).
 func (d *doc) subjectBefore(i, a int) (int, int) {
 	j := i - 1
+	// A capitalised word right after the closing mark is a name even when
+	// it is also a function word: “…,” Will wrote; “…,” May said.
+	if j >= a && d.isWord(j) && d.toks[j].capital() && d.afterClose(j) && !pronouns[d.toks[j].low] &&
+		(auxiliaries[d.toks[j].low] || npStops[d.toks[j].low] || functionWords[d.toks[j].low]) {
+		return j, j
+	}
 	for j >= a && d.isWord(j) && (auxiliaries[d.toks[j].low] || adverb(d.toks[j])) {
 		j--
 	}

@@ -45,6 +45,12 @@ func TestReadingRulesFour(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Gwen Arch", "They are drawing more from her side now")}},
 		{"subject: 'both' and a plural set off by commas after a pair of names", "“We will win,” said Tom Hale.\n\n“We can only wonder about the intent,” state Senate leader Gwen Arch and House Speaker Dan Ruiz, both Republicans, said in a statement.",
 			[]brief{one("Tom Hale", "We will win"), one("Dan Ruiz", "We can only wonder about the intent")}},
+		{"name: a surname that is also an auxiliary, right after the closing mark", "“We will win,” said Tom Hale.\n\n“This might hasten the end of the outsiders,” Will wrote.",
+			[]brief{one("Tom Hale", "We will win"), one("Will", "This might hasten the end of the outsiders")}},
+		{"name: a surname that is also a preposition, right after the closing mark", "“We will win,” said Tom Hale.\n\n“The circumstances have changed since the crash,” From said.",
+			[]brief{one("Tom Hale", "We will win"), one("From", "The circumstances have changed since the crash")}},
+		{"name: a pronoun after the closing mark stays a pronoun", "Gwen Arch spoke first.\n\n“The circumstances have changed since the crash,” She said.",
+			[]brief{one("Gwen Arch", "The circumstances have changed since the crash")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
