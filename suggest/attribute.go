@@ -434,7 +434,10 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 		(auxiliaries[d.toks[j].low] || npStops[d.toks[j].low] || functionWords[d.toks[j].low]) {
 		return j, j
 	}
-	for j >= a && d.isWord(j) && (auxiliaries[d.toks[j].low] || adverb(d.toks[j])) {
+	// Auxiliaries and adverbs before the verb, but not a capitalised word
+	// inside a name (columnist George Will wrote).
+	for j >= a && d.isWord(j) && (auxiliaries[d.toks[j].low] || adverb(d.toks[j])) &&
+		!(d.toks[j].capital() && j-1 >= a && d.isWord(j-1) && d.toks[j-1].sent == d.toks[j].sent && (d.toks[j-1].capital() || d.toks[j-1].initial())) {
 		j--
 	}
 	if j < a {
@@ -790,7 +793,8 @@ func (d *doc) npAfter(i, b int) (int, int) {
 		return -1, -1
 	}
 	j := i
-	for j <= b && j-i < 10 && d.isWord(j) && (j == i || !afterStops[d.toks[j].low] || d.closeTo(i, j)) {
+	for j <= b && j-i < 10 && d.isWord(j) && (j == i || !afterStops[d.toks[j].low] || d.closeTo(i, j) ||
+		d.toks[j].capital() && d.toks[j-1].capital() && !functionWords[d.toks[j-1].low]) { // said Al From
 		// said Ruiz had won, said the plan is dead: a clause, no speaker.
 		if finiteVerbs[d.toks[j].low] && !d.toks[j].capital() {
 			return -1, -1

@@ -51,6 +51,10 @@ func TestReadingRulesFour(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("From", "The circumstances have changed since the crash")}},
 		{"name: a pronoun after the closing mark stays a pronoun", "Gwen Arch spoke first.\n\n“The circumstances have changed since the crash,” She said.",
 			[]brief{one("Gwen Arch", "The circumstances have changed since the crash")}},
+		{"name: an auxiliary inside a name before the verb is the surname", "“We will win,” said Tom Hale.\n\n“This might hasten the end of the outsiders,” columnist Gwen Will wrote.",
+			[]brief{one("Tom Hale", "We will win"), one("Gwen Will", "This might hasten the end of the outsiders")}},
+		{"name: a function word inside an inverted name is the surname", "“We will win,” said Tom Hale.\n\n“This might hasten the end,” said Dan From, who founded the council.",
+			[]brief{one("Tom Hale", "We will win"), one("Dan From", "This might hasten the end")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
