@@ -220,6 +220,16 @@ func (d *doc) attribute(qi int) attribution {
 	if verb := d.pastVerbAfter(close); verb.kind != attrNone {
 		return verb
 	}
+	// The nearest verb before the quotation is a participle after "with"
+	// and a name: that name speaks, not an earlier cue's subject.
+	for v := open - 1; v > bStart && v >= open-12; v-- {
+		if t := d.toks[v]; t.kind == word && t.role == outside && strings.HasSuffix(t.low, "ing") && !t.capital() {
+			if w := d.withParticiple(v, bStart); w.kind != attrNone {
+				return w
+			}
+			break
+		}
+	}
 	if before := d.lastCue(bStart, open-1); before.kind != attrNone {
 		return before
 	}
@@ -381,6 +391,15 @@ func (d *doc) colon(a, open int) attribution {
 		return attribution{npA: -1}
 	}
 	e := c - 1
+	// A party tag in brackets before the colon: Rep. Ana Ruiz (D-Ore.): “…”.
+	if e > a && d.toks[e].text == ")" {
+		for k := e - 1; k > a && e-k <= 8 && d.toks[k].role == outside; k-- {
+			if d.toks[k].text == "(" {
+				e = k - 1
+				break
+			}
+		}
+	}
 	s := e
 	for s >= a && d.isWord(s) && (d.toks[s].capital() || d.toks[s].initial()) && e-s < 5 {
 		s--
@@ -409,7 +428,16 @@ func (d *doc) colon(a, open int) attribution {
 // and is the subject (the city’s lawyer, Tom B. Hale, said).
 func (d *doc) subjectBefore(i, a int) (int, int) {
 	j := i - 1
-	for j >= a && d.isWord(j) && (auxiliaries[d.toks[j].low] || adverb(d.toks[j])) {
+	// A capitalised word right after the closing mark is a name even when
+	// it is also a function word: “…,” Will wrote; “…,” May said.
+	if j >= a && d.isWord(j) && d.toks[j].capital() && d.afterClose(j) && !pronouns[d.toks[j].low] &&
+		(auxiliaries[d.toks[j].low] || npStops[d.toks[j].low] || functionWords[d.toks[j].low]) {
+		return j, j
+	}
+	// Auxiliaries and adverbs before the verb, but not a capitalised word
+	// inside a name (columnist George Will wrote).
+	for j >= a && d.isWord(j) && (auxiliaries[d.toks[j].low] || adverb(d.toks[j])) &&
+		!(d.toks[j].capital() && j-1 >= a && d.isWord(j-1) && d.toks[j-1].sent == d.toks[j].sent && (d.toks[j-1].capital() || d.toks[j-1].initial())) {
 		j--
 	}
 	if j < a {
@@ -494,7 +522,9 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 		if first, ok := d.clauseName(m, a); ok && d.nameRun(seg0, seg1) {
 			return first[0], first[1]
 		}
-		if parentheticals[d.toks[seg0].low] {
+		// …, both Republicans, said: a short apposition of the pair before it.
+		both := (d.toks[seg0].low == "both" || d.toks[seg0].low == "all") && seg1-seg0 <= 3
+		if parentheticals[d.toks[seg0].low] || both {
 			if m < a || d.toks[m].text != "," {
 				return -1, -1
 			}
@@ -571,6 +601,25 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 			if p := d.placeBefore(k, a); p >= 0 {
 				return d.npEndingAt(p-1, a)
 			}
+		}
+	}
+	// A relative clause that runs to the verb with no comma after it (Ana
+	// Ruiz, the analyst who founded the site tweeted): the name before the
+	// apposition is the subject.
+	for w := j; w >= a && j-w <= 12 && d.isWord(w); w-- {
+		if lw := d.toks[w].low; lw == "who" || lw == "whose" {
+			for m := w - 1; m >= a && w-m <= 8; m-- {
+				if d.toks[m].text == "," {
+					if n0, n1, ok := d.nameBefore(m, a); ok {
+						return n0, n1
+					}
+					break
+				}
+				if !d.isWord(m) {
+					break
+				}
+			}
+			break
 		}
 	}
 	s, e := d.npEndingAt(j, a)
@@ -744,7 +793,8 @@ func (d *doc) npAfter(i, b int) (int, int) {
 		return -1, -1
 	}
 	j := i
-	for j <= b && j-i < 10 && d.isWord(j) && (j == i || !afterStops[d.toks[j].low] || d.closeTo(i, j)) {
+	for j <= b && j-i < 10 && d.isWord(j) && (j == i || !afterStops[d.toks[j].low] || d.closeTo(i, j) ||
+		d.toks[j].capital() && d.toks[j-1].capital() && !functionWords[d.toks[j-1].low]) { // said Al From
 		// said Ruiz had won, said the plan is dead: a clause, no speaker.
 		if finiteVerbs[d.toks[j].low] && !d.toks[j].capital() {
 			return -1, -1
@@ -887,6 +937,19 @@ func (d *doc) clauseColon(a, open int) attribution {
 		for j+1 < c && d.isWord(j+1) && (d.toks[j+1].capital() || d.toks[j+1].initial() || nameParticles[d.toks[j+1].low]) {
 			j++
 		}
+		// Role words between two capitalised runs belong to the name:
+		// Republican county nominee Ana Ruiz issued a statement: “…”.
+		k := j + 1
+		for k < c && k <= j+3 && d.isWord(k) && !d.toks[k].capital() && (titles[d.toks[k].low] || roleNouns[d.toks[k].low] || roleWords[d.toks[k].low] ||
+			!functionWords[d.toks[k].low] && !npStops[d.toks[k].low] && !cueVerbs[d.toks[k].low] && !auxiliaries[d.toks[k].low] && !strings.HasSuffix(d.toks[k].low, "ed")) {
+			k++
+		}
+		if k > j+1 && k < c && d.isWord(k) && d.toks[k].capital() {
+			i, j = k, k
+			for j+1 < c && d.isWord(j+1) && (d.toks[j+1].capital() || d.toks[j+1].initial() || nameParticles[d.toks[j+1].low]) {
+				j++
+			}
+		}
 		v := j + 1
 		if k := d.partyTagAfter(j); k > 0 {
 			v = k + 1 // Ana Ruiz, D-Ore., sent a message: “…”
@@ -973,6 +1036,16 @@ func (d *doc) nameBefore(m, a int) (int, int, bool) {
 	if m < a || d.toks[m].text != "," {
 		return 0, 0, false
 	}
+	// A party tag in brackets after the name: Sen. Ana Ruiz (D-Ore.), a
+	// candidate for governor, said.
+	if m-1 > a && d.toks[m-1].text == ")" {
+		for k := m - 2; k > a && m-k <= 9 && d.toks[k].role == outside; k-- {
+			if d.toks[k].text == "(" {
+				m = k
+				break
+			}
+		}
+	}
 	k := m - 1
 	for k >= a && d.isWord(k) && m-k <= 6 {
 		k--
@@ -993,6 +1066,11 @@ func (d *doc) nameBefore(m, a int) (int, int, bool) {
 // phrase right before the verb (the senator).
 func (d *doc) sentenceSubject(a, v int) (int, int) {
 	a = d.afterOpening(a, v)
+	// The subject's verb may come after auxiliaries and adverbs: Ana Ruiz
+	// is insisting that …; the candidate has also been saying ….
+	for v-1 > a && d.isWord(v-1) && (auxiliaries[d.toks[v-1].low] || adverb(d.toks[v-1])) {
+		v--
+	}
 	for i := a; i < v; i++ {
 		if !d.isWord(i) {
 			if d.toks[i].kind == markOpen || d.toks[i].kind == markClose {
@@ -1031,7 +1109,18 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 					j++
 				}
 			}
-			if j+1 == v || d.toks[j+1].text == "," || d.isWord(j+1) && !d.toks[j+1].capital() && !npStops[d.toks[j+1].low] {
+			// A party tag or other brackets after the name: Sen. Ana Ruiz
+			// (D-Ore.) defended the bill, saying ….
+			n := j + 1
+			if n < v && d.toks[n].text == "(" {
+				for k := n + 1; k < v && k <= n+8 && d.toks[k].role == outside; k++ {
+					if d.toks[k].text == ")" {
+						n = k + 1
+						break
+					}
+				}
+			}
+			if n == v || d.toks[n].text == "," || d.isWord(n) && !d.toks[n].capital() && !npStops[d.toks[n].low] {
 				if s, e, _, ok := d.name(i, j); ok && s <= e {
 					return i, j
 				}
@@ -1100,6 +1189,9 @@ func (d *doc) subjectCue(sBeg, open int) attribution {
 		if t.kind != word || t.role != outside || !(cueVerbs[t.low] || shortCues[t.low] || subjectVerbs[t.low] || judging[t.low]) || t.capital() {
 			continue
 		}
+		if w := d.withParticiple(v, sBeg); w.kind != attrNone {
+			return w
+		}
 		from := sBeg
 		for k := v - 1; k >= sBeg; k-- {
 			d.tick(1)
@@ -1112,6 +1204,26 @@ func (d *doc) subjectCue(sBeg, open int) attribution {
 			return attribution{kind: attrDirect, cue: t.text, npA: s, npB: e, cueTok: v, cueEnd: v}
 		}
 		return attribution{npA: -1}
+	}
+	return attribution{npA: -1}
+}
+
+// withParticiple reads the participle at v after "with" and a name (…,
+// with Sen. Ana Ruiz calling it “…”): the name is its subject, not the
+// sentence's.
+func (d *doc) withParticiple(v, sBeg int) attribution {
+	t := d.toks[v]
+	if !strings.HasSuffix(t.low, "ing") || !(cueVerbs[t.low] || shortCues[t.low] || subjectVerbs[t.low] || judging[t.low]) {
+		return attribution{npA: -1}
+	}
+	k := v - 1
+	for k > sBeg && v-k <= 5 && d.isWord(k) && (d.toks[k].capital() || d.toks[k].initial()) {
+		k--
+	}
+	if k < v-1 && k >= sBeg && d.isWord(k) && d.toks[k].low == "with" {
+		if s, e, _, ok := d.name(k+1, v-1); ok && s <= e && !d.org(s, e) {
+			return attribution{kind: attrDirect, cue: t.text, npA: k + 1, npB: v - 1, cueTok: v, cueEnd: v}
+		}
 	}
 	return attribution{npA: -1}
 }
@@ -1172,7 +1284,7 @@ var invertible = set("said", "says", "added", "adds", "asked", "asks", "wrote", 
 // spoke last, owns the words. The verb stands as the cue.
 func (d *doc) openingSubject(open int) attribution {
 	sb := d.sentBeg[d.toks[open].sent]
-	if open-sb < 3 || open-sb > reach || !d.noQuotes(sb, open-1) {
+	if open-sb < 2 || open-sb > reach || !d.noQuotes(sb, open-1) {
 		return attribution{npA: -1}
 	}
 	s, e := d.sentenceSubject(sb, open)
@@ -1183,6 +1295,18 @@ func (d *doc) openingSubject(open int) attribution {
 		return attribution{npA: -1}
 	}
 	v := e + 1
+	// An apposition set off by commas between the name and its verb: Ana
+	// Ruiz, the former county judge, proposed we “…”.
+	if v < open && d.toks[v].text == "," && d.toks[s].capital() {
+		for k := v + 1; k < open && k <= v+15 && d.toks[k].role == outside; k++ {
+			if d.toks[k].text == "," {
+				if k > v+1 {
+					v = k + 1
+				}
+				break
+			}
+		}
+	}
 	for v+1 < open && d.isWord(v) && auxiliaries[d.toks[v].low] && d.isWord(v+1) && !d.toks[v+1].capital() && !functionWords[d.toks[v+1].low] {
 		v++
 	}

@@ -299,6 +299,11 @@ func (d *doc) name(a, b int) (int, int, []string, bool) {
 	if run+1 < b && run-2 >= a && d.toks[run-1].low == "of" && titles[d.toks[run-2].low] {
 		start = run + 1
 	}
+	// The same when the run alone is read (a capitalised run that starts
+	// after "Secretary of").
+	if run == a && run+1 < b && run-2 >= 0 && d.toks[run-1].low == "of" && d.toks[run-2].kind == word && titles[d.toks[run-2].low] {
+		start = run + 1
+	}
 	var ts []string
 	for i := run; i <= b; i++ {
 		if titles[d.toks[i].low] {
@@ -614,6 +619,13 @@ func (r *resolver) personLike(s, e int, ts []string) bool {
 			return true
 		}
 	}
+	// A common first name before the surname, however many capitalised
+	// words the run takes in (Republican Christine Todd Arch).
+	for i := s; i < e; i++ {
+		if w := d.toks[i].low; maleNames[w] || femaleNames[w] {
+			return true
+		}
+	}
 	// One word right before a speech verb speaks: Pruitt grumbled.
 	if s == e && e+1 < len(d.toks) && d.isWord(e+1) && (cueVerbs[d.toks[e+1].low] || subjectVerbs[d.toks[e+1].low]) && !d.toks[e+1].capital() {
 		return true
@@ -785,12 +797,15 @@ func (r *resolver) genderOf(name string) (string, bool) {
 	if g, ok := r.gender[name]; ok {
 		return g, true
 	}
+	// The first word before the surname that is a first name, past the
+	// capitalised words a name's run takes in before it (Republican Ana
+	// Ruiz, State Ana Ruiz after Secretary of).
 	ws := strings.Fields(strings.ToLower(name))
-	if len(ws) >= 2 {
-		if maleNames[ws[0]] {
+	for _, w := range ws[:max(0, len(ws)-1)] {
+		if maleNames[w] {
 			return "he", true
 		}
-		if femaleNames[ws[0]] {
+		if femaleNames[w] {
 			return "she", true
 		}
 	}
