@@ -143,6 +143,18 @@ func (r *Resolver) readAheadClaims(ctx context.Context, ids []string, d readahea
 	return readAhead(ctx, l, ids, d, r.store.ClaimsWithDetail, l.claim)
 }
 
+// claimsPage reads a claims page and, when d asks for anything, what d
+// asks of its claims in the same statement (the bundle to prime the
+// loaders with; nil when d asks for nothing).
+func (r *Resolver) claimsPage(ctx context.Context, f counterpoint.ClaimFilter, first int, after string, d readahead.ClaimDetail) (counterpoint.Page[counterpoint.Claim], *readahead.Bundle, error) {
+	if !d.Any() {
+		page, err := r.store.Claims(ctx, f, first, after)
+		return page, nil, err
+	}
+	page, b, err := r.store.ClaimsPageWithDetail(ctx, f, first, after, d)
+	return page, &b, err
+}
+
 // readAheadActors primes the loaders with the actors and what d asks of
 // them, in one store call; ids with no actor are cached as missing.
 func (r *Resolver) readAheadActors(ctx context.Context, ids []string, d readahead.ActorDetail) error {

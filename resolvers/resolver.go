@@ -41,6 +41,9 @@ type BatchReader interface {
 // in one statement; the read-ahead calls it and primes the loaders.
 type DetailReader interface {
 	ClaimsWithDetail(ctx context.Context, ids []string, d readahead.ClaimDetail) (readahead.Bundle, error)
+	// ClaimsPageWithDetail is a claims page (QueryReader.Claims) with
+	// what d asks of its claims, in one statement.
+	ClaimsPageWithDetail(ctx context.Context, f counterpoint.ClaimFilter, first int, after string, d readahead.ClaimDetail) (counterpoint.Page[counterpoint.Claim], readahead.Bundle, error)
 	ActorsWithDetail(ctx context.Context, ids []string, d readahead.ActorDetail) (readahead.Bundle, error)
 }
 

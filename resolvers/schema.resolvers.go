@@ -493,23 +493,21 @@ func (r *queryResolver) Claims(ctx context.Context, first *int, after *string, f
 			return nil, refused(ctx, "filter", err)
 		}
 	}
-	page, err := r.store.Claims(ctx, f, n, deref(after))
+	page, bundle, err := r.claimsPage(ctx, f, n, deref(after), detailOf(ctx, true, claimDetailOf))
 	if err != nil {
 		return nil, err
 	}
 	conn := &model.ClaimConnection{TotalCount: page.Total, PageInfo: pageInfo(page.Cursors, page.HasNext, after)}
 	l := r.loadersFor(ctx)
-	ids := make([]string, len(page.Items))
 	for i := range page.Items {
 		c := &page.Items[i]
 		l.claim.Prime(c.ID, c)
-		ids[i] = c.ID
 		node := toClaim(c)
 		conn.Nodes = append(conn.Nodes, node)
 		conn.Edges = append(conn.Edges, &model.ClaimEdge{Cursor: page.Cursors[i], Node: node})
 	}
-	if err := r.readAheadClaims(ctx, ids, detailOf(ctx, true, claimDetailOf)); err != nil {
-		return nil, err
+	if bundle != nil {
+		l.prime(*bundle)
 	}
 	return conn, nil
 }

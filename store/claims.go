@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/internal/readahead"
 )
 
 // Batch reads of claims and of what hangs off them: each takes a list of
@@ -157,31 +158,71 @@ const (
   AND ($actor IS NULL OR EXISTS { (:Actor {id: $actor})-[:ASSERTED]->(c) })
   AND ($source IS NULL OR EXISTS { (c)<-[:ASSERTED {source: $source}]-(:Actor) }
        OR EXISTS { (c)-[:EVIDENCED_BY]->(:Quote)-[:FROM|SAID_IN]->(:Source {id: $source}) })`
-	claimsPage = `CALL () { MATCH (c:Claim) WHERE ` + claimFilter + ` RETURN count(c) AS total }
-CALL () {
-  MATCH (c:Claim) WHERE c.sortKey > $after AND ` + claimFilter + `
-  WITH c ORDER BY c.sortKey LIMIT $limit
-  RETURN collect(properties(c)) AS items
-}
-RETURN total, items`
-	// claimsPageScoped starts from the datasets' claims through the
-	// claim_dataset index and sorts only them, so that a page of one debate
-	// costs the same however many debates the graph holds.
-	claimsPageScoped = `CALL () { MATCH (c:Claim) USING INDEX c:Claim(dataset) WHERE c.dataset IN $datasets AND ` + claimFilter + ` RETURN count(c) AS total }
-CALL () {
-  MATCH (c:Claim) USING INDEX c:Claim(dataset) WHERE c.dataset IN $datasets AND c.sortKey > $after AND ` + claimFilter + `
-  WITH c ORDER BY c.sortKey LIMIT $limit
-  RETURN collect(properties(c)) AS items
-}
-RETURN total, items`
-	claimsPageAll = `CALL () { MATCH (c:Claim) RETURN count(c) AS total }
-CALL () {
-  MATCH (c:Claim) WHERE c.sortKey > $after
-  WITH c ORDER BY c.sortKey LIMIT $limit
-  RETURN collect(properties(c)) AS items
-}
-RETURN total, items`
 )
+
+// The three kinds of claims page: filtered; scoped to some datasets, which
+// starts from the datasets' claims through the claim_dataset index and
+// sorts only them, so that a page of one debate costs the same however
+// many debates the graph holds; and unfiltered, whose total comes from the
+// count store.
+const (
+	pageFiltered = iota
+	pageScoped
+	pageAll
+	pageKinds
+)
+
+// claimsPageNames name the kinds of claims page, for the store's metrics
+// and Queries.
+var claimsPageNames = [pageKinds]string{"claimsPage", "claimsPageScoped", "claimsPageAll"}
+
+// claimsPageOf is the statement of a claims page of the given kind whose
+// items are item, an expression over the page's claim c: one row of total
+// and items, the first $limit claims after $after in sort-key order.
+func claimsPageOf(kind int, item string) string {
+	count, match := `MATCH (c:Claim)`, `MATCH (c:Claim) WHERE c.sortKey > $after`
+	switch kind {
+	case pageFiltered:
+		count = `MATCH (c:Claim) WHERE ` + claimFilter
+		match = `MATCH (c:Claim) WHERE c.sortKey > $after AND ` + claimFilter
+	case pageScoped:
+		count = `MATCH (c:Claim) USING INDEX c:Claim(dataset) WHERE c.dataset IN $datasets AND ` + claimFilter
+		match = `MATCH (c:Claim) USING INDEX c:Claim(dataset) WHERE c.dataset IN $datasets AND c.sortKey > $after AND ` + claimFilter
+	}
+	return `CALL () { ` + count + ` RETURN count(c) AS total }
+CALL () {
+  ` + match + `
+  WITH c ORDER BY c.sortKey LIMIT $limit
+  RETURN collect(` + item + `) AS items
+}
+RETURN total, items`
+}
+
+var (
+	claimsPage       = claimsPageOf(pageFiltered, "properties(c)")
+	claimsPageScoped = claimsPageOf(pageScoped, "properties(c)")
+	claimsPageAll    = claimsPageOf(pageAll, "properties(c)")
+	// claimsPageDetail holds, for each kind of page and each set of sides
+	// (none: every relation, behind $relations), the page whose items
+	// are its claims with the read-ahead's parts (claimDetailParts), so
+	// that a page and what its selection reads cost one statement. Built
+	// once from the constant parts, never from input.
+	claimsPageDetail = func() map[pageDetailKey]string {
+		out := map[pageDetailKey]string{}
+		for kind := range pageKinds {
+			for s := readahead.Sides(0); s <= readahead.AllSides; s++ {
+				out[pageDetailKey{kind, s}] = claimsPageOf(kind, claimDetailMap(claimDetailParts(claimDetailRelations(s))))
+			}
+		}
+		return out
+	}()
+)
+
+// pageDetailKey keys claimsPageDetail.
+type pageDetailKey struct {
+	kind  int
+	sides readahead.Sides
+}
 
 // ClaimSortKey orders claims by date, undated first, then id: a space sorts
 // before the digits and the '-' of a date, and ids never hold one.
@@ -215,6 +256,61 @@ func decodeCursor(kind, cursor string) (string, error) {
 // Claims returns a page of claims ordered by date (undated first) then id;
 // after is a ClaimCursor.
 func (db *DB) Claims(ctx context.Context, f counterpoint.ClaimFilter, first int, after string) (counterpoint.Page[counterpoint.Claim], error) {
+	kind, params, err := claimsPageParams(f, first, after)
+	if err != nil {
+		return counterpoint.Page[counterpoint.Claim]{}, err
+	}
+	cypher := [pageKinds]string{claimsPage, claimsPageScoped, claimsPageAll}[kind]
+	return readPage(ctx, db, claimsPageNames[kind], cypher, params, first, decodeClaim, ClaimCursor)
+}
+
+// ClaimsPageWithDetail reads a page of claims, as Claims does, and in the
+// same statement what d asks of the page's claims, as ClaimsWithDetail
+// does: the API's claims page with its read-ahead in one round trip.
+func (db *DB) ClaimsPageWithDetail(ctx context.Context, f counterpoint.ClaimFilter, first int, after string, d readahead.ClaimDetail) (counterpoint.Page[counterpoint.Claim], readahead.Bundle, error) {
+	var page counterpoint.Page[counterpoint.Claim]
+	b := newBundle()
+	kind, params, err := claimsPageParams(f, first, after)
+	if err != nil {
+		return page, b, err
+	}
+	d, sides := detailSides(d)
+	name := claimsPageNames[kind] + "Detail"
+	res, err := db.read(ctx, name, claimsPageDetail[pageDetailKey{kind, sides}], detailParams(params, d))
+	if err != nil {
+		return page, b, err
+	}
+	row, err := onlyRecord(res.Records, name)
+	if err != nil {
+		return page, b, err
+	}
+	page.Total = row.integer("total")
+	items := row.list("items")
+	if row.err != nil {
+		return page, b, row.err
+	}
+	if len(items) > first {
+		page.HasNext = true
+		items = items[:first]
+	}
+	if len(items) > 0 { // an empty page has nil lists, as Claims gives
+		page.Items = make([]counterpoint.Claim, 0, len(items))
+		page.Cursors = make([]string, 0, len(items))
+	}
+	for _, it := range items {
+		c, err := addClaimDetail(&b, mapFields("claim with detail", it), d, sides)
+		if err != nil {
+			return page, b, err
+		}
+		page.Items = append(page.Items, c)
+		page.Cursors = append(page.Cursors, ClaimCursor(c))
+	}
+	return page, b, nil
+}
+
+// claimsPageParams returns the kind of page that f asks for and its
+// parameters.
+func claimsPageParams(f counterpoint.ClaimFilter, first int, after string) (int, map[string]any, error) {
 	params := map[string]any{
 		"dataset": nullable(f.Dataset), "dateFrom": nullable(f.DateFrom), "dateTo": nullable(f.DateTo),
 		"actor": nullable(f.AssertedBy), "source": nullable(f.Source), "datasets": scopeParam(f.Datasets), "limit": first + 1,
@@ -223,19 +319,19 @@ func (db *DB) Claims(ctx context.Context, f counterpoint.ClaimFilter, first int,
 	if after != "" {
 		key, err := decodeCursor("claim", after)
 		if err != nil {
-			return counterpoint.Page[counterpoint.Claim]{}, err
+			return 0, nil, err
 		}
 		date, id, _ := strings.Cut(key, "|")
 		params["after"] = ClaimSortKey(date, id)
 	}
-	name, cypher := "claimsPage", claimsPage
+	kind := pageFiltered
 	if len(f.Datasets) > 0 {
-		name, cypher = "claimsPageScoped", claimsPageScoped
+		kind = pageScoped
 	}
 	if f.AssertedBy == "" && f.Source == "" && f.DateFrom == "" && f.DateTo == "" && f.Dataset == "" && len(f.Datasets) == 0 {
-		name, cypher = "claimsPageAll", claimsPageAll
+		kind = pageAll
 	}
-	return readPage(ctx, db, name, cypher, params, first, decodeClaim, ClaimCursor)
+	return kind, params, nil
 }
 
 // readPage reads one page of a list: the query returns one row of total and

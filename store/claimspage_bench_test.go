@@ -18,7 +18,8 @@ import (
 // elements (10,000 unless set), as the store reads it ("rebuttedBy": the
 // incoming REBUTS only) and as it read it before ("every-relation": every
 // relation of every kind both ways), so that the cost of the driver's and
-// the store's decoding per page is tracked by go test -bench.
+// the store's decoding per page is tracked by go test -bench; and the
+// whole page with that read-ahead, in two statements and in one.
 func BenchmarkClaimsPageReadAhead(b *testing.B) {
 	elements := 10000
 	if v, err := strconv.Atoi(os.Getenv("PAGE_ELEMENTS")); err == nil && v > 0 {
@@ -44,11 +45,43 @@ func BenchmarkClaimsPageReadAhead(b *testing.B) {
 		ids[i] = c.ID
 	}
 	selection := readahead.ClaimDetail{Quotes: true, Assertions: true, RelatedAssertions: true}
+	rebuttedBy := readahead.ClaimDetail{Sides: readahead.Side(counterpoint.Rebuts, false)}.Or(selection)
+	// The whole page as the API reads it: the page then its read-ahead
+	// (two statements, as before), and the page with its read-ahead in
+	// one statement (ClaimsPageWithDetail, as the API reads it now).
+	b.Run("page-then-detail", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			page, err := db.Claims(ctx, counterpoint.ClaimFilter{}, 50, "")
+			if err != nil {
+				b.Fatal(err)
+			}
+			ids := make([]string, len(page.Items))
+			for i, c := range page.Items {
+				ids[i] = c.ID
+			}
+			if _, err := db.ClaimsWithDetail(ctx, ids, rebuttedBy); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("page-with-detail", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			page, bundle, err := db.ClaimsPageWithDetail(ctx, counterpoint.ClaimFilter{}, 50, "", rebuttedBy)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(page.Items) != 50 || len(bundle.Claims) < 50 {
+				b.Fatalf("%d claims, %d in the bundle; want 50", len(page.Items), len(bundle.Claims))
+			}
+		}
+	})
 	for _, tt := range []struct {
 		name   string
 		detail readahead.ClaimDetail
 	}{
-		{"rebuttedBy", readahead.ClaimDetail{Sides: readahead.Side(counterpoint.Rebuts, false)}.Or(selection)},
+		{"rebuttedBy", rebuttedBy},
 		{"every-relation", readahead.ClaimDetail{Relations: true}.Or(selection)},
 	} {
 		b.Run(tt.name, func(b *testing.B) {

@@ -42,7 +42,9 @@ func Queries() map[string]string {
 		// The read-ahead of a selection whose only relation field is
 		// rebuttedBy (the mix's claim selection).
 		"claimDetailRebuttedBy": claimDetailSides[readahead.Side(counterpoint.Rebuts, false)],
-		"actorDetail":           actorDetail,
+		// The mix's claims page with that read-ahead, in one statement.
+		"claimsPageAllRebuttedBy": claimsPageDetail[pageDetailKey{pageAll, readahead.Side(counterpoint.Rebuts, false)}],
+		"actorDetail":             actorDetail,
 		// The reads of a scope, of the studio and of the journalist's views.
 		"claimsPageScoped":     claimsPageScoped,
 		"countersScoped":       countersScoped,

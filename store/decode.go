@@ -26,7 +26,12 @@ type fields struct {
 	// missing optional key is null there; a record's columns, and the keys of
 	// a map that a query builds, are always present.
 	absentIsNull bool
-	err          error
+	// notMap: what was to be read as a map was not one (bad); the error
+	// is made at the first read, so that mapFields and propsFields stay
+	// small enough to inline.
+	notMap bool
+	bad    any
+	err    error
 }
 
 // recordFields reads the columns of one record.
@@ -37,23 +42,20 @@ func recordFields(rec *neo4j.Record) *fields {
 // mapFields reads a map that a query builds (such as {kind: type(r), ...}),
 // in which every key is present even when its value is null.
 func mapFields(what string, v any) *fields {
-	return newMapFields(what, v, false)
+	m, ok := v.(map[string]any)
+	return &fields{what: what, m: m, notMap: !ok, bad: v}
 }
 
 // propsFields reads a node's or a relationship's properties, in which a
 // property that was empty is absent.
 func propsFields(what string, v any) *fields {
-	return newMapFields(what, v, true)
+	m, ok := v.(map[string]any)
+	return &fields{what: what, m: m, absentIsNull: true, notMap: !ok, bad: v}
 }
 
-func newMapFields(what string, v any, absentIsNull bool) *fields {
-	m, ok := v.(map[string]any)
-	f := &fields{what: what, m: m, absentIsNull: absentIsNull}
-	if !ok {
-		f.err = fmt.Errorf("decode %s: got %T, want a map", what, v)
-	}
-	return f
-}
+// mapFields and propsFields are small enough to inline, so that a decoder
+// that keeps its fields to itself has them on its stack: one allocation
+// fewer per decoded map.
 
 // get returns the value of key and whether it is there.
 func (f *fields) get(key string) (any, bool) {
@@ -87,6 +89,9 @@ func (f *fields) fail(err error) {
 // value returns the value of key: nil when it is null (or, in properties,
 // absent), an error when it must not be.
 func (f *fields) value(key string, required bool) any {
+	if f.notMap {
+		f.fail(fmt.Errorf("decode %s: got %T, want a map", f.what, f.bad))
+	}
 	if f.err != nil {
 		return nil
 	}

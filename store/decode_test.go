@@ -75,6 +75,10 @@ func TestFieldsRefuseWhatIsNotThere(t *testing.T) {
 	if f := propsFields("actor", "not a map"); f.str("id") == "" && f.err == nil {
 		t.Error("properties that are not a map: no error")
 	}
+	// Null where a map must be fails at the first read, optional or not.
+	if f := mapFields("item", nil); f.optStr("note") != "" || f.err == nil || !strings.Contains(f.err.Error(), "got <nil>, want a map") {
+		t.Errorf("a null item: error %v, want one saying it is not a map", f.err)
+	}
 }
 
 // TestDecodersFailOnAMissingColumnOrKey feeds every decoder a valid value,

@@ -21,22 +21,72 @@ var relationExtras = `,
       quotes: CASE WHEN $relatedQuotes THEN ` + quotesOf("o") + ` END,
       assertions: CASE WHEN $relatedAssertions THEN ` + assertionsOf("o") + ` END`
 
-// claimDetail reads claims by id with the parts a ClaimDetail asks for.
-var claimDetail = `UNWIND $ids AS id
-MATCH (c:Claim {id: id})
-RETURN properties(c) AS props,
-  CASE WHEN $quotes THEN ` + quotesOf("c") + ` END AS quotes,
-  CASE WHEN $assertions THEN ` + assertionsOf("c") + ` END AS assertions,
-  CASE WHEN $relations THEN ` + relationsOf("c", relationExtras) + ` END AS relations`
+// claimDetailPart is one thing the read-ahead reads of claim c: a name
+// (a column of claimDetail, a key of a claims page's item) and the
+// expression that reads it.
+type claimDetailPart struct{ name, expr string }
 
-// claimDetailHead reads claims by id with the parts a ClaimDetail asks
-// for, but for the relations, which the statement completes.
-var claimDetailHead = `UNWIND $ids AS id
+// claimDetailParts are what the read-ahead reads of claim c, the
+// relations with the given expression; claimDetail and the claims pages
+// with detail read these same parts, as columns or as the keys of a map.
+func claimDetailParts(relations string) []claimDetailPart {
+	return []claimDetailPart{
+		{"props", "properties(c)"},
+		{"quotes", "CASE WHEN $quotes THEN " + quotesOf("c") + " END"},
+		{"assertions", "CASE WHEN $assertions THEN " + assertionsOf("c") + " END"},
+		{"relations", relations},
+	}
+}
+
+// claimDetailColumns returns the parts as a RETURN's columns.
+func claimDetailColumns(parts []claimDetailPart) string {
+	cols := make([]string, len(parts))
+	for i, p := range parts {
+		cols[i] = p.expr + " AS " + p.name
+	}
+	return strings.Join(cols, ",\n  ")
+}
+
+// claimDetailMap returns the parts as one map, an item of a page.
+func claimDetailMap(parts []claimDetailPart) string {
+	keys := make([]string, len(parts))
+	for i, p := range parts {
+		keys[i] = p.name + ": " + p.expr
+	}
+	return "{\n    " + strings.Join(keys, ",\n    ") + "\n  }"
+}
+
+// allRelations reads every relation of claim c, when asked.
+var allRelations = `CASE WHEN $relations THEN ` + relationsOf("c", relationExtras) + ` END`
+
+// sidedRelations reads the relations of claim c of the kinds and
+// directions in s (not none).
+func sidedRelations(s readahead.Sides) string {
+	var parts []string
+	for _, outgoing := range []bool{true, false} {
+		if kinds := s.Kinds(outgoing); len(kinds) > 0 {
+			parts = append(parts, sidedRelationsOf("c", kinds, outgoing, relationExtras))
+		}
+	}
+	return strings.Join(parts, " + ")
+}
+
+// claimDetailRelations returns the relations part for sides: every
+// relation (behind $relations) for none, else those sides alone.
+func claimDetailRelations(s readahead.Sides) string {
+	if s == 0 {
+		return allRelations
+	}
+	return sidedRelations(s)
+}
+
+// claimDetailByID starts from the claims with the given ids.
+const claimDetailByID = `UNWIND $ids AS id
 MATCH (c:Claim {id: id})
-RETURN properties(c) AS props,
-  CASE WHEN $quotes THEN ` + quotesOf("c") + ` END AS quotes,
-  CASE WHEN $assertions THEN ` + assertionsOf("c") + ` END AS assertions,
-  `
+RETURN `
+
+// claimDetail reads claims by id with the parts a ClaimDetail asks for.
+var claimDetail = claimDetailByID + claimDetailColumns(claimDetailParts(allRelations))
 
 // claimDetailSides holds, for each set of relation kinds and directions
 // that the fields rebuts ... qualifiedBy can select, the read-ahead that
@@ -47,16 +97,28 @@ RETURN properties(c) AS props,
 var claimDetailSides = func() map[readahead.Sides]string {
 	out := map[readahead.Sides]string{}
 	for s := readahead.Sides(1); s <= readahead.AllSides; s++ {
-		var parts []string
-		for _, outgoing := range []bool{true, false} {
-			if kinds := s.Kinds(outgoing); len(kinds) > 0 {
-				parts = append(parts, sidedRelationsOf("c", kinds, outgoing, relationExtras))
-			}
-		}
-		out[s] = claimDetailHead + strings.Join(parts, " + ") + ` AS relations`
+		out[s] = claimDetailByID + claimDetailColumns(claimDetailParts(sidedRelations(s)))
 	}
 	return out
 }()
+
+// detailSides returns which statement reads d: the sides alone (with d
+// then reading relations) when d selects some sides and not every
+// relation, else none (claimDetail, every relation behind $relations).
+func detailSides(d readahead.ClaimDetail) (readahead.ClaimDetail, readahead.Sides) {
+	if !d.Relations && d.Sides != 0 {
+		d.Relations = true
+		return d, d.Sides
+	}
+	return d, 0
+}
+
+// detailParams are the parameters of the parts d asks for.
+func detailParams(params map[string]any, d readahead.ClaimDetail) map[string]any {
+	params["quotes"], params["assertions"], params["relations"] = d.Quotes, d.Assertions, d.Relations
+	params["relatedQuotes"], params["relatedAssertions"] = d.RelatedQuotes, d.RelatedAssertions
+	return params
+}
 
 // counterExtras is what the read-ahead adds to each counter: who asserted
 // its two claims, when asked.
@@ -75,67 +137,74 @@ RETURN properties(a) AS props,
 // statement, what d asks for. Claims that do not exist are left out.
 func (db *DB) ClaimsWithDetail(ctx context.Context, ids []string, d readahead.ClaimDetail) (readahead.Bundle, error) {
 	b := newBundle()
-	name, cypher, sides := "claimDetail", claimDetail, readahead.Sides(0)
-	if !d.Relations && d.Sides != 0 {
-		name, cypher, sides = "claimDetailSides", claimDetailSides[d.Sides], d.Sides
-		d.Relations = true
+	d, sides := detailSides(d)
+	name, cypher := "claimDetail", claimDetail
+	if sides != 0 {
+		name, cypher = "claimDetailSides", claimDetailSides[sides]
 	}
-	res, err := db.read(ctx, name, cypher, map[string]any{
-		"ids": ids, "quotes": d.Quotes, "assertions": d.Assertions, "relations": d.Relations,
-		"relatedQuotes": d.RelatedQuotes, "relatedAssertions": d.RelatedAssertions,
-	})
+	res, err := db.read(ctx, name, cypher, detailParams(map[string]any{"ids": ids}, d))
 	if err != nil {
 		return b, err
 	}
 	for _, rec := range res.Records {
-		f := recordFields(rec)
-		c, err := decodeClaim(f.any("props"))
-		if f.err != nil {
-			return b, f.err
-		} else if err != nil {
+		if _, err := addClaimDetail(&b, recordFields(rec), d, sides); err != nil {
 			return b, err
 		}
-		b.Claims = append(b.Claims, c)
-		if d.Quotes {
-			if err := addQuotes(&b, c.ID, f, "quotes"); err != nil {
-				return b, err
-			}
-		}
-		if d.Assertions {
-			if err := addAssertions(&b, c.ID, f, "assertions"); err != nil {
-				return b, err
-			}
-		}
-		if !d.Relations {
-			continue
-		}
-		items := f.list("relations")
-		if f.err != nil {
-			return b, f.err
-		}
-		rs, err := decodeRelations(items, func(item *fields, other counterpoint.Claim) error {
-			if d.RelatedQuotes {
-				if err := addQuotes(&b, other.ID, item, "quotes"); err != nil {
-					return err
-				}
-			}
-			if d.RelatedAssertions {
-				return addAssertions(&b, other.ID, item, "assertions")
-			}
-			return nil
-		})
-		if err != nil {
-			return b, err
-		}
-		rels, others := sortedRelations(rs)
-		if sides == 0 {
-			b.Relations[c.ID] = rels
-		} else {
-			addSided(&b, c.ID, rels, sides)
-		}
-		b.Claims = append(b.Claims, others...)
 	}
 	return b, nil
+}
+
+// addClaimDetail adds to b a claim and what d asks of it, read from f's
+// claimDetailParts (a record's columns or a page item's keys), sides being
+// the sides its relations were read for (none: every relation); it
+// returns the claim.
+func addClaimDetail(b *readahead.Bundle, f *fields, d readahead.ClaimDetail, sides readahead.Sides) (counterpoint.Claim, error) {
+	c, err := decodeClaim(f.any("props"))
+	if f.err != nil {
+		return c, f.err
+	} else if err != nil {
+		return c, err
+	}
+	b.Claims = append(b.Claims, c)
+	if d.Quotes {
+		if err := addQuotes(b, c.ID, f, "quotes"); err != nil {
+			return c, err
+		}
+	}
+	if d.Assertions {
+		if err := addAssertions(b, c.ID, f, "assertions"); err != nil {
+			return c, err
+		}
+	}
+	if !d.Relations {
+		return c, nil
+	}
+	items := f.list("relations")
+	if f.err != nil {
+		return c, f.err
+	}
+	rs, err := decodeRelations(items, func(item *fields, other counterpoint.Claim) error {
+		if d.RelatedQuotes {
+			if err := addQuotes(b, other.ID, item, "quotes"); err != nil {
+				return err
+			}
+		}
+		if d.RelatedAssertions {
+			return addAssertions(b, other.ID, item, "assertions")
+		}
+		return nil
+	})
+	if err != nil {
+		return c, err
+	}
+	rels, others := sortedRelations(rs)
+	if sides == 0 {
+		b.Relations[c.ID] = rels
+	} else {
+		addSided(b, c.ID, rels, sides)
+	}
+	b.Claims = append(b.Claims, others...)
+	return c, nil
 }
 
 // ActorsWithDetail reads the actors with the given ids and, in the same

@@ -9,6 +9,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/counterpoint-news/counterpoint"
+	"github.com/counterpoint-news/counterpoint/internal/readahead"
 )
 
 // warmUpQueries are the reads WarmUp plans: every fixed read, and the
@@ -20,6 +21,14 @@ func warmUpQueries() map[string]string {
 	}
 	if q, ok := ChainCypher(true, 4); ok {
 		qs["chains"] = q
+	}
+	// The claims pages with the read-ahead of their claims: with quotes,
+	// assertions or every relation (the studio's pages), and with
+	// rebuttedBy (the mix's), of each kind.
+	for kind := range pageKinds {
+		for _, sides := range []readahead.Sides{0, readahead.Side(counterpoint.Rebuts, false)} {
+			qs[fmt.Sprintf("%sDetail/%d", claimsPageNames[kind], sides)] = claimsPageDetail[pageDetailKey{kind, sides}]
+		}
 	}
 	for _, hops := range []int{0, 1, 2} {
 		if q, _, ok := SubgraphCypher([]counterpoint.NodeType{counterpoint.NodeActor, counterpoint.NodeClaim}, hops); ok {

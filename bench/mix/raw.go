@@ -16,8 +16,8 @@ import (
 // Raw is the limit: the store's own Cypher texts (store.Queries and the
 // path-query builders) sent through the Go driver, one ExecuteQuery per
 // statement as the store sends them for the mix's selections (the
-// read-ahead statements for claims and actors, the page query before its
-// claims' read-ahead). What it leaves out is exactly HTTP, GraphQL and the
+// read-ahead statements for claims and actors, the claims page with its
+// claims' read-ahead in one). What it leaves out is exactly HTTP, GraphQL and the
 // loaders.
 type Raw struct {
 	driver   neo4j.DriverWithContext
@@ -152,24 +152,32 @@ func (r *Raw) claimsWithSelection(ctx context.Context, ids []string) ([]string, 
 	}
 	var out []string
 	for _, rec := range recs {
-		c := getMap(rec, "props")
-		id := str(c["id"])
-		out = append(out, "claim|"+id+"|"+str(c["date"])+"|"+str(c["text"]))
-		for _, q := range list(get(rec, "quotes")) {
-			q := obj(q)
-			out = append(out, fmt.Sprintf("quote|%s|%s|%s|%s|%s", id, str(q["id"]), str(q["start"]), str(q["end"]), str(q["text"])))
-		}
-		out = append(out, "assertedBy|"+id+"|"+strings.Join(assertedBy(get(rec, "assertions")), ","))
-		for _, rel := range list(get(rec, "relations")) {
-			rel := obj(rel)
-			if str(rel["kind"]) != string(counterpoint.Rebuts) || str(rel["to"]) != id {
-				continue
-			}
-			o := obj(rel["claim"])
-			out = append(out, "rebuttedBy|"+id+"|"+str(o["id"])+"|"+str(o["text"])+"|"+strings.Join(assertedBy(rel["assertions"]), ","))
-		}
+		out = append(out, readAheadLines(func(key string) any { return get(rec, key) })...)
 	}
 	return out, nil
+}
+
+// readAheadLines reads one claim of the read-ahead, a record's columns or
+// a page item's keys (props, quotes, assertions, relations), as the lines
+// of the claim selection.
+func readAheadLines(get func(key string) any) []string {
+	c := obj(get("props"))
+	id := str(c["id"])
+	out := []string{"claim|" + id + "|" + str(c["date"]) + "|" + str(c["text"])}
+	for _, q := range list(get("quotes")) {
+		q := obj(q)
+		out = append(out, fmt.Sprintf("quote|%s|%s|%s|%s|%s", id, str(q["id"]), str(q["start"]), str(q["end"]), str(q["text"])))
+	}
+	out = append(out, "assertedBy|"+id+"|"+strings.Join(assertedBy(get("assertions")), ","))
+	for _, rel := range list(get("relations")) {
+		rel := obj(rel)
+		if str(rel["kind"]) != string(counterpoint.Rebuts) || str(rel["to"]) != id {
+			continue
+		}
+		o := obj(rel["claim"])
+		out = append(out, "rebuttedBy|"+id+"|"+str(o["id"])+"|"+str(o["text"])+"|"+strings.Join(assertedBy(rel["assertions"]), ","))
+	}
+	return out
 }
 
 func rawClaim(ctx context.Context, r *Raw, p Params) ([]string, error) {
@@ -182,8 +190,12 @@ func rawClaim(ctx context.Context, r *Raw, p Params) ([]string, error) {
 
 func rawClaimsPage(ctx context.Context, r *Raw, p Params) ([]string, error) {
 	n := p["first"].(int)
-	// The unfiltered first page, as the store runs it.
-	recs, err := r.named(ctx, "claimsPageAll", map[string]any{"limit": n + 1, "after": ""})
+	// The unfiltered first page with the read-ahead of its claims, in one
+	// statement, as the store runs it ("claimsPageAllRebuttedBy").
+	params := claimDetailParams(nil)
+	delete(params, "ids")
+	params["limit"], params["after"] = n+1, ""
+	recs, err := r.named(ctx, "claimsPageAllRebuttedBy", params)
 	if err != nil || len(recs) == 0 {
 		return nil, err
 	}
@@ -194,12 +206,11 @@ func rawClaimsPage(ctx context.Context, r *Raw, p Params) ([]string, error) {
 	var order []string
 	var out []string
 	for i, it := range items {
-		id := str(obj(it)["id"])
-		order = append(order, id)
-		out = append(out, fmt.Sprintf("order|%03d|%s", i, id))
+		it := obj(it)
+		out = append(out, fmt.Sprintf("order|%03d|%s", i, str(obj(it["props"])["id"])))
+		order = append(order, readAheadLines(func(key string) any { return it[key] })...)
 	}
-	rest, err := r.claimsWithSelection(ctx, order)
-	return lines(append(out, rest...)), err
+	return lines(append(out, order...)), nil
 }
 
 // nodeType is the API type of a node from its labels.

@@ -554,6 +554,30 @@ func (s *Store) ClaimsWithDetail(_ context.Context, ids []string, d readahead.Cl
 	if err := s.enter("ClaimsWithDetail", ids, d); err != nil {
 		return readahead.Bundle{}, err
 	}
+	return s.claimsWithDetail(ids, d), nil
+}
+
+// ClaimsPageWithDetail reads a claims page with what d asks of its
+// claims, in one call.
+func (s *Store) ClaimsPageWithDetail(_ context.Context, f counterpoint.ClaimFilter, first int, after string, d readahead.ClaimDetail) (counterpoint.Page[counterpoint.Claim], readahead.Bundle, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.enter("ClaimsPageWithDetail", f, first, after, d); err != nil {
+		return counterpoint.Page[counterpoint.Claim]{}, readahead.Bundle{}, err
+	}
+	page, err := s.claimsPage(f, first, after)
+	if err != nil {
+		return page, readahead.Bundle{}, err
+	}
+	ids := make([]string, len(page.Items))
+	for i, c := range page.Items {
+		ids[i] = c.ID
+	}
+	return page, s.claimsWithDetail(ids, d), nil
+}
+
+// claimsWithDetail is ClaimsWithDetail, with s.mu held.
+func (s *Store) claimsWithDetail(ids []string, d readahead.ClaimDetail) readahead.Bundle {
 	b := readahead.Bundle{Quotes: map[string][]counterpoint.Quote{}, Assertions: map[string][]counterpoint.Assertion{}, Relations: map[string][]counterpoint.Relation{},
 		Sided: map[readahead.Sided][]counterpoint.Relation{}}
 	claims := slices.Clone(ids)
@@ -606,7 +630,7 @@ func (s *Store) ClaimsWithDetail(_ context.Context, ids []string, d readahead.Cl
 	}
 	b.Claims = s.claimsByID(uniq(claims))
 	b.Actors = s.actorsByID(actors)
-	return b, nil
+	return b
 }
 
 // ActorsWithDetail reads actors with what d asks of them.
@@ -703,6 +727,11 @@ func (s *Store) Claims(_ context.Context, f counterpoint.ClaimFilter, first int,
 	if err := s.enter("Claims", f, first, after); err != nil {
 		return counterpoint.Page[counterpoint.Claim]{}, err
 	}
+	return s.claimsPage(f, first, after)
+}
+
+// claimsPage is Claims, with s.mu held.
+func (s *Store) claimsPage(f counterpoint.ClaimFilter, first int, after string) (counterpoint.Page[counterpoint.Claim], error) {
 	// As the real store, in date order (then id): the cursor is the
 	// claim's date, a space and its id.
 	byKey := map[string]string{}
