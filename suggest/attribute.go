@@ -623,6 +623,14 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 		}
 	}
 	s, e := d.npEndingAt(j, a)
+	// A person and where the person comes from or works, before the verb
+	// (House Speaker Ana Ruiz of Oregon said; Tom Hale of the Center for
+	// Harbor Studies wrote): the person speaks, not the place.
+	if s >= 0 && d.toks[e].capital() {
+		if p0, p1, ok := d.personOf(s, a); ok {
+			return p0, p1
+		}
+	}
 	// A role "to" someone before the verb: a longtime adviser to Ana Ruiz
 	// said; a source close to the campaign said — the role speaks.
 	if s-2 >= a && d.toks[s-1].low == "to" && d.isWord(s-2) && !d.toks[s-2].capital() {
@@ -1427,4 +1435,37 @@ func (d *doc) closeTo(i, j int) bool {
 	}
 	prev := d.toks[j-1].low
 	return (roleNouns[prev] || prev == "close") && j+1 < len(d.toks) && d.isWord(j+1)
+}
+
+// ofWords join the words of an organisation's or a place's name (the Center
+// for Harbor and River Studies).
+var ofWords = set("of", "for", "and", "the", "on", "at")
+
+// personOf reads, for the capitalised phrase that starts at token s, the
+// person named before it when "of", "from" or "at" joins them (Dan D. Ruiz
+// of Oregon; Gwen Arch of the Center for Harbor Studies; Tom Hale from the
+// Acme Institute): a name of two words or more, or with a title, that is no
+// organisation or place, and that is not itself the object of a preposition
+// (a spokesman for Ana Ruiz of Oregon). It looks back at most twelve tokens.
+func (d *doc) personOf(s, a int) (int, int, bool) {
+	for k := s - 1; k-1 >= a && s-k <= 12 && d.isWord(k); k-- {
+		t := d.toks[k]
+		if (t.low == "of" || t.low == "from" || t.low == "at") && d.isWord(k-1) && d.toks[k-1].capital() {
+			ps, pe := d.npEndingAt(k-1, a)
+			if ps < 0 {
+				return -1, -1, false
+			}
+			if n0, n1, ts, ok := d.name(ps, pe); ok && !d.org(n0, n1) && (n1 > n0 || len(ts) > 0) && d.nameRun(n0, n1) {
+				if ps-1 >= a && d.isWord(ps-1) && placeWords[d.toks[ps-1].low] {
+					return -1, -1, false
+				}
+				return ps, pe, true
+			}
+			continue
+		}
+		if !t.capital() && !t.initial() && !ofWords[t.low] {
+			break
+		}
+	}
+	return -1, -1, false
 }

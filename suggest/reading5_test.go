@@ -1,0 +1,37 @@
+package suggest
+
+import (
+	"reflect"
+	"testing"
+)
+
+// TestReadingRulesFive covers the rules of issue 20's fifth round, one
+// failure kind each, on sentences written here.
+func TestReadingRulesFive(t *testing.T) {
+	tests := []struct {
+		kind string
+		text string
+		want []brief
+	}{
+		{"of: a person and the state he serves, before the verb", "“We will win,” said Tom Hale.\n\n“The ferry fares will rise,” House Speaker Dan Ruiz of Oregon said.",
+			[]brief{one("Tom Hale", "We will win"), one("Dan Ruiz", "The ferry fares will rise")}},
+		{"of: a middle initial in the name", "“We will win,” said Tom Hale.\n\n“The ferry fares will rise,” Dan D. Ruiz of Oregon said.",
+			[]brief{one("Tom Hale", "We will win"), one("Dan D. Ruiz", "The ferry fares will rise")}},
+		{"of: initials for a first name", "“We will win,” said Tom Hale.\n\n“The ferry fares will rise,” Council chairman D.K. Ruiz of North Dakota said.",
+			[]brief{one("Tom Hale", "We will win"), one("D.K. Ruiz", "The ferry fares will rise")}},
+		{"of: an organisation with 'for' in its name", "“We will win,” said Tom Hale.\n\n“The ferry fares will rise,” Gwen Arch of the Ansel Dory Center for Harbor Studies wrote.",
+			[]brief{one("Tom Hale", "We will win"), one("Gwen Arch", "The ferry fares will rise")}},
+		{"of: an organisation with 'for' and 'and' in its name", "“We will win,” said Tom Hale.\n\n“The ferry fares will rise,” Gwen Arch of the Institute for Harbor and River Studies wrote.",
+			[]brief{one("Tom Hale", "We will win"), one("Gwen Arch", "The ferry fares will rise")}},
+		{"of: the sentence's subject and the quotation after its verb", "“We will win,” said Tom Hale.\n\nDan Ruiz of Oregon lamented the “sorry” state of the lane.",
+			[]brief{one("Tom Hale", "We will win"), one("Dan Ruiz", "sorry")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.kind, func(t *testing.T) {
+			got := briefs(Quotes(tt.text))
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Quotes(%q)\n got  %+v\n want %+v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
