@@ -1117,6 +1117,13 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 					j++
 				}
 			}
+			// A capitalised adjective that opens the sentence and the
+			// lower-case nouns after it up to the verb are one phrase, no
+			// name: Federal mill workers considered …; Corporate lobbyists
+			// describe ….
+			if j == i && v-j >= 2 && v-j <= 4 && d.isWord(v) && d.commonNounsTo(j+1, v) {
+				return i, v - 1
+			}
 			// A party tag or other brackets after the name: Sen. Ana Ruiz
 			// (D-Ore.) defended the bill, saying ….
 			n := j + 1
@@ -1468,4 +1475,19 @@ func (d *doc) personOf(s, a int) (int, int, bool) {
 		}
 	}
 	return -1, -1, false
+}
+
+// commonNounsTo reports whether the tokens [a, b) are lower-case words
+// that end a noun phrase: no function word, adverb, auxiliary, verb of
+// speech or time among them, and the last a plural or a role noun.
+func (d *doc) commonNounsTo(a, b int) bool {
+	for k := a; k < b; k++ {
+		t := d.toks[k]
+		if !d.isWord(k) || t.capital() || t.initial() || functionWords[t.low] || npStops[t.low] || adverb(t) ||
+			auxiliaries[t.low] || cueVerbs[t.low] || finiteVerbs[t.low] || timeWords[t.low] || pronouns[t.low] {
+			return false
+		}
+	}
+	last := d.toks[b-1].low
+	return roleNouns[last] || len(last) > 3 && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss")
 }

@@ -25,6 +25,12 @@ func TestReadingRulesFive(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Gwen Arch", "The ferry fares will rise")}},
 		{"of: the sentence's subject and the quotation after its verb", "“We will win,” said Tom Hale.\n\nDan Ruiz of Oregon lamented the “sorry” state of the lane.",
 			[]brief{one("Tom Hale", "We will win"), one("Dan Ruiz", "sorry")}},
+		{"adjective: a capitalised adjective opening the subject is no name", "“We will win,” said Tom Hale.\n\nFederal mill workers considered the fares “far too high.”",
+			[]brief{one("Tom Hale", "We will win"), one("Federal mill workers", "far too high.")}},
+		{"adjective: a capitalised adjective and a plural before a present-tense verb", "“We will win,” said Tom Hale.\n\nCorporate lobbyists describe the fares as “far too high.”",
+			[]brief{one("Tom Hale", "We will win"), one("Corporate lobbyists", "far too high.")}},
+		{"adjective: guard, a name and a verb in -s before the quotation", "“We will win,” said Tom Hale.\n\nArch supports “a longer school year.”",
+			[]brief{one("Tom Hale", "We will win"), one("Arch", "a longer school year.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
