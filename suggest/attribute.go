@@ -467,8 +467,10 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 	}
 	// A party tag or other brackets between the name and the verb:
 	// Sen. Ana Ruiz (D-Ore.) said; Gov. Ana Ruiz (D-OR), said.
+	bracketComma := false
 	if d.toks[j].text == "," && j-1 >= a && d.toks[j-1].text == ")" {
 		j--
+		bracketComma = true
 	}
 	if d.toks[j].text == ")" {
 		k := j - 1
@@ -477,6 +479,20 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 		}
 		if k > a && d.toks[k].text == "(" {
 			j = k - 1
+			// An apposition that ends in an acronym in brackets: Ana
+			// Ruiz, the Commissioner for Harbors (CFH), said — the name
+			// before the apposition.
+			if bracketComma && d.isWord(j) {
+				m := j
+				for m >= a && d.isWord(m) && j-m <= 12 {
+					m--
+				}
+				if m >= a && d.toks[m].text == "," && !d.nameRun(m+1, j) {
+					if n0, n1, ok := d.nameBefore(m, a); ok {
+						return n0, n1
+					}
+				}
+			}
 		}
 	}
 	// Up to three parentheticals set off by commas are skipped (Harry

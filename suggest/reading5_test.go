@@ -31,6 +31,10 @@ func TestReadingRulesFive(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Corporate lobbyists", "far too high.")}},
 		{"adjective: guard, a name and a verb in -s before the quotation", "“We will win,” said Tom Hale.\n\nArch supports “a longer school year.”",
 			[]brief{one("Tom Hale", "We will win"), one("Arch", "a longer school year.")}},
+		{"apposition: an acronym in brackets ends the apposition before the verb", "“We will win,” said Tom Hale.\n\n“We are worried about the fares,” Gwen Arch, the Federal Commissioner for Harbors (FCH), said.",
+			[]brief{one("Tom Hale", "We will win"), one("Gwen Arch", "We are worried about the fares")}},
+		{"apposition: the same before a quotation after the verb's clause", "“We will win,” said Tom Hale.\n\nGwen Arch, the Federal Commissioner for Harbors (FCH), reacted coldly to the deal, “We are worried about the fares.”",
+			[]brief{one("Tom Hale", "We will win"), one("Gwen Arch", "We are worried about the fares.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
