@@ -1188,7 +1188,7 @@ func (d *doc) afterOpening(a, v int) int {
 	}
 	t := d.toks[a]
 	opening := strings.HasSuffix(t.low, "ing") && t.capital() || parentheticals[t.low] && t.low != "who" ||
-		t.capital() && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") || timeWords[t.low]
+		t.capital() && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") || timeWords[t.low] || openingWords[t.low]
 	for k := a + 1; k < v && k <= a+15; k++ {
 		if d.toks[k].text == "," {
 			if opening || k-a <= 4 && openingTimes[d.toks[k-1].low] {
@@ -1203,6 +1203,10 @@ func (d *doc) afterOpening(a, v int) int {
 	}
 	return a
 }
+
+// openingWords order a writer's points and open a clause with a comma
+// before its subject (First, Ruiz attacked …; Finally, …).
+var openingWords = set("first", "second", "third", "finally", "firstly", "secondly", "lastly")
 
 // openingTimes end an opening phrase of time: Hours later, Two weeks ago.
 var openingTimes = set("later", "ago", "earlier", "afterward", "afterwards", "before", "after", "since", "night",

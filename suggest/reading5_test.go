@@ -35,6 +35,8 @@ func TestReadingRulesFive(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Gwen Arch", "We are worried about the fares")}},
 		{"apposition: the same before a quotation after the verb's clause", "“We will win,” said Tom Hale.\n\nGwen Arch, the Federal Commissioner for Harbors (FCH), reacted coldly to the deal, “We are worried about the fares.”",
 			[]brief{one("Tom Hale", "We will win"), one("Gwen Arch", "We are worried about the fares.")}},
+		{"opening: a word that orders the points is no name", "“We will win,” said Tom Hale.\n\nFirst, Dan Ruiz attacked the board for being a “failed board.”",
+			[]brief{one("Tom Hale", "We will win"), one("Dan Ruiz", "failed board.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
