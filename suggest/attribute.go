@@ -1140,6 +1140,19 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 			if j == i && v-j >= 2 && v-j <= 4 && d.isWord(v) && d.commonNounsTo(j+1, v) {
 				return i, v - 1
 			}
+			// A pair of names as the subject: Ana Ruiz and Tom Hale issued
+			// a statement describing …. A lone capitalised word in -s may
+			// be a group (Democrats and Republicans), no pair of names.
+			if j+2 < v && d.toks[j+1].low == "and" && d.isWord(j+2) && d.toks[j+2].capital() && !pronouns[d.toks[j+2].low] &&
+				(j > i || !strings.HasSuffix(d.toks[j].low, "s")) {
+				j2 := j + 2
+				for j2+1 < v && d.isWord(j2+1) && (d.toks[j2+1].capital() || d.toks[j2+1].initial() || nameParticles[d.toks[j2+1].low]) {
+					j2++
+				}
+				if (j2 > j+2 || !strings.HasSuffix(d.toks[j2].low, "s")) && j2+1 < v && d.isWord(j2+1) && !d.toks[j2+1].capital() {
+					j = j2
+				}
+			}
 			// A party tag or other brackets after the name: Sen. Ana Ruiz
 			// (D-Ore.) defended the bill, saying ….
 			n := j + 1

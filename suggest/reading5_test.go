@@ -37,6 +37,12 @@ func TestReadingRulesFive(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Gwen Arch", "We are worried about the fares.")}},
 		{"opening: a word that orders the points is no name", "“We will win,” said Tom Hale.\n\nFirst, Dan Ruiz attacked the board for being a “failed board.”",
 			[]brief{one("Tom Hale", "We will win"), one("Dan Ruiz", "failed board.")}},
+		{"pair: two names as the sentence's subject", "“We will win,” said Tom Hale.\n\nDan Ruiz and Gwen Arch issued a statement describing the deal as a “very good step.”",
+			[]brief{one("Tom Hale", "We will win"), one("Gwen Arch", "very good step.")}},
+		{"pair: two surnames as the sentence's subject", "“We will win,” said Tom Hale.\n\nRuiz and Arch issued a statement describing the deal as a “very good step.”",
+			[]brief{one("Tom Hale", "We will win"), one("Arch", "very good step.")}},
+		{"pair: guard, two groups in -s are no pair of names", "“We will win,” said Tom Hale.\n\nDemocrats and Republicans issued a statement describing the deal as a “very good step.”",
+			[]brief{one("Tom Hale", "We will win"), one("Tom Hale", "very good step.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
