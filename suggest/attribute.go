@@ -467,8 +467,10 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 	}
 	// A party tag or other brackets between the name and the verb:
 	// Sen. Ana Ruiz (D-Ore.) said; Gov. Ana Ruiz (D-OR), said.
+	bracketComma := false
 	if d.toks[j].text == "," && j-1 >= a && d.toks[j-1].text == ")" {
 		j--
+		bracketComma = true
 	}
 	if d.toks[j].text == ")" {
 		k := j - 1
@@ -477,6 +479,20 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 		}
 		if k > a && d.toks[k].text == "(" {
 			j = k - 1
+			// An apposition that ends in an acronym in brackets: Ana
+			// Ruiz, the Commissioner for Harbors (CFH), said — the name
+			// before the apposition.
+			if bracketComma && d.isWord(j) {
+				m := j
+				for m >= a && d.isWord(m) && j-m <= 12 {
+					m--
+				}
+				if m >= a && d.toks[m].text == "," && !d.nameRun(m+1, j) {
+					if n0, n1, ok := d.nameBefore(m, a); ok {
+						return n0, n1
+					}
+				}
+			}
 		}
 	}
 	// Up to three parentheticals set off by commas are skipped (Harry
@@ -623,6 +639,14 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 		}
 	}
 	s, e := d.npEndingAt(j, a)
+	// A person and where the person comes from or works, before the verb
+	// (House Speaker Ana Ruiz of Oregon said; Tom Hale of the Center for
+	// Harbor Studies wrote): the person speaks, not the place.
+	if s >= 0 && d.toks[e].capital() {
+		if p0, p1, ok := d.personOf(s, a); ok {
+			return p0, p1
+		}
+	}
 	// A role "to" someone before the verb: a longtime adviser to Ana Ruiz
 	// said; a source close to the campaign said — the role speaks.
 	if s-2 >= a && d.toks[s-1].low == "to" && d.isWord(s-2) && !d.toks[s-2].capital() {
@@ -1109,6 +1133,26 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 					j++
 				}
 			}
+			// A capitalised adjective that opens the sentence and the
+			// lower-case nouns after it up to the verb are one phrase, no
+			// name: Federal mill workers considered …; Corporate lobbyists
+			// describe ….
+			if j == i && v-j >= 2 && v-j <= 4 && d.isWord(v) && d.commonNounsTo(j+1, v) {
+				return i, v - 1
+			}
+			// A pair of names as the subject: Ana Ruiz and Tom Hale issued
+			// a statement describing …. A lone capitalised word in -s may
+			// be a group (Democrats and Republicans), no pair of names.
+			if j+2 < v && d.toks[j+1].low == "and" && d.isWord(j+2) && d.toks[j+2].capital() && !pronouns[d.toks[j+2].low] &&
+				(j > i || !strings.HasSuffix(d.toks[j].low, "s")) {
+				j2 := j + 2
+				for j2+1 < v && d.isWord(j2+1) && (d.toks[j2+1].capital() || d.toks[j2+1].initial() || nameParticles[d.toks[j2+1].low]) {
+					j2++
+				}
+				if (j2 > j+2 || !strings.HasSuffix(d.toks[j2].low, "s")) && j2+1 < v && d.isWord(j2+1) && !d.toks[j2+1].capital() {
+					j = j2
+				}
+			}
 			// A party tag or other brackets after the name: Sen. Ana Ruiz
 			// (D-Ore.) defended the bill, saying ….
 			n := j + 1
@@ -1157,7 +1201,7 @@ func (d *doc) afterOpening(a, v int) int {
 	}
 	t := d.toks[a]
 	opening := strings.HasSuffix(t.low, "ing") && t.capital() || parentheticals[t.low] && t.low != "who" ||
-		t.capital() && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") || timeWords[t.low]
+		t.capital() && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") || timeWords[t.low] || openingWords[t.low]
 	for k := a + 1; k < v && k <= a+15; k++ {
 		if d.toks[k].text == "," {
 			if opening || k-a <= 4 && openingTimes[d.toks[k-1].low] {
@@ -1172,6 +1216,10 @@ func (d *doc) afterOpening(a, v int) int {
 	}
 	return a
 }
+
+// openingWords order a writer's points and open a clause with a comma
+// before its subject (First, Ruiz attacked …; Finally, …).
+var openingWords = set("first", "second", "third", "finally", "firstly", "secondly", "lastly")
 
 // openingTimes end an opening phrase of time: Hours later, Two weeks ago.
 var openingTimes = set("later", "ago", "earlier", "afterward", "afterwards", "before", "after", "since", "night",
@@ -1427,4 +1475,52 @@ func (d *doc) closeTo(i, j int) bool {
 	}
 	prev := d.toks[j-1].low
 	return (roleNouns[prev] || prev == "close") && j+1 < len(d.toks) && d.isWord(j+1)
+}
+
+// ofWords join the words of an organisation's or a place's name (the Center
+// for Harbor and River Studies).
+var ofWords = set("of", "for", "and", "the", "on", "at")
+
+// personOf reads, for the capitalised phrase that starts at token s, the
+// person named before it when "of", "from" or "at" joins them (Dan D. Ruiz
+// of Oregon; Gwen Arch of the Center for Harbor Studies; Tom Hale from the
+// Acme Institute): a name of two words or more, or with a title, that is no
+// organisation or place, and that is not itself the object of a preposition
+// (a spokesman for Ana Ruiz of Oregon). It looks back at most twelve tokens.
+func (d *doc) personOf(s, a int) (int, int, bool) {
+	for k := s - 1; k-1 >= a && s-k <= 12 && d.isWord(k); k-- {
+		t := d.toks[k]
+		if (t.low == "of" || t.low == "from" || t.low == "at") && d.isWord(k-1) && d.toks[k-1].capital() {
+			ps, pe := d.npEndingAt(k-1, a)
+			if ps < 0 {
+				return -1, -1, false
+			}
+			if n0, n1, ts, ok := d.name(ps, pe); ok && !d.org(n0, n1) && (n1 > n0 || len(ts) > 0) && d.nameRun(n0, n1) {
+				if ps-1 >= a && d.isWord(ps-1) && placeWords[d.toks[ps-1].low] {
+					return -1, -1, false
+				}
+				return ps, pe, true
+			}
+			continue
+		}
+		if !t.capital() && !t.initial() && !ofWords[t.low] {
+			break
+		}
+	}
+	return -1, -1, false
+}
+
+// commonNounsTo reports whether the tokens [a, b) are lower-case words
+// that end a noun phrase: no function word, adverb, auxiliary, verb of
+// speech or time among them, and the last a plural or a role noun.
+func (d *doc) commonNounsTo(a, b int) bool {
+	for k := a; k < b; k++ {
+		t := d.toks[k]
+		if !d.isWord(k) || t.capital() || t.initial() || functionWords[t.low] || npStops[t.low] || adverb(t) ||
+			auxiliaries[t.low] || cueVerbs[t.low] || finiteVerbs[t.low] || timeWords[t.low] || pronouns[t.low] {
+			return false
+		}
+	}
+	last := d.toks[b-1].low
+	return roleNouns[last] || len(last) > 3 && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss")
 }
