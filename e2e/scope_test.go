@@ -77,6 +77,8 @@ func TestDatasetScope(t *testing.T) {
 		{"search in the studio", `{ search(text: "library close", datasets: ["studio-test"]) { node { id } } }`, nil, "studio-", ""},
 		{"thread in the article", `{ thread(claim: "studio-library-stays", datasets: ["wapo-2015-encryption"]) { claims { id } } }`, nil, "studio-library-stays", "studio-council-disagrees"},
 		{"subgraph of the studio", `{ subgraph(limit: 100, datasets: ["studio-test"]) { nodes { id } } }`, nil, "studio-mayor", "james-comey"},
+		{"subgraph around the council in the studio", `{ subgraph(ids: ["studio-council"], hops: 2, datasets: ["studio-test"]) { nodes { id } edges { from to } } }`, nil, `"from":"studio-council-disagrees","to":"studio-library-stays"`, "james-comey"},
+		{"subgraph around the council in the article", `{ subgraph(ids: ["studio-council"], hops: 2, datasets: ["wapo-2015-encryption"]) { nodes { id } } }`, nil, "studio-council", "studio-council-disagrees"},
 		{"chains in the studio", `{ chains(from: "studio-council", to: "studio-mayor", datasets: ["studio-test"]) { hops } }`, nil, `"hops":1`, ""},
 		{"timeline of the studio", `{ timeline(datasets: ["studio-test"]) { entries { claim { id } } documents { source { id } } } }`, nil, "studio-library-stays", "wapo-2015-encryption"},
 		{"camps of the studio", `{ camps(datasets: ["studio-test"]) { camps { actors { id } } } }`, nil, "studio-council", "james-comey"},

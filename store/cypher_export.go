@@ -77,8 +77,8 @@ func ChainCypher(directed bool, hops int) (string, bool) {
 }
 
 // SubgraphCypher returns the query Subgraph runs for these node types (all
-// when empty) and hops (0: the whole graph, no seed ids), and the labels
-// it takes as its $labels parameter.
+// when empty) and hops (0: the whole graph, no seed ids) over the whole
+// graph ($datasets null), and the labels it takes as its $labels parameter.
 func SubgraphCypher(types []counterpoint.NodeType, hops int) (string, []string, bool) {
 	labels := typesKey(types)
 	q, ok := subgraphQueries[subgraphKey(labels, hops)]
