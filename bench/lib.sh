@@ -55,12 +55,26 @@ bench_wait_url() {
   done
 }
 
+# bench_address PID OUT LOG SED_EXPR WHAT SECONDS: wait until process PID prints its address into OUT (found by
+# the sed expression SED_EXPR) and print it, localhost as 127.0.0.1; fail, showing LOG, when the process exits
+# first or prints no address within SECONDS.
+bench_address() {
+  local pid="$1" out="$2" log="$3" expr="$4" what="$5" deadline=$((SECONDS + $6)) base=""
+  until base="$(sed -n "$expr" "$out" | head -n 1)" && [[ -n "$base" ]]; do
+    kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; echo "bench: $what exited" >&2; return 1; }
+    ((SECONDS < deadline)) || { echo "bench: $what printed no address" >&2; return 1; }
+    sleep 0.2
+  done
+  echo "${base/localhost/127.0.0.1}"
+}
+
 # bench_start_services CP_PORT PEER_PORT LOGDIR TAG: start Counterpoint and the peer on 127.0.0.1
 # (a port of 0 picks a free one); sets CP_PID, CP_URL, PPROF_URL (its profiles), CACHED_PID, CACHED_URL
 # (a second Counterpoint with CACHE_ENABLED=true, on BENCH_CACHED_PORT or a free one), PEER_PID, PEER_URL. BENCH_CP_BIN names the
 # counterpoint binary (default bin/counterpoint).
 bench_start_services() {
   local cp_port="$1" peer_port="$2" logs="$3" tag="$4"
+  local cp_address='s/^counterpoint: serving on \(http:[^ ]*\).*/\1/p'
   mkdir -p "$logs"
   # RATE_LIMIT=0: the load generator is one client firing thousands of requests at concurrency 16.
   # PPROF_ADDR: the profiles the report's cost tables come from (loopback only).
@@ -69,13 +83,8 @@ bench_start_services() {
   LISTEN_ADDR="127.0.0.1:$cp_port" RATE_LIMIT=0 PPROF_ADDR="127.0.0.1:$PPROF_PORT" "${BENCH_CP_BIN:-bin/counterpoint}" serve \
     >"$logs/counterpoint-$tag.out" 2>"$logs/counterpoint-$tag.log" &
   CP_PID=$!
-  local deadline=$((SECONDS + 60)) base=""
-  until base="$(sed -n 's/^counterpoint: serving on \(http:[^ ]*\).*/\1/p' "$logs/counterpoint-$tag.out" | head -n 1)" && [[ -n "$base" ]]; do
-    kill -0 "$CP_PID" 2>/dev/null || { cat "$logs/counterpoint-$tag.log" >&2; echo "bench: counterpoint serve exited" >&2; return 1; }
-    ((SECONDS < deadline)) || { echo "bench: counterpoint serve printed no address" >&2; return 1; }
-    sleep 0.2
-  done
-  base="${base/localhost/127.0.0.1}"
+  local base
+  base="$(bench_address "$CP_PID" "$logs/counterpoint-$tag.out" "$logs/counterpoint-$tag.log" "$cp_address" "counterpoint serve" 60)" || return 1
   bench_wait_url "$base/readyz" "$CP_PID" "counterpoint serve"
   CP_URL="$base/graphql"
   say "counterpoint serve: pid $CP_PID, $CP_URL"
@@ -84,25 +93,15 @@ bench_start_services() {
   LISTEN_ADDR="127.0.0.1:${BENCH_CACHED_PORT:-0}" RATE_LIMIT=0 CACHE_ENABLED=true "${BENCH_CP_BIN:-bin/counterpoint}" serve \
     >"$logs/counterpoint-cached-$tag.out" 2>"$logs/counterpoint-cached-$tag.log" &
   CACHED_PID=$!
-  deadline=$((SECONDS + 60))
-  until base="$(sed -n 's/^counterpoint: serving on \(http:[^ ]*\).*/\1/p' "$logs/counterpoint-cached-$tag.out" | head -n 1)" && [[ -n "$base" ]]; do
-    kill -0 "$CACHED_PID" 2>/dev/null || { cat "$logs/counterpoint-cached-$tag.log" >&2; echo "bench: counterpoint serve (cached) exited" >&2; return 1; }
-    ((SECONDS < deadline)) || { echo "bench: counterpoint serve (cached) printed no address" >&2; return 1; }
-    sleep 0.2
-  done
-  base="${base/localhost/127.0.0.1}"
+  base="$(bench_address "$CACHED_PID" "$logs/counterpoint-cached-$tag.out" "$logs/counterpoint-cached-$tag.log" "$cp_address" "counterpoint serve (cached)" 60)" || return 1
   bench_wait_url "$base/readyz" "$CACHED_PID" "counterpoint serve (cached)"
   CACHED_URL="$base/graphql"
   say "counterpoint serve with CACHE_ENABLED=true: pid $CACHED_PID, $CACHED_URL"
 
   PEER_PORT="$peer_port" node bench/peer/server.mjs >"$logs/peer-$tag.log" 2>&1 &
   PEER_PID=$!
-  deadline=$((SECONDS + 120))
-  until base="$(sed -n 's/^peer: @neo4j\/graphql serving on \(http:[^ ]*\)\/graphql.*/\1/p' "$logs/peer-$tag.log" | head -n 1)" && [[ -n "$base" ]]; do
-    kill -0 "$PEER_PID" 2>/dev/null || { cat "$logs/peer-$tag.log" >&2; echo "bench: the peer exited" >&2; return 1; }
-    ((SECONDS < deadline)) || { echo "bench: the peer printed no address" >&2; return 1; }
-    sleep 0.2
-  done
+  base="$(bench_address "$PEER_PID" "$logs/peer-$tag.log" "$logs/peer-$tag.log" \
+    's/^peer: @neo4j\/graphql serving on \(http:[^ ]*\)\/graphql.*/\1/p' "the peer" 120)" || return 1
   bench_wait_url "$base/healthz" "$PEER_PID" "the peer"
   PEER_URL="$base/graphql"
   say "peer (@neo4j/graphql): pid $PEER_PID, $PEER_URL"

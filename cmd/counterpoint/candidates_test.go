@@ -45,11 +45,7 @@ func TestLoadProposesActorCandidates(t *testing.T) {
 	}
 	seedOnly()
 	t.Cleanup(seedOnly) // the later report is not left to the tests after this one
-	cfg := neo4jtest.Config(t)
-	t.Setenv("NEO4J_URI", cfg.URI)
-	t.Setenv("NEO4J_USERNAME", cfg.Username)
-	t.Setenv("NEO4J_PASSWORD", cfg.Password)
-	t.Setenv("NEO4J_DATABASE", cfg.Database)
+	neo4jtest.SetEnv(t)
 	dir := t.TempDir()
 	file := filepath.Join(dir, "later-report.json")
 	if err := os.WriteFile(file, []byte(secondDebate), 0o644); err != nil {

@@ -26,11 +26,7 @@ import (
 func TestRelationsAcrossDatasetsRestore(t *testing.T) {
 	db := neo4jtest.MustOpen(t)
 	neo4jtest.MustSeed(t, db)
-	cfg := neo4jtest.Config(t)
-	t.Setenv("NEO4J_URI", cfg.URI)
-	t.Setenv("NEO4J_USERNAME", cfg.Username)
-	t.Setenv("NEO4J_PASSWORD", cfg.Password)
-	t.Setenv("NEO4J_DATABASE", cfg.Database)
+	neo4jtest.SetEnv(t)
 	cli := func(args ...string) (string, error) {
 		var out, errOut bytes.Buffer
 		err := run(context.Background(), args, &out, &errOut)

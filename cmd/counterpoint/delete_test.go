@@ -24,11 +24,7 @@ func TestDeleteDataset(t *testing.T) {
 	empty := neo4jtest.MustStats(t, db)
 	neo4jtest.MustSeed(t, db)
 	seedOnly := neo4jtest.MustStats(t, db)
-	cfg := neo4jtest.Config(t)
-	t.Setenv("NEO4J_URI", cfg.URI)
-	t.Setenv("NEO4J_USERNAME", cfg.Username)
-	t.Setenv("NEO4J_PASSWORD", cfg.Password)
-	t.Setenv("NEO4J_DATABASE", cfg.Database)
+	neo4jtest.SetEnv(t)
 	cli := func(args ...string) (string, error) {
 		var out, errOut bytes.Buffer
 		err := run(context.Background(), args, &out, &errOut)

@@ -20,11 +20,7 @@ import (
 func TestExportCommand(t *testing.T) {
 	db := neo4jtest.MustOpen(t)
 	neo4jtest.MustSeed(t, db)
-	cfg := neo4jtest.Config(t)
-	t.Setenv("NEO4J_URI", cfg.URI)
-	t.Setenv("NEO4J_USERNAME", cfg.Username)
-	t.Setenv("NEO4J_PASSWORD", cfg.Password)
-	t.Setenv("NEO4J_DATABASE", cfg.Database)
+	neo4jtest.SetEnv(t)
 	dir := t.TempDir()
 	cli := func(args ...string) (string, error) {
 		var out, errOut bytes.Buffer
@@ -109,11 +105,7 @@ func TestExportCommand(t *testing.T) {
 func TestExportAllRestores(t *testing.T) {
 	db := neo4jtest.MustOpen(t)
 	neo4jtest.MustSeed(t, db)
-	cfg := neo4jtest.Config(t)
-	t.Setenv("NEO4J_URI", cfg.URI)
-	t.Setenv("NEO4J_USERNAME", cfg.Username)
-	t.Setenv("NEO4J_PASSWORD", cfg.Password)
-	t.Setenv("NEO4J_DATABASE", cfg.Database)
+	neo4jtest.SetEnv(t)
 	cli := func(args ...string) string {
 		t.Helper()
 		var out, errOut bytes.Buffer

@@ -18,11 +18,7 @@ import (
 // export validates as an AIF map again.
 func TestAIFAndOtherFormatsCommand(t *testing.T) {
 	neo4jtest.MustOpen(t)
-	cfg := neo4jtest.Config(t)
-	t.Setenv("NEO4J_URI", cfg.URI)
-	t.Setenv("NEO4J_USERNAME", cfg.Username)
-	t.Setenv("NEO4J_PASSWORD", cfg.Password)
-	t.Setenv("NEO4J_DATABASE", cfg.Database)
+	neo4jtest.SetEnv(t)
 	dir := t.TempDir()
 	maps := "../../format/aif/testdata/aif"
 	tests := []struct {

@@ -35,6 +35,18 @@ func Config(tb testing.TB) store.Config {
 	}
 }
 
+// SetEnv points a command run in-process (its run reads the NEO4J_*
+// settings) at the test Neo4j, for t's duration, skipping or failing t as
+// Config does when there is none.
+func SetEnv(t *testing.T) {
+	t.Helper()
+	cfg := Config(t)
+	t.Setenv("NEO4J_URI", cfg.URI)
+	t.Setenv("NEO4J_USERNAME", cfg.Username)
+	t.Setenv("NEO4J_PASSWORD", cfg.Password)
+	t.Setenv("NEO4J_DATABASE", cfg.Database)
+}
+
 // MustOpen opens the store on the test Neo4j and empties the graph, failing
 // tb if Neo4j does not answer. Tests that use it must not run in parallel
 // with other packages' (make test passes -p 1).
