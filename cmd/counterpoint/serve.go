@@ -23,6 +23,7 @@ import (
 type ServeCmd struct {
 	Neo4jConfig
 	server.Config
+	CollectorConfig
 	// EmbedFrameAncestors is who may put /embed in an iframe: news pages are
 	// on other sites, so any by default.
 	EmbedFrameAncestors string `name:"embed-frame-ancestors" env:"EMBED_FRAME_ANCESTORS" default:"*" help:"Sites that may frame the read-only graphics at /embed: a CSP frame-ancestors list such as \"'self' https://news.example.com\" ('*' for any, 'none' for no site). The other pages may only be framed by this origin."`
@@ -37,6 +38,13 @@ const (
 
 // Run serves until e.ctx is done.
 func (c *ServeCmd) Run(e *env) error {
+	var cacheBytes int64
+	if c.CacheEnabled {
+		cacheBytes = c.CacheMaxBytes
+	}
+	if err := c.CollectorConfig.apply(cacheBytes); err != nil {
+		return err
+	}
 	ancestors, err := web.ParseFrameAncestors(c.EmbedFrameAncestors)
 	if err != nil {
 		return err
