@@ -114,8 +114,8 @@ cat >"$BENCH_WORK/meta.json" <<EOF
   "scales_requested": "$BENCH_SCALES",
   "seed": "$BENCH_SEED",
   "duration of make bench": "$(((SECONDS - started) / 60)) min",
-  "Counterpoint server": "bin/counterpoint serve, default settings (cache off; PPROF_ADDR on loopback for the profiles)",
-  "Counterpoint with the cache": "a second bin/counterpoint serve with CACHE_ENABLED=true",
+  "Counterpoint server": "bin/counterpoint serve, default settings (cache off; collector GOGC 300, GOMEMLIMIT auto = 64 MiB; PPROF_ADDR on loopback for the profiles)",
+  "Counterpoint with the cache": "a second bin/counterpoint serve with CACHE_ENABLED=true (GOMEMLIMIT auto = 64 MiB + the cache's 64 MiB)",
   "peer server": "node bench/peer/server.mjs (Apollo Server, driver pool 100)"
 }
 EOF

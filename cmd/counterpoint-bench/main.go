@@ -198,7 +198,7 @@ type LoadCmd struct {
 	PageCache string `env:"NEO4J_PAGECACHE" help:"Neo4j page cache, for the report."`
 	TxMemory  string `env:"NEO4J_TX_MEMORY" help:"Neo4j transaction memory cap, for the report."`
 	Digest    bool   `help:"Read the graph's digest after each run, to prove both write the same graph (small scales only)."`
-	Warmup    bool   `help:"Run each once, unmeasured, first."`
+	Warmup    bool   `help:"Run each unmeasured first, until two successive runs of each agree within a fifth (at most 6)."`
 	Out       string `required:"" type:"path" help:"Result folder of this scale."`
 }
 
