@@ -159,6 +159,11 @@ func (d *doc) cueAt(i int) (cue string, according bool) {
 	if (t.low == "read" || t.low == "reads") && d.afterClose(i) {
 		return t.text, false
 	}
+	// “…,” the statement read; “…,” a voice-over in the ad states: a
+	// document's words, its phrase between the mark and the verb.
+	if (t.low == "read" || t.low == "reads" || t.low == "states") && d.documentAfterClose(i) {
+		return t.text, false
+	}
 	if !cueVerbs[t.low] && !presentCue(t.low) {
 		return "", false
 	}
@@ -188,6 +193,24 @@ func (d *doc) cueAt(i int) (cue string, according bool) {
 		}
 	}
 	return t.text, false
+}
+
+// documentAfterClose reports whether the verb at i follows a closing mark
+// and a short phrase that opens with a determiner (“…,” the statement
+// read), with the verb ending its clause.
+func (d *doc) documentAfterClose(i int) bool {
+	if i+1 >= len(d.toks) || d.toks[i+1].kind == word {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if !d.isWord(k) || d.toks[k].sent != d.toks[i].sent {
+			return false
+		}
+		if w := d.toks[k].low; (w == "the" || w == "a" || w == "an" || w == "its" || w == "his" || w == "her" || w == "their") && k < i-1 {
+			return d.afterClose(k)
+		}
+	}
+	return false
 }
 
 // attribute finds the speaker cue of quotation qi: right after its closing
@@ -1164,6 +1187,14 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 					}
 				}
 			}
+			// A time between the name and its verb: Sen. Ana Ruiz (D-Ore.)
+			// on Monday criticized …
+			for m := n + 1; m < v && m <= n+4; m++ {
+				if d.isWord(m) && !d.toks[m].capital() && !npStops[d.toks[m].low] && d.timeBetween(n, m) {
+					n = m
+					break
+				}
+			}
 			if n == v || d.toks[n].text == "," || d.isWord(n) && !d.toks[n].capital() && !npStops[d.toks[n].low] {
 				if s, e, _, ok := d.name(i, j); ok && s <= e {
 					return i, j
@@ -1191,6 +1222,30 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 	return -1, -1
 }
 
+// timeBetween reports whether the words [a, v) are a time that stands
+// between a subject and its verb: on Monday, last week, earlier this month.
+func (d *doc) timeBetween(a, v int) bool {
+	if a >= v || v-a > 4 || !d.isWord(a) {
+		return false
+	}
+	switch d.toks[a].low {
+	case "at", "in", "on", "during", "last", "this", "earlier", "late", "early":
+	default:
+		return false
+	}
+	last := d.toks[v-1].low
+	if !timeNouns[last] && !timeWords[last] && !openingTimes[last] {
+		return false
+	}
+	for k := a + 1; k < v; k++ {
+		w := d.toks[k].low
+		if !d.isWord(k) || !(determiners[w] || timeNouns[w] || timeWords[w] || openingTimes[w] || w == "first" || w == "next" || w == "same" || w == "this" || w == "last") {
+			return false
+		}
+	}
+	return true
+}
+
 // afterOpening skips an opening phrase up to a comma, which is not the
 // subject of the clause that runs from token a to v: a participle or a
 // preposition (Speaking at a rally in Dover, …; After the vote, …), an
@@ -1198,6 +1253,9 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 func (d *doc) afterOpening(a, v int) int {
 	if a >= v || !d.isWord(a) {
 		return a
+	}
+	if k := d.dateline(a, v); k > a {
+		return k
 	}
 	t := d.toks[a]
 	opening := strings.HasSuffix(t.low, "ing") && t.capital() || parentheticals[t.low] && t.low != "who" ||
@@ -1213,6 +1271,31 @@ func (d *doc) afterOpening(a, v int) int {
 		if !d.isWord(k) && !(opening && (d.toks[k].text == "—" || d.toks[k].text == "―" || d.toks[k].text == "–")) {
 			return a
 		}
+	}
+	return a
+}
+
+// dateline is the token after a dateline that opens the sentence at a, the
+// place and the agency in brackets before a dash (Dover (AP) – Ana Ruiz
+// said …; DOVER, Del. (Reuters) — …), or a when there is none.
+func (d *doc) dateline(a, v int) int {
+	k := a
+	for k < v && k-a <= 6 && (d.isWord(k) && (d.toks[k].capital() || d.toks[k].initial()) || d.toks[k].text == ",") {
+		k++
+	}
+	if k == a || k+3 >= v || d.toks[k].text != "(" || !d.isWord(k+1) || !d.toks[k+1].capital() {
+		return a
+	}
+	k += 2
+	for k < v && k-a <= 10 && d.isWord(k) && d.toks[k].capital() {
+		k++
+	}
+	if k+1 >= v || d.toks[k].text != ")" {
+		return a
+	}
+	switch d.toks[k+1].text {
+	case "—", "–", "-", "―", "--":
+		return k + 2
 	}
 	return a
 }

@@ -1,0 +1,35 @@
+package suggest
+
+import (
+	"reflect"
+	"testing"
+)
+
+// TestReadingRulesSix covers the rules of issue 20's sixth round, one
+// failure kind each, on sentences written here.
+func TestReadingRulesSix(t *testing.T) {
+	tests := []struct {
+		kind string
+		text string
+		want []brief
+	}{
+		{"time: a party tag and a time between the subject and its verb", "“We will win,” said Tom Hale.\n\nSen. Ana Ruiz (D-Ore.) on Monday criticized the harbor plan, saying the plan goes “nowhere near far enough.”",
+			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "nowhere near far enough.")}},
+		{"time: guard, a party tag and last week before the verb", "“We will win,” said Tom Hale.\n\nRep. Ana Ruiz (D-Ore.) last week attacked the fares, calling them “a tax on the poor.”",
+			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "a tax on the poor.")}},
+		{"dateline: a place and an agency before a dash open the sentence", "“We will win,” said Tom Hale.\n\nDover (AP) – Democrat Ana Ruiz has taken a swipe at the fares, saying that “loud comments” do more harm than good.",
+			[]brief{one("Tom Hale", "We will win"), one("Democrat Ana Ruiz", "loud comments")}},
+		{"document: the statement read, after the closing mark", "“We will win,” said Tom Hale.\n\n“The mayor met the board this morning,” the statement read. Hale was pleased.",
+			[]brief{one("Tom Hale", "We will win"), one("the statement", "The mayor met the board this morning")}},
+		{"document: the suit reads, present tense", "“We will win,” said Tom Hale.\n\n“The board fired her to damage her name,” the suit reads. Ruiz also claims more.",
+			[]brief{one("Tom Hale", "We will win"), one("the suit", "The board fired her to damage her name")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.kind, func(t *testing.T) {
+			got := briefs(Quotes(tt.text))
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Quotes(%q)\n got  %+v\n want %+v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
