@@ -23,6 +23,10 @@ func TestReadingRulesSix(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("the statement", "The mayor met the board this morning")}},
 		{"document: the suit reads, present tense", "“We will win,” said Tom Hale.\n\n“The board fired her to damage her name,” the suit reads. Ruiz also claims more.",
 			[]brief{one("Tom Hale", "We will win"), one("the suit", "The board fired her to damage her name")}},
+		{"pronoun: a name in apposition to his role is not he", "“We will win,” said Tom Hale.\n\nHale thanked his campaign manager, Dan Pike, and his wife.\n\nHe said the vote was “a clear win.”",
+			[]brief{one("Tom Hale", "We will win"), one("Tom Hale", "a clear win.")}},
+		{"pronoun: guard, her role's holder may be he", "“We will win,” said Tom Hale.\n\nAna Ruiz thanked her campaign manager, Dan Pike, and her sister.\n\nHe said the vote was “a clear win.”",
+			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "a clear win.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {

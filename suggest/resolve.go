@@ -831,7 +831,7 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 			break
 		}
 		s, e, ts, ok := d.name(c.a, c.b)
-		if !ok || d.org(s, e) || !d.subjectLike(c.a, c.b) {
+		if !ok || d.org(s, e) || !d.subjectLike(c.a, c.b) || d.possessedRole(c.a) == p {
 			continue
 		}
 		fs, fe := r.fullSpan(s, e)
@@ -961,6 +961,38 @@ func (d *doc) subjectLike(a, b int) bool {
 	after := n.text == "," || n.kind == word && !n.capital() && n.role == outside && !npStops[n.low] || cueVerbs[n.low]
 	// A possessor is not the subject: Olsen's deputy director.
 	return before && after && !possessive(d.toks[b].low)
+}
+
+// possessedRole is the pronoun of the one who owns the role that the name
+// at token a stands in apposition to (his campaign manager, Tom Hale: "he";
+// her spokeswoman Ana Ruiz: "she"), or "": that pronoun is the owner's, not
+// the name's.
+func (d *doc) possessedRole(a int) string {
+	k := a - 1
+	if k >= 0 && d.toks[k].text == "," {
+		k--
+	}
+	n := 0
+	for k >= 0 && d.isWord(k) && d.toks[k].sent == d.toks[a].sent && n < 4 && !d.toks[k].capital() {
+		switch d.toks[k].low {
+		case "his":
+			if n > 0 {
+				return "he"
+			}
+			return ""
+		case "her":
+			if n > 0 {
+				return "she"
+			}
+			return ""
+		}
+		if !(roleNouns[d.toks[k].low] || titles[d.toks[k].low] || roleWords[d.toks[k].low] || personRoles[d.toks[k].low]) && n == 0 {
+			return ""
+		}
+		k--
+		n++
+	}
+	return ""
 }
 
 // pastActs are common irregular past tenses: Ruiz lost Ohio, Hale won.
