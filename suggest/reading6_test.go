@@ -27,6 +27,12 @@ func TestReadingRulesSix(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Tom Hale", "a clear win.")}},
 		{"pronoun: guard, her role's holder may be he", "“We will win,” said Tom Hale.\n\nAna Ruiz thanked her campaign manager, Dan Pike, and her sister.\n\nHe said the vote was “a clear win.”",
 			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "a clear win.")}},
+		{"pronoun: the speaker of a sentence before a name later in it", "“We will win,” said Tom Hale.\n\n“We show anger,” said Pike, who admitted Hale was his fourth choice, behind Dan Ruiz, Senator Jim Arch, and Senator Ed Cole.\n\n“We are alive,” he said.",
+			[]brief{one("Tom Hale", "We will win"), one("Pike", "We show anger"), one("Pike", "We are alive")}},
+		{"pronoun: the second of a pair before a comma is no subject", "“We will win,” said Tom Hale.\n\nDan Pike said the votes were split between Hale and Jim Arch, with a few for Ana Ruiz.\n\n“We are alive,” he said.",
+			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "We are alive")}},
+		{"pronoun: guard, a name after and with a role is a subject", "“We will win,” said Tom Hale.\n\nThe vote was close, and Jim Arch, the mayor, said the count was fair.\n\n“We are alive,” he said.",
+			[]brief{one("Tom Hale", "We will win"), one("Jim Arch", "We are alive")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {

@@ -889,6 +889,11 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 	switch {
 	case found && spoke && speaker.tok > subject.tok:
 		return speaker, true
+	case found && spoke && d.toks[speaker.tok].sent == d.toks[subject.tok].sent:
+		// The speaker of a sentence is its subject, not a name later in
+		// it: “…,” said Lou Pike, who ranks Ana Ruiz and Dan Hale behind
+		// Tom Arch. ¶ “…,” he said.
+		return speaker, true
 	case found:
 		r.gender[subject.name] = p
 		subject.tok = d.tokAt(subject.span.Start)
@@ -959,6 +964,12 @@ func (d *doc) subjectLike(a, b int) bool {
 		cueVerbs[d.toks[start-1].low] && !listenerVerbs[d.toks[start-1].low] // said Alan Abramowitz, a demographer: the speaker
 	n := d.toks[b+1]
 	after := n.text == "," || n.kind == word && !n.capital() && n.role == outside && !npStops[n.low] || cueVerbs[n.low]
+	// A second name after "and" and before a comma closes a pair, no
+	// clause (between Ruiz and Hale, with …), unless a role follows it
+	// (and Hale, the mayor, said).
+	if start > 0 && (d.toks[start-1].low == "and" || d.toks[start-1].low == "or") && n.text == "," && !d.personApposition(b) {
+		return false
+	}
 	// A possessor is not the subject: Olsen's deputy director.
 	return before && after && !possessive(d.toks[b].low)
 }
