@@ -33,6 +33,12 @@ func TestReadingRulesSix(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "We are alive")}},
 		{"pronoun: guard, a name after and with a role is a subject", "“We will win,” said Tom Hale.\n\nThe vote was close, and Jim Arch, the mayor, said the count was fair.\n\n“We are alive,” he said.",
 			[]brief{one("Tom Hale", "We will win"), one("Jim Arch", "We are alive")}},
+		{"pronoun: no one speaks of himself by surname, the subject", "“We will win,” said Tom Hale.\n\nHale also won Ohio, the campaign manager Dan Pike said.\n\n“Voters wondered whether Tom Hale could win, and he proved it,” he said.",
+			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "Voters wondered whether Tom Hale could win, and he proved it")}},
+		{"pronoun: no one speaks of himself by surname, the last speaker", "“We will win,” said Tom Hale, whose campaign is run by Dan Pike.\n\n“Voters wondered whether Hale could win, and he proved it,” he said.",
+			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "Voters wondered whether Hale could win, and he proved it")}},
+		{"pronoun: guard, a quotation in the first person stays the last speaker's", "“We will win,” said Tom Hale, whose campaign is run by Dan Pike.\n\n“I will win,” he said.",
+			[]brief{one("Tom Hale", "We will win"), one("Tom Hale", "I will win")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {

@@ -144,6 +144,41 @@ type resolver struct {
 	lastIt    int                 // the last of seen that "it" can be (a thing), or -1
 	lastSpoke speakerRef          // the last person a quote was given to, tok at its mention
 	spoke     bool
+	quoteQis  []int               // the quotations being resolved
+	quoted    map[string]bool     // their capitalised words, lower case; nil until asked
+}
+
+// quoting sets the quotations whose speaker is being resolved.
+func (r *resolver) quoting(qis []int) {
+	r.quoteQis, r.quoted = qis, nil
+}
+
+// namedInQuote reports whether the surname of name is a word of the
+// quotations being resolved: people do not speak of themselves by
+// surname (“… whether Senator Ruiz's message could win,” he said is not
+// Ruiz's).
+func (r *resolver) namedInQuote(name string) bool {
+	d := r.d
+	if r.quoted == nil {
+		r.quoted = map[string]bool{}
+		for _, qi := range r.quoteQis {
+			open, close := d.openTok[qi], d.closeTok[qi]
+			if open < 0 {
+				continue
+			}
+			for k := open + 1; k < close && k <= open+400; k++ {
+				if t := d.toks[k]; t.kind == word && t.capital() {
+					r.quoted[strings.TrimSuffix(strings.TrimSuffix(t.low, "'s"), "’s")] = true
+				}
+			}
+		}
+	}
+	ws := strings.Fields(strings.ToLower(name))
+	if len(ws) == 0 {
+		return false
+	}
+	w := ws[len(ws)-1]
+	return r.quoted[strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")]
 }
 
 func newResolver(d *doc) *resolver {
@@ -565,7 +600,7 @@ func (r *resolver) pronoun(p string, i int) (speakerRef, bool) {
 			ref := speakerRef{span: d.tokSpan(fs, fe), person: true, tok: fs}
 			ref.name = ref.span.Text
 			r.learnGender(ref.name, ts)
-			if g, ok := r.genderOf(ref.name); ok && g != p {
+			if g, ok := r.genderOf(ref.name); ok && g != p || r.namedInQuote(ref.name) {
 				continue
 			}
 			r.gender[ref.name] = p
@@ -845,6 +880,9 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 		if g := d.relationGender(c.a); g != "" {
 			r.gender[ref.name] = g
 		}
+		if r.namedInQuote(ref.name) {
+			continue
+		}
 		g, ok := r.genderOf(ref.name)
 		speaks := c.b+1 < len(d.toks) && d.isWord(c.b+1) && cueVerbs[d.toks[c.b+1].low]
 		if ok && g != p || !ok && !r.knownPerson(ref.name) && !speaks && !d.personApposition(c.b) && !acts {
@@ -864,7 +902,7 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 		}
 	}
 	spoke := false
-	if r.spoke && r.lastSpoke.tok < i && d.toks[r.lastSpoke.tok].para >= para-2 {
+	if r.spoke && r.lastSpoke.tok < i && d.toks[r.lastSpoke.tok].para >= para-2 && !r.namedInQuote(r.lastSpoke.name) {
 		// The last speaker, of the right pronoun or, within the pronoun's
 		// paragraph and the one before, of none known (said Pruitt, …).
 		g, ok := r.genderOf(r.lastSpoke.name)
@@ -875,7 +913,7 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 	for k := len(r.seen) - 1; k >= r.recent() && !spoke; k-- {
 		d.tick(1)
 		ref := r.seen[k]
-		if ref.tok >= i || !ref.person {
+		if ref.tok >= i || !ref.person || r.namedInQuote(ref.name) {
 			continue
 		}
 		if d.toks[ref.tok].para < para-2 {
@@ -1081,6 +1119,9 @@ func (r *resolver) surePerson(p string, i int) (speakerRef, bool) {
 		r.learnGender(ref.name, ts)
 		if g := d.relationGender(c.a); g != "" {
 			r.gender[ref.name] = g
+		}
+		if r.namedInQuote(ref.name) {
+			continue
 		}
 		g, ok := r.genderOf(ref.name)
 		if ok && g == p && (r.personLike(s, e, ts) || r.surnameOfPerson(s, e, fs, fe)) ||
