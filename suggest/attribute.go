@@ -213,6 +213,12 @@ func (d *doc) documentAfterClose(i int) bool {
 	return false
 }
 
+// sentenceAdverbs open a sentence before a comma and are never the
+// subject of a cue (Rather, he said, …; Sure, he admits …).
+var sentenceAdverbs = set("rather", "sure", "instead", "likewise", "moreover", "furthermore", "indeed", "besides",
+	"otherwise", "similarly", "perhaps", "maybe", "still", "yet", "meanwhile", "however", "nonetheless", "notably",
+	"privately", "publicly")
+
 // attribute finds the speaker cue of quotation qi: right after its closing
 // mark, then in its sentence before it, then later in its sentence, then
 // anywhere else in its sentence (past other quotations).
@@ -369,7 +375,7 @@ func (d *doc) cueWithSpeaker(i, a, b int) attribution {
 	if strings.HasSuffix(d.toks[i].low, "ing") && i > 0 && d.toks[i-1].text == "," {
 		return attribution{npA: -1}
 	}
-	if s, e := d.subjectBefore(i, a); s >= 0 {
+	if s, e := d.subjectBefore(i, a); s >= 0 && !(s == e && sentenceAdverbs[d.toks[s].low]) {
 		// A participle after a thing (their ninth debate saying) speaks
 		// for the clause's subject, read by subjectCue.
 		// So does a participle after the document that a subject issued (Ruiz

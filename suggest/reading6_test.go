@@ -39,6 +39,10 @@ func TestReadingRulesSix(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "Voters wondered whether Hale could win, and he proved it")}},
 		{"pronoun: guard, a quotation in the first person stays the last speaker's", "“We will win,” said Tom Hale, whose campaign is run by Dan Pike.\n\n“I will win,” he said.",
 			[]brief{one("Tom Hale", "We will win"), one("Tom Hale", "I will win")}},
+		{"adverb: an opening adverb before a parenthetical cue is no subject", "“We will win,” said Tom Hale.\n\nDan Pike said he doubts the plan. Rather, he said, continued delays will sink it.\n\n“There is no money in it.”",
+			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "There is no money in it.")}},
+		{"adverb: Sure opening the sentence is no name", "“We will win,” said Tom Hale.\n\nDan Pike likes low fares. Sure, he admits that “the fares are unfair to savers.”",
+			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "the fares are unfair to savers.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {

@@ -68,7 +68,7 @@ var functionWords = set("the", "a", "an", "but", "and", "or", "in", "on", "at", 
 	// Sentence adverbs and numbers open sentences but name no one:
 	// Instead, …; Likewise …; Eleven groups said …
 	"instead", "likewise", "moreover", "furthermore", "indeed", "besides", "otherwise", "similarly", "again",
-	"perhaps", "maybe", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	"perhaps", "maybe", "sure", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
 	"twelve", "twenty", "several", "few", "more", "less", "fewer")
 
 // timeWords are capitalised but never part of a name: Dover Wednesday.
