@@ -3,6 +3,8 @@ package suggest
 import (
 	"reflect"
 	"testing"
+
+	"github.com/counterpoint-news/counterpoint"
 )
 
 // TestReadingRulesSix covers the rules of issue 20's sixth round, one
@@ -43,6 +45,10 @@ func TestReadingRulesSix(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "There is no money in it.")}},
 		{"adverb: Sure opening the sentence is no name", "“We will win,” said Tom Hale.\n\nDan Pike likes low fares. Sure, he admits that “the fares are unfair to savers.”",
 			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "the fares are unfair to savers.")}},
+		{"role word: a capitalised plural role opening a sentence is not he", "“We will win,” said Tom Hale.\n\nOfficials said the count was late.\n\n“We waited all night,” he said.",
+			[]brief{one("Tom Hale", "We will win"), one("Tom Hale", "We waited all night")}},
+		{"role word: nor the subject he refers to", "“We will win,” said Tom Hale.\n\nDan Pike joined him. Critics called the count late.\n\n“We waited all night,” he said.",
+			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "We waited all night")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
@@ -51,5 +57,24 @@ func TestReadingRulesSix(t *testing.T) {
 				t.Errorf("Quotes(%q)\n got  %+v\n want %+v", tt.text, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestRoleWordIsDescribed checks that a capitalised role noun standing
+// alone as the speaker is given as people described, not as a name.
+func TestRoleWordIsDescribed(t *testing.T) {
+	tests := []struct {
+		text string
+		want counterpoint.ActorKind
+	}{
+		{"“The count was late,” Officials said.", counterpoint.ActorAnonymous},
+		{"“The count was late,” Critics argued.", counterpoint.ActorAnonymous},
+		{"“The count was late,” Hale said.", counterpoint.ActorPerson},
+	}
+	for _, tt := range tests {
+		qs := Quotes(tt.text)
+		if len(qs) != 1 || qs[0].SpeakerKind != tt.want {
+			t.Errorf("Quotes(%q) = %+v, want one quote of speaker kind %v", tt.text, qs, tt.want)
+		}
 	}
 }

@@ -464,7 +464,7 @@ func (r *resolver) resolve(q *Quote, a attribution) {
 	// An indefinite phrase describes someone unnamed, even in capitals:
 	// a New Hampshire Republican, an Iowa Democrat, another Senate aide.
 	indefinite := a.npA < a.npB && (d.toks[a.npA].low == "a" || d.toks[a.npA].low == "an" || d.toks[a.npA].low == "another")
-	if s, e, ts, ok := d.name(a.npA, r.personBeforeOf(a.npA, a.npB)); ok && !indefinite {
+	if s, e, ts, ok := d.name(a.npA, r.personBeforeOf(a.npA, a.npB)); ok && !indefinite && !d.roleWord(s, e) {
 		ref := speakerRef{span: d.tokSpan(s, e), titles: ts, tok: s}
 		ref.person = !d.org(s, e)
 		ref.thing = !ref.person
@@ -590,7 +590,7 @@ func (r *resolver) pronoun(p string, i int) (speakerRef, bool) {
 			d.tick(1)
 			c := d.caps[k]
 			s, e, ts, ok := d.name(c.a, c.b)
-			if !ok || d.org(s, e) {
+			if !ok || d.org(s, e) || d.roleWord(s, e) {
 				continue
 			}
 			if !r.personLike(s, e, ts) {
@@ -866,7 +866,7 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 			break
 		}
 		s, e, ts, ok := d.name(c.a, c.b)
-		if !ok || d.org(s, e) || !d.subjectLike(c.a, c.b) || d.possessedRole(c.a) == p {
+		if !ok || d.org(s, e) || d.roleWord(s, e) || !d.subjectLike(c.a, c.b) || d.possessedRole(c.a) == p {
 			continue
 		}
 		fs, fe := r.fullSpan(s, e)
@@ -940,6 +940,12 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 		return speaker, true
 	}
 	return speakerRef{}, false
+}
+
+// roleWord reports whether the name [s, e] is one capitalised role noun
+// (Officials said …; Critics argue …): people described, no name.
+func (d *doc) roleWord(s, e int) bool {
+	return s == e && !things[d.toks[s].low] && (roleNouns[d.toks[s].low] || titles[d.toks[s].low])
 }
 
 // reported reports whether the name [a, b] is the subject of a reported
@@ -1110,7 +1116,7 @@ func (r *resolver) surePerson(p string, i int) (speakerRef, bool) {
 			break
 		}
 		s, e, ts, ok := d.name(c.a, c.b)
-		if !ok || d.org(s, e) {
+		if !ok || d.org(s, e) || d.roleWord(s, e) {
 			continue
 		}
 		fs, fe := r.fullSpan(s, e)
