@@ -1119,6 +1119,13 @@ func (d *doc) nameBefore(m, a int) (int, int, bool) {
 // phrase right before the verb (the senator).
 func (d *doc) sentenceSubject(a, v int) (int, int) {
 	a = d.afterOpening(a, v)
+	// went on to say, goes on to say: the subject of "went".
+	if v-3 > a && d.toks[v-1].low == "to" && d.toks[v-2].low == "on" {
+		switch d.toks[v-3].low {
+		case "went", "goes", "go", "going", "gone":
+			v -= 3
+		}
+	}
 	// The subject's verb may come after auxiliaries and adverbs: Ana Ruiz
 	// is insisting that …; the candidate has also been saying ….
 	for v-1 > a && d.isWord(v-1) && (auxiliaries[d.toks[v-1].low] || adverb(d.toks[v-1])) {
@@ -1217,7 +1224,7 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 			}
 			// The Ohio senator struck back, saying …: the phrase up to its role noun.
 			for h := i + 1; h < v && h <= i+4 && d.isWord(h); h++ {
-				if roleNouns[d.toks[h].low] {
+				if roleNouns[d.toks[h].low] || issued[d.toks[h].low] {
 					return i, h
 				}
 			}

@@ -49,6 +49,10 @@ func TestReadingRulesSix(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Tom Hale", "We waited all night")}},
 		{"role word: nor the subject he refers to", "“We will win,” said Tom Hale.\n\nDan Pike joined him. Critics called the count late.\n\n“We waited all night,” he said.",
 			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "We waited all night")}},
+		{"document: goes on to say takes the subject of goes", "“We will win,” said Tom Hale.\n\nThe email goes on to say: “The fares are a disgrace.”",
+			[]brief{one("Tom Hale", "We will win"), one("The email", "The fares are a disgrace.")}},
+		{"document: an ad as the sentence's subject before a participle", "“We will win,” said Tom Hale.\n\nThe short ad ran on Tuesday in three towns, calling the plan “a disgrace.”",
+			[]brief{one("Tom Hale", "We will win"), one("The short ad", "a disgrace.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
