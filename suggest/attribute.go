@@ -884,6 +884,25 @@ var finiteVerbs = set("is", "was", "are", "were", "has", "had", "have", "will", 
 // attribution: “…,” he said, “…” (or “…?” he wrote. “…”), when the words
 // between the two are at most eight, hold a cue, and the second part has no
 // attribution of its own right after it.
+// newSentenceCue reports whether the cue right after quotation c opens a
+// sentence of its own rather than attributing it: the quotation ends with
+// its full stop and the cue goes on to what it reports (“… any longer.”
+// Ruiz said the real problem is the board.).
+func (d *doc) newSentenceCue(c candidate) bool {
+	if c.last < 1 || d.toks[c.last-1].text != "." || c.attr.kind != attrDirect {
+		return false
+	}
+	k := max(c.attr.cueEnd, c.attr.npB) + 1
+	if k >= len(d.toks) || !d.isWord(k) {
+		return false
+	}
+	switch d.toks[k].low {
+	case "in", "on", "at", "during", "to", "of", "about", "after", "before", "from", "with", "while", "when", "as", "later", "earlier", "today", "yesterday", "tonight":
+		return false
+	}
+	return !timeWords[d.toks[k].low]
+}
+
 func (d *doc) join(cands []candidate) []candidate {
 	out := cands[:0]
 	for _, c := range cands {
@@ -892,7 +911,8 @@ func (d *doc) join(cands []candidate) []candidate {
 			pq := d.qs[p.qi[len(p.qi)-1]]
 			q := d.qs[c.qi[0]]
 			if pq.lastPar == q.para && pq.marks[len(pq.marks)-1][1] >= 0 && d.bareAttribution(p.last+1, c.first-1) &&
-				!(c.attr.kind != attrNone && c.attr.immediate) {
+				!(c.attr.kind != attrNone && c.attr.immediate && !d.newSentenceCue(c)) &&
+				!(p.attr.kind == attrDirect && p.attr.cueTok < p.first && c.attr.kind == attrDirect && c.attr.cueTok > p.last && c.attr.cueTok < c.first) {
 				p.qi = append(p.qi, c.qi...)
 				p.last = c.last
 				if p.attr.kind == attrNone {

@@ -53,6 +53,12 @@ func TestReadingRulesSix(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("The email", "The fares are a disgrace.")}},
 		{"document: an ad as the sentence's subject before a participle", "“We will win,” said Tom Hale.\n\nThe short ad ran on Tuesday in three towns, calling the plan “a disgrace.”",
 			[]brief{one("Tom Hale", "We will win"), one("The short ad", "a disgrace.")}},
+		{"join: a quotation split by an inverted cue goes on past a cue that opens the next sentence", "“We will win,” said Ana Ruiz.\n\n“It is hard,” said the Ohio senator, “because the fares rise every year and nobody wants that to go on any longer.” Ruiz said the real problem is the board.",
+			[]brief{one("Ana Ruiz", "We will win"), {parts: []string{"It is hard", "because the fares rise every year and nobody wants that to go on any longer."}, speaker: "the Ohio senator"}}},
+		{"join: guard, a cue that ends its clause after the full stop stays the quotation's", "“We will win,” said Ana Ruiz.\n\n“It is hard,” said the Ohio senator, “because the fares rise.” Ruiz said.",
+			[]brief{one("Ana Ruiz", "We will win"), one("the Ohio senator", "It is hard"), one("Ana Ruiz", "because the fares rise.")}},
+		{"join: a quotation with its cue before it is not joined to the next one's cue and words", "“We will win,” said Ana Ruiz.\n\nDan Pike told the crowd: “We will build it,” then Hale added, “No.”",
+			[]brief{one("Ana Ruiz", "We will win"), one("Dan Pike", "We will build it"), one("Hale", "No.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
