@@ -668,6 +668,9 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 		}
 	}
 	s, e := d.npEndingAt(j, a)
+	if s0, ok := d.roleBefore(s, a); ok && (!d.toks[e].capital() || indefinites[d.toks[s0].low]) {
+		return s0, e
+	}
 	// A person and where the person comes from or works, before the verb
 	// (House Speaker Ana Ruiz of Oregon said; Tom Hale of the Center for
 	// Harbor Studies wrote): the person speaks, not the place.
@@ -685,6 +688,50 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 	}
 	return s, e
 }
+
+// roleBefore reads the phrase that ends at the subject's verb back to the
+// role it describes: a role and a phrase of place or company (a council
+// staffer in the room wondered; the mayor of Dover said), or a role and a
+// relative clause with no comma (one official who relayed the exchange
+// said). It returns the start of the role's phrase; ok is false when the
+// words before s are none of these.
+func (d *doc) roleBefore(s, a int) (int, bool) {
+	if s < 0 || s-2 < a {
+		return -1, false
+	}
+	k := s - 1
+	switch d.toks[k].low {
+	case "in", "at", "of", "from", "for", "with", "on":
+	default:
+		// A relative clause: who and up to six words before the phrase.
+		k = -1
+		for w := s - 1; w >= a && w >= s-7 && d.isWord(w); w-- {
+			if d.toks[w].low == "who" {
+				k = w
+				break
+			}
+		}
+		if k < 0 {
+			return -1, false
+		}
+	}
+	h := k - 1
+	if h < a || !d.isWord(h) || d.toks[h].capital() || !roleNouns[d.toks[h].low] || things[d.toks[h].low] {
+		return -1, false
+	}
+	s0, _ := d.npEndingAt(h, a)
+	if s0 < 0 {
+		return -1, false
+	}
+	if f := d.toks[s0].low; !determiners[f] && !indefinites[f] && !d.toks[s0].capital() || strings.HasSuffix(f, "ing") {
+		return -1, false
+	}
+	return s0, true
+}
+
+// indefinites open a description of someone unnamed: a resident of Dover,
+// one official who …
+var indefinites = set("a", "an", "one", "another")
 
 // partyTagBefore reports, for the comma at j, whether a party tag set off
 // by commas ends there (, R-Ky.,): the comma before it, or -1.
@@ -1245,6 +1292,15 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 			// The Ohio senator struck back, saying …: the phrase up to its role noun.
 			for h := i + 1; h < v && h <= i+4 && d.isWord(h); h++ {
 				if roleNouns[d.toks[h].low] || issued[d.toks[h].low] {
+					// The last noun of a compound: a campaign official, a
+					// campaign TV ad.
+					for n := h + 1; n < v && n <= h+2 && d.isWord(n); n++ {
+						if w := d.toks[n].low; (roleNouns[w] || issued[w]) && !d.toks[n].capital() {
+							h = n
+						} else if !d.toks[n].capital() {
+							break
+						}
+					}
 					return i, h
 				}
 			}

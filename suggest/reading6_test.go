@@ -59,6 +59,16 @@ func TestReadingRulesSix(t *testing.T) {
 			[]brief{one("Ana Ruiz", "We will win"), one("the Ohio senator", "It is hard"), one("Ana Ruiz", "because the fares rise.")}},
 		{"join: a quotation with its cue before it is not joined to the next one's cue and words", "“We will win,” said Ana Ruiz.\n\nDan Pike told the crowd: “We will build it,” then Hale added, “No.”",
 			[]brief{one("Ana Ruiz", "We will win"), one("Dan Pike", "We will build it"), one("Hale", "No.")}},
+		{"role: a role and a phrase of place before the verb", "“We will win,” said Tom Hale.\n\n“Will he be the next mayor?” a council staffer in the room wondered.",
+			[]brief{one("Tom Hale", "We will win"), one("a council staffer in the room", "Will he be the next mayor?")}},
+		{"role: a role and a relative clause with no comma before the verb", "“We will win,” said Tom Hale.\n\nOne council official who relayed the exchange said Hale was “very calm.”",
+			[]brief{one("Tom Hale", "We will win"), one("One council official who relayed the exchange", "very calm.")}},
+		{"role: the last noun of a compound heads the subject", "“We will win,” said Tom Hale.\n\nA Hale campaign official later walked back the comments, saying that Hale “had no plan in mind.”",
+			[]brief{one("Tom Hale", "We will win"), one("A Hale campaign official", "had no plan in mind.")}},
+		{"role: an indefinite role of a place is no name", "“We will win,” said Tom Hale.\n\nA resident of Dover said the fares were “far too high.”",
+			[]brief{one("Tom Hale", "We will win"), one("A resident of Dover", "far too high.")}},
+		{"role: a role for a named person speaks, not the person", "“We will win,” said Tom Hale.\n\n“The case was very weak,” said one of the former prosecutors for Dan Pike.",
+			[]brief{one("Tom Hale", "We will win"), one("one of the former prosecutors for Dan Pike", "The case was very weak")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {

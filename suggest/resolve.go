@@ -463,8 +463,9 @@ func (r *resolver) resolve(q *Quote, a attribution) {
 	}
 	// An indefinite phrase describes someone unnamed, even in capitals:
 	// a New Hampshire Republican, an Iowa Democrat, another Senate aide.
-	indefinite := a.npA < a.npB && (d.toks[a.npA].low == "a" || d.toks[a.npA].low == "an" || d.toks[a.npA].low == "another")
-	if s, e, ts, ok := d.name(a.npA, r.personBeforeOf(a.npA, a.npB)); ok && !indefinite && !d.roleWord(s, e) {
+	indefinite := a.npA < a.npB && (d.toks[a.npA].low == "a" || d.toks[a.npA].low == "an" || d.toks[a.npA].low == "another" ||
+		d.toks[a.npA].low == "one" && !d.toks[a.npA+1].capital() && d.toks[a.npA+1].low != "of")
+	if s, e, ts, ok := d.name(a.npA, r.personBeforeOf(a.npA, a.npB)); ok && !indefinite && !d.roleWord(s, e) && !d.roleFor(a.npA, s) {
 		ref := speakerRef{span: d.tokSpan(s, e), titles: ts, tok: s}
 		ref.person = !d.org(s, e)
 		ref.thing = !ref.person
@@ -940,6 +941,22 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 		return speaker, true
 	}
 	return speakerRef{}, false
+}
+
+// roleFor reports whether the name at s follows a role of someone else's
+// inside the speaker's words from a (a spokesman for Ana Ruiz; one of the
+// prosecutors of Tom Hale): the role speaks, not the name.
+func (d *doc) roleFor(a, s int) bool {
+	if s-2 < a {
+		return false
+	}
+	switch d.toks[s-1].low {
+	case "for", "of", "to", "with":
+	default:
+		return false
+	}
+	h := d.toks[s-2]
+	return h.kind == word && !h.capital() && (roleNouns[h.low] || personRoles[h.low]) && !things[h.low]
 }
 
 // roleWord reports whether the name [s, e] is one capitalised role noun
