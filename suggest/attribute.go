@@ -1624,6 +1624,15 @@ func (d *doc) pastVerbAfter(close int) attribution {
 		if _, _, _, ok := d.name(s, e); !ok {
 			return attribution{npA: -1}
 		}
+	case d.toks[s].low == "the" || d.toks[s].low == "a" || d.toks[s].low == "an":
+		// A short description: “…,” an angry Hollande retaliated; “…,” the
+		// senator fumed.
+		for e+1 < len(d.toks) && e-s < 3 && d.isWord(e+1) && !strings.HasSuffix(d.toks[e+1].low, "ed") {
+			e++
+		}
+		if e == s || !(roleNouns[d.toks[e].low] || d.toks[e].capital()) {
+			return attribution{npA: -1}
+		}
 	default:
 		return attribution{npA: -1}
 	}

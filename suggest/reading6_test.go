@@ -69,6 +69,14 @@ func TestReadingRulesSix(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("A resident of Dover", "far too high.")}},
 		{"role: a role for a named person speaks, not the person", "“We will win,” said Tom Hale.\n\n“The case was very weak,” said one of the former prosecutors for Dan Pike.",
 			[]brief{one("Tom Hale", "We will win"), one("one of the former prosecutors for Dan Pike", "The case was very weak")}},
+		{"past verb: a short description and any past tense after the quotation", "“We will win,” said Tom Hale.\n\n“Dover will always be Dover,” an angry Ruiz retaliated. “It never gives up.”",
+			[]brief{one("Tom Hale", "We will win"), one("an angry Ruiz", "Dover will always be Dover"), one("an angry Ruiz", "It never gives up.")}},
+		{"past verb: the mayor and a past tense", "“We will win,” said Tom Hale.\n\n“Dover will always be Dover,” the mayor retaliated.",
+			[]brief{one("Tom Hale", "We will win"), one("the mayor", "Dover will always be Dover")}},
+		{"role: the justice heads the subject before a participle", "“We will win,” said Tom Hale.\n\nIn an interview, the justice sounded off on Hale, saying she did not “want to think about” it.",
+			[]brief{one("Tom Hale", "We will win"), one("the justice", "want to think about")}},
+		{"role: the Republican candidate heads the subject", "“We will win,” said Tom Hale.\n\nThe Republican candidate then outlined his plans by saying, “We need to protect the port.”",
+			[]brief{one("Tom Hale", "We will win"), one("The Republican candidate", "We need to protect the port.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {

@@ -34,7 +34,11 @@ var roleNouns = set("official", "officials", "aide", "aides", "spokesman", "spok
 	"staff", "union", "firm", "court", "committee", "office", "team", "group", "state", "city", "bank", "ruling",
 	"lawmaker", "lawmakers", "legislator", "legislators", "representative", "spokespeople", "insider", "insiders",
 	"owner", "owners", "farmer", "farmers", "student", "students", "voter", "voters", "author", "authors",
-	"audience", "crowd", "protesters", "supporters", "fans", "demonstrators")
+	"audience", "crowd", "protesters", "supporters", "fans", "demonstrators",
+	// Roles of a campaign and a newsroom: the Republican candidate, the
+	// GOP nominee, the justice, the host.
+	"candidate", "candidates", "nominee", "nominees", "justice", "host", "moderator", "anchor", "columnist",
+	"commentator", "strategist", "strategists", "pollster", "consultant", "delegate", "delegates")
 
 // things are role nouns that stand for a document or an institution: "it said".
 var things = set("agency", "company", "department", "ministry", "paper", "report", "memo", "statement", "letter",
