@@ -1416,6 +1416,13 @@ func (d *doc) subjectCue(sBeg, open int) attribution {
 		for k := v - 1; k >= sBeg; k-- {
 			d.tick(1)
 			if d.toks[k].kind == markClose {
+				// A short quoted term inside the clause does not end it:
+				// Ruiz's spokeswoman denied Ruiz had “attacked” Hale, and
+				// said he “…”.
+				if o := d.shortQuoteOpen(k, sBeg); o >= 0 {
+					k = o
+					continue
+				}
 				from = k + 1
 				break
 			}
@@ -1426,6 +1433,26 @@ func (d *doc) subjectCue(sBeg, open int) attribution {
 		return attribution{npA: -1}
 	}
 	return attribution{npA: -1}
+}
+
+// shortQuoteOpen is the opening mark of the quotation of one to three
+// words that closes at token c, or -1.
+func (d *doc) shortQuoteOpen(c, a int) int {
+	words := 0
+	for k := c - 1; k >= a && k >= c-6; k-- {
+		switch d.toks[k].kind {
+		case markOpen:
+			if words >= 1 && words <= 3 {
+				return k
+			}
+			return -1
+		case markClose:
+			return -1
+		case word:
+			words++
+		}
+	}
+	return -1
 }
 
 // withParticiple reads the participle at v after "with" and a name (…,
