@@ -1412,19 +1412,32 @@ func (d *doc) subjectCue(sBeg, open int) attribution {
 		if w := d.withParticiple(v, sBeg); w.kind != attrNone {
 			return w
 		}
-		from := sBeg
+		from, past := sBeg, sBeg
 		for k := v - 1; k >= sBeg; k-- {
 			d.tick(1)
 			if d.toks[k].kind == markClose {
-				// A short quoted term inside the clause does not end it:
-				// Ruiz's spokeswoman denied Ruiz had “attacked” Hale, and
-				// said he “…”.
-				if o := d.shortQuoteOpen(k, sBeg); o >= 0 {
-					k = o
-					continue
-				}
 				from = k + 1
+				// A short quoted term inside the clause does not end it:
+				// Ruiz's spokeswoman challenged the claim that Ruiz had
+				// “attacked” Hale, and said he “…”.
+				if o := d.shortQuoteOpen(k, sBeg); o >= 0 && past == sBeg {
+					past = -1
+					for j := o - 1; j >= sBeg; j-- {
+						if d.toks[j].kind == markClose {
+							past = j + 1
+							break
+						}
+					}
+					if past < 0 {
+						past = sBeg
+					}
+				}
 				break
+			}
+		}
+		if from > sBeg && past < from {
+			if s, e := d.subjectUpTo(past, from); s >= 0 {
+				return attribution{kind: attrDirect, cue: t.text, npA: s, npB: e, cueTok: v, cueEnd: v}
 			}
 		}
 		if s, e := d.sentenceSubject(from, v); s >= 0 {
@@ -1433,6 +1446,22 @@ func (d *doc) subjectCue(sBeg, open int) attribution {
 		return attribution{npA: -1}
 	}
 	return attribution{npA: -1}
+}
+
+// subjectUpTo is the sentence's subject read from token a when it ends
+// before the short quotation that opens after it (before token b).
+func (d *doc) subjectUpTo(a, b int) (int, int) {
+	for k := a; k < b; k++ {
+		if d.toks[k].kind == markOpen {
+			// Words (a verb) between the subject and the term: a name
+			// right before it holds a nickname (Gov. C.L. “Butch” Otter).
+			if s, e := d.sentenceSubject(a, k); s >= 0 && e < k-1 {
+				return s, e
+			}
+			return -1, -1
+		}
+	}
+	return -1, -1
 }
 
 // shortQuoteOpen is the opening mark of the quotation of one to three

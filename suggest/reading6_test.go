@@ -77,8 +77,10 @@ func TestReadingRulesSix(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("the justice", "want to think about")}},
 		{"role: the Republican candidate heads the subject", "“We will win,” said Tom Hale.\n\nThe Republican candidate then outlined his plans by saying, “We need to protect the port.”",
 			[]brief{one("Tom Hale", "We will win"), one("The Republican candidate", "We need to protect the port.")}},
-		{"subject: a short quoted term inside the clause does not end it", "“We will win,” said Tom Hale.\n\nRuiz's spokeswoman denied that Ruiz had ever \"attacked\" Hale, and said she \"still thinks he will be a good mayor.\"",
-			[]brief{one("Tom Hale", "We will win"), one("Ruiz's spokeswoman", "attacked"), one("Ruiz's spokeswoman", "still thinks he will be a good mayor.")}},
+		{"subject: a short quoted term inside the clause does not end it", "“We will win,” said Tom Hale.\n\nAna Ruiz challenged the claim that she had ever \"attacked\" Hale, and said she \"still thinks he will be a good mayor.\"",
+			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "attacked"), one("Ana Ruiz", "still thinks he will be a good mayor.")}},
+		{"subject: guard, a nickname inside the name is no term of the clause", "Gov. C.L. “Butch” Otter spoke for an hour and said the plan was “dead.”",
+			[]brief{one("Otter", "dead.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
