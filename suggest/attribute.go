@@ -1220,6 +1220,19 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 			for j+1 < v && d.isWord(j+1) && (d.toks[j+1].capital() || d.toks[j+1].initial() || nameParticles[d.toks[j+1].low]) {
 				j++
 			}
+			// A possessor and a role: Ruiz's spokeswoman challenged …
+			if possessive(d.toks[j].low) {
+				h := j + 1
+				for h < v && h <= j+3 && d.isWord(h) && !d.toks[h].capital() && !(roleNouns[d.toks[h].low] || issued[d.toks[h].low]) {
+					h++
+				}
+				if h < v && h <= j+3 && d.isWord(h) && !d.toks[h].capital() && (roleNouns[d.toks[h].low] || issued[d.toks[h].low]) {
+					for h+1 < v && d.isWord(h+1) && !d.toks[h+1].capital() && (roleNouns[d.toks[h+1].low] || issued[d.toks[h+1].low]) {
+						h++
+					}
+					return i, h
+				}
+			}
 			// Hundreds of nurses, Dozens of voters: a quantity and its noun.
 			if j == i && j+2 < v && d.toks[j+1].low == "of" && d.isWord(j+2) && !d.toks[j+2].capital() {
 				return i, j + 2

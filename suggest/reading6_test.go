@@ -81,6 +81,8 @@ func TestReadingRulesSix(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "attacked"), one("Ana Ruiz", "still thinks he will be a good mayor.")}},
 		{"subject: guard, a nickname inside the name is no term of the clause", "Gov. C.L. “Butch” Otter spoke for an hour and said the plan was “dead.”",
 			[]brief{one("Otter", "dead.")}},
+		{"subject: a possessor and a role are the subject, not the possessor", "“We will win,” said Tom Hale.\n\nRuiz's spokeswoman challenged the claim that Ruiz had ever \"attacked\" Hale, and said she \"still thinks he will be a good mayor.\"",
+			[]brief{one("Tom Hale", "We will win"), one("Ruiz's spokeswoman", "attacked"), one("Ruiz's spokeswoman", "still thinks he will be a good mayor.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
