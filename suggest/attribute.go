@@ -213,9 +213,10 @@ func (d *doc) documentAfterClose(i int) bool {
 	return false
 }
 
-// sentenceAdverbs open a sentence before a comma and are never the
-// subject of a cue (Rather, he said, …; Sure, he admits …).
-var sentenceAdverbs = set("rather", "sure", "instead", "likewise", "moreover", "furthermore", "indeed", "besides",
+// sentenceAdverbs and conjunctions open a sentence before a comma and are
+// never the subject of a cue (Rather, he said, …; Sure, he admits …; But,
+// said Pike, …).
+var sentenceAdverbs = set("but", "and", "so", "or", "rather", "sure", "instead", "likewise", "moreover", "furthermore", "indeed", "besides",
 	"otherwise", "similarly", "perhaps", "maybe", "still", "yet", "meanwhile", "however", "nonetheless", "notably",
 	"privately", "publicly")
 
@@ -894,6 +895,8 @@ func (d *doc) npAfter(i, b int) (int, int) {
 	}
 	j := i
 	for j <= b && j-i < 10 && d.isWord(j) && (j == i || !afterStops[d.toks[j].low] || d.closeTo(i, j) ||
+		// a day after an article is an adjective: reads a Wednesday editorial
+		timeWords[d.toks[j].low] && (d.toks[j-1].low == "a" || d.toks[j-1].low == "an" || d.toks[j-1].low == "the") && j+1 <= b && d.isWord(j+1) && !d.toks[j+1].capital() ||
 		d.toks[j].capital() && d.toks[j-1].capital() && !functionWords[d.toks[j-1].low]) { // said Al From
 		// said Ruiz had won, said the plan is dead: a clause, no speaker.
 		if finiteVerbs[d.toks[j].low] && !d.toks[j].capital() {

@@ -83,6 +83,10 @@ func TestReadingRulesSix(t *testing.T) {
 			[]brief{one("Otter", "dead.")}},
 		{"subject: a possessor and a role are the subject, not the possessor", "“We will win,” said Tom Hale.\n\nRuiz's spokeswoman challenged the claim that Ruiz had ever \"attacked\" Hale, and said she \"still thinks he will be a good mayor.\"",
 			[]brief{one("Tom Hale", "We will win"), one("Ruiz's spokeswoman", "attacked"), one("Ruiz's spokeswoman", "still thinks he will be a good mayor.")}},
+		{"inverted: a day after the article is part of the speaker's phrase", "“We will win,” said Tom Hale.\n\n“There are worms with more spine than Hale,” reads a Wednesday editorial in The Dover Ledger.",
+			[]brief{one("Tom Hale", "We will win"), one("a Wednesday editorial", "There are worms with more spine than Hale")}},
+		{"adverb: a conjunction before a parenthetical cue is no subject", "“We will win,” said Tom Hale.\n\n“Hale is always kind.” But, said Pike, “I don't want a fight.”",
+			[]brief{one("Tom Hale", "We will win"), one("Tom Hale", "Hale is always kind."), one("Pike", "I don't want a fight.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
