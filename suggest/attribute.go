@@ -373,7 +373,7 @@ func (d *doc) cueWithSpeaker(i, a, b int) attribution {
 	end := i + strings.Count(cue, " ") // pointed out, shot back
 	// A participle after a comma takes its clause's subject, read by
 	// subjectCue (Governor Ruiz …, he used sharper words, saying …).
-	if strings.HasSuffix(d.toks[i].low, "ing") && i > 0 && d.toks[i-1].text == "," {
+	if strings.HasSuffix(d.toks[i].low, "ing") && i > 0 && (d.toks[i-1].text == "," || d.toks[i-1].kind == markClose && d.toks[i-2].text == ",") {
 		return attribution{npA: -1}
 	}
 	if s, e := d.subjectBefore(i, a); s >= 0 && !(s == e && sentenceAdverbs[d.toks[s].low]) {

@@ -87,6 +87,8 @@ func TestReadingRulesSix(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("a Wednesday editorial", "There are worms with more spine than Hale")}},
 		{"adverb: a conjunction before a parenthetical cue is no subject", "“We will win,” said Tom Hale.\n\n“Hale is always kind.” But, said Pike, “I don't want a fight.”",
 			[]brief{one("Tom Hale", "We will win"), one("Tom Hale", "Hale is always kind."), one("Pike", "I don't want a fight.")}},
+		{"participle: a participle right after a quoted term is no inverted cue", "“We will win,” said Tom Hale.\n\nAna Ruiz has given a spirited defense of “Dover values,” saying the city embodied the “heart and soul of the coast.”",
+			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "Dover values"), one("Ana Ruiz", "heart and soul of the coast.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
