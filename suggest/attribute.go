@@ -897,6 +897,9 @@ func (d *doc) npAfter(i, b int) (int, int) {
 	for j <= b && j-i < 10 && d.isWord(j) && (j == i || !afterStops[d.toks[j].low] || d.closeTo(i, j) ||
 		// a day after an article is an adjective: reads a Wednesday editorial
 		timeWords[d.toks[j].low] && (d.toks[j-1].low == "a" || d.toks[j-1].low == "an" || d.toks[j-1].low == "the") && j+1 <= b && d.isWord(j+1) && !d.toks[j+1].capital() ||
+		// two titles joined by "and": said former Ohio Gov. and party
+		// Chairman Ed Rendell
+		d.toks[j].low == "and" && titles[d.toks[j-1].low] && j+1 <= b && d.isWord(j+1) ||
 		d.toks[j].capital() && d.toks[j-1].capital() && !functionWords[d.toks[j-1].low]) { // said Al From
 		// said Ruiz had won, said the plan is dead: a clause, no speaker.
 		if finiteVerbs[d.toks[j].low] && !d.toks[j].capital() {

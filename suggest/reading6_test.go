@@ -89,6 +89,10 @@ func TestReadingRulesSix(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Tom Hale", "Hale is always kind."), one("Pike", "I don't want a fight.")}},
 		{"participle: a participle right after a quoted term is no inverted cue", "“We will win,” said Tom Hale.\n\nAna Ruiz has given a spirited defense of “Dover values,” saying the city embodied the “heart and soul of the coast.”",
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "Dover values"), one("Ana Ruiz", "heart and soul of the coast.")}},
+		{"inverted: two titles joined by and before the name", "“We will win,” said Tom Hale.\n\n“Turnout is what matters,” said former Ohio Gov. and party Chairman Ed Pike.",
+			[]brief{one("Tom Hale", "We will win"), one("Ed Pike", "Turnout is what matters")}},
+		{"inverted: guard, a pair of names joined by and", "“We will win,” said Tom Hale.\n\n“Turnout is what matters,” said Ed Pike and Ana Ruiz.",
+			[]brief{one("Tom Hale", "We will win"), one("Ed Pike", "Turnout is what matters")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
