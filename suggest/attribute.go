@@ -717,7 +717,19 @@ func (d *doc) roleBefore(s, a int) (int, bool) {
 		}
 	}
 	h := k - 1
-	if h < a || !d.isWord(h) || d.toks[h].capital() || !roleNouns[d.toks[h].low] || things[d.toks[h].low] {
+	if h < a || !d.isWord(h) {
+		return -1, false
+	}
+	// A share of a group: About four in 10 voters say; 22 percent of
+	// Republicans in Ohio say.
+	if quantity(d.toks[h].low) && d.toks[k].low != "with" && d.toks[k].low != "for" {
+		s0, _ := d.npEndingAt(h, a)
+		if s0 < 0 {
+			return h, true
+		}
+		return s0, true
+	}
+	if d.toks[h].capital() || !roleNouns[d.toks[h].low] || things[d.toks[h].low] {
 		return -1, false
 	}
 	s0, _ := d.npEndingAt(h, a)
@@ -728,6 +740,17 @@ func (d *doc) roleBefore(s, a int) (int, bool) {
 		return -1, false
 	}
 	return s0, true
+}
+
+// quantity reports whether a word gives a share or a number of people: half,
+// most, percent, four, 10.
+func quantity(w string) bool {
+	switch w {
+	case "half", "most", "majority", "minority", "percent", "third", "thirds", "quarter", "many", "some", "all", "none",
+		"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands":
+		return true
+	}
+	return age(w) || strings.HasSuffix(w, "%")
 }
 
 // indefinites open a description of someone unnamed: a resident of Dover,

@@ -93,6 +93,8 @@ func TestReadingRulesSix(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Ed Pike", "Turnout is what matters")}},
 		{"inverted: guard, a pair of names joined by and", "“We will win,” said Tom Hale.\n\n“Turnout is what matters,” said Ed Pike and Ana Ruiz.",
 			[]brief{one("Tom Hale", "We will win"), one("Ed Pike", "Turnout is what matters")}},
+		{"share: a number in a number of people is the speaker's phrase", "“We will win,” said Tom Hale.\n\nAbout four in 10 Ohio Republican primary voters say that a good candidate “shares my values.”",
+			[]brief{one("Tom Hale", "We will win"), one("four in 10 Ohio Republican primary voters", "shares my values.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
