@@ -292,6 +292,14 @@ func (d *doc) attribute(qi int) attribution {
 			if prev := d.lastCue(pBeg, p); prev.kind != attrNone {
 				return prev
 			}
+			// Its subject with a verb of speech: Bolton distanced himself
+			// from the group by saying he would help if asked. “…”
+			if open == d.sentBeg[sOpen] {
+				if prev := d.subjectCue(pBeg, p+1); prev.kind != attrNone {
+					prev.immediate = false
+					return prev
+				}
+			}
 		}
 	}
 	// A quotation that opens its paragraph with nothing after it in its
