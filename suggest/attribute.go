@@ -315,6 +315,10 @@ func (d *doc) attribute(qi int) attribution {
 				prev.immediate = false
 				return prev
 			}
+			if prev := d.subjectCue(pBeg, p+1); prev.kind != attrNone {
+				prev.immediate = false
+				return prev
+			}
 		}
 	}
 	return attribution{npA: -1}

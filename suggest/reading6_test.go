@@ -97,6 +97,8 @@ func TestReadingRulesSix(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("four in 10 Ohio Republican primary voters", "shares my values.")}},
 		{"before: the subject of a sentence with a verb of speech before the quotation", "“We will win,” Tom Hale noted.\n\nAna Ruiz distanced herself from the group by saying she would help the port if asked. “I am going to support him, and support him gladly.”",
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "I am going to support him, and support him gladly.")}},
+		{"before: the same when the quotation opens the next paragraph", "“We will win,” Tom Hale noted.\n\nAna Ruiz distanced herself from the group by saying she would help the port if asked.\n\n“I am going to support him, and support him gladly.”",
+			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "I am going to support him, and support him gladly.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
