@@ -1750,7 +1750,10 @@ func (d *doc) pastVerbAfter(close int) attribution {
 	if v+1 >= len(d.toks) || !d.isWord(v) || d.toks[v].capital() || len(d.toks[v].low) < 5 || !strings.HasSuffix(d.toks[v].low, "ed") {
 		return attribution{npA: -1}
 	}
-	if n := d.toks[v+1]; n.kind != punct || n.text != "." && n.text != "," && n.text != ";" {
+	// The verb ends its clause, or takes a preposition after a comma inside
+	// the mark (“…,” the nominee riffed on Hale).
+	if n := d.toks[v+1]; (n.kind != punct || n.text != "." && n.text != "," && n.text != ";") &&
+		!(d.toks[close-1].text == "," && n.kind == word && (n.low == "on" || n.low == "at" || n.low == "about")) {
 		return attribution{npA: -1}
 	}
 	return attribution{kind: attrDirect, cue: d.toks[v].text, npA: s, npB: e, cueTok: v, cueEnd: v, immediate: true}

@@ -99,6 +99,10 @@ func TestReadingRulesSix(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "I am going to support him, and support him gladly.")}},
 		{"before: the same when the quotation opens the next paragraph", "“We will win,” Tom Hale noted.\n\nAna Ruiz distanced herself from the group by saying she would help the port if asked.\n\n“I am going to support him, and support him gladly.”",
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "I am going to support him, and support him gladly.")}},
+		{"past verb: a description, a past tense and a preposition after a comma inside the mark", "“We will win,” Tom Hale noted.\n\n“Ana, let me help you out,” the Republican council nominee riffed on Ruiz.",
+			[]brief{one("Tom Hale", "We will win"), one("the Republican council nominee", "Ana, let me help you out")}},
+		{"past verb: guard, a full stop inside the mark keeps the verb's clause its own", "“We will win,” Tom Hale noted.\n\n“Let me help you out.” The nominee laughed at Ruiz.",
+			[]brief{one("Tom Hale", "We will win"), one("Tom Hale", "Let me help you out.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
