@@ -103,6 +103,10 @@ func TestReadingRulesSix(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("the Republican council nominee", "Ana, let me help you out")}},
 		{"past verb: guard, a full stop inside the mark keeps the verb's clause its own", "“We will win,” Tom Hale noted.\n\n“Let me help you out.” The nominee laughed at Ruiz.",
 			[]brief{one("Tom Hale", "We will win"), one("Tom Hale", "Let me help you out.")}},
+		{"pronoun: a possessor in the pronoun's own clause", "“We will win,” said Tom Hale.\n\nAna Ruiz voted no. For that she drew Dan Pike's ire - he called her “weak.”",
+			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "weak.")}},
+		{"pronoun: guard, a possessor past a comma is not the clause's", "“We will win,” said Tom Hale.\n\nTom Hale voted no. After Dan Pike's speech, he called the plan “weak.”",
+			[]brief{one("Tom Hale", "We will win"), one("Tom Hale", "weak.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {

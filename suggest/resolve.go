@@ -871,7 +871,10 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 			break
 		}
 		s, e, ts, ok := d.name(c.a, c.b)
-		if !ok || d.org(s, e) || d.roleWord(s, e) || !d.subjectLike(c.a, c.b) || d.possessedRole(c.a) == p {
+		// A possessor in the pronoun's own clause also stands for it: she
+		// drew Hale's ire - he called her “weak”.
+		possessor := possessive(d.toks[c.b].low) && d.toks[c.a].sent == sent && d.sameClause(c.b, i)
+		if !ok || d.org(s, e) || d.roleWord(s, e) || !d.subjectLike(c.a, c.b) && !possessor || d.possessedRole(c.a) == p {
 			continue
 		}
 		fs, fe := r.fullSpan(s, e)
@@ -880,6 +883,9 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 			continue
 		}
 		ref := speakerRef{span: d.tokSpan(fs, fe), person: true, tok: s}
+		if possessor && possessive(d.toks[fe].low) {
+			ref.span = d.span(d.toks[fs].start, d.toks[fe].end-2) // Dan Pike's: Dan Pike
+		}
 		ref.name = ref.span.Text
 		r.learnGender(ref.name, ts)
 		if g := d.relationGender(c.a); g != "" {
@@ -945,6 +951,20 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 		return speaker, true
 	}
 	return speakerRef{}, false
+}
+
+// sameClause reports whether tokens a < b are in one clause: no comma,
+// quotation mark or conjunction between them, at most twelve words apart.
+func (d *doc) sameClause(a, b int) bool {
+	if b-a > 12 {
+		return false
+	}
+	for k := a + 1; k < b; k++ {
+		if t := d.toks[k]; t.text == "," || t.kind == markOpen || t.kind == markClose || t.low == "and" || t.low == "but" {
+			return false
+		}
+	}
+	return true
 }
 
 // roleFor reports whether the name at s follows a role of someone else's
