@@ -159,6 +159,11 @@ func (d *doc) cueAt(i int) (cue string, according bool) {
 	if (t.low == "read" || t.low == "reads") && d.afterClose(i) {
 		return t.text, false
 	}
+	// “…,” the statement read; “…,” a voice-over in the ad states: a
+	// document's words, its phrase between the mark and the verb.
+	if (t.low == "read" || t.low == "reads" || t.low == "states") && d.documentAfterClose(i) {
+		return t.text, false
+	}
 	if !cueVerbs[t.low] && !presentCue(t.low) {
 		return "", false
 	}
@@ -189,6 +194,31 @@ func (d *doc) cueAt(i int) (cue string, according bool) {
 	}
 	return t.text, false
 }
+
+// documentAfterClose reports whether the verb at i follows a closing mark
+// and a short phrase that opens with a determiner (“…,” the statement
+// read), with the verb ending its clause.
+func (d *doc) documentAfterClose(i int) bool {
+	if i+1 >= len(d.toks) || d.toks[i+1].kind == word {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if !d.isWord(k) || d.toks[k].sent != d.toks[i].sent {
+			return false
+		}
+		if w := d.toks[k].low; (w == "the" || w == "a" || w == "an" || w == "its" || w == "his" || w == "her" || w == "their") && k < i-1 {
+			return d.afterClose(k)
+		}
+	}
+	return false
+}
+
+// sentenceAdverbs and conjunctions open a sentence before a comma and are
+// never the subject of a cue (Rather, he said, …; Sure, he admits …; But,
+// said Pike, …).
+var sentenceAdverbs = set("but", "and", "so", "or", "rather", "sure", "instead", "likewise", "moreover", "furthermore", "indeed", "besides",
+	"otherwise", "similarly", "perhaps", "maybe", "still", "yet", "meanwhile", "however", "nonetheless", "notably",
+	"privately", "publicly")
 
 // attribute finds the speaker cue of quotation qi: right after its closing
 // mark, then in its sentence before it, then later in its sentence, then
@@ -262,6 +292,14 @@ func (d *doc) attribute(qi int) attribution {
 			if prev := d.lastCue(pBeg, p); prev.kind != attrNone {
 				return prev
 			}
+			// Its subject with a verb of speech: Bolton distanced himself
+			// from the group by saying he would help if asked. “…”
+			if open == d.sentBeg[sOpen] {
+				if prev := d.subjectCue(pBeg, p+1); prev.kind != attrNone {
+					prev.immediate = false
+					return prev
+				}
+			}
 		}
 	}
 	// A quotation that opens its paragraph with nothing after it in its
@@ -274,6 +312,10 @@ func (d *doc) attribute(qi int) attribution {
 		pBeg := max(d.sentBeg[ps], p-reach)
 		if d.noQuotes(pBeg, p) {
 			if prev := d.lastCue(pBeg, p); prev.kind != attrNone {
+				prev.immediate = false
+				return prev
+			}
+			if prev := d.subjectCue(pBeg, p+1); prev.kind != attrNone {
 				prev.immediate = false
 				return prev
 			}
@@ -343,10 +385,10 @@ func (d *doc) cueWithSpeaker(i, a, b int) attribution {
 	end := i + strings.Count(cue, " ") // pointed out, shot back
 	// A participle after a comma takes its clause's subject, read by
 	// subjectCue (Governor Ruiz …, he used sharper words, saying …).
-	if strings.HasSuffix(d.toks[i].low, "ing") && i > 0 && d.toks[i-1].text == "," {
+	if strings.HasSuffix(d.toks[i].low, "ing") && i > 0 && (d.toks[i-1].text == "," || d.toks[i-1].kind == markClose && d.toks[i-2].text == ",") {
 		return attribution{npA: -1}
 	}
-	if s, e := d.subjectBefore(i, a); s >= 0 {
+	if s, e := d.subjectBefore(i, a); s >= 0 && !(s == e && sentenceAdverbs[d.toks[s].low]) {
 		// A participle after a thing (their ninth debate saying) speaks
 		// for the clause's subject, read by subjectCue.
 		// So does a participle after the document that a subject issued (Ruiz
@@ -639,6 +681,9 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 		}
 	}
 	s, e := d.npEndingAt(j, a)
+	if s0, ok := d.roleBefore(s, a); ok && (!d.toks[e].capital() || indefinites[d.toks[s0].low]) {
+		return s0, e
+	}
 	// A person and where the person comes from or works, before the verb
 	// (House Speaker Ana Ruiz of Oregon said; Tom Hale of the Center for
 	// Harbor Studies wrote): the person speaks, not the place.
@@ -656,6 +701,73 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 	}
 	return s, e
 }
+
+// roleBefore reads the phrase that ends at the subject's verb back to the
+// role it describes: a role and a phrase of place or company (a council
+// staffer in the room wondered; the mayor of Dover said), or a role and a
+// relative clause with no comma (one official who relayed the exchange
+// said). It returns the start of the role's phrase; ok is false when the
+// words before s are none of these.
+func (d *doc) roleBefore(s, a int) (int, bool) {
+	if s < 0 || s-2 < a {
+		return -1, false
+	}
+	k := s - 1
+	switch d.toks[k].low {
+	case "in", "at", "of", "from", "for", "with", "on":
+	default:
+		// A relative clause: who and up to six words before the phrase.
+		k = -1
+		for w := s - 1; w >= a && w >= s-7 && d.isWord(w); w-- {
+			if d.toks[w].low == "who" {
+				k = w
+				break
+			}
+		}
+		if k < 0 {
+			return -1, false
+		}
+	}
+	h := k - 1
+	if h < a || !d.isWord(h) {
+		return -1, false
+	}
+	// A share of a group: About four in 10 voters say; 22 percent of
+	// Republicans in Ohio say.
+	if quantity(d.toks[h].low) && d.toks[k].low != "with" && d.toks[k].low != "for" {
+		s0, _ := d.npEndingAt(h, a)
+		if s0 < 0 {
+			return h, true
+		}
+		return s0, true
+	}
+	if d.toks[h].capital() || !roleNouns[d.toks[h].low] || things[d.toks[h].low] {
+		return -1, false
+	}
+	s0, _ := d.npEndingAt(h, a)
+	if s0 < 0 {
+		return -1, false
+	}
+	if f := d.toks[s0].low; !determiners[f] && !indefinites[f] && !d.toks[s0].capital() || strings.HasSuffix(f, "ing") {
+		return -1, false
+	}
+	return s0, true
+}
+
+// quantity reports whether a word gives a share or a number of people: half,
+// most, percent, four, 10.
+func quantity(w string) bool {
+	switch w {
+	case "half", "most", "majority", "minority", "percent", "third", "thirds", "quarter", "many", "some", "all", "none",
+		"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands":
+		return true
+	}
+	return age(w) || strings.HasSuffix(w, "%")
+}
+
+// indefinites open a description of someone unnamed: a resident of Dover,
+// one official who …
+var indefinites = set("a", "an", "one", "another")
 
 // partyTagBefore reports, for the comma at j, whether a party tag set off
 // by commas ends there (, R-Ky.,): the comma before it, or -1.
@@ -818,6 +930,11 @@ func (d *doc) npAfter(i, b int) (int, int) {
 	}
 	j := i
 	for j <= b && j-i < 10 && d.isWord(j) && (j == i || !afterStops[d.toks[j].low] || d.closeTo(i, j) ||
+		// a day after an article is an adjective: reads a Wednesday editorial
+		timeWords[d.toks[j].low] && (d.toks[j-1].low == "a" || d.toks[j-1].low == "an" || d.toks[j-1].low == "the") && j+1 <= b && d.isWord(j+1) && !d.toks[j+1].capital() ||
+		// two titles joined by "and": said former Ohio Gov. and party
+		// Chairman Ed Rendell
+		d.toks[j].low == "and" && titles[d.toks[j-1].low] && j+1 <= b && d.isWord(j+1) ||
 		d.toks[j].capital() && d.toks[j-1].capital() && !functionWords[d.toks[j-1].low]) { // said Al From
 		// said Ruiz had won, said the plan is dead: a clause, no speaker.
 		if finiteVerbs[d.toks[j].low] && !d.toks[j].capital() {
@@ -855,6 +972,25 @@ var finiteVerbs = set("is", "was", "are", "were", "has", "had", "have", "will", 
 // attribution: “…,” he said, “…” (or “…?” he wrote. “…”), when the words
 // between the two are at most eight, hold a cue, and the second part has no
 // attribution of its own right after it.
+// newSentenceCue reports whether the cue right after quotation c opens a
+// sentence of its own rather than attributing it: the quotation ends with
+// its full stop and the cue goes on to what it reports (“… any longer.”
+// Ruiz said the real problem is the board.).
+func (d *doc) newSentenceCue(c candidate) bool {
+	if c.last < 1 || d.toks[c.last-1].text != "." || c.attr.kind != attrDirect {
+		return false
+	}
+	k := max(c.attr.cueEnd, c.attr.npB) + 1
+	if k >= len(d.toks) || !d.isWord(k) {
+		return false
+	}
+	switch d.toks[k].low {
+	case "in", "on", "at", "during", "to", "of", "about", "after", "before", "from", "with", "while", "when", "as", "later", "earlier", "today", "yesterday", "tonight":
+		return false
+	}
+	return !timeWords[d.toks[k].low]
+}
+
 func (d *doc) join(cands []candidate) []candidate {
 	out := cands[:0]
 	for _, c := range cands {
@@ -863,7 +999,8 @@ func (d *doc) join(cands []candidate) []candidate {
 			pq := d.qs[p.qi[len(p.qi)-1]]
 			q := d.qs[c.qi[0]]
 			if pq.lastPar == q.para && pq.marks[len(pq.marks)-1][1] >= 0 && d.bareAttribution(p.last+1, c.first-1) &&
-				!(c.attr.kind != attrNone && c.attr.immediate) {
+				!(c.attr.kind != attrNone && c.attr.immediate && !d.newSentenceCue(c)) &&
+				!(p.attr.kind == attrDirect && p.attr.cueTok < p.first && c.attr.kind == attrDirect && c.attr.cueTok > p.last && c.attr.cueTok < c.first) {
 				p.qi = append(p.qi, c.qi...)
 				p.last = c.last
 				if p.attr.kind == attrNone {
@@ -1090,6 +1227,13 @@ func (d *doc) nameBefore(m, a int) (int, int, bool) {
 // phrase right before the verb (the senator).
 func (d *doc) sentenceSubject(a, v int) (int, int) {
 	a = d.afterOpening(a, v)
+	// went on to say, goes on to say: the subject of "went".
+	if v-3 > a && d.toks[v-1].low == "to" && d.toks[v-2].low == "on" {
+		switch d.toks[v-3].low {
+		case "went", "goes", "go", "going", "gone":
+			v -= 3
+		}
+	}
 	// The subject's verb may come after auxiliaries and adverbs: Ana Ruiz
 	// is insisting that …; the candidate has also been saying ….
 	for v-1 > a && d.isWord(v-1) && (auxiliaries[d.toks[v-1].low] || adverb(d.toks[v-1])) {
@@ -1116,6 +1260,19 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 			j := i
 			for j+1 < v && d.isWord(j+1) && (d.toks[j+1].capital() || d.toks[j+1].initial() || nameParticles[d.toks[j+1].low]) {
 				j++
+			}
+			// A possessor and a role: Ruiz's spokeswoman challenged …
+			if possessive(d.toks[j].low) {
+				h := j + 1
+				for h < v && h <= j+3 && d.isWord(h) && !d.toks[h].capital() && !(roleNouns[d.toks[h].low] || issued[d.toks[h].low]) {
+					h++
+				}
+				if h < v && h <= j+3 && d.isWord(h) && !d.toks[h].capital() && (roleNouns[d.toks[h].low] || issued[d.toks[h].low]) {
+					for h+1 < v && d.isWord(h+1) && !d.toks[h+1].capital() && (roleNouns[d.toks[h+1].low] || issued[d.toks[h+1].low]) {
+						h++
+					}
+					return i, h
+				}
 			}
 			// Hundreds of nurses, Dozens of voters: a quantity and its noun.
 			if j == i && j+2 < v && d.toks[j+1].low == "of" && d.isWord(j+2) && !d.toks[j+2].capital() {
@@ -1164,6 +1321,14 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 					}
 				}
 			}
+			// A time between the name and its verb: Sen. Ana Ruiz (D-Ore.)
+			// on Monday criticized …
+			for m := n + 1; m < v && m <= n+4; m++ {
+				if d.isWord(m) && !d.toks[m].capital() && !npStops[d.toks[m].low] && d.timeBetween(n, m) {
+					n = m
+					break
+				}
+			}
 			if n == v || d.toks[n].text == "," || d.isWord(n) && !d.toks[n].capital() && !npStops[d.toks[n].low] {
 				if s, e, _, ok := d.name(i, j); ok && s <= e {
 					return i, j
@@ -1180,7 +1345,16 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 			}
 			// The Ohio senator struck back, saying …: the phrase up to its role noun.
 			for h := i + 1; h < v && h <= i+4 && d.isWord(h); h++ {
-				if roleNouns[d.toks[h].low] {
+				if roleNouns[d.toks[h].low] || issued[d.toks[h].low] {
+					// The last noun of a compound: a campaign official, a
+					// campaign TV ad.
+					for n := h + 1; n < v && n <= h+2 && d.isWord(n); n++ {
+						if w := d.toks[n].low; (roleNouns[w] || issued[w]) && !d.toks[n].capital() {
+							h = n
+						} else if !d.toks[n].capital() {
+							break
+						}
+					}
 					return i, h
 				}
 			}
@@ -1191,6 +1365,30 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 	return -1, -1
 }
 
+// timeBetween reports whether the words [a, v) are a time that stands
+// between a subject and its verb: on Monday, last week, earlier this month.
+func (d *doc) timeBetween(a, v int) bool {
+	if a >= v || v-a > 4 || !d.isWord(a) {
+		return false
+	}
+	switch d.toks[a].low {
+	case "at", "in", "on", "during", "last", "this", "earlier", "late", "early":
+	default:
+		return false
+	}
+	last := d.toks[v-1].low
+	if !timeNouns[last] && !timeWords[last] && !openingTimes[last] {
+		return false
+	}
+	for k := a + 1; k < v; k++ {
+		w := d.toks[k].low
+		if !d.isWord(k) || !(determiners[w] || timeNouns[w] || timeWords[w] || openingTimes[w] || w == "first" || w == "next" || w == "same" || w == "this" || w == "last") {
+			return false
+		}
+	}
+	return true
+}
+
 // afterOpening skips an opening phrase up to a comma, which is not the
 // subject of the clause that runs from token a to v: a participle or a
 // preposition (Speaking at a rally in Dover, …; After the vote, …), an
@@ -1198,6 +1396,9 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 func (d *doc) afterOpening(a, v int) int {
 	if a >= v || !d.isWord(a) {
 		return a
+	}
+	if k := d.dateline(a, v); k > a {
+		return k
 	}
 	t := d.toks[a]
 	opening := strings.HasSuffix(t.low, "ing") && t.capital() || parentheticals[t.low] && t.low != "who" ||
@@ -1213,6 +1414,31 @@ func (d *doc) afterOpening(a, v int) int {
 		if !d.isWord(k) && !(opening && (d.toks[k].text == "—" || d.toks[k].text == "―" || d.toks[k].text == "–")) {
 			return a
 		}
+	}
+	return a
+}
+
+// dateline is the token after a dateline that opens the sentence at a, the
+// place and the agency in brackets before a dash (Dover (AP) – Ana Ruiz
+// said …; DOVER, Del. (Reuters) — …), or a when there is none.
+func (d *doc) dateline(a, v int) int {
+	k := a
+	for k < v && k-a <= 6 && (d.isWord(k) && (d.toks[k].capital() || d.toks[k].initial()) || d.toks[k].text == ",") {
+		k++
+	}
+	if k == a || k+3 >= v || d.toks[k].text != "(" || !d.isWord(k+1) || !d.toks[k+1].capital() {
+		return a
+	}
+	k += 2
+	for k < v && k-a <= 10 && d.isWord(k) && d.toks[k].capital() {
+		k++
+	}
+	if k+1 >= v || d.toks[k].text != ")" {
+		return a
+	}
+	switch d.toks[k+1].text {
+	case "—", "–", "-", "―", "--":
+		return k + 2
 	}
 	return a
 }
@@ -1240,12 +1466,32 @@ func (d *doc) subjectCue(sBeg, open int) attribution {
 		if w := d.withParticiple(v, sBeg); w.kind != attrNone {
 			return w
 		}
-		from := sBeg
+		from, past := sBeg, sBeg
 		for k := v - 1; k >= sBeg; k-- {
 			d.tick(1)
 			if d.toks[k].kind == markClose {
 				from = k + 1
+				// A short quoted term inside the clause does not end it:
+				// Ruiz's spokeswoman challenged the claim that Ruiz had
+				// “attacked” Hale, and said he “…”.
+				if o := d.shortQuoteOpen(k, sBeg); o >= 0 && past == sBeg {
+					past = -1
+					for j := o - 1; j >= sBeg; j-- {
+						if d.toks[j].kind == markClose {
+							past = j + 1
+							break
+						}
+					}
+					if past < 0 {
+						past = sBeg
+					}
+				}
 				break
+			}
+		}
+		if from > sBeg && past < from {
+			if s, e := d.subjectUpTo(past, from); s >= 0 {
+				return attribution{kind: attrDirect, cue: t.text, npA: s, npB: e, cueTok: v, cueEnd: v}
 			}
 		}
 		if s, e := d.sentenceSubject(from, v); s >= 0 {
@@ -1254,6 +1500,42 @@ func (d *doc) subjectCue(sBeg, open int) attribution {
 		return attribution{npA: -1}
 	}
 	return attribution{npA: -1}
+}
+
+// subjectUpTo is the sentence's subject read from token a when it ends
+// before the short quotation that opens after it (before token b).
+func (d *doc) subjectUpTo(a, b int) (int, int) {
+	for k := a; k < b; k++ {
+		if d.toks[k].kind == markOpen {
+			// Words (a verb) between the subject and the term: a name
+			// right before it holds a nickname (Gov. C.L. “Butch” Otter).
+			if s, e := d.sentenceSubject(a, k); s >= 0 && e < k-1 {
+				return s, e
+			}
+			return -1, -1
+		}
+	}
+	return -1, -1
+}
+
+// shortQuoteOpen is the opening mark of the quotation of one to three
+// words that closes at token c, or -1.
+func (d *doc) shortQuoteOpen(c, a int) int {
+	words := 0
+	for k := c - 1; k >= a && k >= c-6; k-- {
+		switch d.toks[k].kind {
+		case markOpen:
+			if words >= 1 && words <= 3 {
+				return k
+			}
+			return -1
+		case markClose:
+			return -1
+		case word:
+			words++
+		}
+	}
+	return -1
 }
 
 // withParticiple reads the participle at v after "with" and a name (…,
@@ -1452,6 +1734,15 @@ func (d *doc) pastVerbAfter(close int) attribution {
 		if _, _, _, ok := d.name(s, e); !ok {
 			return attribution{npA: -1}
 		}
+	case d.toks[s].low == "the" || d.toks[s].low == "a" || d.toks[s].low == "an":
+		// A short description: “…,” an angry Hollande retaliated; “…,” the
+		// senator fumed.
+		for e+1 < len(d.toks) && e-s < 3 && d.isWord(e+1) && !strings.HasSuffix(d.toks[e+1].low, "ed") {
+			e++
+		}
+		if e == s || !(roleNouns[d.toks[e].low] || d.toks[e].capital()) {
+			return attribution{npA: -1}
+		}
 	default:
 		return attribution{npA: -1}
 	}
@@ -1459,7 +1750,10 @@ func (d *doc) pastVerbAfter(close int) attribution {
 	if v+1 >= len(d.toks) || !d.isWord(v) || d.toks[v].capital() || len(d.toks[v].low) < 5 || !strings.HasSuffix(d.toks[v].low, "ed") {
 		return attribution{npA: -1}
 	}
-	if n := d.toks[v+1]; n.kind != punct || n.text != "." && n.text != "," && n.text != ";" {
+	// The verb ends its clause, or takes a preposition after a comma inside
+	// the mark (“…,” the nominee riffed on Hale).
+	if n := d.toks[v+1]; (n.kind != punct || n.text != "." && n.text != "," && n.text != ";") &&
+		!(d.toks[close-1].text == "," && n.kind == word && (n.low == "on" || n.low == "at" || n.low == "about")) {
 		return attribution{npA: -1}
 	}
 	return attribution{kind: attrDirect, cue: d.toks[v].text, npA: s, npB: e, cueTok: v, cueEnd: v, immediate: true}

@@ -34,7 +34,11 @@ var roleNouns = set("official", "officials", "aide", "aides", "spokesman", "spok
 	"staff", "union", "firm", "court", "committee", "office", "team", "group", "state", "city", "bank", "ruling",
 	"lawmaker", "lawmakers", "legislator", "legislators", "representative", "spokespeople", "insider", "insiders",
 	"owner", "owners", "farmer", "farmers", "student", "students", "voter", "voters", "author", "authors",
-	"audience", "crowd", "protesters", "supporters", "fans", "demonstrators")
+	"audience", "crowd", "protesters", "supporters", "fans", "demonstrators",
+	// Roles of a campaign and a newsroom: the Republican candidate, the
+	// GOP nominee, the justice, the host.
+	"candidate", "candidates", "nominee", "nominees", "justice", "host", "moderator", "anchor", "columnist",
+	"commentator", "strategist", "strategists", "pollster", "consultant", "delegate", "delegates")
 
 // things are role nouns that stand for a document or an institution: "it said".
 var things = set("agency", "company", "department", "ministry", "paper", "report", "memo", "statement", "letter",
@@ -68,7 +72,7 @@ var functionWords = set("the", "a", "an", "but", "and", "or", "in", "on", "at", 
 	// Sentence adverbs and numbers open sentences but name no one:
 	// Instead, …; Likewise …; Eleven groups said …
 	"instead", "likewise", "moreover", "furthermore", "indeed", "besides", "otherwise", "similarly", "again",
-	"perhaps", "maybe", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	"perhaps", "maybe", "sure", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
 	"twelve", "twenty", "several", "few", "more", "less", "fewer")
 
 // timeWords are capitalised but never part of a name: Dover Wednesday.
@@ -144,6 +148,41 @@ type resolver struct {
 	lastIt    int                 // the last of seen that "it" can be (a thing), or -1
 	lastSpoke speakerRef          // the last person a quote was given to, tok at its mention
 	spoke     bool
+	quoteQis  []int               // the quotations being resolved
+	quoted    map[string]bool     // their capitalised words, lower case; nil until asked
+}
+
+// quoting sets the quotations whose speaker is being resolved.
+func (r *resolver) quoting(qis []int) {
+	r.quoteQis, r.quoted = qis, nil
+}
+
+// namedInQuote reports whether the surname of name is a word of the
+// quotations being resolved: people do not speak of themselves by
+// surname (“… whether Senator Ruiz's message could win,” he said is not
+// Ruiz's).
+func (r *resolver) namedInQuote(name string) bool {
+	d := r.d
+	if r.quoted == nil {
+		r.quoted = map[string]bool{}
+		for _, qi := range r.quoteQis {
+			open, close := d.openTok[qi], d.closeTok[qi]
+			if open < 0 {
+				continue
+			}
+			for k := open + 1; k < close && k <= open+400; k++ {
+				if t := d.toks[k]; t.kind == word && t.capital() {
+					r.quoted[strings.TrimSuffix(strings.TrimSuffix(t.low, "'s"), "’s")] = true
+				}
+			}
+		}
+	}
+	ws := strings.Fields(strings.ToLower(name))
+	if len(ws) == 0 {
+		return false
+	}
+	w := ws[len(ws)-1]
+	return r.quoted[strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")]
 }
 
 func newResolver(d *doc) *resolver {
@@ -428,8 +467,9 @@ func (r *resolver) resolve(q *Quote, a attribution) {
 	}
 	// An indefinite phrase describes someone unnamed, even in capitals:
 	// a New Hampshire Republican, an Iowa Democrat, another Senate aide.
-	indefinite := a.npA < a.npB && (d.toks[a.npA].low == "a" || d.toks[a.npA].low == "an" || d.toks[a.npA].low == "another")
-	if s, e, ts, ok := d.name(a.npA, r.personBeforeOf(a.npA, a.npB)); ok && !indefinite {
+	indefinite := a.npA < a.npB && (d.toks[a.npA].low == "a" || d.toks[a.npA].low == "an" || d.toks[a.npA].low == "another" ||
+		d.toks[a.npA].low == "one" && !d.toks[a.npA+1].capital() && d.toks[a.npA+1].low != "of")
+	if s, e, ts, ok := d.name(a.npA, r.personBeforeOf(a.npA, a.npB)); ok && !indefinite && !d.roleWord(s, e) && !d.roleFor(a.npA, s) {
 		ref := speakerRef{span: d.tokSpan(s, e), titles: ts, tok: s}
 		ref.person = !d.org(s, e)
 		ref.thing = !ref.person
@@ -555,7 +595,7 @@ func (r *resolver) pronoun(p string, i int) (speakerRef, bool) {
 			d.tick(1)
 			c := d.caps[k]
 			s, e, ts, ok := d.name(c.a, c.b)
-			if !ok || d.org(s, e) {
+			if !ok || d.org(s, e) || d.roleWord(s, e) {
 				continue
 			}
 			if !r.personLike(s, e, ts) {
@@ -565,7 +605,7 @@ func (r *resolver) pronoun(p string, i int) (speakerRef, bool) {
 			ref := speakerRef{span: d.tokSpan(fs, fe), person: true, tok: fs}
 			ref.name = ref.span.Text
 			r.learnGender(ref.name, ts)
-			if g, ok := r.genderOf(ref.name); ok && g != p {
+			if g, ok := r.genderOf(ref.name); ok && g != p || r.namedInQuote(ref.name) {
 				continue
 			}
 			r.gender[ref.name] = p
@@ -831,7 +871,10 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 			break
 		}
 		s, e, ts, ok := d.name(c.a, c.b)
-		if !ok || d.org(s, e) || !d.subjectLike(c.a, c.b) {
+		// A possessor in the pronoun's own clause also stands for it: she
+		// drew Hale's ire - he called her “weak”.
+		possessor := possessive(d.toks[c.b].low) && d.toks[c.a].sent == sent && d.sameClause(c.b, i)
+		if !ok || d.org(s, e) || d.roleWord(s, e) || !d.subjectLike(c.a, c.b) && !possessor || d.possessedRole(c.a) == p {
 			continue
 		}
 		fs, fe := r.fullSpan(s, e)
@@ -840,10 +883,16 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 			continue
 		}
 		ref := speakerRef{span: d.tokSpan(fs, fe), person: true, tok: s}
+		if possessor && possessive(d.toks[fe].low) {
+			ref.span = d.span(d.toks[fs].start, d.toks[fe].end-2) // Dan Pike's: Dan Pike
+		}
 		ref.name = ref.span.Text
 		r.learnGender(ref.name, ts)
 		if g := d.relationGender(c.a); g != "" {
 			r.gender[ref.name] = g
+		}
+		if r.namedInQuote(ref.name) {
+			continue
 		}
 		g, ok := r.genderOf(ref.name)
 		speaks := c.b+1 < len(d.toks) && d.isWord(c.b+1) && cueVerbs[d.toks[c.b+1].low]
@@ -864,7 +913,7 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 		}
 	}
 	spoke := false
-	if r.spoke && r.lastSpoke.tok < i && d.toks[r.lastSpoke.tok].para >= para-2 {
+	if r.spoke && r.lastSpoke.tok < i && d.toks[r.lastSpoke.tok].para >= para-2 && !r.namedInQuote(r.lastSpoke.name) {
 		// The last speaker, of the right pronoun or, within the pronoun's
 		// paragraph and the one before, of none known (said Pruitt, …).
 		g, ok := r.genderOf(r.lastSpoke.name)
@@ -875,7 +924,7 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 	for k := len(r.seen) - 1; k >= r.recent() && !spoke; k-- {
 		d.tick(1)
 		ref := r.seen[k]
-		if ref.tok >= i || !ref.person {
+		if ref.tok >= i || !ref.person || r.namedInQuote(ref.name) {
 			continue
 		}
 		if d.toks[ref.tok].para < para-2 {
@@ -889,6 +938,11 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 	switch {
 	case found && spoke && speaker.tok > subject.tok:
 		return speaker, true
+	case found && spoke && d.toks[speaker.tok].sent == d.toks[subject.tok].sent:
+		// The speaker of a sentence is its subject, not a name later in
+		// it: “…,” said Lou Pike, who ranks Ana Ruiz and Dan Hale behind
+		// Tom Arch. ¶ “…,” he said.
+		return speaker, true
 	case found:
 		r.gender[subject.name] = p
 		subject.tok = d.tokAt(subject.span.Start)
@@ -897,6 +951,42 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 		return speaker, true
 	}
 	return speakerRef{}, false
+}
+
+// sameClause reports whether tokens a < b are in one clause: no comma,
+// quotation mark or conjunction between them, at most twelve words apart.
+func (d *doc) sameClause(a, b int) bool {
+	if b-a > 12 {
+		return false
+	}
+	for k := a + 1; k < b; k++ {
+		if t := d.toks[k]; t.text == "," || t.kind == markOpen || t.kind == markClose || t.low == "and" || t.low == "but" {
+			return false
+		}
+	}
+	return true
+}
+
+// roleFor reports whether the name at s follows a role of someone else's
+// inside the speaker's words from a (a spokesman for Ana Ruiz; one of the
+// prosecutors of Tom Hale): the role speaks, not the name.
+func (d *doc) roleFor(a, s int) bool {
+	if s-2 < a {
+		return false
+	}
+	switch d.toks[s-1].low {
+	case "for", "of", "to", "with":
+	default:
+		return false
+	}
+	h := d.toks[s-2]
+	return h.kind == word && !h.capital() && (roleNouns[h.low] || personRoles[h.low]) && !things[h.low]
+}
+
+// roleWord reports whether the name [s, e] is one capitalised role noun
+// (Officials said …; Critics argue …): people described, no name.
+func (d *doc) roleWord(s, e int) bool {
+	return s == e && !things[d.toks[s].low] && (roleNouns[d.toks[s].low] || titles[d.toks[s].low])
 }
 
 // reported reports whether the name [a, b] is the subject of a reported
@@ -959,8 +1049,46 @@ func (d *doc) subjectLike(a, b int) bool {
 		cueVerbs[d.toks[start-1].low] && !listenerVerbs[d.toks[start-1].low] // said Alan Abramowitz, a demographer: the speaker
 	n := d.toks[b+1]
 	after := n.text == "," || n.kind == word && !n.capital() && n.role == outside && !npStops[n.low] || cueVerbs[n.low]
+	// A second name after "and" and before a comma closes a pair, no
+	// clause (between Ruiz and Hale, with …), unless a role follows it
+	// (and Hale, the mayor, said).
+	if start > 0 && (d.toks[start-1].low == "and" || d.toks[start-1].low == "or") && n.text == "," && !d.personApposition(b) {
+		return false
+	}
 	// A possessor is not the subject: Olsen's deputy director.
 	return before && after && !possessive(d.toks[b].low)
+}
+
+// possessedRole is the pronoun of the one who owns the role that the name
+// at token a stands in apposition to (his campaign manager, Tom Hale: "he";
+// her spokeswoman Ana Ruiz: "she"), or "": that pronoun is the owner's, not
+// the name's.
+func (d *doc) possessedRole(a int) string {
+	k := a - 1
+	if k >= 0 && d.toks[k].text == "," {
+		k--
+	}
+	n := 0
+	for k >= 0 && d.isWord(k) && d.toks[k].sent == d.toks[a].sent && n < 4 && !d.toks[k].capital() {
+		switch d.toks[k].low {
+		case "his":
+			if n > 0 {
+				return "he"
+			}
+			return ""
+		case "her":
+			if n > 0 {
+				return "she"
+			}
+			return ""
+		}
+		if !(roleNouns[d.toks[k].low] || titles[d.toks[k].low] || roleWords[d.toks[k].low] || personRoles[d.toks[k].low]) && n == 0 {
+			return ""
+		}
+		k--
+		n++
+	}
+	return ""
 }
 
 // pastActs are common irregular past tenses: Ruiz lost Ohio, Hale won.
@@ -1029,7 +1157,7 @@ func (r *resolver) surePerson(p string, i int) (speakerRef, bool) {
 			break
 		}
 		s, e, ts, ok := d.name(c.a, c.b)
-		if !ok || d.org(s, e) {
+		if !ok || d.org(s, e) || d.roleWord(s, e) {
 			continue
 		}
 		fs, fe := r.fullSpan(s, e)
@@ -1038,6 +1166,9 @@ func (r *resolver) surePerson(p string, i int) (speakerRef, bool) {
 		r.learnGender(ref.name, ts)
 		if g := d.relationGender(c.a); g != "" {
 			r.gender[ref.name] = g
+		}
+		if r.namedInQuote(ref.name) {
+			continue
 		}
 		g, ok := r.genderOf(ref.name)
 		if ok && g == p && (r.personLike(s, e, ts) || r.surnameOfPerson(s, e, fs, fe)) ||

@@ -302,6 +302,7 @@ func (d *doc) quotes() []Quote {
 				c.attr.kind = attrInherited
 			}
 		} else {
+			r.quoting(c.qi)
 			r.resolve(&q, c.attr)
 		}
 		out = append(out, q)
