@@ -148,8 +148,8 @@ type resolver struct {
 	lastIt    int                 // the last of seen that "it" can be (a thing), or -1
 	lastSpoke speakerRef          // the last person a quote was given to, tok at its mention
 	spoke     bool
-	quoteQis  []int               // the quotations being resolved
-	quoted    map[string]bool     // their capitalised words, lower case; nil until asked
+	quoteQis  []int           // the quotations being resolved
+	quoted    map[string]bool // their capitalised words, lower case; nil until asked
 }
 
 // quoting sets the quotations whose speaker is being resolved.

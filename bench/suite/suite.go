@@ -97,6 +97,16 @@ func Load(ctx context.Context, db *store.DB, raw *mix.Raw, cfg LoadConfig, say P
 		report(r)
 		out.Sweep = append(out.Sweep, r)
 	}
+	// loadOnce empties the graph and loads the dataset once, by the loader or the raw baseline.
+	loadOnce := func(kind string) (ingest.Run, error) {
+		if err := wipe(); err != nil {
+			return ingest.Run{}, err
+		}
+		if kind == "raw" {
+			return ingest.Raw(ctx, raw.Driver(), raw.Database(), icfg), nil
+		}
+		return ingest.Loader(ctx, db, icfg), nil
+	}
 	if cfg.Warmup {
 		// A fresh Neo4j runs the first loads several times slower, and the loader, which
 		// sends more statements, more so: warm up until each kind's last two warm-up runs
@@ -105,14 +115,9 @@ func Load(ctx context.Context, db *store.DB, raw *mix.Raw, cfg LoadConfig, say P
 		for round := 1; round <= maxWarmupRounds; round++ {
 			settled := true
 			for _, kind := range []string{"raw", "loader"} {
-				if err := wipe(); err != nil {
+				r, err := loadOnce(kind)
+				if err != nil {
 					return nil, err
-				}
-				var r ingest.Run
-				if kind == "raw" {
-					r = ingest.Raw(ctx, raw.Driver(), raw.Database(), icfg)
-				} else {
-					r = ingest.Loader(ctx, db, icfg)
 				}
 				say("  warm-up %d %s: %.2fs (not counted)", round, kind, r.Seconds)
 				if prev, ok := last[kind]; !ok || !warmupAgrees(prev, r.Seconds) {
@@ -134,14 +139,9 @@ func Load(ctx context.Context, db *store.DB, raw *mix.Raw, cfg LoadConfig, say P
 			order = []string{"raw", "loader"} // end with the loader's graph
 		}
 		for _, kind := range order {
-			if err := wipe(); err != nil {
+			r, err := loadOnce(kind)
+			if err != nil {
 				return nil, err
-			}
-			var r ingest.Run
-			if kind == "raw" {
-				r = ingest.Raw(ctx, raw.Driver(), raw.Database(), icfg)
-			} else {
-				r = ingest.Loader(ctx, db, icfg)
 			}
 			if cfg.Digest && r.Error == "" {
 				st, err := db.Stats(ctx)
