@@ -43,17 +43,37 @@ SET r = row.props
 RETURN outcome, count(*) AS n`
 )
 
+// Creates for a first load: a claim or quote of a dataset that the graph
+// has never held, and a relationship at one, cannot be there already, so
+// they are created without the look-up and comparison of the merges (the
+// uniqueness constraints still refuse an id twice). Their report is the
+// merges' on an empty graph.
+const (
+	createNodeTemplate = `UNWIND $rows AS row
+CREATE (n:Entity:%[1]s)
+SET n = row.props, n.version = 1
+RETURN 'created' AS outcome, count(*) AS n`
+	createRelTemplate = `UNWIND $rows AS row
+MATCH (a:%[1]s {id: row.from}), (b:%[3]s {id: row.to})
+CREATE (a)-[r:%[2]s]->(b)
+SET r = row.props
+RETURN 'created' AS outcome, count(*) AS n`
+)
+
 // nodeWriteOrder is the order in which a dataset writes its nodes.
 var nodeWriteOrder = []counterpoint.NodeType{counterpoint.NodeActor, counterpoint.NodeSource, counterpoint.NodeClaim, counterpoint.NodeQuote}
 
 // mergeNodes and mergeRels hold the merge of each label and each
-// relationship type.
-var mergeNodes, mergeRels = mergeQueries()
+// relationship type; createNodes and createRels the create of each.
+var (
+	mergeNodes, mergeRels   = mergeQueries(mergeNodeTemplate, mergeRelTemplate)
+	createNodes, createRels = mergeQueries(createNodeTemplate, createRelTemplate)
+)
 
-func mergeQueries() (map[counterpoint.NodeType]string, map[string]string) {
+func mergeQueries(nodeTemplate, relTemplate string) (map[counterpoint.NodeType]string, map[string]string) {
 	nodes := map[counterpoint.NodeType]string{}
 	for _, label := range nodeWriteOrder {
-		nodes[label] = fmt.Sprintf(mergeNodeTemplate, label)
+		nodes[label] = fmt.Sprintf(nodeTemplate, label)
 	}
 	rels := map[string]string{}
 	for _, t := range relTypes {
@@ -61,7 +81,7 @@ func mergeQueries() (map[counterpoint.NodeType]string, map[string]string) {
 		if t.mergeOn != "" {
 			on = fmt.Sprintf(" {%[1]s: row.props.%[1]s}", t.mergeOn)
 		}
-		rels[t.name] = fmt.Sprintf(mergeRelTemplate, t.from, t.name, t.to, on)
+		rels[t.name] = fmt.Sprintf(relTemplate, t.from, t.name, t.to, on)
 	}
 	return nodes, rels
 }
@@ -71,11 +91,17 @@ const (
 	// conflictingIDs finds ids the dataset would give a node that the graph
 	// already has under another label, or claims and quotes that belong to
 	// another dataset.
+	// It also counts the claims and quotes of the dataset that the graph
+	// has already: with none, and no earlier load, every one of them and
+	// every relationship at one of them is new, and can be created
+	// without looking for an old one (writeSteps).
 	conflictingIDs = `UNWIND $rows AS row
 MATCH (n:Entity {id: row.id})
-WHERE NOT row.label IN labels(n) OR (row.owned AND n.dataset <> $dataset)
-RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, n.dataset AS dataset, row.label AS wanted
-ORDER BY id LIMIT 20`
+WITH row, n ORDER BY n.id
+WITH count(CASE WHEN row.owned THEN 1 END) AS owned,
+  collect(CASE WHEN NOT row.label IN labels(n) OR (row.owned AND n.dataset <> $dataset)
+    THEN {id: n.id, label: [l IN labels(n) WHERE l <> 'Entity'][0], dataset: n.dataset, wanted: row.label} END)[..20] AS clashes
+RETURN owned, clashes`
 	// removeStaleRelationships deletes relationships the dataset wrote
 	// before but no longer has.
 	removeStaleRelationships = `MATCH (n:Claim|Quote {dataset: $dataset})-[r]-()
@@ -110,8 +136,13 @@ DETACH DELETE n RETURN count(*) AS n`
 // rows are the parameters of one write, prepared outside the transaction so
 // that a retried transaction does no work twice.
 type rows struct {
-	nodes                         map[counterpoint.NodeType][]map[string]any
-	rels                          map[string][]map[string]any // by relationship type
+	nodes map[counterpoint.NodeType][]map[string]any
+	rels  map[string][]map[string]any // by relationship type
+	// rels split for a first load (firstSteps): those at one of the
+	// dataset's own claims or quotes, each key once, and the others.
+	newRels, otherRels            map[string][]map[string]any
+	ownIDs                        map[string]bool // the dataset's claims and quotes
+	ownedKeySeen                  map[string]bool
 	guard                         []map[string]any
 	ownedKeys, claimIDs, quoteIDs []string
 	links                         []map[string]any // each actor's and source's id, and the ids its links lead to
@@ -125,18 +156,35 @@ func (r *rows) node(label counterpoint.NodeType, owned bool, p map[string]any) {
 
 // rel adds a relationship's row.
 func (r *rows) rel(typ, from, to string, p map[string]any) {
-	r.rels[typ] = append(r.rels[typ], map[string]any{"from": from, "to": to, "props": p})
+	row := map[string]any{"from": from, "to": to, "props": p}
+	r.rels[typ] = append(r.rels[typ], row)
+	r.otherRels[typ] = append(r.otherRels[typ], row)
 }
 
 // owned adds the row of a relationship that belongs to dataset, and keeps
 // its key so that removeStale leaves it.
 func (r *rows) owned(dataset, typ, from, to, key string, p map[string]any) {
 	r.ownedKeys = append(r.ownedKeys, key)
-	r.rel(typ, from, to, ownedProps(dataset, key, p))
+	row := map[string]any{"from": from, "to": to, "props": ownedProps(dataset, key, p)}
+	r.rels[typ] = append(r.rels[typ], row)
+	if (r.ownIDs[from] || r.ownIDs[to]) && !r.ownedKeySeen[key] {
+		r.ownedKeySeen[key] = true
+		r.newRels[typ] = append(r.newRels[typ], row)
+	} else {
+		r.otherRels[typ] = append(r.otherRels[typ], row)
+	}
 }
 
 func prepare(ds *counterpoint.Dataset) *rows {
-	r := &rows{nodes: map[counterpoint.NodeType][]map[string]any{}, rels: map[string][]map[string]any{}}
+	r := &rows{nodes: map[counterpoint.NodeType][]map[string]any{}, rels: map[string][]map[string]any{},
+		newRels: map[string][]map[string]any{}, otherRels: map[string][]map[string]any{},
+		ownIDs: map[string]bool{}, ownedKeySeen: map[string]bool{}}
+	for _, c := range ds.Claims {
+		r.ownIDs[c.ID] = true
+		for _, q := range c.Quotes {
+			r.ownIDs[q.ID] = true
+		}
+	}
 	for _, a := range ds.Actors {
 		r.node(counterpoint.NodeActor, false, actorProps(a))
 		r.links = append(r.links, map[string]any{"id": a.ID, "keep": append([]string{}, a.MemberOf...)})
@@ -207,6 +255,26 @@ func (r *rows) steps() []writeStep {
 	}
 	for _, t := range relTypes {
 		steps = append(steps, writeStep{t.name, mergeRels[t.name], r.rels[t.name]})
+	}
+	return steps
+}
+
+// firstSteps lists the steps of a dataset's first write into a graph that
+// holds none of its claims and quotes: those, and the relationships at
+// them, are created (each relationship once); actors and sources, which
+// other datasets share, and relationships between nodes the graph may
+// already link, are merged as steps does.
+func (r *rows) firstSteps() []writeStep {
+	var steps []writeStep
+	for _, label := range nodeWriteOrder {
+		q := mergeNodes[label]
+		if label == counterpoint.NodeClaim || label == counterpoint.NodeQuote {
+			q = createNodes[label]
+		}
+		steps = append(steps, writeStep{string(label), q, r.nodes[label]})
+	}
+	for _, t := range relTypes {
+		steps = append(steps, writeStep{t.name, createRels[t.name], r.newRels[t.name]}, writeStep{t.name, mergeRels[t.name], r.otherRels[t.name]})
 	}
 	return steps
 }
@@ -312,7 +380,8 @@ func (db *DB) writeDataset(ctx context.Context, tx neo4j.ManagedTransaction, ds 
 		}
 		return sum, nil
 	}
-	if err := db.guard(ctx, tx, ds.ID, r.guard); err != nil {
+	existing, err := db.guard(ctx, tx, ds.ID, r.guard)
+	if err != nil {
 		return sum, err
 	}
 	// Every relationship a dataset owns touches one of its claims or
@@ -333,7 +402,11 @@ func (db *DB) writeDataset(ctx context.Context, tx neo4j.ManagedTransaction, ds 
 	if err := db.writeDatasetNode(ctx, tx, ds); err != nil {
 		return sum, fmt.Errorf("write the dataset's title: %w", err)
 	}
-	for _, s := range r.steps() {
+	steps := r.steps()
+	if !reload && existing == 0 {
+		steps = r.firstSteps()
+	}
+	for _, s := range steps {
 		for start := 0; start < len(s.rows); start += db.cfg.BatchSize {
 			batch := s.rows[start:min(start+db.cfg.BatchSize, len(s.rows))]
 			recs, err := db.run(ctx, tx, s.query, map[string]any{"rows": batch})
@@ -435,30 +508,40 @@ func (db *DB) resampleIndexes(ctx context.Context) {
 	}
 }
 
-// guard refuses, before anything is written, ids that clash with the graph.
-func (db *DB) guard(ctx context.Context, tx neo4j.ManagedTransaction, dataset string, guard []map[string]any) error {
+// guard refuses, before anything is written, ids that clash with the graph,
+// and counts the claims and quotes of the dataset that the graph holds.
+func (db *DB) guard(ctx context.Context, tx neo4j.ManagedTransaction, dataset string, guard []map[string]any) (existing int, err error) {
 	var clashes []string
 	for start := 0; start < len(guard); start += db.cfg.BatchSize {
 		recs, err := db.run(ctx, tx, conflictingIDs, map[string]any{"rows": guard[start:min(start+db.cfg.BatchSize, len(guard))], "dataset": dataset})
 		if err != nil {
-			return fmt.Errorf("check ids: %w", err)
+			return 0, fmt.Errorf("check ids: %w", err)
 		}
-		found, err := decodeAll(recs, func(f *fields) string {
-			id, label, wanted := f.str("id"), f.str("label"), f.str("wanted")
-			if label != wanted {
-				return fmt.Sprintf("id %q is already a %s in the graph, not a %s", id, label, wanted)
-			}
-			return fmt.Sprintf("%s %q belongs to dataset %v", label, id, f.str("dataset"))
-		})
+		f, err := onlyRecord(recs, "check ids")
 		if err != nil {
-			return fmt.Errorf("check ids: %w", err)
+			return 0, err
 		}
-		clashes = append(clashes, found...)
+		existing += f.integer("owned")
+		for _, c := range f.list("clashes") {
+			m := mapFields("clash", c)
+			id, label, wanted := m.str("id"), m.str("label"), m.str("wanted")
+			if label != wanted {
+				clashes = append(clashes, fmt.Sprintf("id %q is already a %s in the graph, not a %s", id, label, wanted))
+			} else {
+				clashes = append(clashes, fmt.Sprintf("%s %q belongs to dataset %v", label, id, m.optStr("dataset")))
+			}
+			if m.err != nil {
+				return 0, fmt.Errorf("check ids: %w", m.err)
+			}
+		}
+		if f.err != nil {
+			return 0, fmt.Errorf("check ids: %w", f.err)
+		}
 	}
 	if len(clashes) > 0 {
-		return counterpoint.Errorf(counterpoint.EINVALID, "dataset %q clashes with the graph: %s", dataset, strings.Join(clashes, "; "))
+		return existing, counterpoint.Errorf(counterpoint.EINVALID, "dataset %q clashes with the graph: %s", dataset, strings.Join(clashes, "; "))
 	}
-	return nil
+	return existing, nil
 }
 
 func (db *DB) removeStale(ctx context.Context, tx neo4j.ManagedTransaction, dataset string, r *rows, sum counterpoint.WriteSummary) error {
