@@ -47,6 +47,17 @@ CALL () {
 }
 OPTIONAL MATCH (d:Dataset {id: $dataset})
 RETURN claims, quotes, owned, shared, properties(d) AS info`
+	// sharedFingerprint reads the part of the state that a first write
+	// does not know by itself (firstState): the shared nodes and the
+	// dataset's node.
+	sharedFingerprint = `CALL () {
+  UNWIND $shared AS id
+  OPTIONAL MATCH (n:Entity {id: id})
+  RETURN collect([id, toString(n.version), [l IN labels(n) WHERE l <> 'Entity'],
+    COLLECT { MATCH (n)-[l:MEMBER_OF|AUTHORED_BY|REPORTED_IN]->(m) RETURN type(l) + ' ' + m.id ORDER BY type(l), m.id }]) AS shared
+}
+OPTIONAL MATCH (d:Dataset {id: $dataset})
+RETURN shared, properties(d) AS info`
 )
 
 // loadMark is what decides whether a write of a dataset can be skipped.
@@ -209,14 +220,53 @@ func (db *DB) fingerprint(ctx context.Context, tx neo4j.ManagedTransaction, data
 	if err != nil {
 		return "", err
 	}
-	claims, quotes, owned := f.strs("claims"), f.strs("quotes"), f.integer("owned")
-	shared, info := f.value("shared", false), f.value("info", false)
+	st := state{claims: f.strs("claims"), quotes: f.strs("quotes"), owned: f.integer("owned"), shared: f.value("shared", false), info: f.value("info", false)}
 	if f.err != nil {
 		return "", f.err
 	}
-	slices.Sort(claims)
-	slices.Sort(quotes)
-	b, err := json.Marshal([]any{claims, quotes, owned, shared, info})
+	return st.digest()
+}
+
+// firstFingerprint is fingerprint after a first write (firstSteps): that
+// write created every claim and quote of the dataset at version 1 and
+// every relationship it owns among newRels, so only the shared nodes and
+// the dataset's node are read.
+func (db *DB) firstFingerprint(ctx context.Context, tx neo4j.ManagedTransaction, dataset string, m loadMark, r *rows) (string, error) {
+	recs, err := db.run(ctx, tx, sharedFingerprint, map[string]any{"dataset": dataset, "shared": m.shared})
+	if err != nil {
+		return "", err
+	}
+	f, err := onlyRecord(recs, "read the fingerprint of dataset "+dataset)
+	if err != nil {
+		return "", err
+	}
+	st := state{shared: f.value("shared", false), info: f.value("info", false)}
+	if f.err != nil {
+		return "", f.err
+	}
+	for _, id := range r.claimIDs {
+		st.claims = append(st.claims, id+" 1")
+	}
+	for _, id := range r.quoteIDs {
+		st.quotes = append(st.quotes, id+" 1")
+	}
+	for _, rows := range r.newRels {
+		st.owned += len(rows)
+	}
+	return st.digest()
+}
+
+// state is what a fingerprint covers (loadFingerprint's columns).
+type state struct {
+	claims, quotes []string
+	owned          int
+	shared, info   any
+}
+
+func (st state) digest() (string, error) {
+	slices.Sort(st.claims)
+	slices.Sort(st.quotes)
+	b, err := json.Marshal([]any{st.claims, st.quotes, st.owned, st.shared, st.info})
 	if err != nil {
 		return "", err
 	}
@@ -226,8 +276,9 @@ func (db *DB) fingerprint(ctx context.Context, tx neo4j.ManagedTransaction, data
 
 // unchangedSince says whether the graph holds exactly what writing r
 // would leave: the last write of dataset had the same digest and the graph
-// is as that write left it.
-func (db *DB) unchangedSince(ctx context.Context, tx neo4j.ManagedTransaction, dataset string, m loadMark) (bool, error) {
+// is as that write left it. mark is asked for only when there is a last
+// write to compare with (it is computed beside the write: WriteDataset).
+func (db *DB) unchangedSince(ctx context.Context, tx neo4j.ManagedTransaction, dataset string, mark func() (loadMark, error)) (bool, error) {
 	recs, err := db.run(ctx, tx, readLoadMark, map[string]any{"dataset": dataset})
 	if err != nil {
 		return false, err
@@ -237,16 +288,27 @@ func (db *DB) unchangedSince(ctx context.Context, tx neo4j.ManagedTransaction, d
 		return false, err
 	}
 	digest, state := f.optStr("digest"), f.optStr("state")
-	if f.err != nil || digest != m.digest || state == "" {
+	if f.err != nil || state == "" {
 		return false, f.err
+	}
+	m, err := mark()
+	if err != nil || digest != m.digest {
+		return false, err
 	}
 	now, err := db.fingerprint(ctx, tx, dataset, m)
 	return now == state, err
 }
 
-// markLoad records the digest of the write just made and the state it left.
-func (db *DB) markLoad(ctx context.Context, tx neo4j.ManagedTransaction, dataset string, m loadMark) error {
-	state, err := db.fingerprint(ctx, tx, dataset, m)
+// markLoad records the digest of the write just made and the state it
+// left; first says the write was a first one (firstSteps).
+func (db *DB) markLoad(ctx context.Context, tx neo4j.ManagedTransaction, dataset string, m loadMark, r *rows, first bool) error {
+	var state string
+	var err error
+	if first {
+		state, err = db.firstFingerprint(ctx, tx, dataset, m, r)
+	} else {
+		state, err = db.fingerprint(ctx, tx, dataset, m)
+	}
 	if err != nil {
 		return err
 	}

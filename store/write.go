@@ -292,9 +292,22 @@ func (db *DB) WriteDataset(ctx context.Context, ds *counterpoint.Dataset, progre
 	ctx, cancel := context.WithTimeout(ctx, db.cfg.WriteTimeout)
 	defer cancel()
 	r := prepare(ds)
-	mark, err := markOf(ds.ID, ds.Title, ds.Description, r)
-	if err != nil {
-		return counterpoint.WriteSummary{}, fmt.Errorf("digest of dataset %q: %w", ds.ID, err)
+	// The digest of a large dataset takes a while; it is needed only to
+	// compare with an earlier load's and at the end, so it is made beside
+	// the write rather than before it.
+	var mark loadMark
+	var markErr error
+	marked := make(chan struct{})
+	go func() {
+		defer close(marked)
+		mark, markErr = markOf(ds.ID, ds.Title, ds.Description, r)
+		if markErr != nil {
+			markErr = fmt.Errorf("digest of dataset %q: %w", ds.ID, markErr)
+		}
+	}()
+	getMark := func() (loadMark, error) {
+		<-marked
+		return mark, markErr
 	}
 	// A retried transaction reports its rows again: progress counts work
 	// done, which a retry repeats.
@@ -304,7 +317,7 @@ func (db *DB) WriteDataset(ctx context.Context, ds *counterpoint.Dataset, progre
 	session := db.writeSession(ctx)
 	defer session.Close(ctx)
 	sum, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (counterpoint.WriteSummary, error) {
-		sum, err := db.writeDataset(ctx, tx, ds, r, mark, progress)
+		sum, err := db.writeDataset(ctx, tx, ds, r, getMark, progress)
 		// A write that changed nothing (an unchanged reload, skipped whole)
 		// leaves the cached answers true: only a change advances the version.
 		if err == nil && sum.Changed() {
@@ -364,7 +377,7 @@ func datasetSize(ds *counterpoint.Dataset) string {
 }
 
 // writeDataset is one attempt at WriteDataset's transaction.
-func (db *DB) writeDataset(ctx context.Context, tx neo4j.ManagedTransaction, ds *counterpoint.Dataset, r *rows, mark loadMark, progress func(int)) (counterpoint.WriteSummary, error) {
+func (db *DB) writeDataset(ctx context.Context, tx neo4j.ManagedTransaction, ds *counterpoint.Dataset, r *rows, mark func() (loadMark, error), progress func(int)) (counterpoint.WriteSummary, error) {
 	sum := counterpoint.NewWriteSummary() // fresh on every retry
 	same, err := db.unchangedSince(ctx, tx, ds.ID, mark)
 	if err != nil {
@@ -402,8 +415,9 @@ func (db *DB) writeDataset(ctx context.Context, tx neo4j.ManagedTransaction, ds 
 	if err := db.writeDatasetNode(ctx, tx, ds); err != nil {
 		return sum, fmt.Errorf("write the dataset's title: %w", err)
 	}
+	first := !reload && existing == 0
 	steps := r.steps()
-	if !reload && existing == 0 {
+	if first {
 		steps = r.firstSteps()
 	}
 	for _, s := range steps {
@@ -439,7 +453,11 @@ func (db *DB) writeDataset(ctx context.Context, tx neo4j.ManagedTransaction, ds 
 			return sum, err
 		}
 	}
-	if err := db.markLoad(ctx, tx, ds.ID, mark); err != nil {
+	m, err := mark()
+	if err != nil {
+		return sum, err
+	}
+	if err := db.markLoad(ctx, tx, ds.ID, m, r, first); err != nil {
 		return sum, fmt.Errorf("record the load's digest: %w", err)
 	}
 	return sum, db.recordLoad(ctx, tx, ds.ID, sum)
