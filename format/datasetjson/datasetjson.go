@@ -12,9 +12,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
+	"sync"
+	"sync/atomic"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"golang.org/x/text/language"
@@ -267,10 +270,24 @@ func (f jsonFormat) Decode(file string, b []byte, readText func(string) ([]byte,
 		return nil, loader.Problems{{File: file, Path: jsontext.SyntaxPosition(b, err), Message: "malformed JSON: " + err.Error()}}
 	}
 	// A key given twice would be checked by the schema with one value and
-	// decoded with the other: refuse it, saying where.
-	if at, key, ok := duplicateKey(b); ok {
-		return nil, loader.Problems{{File: file, Path: at, Message: fmt.Sprintf("malformed JSON: key %q is given twice", key)}}
+	// decoded with the other: refuse it, saying where, whatever else is
+	// wrong. The search runs beside the rest of the reading.
+	twice := make(chan loader.Problems, 1)
+	go func() {
+		if at, key, ok := duplicateKey(b); ok {
+			twice <- loader.Problems{{File: file, Path: at, Message: fmt.Sprintf("malformed JSON: key %q is given twice", key)}}
+		}
+		close(twice)
+	}()
+	ds, problems := f.decodeMembers(file, b, readText)
+	if ps, ok := <-twice; ok {
+		return nil, ps
 	}
+	return ds, problems
+}
+
+// decodeMembers is Decode once the file is known to be well-formed JSON.
+func (f jsonFormat) decodeMembers(file string, b []byte, readText func(string) ([]byte, error)) (*counterpoint.Dataset, loader.Problems) {
 	members, top := topLevel(b)
 	var problems loader.ProblemList
 	// The whole schema sees the file with its lists empty, and every
@@ -300,32 +317,124 @@ func (f jsonFormat) Decode(file string, b []byte, readText func(string) ([]byte,
 		if !ok || len(m.value) == 0 || m.value[0] != '[' {
 			continue
 		}
-		elements(m.value, func(i int, el []byte) {
-			at := loader.Root.Field(m.key).Index(i)
-			if n := countValues(el); n > MaxElementValues {
-				problems.Add(loader.Problem{File: file, Path: string(at), Message: fmt.Sprintf("schema: one element holding more than %d JSON values (%d); a %s holds far fewer", MaxElementValues, n, lists[m.key])})
-				schemaOK = false
-				return
+		// Elements are checked and decoded a chunk at a time, each on its
+		// own, so the work is shared among the cores; what they give is
+		// then taken in order, as one pass would take it. A chunk bounds
+		// what is held at once (a file of a million broken elements).
+		var chunk [][]byte
+		results := make([]element, 0, elementChunk)
+		done := 0
+		take := func() {
+			results = results[:len(chunk)]
+			eachParallel(len(chunk), func(i int) { results[i] = checkElement(item, m.key, chunk[i]) })
+			for i := range results {
+				r := &results[i]
+				at := loader.Root.Field(m.key).Index(done + i)
+				switch {
+				case r.values > MaxElementValues:
+					problems.Add(loader.Problem{File: file, Path: string(at), Message: fmt.Sprintf("schema: one element holding more than %d JSON values (%d); a %s holds far fewer", MaxElementValues, r.values, lists[m.key])})
+					schemaOK = false
+				case r.schemaErr != nil:
+					problems.AddErr(file, at, r.schemaErr, schemaProblems)
+					schemaOK = false
+				case !schemaOK:
+					// the file is refused: keep nothing of it
+				case r.decodeErr != nil:
+					// The schema has accepted it, so this is a bug in the struct tags.
+					problems.Add(loader.Problem{File: file, Path: string(at), Message: "decode: " + r.decodeErr.Error()})
+					schemaOK = false
+				default:
+					// Texts are read here, in the file's order: readText
+					// counts what it has read against a cap.
+					if src := r.source; src != nil && src.TextFile != "" {
+						text, err := readText(src.TextFile)
+						if err != nil {
+							problems.Add(loader.Problem{File: file, Path: string(at.Field("textFile")), Message: fmt.Sprintf("cannot read source text %q: %v", src.TextFile, err)})
+						}
+						src.Text = string(text)
+					}
+					r.addTo(ds)
+				}
+				results[i] = element{}
 			}
-			if err := item.Validate(decodeValue(el)); err != nil {
-				problems.AddErr(file, at, err, schemaProblems)
-				schemaOK = false
-				return
-			}
-			if !schemaOK {
-				return // the file is refused: keep nothing of it
-			}
-			if err := decodeElement(ds, file, m.key, el, at, readText, &problems); err != nil {
-				// The schema has accepted it, so this is a bug in the struct tags.
-				problems.Add(loader.Problem{File: file, Path: string(at), Message: "decode: " + err.Error()})
-				schemaOK = false
+			done += len(chunk)
+			chunk = chunk[:0]
+		}
+		elements(m.value, func(_ int, el []byte) {
+			if chunk = append(chunk, el); len(chunk) == elementChunk {
+				take()
 			}
 		})
+		take()
 	}
 	if !schemaOK {
 		return nil, problems.Problems()
 	}
 	return ds, problems.Problems()
+}
+
+// elementChunk is how many elements of a list are checked at once.
+const elementChunk = 256
+
+// eachParallel calls do for 0 ... n-1, on as many goroutines as there are
+// cores; do must touch only what belongs to its i.
+func eachParallel(n int, do func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			do(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				do(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// element is what checking and decoding one element of a list gave.
+type element struct {
+	values    int   // JSON values counted in it
+	schemaErr error // the element schema's verdict
+	decodeErr error
+	source    *counterpoint.Source
+	actor     *counterpoint.Actor
+	claim     *counterpoint.Claim
+	relation  *counterpoint.Relation
+}
+
+// checkElement checks el against its list's schema and, when it passes,
+// decodes it.
+func checkElement(item *jsonschema.Schema, list string, el []byte) element {
+	var r element
+	if r.values = countValues(el); r.values > MaxElementValues {
+		return r
+	}
+	if r.schemaErr = item.Validate(decodeValue(el)); r.schemaErr != nil {
+		return r
+	}
+	r.decodeErr = decodeElement(&r, list, el)
+	return r
+}
+
+// addTo appends the decoded element to its list in ds.
+func (r *element) addTo(ds *counterpoint.Dataset) {
+	switch {
+	case r.source != nil:
+		ds.Sources = append(ds.Sources, *r.source)
+	case r.actor != nil:
+		ds.Actors = append(ds.Actors, *r.actor)
+	case r.claim != nil:
+		ds.Claims = append(ds.Claims, *r.claim)
+	case r.relation != nil:
+		ds.Relations = append(ds.Relations, *r.relation)
+	}
 }
 
 // member is one member of the file's top-level object: its key, and its
@@ -450,7 +559,7 @@ func countValues(b []byte) int {
 // decodeElement decodes one element of list, which the schema has
 // accepted, into ds; a source's text is read through readText, and a text
 // that cannot be read is a problem at its textFile.
-func decodeElement(ds *counterpoint.Dataset, file, list string, el []byte, at loader.Path, readText func(string) ([]byte, error), problems *loader.ProblemList) error {
+func decodeElement(out *element, list string, el []byte) error {
 	switch list {
 	case "sources":
 		var s jsonSource
@@ -461,23 +570,16 @@ func decodeElement(ds *counterpoint.Dataset, file, list string, el []byte, at lo
 			ID: s.ID, Title: s.Title, TitleIsDescription: s.TitleIsDescription, Kind: counterpoint.SourceKind(s.Kind), Date: s.Date,
 			Publisher: s.Publisher, URL: s.URL, Authors: s.Authors, ReportedIn: s.ReportedIn, TextFile: s.TextFile,
 		}
-		if s.TextFile != "" {
-			text, err := readText(s.TextFile)
-			if err != nil {
-				problems.Add(loader.Problem{File: file, Path: string(at.Field("textFile")), Message: fmt.Sprintf("cannot read source text %q: %v", s.TextFile, err)})
-			}
-			src.Text = string(text)
-		}
-		ds.Sources = append(ds.Sources, src)
+		out.source = &src
 	case "actors":
 		var a jsonActor
 		if err := json.Unmarshal(el, &a); err != nil {
 			return err
 		}
-		ds.Actors = append(ds.Actors, counterpoint.Actor{
+		out.actor = &counterpoint.Actor{
 			ID: a.ID, Name: a.Name, Kind: counterpoint.ActorKind(a.Kind), Role: a.Role,
 			Description: a.Description, MemberOf: a.MemberOf,
-		})
+		}
 	case "claims":
 		var c jsonClaim
 		if err := json.Unmarshal(el, &c); err != nil {
@@ -495,7 +597,7 @@ func decodeElement(ds *counterpoint.Dataset, file, list string, el []byte, at lo
 			claim.Quotes = append(claim.Quotes, decodeQuote(q))
 		}
 		claim.SetDefaults()
-		ds.Claims = append(ds.Claims, claim)
+		out.claim = &claim
 	case "relations":
 		var r jsonRelation
 		if err := json.Unmarshal(el, &r); err != nil {
@@ -507,7 +609,7 @@ func decodeElement(ds *counterpoint.Dataset, file, list string, el []byte, at lo
 		for _, q := range r.Evidence {
 			rel.Evidence = append(rel.Evidence, decodeQuote(q))
 		}
-		ds.Relations = append(ds.Relations, rel)
+		out.relation = &rel
 	}
 	return nil
 }
