@@ -895,7 +895,8 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 			continue
 		}
 		g, ok := r.genderOf(ref.name)
-		speaks := c.b+1 < len(d.toks) && d.isWord(c.b+1) && cueVerbs[d.toks[c.b+1].low]
+		nb := d.pastBracket(c.b)
+		speaks := nb+1 < len(d.toks) && d.isWord(nb+1) && cueVerbs[d.toks[nb+1].low] || d.speaksPast(c.b)
 		if ok && g != p || !ok && !r.knownPerson(ref.name) && !speaks && !d.personApposition(c.b) && !acts {
 			continue // the wrong pronoun, or an unsure subject that does not speak
 		}
@@ -1047,7 +1048,7 @@ func (d *doc) subjectLike(a, b int) bool {
 	before := start == 0 || d.toks[start-1].sent != d.toks[a].sent || d.toks[start-1].text == "," ||
 		d.toks[start-1].low == "and" || d.toks[start-1].low == "but" || d.toks[start-1].kind == markClose ||
 		cueVerbs[d.toks[start-1].low] && !listenerVerbs[d.toks[start-1].low] // said Alan Abramowitz, a demographer: the speaker
-	n := d.toks[b+1]
+	n := d.toks[d.pastBracket(b)+1]
 	after := n.text == "," || n.kind == word && !n.capital() && n.role == outside && !npStops[n.low] || cueVerbs[n.low]
 	// A second name after "and" and before a comma closes a pair, no
 	// clause (between Ruiz and Hale, with …), unless a role follows it
@@ -1057,6 +1058,49 @@ func (d *doc) subjectLike(a, b int) bool {
 	}
 	// A possessor is not the subject: Olsen's deputy director.
 	return before && after && !possessive(d.toks[b].low)
+}
+
+// speaksPast reports whether the name ending at token b is the subject of
+// a speech verb past a bracket and an apposition set off by commas (Sen.
+// Ana Ruiz (D-Ore.), a delegate backing Hale, said …): it speaks.
+func (d *doc) speaksPast(b int) bool {
+	k := d.pastBracket(b) + 1
+	if k >= len(d.toks) || d.toks[k].text != "," {
+		return false
+	}
+	k++
+	for n := 0; k < len(d.toks) && d.toks[k].text != ","; k, n = k+1, n+1 {
+		if n > 15 || d.toks[k].sent != d.toks[b].sent || d.toks[k].kind != word && d.toks[k].kind != punct {
+			return false
+		}
+	}
+	k++
+	for k < len(d.toks) && d.isWord(k) && (auxiliaries[d.toks[k].low] || adverb(d.toks[k])) {
+		k++
+	}
+	return k < len(d.toks) && d.isWord(k) && !d.toks[k].capital() && cueVerbs[d.toks[k].low] && !nounable[d.toks[k].low]
+}
+
+// pastBracket is the last token of a bracket that follows the name
+// ending at token b in its sentence (George Hale (a Whig) was …; Sen. Ana
+// Ruiz (D-Ore.), a nurse, said), or b when none does: the words after the
+// bracket tell whether the name is a subject.
+func (d *doc) pastBracket(b int) int {
+	if b+2 >= len(d.toks) || d.toks[b+1].text != "(" {
+		return b
+	}
+	for k := b + 2; k < len(d.toks) && k <= b+10 && d.toks[k].sent == d.toks[b].sent; k++ {
+		switch d.toks[k].text {
+		case ")":
+			if k+1 < len(d.toks) {
+				return k
+			}
+			return b
+		case "(", "“", "”", "\"":
+			return b
+		}
+	}
+	return b
 }
 
 // possessedRole is the pronoun of the one who owns the role that the name
@@ -1184,6 +1228,7 @@ func (r *resolver) surePerson(p string, i int) (speakerRef, bool) {
 // by a comma and words that only a person takes: a relative "who", or a
 // role (Wes Arden, Ruiz's longtime adviser, …).
 func (d *doc) personApposition(b int) bool {
+	b = d.pastBracket(b)
 	if b+2 >= len(d.toks) || d.toks[b+1].text != "," {
 		return false
 	}
