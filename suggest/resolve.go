@@ -148,6 +148,7 @@ type resolver struct {
 	lastIt    int                 // the last of seen that "it" can be (a thing), or -1
 	lastSpoke speakerRef          // the last person a quote was given to, tok at its mention
 	spoke     bool
+	capMid    map[string]bool // lower-case words the text capitalises inside a sentence
 	quoteQis  []int           // the quotations being resolved
 	quoted    map[string]bool // their capitalised words, lower case; nil until asked
 }
@@ -188,9 +189,13 @@ func (r *resolver) namedInQuote(name string) bool {
 func newResolver(d *doc) *resolver {
 	r := &resolver{d: d, known: map[string]bool{}, gender: map[string]string{}, inSeen: map[int]bool{}, lastThey: -1, lastIt: -1,
 		heads: map[string][]int{}, npMemo: map[int][2]int{}, wordsMemo: map[int][]string{}, surname: map[string][][3]int{}}
+	r.capMid = map[string]bool{}
 	for k, t := range d.toks {
 		if t.kind == word && t.role == outside {
 			r.heads[t.low] = append(r.heads[t.low], k)
+		}
+		if t.kind == word && t.capital() && k > d.sentBeg[t.sent] && d.toks[k-1].kind == word {
+			r.capMid[strings.TrimSuffix(t.low, "'s")] = true
 		}
 	}
 	for _, c := range d.caps {
@@ -918,7 +923,7 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 		// The last speaker, of the right pronoun or, within the pronoun's
 		// paragraph and the one before, of none known (said Pruitt, …).
 		g, ok := r.genderOf(r.lastSpoke.name)
-		if ok && g == p || !ok && d.toks[r.lastSpoke.tok].para >= para-1 {
+		if ok && g == p || !ok && d.toks[r.lastSpoke.tok].para >= para-1 && r.nameLike(r.lastSpoke.name) {
 			speaker, spoke = r.lastSpoke, true
 		}
 	}
@@ -1079,6 +1084,15 @@ func (d *doc) speaksPast(b int) bool {
 		k++
 	}
 	return k < len(d.toks) && d.isWord(k) && !d.toks[k].capital() && cueVerbs[d.toks[k].low] && !nounable[d.toks[k].low]
+}
+
+// nameLike reports whether a speaker's name reads as a name: more than
+// one word, or a word the text capitalises inside a sentence too. A word
+// capitalised only where it opens a sentence is a common noun (Audiences
+// can expect …; Eyebrows raised, …), no one a pronoun stands for.
+func (r *resolver) nameLike(name string) bool {
+	ws := strings.Fields(strings.ToLower(apostrophes.Replace(name)))
+	return len(ws) != 1 || r.capMid[strings.TrimSuffix(ws[0], "'s")]
 }
 
 // pastBracket is the last token of a bracket that follows the name
