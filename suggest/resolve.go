@@ -1053,8 +1053,13 @@ func (d *doc) subjectLike(a, b int) bool {
 	before := start == 0 || d.toks[start-1].sent != d.toks[a].sent || d.toks[start-1].text == "," ||
 		d.toks[start-1].low == "and" || d.toks[start-1].low == "but" || d.toks[start-1].kind == markClose ||
 		cueVerbs[d.toks[start-1].low] && !listenerVerbs[d.toks[start-1].low] // said Alan Abramowitz, a demographer: the speaker
-	n := d.toks[d.pastBracket(b)+1]
-	after := n.text == "," || n.kind == word && !n.capital() && n.role == outside && !npStops[n.low] || cueVerbs[n.low]
+	nk := d.pastBracket(b) + 1
+	// An adverb between the subject and its verb: Hale also attacked …
+	for nk+1 < len(d.toks) && nk <= b+3 && d.isWord(nk) && subjectAdverbs[d.toks[nk].low] {
+		nk++
+	}
+	n := d.toks[nk]
+	after := n.text == "," || n.kind == word && !n.capital() && n.role == outside && !npStops[n.low] && !laterPreps[n.low] || cueVerbs[n.low]
 	// A second name after "and" and before a comma closes a pair, no
 	// clause (between Ruiz and Hale, with …), unless a role follows it
 	// (and Hale, the mayor, said).
@@ -1094,6 +1099,14 @@ func (r *resolver) nameLike(name string) bool {
 	ws := strings.Fields(strings.ToLower(apostrophes.Replace(name)))
 	return len(ws) != 1 || r.capMid[strings.TrimSuffix(ws[0], "'s")]
 }
+
+// subjectAdverbs may stand between a subject and its verb.
+var subjectAdverbs = set("also", "then", "even", "only")
+
+// laterPreps after a name make it an object, not a subject: Hale attacked
+// Ana Ruiz and Tom Pike during the rally.
+var laterPreps = set("during", "for", "against", "over", "toward", "towards", "through", "amid", "among", "without",
+	"via", "behind", "despite", "throughout", "onto", "upon", "within")
 
 // pastBracket is the last token of a bracket that follows the name
 // ending at token b in its sentence (George Hale (a Whig) was …; Sen. Ana
