@@ -1050,6 +1050,11 @@ func (d *doc) subjectLike(a, b int) bool {
 		}
 		start--
 	}
+	// The determiner that opens the subject's words: the district GOP
+	// Chairman Lou Pike declined …
+	if start < a && start > 0 && d.toks[start-1].sent == d.toks[a].sent && (d.toks[start-1].low == "the" || d.toks[start-1].low == "a" || d.toks[start-1].low == "an") {
+		start--
+	}
 	before := start == 0 || d.toks[start-1].sent != d.toks[a].sent || d.toks[start-1].text == "," ||
 		d.toks[start-1].low == "and" || d.toks[start-1].low == "but" || d.toks[start-1].kind == markClose ||
 		cueVerbs[d.toks[start-1].low] && !listenerVerbs[d.toks[start-1].low] // said Alan Abramowitz, a demographer: the speaker
