@@ -867,7 +867,7 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 	d := r.d
 	sent, para := d.toks[i].sent, d.toks[i].para
 	var subject, speaker speakerRef
-	found := false
+	found, reported := false, false
 	last := sort.Search(len(d.caps), func(k int) bool { return d.caps[k].b >= i })
 	for k := last - 1; k >= 0 && k >= last-60; k-- {
 		d.tick(1)
@@ -908,13 +908,17 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 		if found {
 			// The sentence's own subject before the subject of what it
 			// reports: Lou Pike, a nurse, said Ana Ruiz should go. He …
-			if d.toks[c.a].sent == d.toks[subject.tok].sent {
+			if d.toks[c.a].sent == d.toks[subject.tok].sent && (reported || speaks) {
 				subject = ref
 			}
 			break
 		}
 		subject, found = ref, true
-		if !d.reported(c.a, c.b) {
+		// In the pronoun's own sentence, a name that speaks before the
+		// subject found: Lou Pike acknowledged that Ruiz and Hale had
+		// split the vote, an outcome, he said, “…”.
+		reported = d.reported(c.a, c.b)
+		if !reported && d.toks[c.a].sent != sent {
 			break
 		}
 	}
