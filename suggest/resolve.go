@@ -621,6 +621,9 @@ func (r *resolver) pronoun(p string, i int) (speakerRef, bool) {
 			return r.seen[r.lastThey], true
 		}
 	case "it":
+		if ref, ok := r.subjectOrg(i); ok && (r.lastIt < 0 || r.seen[r.lastIt].tok < ref.tok) {
+			return ref, true
+		}
 		if r.lastIt >= 0 {
 			return r.seen[r.lastIt], true
 		}
@@ -643,6 +646,38 @@ func (r *resolver) pronoun(p string, i int) (speakerRef, bool) {
 				}
 			}
 		}
+	}
+	return speakerRef{}, false
+}
+
+// subjectOrg is the organisation named as the subject of the pronoun's
+// own sentence or the one before (The Dover Ledger reported that Hale had
+// resigned. It added, “…”), for "it"; not a place.
+func (r *resolver) subjectOrg(i int) (speakerRef, bool) {
+	d := r.d
+	sent := d.toks[i].sent
+	last := sort.Search(len(d.caps), func(k int) bool { return d.caps[k].b >= i })
+	for k := last - 1; k >= 0 && k >= last-30; k-- {
+		d.tick(1)
+		c := d.caps[k]
+		if d.toks[c.a].sent < sent-1 {
+			break
+		}
+		s, e, _, ok := d.name(c.a, c.b)
+		if !ok || !d.org(s, e) || places[d.lowWords(s, e)] || d.reported(c.a, c.b) {
+			continue
+		}
+		a := s
+		if a > 0 && d.toks[a-1].low == "the" && d.toks[a-1].sent == d.toks[s].sent {
+			a--
+		}
+		if !d.subjectLike(a, e) || possessive(d.toks[e].low) {
+			continue
+		}
+		ref := speakerRef{span: d.tokSpan(a, e), thing: true, tok: a}
+		ref.name = ref.span.Text
+		ref.words = strings.Fields(strings.ToLower(apostrophes.Replace(ref.name)))
+		return ref, true
 	}
 	return speakerRef{}, false
 }
