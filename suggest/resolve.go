@@ -200,7 +200,7 @@ func newResolver(d *doc) *resolver {
 	}
 	for _, c := range d.caps {
 		s, e, _, ok := d.name(c.a, c.b)
-		if !ok || e-s < 1 {
+		if !ok || e-s < 1 || d.org(s, e) && (!d.firstNamed(s, e) || e-s >= 4) {
 			continue
 		}
 		for j := s + 1; j <= e; j++ {
@@ -648,6 +648,18 @@ func (r *resolver) pronoun(p string, i int) (speakerRef, bool) {
 		}
 	}
 	return speakerRef{}, false
+}
+
+// firstNamed reports whether the name [s, e] holds a common first name or
+// an initial before its last word: a person's name, even with an
+// organisation's word before it (Ledger Editor Tom B. Hale).
+func (d *doc) firstNamed(s, e int) bool {
+	for i := s; i < e; i++ {
+		if w := d.toks[i].low; maleNames[w] || femaleNames[w] || d.toks[i].initial() {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectOrg is the organisation named as the subject of the pronoun's
