@@ -149,6 +149,7 @@ type resolver struct {
 	lastSpoke speakerRef          // the last person a quote was given to, tok at its mention
 	spoke     bool
 	capMid    map[string]bool // lower-case words the text capitalises inside a sentence
+	titled    map[string]bool // lower-case surnames the text gives alone after a personal title (President Hale)
 	quoteQis  []int           // the quotations being resolved
 	quoted    map[string]bool // their capitalised words, lower case; nil until asked
 }
@@ -198,8 +199,16 @@ func newResolver(d *doc) *resolver {
 			r.capMid[strings.TrimSuffix(t.low, "'s")] = true
 		}
 	}
+	r.titled = map[string]bool{}
 	for _, c := range d.caps {
-		s, e, _, ok := d.name(c.a, c.b)
+		s, e, ts, ok := d.name(c.a, c.b)
+		if ok && s == e && !d.org(s, e) {
+			for _, t := range ts {
+				if titles[t] && !functionWords[t] {
+					r.titled[strings.TrimSuffix(d.toks[s].low, "'s")] = true
+				}
+			}
+		}
 		if !ok || e-s < 1 || d.org(s, e) && (!d.firstNamed(s, e) || e-s >= 4) {
 			continue
 		}
@@ -931,7 +940,8 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 		}
 		fs, fe := r.fullSpan(s, e)
 		acts := d.actsFirst(c.a, c.b)
-		if !r.personLike(s, e, ts) && !r.surnameOfPerson(s, e, fs, fe) && d.relationGender(c.a) == "" && !acts {
+		titled := s == e && r.titled[strings.TrimSuffix(d.toks[s].low, "'s")]
+		if !r.personLike(s, e, ts) && !r.surnameOfPerson(s, e, fs, fe) && d.relationGender(c.a) == "" && !acts && !titled {
 			continue
 		}
 		ref := speakerRef{span: d.tokSpan(fs, fe), person: true, tok: s}
@@ -946,10 +956,12 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 		if r.namedInQuote(ref.name) {
 			continue
 		}
+		// A surname the text gives after a personal title is a person's
+		// (President Hale … Hale departs …).
 		g, ok := r.genderOf(ref.name)
 		nb := d.pastBracket(c.b)
 		speaks := nb+1 < len(d.toks) && d.isWord(nb+1) && cueVerbs[d.toks[nb+1].low] || d.speaksPast(c.b)
-		if ok && g != p || !ok && !r.knownPerson(ref.name) && !speaks && !d.personApposition(c.b) && !acts {
+		if ok && g != p || !ok && !r.knownPerson(ref.name) && !speaks && !d.personApposition(c.b) && !acts && !titled {
 			continue // the wrong pronoun, or an unsure subject that does not speak
 		}
 		if found {
@@ -1083,13 +1095,17 @@ func (r *resolver) surnameOfPerson(s, e, fs, fe int) bool {
 func (r *resolver) knownPerson(name string) bool {
 	return r.known[strings.ToLower(apostrophes.Replace(name))]
 }
-
 // subjectLike reports whether the capitalised run [a, b] stands as a
 // subject: first in its sentence or after a comma or a conjunction, and
 // followed by a lower-case word (a verb) or a comma (an apposition).
 func (d *doc) subjectLike(a, b int) bool {
 	if b+1 >= len(d.toks) {
 		return false
+	}
+	// A person brought in on their own: Then there's Hale.
+	if a >= 1 && (d.toks[a-1].low == "there's" || d.toks[a-1].low == "is" && a >= 2 && d.toks[a-2].low == "there") &&
+		d.toks[b+1].text == "." {
+		return true
 	}
 	start := a
 	for start > 0 && d.toks[start-1].sent == d.toks[a].sent && d.toks[start-1].kind == word && a-start < 6 {
