@@ -1095,6 +1095,7 @@ func (r *resolver) surnameOfPerson(s, e, fs, fe int) bool {
 func (r *resolver) knownPerson(name string) bool {
 	return r.known[strings.ToLower(apostrophes.Replace(name))]
 }
+
 // subjectLike reports whether the capitalised run [a, b] stands as a
 // subject: first in its sentence or after a comma or a conjunction, and
 // followed by a lower-case word (a verb) or a comma (an apposition).
