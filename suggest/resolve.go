@@ -935,6 +935,11 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 		// A possessor in the pronoun's own clause also stands for it: she
 		// drew Hale's ire - he called her “weak”.
 		possessor := possessive(d.toks[c.b].low) && d.toks[c.a].sent == sent && d.sameClause(c.b, i)
+		// A possessor that opens the pronoun's sentence or the one before
+		// is its topic: Ruiz's fate is unclear, but she said …; Hale's
+		// column attacked Pike. He calls …
+		possessor = possessor || possessive(d.toks[c.b].low) && d.toks[c.a].sent >= sent-1 && d.toks[c.a].sent <= sent &&
+			(c.a == d.sentBeg[d.toks[c.a].sent] || c.a == d.sentBeg[d.toks[c.a].sent]+1 && d.toks[c.a-1].kind == word && functionWords[d.toks[c.a-1].low] && !possessive(d.toks[c.a-1].low))
 		if !ok || d.org(s, e) || d.roleWord(s, e) || !d.subjectLike(c.a, c.b) && !possessor || d.possessedRole(c.a) == p {
 			continue
 		}
