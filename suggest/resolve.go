@@ -939,7 +939,7 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 		// is its topic: Ruiz's fate is unclear, but she said …; Hale's
 		// column attacked Pike. He calls …
 		possessor = possessor || possessive(d.toks[c.b].low) && d.toks[c.a].sent >= sent-1 && d.toks[c.a].sent <= sent &&
-			(c.a == d.sentBeg[d.toks[c.a].sent] || c.a == d.sentBeg[d.toks[c.a].sent]+1 && d.toks[c.a-1].kind == word && functionWords[d.toks[c.a-1].low] && !possessive(d.toks[c.a-1].low))
+			(c.a == d.sentBeg[d.toks[c.a].sent] || c.a == d.sentBeg[d.toks[c.a].sent]+1 && (d.toks[c.a-1].low == "but" || d.toks[c.a-1].low == "and"))
 		if !ok || d.org(s, e) || d.roleWord(s, e) || !d.subjectLike(c.a, c.b) && !possessor || d.possessedRole(c.a) == p {
 			continue
 		}
