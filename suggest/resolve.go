@@ -945,6 +945,8 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 		}
 		fs, fe := r.fullSpan(s, e)
 		acts := d.actsFirst(c.a, c.b)
+		// A surname the text gives after a personal title is a person's
+		// (President Hale … Hale departs …).
 		titled := s == e && r.titled[strings.TrimSuffix(d.toks[s].low, "'s")]
 		if !r.personLike(s, e, ts) && !r.surnameOfPerson(s, e, fs, fe) && d.relationGender(c.a) == "" && !acts && !titled {
 			continue
@@ -961,8 +963,6 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 		if r.namedInQuote(ref.name) {
 			continue
 		}
-		// A surname the text gives after a personal title is a person's
-		// (President Hale … Hale departs …).
 		g, ok := r.genderOf(ref.name)
 		nb := d.pastBracket(c.b)
 		speaks := nb+1 < len(d.toks) && d.isWord(nb+1) && cueVerbs[d.toks[nb+1].low] || d.speaksPast(c.b)
