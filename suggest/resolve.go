@@ -148,6 +148,8 @@ type resolver struct {
 	lastIt    int                 // the last of seen that "it" can be (a thing), or -1
 	lastSpoke speakerRef          // the last person a quote was given to, tok at its mention
 	spoke     bool
+	capMid    map[string]bool // lower-case words the text capitalises inside a sentence
+	titled    map[string]bool // lower-case surnames the text gives alone after a personal title (President Hale)
 	quoteQis  []int           // the quotations being resolved
 	quoted    map[string]bool // their capitalised words, lower case; nil until asked
 }
@@ -188,14 +190,26 @@ func (r *resolver) namedInQuote(name string) bool {
 func newResolver(d *doc) *resolver {
 	r := &resolver{d: d, known: map[string]bool{}, gender: map[string]string{}, inSeen: map[int]bool{}, lastThey: -1, lastIt: -1,
 		heads: map[string][]int{}, npMemo: map[int][2]int{}, wordsMemo: map[int][]string{}, surname: map[string][][3]int{}}
+	r.capMid = map[string]bool{}
 	for k, t := range d.toks {
 		if t.kind == word && t.role == outside {
 			r.heads[t.low] = append(r.heads[t.low], k)
 		}
+		if t.kind == word && t.capital() && k > d.sentBeg[t.sent] && d.toks[k-1].kind == word {
+			r.capMid[strings.TrimSuffix(t.low, "'s")] = true
+		}
 	}
+	r.titled = map[string]bool{}
 	for _, c := range d.caps {
-		s, e, _, ok := d.name(c.a, c.b)
-		if !ok || e-s < 1 {
+		s, e, ts, ok := d.name(c.a, c.b)
+		if ok && s == e && !d.org(s, e) {
+			for _, t := range ts {
+				if titles[t] && !functionWords[t] {
+					r.titled[strings.TrimSuffix(d.toks[s].low, "'s")] = true
+				}
+			}
+		}
+		if !ok || e-s < 1 || d.org(s, e) && (!d.firstNamed(s, e) || e-s >= 4) {
 			continue
 		}
 		for j := s + 1; j <= e; j++ {
@@ -616,6 +630,9 @@ func (r *resolver) pronoun(p string, i int) (speakerRef, bool) {
 			return r.seen[r.lastThey], true
 		}
 	case "it":
+		if ref, ok := r.subjectOrg(i); ok && (r.lastIt < 0 || r.seen[r.lastIt].tok < ref.tok) {
+			return ref, true
+		}
 		if r.lastIt >= 0 {
 			return r.seen[r.lastIt], true
 		}
@@ -638,6 +655,50 @@ func (r *resolver) pronoun(p string, i int) (speakerRef, bool) {
 				}
 			}
 		}
+	}
+	return speakerRef{}, false
+}
+
+// firstNamed reports whether the name [s, e] holds a common first name or
+// an initial before its last word: a person's name, even with an
+// organisation's word before it (Ledger Editor Tom B. Hale).
+func (d *doc) firstNamed(s, e int) bool {
+	for i := s; i < e; i++ {
+		if w := d.toks[i].low; maleNames[w] || femaleNames[w] || d.toks[i].initial() {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectOrg is the organisation named as the subject of the pronoun's
+// own sentence or the one before (The Dover Ledger reported that Hale had
+// resigned. It added, “…”), for "it"; not a place.
+func (r *resolver) subjectOrg(i int) (speakerRef, bool) {
+	d := r.d
+	sent := d.toks[i].sent
+	last := sort.Search(len(d.caps), func(k int) bool { return d.caps[k].b >= i })
+	for k := last - 1; k >= 0 && k >= last-30; k-- {
+		d.tick(1)
+		c := d.caps[k]
+		if d.toks[c.a].sent < sent-1 {
+			break
+		}
+		s, e, _, ok := d.name(c.a, c.b)
+		if !ok || !d.org(s, e) || places[d.lowWords(s, e)] || d.reported(c.a, c.b) {
+			continue
+		}
+		a := s
+		if a > 0 && d.toks[a-1].low == "the" && d.toks[a-1].sent == d.toks[s].sent {
+			a--
+		}
+		if !d.subjectLike(a, e) || possessive(d.toks[e].low) {
+			continue
+		}
+		ref := speakerRef{span: d.tokSpan(a, e), thing: true, tok: a}
+		ref.name = ref.span.Text
+		ref.words = strings.Fields(strings.ToLower(apostrophes.Replace(ref.name)))
+		return ref, true
 	}
 	return speakerRef{}, false
 }
@@ -862,7 +923,7 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 	d := r.d
 	sent, para := d.toks[i].sent, d.toks[i].para
 	var subject, speaker speakerRef
-	found := false
+	found, reported := false, false
 	last := sort.Search(len(d.caps), func(k int) bool { return d.caps[k].b >= i })
 	for k := last - 1; k >= 0 && k >= last-60; k-- {
 		d.tick(1)
@@ -874,12 +935,20 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 		// A possessor in the pronoun's own clause also stands for it: she
 		// drew Hale's ire - he called her “weak”.
 		possessor := possessive(d.toks[c.b].low) && d.toks[c.a].sent == sent && d.sameClause(c.b, i)
+		// A possessor that opens the pronoun's sentence or the one before
+		// is its topic: Ruiz's fate is unclear, but she said …; Hale's
+		// column attacked Pike. He calls …
+		possessor = possessor || possessive(d.toks[c.b].low) && d.toks[c.a].sent >= sent-1 && d.toks[c.a].sent <= sent &&
+			(c.a == d.sentBeg[d.toks[c.a].sent] || c.a == d.sentBeg[d.toks[c.a].sent]+1 && (d.toks[c.a-1].low == "but" || d.toks[c.a-1].low == "and"))
 		if !ok || d.org(s, e) || d.roleWord(s, e) || !d.subjectLike(c.a, c.b) && !possessor || d.possessedRole(c.a) == p {
 			continue
 		}
 		fs, fe := r.fullSpan(s, e)
 		acts := d.actsFirst(c.a, c.b)
-		if !r.personLike(s, e, ts) && !r.surnameOfPerson(s, e, fs, fe) && d.relationGender(c.a) == "" && !acts {
+		// A surname the text gives after a personal title is a person's
+		// (President Hale … Hale departs …).
+		titled := s == e && r.titled[strings.TrimSuffix(d.toks[s].low, "'s")]
+		if !r.personLike(s, e, ts) && !r.surnameOfPerson(s, e, fs, fe) && d.relationGender(c.a) == "" && !acts && !titled {
 			continue
 		}
 		ref := speakerRef{span: d.tokSpan(fs, fe), person: true, tok: s}
@@ -895,20 +964,25 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 			continue
 		}
 		g, ok := r.genderOf(ref.name)
-		speaks := c.b+1 < len(d.toks) && d.isWord(c.b+1) && cueVerbs[d.toks[c.b+1].low]
-		if ok && g != p || !ok && !r.knownPerson(ref.name) && !speaks && !d.personApposition(c.b) && !acts {
+		nb := d.pastBracket(c.b)
+		speaks := nb+1 < len(d.toks) && d.isWord(nb+1) && cueVerbs[d.toks[nb+1].low] || d.speaksPast(c.b)
+		if ok && g != p || !ok && !r.knownPerson(ref.name) && !speaks && !d.personApposition(c.b) && !acts && !titled {
 			continue // the wrong pronoun, or an unsure subject that does not speak
 		}
 		if found {
 			// The sentence's own subject before the subject of what it
 			// reports: Lou Pike, a nurse, said Ana Ruiz should go. He …
-			if d.toks[c.a].sent == d.toks[subject.tok].sent {
+			if d.toks[c.a].sent == d.toks[subject.tok].sent && (reported || speaks) {
 				subject = ref
 			}
 			break
 		}
 		subject, found = ref, true
-		if !d.reported(c.a, c.b) {
+		// In the pronoun's own sentence, a name that speaks before the
+		// subject found: Lou Pike acknowledged that Ruiz and Hale had
+		// split the vote, an outcome, he said, “…”.
+		reported = d.reported(c.a, c.b)
+		if !reported && d.toks[c.a].sent != sent {
 			break
 		}
 	}
@@ -917,7 +991,7 @@ func (r *resolver) subjectPerson(p string, i int) (speakerRef, bool) {
 		// The last speaker, of the right pronoun or, within the pronoun's
 		// paragraph and the one before, of none known (said Pruitt, …).
 		g, ok := r.genderOf(r.lastSpoke.name)
-		if ok && g == p || !ok && d.toks[r.lastSpoke.tok].para >= para-1 {
+		if ok && g == p || !ok && d.toks[r.lastSpoke.tok].para >= para-1 && r.nameLike(r.lastSpoke.name) {
 			speaker, spoke = r.lastSpoke, true
 		}
 	}
@@ -1034,6 +1108,11 @@ func (d *doc) subjectLike(a, b int) bool {
 	if b+1 >= len(d.toks) {
 		return false
 	}
+	// A person brought in on their own: Then there's Hale.
+	if a >= 1 && (d.toks[a-1].low == "there's" || d.toks[a-1].low == "is" && a >= 2 && d.toks[a-2].low == "there") &&
+		d.toks[b+1].text == "." {
+		return true
+	}
 	start := a
 	for start > 0 && d.toks[start-1].sent == d.toks[a].sent && d.toks[start-1].kind == word && a-start < 6 {
 		w := d.toks[start-1]
@@ -1044,11 +1123,21 @@ func (d *doc) subjectLike(a, b int) bool {
 		}
 		start--
 	}
+	// The determiner that opens the subject's words: the district GOP
+	// Chairman Lou Pike declined …
+	if start < a && start > 0 && d.toks[start-1].sent == d.toks[a].sent && (d.toks[start-1].low == "the" || d.toks[start-1].low == "a" || d.toks[start-1].low == "an") {
+		start--
+	}
 	before := start == 0 || d.toks[start-1].sent != d.toks[a].sent || d.toks[start-1].text == "," ||
 		d.toks[start-1].low == "and" || d.toks[start-1].low == "but" || d.toks[start-1].kind == markClose ||
 		cueVerbs[d.toks[start-1].low] && !listenerVerbs[d.toks[start-1].low] // said Alan Abramowitz, a demographer: the speaker
-	n := d.toks[b+1]
-	after := n.text == "," || n.kind == word && !n.capital() && n.role == outside && !npStops[n.low] || cueVerbs[n.low]
+	nk := d.pastBracket(b) + 1
+	// An adverb between the subject and its verb: Hale also attacked …
+	for nk+1 < len(d.toks) && nk <= b+3 && d.isWord(nk) && subjectAdverbs[d.toks[nk].low] {
+		nk++
+	}
+	n := d.toks[nk]
+	after := n.text == "," || n.kind == word && !n.capital() && n.role == outside && !npStops[n.low] && !laterPreps[n.low] || cueVerbs[n.low]
 	// A second name after "and" and before a comma closes a pair, no
 	// clause (between Ruiz and Hale, with …), unless a role follows it
 	// (and Hale, the mayor, said).
@@ -1057,6 +1146,66 @@ func (d *doc) subjectLike(a, b int) bool {
 	}
 	// A possessor is not the subject: Olsen's deputy director.
 	return before && after && !possessive(d.toks[b].low)
+}
+
+// speaksPast reports whether the name ending at token b is the subject of
+// a speech verb past a bracket and an apposition set off by commas (Sen.
+// Ana Ruiz (D-Ore.), a delegate backing Hale, said …): it speaks.
+func (d *doc) speaksPast(b int) bool {
+	k := d.pastBracket(b) + 1
+	if k >= len(d.toks) || d.toks[k].text != "," {
+		return false
+	}
+	k++
+	for n := 0; k < len(d.toks) && d.toks[k].text != ","; k, n = k+1, n+1 {
+		if n > 15 || d.toks[k].sent != d.toks[b].sent || d.toks[k].kind != word && d.toks[k].kind != punct {
+			return false
+		}
+	}
+	k++
+	for k < len(d.toks) && d.isWord(k) && (auxiliaries[d.toks[k].low] || adverb(d.toks[k])) {
+		k++
+	}
+	return k < len(d.toks) && d.isWord(k) && !d.toks[k].capital() && cueVerbs[d.toks[k].low] && !nounable[d.toks[k].low]
+}
+
+// nameLike reports whether a speaker's name reads as a name: more than
+// one word, or a word the text capitalises inside a sentence too. A word
+// capitalised only where it opens a sentence is a common noun (Audiences
+// can expect …; Eyebrows raised, …), no one a pronoun stands for.
+func (r *resolver) nameLike(name string) bool {
+	ws := strings.Fields(strings.ToLower(apostrophes.Replace(name)))
+	return len(ws) != 1 || r.capMid[strings.TrimSuffix(ws[0], "'s")]
+}
+
+// subjectAdverbs may stand between a subject and its verb.
+var subjectAdverbs = set("also", "then", "even", "only")
+
+// laterPreps after a name make it an object, not a subject: Hale attacked
+// Ana Ruiz and Tom Pike during the rally.
+var laterPreps = set("during", "for", "against", "over", "toward", "towards", "through", "amid", "among", "without",
+	"via", "behind", "despite", "throughout", "onto", "upon", "within")
+
+// pastBracket is the last token of a bracket that follows the name
+// ending at token b in its sentence (George Hale (a Whig) was …; Sen. Ana
+// Ruiz (D-Ore.), a nurse, said), or b when none does: the words after the
+// bracket tell whether the name is a subject.
+func (d *doc) pastBracket(b int) int {
+	if b+2 >= len(d.toks) || d.toks[b+1].text != "(" {
+		return b
+	}
+	for k := b + 2; k < len(d.toks) && k <= b+10 && d.toks[k].sent == d.toks[b].sent; k++ {
+		switch d.toks[k].text {
+		case ")":
+			if k+1 < len(d.toks) {
+				return k
+			}
+			return b
+		case "(", "“", "”", "\"":
+			return b
+		}
+	}
+	return b
 }
 
 // possessedRole is the pronoun of the one who owns the role that the name
@@ -1184,6 +1333,7 @@ func (r *resolver) surePerson(p string, i int) (speakerRef, bool) {
 // by a comma and words that only a person takes: a relative "who", or a
 // role (Wes Arden, Ruiz's longtime adviser, …).
 func (d *doc) personApposition(b int) bool {
+	b = d.pastBracket(b)
 	if b+2 >= len(d.toks) || d.toks[b+1].text != "," {
 		return false
 	}
