@@ -425,15 +425,19 @@ var titleWords = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true
 	"president": true, "senator": true, "secretary": true, "former": true, "gen": true, "republican": true, "democrat": true,
 	"democratic": true, "candidate": true, "nominee": true, "presidential": true, "speaker": true}
 
+// generational suffixes follow a surname and are not one (Tom Hale Jr.).
+var generational = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
+
 // nameRun is the run of capitalised words (initials included, titles
-// excluded) that ends in the last capitalised word of s: Ana Ruiz in
-// "Ana Ruiz", Ruiz alone in "Former Ore. leader Ruiz".
+// excluded) that ends in the last capitalised word of s that is no
+// generational suffix: Ana Ruiz in "Ana Ruiz", Ruiz alone in "Former Ore.
+// leader Ruiz", Tom B. Hale in "Tom B. Hale II".
 func nameRun(s string) []string {
 	ws := strings.Fields(s)
 	end := -1
 	for i := len(ws) - 1; i >= 0; i-- {
-		rs := []rune(strings.Trim(ws[i], ".,'’\"“”()"))
-		if len(rs) > 0 && unicode.IsUpper(rs[0]) {
+		w := strings.Trim(ws[i], ".,'’\"“”()")
+		if rs := []rune(w); len(rs) > 0 && unicode.IsUpper(rs[0]) && !(generational[strings.ToLower(w)] && i > 0) {
 			end = i
 			break
 		}
@@ -556,6 +560,9 @@ func chainName(c []mention) string {
 		cw := capWords(seg)
 		if len(cw) == 0 {
 			continue
+		}
+		if len(cw) > 1 && generational[strings.ToLower(cw[len(cw)-1])] {
+			cw = cw[:len(cw)-1]
 		}
 		sn := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(cw[len(cw)-1], "'s"), "’s"))
 		if surname != "" && sn != surname {

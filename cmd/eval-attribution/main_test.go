@@ -70,6 +70,10 @@ func TestSameName(t *testing.T) {
 		{"A. Ruiz", "Ana Ruiz", true},
 		{"Ana Ruiz", "Media Group's Ruiz", true},
 		{"Ana Ruiz", "Ana Soto", false},
+		{"Tom B. Hale", "Tom B. Hale II", true},
+		{"Hale", "Rep. Tom Hale, Jr.", true},
+		{"Tom Hale Jr.", "Tom Hale", true},
+		{"Tom Hale III", "Ana Hale", false},
 	} {
 		if got := sameName(tt.got, tt.want); got != tt.same {
 			t.Errorf("sameName(%q, %q) = %v, want %v", tt.got, tt.want, got, tt.same)
