@@ -104,7 +104,7 @@ var determiners = set("the", "a", "an", "this", "that", "these", "those", "his",
 	"another", "other", "several", "some", "many", "two", "three", "both", "each", "one", "most", "few", "all")
 
 // npStops end a noun phrase when walking back from a verb.
-var npStops = set("and", "but", "or", "nor", "that", "which", "who", "whom", "because", "although", "though", "while",
+var npStops = set("and", "but", "or", "nor", "that", "which", "who", "who's", "whom", "because", "although", "though", "while",
 	"if", "when", "so", "as", "than", "then", "is", "was", "are", "were", "be", "been", "to", "not", "where", "after",
 	"before", "since", "until", "what", "however", "yet", "also", "even", "only", "said", "says", "there", "here", "in",
 	"on", "at", "by", "from", "with", "into", "about")
@@ -119,11 +119,11 @@ var auxiliaries = set("also", "later", "then", "again", "once", "has", "had", "h
 // verb: Ruiz, in her e-mail, quipped.
 var parentheticals = set("in", "at", "on", "during", "after", "before", "speaking", "writing", "according", "who",
 	"which", "while", "when", "like", "asked", "including", "for", "with", "from", "under", "unlike", "as", "through",
-	"appearing", "testifying", "responding", "reached", "interviewed", "by", "not", "too", "however", "though")
+	"appearing", "testifying", "responding", "reached", "interviewed", "by", "not", "too", "however", "though", "who's")
 
 // afterStops end the speaker's words after an inverted verb: “…,” said
 // Ruiz in testimony.
-var afterStops = set("who", "which", "that", "whose", "in", "at", "on", "during", "after", "before", "to", "with",
+var afterStops = set("who", "who's", "which", "that", "whose", "in", "at", "on", "during", "after", "before", "to", "with",
 	"from", "by", "while", "when", "as", "about", "last", "this", "and", "but", "told", "said", "adding", "noting",
 	"referring", "speaking", "writing", "yesterday", "today", "tuesday", "monday", "wednesday", "thursday",
 	"friday", "saturday", "sunday", "earlier", "later", "recently", "because", "since", "if")
@@ -564,7 +564,7 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 			}
 			// So is a long description with a relative clause in it (X, a
 			// businessman who sat on the board until last month, said).
-			if m2 >= a && d.toks[m2].text == "," && (d.toks[m2+1].low == "who" || d.toks[m2+1].low == "which" ||
+			if m2 >= a && d.toks[m2].text == "," && (d.toks[m2+1].low == "who" || d.toks[m2+1].low == "who's" || d.toks[m2+1].low == "which" ||
 				(d.toks[m2+1].low == "a" || d.toks[m2+1].low == "an" || d.toks[m2+1].low == "the") && d.holdsRelative(m2+1, seg1)) {
 				m, seg0 = m2, m2+1
 			} else if m2 >= a && d.toks[m2].text == "," {
@@ -665,7 +665,7 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 	// Ruiz, the analyst who founded the site tweeted): the name before the
 	// apposition is the subject.
 	for w := j; w >= a && j-w <= 12 && d.isWord(w); w-- {
-		if lw := d.toks[w].low; lw == "who" || lw == "whose" {
+		if lw := d.toks[w].low; lw == "who" || lw == "who's" || lw == "whose" {
 			for m := w - 1; m >= a && w-m <= 8; m-- {
 				if d.toks[m].text == "," {
 					if n0, n1, ok := d.nameBefore(m, a); ok {
@@ -1401,7 +1401,7 @@ func (d *doc) afterOpening(a, v int) int {
 		return k
 	}
 	t := d.toks[a]
-	opening := strings.HasSuffix(t.low, "ing") && t.capital() || parentheticals[t.low] && t.low != "who" ||
+	opening := strings.HasSuffix(t.low, "ing") && t.capital() || parentheticals[t.low] && t.low != "who" && t.low != "who's" ||
 		t.capital() && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") || timeWords[t.low] || openingWords[t.low]
 	for k := a + 1; k < v && k <= a+15; k++ {
 		if d.toks[k].text == "," {
