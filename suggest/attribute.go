@@ -401,12 +401,20 @@ func (d *doc) cueWithSpeaker(i, a, b int) attribution {
 	// Inverted (“…,” said the mayor; “…” if …, said the mayor) only right
 	// after a quotation's closing mark or a comma: elsewhere the words after
 	// the verb are its object (described his leadership skills).
-	if d.afterClose(i) || i > 0 && d.toks[i-1].text == "," && invertible[d.toks[i].low] && !(end+1 <= b && pronouns[d.toks[end+1].low]) {
+	if d.afterClose(i) || i > 0 && d.toks[i-1].text == "," && invertible[d.toks[i].low] && !(end+1 <= b && pronouns[d.toks[end+1].low]) ||
+		d.opensSentence(i) && (invertible[d.toks[i].low] || d.toks[i].low == "stated") {
 		if s, e := d.npAfter(end+1, b); s >= 0 {
 			return attribution{kind: attrDirect, cue: cue, npA: s, npB: e, cueTok: i, cueEnd: end}
 		}
 	}
 	return attribution{npA: -1}
+}
+
+// opensSentence reports whether the capitalised word at i opens its
+// sentence: an inverted cue there (Said Ana Ruiz, who …, “…”; Stated Ruiz:
+// ¶ “…”) has its speaker after it.
+func (d *doc) opensSentence(i int) bool {
+	return d.toks[i].capital() && i == d.sentBeg[d.toks[i].sent]
 }
 
 // afterClose reports whether token i follows a closing quotation mark,

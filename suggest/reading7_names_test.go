@@ -18,6 +18,12 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "impossible")}},
 		{"relative: guard, who's after an inverted speaker", "“We will win,” said Tom Hale.\n\n“It was impossible,” said Ana Ruiz, who’s thinking about a run.",
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "It was impossible")}},
+		{"opening: an inverted cue that opens its sentence, a relative clause, then the quotation", "“We will win,” said Tom Hale.\n\nThe old mill was rebuilt. Said Ana Ruiz, who grew up nearby, “We were all so proud of it.”",
+			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "We were all so proud of it.")}},
+		{"opening: stated and a colon, the quotation in the next paragraph", "“We will win,” said Tom Hale.\n\nAna Ruiz was on the radio.\n\nStated Ruiz:\n\n“I think the stakes are very high.”",
+			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "I think the stakes are very high.")}},
+		{"opening: guard, an opening participle phrase keeps the subject after it", "“We will win,” said Tom Hale.\n\nAsked about the fares, Ana Ruiz said: “They are too high.”",
+			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "They are too high.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
