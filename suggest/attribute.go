@@ -115,6 +115,10 @@ var auxiliaries = set("also", "later", "then", "again", "once", "has", "had", "h
 	"simply", "just", "flatly", "quickly", "finally", "first", "now", "already", "never", "could", "can", "may",
 	"might", "should", "must", "only")
 
+// midAdverbs stand between a subject and its verb without commas, in
+// lower case: Ruiz however said; Hale instead argued.
+var midAdverbs = set("however", "though", "instead", "therefore", "too")
+
 // parentheticals start a clause set off by commas between a subject and its
 // verb: Ruiz, in her e-mail, quipped.
 var parentheticals = set("in", "at", "on", "during", "after", "before", "speaking", "writing", "according", "who",
@@ -486,7 +490,7 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 	}
 	// Auxiliaries and adverbs before the verb, but not a capitalised word
 	// inside a name (columnist George Will wrote).
-	for j >= a && d.isWord(j) && (auxiliaries[d.toks[j].low] || adverb(d.toks[j])) &&
+	for j >= a && d.isWord(j) && (auxiliaries[d.toks[j].low] || adverb(d.toks[j]) || midAdverbs[d.toks[j].low] && !d.toks[j].capital()) &&
 		!(d.toks[j].capital() && j-1 >= a && d.isWord(j-1) && d.toks[j-1].sent == d.toks[j].sent && (d.toks[j-1].capital() || d.toks[j-1].initial())) {
 		j--
 	}
@@ -1244,7 +1248,7 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 	}
 	// The subject's verb may come after auxiliaries and adverbs: Ana Ruiz
 	// is insisting that …; the candidate has also been saying ….
-	for v-1 > a && d.isWord(v-1) && (auxiliaries[d.toks[v-1].low] || adverb(d.toks[v-1])) {
+	for v-1 > a && d.isWord(v-1) && (auxiliaries[d.toks[v-1].low] || adverb(d.toks[v-1]) || midAdverbs[d.toks[v-1].low] && !d.toks[v-1].capital()) {
 		v--
 	}
 	for i := a; i < v; i++ {

@@ -24,6 +24,10 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "I think the stakes are very high.")}},
 		{"opening: guard, an opening participle phrase keeps the subject after it", "“We will win,” said Tom Hale.\n\nAsked about the fares, Ana Ruiz said: “They are too high.”",
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "They are too high.")}},
+		{"adverb: however between the name and its verb, with no commas", "“We will win,” said Tom Hale.\n\nDan Pike however said he would welcome a “principled network” for the coast.",
+			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "principled network")}},
+		{"adverb: instead between the name and its verb", "“We will win,” said Tom Hale.\n\nDan Pike instead argued that the plan was “a total mess.”",
+			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "a total mess.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
