@@ -392,6 +392,11 @@ func (d *doc) cueWithSpeaker(i, a, b int) attribution {
 	if strings.HasSuffix(d.toks[i].low, "ing") && i > 0 && (d.toks[i-1].text == "," || d.toks[i-1].kind == markClose && d.toks[i-2].text == ",") {
 		return attribution{npA: -1}
 	}
+	// So does a perfect participle (Ruiz misjudged Pike, having referred to
+	// him as a “…”): "having" is no subject.
+	if i > 0 && d.toks[i-1].low == "having" {
+		return attribution{npA: -1}
+	}
 	if s, e := d.subjectBefore(i, a); s >= 0 && !(s == e && sentenceAdverbs[d.toks[s].low]) {
 		// A participle after a thing (their ninth debate saying) speaks
 		// for the clause's subject, read by subjectCue.

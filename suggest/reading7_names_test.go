@@ -28,6 +28,10 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "principled network")}},
 		{"adverb: instead between the name and its verb", "“We will win,” said Tom Hale.\n\nDan Pike instead argued that the plan was “a total mess.”",
 			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "a total mess.")}},
+		{"participle: having and a cue take the clause's subject, not having", "“We will win,” said Tom Hale.\n\nAna Ruiz opened the debate saying \"of course\" Pike is able -- having suggested in a speech that he was \"not able.\"",
+			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "of course"), one("Ana Ruiz", "not able.")}},
+		{"participle: having after a comma", "“We will win,” said Tom Hale.\n\nAna Ruiz also misjudged Dan Pike, having referred to him as a \"reformer.\"",
+			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "reformer.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
