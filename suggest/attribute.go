@@ -1418,7 +1418,9 @@ func (d *doc) afterOpening(a, v int) int {
 		return k
 	}
 	t := d.toks[a]
-	opening := strings.HasSuffix(t.low, "ing") && t.capital() || parentheticals[t.low] && t.low != "who" && t.low != "who's" ||
+	// Here in Dover, …; There at the rally, …: a place the reporter points to.
+	here := (t.low == "here" || t.low == "there") && a+1 < v && (d.toks[a+1].low == "in" || d.toks[a+1].low == "at" || d.toks[a+1].low == "on")
+	opening := here || strings.HasSuffix(t.low, "ing") && t.capital() || parentheticals[t.low] && t.low != "who" && t.low != "who's" ||
 		t.capital() && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") || timeWords[t.low] || openingWords[t.low]
 	for k := a + 1; k < v && k <= a+15; k++ {
 		if d.toks[k].text == "," {

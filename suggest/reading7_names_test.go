@@ -32,6 +32,8 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "of course"), one("Ana Ruiz", "not able.")}},
 		{"participle: having after a comma", "“We will win,” said Tom Hale.\n\nAna Ruiz also misjudged Dan Pike, having referred to him as a \"reformer.\"",
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "reformer.")}},
+		{"opening: here and a place open a phrase before the subject", "“We will win,” said Tom Hale.\n\nHere in Dover, Dan Pike stepped up his attacks, saying, \"We have got to win the day.\"",
+			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "We have got to win the day.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
