@@ -1362,6 +1362,11 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 			}
 			// The Ohio senator struck back, saying …: the phrase up to its role noun.
 			for h := i + 1; h < v && h <= i+4 && d.isWord(h); h++ {
+				// A capitalised role noun before another capitalised word
+				// is inside a name: The Harbor Campaign Committee has ….
+				if d.toks[h].capital() && h+1 < v && d.isWord(h+1) && d.toks[h+1].capital() {
+					continue
+				}
 				if roleNouns[d.toks[h].low] || issued[d.toks[h].low] {
 					// The last noun of a compound: a campaign official, a
 					// campaign TV ad.

@@ -34,6 +34,10 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "reformer.")}},
 		{"opening: here and a place open a phrase before the subject", "“We will win,” said Tom Hale.\n\nHere in Dover, Dan Pike stepped up his attacks, saying, \"We have got to win the day.\"",
 			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "We have got to win the day.")}},
+		{"name: a capitalised role noun inside an organisation's name is no end of it", "“We will win,” said Tom Hale.\n\nThe Democratic Harbor Campaign Committee has rolled out a \"Party of Hale\" campaign dubbing his candidates as \"Haleans.\"",
+			[]brief{one("Tom Hale", "We will win"), one("The Democratic Harbor Campaign Committee", "Haleans.")}},
+		{"name: guard, the phrase up to a lower-case role noun", "“We will win,” said Tom Hale.\n\nThe Ohio senator struck back at the harbor board on Friday, saying the plan was \"a disgrace.\"",
+			[]brief{one("Tom Hale", "We will win"), one("The Ohio senator", "a disgrace.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
