@@ -1377,6 +1377,18 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 							break
 						}
 					}
+					// A role of a place or body in capitals belongs to it:
+					// The former secretary of State began …; the mayor of
+					// Dover told ….
+					if h+2 < v && !d.toks[h].capital() && d.toks[h+1].low == "of" && d.isWord(h+2) && d.toks[h+2].capital() {
+						n := h + 2
+						for n+1 < v && d.isWord(n+1) && d.toks[n+1].capital() {
+							n++
+						}
+						if n+1 == v || d.isWord(n+1) && !d.toks[n+1].capital() || d.toks[n+1].text == "," {
+							return i, n
+						}
+					}
 					return i, h
 				}
 			}

@@ -38,6 +38,10 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("The Democratic Harbor Campaign Committee", "Haleans.")}},
 		{"name: guard, the phrase up to a lower-case role noun", "“We will win,” said Tom Hale.\n\nThe Ohio senator struck back at the harbor board on Friday, saying the plan was \"a disgrace.\"",
 			[]brief{one("Tom Hale", "We will win"), one("The Ohio senator", "a disgrace.")}},
+		{"description: a role of a place in capitals belongs to the description", "“We will win,” said Tom Hale.\n\nThe former secretary of State began her speech by slamming candidates who think they can \"outsource\" the port.",
+			[]brief{one("Tom Hale", "We will win"), one("The former secretary of State", "outsource")}},
+		{"description: the mayor of a town before a participle", "“We will win,” said Tom Hale.\n\nThe mayor of Dover struck back at the board on Friday, saying the plan was \"a disgrace.\"",
+			[]brief{one("Tom Hale", "We will win"), one("The mayor of Dover", "a disgrace.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
