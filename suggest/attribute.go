@@ -952,6 +952,8 @@ func (d *doc) npAfter(i, b int) (int, int) {
 		// two titles joined by "and": said former Ohio Gov. and party
 		// Chairman Ed Rendell
 		d.toks[j].low == "and" && titles[d.toks[j-1].low] && j+1 <= b && d.isWord(j+1) ||
+		// said the base chief known as Bob: the name the text gives him
+		d.toks[j].low == "as" && (d.toks[j-1].low == "known" || d.toks[j-1].low == "identified") && j+1 <= b && d.isWord(j+1) && d.toks[j+1].capital() ||
 		d.toks[j].capital() && d.toks[j-1].capital() && !functionWords[d.toks[j-1].low]) { // said Al From
 		// said Ruiz had won, said the plan is dead: a clause, no speaker.
 		if finiteVerbs[d.toks[j].low] && !d.toks[j].capital() {

@@ -42,6 +42,10 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("The former secretary of State", "outsource")}},
 		{"description: the mayor of a town before a participle", "“We will win,” said Tom Hale.\n\nThe mayor of Dover struck back at the board on Friday, saying the plan was \"a disgrace.\"",
 			[]brief{one("Tom Hale", "We will win"), one("The mayor of Dover", "a disgrace.")}},
+		{"inverted: a description known as a name goes on to the name", "“We will win,” said Tom Hale.\n\n\"There never was an order,\" said the base chief known as Bob, speaking for the first time.",
+			[]brief{one("Tom Hale", "We will win"), one("Bob", "There never was an order")}},
+		{"inverted: guard, as after another word ends the speaker", "“We will win,” said Tom Hale.\n\n\"There never was an order,\" said the base chief as Dan Pike looked on.",
+			[]brief{one("Tom Hale", "We will win"), one("the base chief", "There never was an order")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
