@@ -1096,6 +1096,25 @@ func (d *doc) clauseColon(a, open int) attribution {
 	if c <= a || d.toks[c].text != ":" {
 		return attribution{npA: -1}
 	}
+	// Here's Ana Ruiz in 1992: “…”: the name the reporter presents.
+	if h := d.afterOpening(a, c); h+1 < c && d.isWord(h) && d.toks[h].capital() {
+		n := h + 1
+		if d.toks[h].low == "here" && d.isWord(n) && d.toks[n].low == "is" {
+			n++
+		}
+		if d.toks[h].low == "here's" || n == h+2 {
+			j := n
+			for j+1 < c && d.isWord(j+1) && (d.toks[j+1].capital() || d.toks[j+1].initial() || nameParticles[d.toks[j+1].low]) {
+				j++
+			}
+			if j < c && d.isWord(n) && (d.toks[n].capital() || d.toks[n].initial()) && !functionWords[d.toks[n].low] {
+				if s, e, _, ok := d.name(n, j); ok && s <= e {
+					return attribution{kind: attrColon, cue: ":", npA: n, npB: j, cueTok: c, cueEnd: c}
+				}
+			}
+			return attribution{npA: -1}
+		}
+	}
 	for i := d.afterOpening(a, c); i < c-1; i++ {
 		if !d.isWord(i) {
 			continue

@@ -46,6 +46,12 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Bob", "There never was an order")}},
 		{"inverted: guard, as after another word ends the speaker", "“We will win,” said Tom Hale.\n\n\"There never was an order,\" said the base chief as Dan Pike looked on.",
 			[]brief{one("Tom Hale", "We will win"), one("the base chief", "There never was an order")}},
+		{"colon: here's and a name present the quotation", "“We will win,” said Tom Hale.\n\nHere’s Ana Ruiz in December 1992: “Our new direction must rest on the facts.”",
+			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "Our new direction must rest on the facts.")}},
+		{"colon: here is and a name", "“We will win,” said Tom Hale.\n\nHere is Dan Pike on the fares: “They are too high.”",
+			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "They are too high.")}},
+		{"colon: guard, here is and a thing names no one", "“We will win,” said Tom Hale.\n\nHere is the text: “They are too high.”",
+			[]brief{one("Tom Hale", "We will win"), one("Tom Hale", "They are too high.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
