@@ -1455,10 +1455,18 @@ func (d *doc) afterOpening(a, v int) int {
 	if k := d.dateline(a, v); k > a {
 		return k
 	}
+	// And after the vote, …; But during the debate, …: a conjunction
+	// before an opening phrase.
+	if w := d.toks[a].low; (w == "and" || w == "but" || w == "so" || w == "yet") && d.toks[a].capital() && a+2 < v && d.isWord(a+1) &&
+		!d.toks[a+1].capital() && (parentheticals[d.toks[a+1].low] || strings.HasSuffix(d.toks[a+1].low, "ing")) {
+		if k := d.afterOpening(a+1, v); k > a+1 {
+			return k
+		}
+	}
 	t := d.toks[a]
 	// Here in Dover, …; There at the rally, …: a place the reporter points to.
 	here := (t.low == "here" || t.low == "there") && a+1 < v && (d.toks[a+1].low == "in" || d.toks[a+1].low == "at" || d.toks[a+1].low == "on")
-	opening := here || strings.HasSuffix(t.low, "ing") && t.capital() || parentheticals[t.low] && t.low != "who" && t.low != "who's" ||
+	opening := here || strings.HasSuffix(t.low, "ing") && (t.capital() || a > 0 && d.isWord(a-1) && d.toks[a-1].capital() && sentenceAdverbs[d.toks[a-1].low]) || parentheticals[t.low] && t.low != "who" && t.low != "who's" ||
 		t.capital() && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") || timeWords[t.low] || openingWords[t.low]
 	for k := a + 1; k < v && k <= a+15; k++ {
 		if d.toks[k].text == "," {

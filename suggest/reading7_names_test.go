@@ -52,6 +52,10 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "They are too high.")}},
 		{"colon: guard, here is and a thing names no one", "“We will win,” said Tom Hale.\n\nHere is the text: “They are too high.”",
 			[]brief{one("Tom Hale", "We will win"), one("Tom Hale", "They are too high.")}},
+		{"opening: a conjunction before an opening phrase", "“We will win,” said Tom Hale.\n\nAnd after the court refused to restore the law, Gov. Dan Pike (R) blamed the court's \"four liberal justices who blocked it.\"",
+			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "four liberal justices who blocked it.")}},
+		{"opening: guard, a conjunction before a participle phrase", "“We will win,” said Tom Hale.\n\nBut speaking to reporters on Friday, Dan Pike called the plan “a disgrace.”",
+			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "a disgrace.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
