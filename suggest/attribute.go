@@ -1335,6 +1335,24 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 			if j == i && v-j >= 2 && v-j <= 4 && d.isWord(v) && d.commonNounsTo(j+1, v) {
 				return i, v - 1
 			}
+			// The same when the text writes the word in lower case
+			// elsewhere, whatever follows the nouns: Nuclear arms experts
+			// have long discounted …; a common word opens no name.
+			if j == i && i == a && !titles[t.low] && !roleWords[t.low] && d.lowerWord(i) && j+1 < v && d.isWord(j+1) && !d.toks[j+1].capital() {
+				h := j
+				for h+1 < v && h+1 <= j+4 && d.commonWord(h+1) {
+					h++
+				}
+				if h+1 < v && d.isWord(h+1) && d.toks[h+1].low != "and" && !d.toks[h+1].capital() {
+					for h > j && !d.commonNounsTo(j+1, h+1) {
+						h--
+					}
+					if h > j {
+						return i, h
+					}
+				}
+				return -1, -1
+			}
 			// A pair of names as the subject: Ana Ruiz and Tom Hale issued
 			// a statement describing …. A lone capitalised word in -s may
 			// be a group (Democrats and Republicans), no pair of names.
@@ -1872,6 +1890,14 @@ func (d *doc) personOf(s, a int) (int, int, bool) {
 // commonNounsTo reports whether the tokens [a, b) are lower-case words
 // that end a noun phrase: no function word, adverb, auxiliary, verb of
 // speech or time among them, and the last a plural or a role noun.
+// commonWord reports whether the word at k may be a lower-case noun of a
+// subject's phrase: no function word, verb, adverb, time or pronoun.
+func (d *doc) commonWord(k int) bool {
+	t := d.toks[k]
+	return d.isWord(k) && !t.capital() && !t.initial() && !functionWords[t.low] && !npStops[t.low] && !adverb(t) &&
+		!auxiliaries[t.low] && !cueVerbs[t.low] && !finiteVerbs[t.low] && !timeWords[t.low] && !pronouns[t.low]
+}
+
 func (d *doc) commonNounsTo(a, b int) bool {
 	for k := a; k < b; k++ {
 		t := d.toks[k]

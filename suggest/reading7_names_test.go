@@ -56,6 +56,14 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "four liberal justices who blocked it.")}},
 		{"opening: guard, a conjunction before a participle phrase", "“We will win,” said Tom Hale.\n\nBut speaking to reporters on Friday, Dan Pike called the plan “a disgrace.”",
 			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "a disgrace.")}},
+		{"common word: a capitalised word written in lower case elsewhere opens a description, no name", "“We will win,” said Tom Hale.\n\nFederal dock unions have long campaigned against jobs that are considered \"inherently public.\" A federal plan is near.",
+			[]brief{one("Tom Hale", "We will win"), one("Federal dock unions", "inherently public.")}},
+		{"common word: the same with a verb of speech later in the clause", "“We will win,” said Tom Hale.\n\nNuclear arms experts have discounted the claims, but have speculated that the plant might boost its \"explosive yield\" by other means. A nuclear test is near.",
+			[]brief{one("Tom Hale", "We will win"), one("Nuclear arms experts", "explosive yield")}},
+		{"common word: guard, a title and a name after and", "“We will win,” said Tom Hale.\n\nFormer prosecutor and Dover Mayor Dan Pike, who backs Hale, called it “a disgrace.” He was a former judge.",
+			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "a disgrace.")}},
+		{"common word: guard, a surname never written in lower case", "“We will win,” said Tom Hale.\n\nPike was at the dock. Pike said the fish was \"very fresh.\"",
+			[]brief{one("Tom Hale", "We will win"), one("Pike", "very fresh.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
