@@ -1638,6 +1638,18 @@ func (d *doc) withParticiple(v, sBeg int) attribution {
 			return attribution{kind: attrDirect, cue: t.text, npA: k + 1, npB: v - 1, cueTok: v, cueEnd: v}
 		}
 	}
+	// People described after "with" (…, with many marchers and
+	// spectators chanting “…”; with the crowd shouting “…”): a determiner
+	// and lower-case nouns, the last a role or a plural.
+	if h := v - 1; h > sBeg && d.commonWord(h) && (roleNouns[d.toks[h].low] || strings.HasSuffix(d.toks[h].low, "s") && !strings.HasSuffix(d.toks[h].low, "ss")) {
+		k := h
+		for k > sBeg && h-k <= 5 && (d.commonWord(k) || d.isWord(k) && d.toks[k].low == "and") {
+			k--
+		}
+		if k > sBeg && d.isWord(k) && determiners[d.toks[k].low] && d.isWord(k-1) && d.toks[k-1].low == "with" && d.toks[k+1].low != "and" {
+			return attribution{kind: attrDirect, cue: t.text, npA: k, npB: h, cueTok: v, cueEnd: v}
+		}
+	}
 	return attribution{npA: -1}
 }
 

@@ -64,6 +64,12 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "a disgrace.")}},
 		{"common word: guard, a surname never written in lower case", "“We will win,” said Tom Hale.\n\nPike was at the dock. Pike said the fish was \"very fresh.\"",
 			[]brief{one("Tom Hale", "We will win"), one("Pike", "very fresh.")}},
+		{"with: people described after with and before a participle speak", "“We will win,” said Tom Hale.\n\nOhio was on their minds, with many marchers and spectators chanting \"We are Ohio\" and \"Disarm hate.\"",
+			[]brief{one("Tom Hale", "We will win"), one("many marchers and spectators", "We are Ohio"), one("many marchers and spectators", "Disarm hate.")}},
+		{"with: the crowd shouting", "“We will win,” said Tom Hale.\n\nDan Pike spoke for an hour, with the crowd shouting \"Four more years!\"",
+			[]brief{one("Tom Hale", "We will win"), one("the crowd", "Four more years!")}},
+		{"with: guard, a participle after another participle is the subject's", "“We will win,” said Tom Hale.\n\nDan Pike spoke for an hour, with his hands waving and saying \"Four more years!\"",
+			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "Four more years!")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
