@@ -1291,6 +1291,24 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 			}
 			return i, i
 		}
+		// A number of people: about 200 protesters gathered …, chanting.
+		if (t.low == "about" || t.low == "nearly" || t.low == "roughly") && i+1 < v && d.isWord(i+1) && age(d.toks[i+1].low) {
+			continue
+		}
+		if age(t.low) && i+1 < v && d.commonWord(i+1) {
+			h := i + 1
+			for h+1 < v && h+1 <= i+3 && d.commonWord(h+1) {
+				h++
+			}
+			if h+1 < v && d.isWord(h+1) && !d.toks[h+1].capital() && (roleNouns[d.toks[h].low] || strings.HasSuffix(d.toks[h].low, "s")) {
+				s0 := i
+				if i-1 >= a && d.isWord(i-1) && (d.toks[i-1].low == "about" || d.toks[i-1].low == "some" || d.toks[i-1].low == "nearly" || d.toks[i-1].low == "roughly") {
+					s0 = i - 1
+				}
+				return s0, h
+			}
+			return -1, -1
+		}
 		if functionWords[t.low] && !determiners[t.low] || adverb(t) || timeWords[t.low] {
 			continue
 		}
@@ -1484,7 +1502,7 @@ func (d *doc) afterOpening(a, v int) int {
 	t := d.toks[a]
 	// Here in Dover, …; There at the rally, …: a place the reporter points to.
 	here := (t.low == "here" || t.low == "there") && a+1 < v && (d.toks[a+1].low == "in" || d.toks[a+1].low == "at" || d.toks[a+1].low == "on")
-	opening := here || strings.HasSuffix(t.low, "ing") && (t.capital() || a > 0 && d.isWord(a-1) && d.toks[a-1].capital() && sentenceAdverbs[d.toks[a-1].low]) || parentheticals[t.low] && t.low != "who" && t.low != "who's" ||
+	opening := here || openingPreps[t.low] && t.capital() || strings.HasSuffix(t.low, "ing") && (t.capital() || a > 0 && d.isWord(a-1) && d.toks[a-1].capital() && sentenceAdverbs[d.toks[a-1].low]) || parentheticals[t.low] && t.low != "who" && t.low != "who's" ||
 		t.capital() && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") || timeWords[t.low] || openingWords[t.low]
 	for k := a + 1; k < v && k <= a+15; k++ {
 		if d.toks[k].text == "," {
@@ -1525,6 +1543,10 @@ func (d *doc) dateline(a, v int) int {
 	}
 	return a
 }
+
+// openingPreps open a phrase of place or circumstance before the subject
+// (Outside the arena, …; Amid the noise, …).
+var openingPreps = set("outside", "inside", "amid", "amidst", "despite", "among", "across", "near", "throughout", "beyond", "behind", "within", "outside")
 
 // openingWords order a writer's points and open a clause with a comma
 // before its subject (First, Ruiz attacked …; Finally, …).
@@ -1907,7 +1929,7 @@ func (d *doc) personOf(s, a int) (int, int, bool) {
 func (d *doc) commonWord(k int) bool {
 	t := d.toks[k]
 	return d.isWord(k) && !t.capital() && !t.initial() && !functionWords[t.low] && !npStops[t.low] && !adverb(t) &&
-		!auxiliaries[t.low] && !cueVerbs[t.low] && !finiteVerbs[t.low] && !timeWords[t.low] && !pronouns[t.low]
+		!auxiliaries[t.low] && !cueVerbs[t.low] && !finiteVerbs[t.low] && !timeWords[t.low] && !pronouns[t.low] && !strings.HasSuffix(t.low, "ed")
 }
 
 func (d *doc) commonNounsTo(a, b int) bool {

@@ -70,6 +70,10 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("the crowd", "Four more years!")}},
 		{"with: guard, a participle after another participle is the subject's", "“We will win,” said Tom Hale.\n\nDan Pike spoke for an hour, with his hands waving and saying \"Four more years!\"",
 			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "Four more years!")}},
+		{"number: an opening preposition of place, then a number of people before a participle", "“We will win,” said Tom Hale.\n\nOutside the arena in downtown Dover, about 200 protesters gathered in three clusters, holding signs and chanting \"Dump Pike.\"",
+			[]brief{one("Tom Hale", "We will win"), one("about 200 protesters", "Dump Pike.")}},
+		{"number: a number of people opening the sentence", "“We will win,” said Tom Hale.\n\nAbout 200 protesters gathered in three clusters, holding signs and chanting \"Dump Pike.\"",
+			[]brief{one("Tom Hale", "We will win"), one("About 200 protesters", "Dump Pike.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
