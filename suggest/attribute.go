@@ -1424,11 +1424,11 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 				if d.toks[h].capital() && h+1 < v && d.isWord(h+1) && d.toks[h+1].capital() {
 					continue
 				}
-				if roleNouns[d.toks[h].low] || issued[d.toks[h].low] {
+				if roleNouns[d.toks[h].low] || issued[d.toks[h].low] || personNouns[d.toks[h].low] && !d.toks[h].capital() {
 					// The last noun of a compound: a campaign official, a
 					// campaign TV ad.
 					for n := h + 1; n < v && n <= h+2 && d.isWord(n); n++ {
-						if w := d.toks[n].low; (roleNouns[w] || issued[w]) && !d.toks[n].capital() {
+						if w := d.toks[n].low; (roleNouns[w] || issued[w] || personNouns[w]) && !d.toks[n].capital() {
 							h = n
 						} else if !d.toks[n].capital() {
 							break
@@ -1543,6 +1543,16 @@ func (d *doc) dateline(a, v int) int {
 	}
 	return a
 }
+
+// personNouns name what a person is (the billionaire businessman, the
+// former congressman, the actor): the head of a description that opens
+// its sentence, like a role.
+var personNouns = set("businessman", "businesswoman", "billionaire", "mogul", "entrepreneur", "developer", "congressman",
+	"congresswoman", "councilman", "councilwoman", "assemblyman", "assemblywoman", "lawmaker", "actor", "actress", "star",
+	"singer", "comedian", "rapper", "athlete", "player", "surgeon", "neurosurgeon", "physician", "pastor", "preacher",
+	"priest", "bishop", "professor", "historian", "writer", "journalist", "reporter", "editor", "publisher", "blogger",
+	"veteran", "soldier", "ambassador", "envoy", "chancellor", "premier", "frontrunner", "front-runner", "challenger",
+	"incumbent", "contender", "rival", "hopeful", "billionaires", "hopefuls", "rivals", "reporters", "journalists")
 
 // openingPreps open a phrase of place or circumstance before the subject
 // (Outside the arena, …; Amid the noise, …).

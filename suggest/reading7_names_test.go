@@ -74,6 +74,10 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("about 200 protesters", "Dump Pike.")}},
 		{"number: a number of people opening the sentence", "“We will win,” said Tom Hale.\n\nAbout 200 protesters gathered in three clusters, holding signs and chanting \"Dump Pike.\"",
 			[]brief{one("Tom Hale", "We will win"), one("About 200 protesters", "Dump Pike.")}},
+		{"description: what a person is heads the sentence's description", "“We will win,” said Tom Hale.\n\nThe billionaire businessman began by talking about the drug crisis, saying that heroin is now “cheaper than candy.”",
+			[]brief{one("Tom Hale", "We will win"), one("The billionaire businessman", "cheaper than candy.")}},
+		{"description: the former congressman before a participle", "“We will win,” said Tom Hale.\n\nThe former congressman struck back on Friday, calling the plan “a mess.”",
+			[]brief{one("Tom Hale", "We will win"), one("The former congressman", "a mess.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
