@@ -78,6 +78,10 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("The billionaire businessman", "cheaper than candy.")}},
 		{"description: the former congressman before a participle", "“We will win,” said Tom Hale.\n\nThe former congressman struck back on Friday, calling the plan “a mess.”",
 			[]brief{one("Tom Hale", "We will win"), one("The former congressman", "a mess.")}},
+		{"question: a name, an apposition and a speech verb after a question keep its sentence open", "“We will win,” said Tom Hale.\n\n\"I am calling from the Pike campaign. How are you today?\" Miller, a retired worker from a grain mill, said pleasantly into the phone.",
+			[]brief{one("Tom Hale", "We will win"), one("Miller", "I am calling from the Pike campaign. How are you today?")}},
+		{"question: guard, a full stop, a name, an apposition and a verb that goes on to report", "“We will win,” said Tom Hale.\n\nAna Ruiz called the vote “unfair.” Dan Pike, a party lawyer, warned Saturday that the vote could hurt the party.",
+			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "unfair.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {

@@ -176,6 +176,18 @@ func sentenceEnd(toks []token, i int) bool {
 			!(j == i+2 && (toks[i+1].low == "he" || toks[i+1].low == "she" || toks[i+1].low == "they" || toks[i+1].low == "it" || toks[i+1].low == "we" || toks[i+1].low == "i")) {
 			return false
 		}
+		// “Really?” Ana Ruiz, a retired nurse from Dover, asked: so does
+		// a name and an apposition set off by commas before the verb.
+		if j > i+1 && j < len(toks) && toks[j].text == "," {
+			k := j + 1
+			for k < len(toks) && k <= j+12 && toks[k].kind == word {
+				k++
+			}
+			if k > j+1 && k+1 < len(toks) && toks[k].text == "," && toks[k+1].kind == word && !toks[k+1].capital() && speechVerbs[toks[k+1].low] &&
+				(toks[i-1].text != "." || k+2 < len(toks) && toks[k+2].kind == punct) {
+				return false
+			}
+		}
 		return n.capital()
 	}
 	return false
