@@ -264,7 +264,17 @@ func (d *doc) attribute(qi int) attribution {
 			break
 		}
 	}
-	if before := d.lastCue(bStart, open-1); before.kind != attrNone {
+	// A quoted term just before in the sentence may stand inside the
+	// cue's clause: its subject is read past it (Hemsley, the co-author
+	// of “Going Viral,” about …, said the days of “…”).
+	lo := bStart
+	if qi > 0 && d.closeTok[qi-1] >= sBeg && d.closeTok[qi-1] == bStart-1 && d.termTok(d.closeTok[qi-1]) {
+		lo = sBeg
+		if qi > 1 && d.closeTok[qi-2] >= sBeg {
+			lo = d.closeTok[qi-2] + 1
+		}
+	}
+	if before := d.lastCueFrom(bStart, open-1, lo); before.kind != attrNone {
 		return before
 	}
 	if colon := d.colon(bStart, open); colon.kind != attrNone {
@@ -277,7 +287,13 @@ func (d *doc) attribute(qi int) attribution {
 		return after
 	}
 	// Elsewhere in the sentence: after the quotations that follow, then before.
-	if rest := d.firstCue(aEnd+1, sEnd); rest.kind != attrNone {
+	// A quoted term between may stand inside the cue's clause: “…,” Ohio
+	// delegate Dan Pike, wearing “Ruiz for Mayor” pins, said.
+	restLo := aEnd + 1
+	if qi+1 < len(d.qs) && d.openTok[qi+1] == aEnd+1 && d.termTok(aEnd+1) {
+		restLo = close + 1
+	}
+	if rest := d.firstCueFrom(aEnd+1, sEnd, restLo); rest.kind != attrNone {
 		rest.immediate = false
 		return rest
 	}
@@ -344,10 +360,26 @@ func (d *doc) firstCue(a, b int) attribution {
 }
 
 // lastCue finds the last cue in tokens [a, b] with a speaker.
-func (d *doc) lastCue(a, b int) attribution {
+func (d *doc) lastCue(a, b int) attribution { return d.lastCueFrom(a, b, a) }
+
+// lastCueFrom finds the last cue in tokens [a, b] with a speaker read no
+// further back than token lo.
+func (d *doc) lastCueFrom(a, b, lo int) attribution {
 	for i := b; i >= a && i >= 0; i-- {
 		d.tick(1)
-		if at := d.cueWithSpeaker(i, a, b); at.kind != attrNone {
+		if at := d.cueWithSpeaker(i, lo, b); at.kind != attrNone {
+			return at
+		}
+	}
+	return attribution{npA: -1}
+}
+
+// firstCueFrom finds the first cue in tokens [a, b] with a speaker read no
+// further back than token lo.
+func (d *doc) firstCueFrom(a, b, lo int) attribution {
+	for i := a; i <= b && i < len(d.toks); i++ {
+		d.tick(1)
+		if at := d.cueWithSpeaker(i, lo, b); at.kind != attrNone {
 			return at
 		}
 	}
@@ -424,6 +456,34 @@ func (d *doc) cueWithSpeaker(i, a, b int) attribution {
 // ¶ “…”) has its speaker after it.
 func (d *doc) opensSentence(i int) bool {
 	return d.toks[i].capital() && i == d.sentBeg[d.toks[i].sent]
+}
+
+// termTok reports whether token i belongs to a quoted term of one to three
+// words (a title, a slogan: “Going Viral,”), which an apposition may hold
+// (Hemsley, the co-author of “Going Viral,” about …, said).
+func (d *doc) termTok(i int) bool {
+	q := d.toks[i].quote
+	if q < 0 || d.openTok[q] < 0 || d.closeTok[q] < 0 || d.toks[d.closeTok[q]].kind != markClose {
+		return false
+	}
+	words := 0
+	for k := d.openTok[q]; k <= d.closeTok[q]; k++ {
+		if d.toks[k].kind == word {
+			words++
+		}
+	}
+	return words >= 1 && words <= 3 && d.closeTok[q]-d.openTok[q] <= 8
+}
+
+// termToks counts the tokens of quoted terms in [m, j].
+func (d *doc) termToks(m, j int) int {
+	n := 0
+	for k := max(m, 0); k <= j; k++ {
+		if d.toks[k].quote >= 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // afterClose reports whether token i follows a closing quotation mark,
@@ -565,7 +625,7 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 		// Find the comma before: the segment between is a parenthetical
 		// (skip it) or an apposition (the subject).
 		m := j - 1
-		for m >= a && d.toks[m].text != "," && d.toks[m].kind == word && j-m <= 12 {
+		for m >= a && !(d.toks[m].text == "," && d.toks[m].role == outside) && (d.toks[m].kind == word || d.termTok(m)) && j-m <= 12+d.termToks(m, j) {
 			m--
 		}
 		seg0, seg1 := m+1, j-1

@@ -82,6 +82,12 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Miller", "I am calling from the Pike campaign. How are you today?")}},
 		{"question: guard, a full stop, a name, an apposition and a verb that goes on to report", "“We will win,” said Tom Hale.\n\nAna Ruiz called the vote “unfair.” Dan Pike, a party lawyer, warned Saturday that the vote could hurt the party.",
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "unfair.")}},
+		{"term: an apposition holding a quoted term, after the quotation", "“We will win,” said Tom Hale.\n\n“We’ve had better days than this one,” Ohio delegate Dan Pike, wearing a green hat and “Ruiz for Mayor” pins, said with a grin.",
+			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "We’ve had better days than this one"), one("Dan Pike", "Ruiz for Mayor")}},
+		{"term: an apposition holding a quoted title, before the quotation", "“We will win,” said Tom Hale.\n\nAna Ruiz, the co-author of \"Going Viral,\" about the spread of news, said the days when the nation had \"a unifying story\" are gone.",
+			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "a unifying story")}},
+		{"term: guard, a long quotation between is no term", "“We will win,” said Tom Hale.\n\n“We’ve had better days,” Dan Pike, wearing a hat, said, “and the worst is yet to come for all of us here.”",
+			[]brief{one("Tom Hale", "We will win"), {parts: []string{"We’ve had better days", "and the worst is yet to come for all of us here."}, speaker: "Dan Pike"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
