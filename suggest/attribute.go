@@ -1614,6 +1614,9 @@ var personNouns = set("businessman", "businesswoman", "billionaire", "mogul", "e
 	"veteran", "soldier", "ambassador", "envoy", "chancellor", "premier", "frontrunner", "front-runner", "challenger",
 	"incumbent", "contender", "rival", "hopeful", "billionaires", "hopefuls", "rivals", "reporters", "journalists")
 
+// clauseOpeners open a clause whose subject follows them.
+var clauseOpeners = set("that", "which", "who", "whom", "as", "when", "while", "because", "after", "before", "since", "where")
+
 // openingPreps open a phrase of place or circumstance before the subject
 // (Outside the arena, …; Amid the noise, …).
 var openingPreps = set("outside", "inside", "amid", "amidst", "despite", "among", "across", "near", "throughout", "beyond", "behind", "within", "outside")
@@ -1662,6 +1665,16 @@ func (d *doc) subjectCue(sBeg, open int) attribution {
 					}
 				}
 				break
+			}
+		}
+		// The verb's own subject right before it, in a clause that opens
+		// with "that", "which" or "who" (… such a presence that Ana Ruiz on
+		// Sunday thanked its members “…”; one which historian Tom Hale
+		// calls “…”): that name, not the sentence's subject.
+		if !strings.HasSuffix(t.low, "ing") {
+			if s, e := d.subjectBefore(v, from); s >= 0 && s-1 >= from && d.isWord(s-1) && clauseOpeners[d.toks[s-1].low] &&
+				(pronouns[d.toks[s].low] && d.toks[s].low != "it" || d.toks[s].capital() && d.toks[e].capital()) {
+				return attribution{kind: attrDirect, cue: t.text, npA: s, npB: e, cueTok: v, cueEnd: v}
 			}
 		}
 		if from > sBeg && past < from {

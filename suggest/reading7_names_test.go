@@ -88,6 +88,12 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "a unifying story")}},
 		{"term: guard, a long quotation between is no term", "“We will win,” said Tom Hale.\n\n“We’ve had better days,” Dan Pike, wearing a hat, said, “and the worst is yet to come for all of us here.”",
 			[]brief{one("Tom Hale", "We will win"), {parts: []string{"We’ve had better days", "and the worst is yet to come for all of us here."}, speaker: "Dan Pike"}}},
+		{"clause: the verb's own subject after that, with a time between", "“We will win,” said Tom Hale.\n\nThe group has been such a presence that Ana Ruiz on Sunday thanked its members “for their support in my campaign.”",
+			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "for their support in my campaign.")}},
+		{"clause: the verb's own subject after when", "“We will win,” said Tom Hale.\n\nThe change is subtle, unlike 2008, when Mayor Dan Pike ordered that the city work with \"major party\" groups.",
+			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "major party")}},
+		{"clause: guard, a cue of the sentence's subject before the clause", "“We will win,” said Tom Hale.\n\nAna Ruiz argued that Dan Pike never thanked the workers “for their support.”",
+			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "for their support.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
