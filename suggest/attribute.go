@@ -1209,6 +1209,15 @@ func (d *doc) clauseColon(a, open int) attribution {
 				j++
 			}
 		}
+		// A possessor and a role are the subject: Ana Ruiz's right-hand
+		// woman rallied supporters, saying: “…”.
+		if possessive(apostrophes.Replace(d.toks[j].low)) {
+			for h := j + 1; h < c && h <= j+3 && d.isWord(h) && !d.toks[h].capital(); h++ {
+				if w := d.toks[h].low; roleNouns[w] || personNouns[w] || issued[w] {
+					return attribution{kind: attrColon, cue: ":", npA: i, npB: h, cueTok: c, cueEnd: c}
+				}
+			}
+		}
 		v := j + 1
 		if k := d.partyTagAfter(j); k > 0 {
 			v = k + 1 // Ana Ruiz, D-Ore., sent a message: “…”
@@ -1380,11 +1389,11 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 			// A possessor and a role: Ruiz's spokeswoman challenged …
 			if possessive(d.toks[j].low) {
 				h := j + 1
-				for h < v && h <= j+3 && d.isWord(h) && !d.toks[h].capital() && !(roleNouns[d.toks[h].low] || issued[d.toks[h].low]) {
+				for h < v && h <= j+3 && d.isWord(h) && !d.toks[h].capital() && !(roleNouns[d.toks[h].low] || issued[d.toks[h].low] || personNouns[d.toks[h].low]) {
 					h++
 				}
-				if h < v && h <= j+3 && d.isWord(h) && !d.toks[h].capital() && (roleNouns[d.toks[h].low] || issued[d.toks[h].low]) {
-					for h+1 < v && d.isWord(h+1) && !d.toks[h+1].capital() && (roleNouns[d.toks[h+1].low] || issued[d.toks[h+1].low]) {
+				if h < v && h <= j+3 && d.isWord(h) && !d.toks[h].capital() && (roleNouns[d.toks[h].low] || issued[d.toks[h].low] || personNouns[d.toks[h].low]) {
+					for h+1 < v && d.isWord(h+1) && !d.toks[h+1].capital() && (roleNouns[d.toks[h+1].low] || issued[d.toks[h+1].low] || personNouns[d.toks[h+1].low]) {
 						h++
 					}
 					return i, h
@@ -1549,7 +1558,7 @@ func (d *doc) afterOpening(a, v int) int {
 		return a
 	}
 	if k := d.dateline(a, v); k > a {
-		return k
+		return d.afterOpening(k, v)
 	}
 	// And after the vote, …; But during the debate, …: a conjunction
 	// before an opening phrase.
@@ -1584,7 +1593,8 @@ func (d *doc) afterOpening(a, v int) int {
 // said …; DOVER, Del. (Reuters) — …), or a when there is none.
 func (d *doc) dateline(a, v int) int {
 	k := a
-	for k < v && k-a <= 6 && (d.isWord(k) && (d.toks[k].capital() || d.toks[k].initial()) || d.toks[k].text == ",") {
+	// The place, then a date: PHILADELPHIA, July 25 (UPI) — ….
+	for k < v && k-a <= 8 && (d.isWord(k) && (d.toks[k].capital() || d.toks[k].initial() || k > a && age(d.toks[k].low)) || d.toks[k].text == ",") {
 		k++
 	}
 	if k == a || k+3 >= v || d.toks[k].text != "(" || !d.isWord(k+1) || !d.toks[k+1].capital() {
@@ -1612,7 +1622,8 @@ var personNouns = set("businessman", "businesswoman", "billionaire", "mogul", "e
 	"singer", "comedian", "rapper", "athlete", "player", "surgeon", "neurosurgeon", "physician", "pastor", "preacher",
 	"priest", "bishop", "professor", "historian", "writer", "journalist", "reporter", "editor", "publisher", "blogger",
 	"veteran", "soldier", "ambassador", "envoy", "chancellor", "premier", "frontrunner", "front-runner", "challenger",
-	"incumbent", "contender", "rival", "hopeful", "billionaires", "hopefuls", "rivals", "reporters", "journalists")
+	"incumbent", "contender", "rival", "hopeful", "billionaires", "hopefuls", "rivals", "reporters", "journalists",
+	"man", "woman", "men", "women")
 
 // clauseOpeners open a clause whose subject follows them.
 var clauseOpeners = set("that", "which", "who", "whom", "as", "when", "while", "because", "after", "before", "since", "where")

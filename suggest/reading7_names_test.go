@@ -94,6 +94,10 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "major party")}},
 		{"clause: guard, a cue of the sentence's subject before the clause", "“We will win,” said Tom Hale.\n\nAna Ruiz argued that Dan Pike never thanked the workers “for their support.”",
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "for their support.")}},
+		{"dateline: a place and a date before the agency", "“We will win,” said Tom Hale.\n\nDOVER, July 25 (UPI) — The Harbor Party Committee released a statement on Monday, offering “a deep and sincere apology” to Dan Pike.",
+			[]brief{one("Tom Hale", "We will win"), one("The Harbor Party Committee", "a deep and sincere apology")}},
+		{"dateline: an opening phrase after the dateline, then a possessor and a role before a colon", "“We will win,” said Tom Hale.\n\nDOVER, Dec. 8 (UPI) — In response to Dan Pike’s plan to close the port, Ana Ruiz’s right-hand woman rallied supporters, saying: “We have to be ready to stop him.”",
+			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz’s right-hand woman", "We have to be ready to stop him.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
