@@ -958,6 +958,19 @@ func (d *doc) npEndingAt(j, a int) (int, int) {
 			return j, end
 		}
 		if capMode && !t.capital() && !t.initial() && !nameParticles[t.low] && !possessive(t.low) {
+			// An indefinite and lower-case words before a capitalised
+			// word describe someone: one senior Democrat said.
+			for k := j; k >= a && j-k <= 2 && d.isWord(k) && !d.toks[k].capital(); k-- {
+				if indefinites[d.toks[k].low] {
+					if k < j && end == j+1 && !d.surname(end) {
+						return k, end
+					}
+					break
+				}
+				if w := d.toks[k].low; functionWords[w] || npStops[w] || timeNouns[w] || timeWords[w] || cueVerbs[w] || strings.HasSuffix(w, "ed") || adverb(d.toks[k]) {
+					break
+				}
+			}
 			break
 		}
 	}
@@ -965,6 +978,19 @@ func (d *doc) npEndingAt(j, a int) (int, int) {
 		return -1, -1
 	}
 	return j + 1, end
+}
+
+// surname reports whether the word at i ends a name of two or more words
+// somewhere in the text (Comey after James Comey): a person's, not a
+// group's word like Democrat.
+func (d *doc) surname(i int) bool {
+	for _, r := range d.caps {
+		d.tick(1)
+		if r.b > r.a && d.toks[r.b].text == d.toks[i].text {
+			return true
+		}
+	}
+	return false
 }
 
 // possessive reports whether a word ends in 's (the community's top lawyer).

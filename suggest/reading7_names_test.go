@@ -98,6 +98,10 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("The Harbor Party Committee", "a deep and sincere apology")}},
 		{"dateline: an opening phrase after the dateline, then a possessor and a role before a colon", "“We will win,” said Tom Hale.\n\nDOVER, Dec. 8 (UPI) — In response to Dan Pike’s plan to close the port, Ana Ruiz’s right-hand woman rallied supporters, saying: “We have to be ready to stop him.”",
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz’s right-hand woman", "We have to be ready to stop him.")}},
+		{"indefinite: one and an adjective before a capitalised group word describe someone", "“We will win,” said Tom Hale.\n\n“The campaign has been slow to act,” one senior Democrat said.",
+			[]brief{one("Tom Hale", "We will win"), one("one senior Democrat", "The campaign has been slow to act")}},
+		{"indefinite: guard, a surname of a name given in full is the person", "“We will win,” said Tom Hale.\n\nThe board handled the files in a way Hale slammed as “extremely careless.”",
+			[]brief{one("Tom Hale", "We will win"), one("Tom Hale", "extremely careless.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
