@@ -419,6 +419,21 @@ func (d *doc) cueWithSpeaker(i, a, b int) attribution {
 		return attribution{npA: -1}
 	}
 	end := i + strings.Count(cue, " ") // pointed out, shot back
+	// A passive cue: the words after "by" speak (“poison pill” measures
+	// added by Republicans; the plan was praised as “…” by its critics).
+	if end+1 <= b && d.isWord(end+1) && d.toks[end+1].low == "by" && strings.HasSuffix(d.toks[i].low, "ed") {
+		bb := b
+		for k := end + 3; k <= b && k <= end+12; k++ {
+			if w := d.toks[k].low; w == "whether" || w == "how" || w == "what" || w == "why" {
+				bb = k - 1 // asked by the moderator whether …
+				break
+			}
+		}
+		if s, e := d.npAfter(end+2, bb); s >= 0 && !pronouns[d.toks[s].low] {
+			return attribution{kind: attrDirect, cue: cue, npA: s, npB: e, cueTok: i, cueEnd: end}
+		}
+		return attribution{npA: -1}
+	}
 	// A participle after a comma takes its clause's subject, read by
 	// subjectCue (Governor Ruiz …, he used sharper words, saying …).
 	if strings.HasSuffix(d.toks[i].low, "ing") && i > 0 && (d.toks[i-1].text == "," || d.toks[i-1].kind == markClose && d.toks[i-2].text == ",") {

@@ -102,6 +102,12 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("one senior Democrat", "The campaign has been slow to act")}},
 		{"indefinite: guard, a surname of a name given in full is the person", "“We will win,” said Tom Hale.\n\nThe board handled the files in a way Hale slammed as “extremely careless.”",
 			[]brief{one("Tom Hale", "We will win"), one("Tom Hale", "extremely careless.")}},
+		{"passive: the words after by speak", "“We will win,” said Tom Hale.\n\nDan Pike blocked the package because of \"poison pill\" measures added by the board.",
+			[]brief{one("Tom Hale", "We will win"), one("the board", "poison pill")}},
+		{"passive: described by a name as", "“We will win,” said Tom Hale.\n\nThe plan, which was described by Ana Ruiz as “a disgrace,” failed.",
+			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "a disgrace")}},
+		{"passive: asked by a name, the question after whether is not the name", "“We will win,” said Tom Hale.\n\n“Is that true?” asked Ana Ruiz. Hale was asked by Fox moderator Dan Pike whether his plan was “a fantasy.”",
+			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "Is that true?"), one("Dan Pike", "a fantasy.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
