@@ -773,6 +773,13 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 		}
 	}
 	s, e := d.npEndingAt(j, a)
+	// A role for a named person: lawyers for Ana Ruiz said; a spokesman
+	// for Ruiz said.
+	if s-2 >= a && d.toks[s-1].low == "for" && d.isWord(s-2) && !d.toks[s-2].capital() && roleNoun(d.toks[s-2].low) && !things[d.toks[s-2].low] && d.toks[e].capital() {
+		if s0, _ := d.npEndingAt(s-2, a); s0 >= 0 && !strings.HasSuffix(d.toks[s0].low, "ing") {
+			return s0, e
+		}
+	}
 	if s0, ok := d.roleBefore(s, a); ok && (!d.toks[e].capital() || indefinites[d.toks[s0].low]) {
 		return s0, e
 	}
@@ -1440,6 +1447,17 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 					return i, h
 				}
 			}
+			// Attorneys for Ana Ruiz appeared …: a capitalised role for a
+			// named person.
+			if j == i && roleNoun(t.low) && j+2 < v && d.toks[j+1].low == "for" && d.isWord(j+2) && d.toks[j+2].capital() {
+				h := j + 2
+				for h+1 < v && d.isWord(h+1) && (d.toks[h+1].capital() || d.toks[h+1].initial()) {
+					h++
+				}
+				if h+1 < v && d.isWord(h+1) && !d.toks[h+1].capital() {
+					return i, h
+				}
+			}
 			// Hundreds of nurses, Dozens of voters: a quantity and its noun.
 			if j == i && j+2 < v && d.toks[j+1].low == "of" && d.isWord(j+2) && !d.toks[j+2].capital() {
 				return i, j + 2
@@ -1665,6 +1683,12 @@ var personNouns = set("businessman", "businesswoman", "billionaire", "mogul", "e
 	"veteran", "soldier", "ambassador", "envoy", "chancellor", "premier", "frontrunner", "front-runner", "challenger",
 	"incumbent", "contender", "rival", "hopeful", "billionaires", "hopefuls", "rivals", "reporters", "journalists",
 	"man", "woman", "men", "women")
+
+// roleNoun reports whether w is a role noun or the plural of one
+// (attorneys).
+func roleNoun(w string) bool {
+	return roleNouns[w] || strings.HasSuffix(w, "s") && roleNouns[w[:len(w)-1]]
+}
 
 // clauseOpeners open a clause whose subject follows them.
 var clauseOpeners = set("that", "which", "who", "whom", "as", "when", "while", "because", "after", "before", "since", "where")

@@ -108,6 +108,10 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "a disgrace")}},
 		{"passive: asked by a name, the question after whether is not the name", "“We will win,” said Tom Hale.\n\n“Is that true?” asked Ana Ruiz. Hale was asked by Fox moderator Dan Pike whether his plan was “a fantasy.”",
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "Is that true?"), one("Dan Pike", "a fantasy.")}},
+		{"role for: lawyers for a named person speak, not the person", "“We will win,” said Tom Hale.\n\n“It was private,” lawyers for Ana Ruiz said in a filing.",
+			[]brief{one("Tom Hale", "We will win"), one("lawyers for Ana Ruiz", "It was private")}},
+		{"role for: guard, a spokesman for a named person stays whole", "“We will win,” said Tom Hale.\n\n“It was private,” a spokesman for Ana Ruiz said.",
+			[]brief{one("Tom Hale", "We will win"), one("a spokesman for Ana Ruiz", "It was private")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
