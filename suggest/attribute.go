@@ -339,6 +339,13 @@ func (d *doc) attribute(qi int) attribution {
 				prev.immediate = false
 				return prev
 			}
+			// … Ana Ruiz issued the following statement: ¶ “…”.
+			if d.toks[p].text == ":" {
+				if prev := d.clauseColon(pBeg, p+1); prev.kind != attrNone {
+					prev.immediate = false
+					return prev
+				}
+			}
 		}
 	}
 	return attribution{npA: -1}
@@ -936,6 +943,9 @@ func (d *doc) openingName(m, a int) (int, int, bool) {
 var issued = set("statement", "letter", "memo", "release", "note", "message", "email", "e-mail", "tweet", "post",
 	"video", "ad", "op-ed", "editorial", "column", "report")
 
+// records are texts that hold others' words: Partial transcript: “…”.
+var records = set("transcript", "transcripts", "excerpt", "excerpts", "text", "exchange")
+
 // issuedBy reports whether the noun phrase at s is the object of a verb of
 // putting out (released a statement; sent a letter), so its subject speaks.
 func (d *doc) issuedBy(s int) bool {
@@ -1255,6 +1265,21 @@ func (d *doc) clauseColon(a, open int) attribution {
 			i, j = k, k
 			for j+1 < c && d.isWord(j+1) && (d.toks[j+1].capital() || d.toks[j+1].initial() || nameParticles[d.toks[j+1].low]) {
 				j++
+			}
+		}
+		// A common word in capitals and nouns up to the colon head a
+		// description, no name: Partial transcript: “…”.
+		ce := c // Partial transcript as follows:
+		if c-2 > i && d.toks[c-1].low == "follows" && d.toks[c-2].low == "as" {
+			ce = c - 2
+		}
+		if j == i && (d.lowerWord(i) || issued[d.toks[ce-1].low] || records[d.toks[ce-1].low]) && !titles[t.low] && !roleWords[t.low] && ce-i >= 2 && ce-i <= 4 {
+			all := true
+			for h := i + 1; h < ce; h++ {
+				all = all && d.commonWord(h)
+			}
+			if all {
+				return attribution{kind: attrColon, cue: ":", npA: i, npB: ce - 1, cueTok: c, cueEnd: c}
 			}
 		}
 		// A possessor and a role are the subject: Ana Ruiz's right-hand

@@ -112,6 +112,12 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("lawyers for Ana Ruiz", "It was private")}},
 		{"role for: guard, a spokesman for a named person stays whole", "“We will win,” said Tom Hale.\n\n“It was private,” a spokesman for Ana Ruiz said.",
 			[]brief{one("Tom Hale", "We will win"), one("a spokesman for Ana Ruiz", "It was private")}},
+		{"colon: a clause and a colon that end the paragraph before", "“We will win,” said Tom Hale.\n\nIn response to the loss of life, Republican mayoral nominee Ana Ruiz issued the following statement:\n\n“Our prayers are with all those affected by the fire.”",
+			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "Our prayers are with all those affected by the fire.")}},
+		{"colon: a record named in capitals before a colon is a description, no name", "“We will win,” said Tom Hale.\n\nPartial transcript as follows:\n\n“Our prayers are with all those affected by the fire.”",
+			[]brief{one("Tom Hale", "We will win"), one("Partial transcript", "Our prayers are with all those affected by the fire.")}},
+		{"colon: guard, a name and a lower-case word before a colon", "“We will win,” said Tom Hale.\n\nAna Ruiz agreed:\n\n“Our prayers are with all those affected by the fire.”",
+			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "Our prayers are with all those affected by the fire.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
