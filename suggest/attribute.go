@@ -917,7 +917,23 @@ func partyTag(w string) bool {
 // are at most six, hold no function word and end in a name: Ohio state
 // delegate Lou Pike, …. "In Dover, …" and "Hours later, …" are no subject.
 func (d *doc) openingName(m, a int) (int, int, bool) {
-	if m < a || d.toks[m].text != "," || m == 0 || !d.isWord(m-1) || !d.toks[m-1].capital() {
+	if m < a || d.toks[m].text != "," || m == 0 {
+		return 0, 0, false
+	}
+	// A party tag in brackets after the name: Former Ohio governor Ed
+	// Pike (D), a Ruiz supporter, ….
+	if m-1 > a && d.toks[m-1].text == ")" {
+		for k := m - 2; k > a && m-k <= 9 && d.toks[k].role == outside; k-- {
+			if d.toks[k].text == "(" {
+				m = k
+				break
+			}
+		}
+		if d.toks[m].text != "(" {
+			return 0, 0, false
+		}
+	}
+	if !d.isWord(m-1) || !d.toks[m-1].capital() {
 		return 0, 0, false
 	}
 	k := m - 1

@@ -118,6 +118,8 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Partial transcript", "Our prayers are with all those affected by the fire.")}},
 		{"colon: guard, a name and a lower-case word before a colon", "“We will win,” said Tom Hale.\n\nAna Ruiz agreed:\n\n“Our prayers are with all those affected by the fire.”",
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "Our prayers are with all those affected by the fire.")}},
+		{"bracket: a role, a name and a party tag in brackets before an apposition", "“We will win,” said Tom Hale.\n\nFormer Ohio governor Ed Pike (D), a Ruiz supporter, praised Hale for what he has done, calling it \"an incredible feat\" - but he said the time is coming.",
+			[]brief{one("Tom Hale", "We will win"), one("Ed Pike", "an incredible feat")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
