@@ -1230,6 +1230,11 @@ func (d *doc) clauseColon(a, open int) attribution {
 	if c <= a || d.toks[c].text != ":" {
 		return attribution{npA: -1}
 	}
+	// A reported clause (… said this was a “…” and that she has learned
+	// her lesson: “…”) goes on with the reporting cue's speaker.
+	if h := d.afterOpening(a, c); h+1 < c && d.isWord(h) && d.toks[h].low == "and" && d.toks[h+1].low == "that" {
+		return attribution{npA: -1}
+	}
 	// Here's Ana Ruiz in 1992: “…”: the name the reporter presents.
 	if h := d.afterOpening(a, c); h+1 < c && d.isWord(h) && d.toks[h].capital() {
 		n := h + 1

@@ -120,6 +120,8 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "Our prayers are with all those affected by the fire.")}},
 		{"bracket: a role, a name and a party tag in brackets before an apposition", "“We will win,” said Tom Hale.\n\nFormer Ohio governor Ed Pike (D), a Ruiz supporter, praised Hale for what he has done, calling it \"an incredible feat\" - but he said the time is coming.",
 			[]brief{one("Tom Hale", "We will win"), one("Ed Pike", "an incredible feat")}},
+		{"colon: a second reported clause after and that goes on with the reporting cue's speaker", "“We will win,” said Tom Hale.\n\nDan Pike said this was a \"fatal mistake\" and that she has learned her lesson: \"They are ready for a longer fight.\"",
+			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "fatal mistake"), one("Dan Pike", "They are ready for a longer fight.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
