@@ -441,6 +441,12 @@ func (d *doc) cueWithSpeaker(i, a, b int) attribution {
 		}
 		return attribution{npA: -1}
 	}
+	// A passive with no agent (Farook's name was announced on …) names
+	// no speaker.
+	if i > 0 && d.isWord(i-1) && passiveAux[d.toks[i-1].low] && (strings.HasSuffix(d.toks[i].low, "ed") || d.toks[i].low == "said" || d.toks[i].low == "told") &&
+		!(i+1 < len(d.toks) && d.toks[i+1].low == "as") { // Braynard is quoted as saying
+		return attribution{npA: -1}
+	}
 	// A participle after a comma takes its clause's subject, read by
 	// subjectCue (Governor Ruiz …, he used sharper words, saying …).
 	if strings.HasSuffix(d.toks[i].low, "ing") && i > 0 && (d.toks[i-1].text == "," || d.toks[i-1].kind == markClose && d.toks[i-2].text == ",") {
@@ -448,10 +454,13 @@ func (d *doc) cueWithSpeaker(i, a, b int) attribution {
 	}
 	// So does a perfect participle (Ruiz misjudged Pike, having referred to
 	// him as a “…”): "having" is no subject.
-	if i > 0 && d.toks[i-1].low == "having" {
+	if i > 0 && (d.toks[i-1].low == "having" || d.toks[i-1].low == "being") {
 		return attribution{npA: -1}
 	}
-	if s, e := d.subjectBefore(i, a); s >= 0 && !(s == e && sentenceAdverbs[d.toks[s].low]) {
+	if s, e := d.subjectBefore(i, a); s >= 0 && !(s == e && sentenceAdverbs[d.toks[s].low]) &&
+		// a past participle alone is no subject: the areas that were
+		// hacked suggested …; who didn't want to be named said …
+		!(s == e && !d.toks[s].capital() && strings.HasSuffix(d.toks[s].low, "ed") && !roleNoun(d.toks[s].low)) {
 		// A participle after a thing (their ninth debate saying) speaks
 		// for the clause's subject, read by subjectCue.
 		// So does a participle after the document that a subject issued (Ruiz
@@ -1735,6 +1744,9 @@ var personNouns = set("businessman", "businesswoman", "billionaire", "mogul", "e
 func roleNoun(w string) bool {
 	return roleNouns[w] || strings.HasSuffix(w, "s") && roleNouns[w[:len(w)-1]]
 }
+
+// passiveAux before a past participle make it passive.
+var passiveAux = set("was", "were", "is", "are", "be", "been", "being")
 
 // clauseOpeners open a clause whose subject follows them.
 var clauseOpeners = set("that", "which", "who", "whom", "as", "when", "while", "because", "after", "before", "since", "where")

@@ -122,6 +122,12 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Ed Pike", "an incredible feat")}},
 		{"colon: a second reported clause after and that goes on with the reporting cue's speaker", "“We will win,” said Tom Hale.\n\nDan Pike said this was a \"fatal mistake\" and that she has learned her lesson: \"They are ready for a longer fight.\"",
 			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "fatal mistake"), one("Dan Pike", "They are ready for a longer fight.")}},
+		{"passive: a past participle alone is no subject, the cue before it speaks", "“We will win,” said Tom Hale.\n\nBut a source close to the inquiry said the parts of the network that were hacked suggested the intruders were seeking “economic secrets.”",
+			[]brief{one("Tom Hale", "We will win"), one("a source close to the inquiry", "economic secrets.")}},
+		{"passive: a passive with no agent names no speaker", "“We will win,” said Tom Hale.\n\nThe records show that the fire was reported on a scanner long before officials began to call it a “workplace” issue.",
+			[]brief{one("Tom Hale", "We will win")}},
+		{"passive: guard, quoted as saying keeps its subject", "“We will win,” said Tom Hale.\n\n“Our method works because we ask the voters,” Dan Pike is quoted as saying.",
+			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "Our method works because we ask the voters")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
