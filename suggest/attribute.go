@@ -489,6 +489,14 @@ func (d *doc) opensSentence(i int) bool {
 	return d.toks[i].capital() && i == d.sentBeg[d.toks[i].sent]
 }
 
+// abbrevStop reports whether the stop at i closes an abbreviation inside a
+// sentence (the No. 2 in the party): attached to a short word and followed
+// by a word of the same sentence.
+func (d *doc) abbrevStop(i int) bool {
+	return d.toks[i].text == "." && i > 0 && i+1 < len(d.toks) && d.toks[i-1].kind == word && d.toks[i-1].end == d.toks[i].start &&
+		len(d.toks[i-1].text) <= 3 && d.toks[i+1].kind == word && d.toks[i+1].sent == d.toks[i].sent
+}
+
 // termTok reports whether token i belongs to a quoted term of one to three
 // words (a title, a slogan: “Going Viral,”), which an apposition may hold
 // (Hemsley, the co-author of “Going Viral,” about …, said).
@@ -656,7 +664,7 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 		// Find the comma before: the segment between is a parenthetical
 		// (skip it) or an apposition (the subject).
 		m := j - 1
-		for m >= a && !(d.toks[m].text == "," && d.toks[m].role == outside) && (d.toks[m].kind == word || d.termTok(m)) && j-m <= 12+d.termToks(m, j) {
+		for m >= a && !(d.toks[m].text == "," && d.toks[m].role == outside) && (d.toks[m].kind == word || d.termTok(m) || d.abbrevStop(m)) && j-m <= 12+d.termToks(m, j) {
 			m--
 		}
 		seg0, seg1 := m+1, j-1
@@ -1421,11 +1429,17 @@ func (d *doc) nameBefore(m, a int) (int, int, bool) {
 	for k >= a && d.isWord(k) && m-k <= 6 {
 		k--
 	}
+	if k+1 < m-1 && d.toks[k+1].low == "as" {
+		k++ // As Ana Ruiz, …, put it
+	}
 	s0, s1 := k+1, m-1
 	if s0 > s1 || !d.nameRun(s0, s1) {
 		return 0, 0, false
 	}
-	if k >= a && d.toks[k].kind != markClose && d.toks[k].text != "," && d.toks[k].sent == d.toks[s0].sent {
+	// As Ana Ruiz, the party's whip, put it: “…” — a clause that opens
+	// with "as" and the name.
+	if k >= a && d.toks[k].kind != markClose && d.toks[k].text != "," && d.toks[k].sent == d.toks[s0].sent &&
+		!(d.toks[k].low == "as" && (k == d.sentBeg[d.toks[k].sent] || k > 0 && d.toks[k-1].text == ",")) {
 		return 0, 0, false
 	}
 	return s0, s1, true

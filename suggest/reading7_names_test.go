@@ -128,6 +128,8 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win")}},
 		{"passive: guard, quoted as saying keeps its subject", "“We will win,” said Tom Hale.\n\n“Our method works because we ask the voters,” Dan Pike is quoted as saying.",
 			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "Our method works because we ask the voters")}},
+		{"as: a clause that opens with as, a name, an apposition with an abbreviation and put it", "“We will win,” said Tom Hale.\n\nAs Ana Ruiz, the No. 2 in the party, put it: \"This plan will not pass.\"",
+			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "This plan will not pass.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {

@@ -151,6 +151,11 @@ func sentenceEnd(toks []token, i int) bool {
 		if i+1 < len(toks) && (toks[i+1].text == ")" || toks[i+1].text == ",") {
 			return false
 		}
+		// A stop before a number in the same paragraph is an
+		// abbreviation's: the No. 2 in the party.
+		if t.text == "." && i+1 < len(toks) && i > 0 && toks[i+1].kind == word && toks[i+1].start == t.end+1 && startsDigit(toks[i+1].text) && toks[i-1].kind == word && toks[i-1].end == t.start && len(toks[i-1].text) <= 3 {
+			return false
+		}
 		return t.role == outside && (t.text == "." || t.text == "?" || t.text == "!")
 	case markClose:
 		if i == 0 || toks[i-1].kind != punct {
@@ -201,3 +206,6 @@ var speechVerbs = set("said", "says", "asked", "asks", "added", "adds", "wrote",
 	"went", "goes", "chimed")
 
 func isUpperRune(c rune) bool { return unicode.IsUpper(c) }
+
+// startsDigit reports whether a word opens with a digit.
+func startsDigit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
