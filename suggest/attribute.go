@@ -1231,6 +1231,10 @@ func (d *doc) roleSoon(i, b int) bool {
 		if d.toks[j].capital() {
 			return j > i && j+1 <= b && d.isWord(j+1) && d.toks[j+1].capital()
 		}
+		// said master of ceremonies Asab Tal: "of" inside the role words.
+		if w == "of" && j > i && j+1 <= b && d.isWord(j+1) && !d.toks[j+1].capital() {
+			continue
+		}
 		if afterStops[w] || npStops[w] || functionWords[w] || adverb(d.toks[j]) || finiteVerbs[w] {
 			return false
 		}

@@ -130,6 +130,8 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "Our method works because we ask the voters")}},
 		{"as: a clause that opens with as, a name, an apposition with an abbreviation and put it", "“We will win,” said Tom Hale.\n\nAs Ana Ruiz, the No. 2 in the party, put it: \"This plan will not pass.\"",
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "This plan will not pass.")}},
+		{"inverted: lower-case role words joined by of before the name", "“We will win,” said Tom Hale.\n\n\"Thanks, Dover, for welcoming these families,\" said master of ceremonies Asab Tal, an engineer who moved to Dover decades ago.",
+			[]brief{one("Tom Hale", "We will win"), one("Asab Tal", "Thanks, Dover, for welcoming these families")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
