@@ -1499,8 +1499,8 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 			}
 			return -1, -1
 		}
-		if functionWords[t.low] && !determiners[t.low] || adverb(t) || timeWords[t.low] {
-			continue
+		if functionWords[t.low] && !determiners[t.low] || adverb(t) || timeWords[t.low] || yearsOld(t.low) && i+1 < v && d.toks[i+1].capital() {
+			continue // 76-year-old Lou Pike, …, endorsed …
 		}
 		if t.capital() && !determiners[t.low] || t.initial() {
 			j := i
@@ -1756,6 +1756,11 @@ var personNouns = set("businessman", "businesswoman", "billionaire", "mogul", "e
 	"veteran", "soldier", "ambassador", "envoy", "chancellor", "premier", "frontrunner", "front-runner", "challenger",
 	"incumbent", "contender", "rival", "hopeful", "billionaires", "hopefuls", "rivals", "reporters", "journalists",
 	"man", "woman", "men", "women")
+
+// yearsOld reports whether w gives an age as an adjective (76-year-old).
+func yearsOld(w string) bool {
+	return strings.HasSuffix(w, "-year-old") && startsDigit(w)
+}
 
 // roleNoun reports whether w is a role noun or the plural of one
 // (attorneys).

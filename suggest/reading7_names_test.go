@@ -132,6 +132,8 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "This plan will not pass.")}},
 		{"inverted: lower-case role words joined by of before the name", "“We will win,” said Tom Hale.\n\n\"Thanks, Dover, for welcoming these families,\" said master of ceremonies Asab Tal, an engineer who moved to Dover decades ago.",
 			[]brief{one("Tom Hale", "We will win"), one("Asab Tal", "Thanks, Dover, for welcoming these families")}},
+		{"age: an age before the name that opens the sentence", "“We will win,” said Tom Hale.\n\n76-year-old Lou Pike, founder of the Harbor Institute and long time party member from Ohio, endorsed Ruiz last week, saying she “has shown her commitment to the port.”",
+			[]brief{one("Tom Hale", "We will win"), one("Lou Pike", "has shown her commitment to the port.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
