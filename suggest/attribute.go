@@ -1921,7 +1921,11 @@ var subjectVerbs = set("calling", "saying", "adding", "noting", "telling", "writ
 	"thanked", "decried", "pondered", "barked", "offered", "offering", "apologized", "promising", "vowing", "urging",
 	"accusing", "describing", "dismissing", "labeling", "praising", "blaming", "blamed", "defended", "defending",
 	"questioning", "questioned", "suggesting", "claiming", "declaring", "explaining", "asking", "tweeting", "posting",
-	"chanting", "shouting", "yelling", "chanted", "interjecting", "referenced", "invoked", "denouncing", "decrying")
+	"chanting", "shouting", "yelling", "chanted", "interjecting", "referenced", "invoked", "denouncing", "decrying",
+	// participles of speech and scolding: chiding him, “…”
+	"chiding", "scolding", "taunting", "pleading", "remarking", "predicting", "stressing", "countering", "responding",
+	"replying", "reiterating", "ridiculing", "deriding", "criticising", "needling", "teasing", "gushing", "musing",
+	"confessing", "announcing", "answering")
 
 // placeBefore reports, for the comma at m, whether the words before it are
 // a capitalised place after a preposition (in Dover, from Ohio); it
