@@ -134,7 +134,7 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Asab Tal", "Thanks, Dover, for welcoming these families")}},
 		{"age: an age before the name that opens the sentence", "“We will win,” said Tom Hale.\n\n76-year-old Lou Pike, founder of the Harbor Institute and long time party member from Ohio, endorsed Ruiz last week, saying she “has shown her commitment to the port.”",
 			[]brief{one("Tom Hale", "We will win"), one("Lou Pike", "has shown her commitment to the port.")}},
-		{"participle: chiding and other participles of speech take the clause's subject", "“We will win,” said Tom Hale.\n\nAna Ruiz famously clashed with Pike during the hearing, chiding him, “What difference does it make?”",
+		{"participle: chiding and other participles of speech take their subject", "“We will win,” said Tom Hale.\n\nAna Ruiz clashed with Dan Pike during the hearing.\n\nPike lost, with Ruiz chiding him, “What difference does it make?”",
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "What difference does it make?")}},
 	}
 	for _, tt := range tests {
