@@ -1,6 +1,9 @@
 package suggest
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Kinds of attribution.
 const (
@@ -1724,6 +1727,16 @@ func (d *doc) afterOpening(a, v int) int {
 // place and the agency in brackets before a dash (Dover (AP) – Ana Ruiz
 // said …; DOVER, Del. (Reuters) — …), or a when there is none.
 func (d *doc) dateline(a, v int) int {
+	// A place in capitals and a dash: WASHINGTON — …; DES MOINES, Iowa — ….
+	if d.isWord(a) && allCaps(d.toks[a].text) {
+		k := a + 1
+		for k < v && k-a <= 6 && (d.isWord(k) && (allCaps(d.toks[k].text) || d.toks[k].capital() && d.toks[k-1].text == ",") || d.toks[k].text == "," || d.toks[k].text == ".") {
+			k++
+		}
+		if k+1 < v && (d.toks[k].text == "—" || d.toks[k].text == "–" || d.toks[k].text == "--" || d.toks[k].text == "―") {
+			return k + 1
+		}
+	}
 	k := a
 	// The place, then a date: PHILADELPHIA, July 25 (UPI) — ….
 	for k < v && k-a <= 8 && (d.isWord(k) && (d.toks[k].capital() || d.toks[k].initial() || k > a && age(d.toks[k].low)) || d.toks[k].text == ",") {
@@ -1756,6 +1769,21 @@ var personNouns = set("businessman", "businesswoman", "billionaire", "mogul", "e
 	"veteran", "soldier", "ambassador", "envoy", "chancellor", "premier", "frontrunner", "front-runner", "challenger",
 	"incumbent", "contender", "rival", "hopeful", "billionaires", "hopefuls", "rivals", "reporters", "journalists",
 	"man", "woman", "men", "women")
+
+// allCaps reports whether a word of two or more letters is in capitals
+// (a dateline's place: WASHINGTON).
+func allCaps(w string) bool {
+	n := 0
+	for _, c := range w {
+		if unicode.IsLetter(c) {
+			if !unicode.IsUpper(c) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
+}
 
 // yearsOld reports whether w gives an age as an adjective (76-year-old).
 func yearsOld(w string) bool {

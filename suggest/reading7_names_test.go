@@ -136,6 +136,8 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Lou Pike", "has shown her commitment to the port.")}},
 		{"participle: chiding and other participles of speech take their subject", "“We will win,” said Tom Hale.\n\nAna Ruiz clashed with Dan Pike during the hearing.\n\nPike lost, with Ruiz chiding him, “What difference does it make?”",
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "What difference does it make?")}},
+		{"dateline: a place in capitals and a dash open the sentence", "“We will win,” said Tom Hale.\n\nDOVER — Sen. Ana Ruiz (R-Iowa) on Wednesday downplayed Dan Pike's attack on a judge — something that has thrown the party into chaos all week — and said it's the same thing as Justice Lou Park referring to herself as “a wise woman.”",
+			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "a wise woman.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
