@@ -460,7 +460,7 @@ func (d *doc) cueWithSpeaker(i, a, b int) attribution {
 	if i > 0 && (d.toks[i-1].low == "having" || d.toks[i-1].low == "being") {
 		return attribution{npA: -1}
 	}
-	if s, e := d.subjectBefore(i, a); s >= 0 && !(s == e && sentenceAdverbs[d.toks[s].low]) &&
+	if s, e := d.subjectBefore(i, a); s >= 0 && !(s == e && (sentenceAdverbs[d.toks[s].low] || openingPreps[d.toks[s].low])) &&
 		// a past participle alone is no subject: the areas that were
 		// hacked suggested …; who didn't want to be named said …
 		!(s == e && !d.toks[s].capital() && strings.HasSuffix(d.toks[s].low, "ed") && !roleNoun(d.toks[s].low)) {
@@ -1615,6 +1615,21 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 			return -1, -1
 		}
 		if determiners[t.low] {
+			// The Ledger's Ana Ruiz gave …: an outlet's possessive and a
+			// name; the name is the subject.
+			if t.low == "the" && i+1 < v && d.toks[i+1].capital() {
+				j := i + 1
+				for j+1 < v && d.isWord(j+1) && (d.toks[j+1].capital() || d.toks[j+1].initial()) {
+					j++
+				}
+				for p := i + 1; p < j; p++ {
+					if possessive(apostrophes.Replace(d.toks[p].low)) && p+1 < j && j+1 < v && d.isWord(j+1) && !d.toks[j+1].capital() && !npStops[d.toks[j+1].low] {
+						if s0, e0, _, ok := d.name(p+1, j); ok && s0 <= e0 {
+							return p + 1, j
+						}
+					}
+				}
+			}
 			// the senator decried …: a short phrase right before the verb.
 			if v-i <= 5 && d.noQuotes(i, v-1) {
 				if s, e := d.npEndingAt(v-1, i); s == i {

@@ -138,6 +138,8 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "What difference does it make?")}},
 		{"dateline: a place in capitals and a dash open the sentence", "“We will win,” said Tom Hale.\n\nDOVER — Sen. Ana Ruiz (R-Iowa) on Wednesday downplayed Dan Pike's attack on a judge — something that has thrown the party into chaos all week — and said it's the same thing as Justice Lou Park referring to herself as “a wise woman.”",
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "a wise woman.")}},
+		{"outlet: an opening amid phrase, then an outlet's possessive and a name", "“We will win,” said Tom Hale.\n\nAmid calls from some to name the traitors, The Ledger’s Ana Ruiz gave a defense of the list, saying it is needed to “name the traitors.”",
+			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "name the traitors.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
