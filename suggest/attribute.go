@@ -1607,7 +1607,7 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 					break
 				}
 			}
-			if n == v || d.toks[n].text == "," || d.isWord(n) && !d.toks[n].capital() && !npStops[d.toks[n].low] {
+			if n == v || d.toks[n].text == "," || d.isWord(n) && !d.toks[n].capital() && (!npStops[d.toks[n].low] || auxiliaries[d.toks[n].low] || finiteVerbs[d.toks[n].low]) {
 				if s, e, _, ok := d.name(i, j); ok && s <= e {
 					return i, j
 				}
@@ -1933,6 +1933,22 @@ func (d *doc) withParticiple(v, sBeg int) attribution {
 	t := d.toks[v]
 	if !strings.HasSuffix(t.low, "ing") || !(cueVerbs[t.low] || shortCues[t.low] || subjectVerbs[t.low] || judging[t.low]) {
 		return attribution{npA: -1}
+	}
+	// A second participle joined by "and" shares the first one's subject:
+	// with Dan Pike tweeting that … and asking, “…”.
+	if v-1 > sBeg && d.toks[v-1].low == "and" {
+		for u := v - 2; u > sBeg && v-u <= 20; u-- {
+			if d.toks[u].text == "." && d.toks[u].role == outside {
+				break
+			}
+			if d.isWord(u) && !d.toks[u].capital() && strings.HasSuffix(d.toks[u].low, "ing") {
+				if w := d.withParticiple(u, sBeg); w.kind != attrNone {
+					w.cue, w.cueTok, w.cueEnd = t.text, v, v
+					return w
+				}
+				break
+			}
+		}
 	}
 	k := v - 1
 	for k > sBeg && v-k <= 5 && d.isWord(k) && (d.toks[k].capital() || d.toks[k].initial()) {

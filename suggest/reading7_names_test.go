@@ -140,6 +140,10 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "a wise woman.")}},
 		{"outlet: an opening amid phrase, then an outlet's possessive and a name", "“We will win,” said Tom Hale.\n\nAmid calls from some to name the traitors, The Ledger’s Ana Ruiz gave a defense of the list, saying it is needed to “name the traitors.”",
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "name the traitors.")}},
+		{"subject: a name and an auxiliary open the clause of a verb that attributes", "“We will win,” said Tom Hale.\n\nMayoral candidate Ana Ruiz is releasing a new ad that urges voters in Dover to “send a message” to the banks.",
+			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "send a message")}},
+		{"with: a second participle joined by and shares the first one's subject", "“We will win,” said Tom Hale.\n\nParty leaders were quick to chime in, with Dan Pike tweeting that it was a \"disaster\" for Ruiz and asking, \"How can she be our next mayor?\"",
+			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "disaster"), one("Dan Pike", "How can she be our next mayor?")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
