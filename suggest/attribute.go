@@ -460,6 +460,20 @@ func (d *doc) cueWithSpeaker(i, a, b int) attribution {
 	if i > 0 && (d.toks[i-1].low == "having" || d.toks[i-1].low == "being") {
 		return attribution{npA: -1}
 	}
+	// A cue set off by commas with a name right after it and then a
+	// comma or the quotation is inverted, whatever the verb (Because of
+	// how the board drew the map, explained Rosenberg, “…”).
+	if i > 0 && d.toks[i-1].text == "," && intransitiveCues[d.toks[i].low] && end+1 <= b && d.isWord(end+1) && d.toks[end+1].capital() && !pronouns[d.toks[end+1].low] {
+		n := end + 1
+		for n+1 <= b && d.isWord(n+1) && (d.toks[n+1].capital() || d.toks[n+1].initial()) {
+			n++
+		}
+		if n+1 <= b+1 && n+1 < len(d.toks) && (d.toks[n+1].text == "," || d.toks[n+1].text == ":" || d.toks[n+1].kind == markOpen) {
+			if s, e, _, ok := d.name(end+1, n); ok && s <= e {
+				return attribution{kind: attrDirect, cue: cue, npA: end + 1, npB: n, cueTok: i, cueEnd: end}
+			}
+		}
+	}
 	if s, e := d.subjectBefore(i, a); s >= 0 && !(s == e && (sentenceAdverbs[d.toks[s].low] || openingPreps[d.toks[s].low])) &&
 		// a past participle alone is no subject: the areas that were
 		// hacked suggested …; who didn't want to be named said …
@@ -527,6 +541,12 @@ func (d *doc) termToks(m, j int) int {
 	}
 	return n
 }
+
+// intransitiveCues take no object: a name right after one is its speaker
+// (…, explained Rosenberg, “…”), not whom it was told to.
+var intransitiveCues = set("explained", "explains", "added", "adds", "continued", "continues", "recalled", "recalls",
+	"noted", "notes", "argued", "argues", "insisted", "insists", "countered", "replied", "responded", "quipped",
+	"joked", "concluded", "observed", "remarked", "cautioned", "conceded", "acknowledged")
 
 // afterClose reports whether token i follows a closing quotation mark,
 // with at most a comma or a dash between.

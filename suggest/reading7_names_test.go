@@ -144,6 +144,10 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "send a message")}},
 		{"with: a second participle joined by and shares the first one's subject", "“We will win,” said Tom Hale.\n\nParty leaders were quick to chime in, with Dan Pike tweeting that it was a \"disaster\" for Ruiz and asking, \"How can she be our next mayor?\"",
 			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "disaster"), one("Dan Pike", "How can she be our next mayor?")}},
+		{"inverted: a cue that takes no object, set off by commas, with a name after it", "“We will win,” said Tom Hale.\n\nBecause of how the board drew the map, explained Rosenberg, “with this thing being over by March, the mayor will have a hard time.”",
+			[]brief{one("Tom Hale", "We will win"), one("Rosenberg", "with this thing being over by March, the mayor will have a hard time.")}},
+		{"inverted: guard, told and a name after commas is the one told", "“We will win,” said Tom Hale.\n\nDan Pike, who was on the slate, told Ana Ruiz, “We lost the vote.”",
+			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "We lost the vote.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
