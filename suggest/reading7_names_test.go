@@ -148,6 +148,10 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Rosenberg", "with this thing being over by March, the mayor will have a hard time.")}},
 		{"inverted: guard, told and a name after commas is the one told", "“We will win,” said Tom Hale.\n\nDan Pike, who was on the slate, told Ana Ruiz, “We lost the vote.”",
 			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "We lost the vote.")}},
+		{"full stop: a name and a speech verb that go on to report open a sentence of their own", "“We will win,” said Tom Hale.\n\nDan Pike said Ana Ruiz \"caused death.\" Ed Cole called Pike a \"pathological liar.\" Lou Park said Ed Cole \"says whatever he needs to say.\"",
+			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "caused death."), one("Ed Cole", "pathological liar."), one("Lou Park", "says whatever he needs to say.")}},
+		{"full stop: guard, a name and a speech verb that end their clause keep the quotation's sentence", "“We will win,” said Tom Hale.\n\n\"The plan is dead.\" Ana Ruiz said in a statement.",
+			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "The plan is dead.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {

@@ -178,7 +178,8 @@ func sentenceEnd(toks []token, i int) bool {
 			j++
 		}
 		if j > i+1 && j < len(toks) && toks[j].kind == word && !toks[j].capital() && speechVerbs[toks[j].low] &&
-			!(j == i+2 && (toks[i+1].low == "he" || toks[i+1].low == "she" || toks[i+1].low == "they" || toks[i+1].low == "it" || toks[i+1].low == "we" || toks[i+1].low == "i")) {
+			!(j == i+2 && (toks[i+1].low == "he" || toks[i+1].low == "she" || toks[i+1].low == "they" || toks[i+1].low == "it" || toks[i+1].low == "we" || toks[i+1].low == "i")) &&
+			!(toks[i-1].text == "." && reportsAfter(toks, j)) {
 			return false
 		}
 		// “Really?” Ana Ruiz, a retired nurse from Dover, asked: so does
@@ -206,6 +207,25 @@ var speechVerbs = set("said", "says", "asked", "asks", "added", "adds", "wrote",
 	"went", "goes", "chimed")
 
 func isUpperRune(c rune) bool { return unicode.IsUpper(c) }
+
+// reportsAfter reports whether the speech verb at j goes on to what it
+// reports (said Ted Cruz “…”; said the plan …; said that …): after a
+// quotation that ends with its full stop, the verb then opens a sentence of
+// its own (“….” Carly Pike said Ted Cruz “…”).
+func reportsAfter(toks []token, j int) bool {
+	if j+1 >= len(toks) || toks[j+1].kind != word {
+		return false
+	}
+	n := toks[j+1]
+	if n.capital() {
+		return !timeWords[n.low]
+	}
+	switch n.low {
+	case "that", "the", "a", "an", "his", "her", "their", "its", "he", "she", "they", "it", "we", "i", "this", "there":
+		return true
+	}
+	return false
+}
 
 // startsDigit reports whether a word opens with a digit.
 func startsDigit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
