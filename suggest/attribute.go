@@ -1970,13 +1970,26 @@ func (d *doc) withParticiple(v, sBeg int) attribution {
 			}
 		}
 	}
-	k := v - 1
-	for k > sBeg && v-k <= 5 && d.isWord(k) && (d.toks[k].capital() || d.toks[k].initial()) {
+	// An adverb between the name and its participle: with Pike
+	// reportedly yelling: “…”.
+	ve := v - 1
+	if ve > sBeg && adverb(d.toks[ve]) {
+		ve--
+	}
+	k := ve
+	for k > sBeg && ve-k <= 4 && d.isWord(k) && (d.toks[k].capital() || d.toks[k].initial()) {
 		k--
 	}
-	if k < v-1 && k >= sBeg && d.isWord(k) && d.toks[k].low == "with" {
-		if s, e, _, ok := d.name(k+1, v-1); ok && s <= e && !d.org(s, e) {
-			return attribution{kind: attrDirect, cue: t.text, npA: k + 1, npB: v - 1, cueTok: v, cueEnd: v}
+	if k < ve && k >= sBeg && d.isWord(k) && d.toks[k].low == "with" {
+		if s, e, _, ok := d.name(k+1, ve); ok && s <= e && !d.org(s, e) {
+			return attribution{kind: attrDirect, cue: t.text, npA: k + 1, npB: ve, cueTok: v, cueEnd: v}
+		}
+	}
+	// A name and its participle after "and" (Hale saying he was “…” and
+	// Pike calling it a “…”): an absolute clause whose subject speaks.
+	if k < ve && k >= sBeg && d.isWord(k) && d.toks[k].low == "and" && ve-k <= 3 {
+		if s, e, _, ok := d.name(k+1, ve); ok && s <= e && !d.org(s, e) && !d.toks[k+1].initial() {
+			return attribution{kind: attrDirect, cue: t.text, npA: k + 1, npB: ve, cueTok: v, cueEnd: v}
 		}
 	}
 	// People described after "with" (…, with many marchers and

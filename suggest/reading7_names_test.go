@@ -152,6 +152,10 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "caused death."), one("Ed Cole", "pathological liar."), one("Lou Park", "says whatever he needs to say.")}},
 		{"full stop: guard, a name and a speech verb that end their clause keep the quotation's sentence", "“We will win,” said Tom Hale.\n\n\"The plan is dead.\" Ana Ruiz said in a statement.",
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "The plan is dead.")}},
+		{"with: an adverb between the name and its participle", "“We will win,” said Tom Hale.\n\nAt a rally in Dover on Saturday, some of his supporters kicked a protester, with Pike reportedly yelling: “Get him out of here!”",
+			[]brief{one("Tom Hale", "We will win"), one("Pike", "Get him out of here!")}},
+		{"absolute: a name and its participle after and", "“We will win,” said Tom Hale.\n\nBoth men issued a statement – Hale saying he was “very encouraged” and Pike calling it a “great meeting.”",
+			[]brief{one("Tom Hale", "We will win"), one("Tom Hale", "very encouraged"), one("Pike", "great meeting.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
