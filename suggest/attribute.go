@@ -1193,7 +1193,10 @@ func (d *doc) join(cands []candidate) []candidate {
 			q := d.qs[c.qi[0]]
 			if pq.lastPar == q.para && pq.marks[len(pq.marks)-1][1] >= 0 && d.bareAttribution(p.last+1, c.first-1) &&
 				!(c.attr.kind != attrNone && c.attr.immediate && !d.newSentenceCue(c)) &&
-				!(p.attr.kind == attrDirect && p.attr.cueTok < p.first && c.attr.kind == attrDirect && c.attr.cueTok > p.last && c.attr.cueTok < c.first) {
+				!(p.attr.kind == attrDirect && p.attr.cueTok < p.first && c.attr.kind == attrDirect && c.attr.cueTok > p.last && c.attr.cueTok < c.first) &&
+				// “….” Pike replied: “…” — a cue and a colon after a full
+				// stop introduce the next quotation, a new speaker's.
+				!(p.last >= 1 && d.toks[p.last-1].text == "." && c.first >= 1 && d.toks[c.first-1].text == ":" && c.attr.kind == attrDirect && c.attr.cueTok > p.last && c.attr.cueTok < c.first) {
 				p.qi = append(p.qi, c.qi...)
 				p.last = c.last
 				if p.attr.kind == attrNone {

@@ -156,6 +156,8 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Pike", "Get him out of here!")}},
 		{"absolute: a name and its participle after and", "“We will win,” said Tom Hale.\n\nBoth men issued a statement – Hale saying he was “very encouraged” and Pike calling it a “great meeting.”",
 			[]brief{one("Tom Hale", "We will win"), one("Tom Hale", "very encouraged"), one("Pike", "great meeting.")}},
+		{"colon: a name, a speech verb and a colon after a full stop introduce the next quotation", "“We will win,” said Tom Hale.\n\n“I know what you meant,” Hale said. “You meant that he created the vacuum.” Pike replied: “No, I meant he is the founder.”",
+			[]brief{one("Tom Hale", "We will win"), one("Tom Hale", "I know what you meant", "You meant that he created the vacuum."), one("Pike", "No, I meant he is the founder.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {

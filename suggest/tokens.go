@@ -213,6 +213,9 @@ func isUpperRune(c rune) bool { return unicode.IsUpper(c) }
 // quotation that ends with its full stop, the verb then opens a sentence of
 // its own (“….” Carly Pike said Ted Cruz “…”).
 func reportsAfter(toks []token, j int) bool {
+	if j+1 < len(toks) && toks[j+1].text == ":" {
+		return true // “….” Pike replied: “…” — the next quotation's cue
+	}
 	if j+1 >= len(toks) || toks[j+1].kind != word {
 		return false
 	}
