@@ -1736,7 +1736,7 @@ func (d *doc) afterOpening(a, v int) int {
 	// And after the vote, …; But during the debate, …: a conjunction
 	// before an opening phrase.
 	if w := d.toks[a].low; (w == "and" || w == "but" || w == "so" || w == "yet") && d.toks[a].capital() && a+2 < v && d.isWord(a+1) &&
-		!d.toks[a+1].capital() && (parentheticals[d.toks[a+1].low] || strings.HasSuffix(d.toks[a+1].low, "ing")) {
+		!d.toks[a+1].capital() {
 		if k := d.afterOpening(a+1, v); k > a+1 {
 			return k
 		}

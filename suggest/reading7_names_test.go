@@ -158,6 +158,8 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Tom Hale", "very encouraged"), one("Pike", "great meeting.")}},
 		{"colon: a name, a speech verb and a colon after a full stop introduce the next quotation", "“We will win,” said Tom Hale.\n\n“I know what you meant,” Hale said. “You meant that he created the vacuum.” Pike replied: “No, I meant he is the founder.”",
 			[]brief{one("Tom Hale", "We will win"), one("Tom Hale", "I know what you meant", "You meant that he created the vacuum."), one("Pike", "No, I meant he is the founder.")}},
+		{"opening: a capitalised conjunction before an opening phrase of time", "“We will win,” said Tom Hale.\n\nHale's campaign put out a statement. In the case of the port, it said, “the city is a victim.”\n\nBut a few days later, Hale reversed himself again, telling reporters that the fares “are set and will stay set.”",
+			[]brief{one("Tom Hale", "We will win"), one("a statement", "the city is a victim."), one("Tom Hale", "are set and will stay set.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
