@@ -1864,6 +1864,11 @@ func (d *doc) subjectCue(sBeg, open int) attribution {
 		if t.kind != word || t.role != outside || !(cueVerbs[t.low] || shortCues[t.low] || subjectVerbs[t.low] || judging[t.low]) || t.capital() {
 			continue
 		}
+		// A noun after a determiner or a possessor is no verb: In the
+		// call, Rep. Ana Ruiz … casts Pike as a man who would “…”.
+		if p := d.toks[v-1]; p.kind == word && (p.low == "the" || p.low == "a" || p.low == "an" || p.low == "his" || p.low == "her" || p.low == "their" || p.low == "its" || possessive(apostrophes.Replace(p.low))) {
+			continue
+		}
 		if w := d.withParticiple(v, sBeg); w.kind != attrNone {
 			return w
 		}

@@ -160,6 +160,8 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Tom Hale", "I know what you meant", "You meant that he created the vacuum."), one("Pike", "No, I meant he is the founder.")}},
 		{"opening: a capitalised conjunction before an opening phrase of time", "“We will win,” said Tom Hale.\n\nHale's campaign put out a statement. In the case of the port, it said, “the city is a victim.”\n\nBut a few days later, Hale reversed himself again, telling reporters that the fares “are set and will stay set.”",
 			[]brief{one("Tom Hale", "We will win"), one("a statement", "the city is a victim."), one("Tom Hale", "are set and will stay set.")}},
+		{"noun: a cue word after the or a possessor is a noun, not the sentence's verb", "“We will win,” said Tom Hale.\n\nIn the call, Ohio Rep. Ana Ruiz, who was elected in 2010, casts Pike as a former liberal who would “unravel” the policies of the party.",
+			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "unravel")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
