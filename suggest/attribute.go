@@ -514,6 +514,26 @@ func (d *doc) abbrevStop(i int) bool {
 		len(d.toks[i-1].text) <= 3 && d.toks[i+1].kind == word && d.toks[i+1].sent == d.toks[i].sent
 }
 
+// titleQuote reports whether quotation q is a title: one to six words,
+// each capitalised or a particle (“Growth and Opportunity Project,”).
+func (d *doc) titleQuote(q int) bool {
+	if d.openTok[q] < 0 || d.closeTok[q] < 0 || d.toks[d.closeTok[q]].kind != markClose {
+		return false
+	}
+	words := 0
+	for k := d.openTok[q] + 1; k < d.closeTok[q]; k++ {
+		t := d.toks[k]
+		if t.kind != word {
+			continue
+		}
+		words++
+		if !t.capital() && !nameParticles[t.low] && t.low != "and" && t.low != "of" && t.low != "the" && t.low != "for" {
+			return false
+		}
+	}
+	return words >= 1 && words <= 6
+}
+
 // termTok reports whether token i belongs to a quoted term of one to three
 // words (a title, a slogan: “Going Viral,”), which an apposition may hold
 // (Hemsley, the co-author of “Going Viral,” about …, said).
@@ -1138,6 +1158,13 @@ func (d *doc) npAfter(i, b int) (int, int) {
 	e := j - 1
 	if e < i {
 		return -1, -1
+	}
+	// wrote the authors of the “Harbor and Growth Project,”: a title in
+	// quotation marks after "the" ends the speaker's phrase.
+	if e > i && (d.toks[e].low == "the" || d.toks[e].low == "a") && e+1 < len(d.toks) && d.toks[e+1].kind == markOpen {
+		if q := d.toks[e+1].quote; q >= 0 && d.titleQuote(q) {
+			e = d.closeTok[q]
+		}
 	}
 	// said the mayor, Ana Ruiz, …; said Ruiz's deputy budget director, Rich Bose, …
 	if (!d.toks[i].capital() || !d.toks[e].capital()) && j+1 <= b && d.toks[j].text == "," {

@@ -162,6 +162,8 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("a statement", "the city is a victim."), one("Tom Hale", "are set and will stay set.")}},
 		{"noun: a cue word after the or a possessor is a noun, not the sentence's verb", "“We will win,” said Tom Hale.\n\nIn the call, Ohio Rep. Ana Ruiz, who was elected in 2010, casts Pike as a former liberal who would “unravel” the policies of the party.",
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "unravel")}},
+		{"inverted: a title in quotation marks after the ends the speaker's phrase", "“We will win,” said Tom Hale.\n\n“If we want young voters to support us, we have to engage them,” wrote the authors of the “Harbor and Growth Project,” giving the example of Pike.",
+			[]brief{one("Tom Hale", "We will win"), one("the authors of the “Harbor and Growth Project,”", "If we want young voters to support us, we have to engage them"), one("the authors of the “Harbor and Growth Project,”", "Harbor and Growth Project")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
