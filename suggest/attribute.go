@@ -171,6 +171,10 @@ func (d *doc) cueAt(i int) (cue string, according bool) {
 	if (t.low == "read" || t.low == "reads" || t.low == "states") && d.documentAfterClose(i) {
 		return t.text, false
 	}
+	// related that, relayed that: a verb of telling before what it reports.
+	if (t.low == "related" || t.low == "relayed" || t.low == "relates" || t.low == "relays") && i+1 < len(d.toks) && d.toks[i+1].low == "that" {
+		return t.text, false
+	}
 	if !cueVerbs[t.low] && !presentCue(t.low) {
 		return "", false
 	}

@@ -164,6 +164,10 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "unravel")}},
 		{"inverted: a title in quotation marks after the ends the speaker's phrase", "“We will win,” said Tom Hale.\n\n“If we want young voters to support us, we have to engage them,” wrote the authors of the “Harbor and Growth Project,” giving the example of Pike.",
 			[]brief{one("Tom Hale", "We will win"), one("the authors of the “Harbor and Growth Project,”", "If we want young voters to support us, we have to engage them"), one("the authors of the “Harbor and Growth Project,”", "Harbor and Growth Project")}},
+		{"cue: related that reports, and a quotation after the sentence takes its subject", "“We will win,” said Tom Hale.\n\nThe party leader further related that it recently occurred to him that the next mayor will be the 45th. “I sensed that I should look again.”",
+			[]brief{one("Tom Hale", "We will win"), one("The party leader", "I sensed that I should look again.")}},
+		{"cue: guard, related to is no cue", "“We will win,” said Tom Hale.\n\nThe fee is related to the fares. “It is too high.”",
+			[]brief{one("Tom Hale", "We will win"), one("Tom Hale", "It is too high.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
