@@ -868,6 +868,23 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 		if s2, _ := d.npEndingAt(s-2, a); s2 >= 0 && d.closeTo(s2, s-1) {
 			return s2, e
 		}
+		// A document sent to someone speaks: Ruiz's fundraising email to
+		// her supporters notes that ….
+		if issued[d.toks[s-2].low] && !strings.HasSuffix(d.toks[i].low, "ing") {
+			k := s - 3
+			for k >= a && s-2-k <= 3 && d.isWord(k) && !d.toks[k].capital() && !npStops[d.toks[k].low] && !determiners[d.toks[k].low] {
+				k--
+			}
+			if k >= a && d.isWord(k) && (determiners[d.toks[k].low] || possessive(apostrophes.Replace(d.toks[k].low)) || strings.HasSuffix(d.toks[k].text, "’") || strings.HasSuffix(d.toks[k].text, "'")) {
+				s2 := k
+				if !determiners[d.toks[k].low] {
+					for s2-1 >= a && d.isWord(s2-1) && d.toks[s2-1].capital() {
+						s2--
+					}
+				}
+				return s2, e
+			}
+		}
 	}
 	return s, e
 }

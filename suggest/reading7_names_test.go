@@ -168,6 +168,8 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("The party leader", "I sensed that I should look again.")}},
 		{"cue: guard, related to is no cue", "“We will win,” said Tom Hale.\n\nThe fee is related to the fares. “It is too high.”",
 			[]brief{one("Tom Hale", "We will win"), one("Tom Hale", "It is too high.")}},
+		{"document: a document sent to someone speaks, not the ones it was sent to", "“We will win,” said Tom Hale.\n\nAna Ruiz's fundraising email to her supporters notes that Dover council member Jo Kim “is a civil rights lawyer who has fought for fair wages.”",
+			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz's fundraising email to her supporters", "is a civil rights lawyer who has fought for fair wages.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
