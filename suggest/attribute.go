@@ -700,6 +700,23 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 			}
 		}
 	}
+	// An aside set off by dashes between the name and its verb (Jo Sims —
+	// a teacher from Dover — says …): the name before it.
+	if j > a && dashes[d.toks[j].text] && d.toks[j].role == outside {
+		for k := j - 1; k > a && j-k <= 25; k-- {
+			if d.toks[k].role != outside && !d.termTok(k) {
+				break
+			}
+			if dashes[d.toks[k].text] && d.toks[k].role == outside {
+				if k-1 >= a && d.isWord(k-1) && d.toks[k-1].capital() {
+					if n0, n1, ok := d.nameBeforeDash(k, a); ok {
+						return n0, n1
+					}
+				}
+				break
+			}
+		}
+	}
 	// Up to three parentheticals set off by commas are skipped (Harry
 	// Pell, 41, of Tacoma, Wash., who was polled, said).
 	for round := 0; round < 3 && j >= a && d.toks[j].text == ","; round++ {
@@ -1521,6 +1538,27 @@ func (d *doc) nameBefore(m, a int) (int, int, bool) {
 		return 0, 0, false
 	}
 	return s0, s1, true
+}
+
+// nameBeforeDash finds the name that ends right before the dash at m and
+// opens its clause (the sentence start, an opening phrase's comma, or a
+// closing mark).
+func (d *doc) nameBeforeDash(m, a int) (int, int, bool) {
+	k := m - 1
+	for k >= a && d.isWord(k) && (d.toks[k].capital() || d.toks[k].initial()) && m-k <= 5 {
+		k--
+	}
+	s0 := k + 1
+	if s0 >= m {
+		return 0, 0, false
+	}
+	if k >= a && d.toks[k].sent == d.toks[s0].sent && d.toks[k].text != "," && d.toks[k].kind != markClose {
+		return 0, 0, false
+	}
+	if s, e, _, ok := d.name(s0, m-1); ok && s <= e && !d.org(s, e) {
+		return s0, m - 1, true
+	}
+	return 0, 0, false
 }
 
 // sentenceSubject finds the subject of the clause that runs from token a

@@ -170,6 +170,10 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Tom Hale", "It is too high.")}},
 		{"document: a document sent to someone speaks, not the ones it was sent to", "“We will win,” said Tom Hale.\n\nAna Ruiz's fundraising email to her supporters notes that Dover council member Jo Kim “is a civil rights lawyer who has fought for fair wages.”",
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz's fundraising email to her supporters", "is a civil rights lawyer who has fought for fair wages.")}},
+		{"dash: an aside set off by dashes between the name and its verb", "“We will win,” said Tom Hale.\n\nJo Sims — a teacher from Mount Dover — says he made a late decision to vote for Pike, and that Gov. Ana Ruiz’s backing was “a big deal.”",
+			[]brief{one("Tom Hale", "We will win"), one("Jo Sims", "a big deal.")}},
+		{"dash: the same after an opening phrase", "“We will win,” said Tom Hale.\n\nOn Friday, Dan Pike — named by the Ledger as the top choice for running mate — told Lou Park of the Radio, that “you have to look at it very seriously.”",
+			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "you have to look at it very seriously.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
