@@ -1909,6 +1909,20 @@ func allCaps(w string) bool {
 	return n >= 2
 }
 
+// stateInitials reports whether a word is a state's initials with stops
+// after a town (Hilton Head, S.C.,; Salem, N.H.,).
+func stateInitials(w string) bool {
+	if len(w) != 4 && len(w) != 6 {
+		return false
+	}
+	for i, c := range w {
+		if i%2 == 0 && !(c >= 'A' && c <= 'Z') || i%2 == 1 && c != '.' {
+			return false
+		}
+	}
+	return true
+}
+
 // yearsOld reports whether w gives an age as an adjective (76-year-old).
 func yearsOld(w string) bool {
 	return strings.HasSuffix(w, "-year-old") && startsDigit(w)
@@ -2251,7 +2265,7 @@ func (d *doc) nameBeforeAuxiliary(a, v int) (int, int) {
 // of the place, not the clause's subject.
 func (d *doc) afterPlace(a, v int) int {
 	for k := a; k < v && k <= a+3 && d.isWord(k) && d.toks[k].capital(); k++ {
-		if k+1 < v && d.toks[k+1].text == "," && places[d.lowWords(a, k)] {
+		if k+1 < v && d.toks[k+1].text == "," && (places[d.lowWords(a, k)] || k == a && stateInitials(d.toks[k].text)) {
 			return k + 2
 		}
 	}

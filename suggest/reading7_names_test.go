@@ -174,6 +174,8 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Jo Sims", "a big deal.")}},
 		{"dash: the same after an opening phrase", "“We will win,” said Tom Hale.\n\nOn Friday, Dan Pike — named by the Ledger as the top choice for running mate — told Lou Park of the Radio, that “you have to look at it very seriously.”",
 			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "you have to look at it very seriously.")}},
+		{"place: a state's initials after the town that ends an opening phrase", "“We will win,” said Tom Hale.\n\nAt a business summit in Hilton Head, S.C., Ana Ruiz offered a defense of the \"Gang of Ten\" bill.",
+			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "Gang of Ten")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
