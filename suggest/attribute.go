@@ -268,6 +268,17 @@ func (d *doc) attribute(qi int) attribution {
 			if w := d.withParticiple(v, bStart); w.kind != attrNone {
 				return w
 			}
+			// with Pike taking to Twitter to call him “…”: a participle
+			// whose infinitive speaks.
+			for c := v + 2; c < open && c <= v+6; c++ {
+				if d.toks[c-1].low == "to" && d.isWord(c) && (cueVerbs[d.toks[c].low] || shortCues[d.toks[c].low] || judging[d.toks[c].low]) {
+					if w := d.withName(v, bStart); w.kind != attrNone {
+						w.cue, w.cueTok, w.cueEnd = d.toks[c].text, c, c
+						return w
+					}
+					break
+				}
+			}
 			break
 		}
 	}
@@ -2078,6 +2089,13 @@ func (d *doc) withParticiple(v, sBeg int) attribution {
 			}
 		}
 	}
+	return d.withName(v, sBeg)
+}
+
+// withName reads the name after "with" (or "and") that is the subject of
+// the participle at v, whatever the verb.
+func (d *doc) withName(v, sBeg int) attribution {
+	t := d.toks[v]
 	// An adverb between the name and its participle: with Pike
 	// reportedly yelling: “…”.
 	ve := v - 1

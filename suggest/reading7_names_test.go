@@ -176,6 +176,8 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Dan Pike", "you have to look at it very seriously.")}},
 		{"place: a state's initials after the town that ends an opening phrase", "“We will win,” said Tom Hale.\n\nAt a business summit in Hilton Head, S.C., Ana Ruiz offered a defense of the \"Gang of Ten\" bill.",
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "Gang of Ten")}},
+		{"with: a participle after with and a name whose infinitive speaks", "“We will win,” said Tom Hale.\n\nThe campaign has denied it happened, with Pike taking to Twitter to call Ruiz “totally delusional” for the claim.",
+			[]brief{one("Tom Hale", "We will win"), one("Pike", "totally delusional")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
