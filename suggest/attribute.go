@@ -44,7 +44,7 @@ var cueVerbs = set(
 	"answers", "demanded", "opined", "proclaimed", "recounted", "elaborated", "quips", "barked", "exclaimed",
 	"interjected", "beamed", "emphasizes", "cried", "pressed", "interrupted", "fumed", "groused", "griped",
 	"grumbled", "marveled", "raged", "seethed", "sniped", "puts", "quip", "explain", "insist", "argue", "warn",
-	"reads", "remembered", "reacted", "exhorted",
+	"reads", "remembered", "reacted", "exhorted", "sang",
 )
 
 // presentCue reports whether a word is the present tense of a speech verb

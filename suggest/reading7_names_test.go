@@ -178,6 +178,8 @@ func TestReadingRulesSevenNames(t *testing.T) {
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "Gang of Ten")}},
 		{"with: a participle after with and a name whose infinitive speaks", "“We will win,” said Tom Hale.\n\nThe campaign has denied it happened, with Pike taking to Twitter to call Ruiz “totally delusional” for the claim.",
 			[]brief{one("Tom Hale", "We will win"), one("Pike", "totally delusional")}},
+		{"cue: sang attributes a quotation to its subject", "“We will win,” said Tom Hale.\n\nAs the Harbor Boys sang back in the 1980s, \"They'll turn us all into beggars.\"",
+			[]brief{one("Tom Hale", "We will win"), one("the Harbor Boys", "They'll turn us all into beggars.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.kind, func(t *testing.T) {
