@@ -1,6 +1,9 @@
 package suggest
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Kinds of attribution.
 const (
@@ -41,7 +44,7 @@ var cueVerbs = set(
 	"answers", "demanded", "opined", "proclaimed", "recounted", "elaborated", "quips", "barked", "exclaimed",
 	"interjected", "beamed", "emphasizes", "cried", "pressed", "interrupted", "fumed", "groused", "griped",
 	"grumbled", "marveled", "raged", "seethed", "sniped", "puts", "quip", "explain", "insist", "argue", "warn",
-	"reads", "remembered", "reacted", "exhorted",
+	"reads", "remembered", "reacted", "exhorted", "sang",
 )
 
 // presentCue reports whether a word is the present tense of a speech verb
@@ -104,7 +107,7 @@ var determiners = set("the", "a", "an", "this", "that", "these", "those", "his",
 	"another", "other", "several", "some", "many", "two", "three", "both", "each", "one", "most", "few", "all")
 
 // npStops end a noun phrase when walking back from a verb.
-var npStops = set("and", "but", "or", "nor", "that", "which", "who", "whom", "because", "although", "though", "while",
+var npStops = set("and", "but", "or", "nor", "that", "which", "who", "who's", "whom", "because", "although", "though", "while",
 	"if", "when", "so", "as", "than", "then", "is", "was", "are", "were", "be", "been", "to", "not", "where", "after",
 	"before", "since", "until", "what", "however", "yet", "also", "even", "only", "said", "says", "there", "here", "in",
 	"on", "at", "by", "from", "with", "into", "about")
@@ -115,15 +118,19 @@ var auxiliaries = set("also", "later", "then", "again", "once", "has", "had", "h
 	"simply", "just", "flatly", "quickly", "finally", "first", "now", "already", "never", "could", "can", "may",
 	"might", "should", "must", "only")
 
+// midAdverbs stand between a subject and its verb without commas, in
+// lower case: Ruiz however said; Hale instead argued.
+var midAdverbs = set("however", "though", "instead", "therefore", "too")
+
 // parentheticals start a clause set off by commas between a subject and its
 // verb: Ruiz, in her e-mail, quipped.
 var parentheticals = set("in", "at", "on", "during", "after", "before", "speaking", "writing", "according", "who",
 	"which", "while", "when", "like", "asked", "including", "for", "with", "from", "under", "unlike", "as", "through",
-	"appearing", "testifying", "responding", "reached", "interviewed", "by", "not", "too", "however", "though")
+	"appearing", "testifying", "responding", "reached", "interviewed", "by", "not", "too", "however", "though", "who's")
 
 // afterStops end the speaker's words after an inverted verb: “…,” said
 // Ruiz in testimony.
-var afterStops = set("who", "which", "that", "whose", "in", "at", "on", "during", "after", "before", "to", "with",
+var afterStops = set("who", "who's", "which", "that", "whose", "in", "at", "on", "during", "after", "before", "to", "with",
 	"from", "by", "while", "when", "as", "about", "last", "this", "and", "but", "told", "said", "adding", "noting",
 	"referring", "speaking", "writing", "yesterday", "today", "tuesday", "monday", "wednesday", "thursday",
 	"friday", "saturday", "sunday", "earlier", "later", "recently", "because", "since", "if")
@@ -162,6 +169,10 @@ func (d *doc) cueAt(i int) (cue string, according bool) {
 	// “…,” the statement read; “…,” a voice-over in the ad states: a
 	// document's words, its phrase between the mark and the verb.
 	if (t.low == "read" || t.low == "reads" || t.low == "states") && d.documentAfterClose(i) {
+		return t.text, false
+	}
+	// related that, relayed that: a verb of telling before what it reports.
+	if (t.low == "related" || t.low == "relayed" || t.low == "relates" || t.low == "relays") && i+1 < len(d.toks) && d.toks[i+1].low == "that" {
 		return t.text, false
 	}
 	if !cueVerbs[t.low] && !presentCue(t.low) {
@@ -257,10 +268,31 @@ func (d *doc) attribute(qi int) attribution {
 			if w := d.withParticiple(v, bStart); w.kind != attrNone {
 				return w
 			}
+			// with Pike taking to Twitter to call him “…”: a participle
+			// whose infinitive speaks.
+			for c := v + 2; c < open && c <= v+6; c++ {
+				if d.toks[c-1].low == "to" && d.isWord(c) && (cueVerbs[d.toks[c].low] || shortCues[d.toks[c].low] || judging[d.toks[c].low]) {
+					if w := d.withName(v, bStart); w.kind != attrNone {
+						w.cue, w.cueTok, w.cueEnd = d.toks[c].text, c, c
+						return w
+					}
+					break
+				}
+			}
 			break
 		}
 	}
-	if before := d.lastCue(bStart, open-1); before.kind != attrNone {
+	// A quoted term just before in the sentence may stand inside the
+	// cue's clause: its subject is read past it (Hemsley, the co-author
+	// of “Going Viral,” about …, said the days of “…”).
+	lo := bStart
+	if qi > 0 && d.closeTok[qi-1] >= sBeg && d.closeTok[qi-1] == bStart-1 && d.termTok(d.closeTok[qi-1]) {
+		lo = sBeg
+		if qi > 1 && d.closeTok[qi-2] >= sBeg {
+			lo = d.closeTok[qi-2] + 1
+		}
+	}
+	if before := d.lastCueFrom(bStart, open-1, lo); before.kind != attrNone {
 		return before
 	}
 	if colon := d.colon(bStart, open); colon.kind != attrNone {
@@ -273,7 +305,13 @@ func (d *doc) attribute(qi int) attribution {
 		return after
 	}
 	// Elsewhere in the sentence: after the quotations that follow, then before.
-	if rest := d.firstCue(aEnd+1, sEnd); rest.kind != attrNone {
+	// A quoted term between may stand inside the cue's clause: “…,” Ohio
+	// delegate Dan Pike, wearing “Ruiz for Mayor” pins, said.
+	restLo := aEnd + 1
+	if qi+1 < len(d.qs) && d.openTok[qi+1] == aEnd+1 && d.termTok(aEnd+1) {
+		restLo = close + 1
+	}
+	if rest := d.firstCueFrom(aEnd+1, sEnd, restLo); rest.kind != attrNone {
 		rest.immediate = false
 		return rest
 	}
@@ -319,6 +357,13 @@ func (d *doc) attribute(qi int) attribution {
 				prev.immediate = false
 				return prev
 			}
+			// … Ana Ruiz issued the following statement: ¶ “…”.
+			if d.toks[p].text == ":" {
+				if prev := d.clauseColon(pBeg, p+1); prev.kind != attrNone {
+					prev.immediate = false
+					return prev
+				}
+			}
 		}
 	}
 	return attribution{npA: -1}
@@ -340,10 +385,26 @@ func (d *doc) firstCue(a, b int) attribution {
 }
 
 // lastCue finds the last cue in tokens [a, b] with a speaker.
-func (d *doc) lastCue(a, b int) attribution {
+func (d *doc) lastCue(a, b int) attribution { return d.lastCueFrom(a, b, a) }
+
+// lastCueFrom finds the last cue in tokens [a, b] with a speaker read no
+// further back than token lo.
+func (d *doc) lastCueFrom(a, b, lo int) attribution {
 	for i := b; i >= a && i >= 0; i-- {
 		d.tick(1)
-		if at := d.cueWithSpeaker(i, a, b); at.kind != attrNone {
+		if at := d.cueWithSpeaker(i, lo, b); at.kind != attrNone {
+			return at
+		}
+	}
+	return attribution{npA: -1}
+}
+
+// firstCueFrom finds the first cue in tokens [a, b] with a speaker read no
+// further back than token lo.
+func (d *doc) firstCueFrom(a, b, lo int) attribution {
+	for i := a; i <= b && i < len(d.toks); i++ {
+		d.tick(1)
+		if at := d.cueWithSpeaker(i, lo, b); at.kind != attrNone {
 			return at
 		}
 	}
@@ -383,12 +444,55 @@ func (d *doc) cueWithSpeaker(i, a, b int) attribution {
 		return attribution{npA: -1}
 	}
 	end := i + strings.Count(cue, " ") // pointed out, shot back
+	// A passive cue: the words after "by" speak (“poison pill” measures
+	// added by Republicans; the plan was praised as “…” by its critics).
+	if end+1 <= b && d.isWord(end+1) && d.toks[end+1].low == "by" && strings.HasSuffix(d.toks[i].low, "ed") {
+		bb := b
+		for k := end + 3; k <= b && k <= end+12; k++ {
+			if w := d.toks[k].low; w == "whether" || w == "how" || w == "what" || w == "why" {
+				bb = k - 1 // asked by the moderator whether …
+				break
+			}
+		}
+		if s, e := d.npAfter(end+2, bb); s >= 0 && !pronouns[d.toks[s].low] {
+			return attribution{kind: attrDirect, cue: cue, npA: s, npB: e, cueTok: i, cueEnd: end}
+		}
+		return attribution{npA: -1}
+	}
+	// A passive with no agent (Farook's name was announced on …) names
+	// no speaker.
+	if i > 0 && d.isWord(i-1) && passiveAux[d.toks[i-1].low] && (strings.HasSuffix(d.toks[i].low, "ed") || d.toks[i].low == "said" || d.toks[i].low == "told") &&
+		!(i+1 < len(d.toks) && d.toks[i+1].low == "as") { // Braynard is quoted as saying
+		return attribution{npA: -1}
+	}
 	// A participle after a comma takes its clause's subject, read by
 	// subjectCue (Governor Ruiz …, he used sharper words, saying …).
 	if strings.HasSuffix(d.toks[i].low, "ing") && i > 0 && (d.toks[i-1].text == "," || d.toks[i-1].kind == markClose && d.toks[i-2].text == ",") {
 		return attribution{npA: -1}
 	}
-	if s, e := d.subjectBefore(i, a); s >= 0 && !(s == e && sentenceAdverbs[d.toks[s].low]) {
+	// So does a perfect participle (Ruiz misjudged Pike, having referred to
+	// him as a “…”): "having" is no subject.
+	if i > 0 && (d.toks[i-1].low == "having" || d.toks[i-1].low == "being") {
+		return attribution{npA: -1}
+	}
+	// A cue set off by commas with a name right after it and then a
+	// comma or the quotation is inverted, whatever the verb (Because of
+	// how the board drew the map, explained Rosenberg, “…”).
+	if i > 0 && d.toks[i-1].text == "," && intransitiveCues[d.toks[i].low] && end+1 <= b && d.isWord(end+1) && d.toks[end+1].capital() && !pronouns[d.toks[end+1].low] {
+		n := end + 1
+		for n+1 <= b && d.isWord(n+1) && (d.toks[n+1].capital() || d.toks[n+1].initial()) {
+			n++
+		}
+		if n+1 <= b+1 && n+1 < len(d.toks) && (d.toks[n+1].text == "," || d.toks[n+1].text == ":" || d.toks[n+1].kind == markOpen) {
+			if s, e, _, ok := d.name(end+1, n); ok && s <= e {
+				return attribution{kind: attrDirect, cue: cue, npA: end + 1, npB: n, cueTok: i, cueEnd: end}
+			}
+		}
+	}
+	if s, e := d.subjectBefore(i, a); s >= 0 && !(s == e && (sentenceAdverbs[d.toks[s].low] || openingPreps[d.toks[s].low])) &&
+		// a past participle alone is no subject: the areas that were
+		// hacked suggested …; who didn't want to be named said …
+		!(s == e && !d.toks[s].capital() && strings.HasSuffix(d.toks[s].low, "ed") && !roleNoun(d.toks[s].low)) {
 		// A participle after a thing (their ninth debate saying) speaks
 		// for the clause's subject, read by subjectCue.
 		// So does a participle after the document that a subject issued (Ruiz
@@ -401,13 +505,83 @@ func (d *doc) cueWithSpeaker(i, a, b int) attribution {
 	// Inverted (“…,” said the mayor; “…” if …, said the mayor) only right
 	// after a quotation's closing mark or a comma: elsewhere the words after
 	// the verb are its object (described his leadership skills).
-	if d.afterClose(i) || i > 0 && d.toks[i-1].text == "," && invertible[d.toks[i].low] && !(end+1 <= b && pronouns[d.toks[end+1].low]) {
+	if d.afterClose(i) || i > 0 && d.toks[i-1].text == "," && invertible[d.toks[i].low] && !(end+1 <= b && pronouns[d.toks[end+1].low]) ||
+		d.opensSentence(i) && (invertible[d.toks[i].low] || d.toks[i].low == "stated") {
 		if s, e := d.npAfter(end+1, b); s >= 0 {
 			return attribution{kind: attrDirect, cue: cue, npA: s, npB: e, cueTok: i, cueEnd: end}
 		}
 	}
 	return attribution{npA: -1}
 }
+
+// opensSentence reports whether the capitalised word at i opens its
+// sentence: an inverted cue there (Said Ana Ruiz, who …, “…”; Stated Ruiz:
+// ¶ “…”) has its speaker after it.
+func (d *doc) opensSentence(i int) bool {
+	return d.toks[i].capital() && i == d.sentBeg[d.toks[i].sent]
+}
+
+// abbrevStop reports whether the stop at i closes an abbreviation inside a
+// sentence (the No. 2 in the party): attached to a short word and followed
+// by a word of the same sentence.
+func (d *doc) abbrevStop(i int) bool {
+	return d.toks[i].text == "." && i > 0 && i+1 < len(d.toks) && d.toks[i-1].kind == word && d.toks[i-1].end == d.toks[i].start &&
+		len(d.toks[i-1].text) <= 3 && d.toks[i+1].kind == word && d.toks[i+1].sent == d.toks[i].sent
+}
+
+// titleQuote reports whether quotation q is a title: one to six words,
+// each capitalised or a particle (“Growth and Opportunity Project,”).
+func (d *doc) titleQuote(q int) bool {
+	if d.openTok[q] < 0 || d.closeTok[q] < 0 || d.toks[d.closeTok[q]].kind != markClose {
+		return false
+	}
+	words := 0
+	for k := d.openTok[q] + 1; k < d.closeTok[q]; k++ {
+		t := d.toks[k]
+		if t.kind != word {
+			continue
+		}
+		words++
+		if !t.capital() && !nameParticles[t.low] && t.low != "and" && t.low != "of" && t.low != "the" && t.low != "for" {
+			return false
+		}
+	}
+	return words >= 1 && words <= 6
+}
+
+// termTok reports whether token i belongs to a quoted term of one to three
+// words (a title, a slogan: “Going Viral,”), which an apposition may hold
+// (Hemsley, the co-author of “Going Viral,” about …, said).
+func (d *doc) termTok(i int) bool {
+	q := d.toks[i].quote
+	if q < 0 || d.openTok[q] < 0 || d.closeTok[q] < 0 || d.toks[d.closeTok[q]].kind != markClose {
+		return false
+	}
+	words := 0
+	for k := d.openTok[q]; k <= d.closeTok[q]; k++ {
+		if d.toks[k].kind == word {
+			words++
+		}
+	}
+	return words >= 1 && words <= 3 && d.closeTok[q]-d.openTok[q] <= 8
+}
+
+// termToks counts the tokens of quoted terms in [m, j].
+func (d *doc) termToks(m, j int) int {
+	n := 0
+	for k := max(m, 0); k <= j; k++ {
+		if d.toks[k].quote >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// intransitiveCues take no object: a name right after one is its speaker
+// (…, explained Rosenberg, “…”), not whom it was told to.
+var intransitiveCues = set("explained", "explains", "added", "adds", "continued", "continues", "recalled", "recalls",
+	"noted", "notes", "argued", "argues", "insisted", "insists", "countered", "replied", "responded", "quipped",
+	"joked", "concluded", "observed", "remarked", "cautioned", "conceded", "acknowledged")
 
 // afterClose reports whether token i follows a closing quotation mark,
 // with at most a comma or a dash between.
@@ -478,7 +652,7 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 	}
 	// Auxiliaries and adverbs before the verb, but not a capitalised word
 	// inside a name (columnist George Will wrote).
-	for j >= a && d.isWord(j) && (auxiliaries[d.toks[j].low] || adverb(d.toks[j])) &&
+	for j >= a && d.isWord(j) && (auxiliaries[d.toks[j].low] || adverb(d.toks[j]) || midAdverbs[d.toks[j].low] && !d.toks[j].capital()) &&
 		!(d.toks[j].capital() && j-1 >= a && d.isWord(j-1) && d.toks[j-1].sent == d.toks[j].sent && (d.toks[j-1].capital() || d.toks[j-1].initial())) {
 		j--
 	}
@@ -537,6 +711,23 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 			}
 		}
 	}
+	// An aside set off by dashes between the name and its verb (Jo Sims —
+	// a teacher from Dover — says …): the name before it.
+	if j > a && dashes[d.toks[j].text] && d.toks[j].role == outside {
+		for k := j - 1; k > a && j-k <= 25; k-- {
+			if d.toks[k].role != outside && !d.termTok(k) {
+				break
+			}
+			if dashes[d.toks[k].text] && d.toks[k].role == outside {
+				if k-1 >= a && d.isWord(k-1) && d.toks[k-1].capital() {
+					if n0, n1, ok := d.nameBeforeDash(k, a); ok {
+						return n0, n1
+					}
+				}
+				break
+			}
+		}
+	}
 	// Up to three parentheticals set off by commas are skipped (Harry
 	// Pell, 41, of Tacoma, Wash., who was polled, said).
 	for round := 0; round < 3 && j >= a && d.toks[j].text == ","; round++ {
@@ -548,7 +739,7 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 		// Find the comma before: the segment between is a parenthetical
 		// (skip it) or an apposition (the subject).
 		m := j - 1
-		for m >= a && d.toks[m].text != "," && d.toks[m].kind == word && j-m <= 12 {
+		for m >= a && !(d.toks[m].text == "," && d.toks[m].role == outside) && (d.toks[m].kind == word || d.termTok(m) || d.abbrevStop(m)) && j-m <= 12+d.termToks(m, j) {
 			m--
 		}
 		seg0, seg1 := m+1, j-1
@@ -564,7 +755,7 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 			}
 			// So is a long description with a relative clause in it (X, a
 			// businessman who sat on the board until last month, said).
-			if m2 >= a && d.toks[m2].text == "," && (d.toks[m2+1].low == "who" || d.toks[m2+1].low == "which" ||
+			if m2 >= a && d.toks[m2].text == "," && (d.toks[m2+1].low == "who" || d.toks[m2+1].low == "who's" || d.toks[m2+1].low == "which" ||
 				(d.toks[m2+1].low == "a" || d.toks[m2+1].low == "an" || d.toks[m2+1].low == "the") && d.holdsRelative(m2+1, seg1)) {
 				m, seg0 = m2, m2+1
 			} else if m2 >= a && d.toks[m2].text == "," {
@@ -665,7 +856,7 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 	// Ruiz, the analyst who founded the site tweeted): the name before the
 	// apposition is the subject.
 	for w := j; w >= a && j-w <= 12 && d.isWord(w); w-- {
-		if lw := d.toks[w].low; lw == "who" || lw == "whose" {
+		if lw := d.toks[w].low; lw == "who" || lw == "who's" || lw == "whose" {
 			for m := w - 1; m >= a && w-m <= 8; m-- {
 				if d.toks[m].text == "," {
 					if n0, n1, ok := d.nameBefore(m, a); ok {
@@ -681,6 +872,13 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 		}
 	}
 	s, e := d.npEndingAt(j, a)
+	// A role for a named person: lawyers for Ana Ruiz said; a spokesman
+	// for Ruiz said.
+	if s-2 >= a && d.toks[s-1].low == "for" && d.isWord(s-2) && !d.toks[s-2].capital() && roleNoun(d.toks[s-2].low) && !things[d.toks[s-2].low] && d.toks[e].capital() {
+		if s0, _ := d.npEndingAt(s-2, a); s0 >= 0 && !strings.HasSuffix(d.toks[s0].low, "ing") {
+			return s0, e
+		}
+	}
 	if s0, ok := d.roleBefore(s, a); ok && (!d.toks[e].capital() || indefinites[d.toks[s0].low]) {
 		return s0, e
 	}
@@ -697,6 +895,23 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 	if s-2 >= a && d.toks[s-1].low == "to" && d.isWord(s-2) && !d.toks[s-2].capital() {
 		if s2, _ := d.npEndingAt(s-2, a); s2 >= 0 && d.closeTo(s2, s-1) {
 			return s2, e
+		}
+		// A document sent to someone speaks: Ruiz's fundraising email to
+		// her supporters notes that ….
+		if issued[d.toks[s-2].low] && !strings.HasSuffix(d.toks[i].low, "ing") {
+			k := s - 3
+			for k >= a && s-2-k <= 3 && d.isWord(k) && !d.toks[k].capital() && !npStops[d.toks[k].low] && !determiners[d.toks[k].low] {
+				k--
+			}
+			if k >= a && d.isWord(k) && (determiners[d.toks[k].low] || possessive(apostrophes.Replace(d.toks[k].low)) || strings.HasSuffix(d.toks[k].text, "’") || strings.HasSuffix(d.toks[k].text, "'")) {
+				s2 := k
+				if !determiners[d.toks[k].low] {
+					for s2-1 >= a && d.isWord(s2-1) && d.toks[s2-1].capital() {
+						s2--
+					}
+				}
+				return s2, e
+			}
 		}
 	}
 	return s, e
@@ -811,7 +1026,23 @@ func partyTag(w string) bool {
 // are at most six, hold no function word and end in a name: Ohio state
 // delegate Lou Pike, …. "In Dover, …" and "Hours later, …" are no subject.
 func (d *doc) openingName(m, a int) (int, int, bool) {
-	if m < a || d.toks[m].text != "," || m == 0 || !d.isWord(m-1) || !d.toks[m-1].capital() {
+	if m < a || d.toks[m].text != "," || m == 0 {
+		return 0, 0, false
+	}
+	// A party tag in brackets after the name: Former Ohio governor Ed
+	// Pike (D), a Ruiz supporter, ….
+	if m-1 > a && d.toks[m-1].text == ")" {
+		for k := m - 2; k > a && m-k <= 9 && d.toks[k].role == outside; k-- {
+			if d.toks[k].text == "(" {
+				m = k
+				break
+			}
+		}
+		if d.toks[m].text != "(" {
+			return 0, 0, false
+		}
+	}
+	if !d.isWord(m-1) || !d.toks[m-1].capital() {
 		return 0, 0, false
 	}
 	k := m - 1
@@ -836,6 +1067,9 @@ func (d *doc) openingName(m, a int) (int, int, bool) {
 // issued are documents a subject puts out: a statement saying …
 var issued = set("statement", "letter", "memo", "release", "note", "message", "email", "e-mail", "tweet", "post",
 	"video", "ad", "op-ed", "editorial", "column", "report")
+
+// records are texts that hold others' words: Partial transcript: “…”.
+var records = set("transcript", "transcripts", "excerpt", "excerpts", "text", "exchange")
 
 // issuedBy reports whether the noun phrase at s is the object of a verb of
 // putting out (released a statement; sent a letter), so its subject speaks.
@@ -881,6 +1115,19 @@ func (d *doc) npEndingAt(j, a int) (int, int) {
 			return j, end
 		}
 		if capMode && !t.capital() && !t.initial() && !nameParticles[t.low] && !possessive(t.low) {
+			// An indefinite and lower-case words before a capitalised
+			// word describe someone: one senior Democrat said.
+			for k := j; k >= a && j-k <= 2 && d.isWord(k) && !d.toks[k].capital(); k-- {
+				if indefinites[d.toks[k].low] {
+					if k < j && end == j+1 && !d.surname(end) {
+						return k, end
+					}
+					break
+				}
+				if w := d.toks[k].low; functionWords[w] || npStops[w] || timeNouns[w] || timeWords[w] || cueVerbs[w] || strings.HasSuffix(w, "ed") || adverb(d.toks[k]) {
+					break
+				}
+			}
 			break
 		}
 	}
@@ -888,6 +1135,19 @@ func (d *doc) npEndingAt(j, a int) (int, int) {
 		return -1, -1
 	}
 	return j + 1, end
+}
+
+// surname reports whether the word at i ends a name of two or more words
+// somewhere in the text (Comey after James Comey): a person's, not a
+// group's word like Democrat.
+func (d *doc) surname(i int) bool {
+	for _, r := range d.caps {
+		d.tick(1)
+		if r.b > r.a && d.toks[r.b].text == d.toks[i].text {
+			return true
+		}
+	}
+	return false
 }
 
 // possessive reports whether a word ends in 's (the community's top lawyer).
@@ -935,6 +1195,8 @@ func (d *doc) npAfter(i, b int) (int, int) {
 		// two titles joined by "and": said former Ohio Gov. and party
 		// Chairman Ed Rendell
 		d.toks[j].low == "and" && titles[d.toks[j-1].low] && j+1 <= b && d.isWord(j+1) ||
+		// said the base chief known as Bob: the name the text gives him
+		d.toks[j].low == "as" && (d.toks[j-1].low == "known" || d.toks[j-1].low == "identified") && j+1 <= b && d.isWord(j+1) && d.toks[j+1].capital() ||
 		d.toks[j].capital() && d.toks[j-1].capital() && !functionWords[d.toks[j-1].low]) { // said Al From
 		// said Ruiz had won, said the plan is dead: a clause, no speaker.
 		if finiteVerbs[d.toks[j].low] && !d.toks[j].capital() {
@@ -945,6 +1207,13 @@ func (d *doc) npAfter(i, b int) (int, int) {
 	e := j - 1
 	if e < i {
 		return -1, -1
+	}
+	// wrote the authors of the “Harbor and Growth Project,”: a title in
+	// quotation marks after "the" ends the speaker's phrase.
+	if e > i && (d.toks[e].low == "the" || d.toks[e].low == "a") && e+1 < len(d.toks) && d.toks[e+1].kind == markOpen {
+		if q := d.toks[e+1].quote; q >= 0 && d.titleQuote(q) {
+			e = d.closeTok[q]
+		}
 	}
 	// said the mayor, Ana Ruiz, …; said Ruiz's deputy budget director, Rich Bose, …
 	if (!d.toks[i].capital() || !d.toks[e].capital()) && j+1 <= b && d.toks[j].text == "," {
@@ -1000,7 +1269,10 @@ func (d *doc) join(cands []candidate) []candidate {
 			q := d.qs[c.qi[0]]
 			if pq.lastPar == q.para && pq.marks[len(pq.marks)-1][1] >= 0 && d.bareAttribution(p.last+1, c.first-1) &&
 				!(c.attr.kind != attrNone && c.attr.immediate && !d.newSentenceCue(c)) &&
-				!(p.attr.kind == attrDirect && p.attr.cueTok < p.first && c.attr.kind == attrDirect && c.attr.cueTok > p.last && c.attr.cueTok < c.first) {
+				!(p.attr.kind == attrDirect && p.attr.cueTok < p.first && c.attr.kind == attrDirect && c.attr.cueTok > p.last && c.attr.cueTok < c.first) &&
+				// “….” Pike replied: “…” — a cue and a colon after a full
+				// stop introduce the next quotation, a new speaker's.
+				!(p.last >= 1 && d.toks[p.last-1].text == "." && c.first >= 1 && d.toks[c.first-1].text == ":" && c.attr.kind == attrDirect && c.attr.cueTok > p.last && c.attr.cueTok < c.first) {
 				p.qi = append(p.qi, c.qi...)
 				p.last = c.last
 				if p.attr.kind == attrNone {
@@ -1061,6 +1333,10 @@ func (d *doc) roleSoon(i, b int) bool {
 		if d.toks[j].capital() {
 			return j > i && j+1 <= b && d.isWord(j+1) && d.toks[j+1].capital()
 		}
+		// said master of ceremonies Asab Tal: "of" inside the role words.
+		if w == "of" && j > i && j+1 <= b && d.isWord(j+1) && !d.toks[j+1].capital() {
+			continue
+		}
 		if afterStops[w] || npStops[w] || functionWords[w] || adverb(d.toks[j]) || finiteVerbs[w] {
 			return false
 		}
@@ -1076,6 +1352,30 @@ func (d *doc) clauseColon(a, open int) attribution {
 	c := open - 1
 	if c <= a || d.toks[c].text != ":" {
 		return attribution{npA: -1}
+	}
+	// A reported clause (… said this was a “…” and that she has learned
+	// her lesson: “…”) goes on with the reporting cue's speaker.
+	if h := d.afterOpening(a, c); h+1 < c && d.isWord(h) && d.toks[h].low == "and" && d.toks[h+1].low == "that" {
+		return attribution{npA: -1}
+	}
+	// Here's Ana Ruiz in 1992: “…”: the name the reporter presents.
+	if h := d.afterOpening(a, c); h+1 < c && d.isWord(h) && d.toks[h].capital() {
+		n := h + 1
+		if d.toks[h].low == "here" && d.isWord(n) && d.toks[n].low == "is" {
+			n++
+		}
+		if d.toks[h].low == "here's" || n == h+2 {
+			j := n
+			for j+1 < c && d.isWord(j+1) && (d.toks[j+1].capital() || d.toks[j+1].initial() || nameParticles[d.toks[j+1].low]) {
+				j++
+			}
+			if j < c && d.isWord(n) && (d.toks[n].capital() || d.toks[n].initial()) && !functionWords[d.toks[n].low] {
+				if s, e, _, ok := d.name(n, j); ok && s <= e {
+					return attribution{kind: attrColon, cue: ":", npA: n, npB: j, cueTok: c, cueEnd: c}
+				}
+			}
+			return attribution{npA: -1}
+		}
 	}
 	for i := d.afterOpening(a, c); i < c-1; i++ {
 		if !d.isWord(i) {
@@ -1109,6 +1409,30 @@ func (d *doc) clauseColon(a, open int) attribution {
 			i, j = k, k
 			for j+1 < c && d.isWord(j+1) && (d.toks[j+1].capital() || d.toks[j+1].initial() || nameParticles[d.toks[j+1].low]) {
 				j++
+			}
+		}
+		// A common word in capitals and nouns up to the colon head a
+		// description, no name: Partial transcript: “…”.
+		ce := c // Partial transcript as follows:
+		if c-2 > i && d.toks[c-1].low == "follows" && d.toks[c-2].low == "as" {
+			ce = c - 2
+		}
+		if j == i && (d.lowerWord(i) || issued[d.toks[ce-1].low] || records[d.toks[ce-1].low]) && !titles[t.low] && !roleWords[t.low] && ce-i >= 2 && ce-i <= 4 {
+			all := true
+			for h := i + 1; h < ce; h++ {
+				all = all && d.commonWord(h)
+			}
+			if all {
+				return attribution{kind: attrColon, cue: ":", npA: i, npB: ce - 1, cueTok: c, cueEnd: c}
+			}
+		}
+		// A possessor and a role are the subject: Ana Ruiz's right-hand
+		// woman rallied supporters, saying: “…”.
+		if possessive(apostrophes.Replace(d.toks[j].low)) {
+			for h := j + 1; h < c && h <= j+3 && d.isWord(h) && !d.toks[h].capital(); h++ {
+				if w := d.toks[h].low; roleNouns[w] || personNouns[w] || issued[w] {
+					return attribution{kind: attrColon, cue: ":", npA: i, npB: h, cueTok: c, cueEnd: c}
+				}
 			}
 		}
 		v := j + 1
@@ -1211,14 +1535,41 @@ func (d *doc) nameBefore(m, a int) (int, int, bool) {
 	for k >= a && d.isWord(k) && m-k <= 6 {
 		k--
 	}
+	if k+1 < m-1 && d.toks[k+1].low == "as" {
+		k++ // As Ana Ruiz, …, put it
+	}
 	s0, s1 := k+1, m-1
 	if s0 > s1 || !d.nameRun(s0, s1) {
 		return 0, 0, false
 	}
-	if k >= a && d.toks[k].kind != markClose && d.toks[k].text != "," && d.toks[k].sent == d.toks[s0].sent {
+	// As Ana Ruiz, the party's whip, put it: “…” — a clause that opens
+	// with "as" and the name.
+	if k >= a && d.toks[k].kind != markClose && d.toks[k].text != "," && d.toks[k].sent == d.toks[s0].sent &&
+		!(d.toks[k].low == "as" && (k == d.sentBeg[d.toks[k].sent] || k > 0 && d.toks[k-1].text == ",")) {
 		return 0, 0, false
 	}
 	return s0, s1, true
+}
+
+// nameBeforeDash finds the name that ends right before the dash at m and
+// opens its clause (the sentence start, an opening phrase's comma, or a
+// closing mark).
+func (d *doc) nameBeforeDash(m, a int) (int, int, bool) {
+	k := m - 1
+	for k >= a && d.isWord(k) && (d.toks[k].capital() || d.toks[k].initial()) && m-k <= 5 {
+		k--
+	}
+	s0 := k + 1
+	if s0 >= m {
+		return 0, 0, false
+	}
+	if k >= a && d.toks[k].sent == d.toks[s0].sent && d.toks[k].text != "," && d.toks[k].kind != markClose {
+		return 0, 0, false
+	}
+	if s, e, _, ok := d.name(s0, m-1); ok && s <= e && !d.org(s, e) {
+		return s0, m - 1, true
+	}
+	return 0, 0, false
 }
 
 // sentenceSubject finds the subject of the clause that runs from token a
@@ -1236,7 +1587,7 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 	}
 	// The subject's verb may come after auxiliaries and adverbs: Ana Ruiz
 	// is insisting that …; the candidate has also been saying ….
-	for v-1 > a && d.isWord(v-1) && (auxiliaries[d.toks[v-1].low] || adverb(d.toks[v-1])) {
+	for v-1 > a && d.isWord(v-1) && (auxiliaries[d.toks[v-1].low] || adverb(d.toks[v-1]) || midAdverbs[d.toks[v-1].low] && !d.toks[v-1].capital()) {
 		v--
 	}
 	for i := a; i < v; i++ {
@@ -1253,8 +1604,26 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 			}
 			return i, i
 		}
-		if functionWords[t.low] && !determiners[t.low] || adverb(t) || timeWords[t.low] {
+		// A number of people: about 200 protesters gathered …, chanting.
+		if (t.low == "about" || t.low == "nearly" || t.low == "roughly") && i+1 < v && d.isWord(i+1) && age(d.toks[i+1].low) {
 			continue
+		}
+		if age(t.low) && i+1 < v && d.commonWord(i+1) {
+			h := i + 1
+			for h+1 < v && h+1 <= i+3 && d.commonWord(h+1) {
+				h++
+			}
+			if h+1 < v && d.isWord(h+1) && !d.toks[h+1].capital() && (roleNouns[d.toks[h].low] || strings.HasSuffix(d.toks[h].low, "s")) {
+				s0 := i
+				if i-1 >= a && d.isWord(i-1) && (d.toks[i-1].low == "about" || d.toks[i-1].low == "some" || d.toks[i-1].low == "nearly" || d.toks[i-1].low == "roughly") {
+					s0 = i - 1
+				}
+				return s0, h
+			}
+			return -1, -1
+		}
+		if functionWords[t.low] && !determiners[t.low] || adverb(t) || timeWords[t.low] || yearsOld(t.low) && i+1 < v && d.toks[i+1].capital() {
+			continue // 76-year-old Lou Pike, …, endorsed …
 		}
 		if t.capital() && !determiners[t.low] || t.initial() {
 			j := i
@@ -1264,13 +1633,24 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 			// A possessor and a role: Ruiz's spokeswoman challenged …
 			if possessive(d.toks[j].low) {
 				h := j + 1
-				for h < v && h <= j+3 && d.isWord(h) && !d.toks[h].capital() && !(roleNouns[d.toks[h].low] || issued[d.toks[h].low]) {
+				for h < v && h <= j+3 && d.isWord(h) && !d.toks[h].capital() && !(roleNouns[d.toks[h].low] || issued[d.toks[h].low] || personNouns[d.toks[h].low]) {
 					h++
 				}
-				if h < v && h <= j+3 && d.isWord(h) && !d.toks[h].capital() && (roleNouns[d.toks[h].low] || issued[d.toks[h].low]) {
-					for h+1 < v && d.isWord(h+1) && !d.toks[h+1].capital() && (roleNouns[d.toks[h+1].low] || issued[d.toks[h+1].low]) {
+				if h < v && h <= j+3 && d.isWord(h) && !d.toks[h].capital() && (roleNouns[d.toks[h].low] || issued[d.toks[h].low] || personNouns[d.toks[h].low]) {
+					for h+1 < v && d.isWord(h+1) && !d.toks[h+1].capital() && (roleNouns[d.toks[h+1].low] || issued[d.toks[h+1].low] || personNouns[d.toks[h+1].low]) {
 						h++
 					}
+					return i, h
+				}
+			}
+			// Attorneys for Ana Ruiz appeared …: a capitalised role for a
+			// named person.
+			if j == i && roleNoun(t.low) && j+2 < v && d.toks[j+1].low == "for" && d.isWord(j+2) && d.toks[j+2].capital() {
+				h := j + 2
+				for h+1 < v && d.isWord(h+1) && (d.toks[h+1].capital() || d.toks[h+1].initial()) {
+					h++
+				}
+				if h+1 < v && d.isWord(h+1) && !d.toks[h+1].capital() {
 					return i, h
 				}
 			}
@@ -1296,6 +1676,24 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 			// describe ….
 			if j == i && v-j >= 2 && v-j <= 4 && d.isWord(v) && d.commonNounsTo(j+1, v) {
 				return i, v - 1
+			}
+			// The same when the text writes the word in lower case
+			// elsewhere, whatever follows the nouns: Nuclear arms experts
+			// have long discounted …; a common word opens no name.
+			if j == i && i == a && !titles[t.low] && !roleWords[t.low] && d.lowerWord(i) && j+1 < v && d.isWord(j+1) && !d.toks[j+1].capital() {
+				h := j
+				for h+1 < v && h+1 <= j+4 && d.commonWord(h+1) {
+					h++
+				}
+				if h+1 < v && d.isWord(h+1) && d.toks[h+1].low != "and" && !d.toks[h+1].capital() {
+					for h > j && !d.commonNounsTo(j+1, h+1) {
+						h--
+					}
+					if h > j {
+						return i, h
+					}
+				}
+				return -1, -1
 			}
 			// A pair of names as the subject: Ana Ruiz and Tom Hale issued
 			// a statement describing …. A lone capitalised word in -s may
@@ -1329,7 +1727,7 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 					break
 				}
 			}
-			if n == v || d.toks[n].text == "," || d.isWord(n) && !d.toks[n].capital() && !npStops[d.toks[n].low] {
+			if n == v || d.toks[n].text == "," || d.isWord(n) && !d.toks[n].capital() && (!npStops[d.toks[n].low] || auxiliaries[d.toks[n].low] || finiteVerbs[d.toks[n].low]) {
 				if s, e, _, ok := d.name(i, j); ok && s <= e {
 					return i, j
 				}
@@ -1337,6 +1735,21 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 			return -1, -1
 		}
 		if determiners[t.low] {
+			// The Ledger's Ana Ruiz gave …: an outlet's possessive and a
+			// name; the name is the subject.
+			if t.low == "the" && i+1 < v && d.toks[i+1].capital() {
+				j := i + 1
+				for j+1 < v && d.isWord(j+1) && (d.toks[j+1].capital() || d.toks[j+1].initial()) {
+					j++
+				}
+				for p := i + 1; p < j; p++ {
+					if possessive(apostrophes.Replace(d.toks[p].low)) && p+1 < j && j+1 < v && d.isWord(j+1) && !d.toks[j+1].capital() && !npStops[d.toks[j+1].low] {
+						if s0, e0, _, ok := d.name(p+1, j); ok && s0 <= e0 {
+							return p + 1, j
+						}
+					}
+				}
+			}
 			// the senator decried …: a short phrase right before the verb.
 			if v-i <= 5 && d.noQuotes(i, v-1) {
 				if s, e := d.npEndingAt(v-1, i); s == i {
@@ -1345,14 +1758,31 @@ func (d *doc) sentenceSubject(a, v int) (int, int) {
 			}
 			// The Ohio senator struck back, saying …: the phrase up to its role noun.
 			for h := i + 1; h < v && h <= i+4 && d.isWord(h); h++ {
-				if roleNouns[d.toks[h].low] || issued[d.toks[h].low] {
+				// A capitalised role noun before another capitalised word
+				// is inside a name: The Harbor Campaign Committee has ….
+				if d.toks[h].capital() && h+1 < v && d.isWord(h+1) && d.toks[h+1].capital() {
+					continue
+				}
+				if roleNouns[d.toks[h].low] || issued[d.toks[h].low] || personNouns[d.toks[h].low] && !d.toks[h].capital() {
 					// The last noun of a compound: a campaign official, a
 					// campaign TV ad.
 					for n := h + 1; n < v && n <= h+2 && d.isWord(n); n++ {
-						if w := d.toks[n].low; (roleNouns[w] || issued[w]) && !d.toks[n].capital() {
+						if w := d.toks[n].low; (roleNouns[w] || issued[w] || personNouns[w]) && !d.toks[n].capital() {
 							h = n
 						} else if !d.toks[n].capital() {
 							break
+						}
+					}
+					// A role of a place or body in capitals belongs to it:
+					// The former secretary of State began …; the mayor of
+					// Dover told ….
+					if h+2 < v && !d.toks[h].capital() && d.toks[h+1].low == "of" && d.isWord(h+2) && d.toks[h+2].capital() {
+						n := h + 2
+						for n+1 < v && d.isWord(n+1) && d.toks[n+1].capital() {
+							n++
+						}
+						if n+1 == v || d.isWord(n+1) && !d.toks[n+1].capital() || d.toks[n+1].text == "," {
+							return i, n
 						}
 					}
 					return i, h
@@ -1398,10 +1828,20 @@ func (d *doc) afterOpening(a, v int) int {
 		return a
 	}
 	if k := d.dateline(a, v); k > a {
-		return k
+		return d.afterOpening(k, v)
+	}
+	// And after the vote, …; But during the debate, …: a conjunction
+	// before an opening phrase.
+	if w := d.toks[a].low; (w == "and" || w == "but" || w == "so" || w == "yet") && d.toks[a].capital() && a+2 < v && d.isWord(a+1) &&
+		!d.toks[a+1].capital() {
+		if k := d.afterOpening(a+1, v); k > a+1 {
+			return k
+		}
 	}
 	t := d.toks[a]
-	opening := strings.HasSuffix(t.low, "ing") && t.capital() || parentheticals[t.low] && t.low != "who" ||
+	// Here in Dover, …; There at the rally, …: a place the reporter points to.
+	here := (t.low == "here" || t.low == "there") && a+1 < v && (d.toks[a+1].low == "in" || d.toks[a+1].low == "at" || d.toks[a+1].low == "on")
+	opening := here || openingPreps[t.low] && t.capital() || strings.HasSuffix(t.low, "ing") && (t.capital() || a > 0 && d.isWord(a-1) && d.toks[a-1].capital() && sentenceAdverbs[d.toks[a-1].low]) || parentheticals[t.low] && t.low != "who" && t.low != "who's" ||
 		t.capital() && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") || timeWords[t.low] || openingWords[t.low]
 	for k := a + 1; k < v && k <= a+15; k++ {
 		if d.toks[k].text == "," {
@@ -1422,8 +1862,19 @@ func (d *doc) afterOpening(a, v int) int {
 // place and the agency in brackets before a dash (Dover (AP) – Ana Ruiz
 // said …; DOVER, Del. (Reuters) — …), or a when there is none.
 func (d *doc) dateline(a, v int) int {
+	// A place in capitals and a dash: WASHINGTON — …; DES MOINES, Iowa — ….
+	if d.isWord(a) && allCaps(d.toks[a].text) {
+		k := a + 1
+		for k < v && k-a <= 6 && (d.isWord(k) && (allCaps(d.toks[k].text) || d.toks[k].capital() && d.toks[k-1].text == ",") || d.toks[k].text == "," || d.toks[k].text == ".") {
+			k++
+		}
+		if k+1 < v && (d.toks[k].text == "—" || d.toks[k].text == "–" || d.toks[k].text == "--" || d.toks[k].text == "―") {
+			return k + 1
+		}
+	}
 	k := a
-	for k < v && k-a <= 6 && (d.isWord(k) && (d.toks[k].capital() || d.toks[k].initial()) || d.toks[k].text == ",") {
+	// The place, then a date: PHILADELPHIA, July 25 (UPI) — ….
+	for k < v && k-a <= 8 && (d.isWord(k) && (d.toks[k].capital() || d.toks[k].initial() || k > a && age(d.toks[k].low)) || d.toks[k].text == ",") {
 		k++
 	}
 	if k == a || k+3 >= v || d.toks[k].text != "(" || !d.isWord(k+1) || !d.toks[k+1].capital() {
@@ -1443,6 +1894,67 @@ func (d *doc) dateline(a, v int) int {
 	return a
 }
 
+// personNouns name what a person is (the billionaire businessman, the
+// former congressman, the actor): the head of a description that opens
+// its sentence, like a role.
+var personNouns = set("businessman", "businesswoman", "billionaire", "mogul", "entrepreneur", "developer", "congressman",
+	"congresswoman", "councilman", "councilwoman", "assemblyman", "assemblywoman", "lawmaker", "actor", "actress", "star",
+	"singer", "comedian", "rapper", "athlete", "player", "surgeon", "neurosurgeon", "physician", "pastor", "preacher",
+	"priest", "bishop", "professor", "historian", "writer", "journalist", "reporter", "editor", "publisher", "blogger",
+	"veteran", "soldier", "ambassador", "envoy", "chancellor", "premier", "frontrunner", "front-runner", "challenger",
+	"incumbent", "contender", "rival", "hopeful", "billionaires", "hopefuls", "rivals", "reporters", "journalists",
+	"man", "woman", "men", "women")
+
+// allCaps reports whether a word of two or more letters is in capitals
+// (a dateline's place: WASHINGTON).
+func allCaps(w string) bool {
+	n := 0
+	for _, c := range w {
+		if unicode.IsLetter(c) {
+			if !unicode.IsUpper(c) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// stateInitials reports whether a word is a state's initials with stops
+// after a town (Hilton Head, S.C.,; Salem, N.H.,).
+func stateInitials(w string) bool {
+	if len(w) != 4 && len(w) != 6 {
+		return false
+	}
+	for i, c := range w {
+		if i%2 == 0 && !(c >= 'A' && c <= 'Z') || i%2 == 1 && c != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// yearsOld reports whether w gives an age as an adjective (76-year-old).
+func yearsOld(w string) bool {
+	return strings.HasSuffix(w, "-year-old") && startsDigit(w)
+}
+
+// roleNoun reports whether w is a role noun or the plural of one
+// (attorneys).
+func roleNoun(w string) bool {
+	return roleNouns[w] || strings.HasSuffix(w, "s") && roleNouns[w[:len(w)-1]]
+}
+
+// passiveAux before a past participle make it passive.
+var passiveAux = set("was", "were", "is", "are", "be", "been", "being")
+
+// clauseOpeners open a clause whose subject follows them.
+var clauseOpeners = set("that", "which", "who", "whom", "as", "when", "while", "because", "after", "before", "since", "where")
+
+// openingPreps open a phrase of place or circumstance before the subject
+// (Outside the arena, …; Amid the noise, …).
+var openingPreps = set("outside", "inside", "amid", "amidst", "despite", "among", "across", "near", "throughout", "beyond", "behind", "within", "outside")
+
 // openingWords order a writer's points and open a clause with a comma
 // before its subject (First, Ruiz attacked …; Finally, …).
 var openingWords = set("first", "second", "third", "finally", "firstly", "secondly", "lastly")
@@ -1461,6 +1973,11 @@ func (d *doc) subjectCue(sBeg, open int) attribution {
 		d.tick(1)
 		t := d.toks[v]
 		if t.kind != word || t.role != outside || !(cueVerbs[t.low] || shortCues[t.low] || subjectVerbs[t.low] || judging[t.low]) || t.capital() {
+			continue
+		}
+		// A noun after a determiner or a possessor is no verb: In the
+		// call, Rep. Ana Ruiz … casts Pike as a man who would “…”.
+		if p := d.toks[v-1]; p.kind == word && (p.low == "the" || p.low == "a" || p.low == "an" || p.low == "his" || p.low == "her" || p.low == "their" || p.low == "its" || possessive(apostrophes.Replace(p.low))) {
 			continue
 		}
 		if w := d.withParticiple(v, sBeg); w.kind != attrNone {
@@ -1487,6 +2004,16 @@ func (d *doc) subjectCue(sBeg, open int) attribution {
 					}
 				}
 				break
+			}
+		}
+		// The verb's own subject right before it, in a clause that opens
+		// with "that", "which" or "who" (… such a presence that Ana Ruiz on
+		// Sunday thanked its members “…”; one which historian Tom Hale
+		// calls “…”): that name, not the sentence's subject.
+		if !strings.HasSuffix(t.low, "ing") {
+			if s, e := d.subjectBefore(v, from); s >= 0 && s-1 >= from && d.isWord(s-1) && clauseOpeners[d.toks[s-1].low] &&
+				(pronouns[d.toks[s].low] && d.toks[s].low != "it" || d.toks[s].capital() && d.toks[e].capital()) {
+				return attribution{kind: attrDirect, cue: t.text, npA: s, npB: e, cueTok: v, cueEnd: v}
 			}
 		}
 		if from > sBeg && past < from {
@@ -1546,13 +2073,61 @@ func (d *doc) withParticiple(v, sBeg int) attribution {
 	if !strings.HasSuffix(t.low, "ing") || !(cueVerbs[t.low] || shortCues[t.low] || subjectVerbs[t.low] || judging[t.low]) {
 		return attribution{npA: -1}
 	}
-	k := v - 1
-	for k > sBeg && v-k <= 5 && d.isWord(k) && (d.toks[k].capital() || d.toks[k].initial()) {
+	// A second participle joined by "and" shares the first one's subject:
+	// with Dan Pike tweeting that … and asking, “…”.
+	if v-1 > sBeg && d.toks[v-1].low == "and" {
+		for u := v - 2; u > sBeg && v-u <= 20; u-- {
+			if d.toks[u].text == "." && d.toks[u].role == outside {
+				break
+			}
+			if d.isWord(u) && !d.toks[u].capital() && strings.HasSuffix(d.toks[u].low, "ing") {
+				if w := d.withParticiple(u, sBeg); w.kind != attrNone {
+					w.cue, w.cueTok, w.cueEnd = t.text, v, v
+					return w
+				}
+				break
+			}
+		}
+	}
+	return d.withName(v, sBeg)
+}
+
+// withName reads the name after "with" (or "and") that is the subject of
+// the participle at v, whatever the verb.
+func (d *doc) withName(v, sBeg int) attribution {
+	t := d.toks[v]
+	// An adverb between the name and its participle: with Pike
+	// reportedly yelling: “…”.
+	ve := v - 1
+	if ve > sBeg && adverb(d.toks[ve]) {
+		ve--
+	}
+	k := ve
+	for k > sBeg && ve-k <= 4 && d.isWord(k) && (d.toks[k].capital() || d.toks[k].initial()) {
 		k--
 	}
-	if k < v-1 && k >= sBeg && d.isWord(k) && d.toks[k].low == "with" {
-		if s, e, _, ok := d.name(k+1, v-1); ok && s <= e && !d.org(s, e) {
-			return attribution{kind: attrDirect, cue: t.text, npA: k + 1, npB: v - 1, cueTok: v, cueEnd: v}
+	if k < ve && k >= sBeg && d.isWord(k) && d.toks[k].low == "with" {
+		if s, e, _, ok := d.name(k+1, ve); ok && s <= e && !d.org(s, e) {
+			return attribution{kind: attrDirect, cue: t.text, npA: k + 1, npB: ve, cueTok: v, cueEnd: v}
+		}
+	}
+	// A name and its participle after "and" (Hale saying he was “…” and
+	// Pike calling it a “…”): an absolute clause whose subject speaks.
+	if k < ve && k >= sBeg && d.isWord(k) && d.toks[k].low == "and" && ve-k <= 3 {
+		if s, e, _, ok := d.name(k+1, ve); ok && s <= e && !d.org(s, e) && !d.toks[k+1].initial() {
+			return attribution{kind: attrDirect, cue: t.text, npA: k + 1, npB: ve, cueTok: v, cueEnd: v}
+		}
+	}
+	// People described after "with" (…, with many marchers and
+	// spectators chanting “…”; with the crowd shouting “…”): a determiner
+	// and lower-case nouns, the last a role or a plural.
+	if h := v - 1; h > sBeg && d.commonWord(h) && (roleNouns[d.toks[h].low] || strings.HasSuffix(d.toks[h].low, "s") && !strings.HasSuffix(d.toks[h].low, "ss")) {
+		k := h
+		for k > sBeg && h-k <= 5 && (d.commonWord(k) || d.isWord(k) && d.toks[k].low == "and") {
+			k--
+		}
+		if k > sBeg && d.isWord(k) && determiners[d.toks[k].low] && d.isWord(k-1) && d.toks[k-1].low == "with" && d.toks[k+1].low != "and" {
+			return attribution{kind: attrDirect, cue: t.text, npA: k, npB: h, cueTok: v, cueEnd: v}
 		}
 	}
 	return attribution{npA: -1}
@@ -1564,7 +2139,11 @@ var subjectVerbs = set("calling", "saying", "adding", "noting", "telling", "writ
 	"thanked", "decried", "pondered", "barked", "offered", "offering", "apologized", "promising", "vowing", "urging",
 	"accusing", "describing", "dismissing", "labeling", "praising", "blaming", "blamed", "defended", "defending",
 	"questioning", "questioned", "suggesting", "claiming", "declaring", "explaining", "asking", "tweeting", "posting",
-	"chanting", "shouting", "yelling", "chanted", "interjecting", "referenced", "invoked", "denouncing", "decrying")
+	"chanting", "shouting", "yelling", "chanted", "interjecting", "referenced", "invoked", "denouncing", "decrying",
+	// participles of speech and scolding: chiding him, “…”
+	"chiding", "scolding", "taunting", "pleading", "remarking", "predicting", "stressing", "countering", "responding",
+	"replying", "reiterating", "ridiculing", "deriding", "criticising", "needling", "teasing", "gushing", "musing",
+	"confessing", "announcing", "answering")
 
 // placeBefore reports, for the comma at m, whether the words before it are
 // a capitalised place after a preposition (in Dover, from Ohio); it
@@ -1704,7 +2283,7 @@ func (d *doc) nameBeforeAuxiliary(a, v int) (int, int) {
 // of the place, not the clause's subject.
 func (d *doc) afterPlace(a, v int) int {
 	for k := a; k < v && k <= a+3 && d.isWord(k) && d.toks[k].capital(); k++ {
-		if k+1 < v && d.toks[k+1].text == "," && places[d.lowWords(a, k)] {
+		if k+1 < v && d.toks[k+1].text == "," && (places[d.lowWords(a, k)] || k == a && stateInitials(d.toks[k].text)) {
 			return k + 2
 		}
 	}
@@ -1807,6 +2386,14 @@ func (d *doc) personOf(s, a int) (int, int, bool) {
 // commonNounsTo reports whether the tokens [a, b) are lower-case words
 // that end a noun phrase: no function word, adverb, auxiliary, verb of
 // speech or time among them, and the last a plural or a role noun.
+// commonWord reports whether the word at k may be a lower-case noun of a
+// subject's phrase: no function word, verb, adverb, time or pronoun.
+func (d *doc) commonWord(k int) bool {
+	t := d.toks[k]
+	return d.isWord(k) && !t.capital() && !t.initial() && !functionWords[t.low] && !npStops[t.low] && !adverb(t) &&
+		!auxiliaries[t.low] && !cueVerbs[t.low] && !finiteVerbs[t.low] && !timeWords[t.low] && !pronouns[t.low] && !strings.HasSuffix(t.low, "ed")
+}
+
 func (d *doc) commonNounsTo(a, b int) bool {
 	for k := a; k < b; k++ {
 		t := d.toks[k]

@@ -155,6 +155,23 @@ type doc struct {
 	openTok   []int // by quotation: the token of its first opening mark
 	closeTok  []int // by quotation: the token of its last closing mark (or last token when unclosed)
 	caps      []capRun
+	lower     map[string]bool // words the text writes in lower case (lowerWord)
+}
+
+// lowerWord reports whether the text writes the word at i in lower case
+// somewhere: a capitalised word that opens a sentence and is written so
+// elsewhere (Local, Federal, Multiple) is a common word, not a name.
+func (d *doc) lowerWord(i int) bool {
+	if d.lower == nil {
+		d.lower = make(map[string]bool, len(d.toks)/2)
+		for _, t := range d.toks {
+			if t.kind == word && !t.capital() {
+				d.lower[t.low] = true
+			}
+		}
+		d.tick(len(d.toks))
+	}
+	return d.lower[d.toks[i].low]
 }
 
 func newDoc(ctx context.Context, text string) *doc {

@@ -151,6 +151,11 @@ func sentenceEnd(toks []token, i int) bool {
 		if i+1 < len(toks) && (toks[i+1].text == ")" || toks[i+1].text == ",") {
 			return false
 		}
+		// A stop before a number in the same paragraph is an
+		// abbreviation's: the No. 2 in the party.
+		if t.text == "." && i+1 < len(toks) && i > 0 && toks[i+1].kind == word && toks[i+1].start == t.end+1 && startsDigit(toks[i+1].text) && toks[i-1].kind == word && toks[i-1].end == t.start && len(toks[i-1].text) <= 3 {
+			return false
+		}
 		return t.role == outside && (t.text == "." || t.text == "?" || t.text == "!")
 	case markClose:
 		if i == 0 || toks[i-1].kind != punct {
@@ -173,8 +178,21 @@ func sentenceEnd(toks []token, i int) bool {
 			j++
 		}
 		if j > i+1 && j < len(toks) && toks[j].kind == word && !toks[j].capital() && speechVerbs[toks[j].low] &&
-			!(j == i+2 && (toks[i+1].low == "he" || toks[i+1].low == "she" || toks[i+1].low == "they" || toks[i+1].low == "it" || toks[i+1].low == "we" || toks[i+1].low == "i")) {
+			!(j == i+2 && (toks[i+1].low == "he" || toks[i+1].low == "she" || toks[i+1].low == "they" || toks[i+1].low == "it" || toks[i+1].low == "we" || toks[i+1].low == "i")) &&
+			!(toks[i-1].text == "." && reportsAfter(toks, j)) {
 			return false
+		}
+		// “Really?” Ana Ruiz, a retired nurse from Dover, asked: so does
+		// a name and an apposition set off by commas before the verb.
+		if j > i+1 && j < len(toks) && toks[j].text == "," {
+			k := j + 1
+			for k < len(toks) && k <= j+12 && toks[k].kind == word {
+				k++
+			}
+			if k > j+1 && k+1 < len(toks) && toks[k].text == "," && toks[k+1].kind == word && !toks[k+1].capital() && speechVerbs[toks[k+1].low] &&
+				(toks[i-1].text != "." || k+2 < len(toks) && toks[k+2].kind == punct) {
+				return false
+			}
 		}
 		return n.capital()
 	}
@@ -189,3 +207,28 @@ var speechVerbs = set("said", "says", "asked", "asks", "added", "adds", "wrote",
 	"went", "goes", "chimed")
 
 func isUpperRune(c rune) bool { return unicode.IsUpper(c) }
+
+// reportsAfter reports whether the speech verb at j goes on to what it
+// reports (said Ted Cruz “…”; said the plan …; said that …): after a
+// quotation that ends with its full stop, the verb then opens a sentence of
+// its own (“….” Carly Pike said Ted Cruz “…”).
+func reportsAfter(toks []token, j int) bool {
+	if j+1 < len(toks) && toks[j+1].text == ":" {
+		return true // “….” Pike replied: “…” — the next quotation's cue
+	}
+	if j+1 >= len(toks) || toks[j+1].kind != word {
+		return false
+	}
+	n := toks[j+1]
+	if n.capital() {
+		return !timeWords[n.low]
+	}
+	switch n.low {
+	case "that", "the", "a", "an", "his", "her", "their", "its", "he", "she", "they", "it", "we", "i", "this", "there":
+		return true
+	}
+	return false
+}
+
+// startsDigit reports whether a word opens with a digit.
+func startsDigit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
