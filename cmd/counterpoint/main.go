@@ -45,8 +45,18 @@ type Neo4jConfig struct {
 	Database string `name:"neo4j-database" env:"NEO4J_DATABASE" default:"" help:"Neo4j database; empty for the server's default."`
 }
 
+// commandReadTimeout bounds each read of a command (load, export, stats).
+// The store's default (15 s) is a bound for requests; a command's reads run
+// once, often right after Neo4j has started (a script that starts it, then
+// loads), when its first queries are still being planned on a busy machine.
+// Two loads in one CI run failed with a deadline just after Neo4j had taken
+// 27-58 s to start, most likely on that bound (the first read of a load
+// asks for the graph's actors).
+const commandReadTimeout = 2 * time.Minute
+
 func (c Neo4jConfig) open(ctx context.Context, log *slog.Logger) (*store.DB, error) {
-	return store.Open(ctx, store.Config{URI: c.URI, Username: c.Username, Password: c.Password, Database: c.Database, Logger: log})
+	return store.Open(ctx, store.Config{URI: c.URI, Username: c.Username, Password: c.Password, Database: c.Database, Logger: log,
+		ReadTimeout: commandReadTimeout})
 }
 
 // CLI is the command line: one binary, one sub-command per job.
