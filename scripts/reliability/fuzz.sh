@@ -5,13 +5,13 @@
 # package's testdata/fuzz/<target>/, where `go test` replays it from then on).
 #
 # Usage: scripts/reliability/fuzz.sh [fuzztime]     (default 10m; `make test` uses 3s)
-#   FUZZ_TARGETS="pkg:Name ..."  a subset (default: all seven)
+#   FUZZ_TARGETS="pkg:Name ..."  a subset (default: all eight)
 #   FUZZ_LOG_DIR                 where each target's full output goes (default .neo4j/fuzz)
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 fuzztime="${1:-10m}"
-targets="${FUZZ_TARGETS:-./server:FuzzTransport .:FuzzNormalizeQuote .:FuzzText ./format/datasetjson:FuzzDecodeValidate ./store:FuzzCursor ./suggest:FuzzQuotes ./format/aif:FuzzDecodeAIF}"
+targets="${FUZZ_TARGETS:-./server:FuzzTransport .:FuzzNormalizeQuote .:FuzzText ./format/datasetjson:FuzzDecodeValidate ./store:FuzzCursor ./suggest:FuzzQuotes ./format/aif:FuzzDecodeAIF ./format/datasetjson:FuzzDuplicateKey}"
 logdir="${FUZZ_LOG_DIR:-.neo4j/fuzz}"
 mkdir -p "$logdir"
 failed=0
