@@ -1031,16 +1031,9 @@ func (d *doc) openingName(m, a int) (int, int, bool) {
 	}
 	// A party tag in brackets after the name: Former Ohio governor Ed
 	// Pike (D), a Ruiz supporter, ….
-	if m-1 > a && d.toks[m-1].text == ")" {
-		for k := m - 2; k > a && m-k <= 9 && d.toks[k].role == outside; k-- {
-			if d.toks[k].text == "(" {
-				m = k
-				break
-			}
-		}
-		if d.toks[m].text != "(" {
-			return 0, 0, false
-		}
+	m, ok := d.beforePartyTag(m, a)
+	if !ok {
+		return 0, 0, false
 	}
 	if !d.isWord(m-1) || !d.toks[m-1].capital() {
 		return 0, 0, false
@@ -1514,6 +1507,22 @@ func (d *doc) clauseName(m, a int) ([2]int, bool) {
 	return [2]int{}, false
 }
 
+// beforePartyTag is m, the comma after a name, or, when a party tag in
+// brackets ends right before it (Sen. Ana Ruiz (D-Ore.), …), the tag's
+// opening bracket; ok is false when a bracket closes there but none opens
+// within the few words a tag takes.
+func (d *doc) beforePartyTag(m, a int) (int, bool) {
+	if m-1 <= a || d.toks[m-1].text != ")" {
+		return m, true
+	}
+	for k := m - 2; k > a && m-k <= 9 && d.toks[k].role == outside; k-- {
+		if d.toks[k].text == "(" {
+			return k, true
+		}
+	}
+	return m, false
+}
+
 // nameBefore finds the name segment that ends right before the comma at m
 // and opens its clause (at a, after a closing mark or at the sentence
 // start): the person a description after it is set off for.
@@ -1523,14 +1532,7 @@ func (d *doc) nameBefore(m, a int) (int, int, bool) {
 	}
 	// A party tag in brackets after the name: Sen. Ana Ruiz (D-Ore.), a
 	// candidate for governor, said.
-	if m-1 > a && d.toks[m-1].text == ")" {
-		for k := m - 2; k > a && m-k <= 9 && d.toks[k].role == outside; k-- {
-			if d.toks[k].text == "(" {
-				m = k
-				break
-			}
-		}
-	}
+	m, _ = d.beforePartyTag(m, a)
 	k := m - 1
 	for k >= a && d.isWord(k) && m-k <= 6 {
 		k--
