@@ -18,6 +18,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 	"unicode/utf8"
@@ -318,23 +319,31 @@ func decodeAll(format Reader, src files, names []string) []decoded {
 		}
 		return out
 	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(workers, len(names)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				one(i)
-			}
-		}()
-	}
-	for i := range names {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	EachParallel(len(names), one)
 	return out
+}
+
+// EachParallel calls do for 0 ... n-1 on as many goroutines as there are
+// cores (inline when there is one, or one item); do must touch only what
+// belongs to its i. Readers share it to check a large file's elements.
+func EachParallel(n int, do func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			do(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				do(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // utf8BOM is the UTF-8 encoding of U+FEFF, the byte-order mark.

@@ -12,12 +12,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"sort"
 	"strconv"
-	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -327,7 +324,7 @@ func (f jsonFormat) decodeMembers(file string, b []byte, readText func(string) (
 		done := 0
 		take := func() {
 			results = results[:len(chunk)]
-			eachParallel(len(chunk), func(i int) { results[i] = checkElement(item, m.key, chunk[i]) })
+			loader.EachParallel(len(chunk), func(i int) { results[i] = checkElement(item, m.key, chunk[i]) })
 			for i := range results {
 				r := &results[i]
 				at := loader.Root.Field(m.key).Index(done + i)
@@ -376,28 +373,6 @@ func (f jsonFormat) decodeMembers(file string, b []byte, readText func(string) (
 
 // elementChunk is how many elements of a list are checked at once.
 const elementChunk = 256
-
-// eachParallel calls do for 0 ... n-1, on as many goroutines as there are
-// cores; do must touch only what belongs to its i.
-func eachParallel(n int, do func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	if workers <= 1 {
-		for i := range n {
-			do(i)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				do(i)
-			}
-		})
-	}
-	wg.Wait()
-}
 
 // element is what checking and decoding one element of a list gave.
 type element struct {
