@@ -35,6 +35,40 @@ func TestDatasetValidate(t *testing.T) {
 	}
 }
 
+// TestDatasetValidateNamesEachUnknownReference: every field that refers to
+// an actor, a source or a claim names its own place when the id is
+// unknown, and a quote with an unknown source is not checked against a
+// text.
+func TestDatasetValidateNamesEachUnknownReference(t *testing.T) {
+	c := validClaim()
+	c.About = []string{"a", "nobody"}
+	c.Assertions = append(c.Assertions, counterpoint.Assertion{Actor: "ghost", Source: "memo", Attribution: counterpoint.OnRecord, Stance: counterpoint.Endorses})
+	c.Quotes = append(c.Quotes, counterpoint.Quote{ID: "c.q2", Text: "said", Kind: counterpoint.Direct, Source: "memo", Document: "page", Start: 3, End: 7})
+	ds := counterpoint.Dataset{
+		ID:      "d",
+		Sources: []counterpoint.Source{{ID: "s", Title: "S", Kind: counterpoint.SourceArticle, Text: "He s “Really?”", Authors: []string{"a", "writer"}, ReportedIn: "paper"}},
+		Actors:  []counterpoint.Actor{{ID: "a", Name: "A", Kind: counterpoint.ActorPerson}},
+		Claims:  []counterpoint.Claim{c},
+		Relations: []counterpoint.Relation{
+			{Kind: counterpoint.Rebuts, From: "elsewhere", To: "c", Source: "wire", Inferred: true, Note: "why"},
+		},
+	}
+	want := []string{
+		`sources[0].authors[1]: unknown actor "writer"`,
+		`sources[0].reportedIn: unknown source "paper"`,
+		`claims[0].about[1]: unknown actor "nobody"`,
+		`claims[0].assertions[1].actor: unknown actor "ghost"`,
+		`claims[0].assertions[1].source: unknown source "memo"`,
+		`claims[0].quotes[1].document: unknown source "page"`,
+		`claims[0].quotes[1].source: unknown source "memo"`,
+		`relations[0].from: unknown claim "elsewhere"`,
+		`relations[0].source: unknown source "wire"`,
+	}
+	if got := problemsOf(t, ds.Validate()); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Validate() =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // TestDatasetRequires: a relation may end at a claim the dataset does not
 // hold only when the file names the datasets it requires; the requires
 // list itself is checked, and ExternalRefs lists such relations.

@@ -3,6 +3,7 @@ package counterpoint
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -128,7 +129,7 @@ func joinField(parent, child string) string {
 }
 
 // indexField is the path of element i of the list at parent.
-func indexField(parent string, i int) string { return fmt.Sprintf("%s[%d]", parent, i) }
+func indexField(parent string, i int) string { return parent + "[" + strconv.Itoa(i) + "]" }
 
 // MaxProblems is how many problems a check of one input lists: enough to
 // fix a file by, while a file of millions of broken elements costs the

@@ -208,8 +208,16 @@ func (t *Text) QuoteMatches(q Quote) bool {
 	got, ok := t.Slice(q.Start, q.End)
 	// The offsets must frame the words exactly: no stray white space at
 	// either end, even though white space inside is normalised.
-	return ok && strings.TrimSpace(got) == got &&
-		NormalizeQuote(got) == NormalizeQuote(q.Text) && NormalizeQuote(q.Text) != ""
+	if !ok || strings.TrimSpace(got) != got {
+		return false
+	}
+	if got == q.Text {
+		// Normalising the same words twice gives the same words; a loaded
+		// file's quotes are mostly this case.
+		return got != ""
+	}
+	want := NormalizeQuote(q.Text)
+	return want != "" && NormalizeQuote(got) == want
 }
 
 // Context returns up to ContextLength code points before start and after

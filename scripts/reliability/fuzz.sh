@@ -11,7 +11,7 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 fuzztime="${1:-10m}"
-targets="${FUZZ_TARGETS:-./server:FuzzTransport .:FuzzNormalizeQuote .:FuzzText ./format/datasetjson:FuzzDecodeValidate ./store:FuzzCursor ./suggest:FuzzQuotes ./format/aif:FuzzDecodeAIF ./format/datasetjson:FuzzDuplicateKey}"
+targets="${FUZZ_TARGETS:-./server:FuzzTransport .:FuzzNormalizeQuote .:FuzzText ./format/datasetjson:FuzzDecodeValidate ./store:FuzzCursor ./suggest:FuzzQuotes ./format/aif:FuzzDecodeAIF ./format/datasetjson:FuzzDuplicateKey ./format/datasetjson:FuzzSplit}"
 logdir="${FUZZ_LOG_DIR:-.neo4j/fuzz}"
 mkdir -p "$logdir"
 failed=0
