@@ -114,3 +114,44 @@ func TestFirstLoadOfRelationsBetweenOthersClaims(t *testing.T) {
 		}
 	}
 }
+
+// TestFreshLoadMakesEachLinkOnce: a dataset loaded into a graph that holds
+// none of its nodes creates its actors and sources and their links too; a
+// link given twice is one relationship, as a merge leaves it, the summary
+// counts what is in the graph, and the same load again changes nothing.
+func TestFreshLoadMakesEachLinkOnce(t *testing.T) {
+	db := neo4jtest.MustOpen(t)
+	ctx := context.Background()
+	if err := db.DeleteAll(ctx); err != nil {
+		t.Fatal(err)
+	}
+	paper := counterpoint.Source{ID: "fr-paper", Title: "The Paper", Kind: counterpoint.SourceArticle}
+	src := counterpoint.Source{ID: "fr-src", Title: "A report", Kind: counterpoint.SourceArticle, Authors: []string{"fr-writer", "fr-writer"}, ReportedIn: paper.ID}
+	council := counterpoint.Actor{ID: "fr-council", Name: "The Council", Kind: counterpoint.ActorOrganization}
+	mayor := counterpoint.Actor{ID: "fr-mayor", Name: "The Mayor", Kind: counterpoint.ActorPerson, MemberOf: []string{council.ID, council.ID}}
+	writer := counterpoint.Actor{ID: "fr-writer", Name: "A Writer", Kind: counterpoint.ActorPerson}
+	ds := &counterpoint.Dataset{ID: "fr", Title: "Fresh", Sources: []counterpoint.Source{paper, src}, Actors: []counterpoint.Actor{council, mayor, writer},
+		Claims: []counterpoint.Claim{{ID: "fr-c1", Text: "The levee will hold.", Date: "2024-01",
+			Assertions: []counterpoint.Assertion{{Actor: mayor.ID, Source: src.ID, Attribution: counterpoint.InDocument}}}},
+	}
+	sum := MustWrite(t, db, ds)
+	want := map[string]int{"Actor": 3, "Source": 2, "Claim": 1, "MEMBER_OF": 1, "AUTHORED_BY": 1, "REPORTED_IN": 1, "ASSERTED": 1}
+	for what, n := range want {
+		if sum.Created[what] != n {
+			t.Errorf("fresh load: %d %s created, want %d (summary %v)", sum.Created[what], what, n, sum.Created)
+		}
+	}
+	got := neo4jtest.MustStats(t, db)
+	for _, typ := range []string{"MEMBER_OF", "AUTHORED_BY", "REPORTED_IN", "ASSERTED"} {
+		if got.Relationships[typ] != 1 {
+			t.Errorf("after a fresh load: %d %s relationships, want 1 (all: %v)", got.Relationships[typ], typ, got.Relationships)
+		}
+	}
+	again := MustWrite(t, db, ds)
+	if again.Changed() {
+		t.Errorf("the same load again changed the graph: created %v, updated %v, removed %v", again.Created, again.Updated, again.Removed)
+	}
+	if after := neo4jtest.MustStats(t, db); after.Digest != got.Digest {
+		t.Errorf("the same load again left digest %s, want %s", after.Digest, got.Digest)
+	}
+}

@@ -76,11 +76,13 @@ func TestPingAndMigrateAreRepeatable(t *testing.T) {
 }
 
 // TestFirstLoadSkipsRemoval: a dataset loaded into a graph that has never
-// held it sends no removal statements (nothing of it can be stale) but asks
-// Neo4j to resample the indexes it made outdated and records the load in the
-// audit trail; a reload of a changed dataset sends the three removal
-// statements (relationships, claims, quotes) and no resampling (a reload
-// that changes nothing is skipped whole: TestUnchangedReloadWritesNothing).
+// held it sends no removal statements (nothing of it can be stale; into a
+// graph that holds none of its nodes, not even the one removing the links
+// of its actors and sources) but asks Neo4j to resample the indexes it made
+// outdated and records the load in the audit trail; a reload of a changed
+// dataset sends the removal statements (links, relationships, claims,
+// quotes) and no resampling (a reload that changes nothing is skipped
+// whole: TestUnchangedReloadWritesNothing).
 func TestFirstLoadSkipsRemoval(t *testing.T) {
 	db := neo4jtest.MustOpen(t)
 	if err := db.DeleteAll(context.Background()); err != nil {
@@ -91,13 +93,13 @@ func TestFirstLoadSkipsRemoval(t *testing.T) {
 	MustWrite(t, db, ds)
 	first := db.RoundTrips() - before
 	// A changed reload is a full write: no resampling (nothing created or
-	// removed), and the 3 removal statements.
+	// removed), and the 4 removal statements.
 	ds.Claims[0].Text = "Another claim."
 	before = db.RoundTrips()
 	sum := MustWrite(t, db, ds)
 	reload := db.RoundTrips() - before
-	if reload != first-1+3 {
-		t.Errorf("first load: %d statements, changed reload: %d; want the reload to drop the resampling and add the 3 removal statements (%d)", first, reload, first-1+3)
+	if reload != first-1+4 {
+		t.Errorf("first load: %d statements, changed reload: %d; want the reload to drop the resampling and add the 4 removal statements (%d)", first, reload, first-1+4)
 	}
 	if sum.Updated["Claim"] != 1 || len(sum.Created)+len(sum.Removed) > 0 {
 		t.Errorf("changed reload: %+v, want one claim updated", sum)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -94,14 +95,16 @@ const (
 	// It also counts the claims and quotes of the dataset that the graph
 	// has already: with none, and no earlier load, every one of them and
 	// every relationship at one of them is new, and can be created
-	// without looking for an old one (writeSteps).
+	// without looking for an old one (firstSteps); and every node of the
+	// dataset that the graph has: with none, its actors and sources and
+	// the links between them are new too (freshSteps).
 	conflictingIDs = `UNWIND $rows AS row
 MATCH (n:Entity {id: row.id})
 WITH row, n ORDER BY n.id
-WITH count(CASE WHEN row.owned THEN 1 END) AS owned,
+WITH count(*) AS held, count(CASE WHEN row.owned THEN 1 END) AS owned,
   collect(CASE WHEN NOT row.label IN labels(n) OR (row.owned AND n.dataset <> $dataset)
     THEN {id: n.id, label: [l IN labels(n) WHERE l <> 'Entity'][0], dataset: n.dataset, wanted: row.label} END)[..20] AS clashes
-RETURN owned, clashes`
+RETURN held, owned, clashes`
 	// removeStaleRelationships deletes relationships the dataset wrote
 	// before but no longer has.
 	removeStaleRelationships = `MATCH (n:Claim|Quote {dataset: $dataset})-[r]-()
@@ -140,7 +143,12 @@ type rows struct {
 	rels  map[string][]map[string]any // by relationship type
 	// rels split for a first load (firstSteps): those at one of the
 	// dataset's own claims or quotes, each key once, and the others.
-	newRels, otherRels            map[string][]map[string]any
+	newRels, otherRels map[string][]map[string]any
+	// the links of actors and sources (MEMBER_OF ...), each once, for a
+	// load into a graph that holds none of the dataset's nodes (freshSteps)
+	linksOnce                     map[string][]map[string]any
+	linkSeen                      map[string]bool
+	linkRepeats                   int             // rows of links given twice
 	ownIDs                        map[string]bool // the dataset's claims and quotes
 	ownedKeySeen                  map[string]bool
 	guard                         []map[string]any
@@ -159,6 +167,12 @@ func (r *rows) rel(typ, from, to string, p map[string]any) {
 	row := map[string]any{"from": from, "to": to, "props": p}
 	r.rels[typ] = append(r.rels[typ], row)
 	r.otherRels[typ] = append(r.otherRels[typ], row)
+	if key := typ + "|" + from + "|" + to; !r.linkSeen[key] {
+		r.linkSeen[key] = true
+		r.linksOnce[typ] = append(r.linksOnce[typ], row)
+	} else {
+		r.linkRepeats++
+	}
 }
 
 // owned adds the row of a relationship that belongs to dataset, and keeps
@@ -178,19 +192,29 @@ func (r *rows) owned(dataset, typ, from, to, key string, p map[string]any) {
 func prepare(ds *counterpoint.Dataset) *rows {
 	r := &rows{nodes: map[counterpoint.NodeType][]map[string]any{}, rels: map[string][]map[string]any{},
 		newRels: map[string][]map[string]any{}, otherRels: map[string][]map[string]any{},
-		ownIDs: map[string]bool{}, ownedKeySeen: map[string]bool{}}
+		ownIDs: map[string]bool{}, ownedKeySeen: map[string]bool{}, linksOnce: map[string][]map[string]any{}, linkSeen: map[string]bool{}}
 	for _, c := range ds.Claims {
 		r.ownIDs[c.ID] = true
 		for _, q := range c.Quotes {
 			r.ownIDs[q.ID] = true
 		}
 	}
+	// The nodes' rows and the relationships' rows are made side by side (a
+	// large dataset's take seconds, before the transaction starts): each
+	// half fills only its own fields of r, in the dataset's order.
+	var wg sync.WaitGroup
+	wg.Go(func() { r.relationshipRows(ds) })
+	r.nodeRows(ds)
+	wg.Wait()
+	return r
+}
+
+// nodeRows adds the rows of ds's nodes, with the guard's ids, the links to
+// keep, and the claims' and quotes' ids.
+func (r *rows) nodeRows(ds *counterpoint.Dataset) {
 	for _, a := range ds.Actors {
 		r.node(counterpoint.NodeActor, false, actorProps(a))
 		r.links = append(r.links, map[string]any{"id": a.ID, "keep": append([]string{}, a.MemberOf...)})
-		for _, m := range a.MemberOf {
-			r.rel(relMemberOf, a.ID, m, map[string]any{})
-		}
 	}
 	texts := map[string]*counterpoint.Text{}
 	for _, s := range ds.Sources {
@@ -203,6 +227,30 @@ func prepare(ds *counterpoint.Dataset) *rows {
 			keep = append(keep, s.ReportedIn)
 		}
 		r.links = append(r.links, map[string]any{"id": s.ID, "keep": keep})
+	}
+	for _, c := range ds.Claims {
+		c.Dataset = ds.ID
+		r.claimIDs = append(r.claimIDs, c.ID)
+		r.node(counterpoint.NodeClaim, true, claimProps(c))
+		for _, q := range c.Quotes {
+			if t := texts[q.Source]; t != nil {
+				q.AnchorIn(t)
+			}
+			r.quoteIDs = append(r.quoteIDs, q.ID)
+			r.node(counterpoint.NodeQuote, true, quoteProps(q, ds.ID))
+		}
+	}
+}
+
+// relationshipRows adds the rows of ds's relationships, with the keys of
+// those it owns.
+func (r *rows) relationshipRows(ds *counterpoint.Dataset) {
+	for _, a := range ds.Actors {
+		for _, m := range a.MemberOf {
+			r.rel(relMemberOf, a.ID, m, map[string]any{})
+		}
+	}
+	for _, s := range ds.Sources {
 		for _, a := range s.Authors {
 			r.rel(relAuthoredBy, s.ID, a, map[string]any{})
 		}
@@ -211,9 +259,6 @@ func prepare(ds *counterpoint.Dataset) *rows {
 		}
 	}
 	for _, c := range ds.Claims {
-		c.Dataset = ds.ID
-		r.claimIDs = append(r.claimIDs, c.ID)
-		r.node(counterpoint.NodeClaim, true, claimProps(c))
 		for _, a := range c.Assertions {
 			r.owned(ds.ID, relAsserted, a.Actor, c.ID, OwnerKey(relAsserted, a.Actor, c.ID, a.Source), assertionProps(a))
 		}
@@ -221,11 +266,6 @@ func prepare(ds *counterpoint.Dataset) *rows {
 			r.owned(ds.ID, relAbout, c.ID, a, OwnerKey(relAbout, c.ID, a), nil)
 		}
 		for i, q := range c.Quotes {
-			if t := texts[q.Source]; t != nil {
-				q.AnchorIn(t)
-			}
-			r.quoteIDs = append(r.quoteIDs, q.ID)
-			r.node(counterpoint.NodeQuote, true, quoteProps(q, ds.ID))
 			r.owned(ds.ID, relEvidencedBy, c.ID, q.ID, OwnerKey(relEvidencedBy, c.ID, q.ID), evidenceProps(i))
 			r.owned(ds.ID, relFrom, q.ID, q.Source, OwnerKey(relFrom, q.ID, q.Source), nil)
 			if q.Document != "" {
@@ -236,7 +276,6 @@ func prepare(ds *counterpoint.Dataset) *rows {
 	for _, rel := range ds.Relations {
 		r.owned(ds.ID, string(rel.Kind), rel.From, rel.To, OwnerKey(string(rel.Kind), rel.From, rel.To), relationProps(rel))
 	}
-	return r
 }
 
 // writeStep is one merge and its rows.
@@ -274,6 +313,25 @@ func (r *rows) firstSteps() []writeStep {
 		steps = append(steps, writeStep{string(label), q, r.nodes[label]})
 	}
 	for _, t := range relTypes {
+		steps = append(steps, writeStep{t.name, createRels[t.name], r.newRels[t.name]}, writeStep{t.name, mergeRels[t.name], r.otherRels[t.name]})
+	}
+	return steps
+}
+
+// freshSteps lists the steps of a dataset's first write into a graph that
+// holds none of its nodes: firstSteps, but its actors and sources are
+// created too, and the links between them (MEMBER_OF, AUTHORED_BY,
+// REPORTED_IN), which only nodes made by this write could have, once each.
+func (r *rows) freshSteps() []writeStep {
+	var steps []writeStep
+	for _, label := range nodeWriteOrder {
+		steps = append(steps, writeStep{string(label), createNodes[label], r.nodes[label]})
+	}
+	for _, t := range relTypes {
+		if once, ok := r.linksOnce[t.name]; ok {
+			steps = append(steps, writeStep{t.name, createRels[t.name], once})
+			continue
+		}
 		steps = append(steps, writeStep{t.name, createRels[t.name], r.newRels[t.name]}, writeStep{t.name, mergeRels[t.name], r.otherRels[t.name]})
 	}
 	return steps
@@ -317,20 +375,16 @@ func (db *DB) WriteDataset(ctx context.Context, ds *counterpoint.Dataset, progre
 	session := db.writeSession(ctx)
 	defer session.Close(ctx)
 	sum, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (counterpoint.WriteSummary, error) {
-		sum, err := db.writeDataset(ctx, tx, ds, r, getMark, progress)
-		// A write that changed nothing (an unchanged reload, skipped whole)
-		// leaves the cached answers true: only a change advances the version.
-		if err == nil && sum.Changed() {
-			err = db.bumpVersion(ctx, tx)
-		}
-		// Neo4j calls running out of transaction memory transient, and the
-		// driver would retry it; the same load needs the same memory, so it
-		// becomes an error that says what would help, and no retry.
-		if e := outOfMemory(err, datasetSize(ds)); e != nil {
-			return sum, e
-		}
-		return sum, err
+		return db.writeDatasetTx(ctx, tx, ds, r, getMark, progress)
 	})
+	// A first write creates what the guard found missing; a load that made
+	// one of those nodes meanwhile makes it fail on a uniqueness
+	// constraint. Written again, the guard finds it, and the write merges.
+	if errors.Is(err, errCreatedMeanwhile) {
+		sum, err = neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (counterpoint.WriteSummary, error) {
+			return db.writeDatasetTx(ctx, tx, ds, r, getMark, progress)
+		})
+	}
 	if err != nil {
 		return counterpoint.WriteSummary{}, wrap(withContextError(ctx, err))
 	}
@@ -338,6 +392,34 @@ func (db *DB) WriteDataset(ctx context.Context, ds *counterpoint.Dataset, progre
 		db.resampleIndexes(ctx)
 	}
 	return sum, nil
+}
+
+// errCreatedMeanwhile marks a first write refused because another
+// transaction created one of its nodes after the guard looked.
+var errCreatedMeanwhile = errors.New("a node of the dataset was created by another write meanwhile")
+
+// writeDatasetTx is WriteDataset's transaction.
+func (db *DB) writeDatasetTx(ctx context.Context, tx neo4j.ManagedTransaction, ds *counterpoint.Dataset, r *rows, getMark func() (loadMark, error), progress func(int)) (counterpoint.WriteSummary, error) {
+	sum, err := db.writeDataset(ctx, tx, ds, r, getMark, progress)
+	// A write that changed nothing (an unchanged reload, skipped whole)
+	// leaves the cached answers true: only a change advances the version.
+	if err == nil && sum.Changed() {
+		err = db.bumpVersion(ctx, tx)
+	}
+	// Neo4j calls running out of transaction memory transient, and the
+	// driver would retry it; the same load needs the same memory, so it
+	// becomes an error that says what would help, and no retry.
+	if e := outOfMemory(err, datasetSize(ds)); e != nil {
+		return sum, e
+	}
+	return sum, err
+}
+
+// isConstraintViolation says whether Neo4j refused a write on a
+// uniqueness constraint.
+func isConstraintViolation(err error) bool {
+	var ne *neo4j.Neo4jError
+	return errors.As(err, &ne) && ne.Code == "Neo.ClientError.Schema.ConstraintValidationFailed"
 }
 
 // memorySettings are Neo4j's codes for a transaction refused for want of
@@ -415,9 +497,14 @@ func (db *DB) writeDataset(ctx context.Context, tx neo4j.ManagedTransaction, ds 
 	if err := db.writeDatasetNode(ctx, tx, ds); err != nil {
 		return sum, fmt.Errorf("write the dataset's title: %w", err)
 	}
-	first := !reload && existing == 0
+	first := !reload && existing.owned == 0
+	fresh := !reload && existing.held == 0
 	steps := r.steps()
-	if first {
+	switch {
+	case fresh:
+		steps = r.freshSteps()
+		progress(r.linkRepeats) // written as one
+	case first:
 		steps = r.firstSteps()
 	}
 	for _, s := range steps {
@@ -425,6 +512,9 @@ func (db *DB) writeDataset(ctx context.Context, tx neo4j.ManagedTransaction, ds 
 			batch := s.rows[start:min(start+db.cfg.BatchSize, len(s.rows))]
 			recs, err := db.run(ctx, tx, s.query, map[string]any{"rows": batch})
 			if err != nil {
+				if (first || fresh) && isConstraintViolation(err) {
+					err = fmt.Errorf("%w: %w", errCreatedMeanwhile, err)
+				}
 				return sum, fmt.Errorf("write %s: %w", s.what, err)
 			}
 			if err := addOutcomes(sum, recs, func(outcome string) (string, string) { return s.what, outcome }); err != nil {
@@ -439,7 +529,9 @@ func (db *DB) writeDataset(ctx context.Context, tx neo4j.ManagedTransaction, ds 
 			progress(len(batch))
 		}
 	}
-	for start := 0; start < len(r.links); start += db.cfg.BatchSize {
+	// The actors and sources a fresh write made have the links it gave
+	// them and no others.
+	for start := 0; start < len(r.links) && !fresh; start += db.cfg.BatchSize {
 		recs, err := db.run(ctx, tx, removeStaleLinks, map[string]any{"rows": r.links[start:min(start+db.cfg.BatchSize, len(r.links))]})
 		if err != nil {
 			return sum, fmt.Errorf("remove stale memberships and authors: %w", err)
@@ -528,18 +620,25 @@ func (db *DB) resampleIndexes(ctx context.Context) {
 
 // guard refuses, before anything is written, ids that clash with the graph,
 // and counts the claims and quotes of the dataset that the graph holds.
-func (db *DB) guard(ctx context.Context, tx neo4j.ManagedTransaction, dataset string, guard []map[string]any) (existing int, err error) {
+// held counts the nodes of a dataset that the graph holds already.
+type held struct {
+	held  int // of every label
+	owned int // its claims and quotes
+}
+
+func (db *DB) guard(ctx context.Context, tx neo4j.ManagedTransaction, dataset string, guard []map[string]any) (existing held, err error) {
 	var clashes []string
 	for start := 0; start < len(guard); start += db.cfg.BatchSize {
 		recs, err := db.run(ctx, tx, conflictingIDs, map[string]any{"rows": guard[start:min(start+db.cfg.BatchSize, len(guard))], "dataset": dataset})
 		if err != nil {
-			return 0, fmt.Errorf("check ids: %w", err)
+			return existing, fmt.Errorf("check ids: %w", err)
 		}
 		f, err := onlyRecord(recs, "check ids")
 		if err != nil {
-			return 0, err
+			return existing, err
 		}
-		existing += f.integer("owned")
+		existing.held += f.integer("held")
+		existing.owned += f.integer("owned")
 		for _, c := range f.list("clashes") {
 			m := mapFields("clash", c)
 			id, label, wanted := m.str("id"), m.str("label"), m.str("wanted")
@@ -549,11 +648,11 @@ func (db *DB) guard(ctx context.Context, tx neo4j.ManagedTransaction, dataset st
 				clashes = append(clashes, fmt.Sprintf("%s %q belongs to dataset %v", label, id, m.optStr("dataset")))
 			}
 			if m.err != nil {
-				return 0, fmt.Errorf("check ids: %w", m.err)
+				return existing, fmt.Errorf("check ids: %w", m.err)
 			}
 		}
 		if f.err != nil {
-			return 0, fmt.Errorf("check ids: %w", f.err)
+			return existing, fmt.Errorf("check ids: %w", f.err)
 		}
 	}
 	if len(clashes) > 0 {
