@@ -67,6 +67,11 @@ type doc struct {
 type mention struct {
 	span
 	text string
+	// entity is CoreNLP's own tag for the mention (PERSON when a word of it
+	// is tagged so, else ORGANIZATION when one is, else ""), so that a
+	// pronoun is not judged by a mention like "Getty" or "Afro-Colombian"
+	// that CoreNLP put in its chain by mistake.
+	entity string
 }
 
 // run loads every annotated article of dir and scores it.
@@ -215,7 +220,10 @@ func readCoref(rd io.Reader, text []rune) ([][]mention, error) {
 		}
 		return u16[u]
 	}
-	type tok struct{ s, e int }
+	type tok struct {
+		s, e   int
+		entity string // CoreNLP's NER tag when PERSON or ORGANIZATION
+	}
 	var sents [][]tok
 	var chains [][]mention
 	sc := bufio.NewScanner(rd)
@@ -250,6 +258,10 @@ func readCoref(rd io.Reader, text []rune) ([][]mention, error) {
 				if ts := sents[len(sents)-1]; len(ts) > 0 {
 					ts[len(ts)-1].e = cp(v)
 				}
+			} else if line == "<NER>PERSON</NER>" || line == "<NER>ORGANIZATION</NER>" {
+				if ts := sents[len(sents)-1]; len(ts) > 0 {
+					ts[len(ts)-1].entity = strings.TrimSuffix(strings.TrimPrefix(line, "<NER>"), "</NER>")
+				}
 			}
 		case inCoref >= 2:
 			if v, ok := val(line, "sentence"); ok {
@@ -263,9 +275,15 @@ func readCoref(rd io.Reader, text []rune) ([][]mention, error) {
 					ts := sents[m.sent-1]
 					if m.start >= 1 && m.end-1 <= len(ts) && m.start < m.end {
 						s, e := ts[m.start-1].s, ts[m.end-2].e
+						entity := ""
+						for _, t := range ts[m.start-1 : m.end-1] {
+							if t.entity == "PERSON" || entity == "" {
+								entity = t.entity
+							}
+						}
 						if s < e && e <= len(text) {
 							c := &chains[len(chains)-1]
-							*c = append(*c, mention{span{s, e}, string(text[s:e])})
+							*c = append(*c, mention{span{s, e}, string(text[s:e]), entity})
 						}
 					}
 				}
@@ -544,13 +562,13 @@ func chainOf(d *doc, sp span) []mention {
 }
 
 // chainName is the person a coreference chain names: its longest mention
-// that is a short name (at most four words ending in a capitalised word),
-// when every such mention has the same surname; "" otherwise (the chain is
-// then too unsure to judge by).
-func chainName(c []mention) string {
+// that is a short name (at most four words ending in a capitalised word)
+// and that may stands for (nil: any), when every such mention has the same
+// surname; "" otherwise (the chain is then too unsure to judge by).
+func chainName(c []mention, may func(mention) bool) string {
 	name, surname := "", ""
 	for _, m := range c {
-		if pronounWords[strings.ToLower(m.text)] || selfWords[strings.ToLower(m.text)] {
+		if pronounWords[strings.ToLower(m.text)] || selfWords[strings.ToLower(m.text)] || may != nil && !may(m) {
 			continue
 		}
 		seg := nameSegment(m.text)
@@ -577,10 +595,10 @@ func chainName(c []mention) string {
 }
 
 // inChain reports whether got is the person named by the coreference chain
-// that holds the span sp; judged is false when no chain holds it or the
-// chain names no one person.
-func inChain(d *doc, sp span, got string) (right, judged bool) {
-	name := chainName(chainOf(d, sp))
+// that holds the span sp, by its mentions that may stands for (nil: any);
+// judged is false when no chain holds it or the chain names no one person.
+func inChain(d *doc, sp span, got string, may func(mention) bool) (right, judged bool) {
+	name := chainName(chainOf(d, sp), may)
 	if name == "" {
 		return false, false
 	}
@@ -764,16 +782,16 @@ func (rep *report) score(d *doc) {
 		case "name":
 			right = got != "" && sameName(got, nameSegment(g.speaker))
 			if !right && got != "" {
-				right, _ = inChain(d, g.srcSpan, got)
+				right, _ = inChain(d, g.srcSpan, got, nil)
 			}
 		case "description":
 			right = got != "" && sameDescription(got, g.speaker)
 			if !right && got != "" {
-				right, _ = inChain(d, g.srcSpan, got)
+				right, _ = inChain(d, g.srcSpan, got, nil)
 			}
 		case "pronoun":
 			var judged bool
-			right, judged = inChain(d, g.srcSpan, got)
+			right, judged = inChain(d, g.srcSpan, got, agreeing(g.speaker))
 			if !judged {
 				rep.unjudged++
 				continue
@@ -786,7 +804,7 @@ func (rep *report) score(d *doc) {
 		}
 		note := fmt.Sprintf("gold %q, suggested %q (mention %q, cue %q)", g.speaker, got, mentionText(best.q), best.q.Cue)
 		if g.kind == "pronoun" {
-			note += "; coreference: " + strings.Join(chainNames(d, g.srcSpan), " | ")
+			note += "; coreference: " + strings.Join(chainNames(d, g.srcSpan, g.speaker), " | ")
 		}
 		kind := g.kind + ": "
 		gw, ww := capWords(got), capWords(nameSegment(g.speaker))
@@ -896,6 +914,17 @@ func (rep *report) print(w io.Writer, examples int) {
 }
 
 // chainNames gives the name that judged a pronoun.
-func chainNames(d *doc, sp span) []string {
-	return []string{chainName(chainOf(d, sp))}
+func chainNames(d *doc, sp span, pronoun string) []string {
+	return []string{chainName(chainOf(d, sp), agreeing(pronoun))}
+}
+
+// agreeing says which mentions of a chain a pronoun speaker can stand for,
+// by CoreNLP's own entity tags: he and she a person only; it, they, we and
+// the rest a person or an organisation.
+func agreeing(pronoun string) func(mention) bool {
+	switch strings.ToLower(pronoun) {
+	case "he", "him", "his", "she", "her", "hers":
+		return func(m mention) bool { return m.entity == "PERSON" }
+	}
+	return func(m mention) bool { return m.entity == "PERSON" || m.entity == "ORGANIZATION" }
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -102,6 +103,50 @@ func TestNameSegment(t *testing.T) {
 	} {
 		if got := nameSegment(tt.src); got != tt.want {
 			t.Errorf("nameSegment(%q) = %q, want %q", tt.src, got, tt.want)
+		}
+	}
+}
+
+// corenlpXML is the shape of CoreNLP's XML output, written here: one
+// sentence of tokens with their entity tags, and one coreference chain.
+func corenlpXML(tokens [][3]string, chain [][3]int) string {
+	x := "<root>\n<document>\n<sentences>\n<sentence id=\"1\">\n<tokens>\n"
+	for i, t := range tokens {
+		x += "<token id=\"" + string(rune('1'+i)) + "\">\n<word>w</word>\n<CharacterOffsetBegin>" + t[0] + "</CharacterOffsetBegin>\n<CharacterOffsetEnd>" + t[1] + "</CharacterOffsetEnd>\n<NER>" + t[2] + "</NER>\n</token>\n"
+	}
+	x += "</tokens>\n</sentence>\n</sentences>\n<coreference>\n<coreference>\n"
+	for _, m := range chain {
+		x += "<mention>\n<sentence>1</sentence>\n<start>" + string(rune('0'+m[0])) + "</start>\n<end>" + string(rune('0'+m[1])) + "</end>\n</mention>\n"
+	}
+	return x + "</coreference>\n</coreference>\n</document>\n</root>\n"
+}
+
+// TestPronounJudgedByAgreeingMentions: a chain names the person a pronoun
+// stands for only by a mention CoreNLP itself tags as someone who can
+// speak: he and she a person, it and they a person or an organisation; a
+// chain that CoreNLP joined to "Getty" by mistake judges no "he".
+func TestPronounJudgedByAgreeingMentions(t *testing.T) {
+	tests := []struct {
+		text    string
+		tokens  [][3]string
+		pronoun string
+		want    string
+	}{
+		{"Ana Ruiz spoke. She said", [][3]string{{"0", "3", "PERSON"}, {"4", "8", "PERSON"}, {"16", "19", "O"}}, "She", "Ana Ruiz"},
+		{"Getty Images. He said", [][3]string{{"0", "5", "ORGANIZATION"}, {"6", "12", "ORGANIZATION"}, {"14", "16", "O"}}, "He", ""},
+		{"Getty Images. It said", [][3]string{{"0", "5", "ORGANIZATION"}, {"6", "12", "ORGANIZATION"}, {"14", "16", "O"}}, "It", "Getty Images"},
+		{"Sandy Hook. He said", [][3]string{{"0", "5", "LOCATION"}, {"6", "10", "LOCATION"}, {"12", "14", "O"}}, "He", ""},
+	}
+	for _, tt := range tests {
+		chains, err := readCoref(strings.NewReader(corenlpXML(tt.tokens, [][3]int{{1, 3}, {3, 4}})), []rune(tt.text))
+		if err != nil {
+			t.Fatalf("%q: %v", tt.text, err)
+		}
+		if len(chains) != 1 {
+			t.Fatalf("%q: %d chains read, want 1", tt.text, len(chains))
+		}
+		if got := chainName(chains[0], agreeing(tt.pronoun)); got != tt.want {
+			t.Errorf("%q: the chain names %q for %q, want %q", tt.text, got, tt.pronoun, tt.want)
 		}
 	}
 }
