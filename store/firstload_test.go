@@ -155,3 +155,27 @@ func TestFreshLoadMakesEachLinkOnce(t *testing.T) {
 		t.Errorf("the same load again left digest %s, want %s", after.Digest, got.Digest)
 	}
 }
+
+// TestFreshLoadRefusedOnAConstraintMerges: a fresh load creates without
+// looking, so a node it makes twice (as a dataset that skipped the
+// loader's checks can give it, or as another load can make one after the
+// guard looked) breaks a uniqueness constraint; the write then runs again
+// with merges, and the node is in the graph once.
+func TestFreshLoadRefusedOnAConstraintMerges(t *testing.T) {
+	db := neo4jtest.MustOpen(t)
+	ctx := context.Background()
+	if err := db.DeleteAll(ctx); err != nil {
+		t.Fatal(err)
+	}
+	src := counterpoint.Source{ID: "fm-src", Title: "A report", Kind: counterpoint.SourceArticle}
+	mayor := counterpoint.Actor{ID: "fm-mayor", Name: "The Mayor", Kind: counterpoint.ActorPerson}
+	ds := &counterpoint.Dataset{ID: "fm", Title: "Twice", Sources: []counterpoint.Source{src}, Actors: []counterpoint.Actor{mayor, mayor},
+		Claims: []counterpoint.Claim{{ID: "fm-c1", Text: "The levee will hold.", Date: "2024-01",
+			Assertions: []counterpoint.Assertion{{Actor: mayor.ID, Source: src.ID, Attribution: counterpoint.InDocument}}}},
+	}
+	MustWrite(t, db, ds)
+	got := neo4jtest.MustStats(t, db)
+	if got.Nodes["Actor"] != 1 || got.Nodes["Claim"] != 1 || got.Relationships["ASSERTED"] != 1 {
+		t.Errorf("after a fresh load giving an actor twice: nodes %v, relationships %v; want one actor, one claim, one ASSERTED", got.Nodes, got.Relationships)
+	}
+}

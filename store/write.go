@@ -375,14 +375,15 @@ func (db *DB) WriteDataset(ctx context.Context, ds *counterpoint.Dataset, progre
 	session := db.writeSession(ctx)
 	defer session.Close(ctx)
 	sum, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (counterpoint.WriteSummary, error) {
-		return db.writeDatasetTx(ctx, tx, ds, r, getMark, progress)
+		return db.writeDatasetTx(ctx, tx, ds, r, getMark, progress, false)
 	})
 	// A first write creates what the guard found missing; a load that made
-	// one of those nodes meanwhile makes it fail on a uniqueness
-	// constraint. Written again, the guard finds it, and the write merges.
+	// one of those nodes meanwhile (or a node given twice, which checked
+	// datasets never have) makes it fail on a uniqueness constraint.
+	// Written again with merges, it takes what is there.
 	if errors.Is(err, errCreatedMeanwhile) {
 		sum, err = neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (counterpoint.WriteSummary, error) {
-			return db.writeDatasetTx(ctx, tx, ds, r, getMark, progress)
+			return db.writeDatasetTx(ctx, tx, ds, r, getMark, progress, true)
 		})
 	}
 	if err != nil {
@@ -398,9 +399,10 @@ func (db *DB) WriteDataset(ctx context.Context, ds *counterpoint.Dataset, progre
 // transaction created one of its nodes after the guard looked.
 var errCreatedMeanwhile = errors.New("a node of the dataset was created by another write meanwhile")
 
-// writeDatasetTx is WriteDataset's transaction.
-func (db *DB) writeDatasetTx(ctx context.Context, tx neo4j.ManagedTransaction, ds *counterpoint.Dataset, r *rows, getMark func() (loadMark, error), progress func(int)) (counterpoint.WriteSummary, error) {
-	sum, err := db.writeDataset(ctx, tx, ds, r, getMark, progress)
+// writeDatasetTx is WriteDataset's transaction; merge forbids creating
+// without looking (firstSteps, freshSteps).
+func (db *DB) writeDatasetTx(ctx context.Context, tx neo4j.ManagedTransaction, ds *counterpoint.Dataset, r *rows, getMark func() (loadMark, error), progress func(int), merge bool) (counterpoint.WriteSummary, error) {
+	sum, err := db.writeDataset(ctx, tx, ds, r, getMark, progress, merge)
 	// A write that changed nothing (an unchanged reload, skipped whole)
 	// leaves the cached answers true: only a change advances the version.
 	if err == nil && sum.Changed() {
@@ -459,7 +461,7 @@ func datasetSize(ds *counterpoint.Dataset) string {
 }
 
 // writeDataset is one attempt at WriteDataset's transaction.
-func (db *DB) writeDataset(ctx context.Context, tx neo4j.ManagedTransaction, ds *counterpoint.Dataset, r *rows, mark func() (loadMark, error), progress func(int)) (counterpoint.WriteSummary, error) {
+func (db *DB) writeDataset(ctx context.Context, tx neo4j.ManagedTransaction, ds *counterpoint.Dataset, r *rows, mark func() (loadMark, error), progress func(int), merge bool) (counterpoint.WriteSummary, error) {
 	sum := counterpoint.NewWriteSummary() // fresh on every retry
 	same, err := db.unchangedSince(ctx, tx, ds.ID, mark)
 	if err != nil {
@@ -497,8 +499,8 @@ func (db *DB) writeDataset(ctx context.Context, tx neo4j.ManagedTransaction, ds 
 	if err := db.writeDatasetNode(ctx, tx, ds); err != nil {
 		return sum, fmt.Errorf("write the dataset's title: %w", err)
 	}
-	first := !reload && existing.owned == 0
-	fresh := !reload && existing.held == 0
+	first := !merge && !reload && existing.owned == 0
+	fresh := !merge && !reload && existing.held == 0
 	steps := r.steps()
 	switch {
 	case fresh:
