@@ -39,25 +39,22 @@ CALL () {
 CALL () {
   MATCH (n:Claim|Quote {dataset: $dataset})-[r]-() WHERE r.dataset = $dataset RETURN count(DISTINCT r) AS owned
 }
-CALL () {
-  UNWIND $shared AS id
-  OPTIONAL MATCH (n:Entity {id: id})
-  RETURN collect([id, toString(n.version), [l IN labels(n) WHERE l <> 'Entity'],
-    COLLECT { MATCH (n)-[l:MEMBER_OF|AUTHORED_BY|REPORTED_IN]->(m) RETURN type(l) + ' ' + m.id ORDER BY type(l), m.id }]) AS shared
-}
-OPTIONAL MATCH (d:Dataset {id: $dataset})
+` + sharedState + `
 RETURN claims, quotes, owned, shared, properties(d) AS info`
 	// sharedFingerprint reads the part of the state that a first write
-	// does not know by itself (firstState): the shared nodes and the
+	// does not know by itself (firstFingerprint): the shared nodes and the
 	// dataset's node.
-	sharedFingerprint = `CALL () {
+	sharedFingerprint = sharedState + `
+RETURN shared, properties(d) AS info`
+	// sharedState reads each shared node's version, labels and links, and
+	// the dataset's node (d), for both fingerprints.
+	sharedState = `CALL () {
   UNWIND $shared AS id
   OPTIONAL MATCH (n:Entity {id: id})
   RETURN collect([id, toString(n.version), [l IN labels(n) WHERE l <> 'Entity'],
     COLLECT { MATCH (n)-[l:MEMBER_OF|AUTHORED_BY|REPORTED_IN]->(m) RETURN type(l) + ' ' + m.id ORDER BY type(l), m.id }]) AS shared
 }
-OPTIONAL MATCH (d:Dataset {id: $dataset})
-RETURN shared, properties(d) AS info`
+OPTIONAL MATCH (d:Dataset {id: $dataset})`
 )
 
 // loadMark is what decides whether a write of a dataset can be skipped.
@@ -212,11 +209,7 @@ func props(row map[string]any) map[string]any {
 // fingerprint reads the state of the graph that the mark of dataset
 // records, as a digest.
 func (db *DB) fingerprint(ctx context.Context, tx neo4j.ManagedTransaction, dataset string, m loadMark) (string, error) {
-	recs, err := db.run(ctx, tx, loadFingerprint, map[string]any{"dataset": dataset, "shared": m.shared})
-	if err != nil {
-		return "", err
-	}
-	f, err := onlyRecord(recs, "read the fingerprint of dataset "+dataset)
+	f, err := db.readFingerprint(ctx, tx, loadFingerprint, dataset, m)
 	if err != nil {
 		return "", err
 	}
@@ -232,11 +225,7 @@ func (db *DB) fingerprint(ctx context.Context, tx neo4j.ManagedTransaction, data
 // every relationship it owns among newRels, so only the shared nodes and
 // the dataset's node are read.
 func (db *DB) firstFingerprint(ctx context.Context, tx neo4j.ManagedTransaction, dataset string, m loadMark, r *rows) (string, error) {
-	recs, err := db.run(ctx, tx, sharedFingerprint, map[string]any{"dataset": dataset, "shared": m.shared})
-	if err != nil {
-		return "", err
-	}
-	f, err := onlyRecord(recs, "read the fingerprint of dataset "+dataset)
+	f, err := db.readFingerprint(ctx, tx, sharedFingerprint, dataset, m)
 	if err != nil {
 		return "", err
 	}
@@ -254,6 +243,16 @@ func (db *DB) firstFingerprint(ctx context.Context, tx neo4j.ManagedTransaction,
 		st.owned += len(rows)
 	}
 	return st.digest()
+}
+
+// readFingerprint runs one of the fingerprint's queries for dataset and its
+// shared nodes, and returns its one row.
+func (db *DB) readFingerprint(ctx context.Context, tx neo4j.ManagedTransaction, query, dataset string, m loadMark) (*fields, error) {
+	recs, err := db.run(ctx, tx, query, map[string]any{"dataset": dataset, "shared": m.shared})
+	if err != nil {
+		return nil, err
+	}
+	return onlyRecord(recs, "read the fingerprint of dataset "+dataset)
 }
 
 // state is what a fingerprint covers (loadFingerprint's columns).

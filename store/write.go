@@ -97,7 +97,7 @@ const (
 	// every relationship at one of them is new, and can be created
 	// without looking for an old one (firstSteps); and every node of the
 	// dataset that the graph has: with none, its actors and sources and
-	// the links between them are new too (freshSteps).
+	// the links between them are new too (firstSteps with fresh).
 	conflictingIDs = `UNWIND $rows AS row
 MATCH (n:Entity {id: row.id})
 WITH row, n ORDER BY n.id
@@ -145,7 +145,7 @@ type rows struct {
 	// dataset's own claims or quotes, each key once, and the others.
 	newRels, otherRels map[string][]map[string]any
 	// the links of actors and sources (MEMBER_OF ...), each once, for a
-	// load into a graph that holds none of the dataset's nodes (freshSteps)
+	// load into a graph that holds none of the dataset's nodes (firstSteps with fresh)
 	linksOnce                     map[string][]map[string]any
 	linkSeen                      map[string]bool
 	linkRepeats                   int             // rows of links given twice
@@ -300,35 +300,24 @@ func (r *rows) steps() []writeStep {
 
 // firstSteps lists the steps of a dataset's first write into a graph that
 // holds none of its claims and quotes: those, and the relationships at
-// them, are created (each relationship once); actors and sources, which
-// other datasets share, and relationships between nodes the graph may
-// already link, are merged as steps does.
-func (r *rows) firstSteps() []writeStep {
+// them, are created (each relationship once); the rest is merged as steps
+// does. With fresh (the graph holds none of the dataset's nodes at all)
+// its actors and sources are created too, and the links between them
+// (MEMBER_OF, AUTHORED_BY, REPORTED_IN), which only nodes made by this
+// write could have, once each; otherwise actors and sources, which other
+// datasets share, and relationships between nodes the graph may already
+// link, are merged.
+func (r *rows) firstSteps(fresh bool) []writeStep {
 	var steps []writeStep
 	for _, label := range nodeWriteOrder {
 		q := mergeNodes[label]
-		if label == counterpoint.NodeClaim || label == counterpoint.NodeQuote {
+		if fresh || label == counterpoint.NodeClaim || label == counterpoint.NodeQuote {
 			q = createNodes[label]
 		}
 		steps = append(steps, writeStep{string(label), q, r.nodes[label]})
 	}
 	for _, t := range relTypes {
-		steps = append(steps, writeStep{t.name, createRels[t.name], r.newRels[t.name]}, writeStep{t.name, mergeRels[t.name], r.otherRels[t.name]})
-	}
-	return steps
-}
-
-// freshSteps lists the steps of a dataset's first write into a graph that
-// holds none of its nodes: firstSteps, but its actors and sources are
-// created too, and the links between them (MEMBER_OF, AUTHORED_BY,
-// REPORTED_IN), which only nodes made by this write could have, once each.
-func (r *rows) freshSteps() []writeStep {
-	var steps []writeStep
-	for _, label := range nodeWriteOrder {
-		steps = append(steps, writeStep{string(label), createNodes[label], r.nodes[label]})
-	}
-	for _, t := range relTypes {
-		if once, ok := r.linksOnce[t.name]; ok {
+		if once, ok := r.linksOnce[t.name]; ok && fresh {
 			steps = append(steps, writeStep{t.name, createRels[t.name], once})
 			continue
 		}
@@ -374,17 +363,19 @@ func (db *DB) WriteDataset(ctx context.Context, ds *counterpoint.Dataset, progre
 	}
 	session := db.writeSession(ctx)
 	defer session.Close(ctx)
-	sum, err := neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (counterpoint.WriteSummary, error) {
-		return db.writeDatasetTx(ctx, tx, ds, r, getMark, progress, false)
-	})
 	// A first write creates what the guard found missing; a load that made
 	// one of those nodes meanwhile (or a node given twice, which checked
 	// datasets never have) makes it fail on a uniqueness constraint.
 	// Written again with merges, it takes what is there.
-	if errors.Is(err, errCreatedMeanwhile) {
+	var sum counterpoint.WriteSummary
+	var err error
+	for _, merge := range []bool{false, true} {
 		sum, err = neo4j.ExecuteWrite(ctx, session, func(tx neo4j.ManagedTransaction) (counterpoint.WriteSummary, error) {
-			return db.writeDatasetTx(ctx, tx, ds, r, getMark, progress, true)
+			return db.writeDatasetTx(ctx, tx, ds, r, getMark, progress, merge)
 		})
+		if !errors.Is(err, errCreatedMeanwhile) {
+			break
+		}
 	}
 	if err != nil {
 		return counterpoint.WriteSummary{}, wrap(withContextError(ctx, err))
@@ -395,12 +386,13 @@ func (db *DB) WriteDataset(ctx context.Context, ds *counterpoint.Dataset, progre
 	return sum, nil
 }
 
-// errCreatedMeanwhile marks a first write refused because another
-// transaction created one of its nodes after the guard looked.
-var errCreatedMeanwhile = errors.New("a node of the dataset was created by another write meanwhile")
+// errCreatedMeanwhile marks a first write refused because a node it
+// created without looking was there already (made by another transaction
+// after the guard looked, or given twice).
+var errCreatedMeanwhile = errors.New("a node the first write of the dataset created was there already")
 
 // writeDatasetTx is WriteDataset's transaction; merge forbids creating
-// without looking (firstSteps, freshSteps).
+// without looking (firstSteps).
 func (db *DB) writeDatasetTx(ctx context.Context, tx neo4j.ManagedTransaction, ds *counterpoint.Dataset, r *rows, getMark func() (loadMark, error), progress func(int), merge bool) (counterpoint.WriteSummary, error) {
 	sum, err := db.writeDataset(ctx, tx, ds, r, getMark, progress, merge)
 	// A write that changed nothing (an unchanged reload, skipped whole)
@@ -502,12 +494,11 @@ func (db *DB) writeDataset(ctx context.Context, tx neo4j.ManagedTransaction, ds 
 	first := !merge && !reload && existing.owned == 0
 	fresh := !merge && !reload && existing.held == 0
 	steps := r.steps()
-	switch {
-	case fresh:
-		steps = r.freshSteps()
+	if first {
+		steps = r.firstSteps(fresh)
+	}
+	if fresh {
 		progress(r.linkRepeats) // written as one
-	case first:
-		steps = r.firstSteps()
 	}
 	for _, s := range steps {
 		for start := 0; start < len(s.rows); start += db.cfg.BatchSize {
@@ -620,14 +611,14 @@ func (db *DB) resampleIndexes(ctx context.Context) {
 	}
 }
 
-// guard refuses, before anything is written, ids that clash with the graph,
-// and counts the claims and quotes of the dataset that the graph holds.
 // held counts the nodes of a dataset that the graph holds already.
 type held struct {
 	held  int // of every label
 	owned int // its claims and quotes
 }
 
+// guard refuses, before anything is written, ids that clash with the graph,
+// and counts the nodes of the dataset that the graph holds.
 func (db *DB) guard(ctx context.Context, tx neo4j.ManagedTransaction, dataset string, guard []map[string]any) (existing held, err error) {
 	var clashes []string
 	for start := 0; start < len(guard); start += db.cfg.BatchSize {

@@ -563,7 +563,7 @@ func chainOf(d *doc, sp span) []mention {
 
 // chainName is the person a coreference chain names: its longest mention
 // that is a short name (at most four words ending in a capitalised word)
-// and that may stands for (nil: any), when every such mention has the same
+// and that may accepts (nil: any), when every such mention has the same
 // surname; "" otherwise (the chain is then too unsure to judge by).
 func chainName(c []mention, may func(mention) bool) string {
 	name, surname := "", ""
@@ -595,7 +595,7 @@ func chainName(c []mention, may func(mention) bool) string {
 }
 
 // inChain reports whether got is the person named by the coreference chain
-// that holds the span sp, by its mentions that may stands for (nil: any);
+// that holds the span sp, by its mentions that may accepts (nil: any);
 // judged is false when no chain holds it or the chain names no one person.
 func inChain(d *doc, sp span, got string, may func(mention) bool) (right, judged bool) {
 	name := chainName(chainOf(d, sp), may)

@@ -716,22 +716,10 @@ func duplicateKey(b []byte) (string, string, bool) {
 				top.index++
 			}
 		case '"':
-			end := i + 1
-			escaped := false
-			for ; b[end] != '"'; end++ {
-				if b[end] == '\\' {
-					escaped = true
-					end++
-				}
-			}
+			end := stringEnd(b, i)
 			if atKey {
 				top := &stack[len(stack)-1]
-				key := string(b[i+1 : end])
-				if escaped || !utf8.ValidString(key) {
-					// As encoding/json reads it: escapes decoded, bad
-					// UTF-8 replaced.
-					_ = json.Unmarshal(b[i:end+1], &key)
-				}
+				key := decodeKey(b[i:end])
 				if slices.Contains(top.keys, key) || top.set[key] {
 					at := loader.Root
 					for _, f := range stack[:len(stack)-1] {
@@ -757,7 +745,7 @@ func duplicateKey(b []byte) (string, string, bool) {
 				}
 				top.key, atKey = key, false
 			}
-			i = end
+			i = end - 1
 		}
 	}
 	return "", "", false
