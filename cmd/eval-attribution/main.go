@@ -466,6 +466,9 @@ func nameRun(s string) []string {
 	var out []string
 	for i := end; i >= 0; i-- {
 		w := strings.Trim(ws[i], ",'’\"“”()")
+		if i == end && len([]rune(w)) > 2 {
+			w = strings.TrimSuffix(w, ".") // a sentence's full stop, not an initial's: Clinton.
+		}
 		rs := []rune(w)
 		if len(rs) == 0 || !unicode.IsUpper(rs[0]) || titleWords[strings.ToLower(strings.TrimSuffix(w, "."))] {
 			break
@@ -507,6 +510,9 @@ func sameName(got, want string) bool {
 	gc, wc := nameRun(got), nameRun(want)
 	if len(gc) == 0 || len(wc) == 0 {
 		return false
+	}
+	if len(gc) != len(wc) && (len(gc) == 1 || len(wc) == 1) && strings.EqualFold(gc[0], wc[0]) && !orgLike(got) && !orgLike(want) {
+		return true // a first name alone: Carly for Carly Fiorina
 	}
 	if !strings.EqualFold(gc[len(gc)-1], wc[len(wc)-1]) {
 		return false
@@ -562,11 +568,18 @@ func chainOf(d *doc, sp span) []mention {
 }
 
 // chainName is the person a coreference chain names: its longest mention
-// that is a short name (at most four words ending in a capitalised word)
-// and that may accepts (nil: any), when every such mention has the same
-// surname; "" otherwise (the chain is then too unsure to judge by).
+// that is a short name (at most four words ending in a capitalised word
+// that is no pronoun) and that may accepts (nil: any), when every such
+// mention has the same surname and no two give different first names;
+// "" otherwise (the chain is then too unsure to judge by), and "" for a
+// chain whose own pronouns are both he and she: CoreNLP has joined two
+// people in it.
 func chainName(c []mention, may func(mention) bool) string {
+	if mixesGenders(c) {
+		return ""
+	}
 	name, surname := "", ""
+	var segs []string
 	for _, m := range c {
 		if pronounWords[strings.ToLower(m.text)] || selfWords[strings.ToLower(m.text)] || may != nil && !may(m) {
 			continue
@@ -574,6 +587,9 @@ func chainName(c []mention, may func(mention) bool) string {
 		seg := nameSegment(m.text)
 		if seg == "" || seg != strings.TrimSpace(m.text) || len(strings.Fields(seg)) > 4 {
 			continue
+		}
+		if ws := strings.Fields(seg); pronounWords[strings.ToLower(ws[len(ws)-1])] || selfWords[strings.ToLower(ws[len(ws)-1])] {
+			continue // a title, not a name: Criminal Gangs Taught Me
 		}
 		cw := capWords(seg)
 		if len(cw) == 0 {
@@ -587,11 +603,32 @@ func chainName(c []mention, may func(mention) bool) string {
 			return ""
 		}
 		surname = sn
+		for _, other := range segs {
+			if !sameName(seg, other) {
+				return "" // the same surname, two first names: Bill and Hillary Clinton
+			}
+		}
+		segs = append(segs, seg)
 		if len(seg) > len(name) {
 			name = seg
 		}
 	}
 	return name
+}
+
+// mixesGenders reports whether a chain holds both a he (him, his,
+// himself) and a she (her, hers, herself).
+func mixesGenders(c []mention) bool {
+	he, she := false, false
+	for _, m := range c {
+		switch strings.ToLower(m.text) {
+		case "he", "him", "his", "himself":
+			he = true
+		case "she", "her", "hers", "herself":
+			she = true
+		}
+	}
+	return he && she
 }
 
 // inChain reports whether got is the person named by the coreference chain
@@ -641,7 +678,8 @@ var junkWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": tr
 var orgHint = map[string]bool{"news": true, "times": true, "post": true, "journal": true, "cnn": true, "nbc": true, "abc": true,
 	"cbs": true, "fox": true, "msnbc": true, "council": true, "campaign": true, "committee": true, "party": true,
 	"associated": true, "press": true, "reuters": true, "politico": true, "breitbart": true, "department": true,
-	"house": true, "senate": true, "congress": true, "agency": true, "magazine": true, "network": true, "group": true}
+	"house": true, "senate": true, "congress": true, "agency": true, "magazine": true, "network": true, "group": true,
+	"foundation": true, "institute": true, "university": true, "center": true, "administration": true}
 
 func junk(got string) bool {
 	ws := words(got)

@@ -75,6 +75,12 @@ func TestSameName(t *testing.T) {
 		{"Hale", "Rep. Tom Hale, Jr.", true},
 		{"Tom Hale Jr.", "Tom Hale", true},
 		{"Tom Hale III", "Ana Hale", false},
+		{"Carly Fiorina", "Carly", true},
+		{"Betsy", "Betsy Ebeling’s", true},
+		{"Carly Fiorina", "Fiorina", true},
+		{"Ana Ruiz", "Tom", false},
+		{"Clinton Foundation", "Clinton", false},
+		{"Hillary Clinton", "- Hillary Clinton.", true},
 	} {
 		if got := sameName(tt.got, tt.want); got != tt.same {
 			t.Errorf("sameName(%q, %q) = %v, want %v", tt.got, tt.want, got, tt.same)
@@ -136,9 +142,11 @@ func TestPronounJudgedByAgreeingMentions(t *testing.T) {
 		{"Getty Images. He said", [][3]string{{"0", "5", "ORGANIZATION"}, {"6", "12", "ORGANIZATION"}, {"14", "16", "O"}}, "He", ""},
 		{"Getty Images. It said", [][3]string{{"0", "5", "ORGANIZATION"}, {"6", "12", "ORGANIZATION"}, {"14", "16", "O"}}, "It", "Getty Images"},
 		{"Sandy Hook. He said", [][3]string{{"0", "5", "LOCATION"}, {"6", "10", "LOCATION"}, {"12", "14", "O"}}, "He", ""},
+		{"Crimes Taught Me. He said", [][3]string{{"0", "6", "PERSON"}, {"7", "13", "PERSON"}, {"14", "16", "PERSON"}, {"18", "20", "O"}}, "He", ""},
 	}
 	for _, tt := range tests {
-		chains, err := readCoref(strings.NewReader(corenlpXML(tt.tokens, [][3]int{{1, 3}, {3, 4}})), []rune(tt.text))
+		n := len(tt.tokens) // the name is every token but the last, the pronoun the last
+		chains, err := readCoref(strings.NewReader(corenlpXML(tt.tokens, [][3]int{{1, n}, {n, n + 1}})), []rune(tt.text))
 		if err != nil {
 			t.Fatalf("%q: %v", tt.text, err)
 		}
@@ -147,6 +155,32 @@ func TestPronounJudgedByAgreeingMentions(t *testing.T) {
 		}
 		if got := chainName(chains[0], agreeing(tt.pronoun)); got != tt.want {
 			t.Errorf("%q: the chain names %q for %q, want %q", tt.text, got, tt.pronoun, tt.want)
+		}
+	}
+}
+
+// TestChainOfTwoGendersJudgesNoOne: a chain that holds both a he and a she,
+// or two first names with one surname, has joined two people (Bill and
+// Hillary Clinton), so it names no one, for a pronoun or for anything else.
+func TestChainOfTwoGendersJudgesNoOne(t *testing.T) {
+	person := func(text string) mention { return mention{text: text, entity: "PERSON"} }
+	for _, tt := range []struct {
+		chain []mention
+		want  string
+	}{
+		{[]mention{person("Bill Clinton"), person("he"), person("his")}, "Bill Clinton"},
+		{[]mention{person("former President Bill Clinton"), person("he"), person("she")}, ""},
+		{[]mention{person("Bill Clinton"), person("him"), person("her")}, ""},
+		{[]mention{person("Ana Ruiz"), person("she"), person("herself")}, "Ana Ruiz"},
+		{[]mention{person("former President Bill Clinton"), person("Hillary Clinton"), person("she")}, ""},
+		{[]mention{person("Sen. Ana Ruiz"), person("Ruiz"), person("A. Ruiz"), person("she")}, "Sen. Ana Ruiz"},
+	} {
+		var texts []string
+		for _, m := range tt.chain {
+			texts = append(texts, m.text)
+		}
+		if got := chainName(tt.chain, agreeing("she")); got != tt.want {
+			t.Errorf("chainName(%q) = %q, want %q", texts, got, tt.want)
 		}
 	}
 }
