@@ -122,6 +122,11 @@ var auxiliaries = set("also", "later", "then", "again", "once", "has", "had", "h
 // lower case: Ruiz however said; Hale instead argued.
 var midAdverbs = set("however", "though", "instead", "therefore", "too")
 
+// adverbPhrases are two words that stand between a subject and its verb as
+// one adverb does: Ruiz had at last described.
+var adverbPhrases = set("at last", "at least", "at first", "of course", "in turn", "in fact", "once again", "at times",
+	"at once", "in effect", "by then", "until then", "since then")
+
 // parentheticals start a clause set off by commas between a subject and its
 // verb: Ruiz, in her e-mail, quipped.
 var parentheticals = set("in", "at", "on", "during", "after", "before", "speaking", "writing", "according", "who",
@@ -652,8 +657,15 @@ func (d *doc) subjectBefore(i, a int) (int, int) {
 	}
 	// Auxiliaries and adverbs before the verb, but not a capitalised word
 	// inside a name (columnist George Will wrote).
-	for j >= a && d.isWord(j) && (auxiliaries[d.toks[j].low] || adverb(d.toks[j]) || midAdverbs[d.toks[j].low] && !d.toks[j].capital()) &&
-		!(d.toks[j].capital() && j-1 >= a && d.isWord(j-1) && d.toks[j-1].sent == d.toks[j].sent && (d.toks[j-1].capital() || d.toks[j-1].initial())) {
+	for j >= a && d.isWord(j) {
+		if j-1 >= a && d.isWord(j-1) && adverbPhrases[d.toks[j-1].low+" "+d.toks[j].low] {
+			j -= 2 // Rubio had at last described
+			continue
+		}
+		if !(auxiliaries[d.toks[j].low] || adverb(d.toks[j]) || midAdverbs[d.toks[j].low] && !d.toks[j].capital()) ||
+			d.toks[j].capital() && j-1 >= a && d.isWord(j-1) && d.toks[j-1].sent == d.toks[j].sent && (d.toks[j-1].capital() || d.toks[j-1].initial()) {
+			break
+		}
 		j--
 	}
 	if j < a {
@@ -2222,6 +2234,11 @@ func (d *doc) openingSubject(open int) attribution {
 		v++
 	}
 	if v >= open || !d.isWord(v) || d.toks[v].capital() || functionWords[d.toks[v].low] && !auxiliaries[d.toks[v].low] {
+		return attribution{npA: -1}
+	}
+	// A title is no verb: the subject goes on past it (Former US secretary
+	// of state Ana Ruiz fanned …).
+	if titles[d.toks[v].low] || roleNoun(d.toks[v].low) {
 		return attribution{npA: -1}
 	}
 	return attribution{kind: attrDirect, cue: d.toks[v].text, npA: s, npB: e, cueTok: v, cueEnd: v}

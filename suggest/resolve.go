@@ -16,7 +16,15 @@ var titles = set("mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "l
 	"ceo", "executive", "founder", "pastor", "father", "sister", "dean", "principal", "captain", "lieutenant",
 	"sergeant", "commander", "admiral", "colonel", "major", "rabbi", "imam", "bishop", "economist", "analyst",
 	"researcher", "scientist", "lawyer", "manager", "editor", "reporter", "treasurer", "auditor", "clerk",
-	"trustee", "leader", "whip", "speaker", "assistant", "associate", "acting", "interim", "former")
+	"trustee", "leader", "whip", "speaker", "assistant", "associate", "acting", "interim", "former", "undersecretary")
+
+// titleOf joins a title to its department: Secretary of State, Undersecretary for Arms Control.
+var titleOf = set("of", "for")
+
+// departmentWords end a department of two words after a title: Political
+// Affairs, Homeland Security, Public Diplomacy.
+var departmentWords = set("affairs", "security", "diplomacy", "defense", "defence", "services", "development",
+	"justice", "policy", "relations", "control", "operations", "intelligence", "management", "resources")
 
 // roleNouns name a speaker by role rather than by name.
 var roleNouns = set("official", "officials", "aide", "aides", "spokesman", "spokeswoman", "spokesperson", "source",
@@ -142,6 +150,7 @@ type resolver struct {
 	wordsMemo map[int][]string    // head token → its noun phrase\'s lower-case words
 	surname   map[string][][3]int // lower-case word → (name start, word, run end) in names of two or more words
 	known     map[string]bool     // lower-case names and surnames of named people
+	spoken    map[string]bool     // lower-case names of the people resolved as speakers so far
 	gender    map[string]string   // full name → "he" or "she"
 	seen      []speakerRef        // speakers so far, in text order
 	lastThey  int                 // the last of seen that "they" can be (plural, or a thing that is no person), or -1
@@ -188,7 +197,7 @@ func (r *resolver) namedInQuote(name string) bool {
 }
 
 func newResolver(d *doc) *resolver {
-	r := &resolver{d: d, known: map[string]bool{}, gender: map[string]string{}, inSeen: map[int]bool{}, lastThey: -1, lastIt: -1,
+	r := &resolver{d: d, known: map[string]bool{}, spoken: map[string]bool{}, gender: map[string]string{}, inSeen: map[int]bool{}, lastThey: -1, lastIt: -1,
 		heads: map[string][]int{}, npMemo: map[int][2]int{}, wordsMemo: map[int][]string{}, surname: map[string][][3]int{}}
 	r.capMid = map[string]bool{}
 	for k, t := range d.toks {
@@ -348,14 +357,15 @@ func (d *doc) name(a, b int) (int, int, []string, bool) {
 		return 0, 0, nil, false
 	}
 	start := run
-	// A title's own department: Secretary of State Ana Ruiz.
-	if run+1 < b && run-2 >= a && d.toks[run-1].low == "of" && titles[d.toks[run-2].low] {
+	// A title's own department: Secretary of State Ana Ruiz; the same when
+	// the run alone is read (a capitalised run that starts after "Secretary
+	// of"); a department of two words: Undersecretary for Political Affairs
+	// Ana Ruiz.
+	if run+1 < b && run-2 >= 0 && titleOf[d.toks[run-1].low] && titles[d.toks[run-2].low] && (run-2 >= a || run == a && d.toks[run-2].kind == word) {
 		start = run + 1
-	}
-	// The same when the run alone is read (a capitalised run that starts
-	// after "Secretary of").
-	if run == a && run+1 < b && run-2 >= 0 && d.toks[run-1].low == "of" && d.toks[run-2].kind == word && titles[d.toks[run-2].low] {
-		start = run + 1
+		if run+2 < b && departmentWords[d.toks[run+1].low] {
+			start = run + 2
+		}
 	}
 	var ts []string
 	for i := run; i <= b; i++ {
@@ -396,7 +406,7 @@ func (d *doc) org(a, b int) bool {
 			return true
 		}
 	}
-	if places[d.lowWords(a, b)] {
+	if places[d.lowWords(a, b)] || a < b && placeOpeners[d.toks[a].low] {
 		return true
 	}
 	if a == b {
@@ -413,6 +423,10 @@ func (d *doc) org(a, b int) bool {
 	}
 	return a > 0 && d.toks[a-1].low == "the"
 }
+
+// placeOpeners open the names of places and never a person's: Los Altos
+// Hills, San Bernardino, Fort Hood, New Orleans.
+var placeOpeners = set("los", "las", "san", "santa", "fort", "mount", "port", "lake", "palm", "new")
 
 // places are names of places that news names as often as people: a place
 // is not a person (“…,” she said, after "voters in New Jersey").
@@ -432,14 +446,39 @@ var places = set("alabama", "alaska", "arizona", "arkansas", "california", "colo
 	"wall street", "capitol hill", "washington d.c.", "puerto rico")
 
 // fullName returns the most recent name of two or more words before token
-// before that ends in the surname at token i (Hale → Tom B. Hale).
+// before that ends in the surname at token i (Hale → Tom B. Hale); but when
+// that name never speaks in the text and an earlier one with the surname
+// does, the speaker's: after Sen. Chris Murphy said …, and a victim, Anne
+// Marie Murphy, "Murphy added" is still the senator.
 func (r *resolver) fullName(i, before int) (int, int, bool) {
 	cands := r.surname[strings.TrimSuffix(r.d.toks[i].low, "'s")]
 	// The runs are in text order: the last that ends before before.
-	if k := sort.Search(len(cands), func(k int) bool { return cands[k][2] >= before }) - 1; k >= 0 {
-		return cands[k][0], cands[k][1], true
+	last := sort.Search(len(cands), func(k int) bool { return cands[k][2] >= before }) - 1
+	if last < 0 {
+		return 0, 0, false
 	}
-	return 0, 0, false
+	if !r.speaks(cands[last][0], cands[last][1]) {
+		for k := last - 1; k >= 0 && k >= last-lookback; k-- {
+			if r.speaks(cands[k][0], cands[k][1]) {
+				return cands[k][0], cands[k][1], true
+			}
+		}
+	}
+	return cands[last][0], cands[last][1], true
+}
+
+// spokeAt records that the person ref was given a quotation by the mention at token tok.
+func (r *resolver) spokeAt(ref speakerRef, tok int) {
+	r.lastSpoke, r.spoke = ref, true
+	r.lastSpoke.tok = tok
+	r.spoken[strings.ToLower(ref.name)] = true
+}
+
+// speaks reports whether the name at tokens [s, e] is given a quotation:
+// by an attribution of its own, or as a speaker resolved so far.
+func (r *resolver) speaks(s, e int) bool {
+	low := r.d.lowWords(s, e)
+	return r.known[low] || r.spoken[low]
 }
 
 // resolve fills the quote's speaker from the attribution: a pronoun becomes
@@ -471,8 +510,7 @@ func (r *resolver) resolve(q *Quote, a attribution) {
 			set(ref)
 			q.From = FromPronoun
 			if ref.person {
-				r.lastSpoke, r.spoke = ref, true
-				r.lastSpoke.tok = a.npA
+				r.spokeAt(ref, a.npA)
 			}
 		} else {
 			q.Cue, q.Mention = a.cue, &mention
@@ -503,8 +541,7 @@ func (r *resolver) resolve(q *Quote, a attribution) {
 		r.remember(ref)
 		set(ref)
 		if ref.person {
-			r.lastSpoke, r.spoke = ref, true
-			r.lastSpoke.tok = a.npA
+			r.spokeAt(ref, a.npA)
 		}
 		return
 	}
@@ -729,6 +766,10 @@ func (r *resolver) personLike(s, e int, ts []string) bool {
 	}
 	// One word right before a speech verb speaks: Pruitt grumbled.
 	if s == e && e+1 < len(d.toks) && d.isWord(e+1) && (cueVerbs[d.toks[e+1].low] || subjectVerbs[d.toks[e+1].low]) && !d.toks[e+1].capital() {
+		return true
+	}
+	// One word that a clause about a person follows: Rihanna, who won.
+	if e+2 < len(d.toks) && d.toks[e+1].text == "," && d.toks[e+2].low == "who" {
 		return true
 	}
 	// Two or three capitalised words, not after a preposition or "the"
@@ -1249,7 +1290,8 @@ var pastActs = set("lost", "won", "made", "took", "gave", "went", "came", "spoke
 var listenerVerbs = set("told", "tells", "tell", "telling")
 
 // Common first names, to tell he from she (written here, not from a corpus).
-var maleNames = set("john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles",
+var maleNames = set("denis", "reince", "newt", "rand", "jeb", "bernie", "rahm", "robby", "wolf", "anderson", "chuck",
+	"lanny", "joel", "sheldon", "lester", "john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles",
 	"christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua", "kenneth",
 	"kevin", "brian", "george", "edward", "ronald", "timothy", "jason", "jeffrey", "ryan", "jacob", "gary", "nicholas",
 	"eric", "jonathan", "stephen", "larry", "justin", "scott", "brandon", "benjamin", "samuel", "frank", "gregory",
@@ -1269,7 +1311,7 @@ var maleNames = set("john", "james", "robert", "michael", "william", "david", "r
 	"hank", "wes", "lou", "dale", "clint", "kurt", "curt", "lyle", "earl", "otis", "abe", "sid", "sol", "max", "leo",
 	"hugo", "felix", "ivan", "rafael", "diego", "sergio", "marco", "mario", "luigi", "giuseppe", "hans", "klaus", "jens",
 	"lars", "sven", "pierre", "jacques", "francois", "mitchell", "dean", "wade", "duane", "dwayne", "floyd", "lloyd")
-var femaleNames = set("mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah",
+var femaleNames = set("kellyanne", "huma", "megyn", "ivanka", "melania", "heidi", "kamala", "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah",
 	"karen", "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna", "michelle",
 	"dorothy", "carol", "amanda", "melissa", "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia",
 	"kathleen", "amy", "shirley", "angela", "helen", "anna", "brenda", "pamela", "nicole", "emma", "samantha",
@@ -1401,5 +1443,8 @@ func (d *doc) actsFirst(a, b int) bool {
 		return false
 	}
 	w := d.toks[k].low
+	if !cueVerbs[w] && k+1 < len(d.toks) && d.toks[k+1].text == "," {
+		return false // a participle and a comma: Eyebrows raised, he asked
+	}
 	return cueVerbs[w] || subjectVerbs[w] || len(w) > 4 && strings.HasSuffix(w, "ed") || pastActs[w]
 }
