@@ -16,9 +16,6 @@ import (
 func TestWriteDatasetRefusesARelationWithoutItsEnd(t *testing.T) {
 	db := neo4jtest.MustOpen(t)
 	ctx := context.Background()
-	if err := db.DeleteAll(ctx); err != nil {
-		t.Fatal(err)
-	}
 	ds := &counterpoint.Dataset{ID: "lonely", Title: "Lonely", Requires: []string{"elsewhere"},
 		Sources: []counterpoint.Source{{ID: "lonely-src", Title: "A report", Kind: counterpoint.SourceArticle}},
 		Actors:  []counterpoint.Actor{{ID: "lonely-mayor", Name: "The Mayor", Kind: counterpoint.ActorPerson}},

@@ -121,10 +121,6 @@ func TestFirstLoadOfRelationsBetweenOthersClaims(t *testing.T) {
 // counts what is in the graph, and the same load again changes nothing.
 func TestFreshLoadMakesEachLinkOnce(t *testing.T) {
 	db := neo4jtest.MustOpen(t)
-	ctx := context.Background()
-	if err := db.DeleteAll(ctx); err != nil {
-		t.Fatal(err)
-	}
 	paper := counterpoint.Source{ID: "fr-paper", Title: "The Paper", Kind: counterpoint.SourceArticle}
 	src := counterpoint.Source{ID: "fr-src", Title: "A report", Kind: counterpoint.SourceArticle, Authors: []string{"fr-writer", "fr-writer"}, ReportedIn: paper.ID}
 	council := counterpoint.Actor{ID: "fr-council", Name: "The Council", Kind: counterpoint.ActorOrganization}
@@ -163,10 +159,6 @@ func TestFreshLoadMakesEachLinkOnce(t *testing.T) {
 // with merges, and the node is in the graph once.
 func TestFreshLoadRefusedOnAConstraintMerges(t *testing.T) {
 	db := neo4jtest.MustOpen(t)
-	ctx := context.Background()
-	if err := db.DeleteAll(ctx); err != nil {
-		t.Fatal(err)
-	}
 	src := counterpoint.Source{ID: "fm-src", Title: "A report", Kind: counterpoint.SourceArticle}
 	mayor := counterpoint.Actor{ID: "fm-mayor", Name: "The Mayor", Kind: counterpoint.ActorPerson}
 	ds := &counterpoint.Dataset{ID: "fm", Title: "Twice", Sources: []counterpoint.Source{src}, Actors: []counterpoint.Actor{mayor, mayor},

@@ -161,9 +161,6 @@ func TestReloadAfterAChangeWritesIt(t *testing.T) {
 func TestFailedWriteKeepsTheMark(t *testing.T) {
 	db := neo4jtest.MustOpen(t)
 	ctx := context.Background()
-	if err := db.DeleteAll(ctx); err != nil {
-		t.Fatal(err)
-	}
 	a := linkedDataset("a", nil, nil, "")
 	MustWrite(t, db, a)
 	st := neo4jtest.MustStats(t, db)

@@ -1,18 +1,13 @@
 package suggest
 
 import (
-	"reflect"
 	"testing"
 )
 
 // TestReadingRulesFour covers the rules of issue 20's fourth round, one
 // failure kind each, on sentences written here.
 func TestReadingRulesFour(t *testing.T) {
-	tests := []struct {
-		kind string
-		text string
-		want []brief
-	}{
+	tests := []reading{
 		{"pronoun: she passes over a man by his first name", "Gwendolyn Arch chaired the hearing. Desmond Oyelaran spoke to the farmers.\n\n“We will not move,” she said.",
 			[]brief{one("Gwendolyn Arch", "We will not move")}},
 		{"pronoun: he passes over a woman by her first name", "Desmond Oyelaran chaired the hearing. Gwendolyn Arch spoke to the farmers.\n\n“We will not move,” he said.",
@@ -56,12 +51,5 @@ func TestReadingRulesFour(t *testing.T) {
 		{"name: a function word inside an inverted name is the surname", "“We will win,” said Tom Hale.\n\n“The ferry fares will rise,” said Dan From, who founded the council.",
 			[]brief{one("Tom Hale", "We will win"), one("Dan From", "The ferry fares will rise")}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.kind, func(t *testing.T) {
-			got := briefs(Quotes(tt.text))
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("Quotes(%q)\n got  %+v\n want %+v", tt.text, got, tt.want)
-			}
-		})
-	}
+	checkReadings(t, tests)
 }

@@ -1,18 +1,13 @@
 package suggest
 
 import (
-	"reflect"
 	"testing"
 )
 
 // TestReadingRulesFive covers the rules of issue 20's fifth round, one
 // failure kind each, on sentences written here.
 func TestReadingRulesFive(t *testing.T) {
-	tests := []struct {
-		kind string
-		text string
-		want []brief
-	}{
+	tests := []reading{
 		{"of: a person and the state he serves, before the verb", "“We will win,” said Tom Hale.\n\n“The ferry fares will rise,” House Speaker Dan Ruiz of Oregon said.",
 			[]brief{one("Tom Hale", "We will win"), one("Dan Ruiz", "The ferry fares will rise")}},
 		{"of: a middle initial in the name", "“We will win,” said Tom Hale.\n\n“The ferry fares will rise,” Dan D. Ruiz of Oregon said.",
@@ -44,12 +39,5 @@ func TestReadingRulesFive(t *testing.T) {
 		{"pair: guard, two groups in -s are no pair of names", "“We will win,” said Tom Hale.\n\nDemocrats and Republicans issued a statement describing the deal as a “very good step.”",
 			[]brief{one("Tom Hale", "We will win"), one("Tom Hale", "very good step.")}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.kind, func(t *testing.T) {
-			got := briefs(Quotes(tt.text))
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("Quotes(%q)\n got  %+v\n want %+v", tt.text, got, tt.want)
-			}
-		})
-	}
+	checkReadings(t, tests)
 }

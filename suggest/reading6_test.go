@@ -1,7 +1,6 @@
 package suggest
 
 import (
-	"reflect"
 	"testing"
 
 	"github.com/counterpoint-news/counterpoint"
@@ -10,11 +9,7 @@ import (
 // TestReadingRulesSix covers the rules of issue 20's sixth round, one
 // failure kind each, on sentences written here.
 func TestReadingRulesSix(t *testing.T) {
-	tests := []struct {
-		kind string
-		text string
-		want []brief
-	}{
+	tests := []reading{
 		{"time: a party tag and a time between the subject and its verb", "“We will win,” said Tom Hale.\n\nSen. Ana Ruiz (D-Ore.) on Monday criticized the harbor plan, saying the plan goes “nowhere near far enough.”",
 			[]brief{one("Tom Hale", "We will win"), one("Ana Ruiz", "nowhere near far enough.")}},
 		{"time: guard, a party tag and last week before the verb", "“We will win,” said Tom Hale.\n\nRep. Ana Ruiz (D-Ore.) last week attacked the fares, calling them “a tax on the poor.”",
@@ -108,14 +103,7 @@ func TestReadingRulesSix(t *testing.T) {
 		{"pronoun: guard, a possessor past a comma is not the clause's", "“We will win,” said Tom Hale.\n\nTom Hale voted no. After Dan Pike's speech, he called the plan “weak.”",
 			[]brief{one("Tom Hale", "We will win"), one("Tom Hale", "weak.")}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.kind, func(t *testing.T) {
-			got := briefs(Quotes(tt.text))
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("Quotes(%q)\n got  %+v\n want %+v", tt.text, got, tt.want)
-			}
-		})
-	}
+	checkReadings(t, tests)
 }
 
 // TestRoleWordIsDescribed checks that a capitalised role noun standing

@@ -1,7 +1,6 @@
 package suggest
 
 import (
-	"reflect"
 	"testing"
 )
 
@@ -9,11 +8,7 @@ import (
 // seventh round, on sentences written here: each case but the guards
 // fails on the sixth round's code.
 func TestReadingRulesSevenPronouns(t *testing.T) {
-	tests := []struct {
-		kind string
-		text string
-		want []brief
-	}{
+	tests := []reading{
 		{"bracket: a name and its bracket, then a verb, is a subject",
 			"“We will win,” said Dan Pike.\n\nTom Hale (a Whig) led the party for years.\n\nIn a 1963 speech, he declared: “We draw the line today.”",
 			[]brief{one("Dan Pike", "We will win"), one("Tom Hale", "We draw the line today.")}},
@@ -63,12 +58,5 @@ func TestReadingRulesSevenPronouns(t *testing.T) {
 			"“We will win,” said Lena Pike.\n\nThe vote went to Ana Ruiz's rival, and Pike said it was fair.\n\n“It was close,” she said.",
 			[]brief{one("Lena Pike", "We will win"), one("Lena Pike", "It was close")}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.kind, func(t *testing.T) {
-			got := briefs(Quotes(tt.text))
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("Quotes(%q)\n got  %+v\n want %+v", tt.text, got, tt.want)
-			}
-		})
-	}
+	checkReadings(t, tests)
 }

@@ -1,7 +1,6 @@
 package suggest
 
 import (
-	"reflect"
 	"testing"
 )
 
@@ -9,11 +8,7 @@ import (
 // round, on sentences written here: each case fails on the seventh round's
 // code.
 func TestReadingRulesEight(t *testing.T) {
-	tests := []struct {
-		kind string
-		text string
-		want []brief
-	}{
+	tests := []reading{
 		{"one word: a name that a clause about a person follows is a person",
 			"Lena Pike opened the gala: “Build it,” she said. Meanwhile Odessa, who won the top prize, spoke about courage. “Love yourself first,” she said.",
 			[]brief{one("Lena Pike", "Build it"), one("Odessa", "Love yourself first")}},
@@ -39,12 +34,5 @@ func TestReadingRulesEight(t *testing.T) {
 			"Orlan was answering a message from Undersecretary for Political Affairs Ana Pike, reporting that a plane had left. “Wheels up,” she wrote.",
 			[]brief{one("Ana Pike", "Wheels up")}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.kind, func(t *testing.T) {
-			got := briefs(Quotes(tt.text))
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("Quotes(%q)\n got  %+v\n want %+v", tt.text, got, tt.want)
-			}
-		})
-	}
+	checkReadings(t, tests)
 }

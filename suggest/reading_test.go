@@ -1,18 +1,13 @@
 package suggest
 
 import (
-	"reflect"
 	"testing"
 )
 
 // TestReadingRules covers the reading rules of issue 20's second round, one
 // failure kind each, on sentences written here.
 func TestReadingRules(t *testing.T) {
-	tests := []struct {
-		kind string
-		text string
-		want []brief
-	}{
+	tests := []reading{
 		// Names across appositions, relative clauses and places.
 		{"name: a person before 'of' and a place", "“The levee will hold,” said Sen. Ana Ruiz of Oregon.",
 			[]brief{one("Ana Ruiz", "The levee will hold")}},
@@ -114,15 +109,5 @@ func TestReadingRules(t *testing.T) {
 		{"pronoun: a place is no person", "Tori Vance spoke to farmers. New Jersey, a coastal state, took the speech badly.\n\n“We will fight this in court,” she said.",
 			[]brief{one("Tori Vance", "We will fight this in court")}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.kind, func(t *testing.T) {
-			got := briefs(Quotes(tt.text))
-			if len(got) == 0 && len(tt.want) == 0 {
-				return
-			}
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("Quotes(%q)\n got  %+v\n want %+v", tt.text, got, tt.want)
-			}
-		})
-	}
+	checkReadings(t, tests)
 }

@@ -769,7 +769,7 @@ func (r *resolver) personLike(s, e int, ts []string) bool {
 		return true
 	}
 	// One word that a clause about a person follows: Rihanna, who won.
-	if e+2 < len(d.toks) && d.toks[e+1].text == "," && d.toks[e+2].low == "who" {
+	if d.relativeWho(e) {
 		return true
 	}
 	// Two or three capitalised words, not after a preposition or "the"
@@ -1379,7 +1379,7 @@ func (d *doc) personApposition(b int) bool {
 	if b+2 >= len(d.toks) || d.toks[b+1].text != "," {
 		return false
 	}
-	if d.toks[b+2].low == "who" {
+	if d.relativeWho(b) {
 		return true
 	}
 	// An age is a person's: Lou Pike, 49, a nurse, …
@@ -1392,6 +1392,12 @@ func (d *doc) personApposition(b int) bool {
 		}
 	}
 	return false
+}
+
+// relativeWho reports whether ", who" follows the token b: what comes
+// next is said of a person.
+func (d *doc) relativeWho(b int) bool {
+	return b+2 < len(d.toks) && d.toks[b+1].text == "," && d.toks[b+2].low == "who"
 }
 
 // age reports whether a word is a person's age (49).

@@ -30,6 +30,30 @@ func briefs(qs []Quote) []brief {
 
 func one(speaker string, parts ...string) brief { return brief{parts: parts, speaker: speaker} }
 
+// reading is a case of a reading rule: the text, and the quotes with their
+// speakers that a reader takes from it.
+type reading struct {
+	kind string
+	text string
+	want []brief
+}
+
+// checkReadings runs each reading as a subtest of t.
+func checkReadings(t *testing.T, tests []reading) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.kind, func(t *testing.T) {
+			got := briefs(Quotes(tt.text))
+			if len(got) == 0 && len(tt.want) == 0 {
+				return
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Quotes(%q)\n got  %+v\n want %+v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestQuotes(t *testing.T) {
 	tests := []struct {
 		name string

@@ -371,6 +371,12 @@ var pronounWords = map[string]bool{"he": true, "she": true, "they": true, "it": 
 var selfWords = map[string]bool{"me": true, "my": true, "himself": true, "herself": true, "myself": true, "us": true,
 	"our": true, "themselves": true, "itself": true, "your": true, "mine": true, "hers": true}
 
+// pronounLike reports whether a word is a pronoun, one that names someone or not.
+func pronounLike(w string) bool {
+	w = strings.ToLower(w)
+	return pronounWords[w] || selfWords[w]
+}
+
 // kindOf says how the annotation gives the speaker: a pronoun, a name (a
 // comma-separated segment ending in a capitalised word), or a description.
 func kindOf(src string) string {
@@ -581,14 +587,14 @@ func chainName(c []mention, may func(mention) bool) string {
 	name, surname := "", ""
 	var segs []string
 	for _, m := range c {
-		if pronounWords[strings.ToLower(m.text)] || selfWords[strings.ToLower(m.text)] || may != nil && !may(m) {
+		if pronounLike(m.text) || may != nil && !may(m) {
 			continue
 		}
 		seg := nameSegment(m.text)
 		if seg == "" || seg != strings.TrimSpace(m.text) || len(strings.Fields(seg)) > 4 {
 			continue
 		}
-		if ws := strings.Fields(seg); pronounWords[strings.ToLower(ws[len(ws)-1])] || selfWords[strings.ToLower(ws[len(ws)-1])] {
+		if ws := strings.Fields(seg); pronounLike(ws[len(ws)-1]) {
 			continue // a title, not a name: Criminal Gangs Taught Me
 		}
 		cw := capWords(seg)
