@@ -32,6 +32,7 @@ type loaders struct {
 	assertionsByActor *dataloadgen.Loader[string, []counterpoint.Assertion]
 	relationsByClaim  *dataloadgen.Loader[string, []counterpoint.Relation]
 	sided             sidedCache // what a read-ahead read of one kind and direction
+	issued            issued     // objects whose siblings' loads are issued
 	aboutByClaim      *dataloadgen.Loader[string, []string]
 	memberships       *dataloadgen.Loader[string, []counterpoint.Link]
 	authorsBySource   *dataloadgen.Loader[string, []string]
@@ -326,6 +327,7 @@ func (l *loaders) clearAll() {
 	l.assertionsByActor.ClearAll()
 	l.relationsByClaim.ClearAll()
 	l.sided.clear()
+	l.issued.clear()
 	l.aboutByClaim.ClearAll()
 	l.memberships.ClearAll()
 	l.authorsBySource.ClearAll()

@@ -27,11 +27,12 @@ var (
 )
 
 // relatedClaimFields are the Claim fields whose items are the claims at the
-// other end of a relation, with the kind and direction each reads.
-var relatedClaimFields = map[string]readahead.Sides{
-	"rebuts": readahead.Side(counterpoint.Rebuts, true), "rebuttedBy": readahead.Side(counterpoint.Rebuts, false),
-	"supports": readahead.Side(counterpoint.Supports, true), "supportedBy": readahead.Side(counterpoint.Supports, false),
-	"qualifies": readahead.Side(counterpoint.Qualifies, true), "qualifiedBy": readahead.Side(counterpoint.Qualifies, false),
+// other end of a relation, with the kind and direction each reads (Claim
+// left empty).
+var relatedClaimFields = map[string]readahead.Sided{
+	"rebuts": {Kind: counterpoint.Rebuts, Outgoing: true}, "rebuttedBy": {Kind: counterpoint.Rebuts},
+	"supports": {Kind: counterpoint.Supports, Outgoing: true}, "supportedBy": {Kind: counterpoint.Supports},
+	"qualifies": {Kind: counterpoint.Qualifies, Outgoing: true}, "qualifiedBy": {Kind: counterpoint.Qualifies},
 }
 
 // claimDetailOf says what a selection on Claim reads of the claim and of
@@ -40,9 +41,10 @@ func claimDetailOf(op *graphql.OperationContext, sel ast.SelectionSet) readahead
 	var d readahead.ClaimDetail
 	d.Quotes, d.Assertions = orParts(false, false, op, sel)
 	for _, f := range graphql.CollectFields(op, sel, claimTypes) {
+		side, related := relatedClaimFields[f.Name]
 		switch {
-		case relatedClaimFields[f.Name] != 0:
-			d.Sides |= relatedClaimFields[f.Name]
+		case related:
+			d.Sides |= readahead.Side(side.Kind, side.Outgoing)
 			d.RelatedQuotes, d.RelatedAssertions = orParts(d.RelatedQuotes, d.RelatedAssertions, op, f.Selections)
 		case f.Name == "relations":
 			d.Relations = true

@@ -59,15 +59,18 @@ func (r *campsResolver) Unsure(ctx context.Context, obj *model.Camps) ([]*model.
 }
 
 func (r *claimResolver) AssertedBy(ctx context.Context, obj *model.Claim) ([]*model.Actor, error) {
+	r.loadClaimSiblings(ctx, obj.ID)
 	return r.asserters(ctx, obj.ID)
 }
 
 func (r *claimResolver) Assertions(ctx context.Context, obj *model.Claim) ([]*model.Assertion, error) {
+	r.loadClaimSiblings(ctx, obj.ID)
 	as, err := r.loadersFor(ctx).assertionsByClaim.Load(ctx, obj.ID)
 	return toAssertions(as), err
 }
 
 func (r *claimResolver) Quotes(ctx context.Context, obj *model.Claim, kind *model.QuoteKind) ([]*model.Quote, error) {
+	r.loadClaimSiblings(ctx, obj.ID)
 	qs, err := r.loadersFor(ctx).quotesByClaim.Load(ctx, obj.ID)
 	if err != nil {
 		return nil, err
@@ -82,6 +85,7 @@ func (r *claimResolver) Quotes(ctx context.Context, obj *model.Claim, kind *mode
 }
 
 func (r *claimResolver) About(ctx context.Context, obj *model.Claim) ([]*model.Actor, error) {
+	r.loadClaimSiblings(ctx, obj.ID)
 	ids, err := r.loadersFor(ctx).aboutByClaim.Load(ctx, obj.ID)
 	if err != nil {
 		return nil, err
@@ -90,30 +94,37 @@ func (r *claimResolver) About(ctx context.Context, obj *model.Claim) ([]*model.A
 }
 
 func (r *claimResolver) Rebuts(ctx context.Context, obj *model.Claim) ([]*model.Claim, error) {
+	r.loadClaimSiblings(ctx, obj.ID)
 	return r.related(ctx, obj.ID, counterpoint.Rebuts, true)
 }
 
 func (r *claimResolver) RebuttedBy(ctx context.Context, obj *model.Claim) ([]*model.Claim, error) {
+	r.loadClaimSiblings(ctx, obj.ID)
 	return r.related(ctx, obj.ID, counterpoint.Rebuts, false)
 }
 
 func (r *claimResolver) Supports(ctx context.Context, obj *model.Claim) ([]*model.Claim, error) {
+	r.loadClaimSiblings(ctx, obj.ID)
 	return r.related(ctx, obj.ID, counterpoint.Supports, true)
 }
 
 func (r *claimResolver) SupportedBy(ctx context.Context, obj *model.Claim) ([]*model.Claim, error) {
+	r.loadClaimSiblings(ctx, obj.ID)
 	return r.related(ctx, obj.ID, counterpoint.Supports, false)
 }
 
 func (r *claimResolver) Qualifies(ctx context.Context, obj *model.Claim) ([]*model.Claim, error) {
+	r.loadClaimSiblings(ctx, obj.ID)
 	return r.related(ctx, obj.ID, counterpoint.Qualifies, true)
 }
 
 func (r *claimResolver) QualifiedBy(ctx context.Context, obj *model.Claim) ([]*model.Claim, error) {
+	r.loadClaimSiblings(ctx, obj.ID)
 	return r.related(ctx, obj.ID, counterpoint.Qualifies, false)
 }
 
 func (r *claimResolver) Relations(ctx context.Context, obj *model.Claim, direction *model.Direction, kinds []model.RelationKind) ([]*model.Relation, error) {
+	r.loadClaimSiblings(ctx, obj.ID)
 	rels, err := r.loadersFor(ctx).relationsByClaim.Load(ctx, obj.ID)
 	if err != nil {
 		return nil, err

@@ -1,0 +1,30 @@
+// Package fieldorder says which GraphQL objects have gqlgen resolve their
+// fields one after another instead of each resolver field on a goroutine of
+// its own. A goroutine per field pays only when two fields of one object
+// wait on loads at once; otherwise it costs a goroutine start, a grown
+// stack and a deferred group per object (about a fifth of a page of claims'
+// CPU in memory). The generator (internal/generate) reads it; so do the
+// resolvers' tests, which hold the prefetching objects to their promise.
+package fieldorder
+
+// Prefetching names the objects whose resolvers, at the first field that
+// loads, issue the loads of every selected sibling field, so that their
+// fields still wait on one batch wait together when they run in order.
+var Prefetching = []string{"Claim"}
+
+// Sequential says whether an object's fields run in order: those of an
+// object with at most one field that may load (a resolver or a method
+// taking a context), which has nothing to overlap, and those of the
+// prefetching objects. The root types keep gqlgen's own rule (queries'
+// fields side by side, mutations' in order).
+func Sequential(object string, loadingFields int) bool {
+	if loadingFields <= 1 {
+		return true
+	}
+	for _, p := range Prefetching {
+		if p == object {
+			return true
+		}
+	}
+	return false
+}
