@@ -31,8 +31,8 @@ type loaders struct {
 	assertionsByClaim *dataloadgen.Loader[string, []counterpoint.Assertion]
 	assertionsByActor *dataloadgen.Loader[string, []counterpoint.Assertion]
 	relationsByClaim  *dataloadgen.Loader[string, []counterpoint.Relation]
-	sided             sidedCache // what a read-ahead read of one kind and direction
-	issued            issued     // objects whose siblings' loads are issued
+	sided             sidedCache   // what a read-ahead read of one kind and direction
+	plans             siblingPlans // what the claims under each selection load ahead
 	aboutByClaim      *dataloadgen.Loader[string, []string]
 	memberships       *dataloadgen.Loader[string, []counterpoint.Link]
 	authorsBySource   *dataloadgen.Loader[string, []string]
@@ -327,7 +327,6 @@ func (l *loaders) clearAll() {
 	l.assertionsByActor.ClearAll()
 	l.relationsByClaim.ClearAll()
 	l.sided.clear()
-	l.issued.clear()
 	l.aboutByClaim.ClearAll()
 	l.memberships.ClearAll()
 	l.authorsBySource.ClearAll()

@@ -11,9 +11,9 @@ import (
 // Claim's fields resolve one after another (internal/fieldorder lists it),
 // which spares gqlgen's goroutine per field. So that fields which load
 // still wait on their batches together, as they did side by side, the
-// first of a claim's fields to run issues the load of every selected
+// first of a claim's fields that loads issues the loads of every selected
 // sibling (dataloadgen queues the key and answers the sibling from its
-// cache later). A read-ahead's primed keys cost a cache hit each.
+// cache later); a read-ahead's primed keys cost a cache hit each.
 
 // claimLoads are the loads that Claim's fields make, by field name, to be
 // issued ahead for the claim with the given id.
@@ -38,67 +38,83 @@ var claimLoads = func() map[string]func(context.Context, *loaders, string) {
 	return m
 }()
 
-// issued remembers the objects whose siblings' loads were issued, once per
-// object and selection in a request.
-type issued struct {
-	mu   sync.Mutex
-	seen map[issuedKey]bool
+// siblingPlan is what each claim under one selection loads ahead: the
+// loads of its fields that load, issued by the first of them to run.
+type siblingPlan struct {
+	first *ast.Field
+	loads []func(context.Context, *loaders, string)
 }
 
-type issuedKey struct {
-	id  string
-	sel *ast.Field // the field whose selection holds the object's fields
+// siblingPlans holds a request's plans by the field whose selection they
+// read: made once per selection, read by every claim under it.
+type siblingPlans struct {
+	mu    sync.RWMutex
+	plans map[*ast.Field]*siblingPlan // nil: fewer than two fields load, nothing to overlap
 }
 
-// first says whether k is new, and remembers it.
-func (s *issued) first(k issuedKey) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.seen[k] {
-		return false
+func (p *siblingPlans) of(op *graphql.OperationContext, field *graphql.CollectedField) *siblingPlan {
+	p.mu.RLock()
+	plan, ok := p.plans[field.Field]
+	p.mu.RUnlock()
+	if ok {
+		return plan
 	}
-	if s.seen == nil {
-		s.seen = map[issuedKey]bool{}
+	plan = claimPlan(op, field.Selections)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.plans == nil {
+		p.plans = map[*ast.Field]*siblingPlan{}
 	}
-	s.seen[k] = true
-	return true
+	p.plans[field.Field] = plan
+	return plan
 }
 
-func (s *issued) clear() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.seen = nil
+// claimPlan returns the plan of a selection on Claim, nil when fewer than
+// two of its fields load.
+func claimPlan(op *graphql.OperationContext, sel ast.SelectionSet) *siblingPlan {
+	var plan siblingPlan
+	for _, f := range graphql.CollectFields(op, sel, claimTypes) {
+		if load := claimLoads[f.Name]; load != nil {
+			if plan.first == nil {
+				plan.first = f.Field
+			}
+			plan.loads = append(plan.loads, load)
+		}
+	}
+	if len(plan.loads) < 2 {
+		return nil
+	}
+	return &plan
 }
 
-// loadClaimSiblings issues the loads of the selected fields of the claim
-// whose field is being resolved, once per claim and selection.
+// loadClaimSiblings issues, when the field being resolved is the first of
+// its claim's fields that loads, the loads of all of them.
 func (r *Resolver) loadClaimSiblings(ctx context.Context, id string) {
-	field := objectField(ctx)
-	if field == nil {
+	if !graphql.HasOperationContext(ctx) {
+		return
+	}
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return
+	}
+	parent := objectField(fc)
+	if parent == nil {
 		return
 	}
 	l := r.loadersFor(ctx)
-	if !l.issued.first(issuedKey{id, field.Field}) {
+	plan := l.plans.of(graphql.GetOperationContext(ctx), parent)
+	if plan == nil || fc.Field.Field != plan.first {
 		return
 	}
-	for _, f := range graphql.CollectFields(graphql.GetOperationContext(ctx), field.Selections, claimTypes) {
-		if load := claimLoads[f.Name]; load != nil {
-			load(ctx, l, id)
-		}
+	for _, load := range plan.loads {
+		load(ctx, l, id)
 	}
 }
 
 // objectField returns the field whose selection holds the fields of the
-// object being resolved: the nearest field above the one being resolved,
-// past a list's elements. Outside a GraphQL request it returns nil.
-func objectField(ctx context.Context) *graphql.CollectedField {
-	if !graphql.HasOperationContext(ctx) {
-		return nil
-	}
-	fc := graphql.GetFieldContext(ctx)
-	if fc == nil {
-		return nil
-	}
+// object that fc's field belongs to: the nearest field above it, past a
+// list's elements.
+func objectField(fc *graphql.FieldContext) *graphql.CollectedField {
 	for p := fc.Parent; p != nil; p = p.Parent {
 		if p.Field.Field != nil {
 			return &p.Field

@@ -1,8 +1,8 @@
 package resolvers_test
 
 import (
-	"encoding/json"
 	"context"
+	"encoding/json"
 	"slices"
 	"strings"
 	"sync/atomic"
