@@ -29,8 +29,9 @@ var claimLoads = func() map[string]func(context.Context, *loaders, string) {
 	}
 	for name, side := range relatedClaimFields {
 		m[name] = func(ctx context.Context, l *loaders, id string) {
-			side.Claim = id
-			if _, ok := l.sided.get(side); !ok {
+			key := side // a copy: claims resolve on goroutines of their own
+			key.Claim = id
+			if _, ok := l.sided.get(key); !ok {
 				relations(ctx, l, id)
 			}
 		}

@@ -97,3 +97,54 @@ func TestClaimFieldsAskTheStoreTogether(t *testing.T) {
 		}
 	}
 }
+
+// TestClaimPlansUnderAList: the claims of a list that no read-ahead primed
+// each answer their own quotes and relations when their loads are issued
+// ahead from one plan (run it with -race too: every element resolves on a
+// goroutine of its own).
+func TestClaimPlansUnderAList(t *testing.T) {
+	c := newClient(MustSmallGraph(t))
+	var resp struct {
+		Thread struct {
+			Claims []struct {
+				ID          string
+				Quotes      []struct{ Text string }
+				RebuttedBy  []struct{ ID string }
+				SupportedBy []struct{ ID string }
+				Qualifies   []struct{ ID string }
+			}
+		}
+	}
+	c.MustPost(`{ thread(claim: "a") { claims { id quotes { text } rebuttedBy { id } supportedBy { id } qualifies { id } } } }`, &resp)
+	got := map[string]string{}
+	for _, cl := range resp.Thread.Claims {
+		var parts []string
+		for _, q := range cl.Quotes {
+			parts = append(parts, "quote:"+q.Text)
+		}
+		for _, r := range cl.RebuttedBy {
+			parts = append(parts, "rebuttedBy:"+r.ID)
+		}
+		for _, s := range cl.SupportedBy {
+			parts = append(parts, "supportedBy:"+s.ID)
+		}
+		for _, q := range cl.Qualifies {
+			parts = append(parts, "qualifies:"+q.ID)
+		}
+		got[cl.ID] = strings.Join(parts, " ")
+	}
+	want := map[string]string{
+		"a": "quote:words of a supportedBy:c qualifies:d",
+		"b": "quote:words of b rebuttedBy:a",
+		"c": "quote:words of c",
+		"d": "quote:words of d",
+	}
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("thread claim %s: %q, want %q", id, got[id], w)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("thread claims %v, want %d", got, len(want))
+	}
+}

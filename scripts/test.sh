@@ -72,6 +72,9 @@ if grep -q -- '--- SKIP' .neo4j/go-test.log; then
   if [[ "${CI:-}" == "true" ]]; then failures+=("tests were skipped in CI"); fi
 fi
 
+step "go test -race: resolvers and server (in memory), where a request's list elements, fields and requests run on goroutines of their own"
+go test -race -count=1 ./resolvers ./server || failures+=("go test -race")
+
 step "reliability trials, short: loader and Neo4j killed, an outage under clients, the floods (promises only, no timing)"
 # They kill and restart Neo4j: the test server here, or else one of their own.
 if $own_neo4j; then
