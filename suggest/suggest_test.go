@@ -55,11 +55,7 @@ func checkReadings(t *testing.T, tests []reading) {
 }
 
 func TestQuotes(t *testing.T) {
-	tests := []struct {
-		name string
-		text string
-		want []brief
-	}{
+	tests := []reading{
 		{"curly, said after", "“We will win,” said Ana Ruiz.", []brief{one("Ana Ruiz", "We will win")}},
 		{"straight marks", `"We will win," Ana Ruiz said.`, []brief{one("Ana Ruiz", "We will win")}},
 		{"apostrophes are not marks", "“Don’t worry, it’s Ruiz’s call,” said Tom Hale.", []brief{one("Tom Hale", "Don’t worry, it’s Ruiz’s call")}},
@@ -222,17 +218,7 @@ func TestQuotes(t *testing.T) {
 		{"empty", "", nil},
 		{"a lone mark", "He said “", nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := briefs(Quotes(tt.text))
-			if len(got) == 0 && len(tt.want) == 0 {
-				return
-			}
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("Quotes(%q)\n got  %+v\n want %+v", tt.text, got, tt.want)
-			}
-		})
-	}
+	checkReadings(t, tests)
 }
 
 // TestQuotesOffsets: ids, offsets and texts agree with the source, each

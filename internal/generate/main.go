@@ -45,9 +45,9 @@ func (inOrder) GenerateCode(data *codegen.Data) error {
 		if o.Root {
 			continue
 		}
-		loading := 0
+		loading := 0 // gqlgen's own test: a resolver, or a method taking a context
 		for _, f := range o.Fields {
-			if f.IsResolver || f.MethodHasContext {
+			if f.IsConcurrent() {
 				loading++
 			}
 		}
