@@ -70,7 +70,9 @@ bench_address() {
 
 # bench_start_services CP_PORT PEER_PORT LOGDIR TAG: start Counterpoint and the peer on 127.0.0.1
 # (a port of 0 picks a free one); sets CP_PID, CP_URL, PPROF_URL (its profiles), CACHED_PID, CACHED_URL
-# (a second Counterpoint with CACHE_ENABLED=true, on BENCH_CACHED_PORT or a free one), PEER_PID, PEER_URL. BENCH_CP_BIN names the
+# (a second Counterpoint with CACHE_ENABLED=true, on BENCH_CACHED_PORT or a free one), LIMIT_HTTP_PID,
+# LIMIT_HTTP_URL (the limit over HTTP, on BENCH_LIMIT_HTTP_PORT or a free one), PEER_PID, PEER_URL.
+# BENCH_TOOL_BIN names the counterpoint-bench binary (default bin/counterpoint-bench). BENCH_CP_BIN names the
 # counterpoint binary (default bin/counterpoint).
 bench_start_services() {
   local cp_port="$1" peer_port="$2" logs="$3" tag="$4"
@@ -98,6 +100,16 @@ bench_start_services() {
   CACHED_URL="$base/graphql"
   say "counterpoint serve with CACHE_ENABLED=true: pid $CACHED_PID, $CACHED_URL"
 
+  # The limit behind a plain net/http handler: what HTTP alone costs (mix.LimitHandler), reported apart.
+  "${BENCH_TOOL_BIN:-bin/counterpoint-bench}" limit-http --listen "127.0.0.1:${BENCH_LIMIT_HTTP_PORT:-0}" \
+    >"$logs/limit-http-$tag.out" 2>"$logs/limit-http-$tag.log" &
+  LIMIT_HTTP_PID=$!
+  base="$(bench_address "$LIMIT_HTTP_PID" "$logs/limit-http-$tag.out" "$logs/limit-http-$tag.log" \
+    's/^limit-http: serving on \(http:[^ ]*\)\/query.*/\1/p' "the limit over HTTP" 60)" || return 1
+  bench_wait_url "$base/healthz" "$LIMIT_HTTP_PID" "the limit over HTTP"
+  LIMIT_HTTP_URL="$base/query"
+  say "the limit over HTTP: pid $LIMIT_HTTP_PID, $LIMIT_HTTP_URL"
+
   PEER_PORT="$peer_port" node bench/peer/server.mjs >"$logs/peer-$tag.log" 2>&1 &
   PEER_PID=$!
   base="$(bench_address "$PEER_PID" "$logs/peer-$tag.log" "$logs/peer-$tag.log" \
@@ -110,7 +122,7 @@ bench_start_services() {
 # bench_stop_services: stop what bench_start_services started, by pid.
 bench_stop_services() {
   local pid
-  for pid in "${CP_PID:-}" "${CACHED_PID:-}" "${PEER_PID:-}"; do
+  for pid in "${CP_PID:-}" "${CACHED_PID:-}" "${LIMIT_HTTP_PID:-}" "${PEER_PID:-}"; do
     [[ -n "$pid" ]] || continue
     if kill -0 "$pid" 2>/dev/null; then
       kill -TERM "$pid" 2>/dev/null || true
@@ -118,5 +130,5 @@ bench_stop_services() {
       kill -KILL "$pid" 2>/dev/null || true
     fi
   done
-  CP_PID="" CACHED_PID="" PEER_PID=""
+  CP_PID="" CACHED_PID="" LIMIT_HTTP_PID="" PEER_PID=""
 }

@@ -48,10 +48,10 @@ B="$BIN/counterpoint-bench"
 step wipe "$B" wipe
 step gen "$B" gen --scale 10k --seed 20151001 --out "$data"
 step load "$B" load --data "$data" --scale 10k --runs 1 --digest --out "$out"
-BENCH_CP_BIN="$BIN/counterpoint" bench_start_services 0 0 "$WORK/logs" smoke >"$WORK/services.log"
-step check "$B" check --data "$data" --scale 10k --counterpoint "$CP_URL" --peer "$PEER_URL" --strict --out "$out"
+BENCH_CP_BIN="$BIN/counterpoint" BENCH_TOOL_BIN="$B" bench_start_services 0 0 "$WORK/logs" smoke >"$WORK/services.log"
+step check "$B" check --data "$data" --scale 10k --counterpoint "$CP_URL" --peer "$PEER_URL" --limit-http "$LIMIT_HTTP_URL" --strict --out "$out"
 step queries "$B" queries --data "$data" --scale 10k --counterpoint "$CP_URL" --peer "$PEER_URL" --rounds 1 \
-  --counterpoint-cached "$CACHED_URL" --counterpoint-pprof "$PPROF_URL" --profile-concurrency 16 \
+  --counterpoint-cached "$CACHED_URL" --limit-http "$LIMIT_HTTP_URL" --counterpoint-pprof "$PPROF_URL" --profile-concurrency 16 \
   --duration 200ms --warmup 50ms --max-requests 200 --concurrency 1,16 --samples 2 \
   --counterpoint-pid "$CP_PID" --peer-pid "$PEER_PID" --out "$out"
 bench_stop_services
@@ -62,7 +62,8 @@ step report "$B" report --results "$WORK/results" --md "$WORK/performance.md" --
   --python "${BENCH_PYTHON:-$ROOT/.venv-bench/bin/python}"
 grep -q '^## Latency and throughput' "$WORK/performance.md" || { echo "bench-smoke: FAIL: the report has no latency tables" >&2; exit 1; }
 grep -q '^## With the response cache on' "$WORK/performance.md" || { echo "bench-smoke: FAIL: the report has no cache-on tables" >&2; exit 1; }
+grep -q '^## The limit over HTTP' "$WORK/performance.md" || { echo "bench-smoke: FAIL: the report has no tables of the limit over HTTP" >&2; exit 1; }
 grep -q '^## Where Counterpoint.s time goes' "$WORK/performance.md" || { echo "bench-smoke: FAIL: the report has no profile tables" >&2; exit 1; }
 
 cells="$(grep -c '"round":' "$out/queries.json" || true)"
-echo "bench-smoke: ok: 10k elements loaded by the loader and the raw baseline (same graph), 7 queries equal on counterpoint, limit and peer, $cells measurements well-formed (no speed asserted)"
+echo "bench-smoke: ok: 10k elements loaded by the loader and the raw baseline (same graph), 7 queries equal on counterpoint, limit, the limit over HTTP and peer, $cells measurements well-formed (no speed asserted)"

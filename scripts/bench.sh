@@ -93,9 +93,10 @@ for scale in "${scales[@]}"; do
 
   # Fresh services for each scale, so that their peak memory is this scale's.
   bench_start_services "$CP_PORT" "$PEER_PORT" "$BENCH_WORK/logs" "$scale"
-  bin/counterpoint-bench check --data "$data" --scale "$scale" --counterpoint "$CP_URL" --peer "$PEER_URL" --out "$out"
+  bin/counterpoint-bench check --data "$data" --scale "$scale" --counterpoint "$CP_URL" --peer "$PEER_URL" \
+    --limit-http "$LIMIT_HTTP_URL" --out "$out"
   bin/counterpoint-bench queries --data "$data" --scale "$scale" --counterpoint "$CP_URL" --peer "$PEER_URL" \
-    --counterpoint-cached "$CACHED_URL" --counterpoint-pprof "$PPROF_URL" \
+    --counterpoint-cached "$CACHED_URL" --limit-http "$LIMIT_HTTP_URL" --counterpoint-pprof "$PPROF_URL" \
     --rounds "$BENCH_ROUNDS" --duration "$BENCH_DURATION" --warmup "$BENCH_WARMUP" --max-requests "$BENCH_MAX_REQ" \
     --concurrency "$BENCH_CONCURRENCY" --counterpoint-pid "$CP_PID" --peer-pid "$PEER_PID" --out "$out"
   bench_stop_services
@@ -116,7 +117,8 @@ cat >"$BENCH_WORK/meta.json" <<EOF
   "duration of make bench": "$(((SECONDS - started) / 60)) min",
   "Counterpoint server": "bin/counterpoint serve, default settings (cache off; collector GOGC 300, GOMEMLIMIT auto = 64 MiB; PPROF_ADDR on loopback for the profiles)",
   "Counterpoint with the cache": "a second bin/counterpoint serve with CACHE_ENABLED=true (GOMEMLIMIT auto = 64 MiB + the cache's 64 MiB)",
-  "peer server": "node bench/peer/server.mjs (Apollo Server, driver pool 100)"
+  "peer server": "node bench/peer/server.mjs (Apollo Server, driver pool 100)",
+  "the limit over HTTP": "bin/counterpoint-bench limit-http (the limit's statements and canonical lines behind net/http, default driver settings)"
 }
 EOF
 bin/counterpoint-bench report --results "$RESULTS" --meta "$BENCH_WORK/meta.json" \

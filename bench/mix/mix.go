@@ -33,10 +33,15 @@ const (
 	// process of its own: what repeated questions get, reported apart and
 	// never in place of Counterpoint's own numbers.
 	Cached = "counterpoint-cached"
+	// LimitHTTP is the limit behind a plain net/http handler (LimitHandler):
+	// the limit's work plus HTTP and JSON on both ends and nothing else, so
+	// that a run shows how much of Counterpoint's distance from the limit
+	// any service over HTTP pays on the same machine. Reported apart.
+	LimitHTTP = "limit-http"
 )
 
 // Impls lists the implementations in report order.
-var Impls = []string{Counterpoint, Limit, Peer, Cached}
+var Impls = []string{Counterpoint, Limit, Peer, Cached, LimitHTTP}
 
 // Params are one request's arguments.
 type Params map[string]any

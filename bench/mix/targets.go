@@ -90,13 +90,15 @@ type Targets struct {
 	Raw  *Raw    // the limit
 	// Cached is Counterpoint with its response cache on; nil when not run.
 	Cached *Client
+	// LimitHTTP is the limit behind LimitHandler; nil when not run.
+	LimitHTTP *Client
 }
 
 // Available lists the implementations these targets can run.
 func (t *Targets) Available() []string {
 	var out []string
 	for _, impl := range Impls {
-		if (impl == Counterpoint && t.CP != nil) || (impl == Limit && t.Raw != nil) || (impl == Peer && t.Peer != nil) || (impl == Cached && t.Cached != nil) {
+		if (impl == Counterpoint && t.CP != nil) || (impl == Limit && t.Raw != nil) || (impl == Peer && t.Peer != nil) || (impl == Cached && t.Cached != nil) || (impl == LimitHTTP && t.LimitHTTP != nil) {
 			out = append(out, impl)
 		}
 	}
@@ -118,6 +120,9 @@ func (t *Targets) Do(ctx context.Context, impl string, q *Query, p Params) error
 		return err
 	case Limit:
 		_, err := q.Raw(ctx, t.Raw, p)
+		return err
+	case LimitHTTP:
+		_, err := t.LimitHTTP.Post(ctx, q.Name, p)
 		return err
 	}
 	return fmt.Errorf("unknown implementation %q", impl)
@@ -148,6 +153,12 @@ func (t *Targets) Answer(ctx context.Context, impl string, q *Query, p Params) (
 		return q.CPNorm(data), nil
 	case Limit:
 		return q.Raw(ctx, t.Raw, p)
+	case LimitHTTP:
+		body, err := t.LimitHTTP.Post(ctx, q.Name, p)
+		if err != nil {
+			return nil, err
+		}
+		return limitLines(body)
 	}
 	return nil, fmt.Errorf("unknown implementation %q", impl)
 }

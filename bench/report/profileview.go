@@ -9,11 +9,12 @@ import (
 )
 
 // engineImpls are the implementations of the main comparison: all but
-// Counterpoint with its response cache, which is reported apart.
+// Counterpoint with its response cache and the limit over HTTP, which are
+// reported apart.
 func engineImpls(impls []string) []string {
 	var out []string
 	for _, impl := range impls {
-		if impl != mix.Cached {
+		if impl != mix.Cached && impl != mix.LimitHTTP {
 			out = append(out, impl)
 		}
 	}
@@ -125,6 +126,45 @@ func cacheTables(scales []Scale) []cacheTable {
 					OverOff:   ratio(q, name, conc, mix.Cached, mix.Counterpoint, thr),
 					OverPeer:  ratio(q, name, conc, mix.Cached, mix.Peer, thr),
 					OverLimit: ratio(q, name, conc, mix.Cached, mix.Limit, thr)})
+			}
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// limitHTTPTable is the limit over HTTP at one scale and concurrency.
+type limitHTTPTable struct {
+	Scale       string
+	Elements    int
+	Concurrency int
+	Rows        []limitHTTPRow
+}
+
+// limitHTTPRow is one query: the limit over HTTP's medians, the limit's and
+// Counterpoint's p50, and the ratios of p50 that split Counterpoint's
+// distance from the limit into what HTTP alone costs and the rest.
+type limitHTTPRow struct {
+	Query                       string
+	Floor, Limit, CP            agg
+	FloorOverLimit, CPOverFloor optionalRatio
+}
+
+func limitHTTPTables(scales []Scale) []limitHTTPTable {
+	var out []limitHTTPTable
+	for _, s := range scales {
+		q := s.Queries
+		if q == nil || !slices.Contains(q.Impls, mix.LimitHTTP) {
+			continue
+		}
+		a := aggregate(q)
+		for _, conc := range q.Concurrency {
+			t := limitHTTPTable{Scale: s.Name, Elements: s.Elements(), Concurrency: conc}
+			for _, name := range queryOrder(q) {
+				t.Rows = append(t.Rows, limitHTTPRow{Query: name,
+					Floor: a[key{name, mix.LimitHTTP, conc}], Limit: a[key{name, mix.Limit, conc}], CP: a[key{name, mix.Counterpoint, conc}],
+					FloorOverLimit: ratio(q, name, conc, mix.LimitHTTP, mix.Limit, p50),
+					CPOverFloor:    ratio(q, name, conc, mix.Counterpoint, mix.LimitHTTP, p50)})
 			}
 			out = append(out, t)
 		}

@@ -39,6 +39,7 @@ type performanceView struct {
 	Findings    string
 	Profiles    []profileTable
 	Cache       []cacheTable
+	LimitHTTP   []limitHTTPTable
 	Buckets     []string
 }
 
@@ -171,6 +172,7 @@ func newPerformanceView(scales []Scale, meta Meta, machine map[string]string, ch
 	v.RoundTrips = roundTrips(scales)
 	v.Profiles = profileTables(scales)
 	v.Cache = cacheTables(scales)
+	v.LimitHTTP = limitHTTPTables(scales)
 	v.Buckets = profile.Buckets
 	for _, s := range scales {
 		if s.Queries != nil {

@@ -79,6 +79,7 @@ type Targets struct {
 	Peer         string `name:"peer" help:"The peer's GraphQL endpoint (127.0.0.1 only); empty to leave the peer out." placeholder:"URL"`
 	NoLimit      bool   `name:"no-limit" help:"Leave the raw driver (the limit) out."`
 	Cached       string `name:"counterpoint-cached" help:"The GraphQL endpoint of a second Counterpoint with CACHE_ENABLED=true (127.0.0.1 only); empty to leave it out." placeholder:"URL"`
+	LimitHTTP    string `name:"limit-http" help:"The endpoint of the limit over HTTP, which the limit-http command serves (127.0.0.1 only); empty to leave it out." placeholder:"URL"`
 }
 
 func (t Targets) open(ctx context.Context, n Neo4jConfig, conns int) (*mix.Targets, error) {
@@ -96,6 +97,11 @@ func (t Targets) open(ctx context.Context, n Neo4jConfig, conns int) (*mix.Targe
 	}
 	if t.Cached != "" {
 		if out.Cached, err = mix.NewClient(t.Cached, conns); err != nil {
+			return nil, err
+		}
+	}
+	if t.LimitHTTP != "" {
+		if out.LimitHTTP, err = mix.NewClient(t.LimitHTTP, conns); err != nil {
 			return nil, err
 		}
 	}
@@ -118,6 +124,7 @@ type CLI struct {
 	Wipe      WipeCmd      `cmd:"" help:"Empty the graph (the schema stays)."`
 	Maps      MapsCmd      `cmd:"" help:"Load 1, 100 and 1,000 generated AIF maps and time the query mix scoped to one map; writes docs/many-debates.md."`
 	AIFCorpus AIFCorpusCmd `cmd:"" name:"aif-corpus" help:"Write a generated AIF corpus shaped like a televised-debate corpus (issue 19): 1,400 maps, about 130,000 nodes, with its faults."`
+	LimitHTTP LimitHTTPCmd `cmd:"" name:"limit-http" help:"Serve the limit over HTTP (mix.LimitHandler) until stopped: the reference for what HTTP alone costs."`
 	AIFLoad   AIFLoadCmd   `cmd:"" name:"aif-load" help:"Time two loads of the generated AIF corpus (into an emptied graph, then unchanged) by bin/counterpoint; writes aif-corpus.json for the report."`
 }
 
