@@ -205,10 +205,26 @@ func (db *DB) Subgraph(ctx context.Context, q counterpoint.SubgraphQuery) (count
 			sg.Edges = append(sg.Edges, c)
 		}
 	}
-	slices.SortFunc(sg.Edges, func(a, b counterpoint.Edge) int {
-		return strings.Compare(a.From+"|"+a.Type+"|"+a.To, b.From+"|"+b.Type+"|"+b.To)
-	})
+	sortSubgraphEdges(sg.Edges)
 	return sg, nil
+}
+
+// sortSubgraphEdges orders edges by "from|type|to", so that the same graph
+// gives the same answer; each key is built once, not once per comparison
+// (a subgraph has thousands of edges).
+func sortSubgraphEdges(edges []counterpoint.Edge) {
+	type keyed struct {
+		key  string
+		edge counterpoint.Edge
+	}
+	ks := make([]keyed, len(edges))
+	for i, e := range edges {
+		ks[i] = keyed{e.From + "|" + e.Type + "|" + e.To, e}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
+	for i, k := range ks {
+		edges[i] = k.edge
+	}
 }
 
 // decodeOutEdge reads one [type, id, inferred] triple of a subgraph row's
@@ -241,12 +257,6 @@ func sortSubgraphNodes(nodes []counterpoint.Node, seeds []string) {
 			seed[id] = i
 		}
 	}
-	seedRank := func(n counterpoint.Node) int {
-		if s, ok := seed[n.NodeID()]; ok {
-			return s
-		}
-		return len(seeds)
-	}
 	typeRank := func(n counterpoint.Node) int {
 		switch n.(type) {
 		case *counterpoint.Actor:
@@ -258,7 +268,24 @@ func sortSubgraphNodes(nodes []counterpoint.Node, seeds []string) {
 		}
 		return 3
 	}
-	slices.SortStableFunc(nodes, func(a, b counterpoint.Node) int {
-		return cmp.Or(cmp.Compare(seedRank(a), seedRank(b)), cmp.Compare(typeRank(a), typeRank(b)), strings.Compare(a.NodeID(), b.NodeID()))
+	// The ranks are read once per node, not once per comparison.
+	type ranked struct {
+		seed, typ int
+		id        string
+		node      counterpoint.Node
+	}
+	rs := make([]ranked, len(nodes))
+	for i, n := range nodes {
+		r := ranked{seed: len(seeds), typ: typeRank(n), id: n.NodeID(), node: n}
+		if s, ok := seed[r.id]; ok {
+			r.seed = s
+		}
+		rs[i] = r
+	}
+	slices.SortStableFunc(rs, func(a, b ranked) int {
+		return cmp.Or(cmp.Compare(a.seed, b.seed), cmp.Compare(a.typ, b.typ), strings.Compare(a.id, b.id))
 	})
+	for i, r := range rs {
+		nodes[i] = r.node
+	}
 }
