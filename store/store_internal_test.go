@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -136,5 +137,25 @@ func TestOutOfMemoryIsSaid(t *testing.T) {
 		if !neo4j.IsRetryable(neoErr) {
 			t.Logf("%s: the driver does not retry it anyway", tt.code)
 		}
+	}
+}
+
+// sortByKey orders by the whole key, as a comparison of the joined strings
+// did: "claim-10|..." before "claim-1|..." since '0' sorts before '|'.
+func TestSortByKey(t *testing.T) {
+	edges := []counterpoint.Edge{
+		{From: "claim-1", Type: "REBUTS", To: "claim-2"},
+		{From: "claim-10", Type: "REBUTS", To: "claim-2"},
+		{From: "claim-1", Type: "ASSERTED", To: "claim-3"},
+		{From: "actor-1", Type: "MEMBER_OF", To: "group-1"},
+	}
+	sortByKey(edges, func(e counterpoint.Edge) string { return e.From + "|" + e.Type + "|" + e.To })
+	var got []string
+	for _, e := range edges {
+		got = append(got, e.From+"|"+e.Type+"|"+e.To)
+	}
+	want := []string{"actor-1|MEMBER_OF|group-1", "claim-10|REBUTS|claim-2", "claim-1|ASSERTED|claim-3", "claim-1|REBUTS|claim-2"}
+	if !slices.Equal(got, want) {
+		t.Errorf("sortByKey gave %q, want %q", got, want)
 	}
 }

@@ -100,6 +100,6 @@ func (db *DB) Thread(ctx context.Context, id string, depth int, kinds []counterp
 		}
 		th.Relations = append(th.Relations, rel)
 	}
-	slices.SortFunc(th.Relations, func(a, b counterpoint.Relation) int { return strings.Compare(a.Key(), b.Key()) })
+	sortByKey(th.Relations, counterpoint.Relation.Key)
 	return th, nil
 }
