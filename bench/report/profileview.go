@@ -105,12 +105,7 @@ type cacheRow struct {
 
 func cacheTables(scales []Scale) []cacheTable {
 	var out []cacheTable
-	for _, s := range scales {
-		q := s.Queries
-		if q == nil || !slices.Contains(q.Impls, mix.Cached) {
-			continue
-		}
-		a := aggregate(q)
+	eachRunOf(scales, mix.Cached, func(s Scale, q *Queries, a map[key]agg, conc int) {
 		lookups := ""
 		if l := q.CacheLookups; len(l) > 0 {
 			total := l["hit"] + l["miss"] + l["bypass"]
@@ -118,19 +113,33 @@ func cacheTables(scales []Scale) []cacheTable {
 				lookups = fmt.Sprintf("%.0f look-ups, %.1f%% hits, %.0f misses, %.0f bypassed", total, 100*l["hit"]/total, l["miss"], l["bypass"])
 			}
 		}
+		t := cacheTable{Scale: s.Name, Elements: s.Elements(), Concurrency: conc, Lookups: lookups}
+		for _, name := range queryOrder(q) {
+			t.Rows = append(t.Rows, cacheRow{Query: name,
+				Cached: a[key{name, mix.Cached, conc}], Off: a[key{name, mix.Counterpoint, conc}],
+				OverOff:   ratio(q, name, conc, mix.Cached, mix.Counterpoint, thr),
+				OverPeer:  ratio(q, name, conc, mix.Cached, mix.Peer, thr),
+				OverLimit: ratio(q, name, conc, mix.Cached, mix.Limit, thr)})
+		}
+		out = append(out, t)
+	})
+	return out
+}
+
+// eachRunOf calls f for every scale whose queries ran impl, at each of its
+// concurrency levels in order, with the scale's medians: the walk of the
+// sections that report one implementation apart.
+func eachRunOf(scales []Scale, impl string, f func(s Scale, q *Queries, a map[key]agg, conc int)) {
+	for _, s := range scales {
+		q := s.Queries
+		if q == nil || !slices.Contains(q.Impls, impl) {
+			continue
+		}
+		a := aggregate(q)
 		for _, conc := range q.Concurrency {
-			t := cacheTable{Scale: s.Name, Elements: s.Elements(), Concurrency: conc, Lookups: lookups}
-			for _, name := range queryOrder(q) {
-				t.Rows = append(t.Rows, cacheRow{Query: name,
-					Cached: a[key{name, mix.Cached, conc}], Off: a[key{name, mix.Counterpoint, conc}],
-					OverOff:   ratio(q, name, conc, mix.Cached, mix.Counterpoint, thr),
-					OverPeer:  ratio(q, name, conc, mix.Cached, mix.Peer, thr),
-					OverLimit: ratio(q, name, conc, mix.Cached, mix.Limit, thr)})
-			}
-			out = append(out, t)
+			f(s, q, a, conc)
 		}
 	}
-	return out
 }
 
 // limitHTTPTable is the limit over HTTP at one scale and concurrency.
@@ -152,22 +161,15 @@ type limitHTTPRow struct {
 
 func limitHTTPTables(scales []Scale) []limitHTTPTable {
 	var out []limitHTTPTable
-	for _, s := range scales {
-		q := s.Queries
-		if q == nil || !slices.Contains(q.Impls, mix.LimitHTTP) {
-			continue
+	eachRunOf(scales, mix.LimitHTTP, func(s Scale, q *Queries, a map[key]agg, conc int) {
+		t := limitHTTPTable{Scale: s.Name, Elements: s.Elements(), Concurrency: conc}
+		for _, name := range queryOrder(q) {
+			t.Rows = append(t.Rows, limitHTTPRow{Query: name,
+				Floor: a[key{name, mix.LimitHTTP, conc}], Limit: a[key{name, mix.Limit, conc}], CP: a[key{name, mix.Counterpoint, conc}],
+				FloorOverLimit: ratio(q, name, conc, mix.LimitHTTP, mix.Limit, p50),
+				CPOverFloor:    ratio(q, name, conc, mix.Counterpoint, mix.LimitHTTP, p50)})
 		}
-		a := aggregate(q)
-		for _, conc := range q.Concurrency {
-			t := limitHTTPTable{Scale: s.Name, Elements: s.Elements(), Concurrency: conc}
-			for _, name := range queryOrder(q) {
-				t.Rows = append(t.Rows, limitHTTPRow{Query: name,
-					Floor: a[key{name, mix.LimitHTTP, conc}], Limit: a[key{name, mix.Limit, conc}], CP: a[key{name, mix.Counterpoint, conc}],
-					FloorOverLimit: ratio(q, name, conc, mix.LimitHTTP, mix.Limit, p50),
-					CPOverFloor:    ratio(q, name, conc, mix.Counterpoint, mix.LimitHTTP, p50)})
-			}
-			out = append(out, t)
-		}
-	}
+		out = append(out, t)
+	})
 	return out
 }
