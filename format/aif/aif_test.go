@@ -587,3 +587,32 @@ func TestTruncatedMapSaysItEndsEarly(t *testing.T) {
 		}
 	}
 }
+
+// A YA text gives its quotes a slug and its speaker a stance, and the name
+// the export writes back for that slug reads as the same stance, so that
+// an export read again keeps who argued for what.
+func TestReadIllocution(t *testing.T) {
+	tests := []struct {
+		text, slug string
+		stance     counterpoint.Stance
+	}{
+		{"Asserting", "asserting", counterpoint.Endorses},
+		{"  rhetorical   QUESTIONING ", "rhetorical-questioning", counterpoint.Endorses},
+		{"Asserting.", "asserting", counterpoint.Endorses},
+		{"Pure Questioning", "pure-questioning", counterpoint.Presents},
+		{"", "default-illocuting", counterpoint.Endorses},
+		{"   ", "default-illocuting", counterpoint.Endorses},
+		{"!", "unknown-illocution", counterpoint.Presents}, // found by FuzzDecodeAIF: exported as Default Illocuting, read back as endorsing
+		{"Shrugging", "shrugging", counterpoint.Presents},
+		{"Asserting " + strings.Repeat("x", 40), "unknown-illocution", counterpoint.Presents}, // cut short to "asserting"
+	}
+	for _, tt := range tests {
+		slug, stance := readIllocution(tt.text)
+		if slug != tt.slug || stance != tt.stance {
+			t.Errorf("readIllocution(%q) = %q, %s; want %q, %s", tt.text, slug, stance, tt.slug, tt.stance)
+		}
+		if name := illocutionName(slug); illocutionStance(name) != stance {
+			t.Errorf("readIllocution(%q): the export's YA text %q reads as %s, not %s", tt.text, name, illocutionStance(name), stance)
+		}
+	}
+}

@@ -906,13 +906,10 @@ func DecodeAIFID(s string) string {
 }
 
 // aifQuoteID is the id of the quote that a locution's words give a
-// proposition through one YA node: "aif-<L>.<YA>.<illocution>", so that the
-// export can rebuild the L and YA nodes and the YA's text.
+// proposition through one YA node: "aif-<L>.<YA>.<illocution slug>", so that
+// the export can rebuild the L and YA nodes and the YA's text.
 func aifQuoteID(l, ya, illocution string) string {
-	slug := limitSlug(slugify(illocution), maxIllocSlug)
-	if slug == "" {
-		slug = "default-illocuting" // AIF's illocution when none is named, as the export names it
-	}
+	slug, _ := readIllocution(illocution)
 	return "aif-" + encodeAIFID(l) + "." + encodeAIFID(ya) + "." + slug
 }
 
@@ -967,25 +964,50 @@ var illocutions = []struct {
 	{"Analysing", counterpoint.Presents},
 }
 
-func illocutionStance(text string) counterpoint.Stance {
-	t := strings.Join(strings.Fields(text), " ")
-	if t == "" {
-		return counterpoint.Endorses // an unnamed illocution is AIF's default illocuting
-	}
-	for _, il := range illocutions {
-		if strings.EqualFold(il.name, t) {
-			return il.stance
+// The slugs of the illocutions, and the slugs a YA text gets when it names
+// none: AIF's default for an empty text, and one for a text with no name in
+// it that slugifies to nothing or, cut short, to a known name's slug.
+var (
+	illocutionBySlug = func() map[string]int {
+		m := make(map[string]int, len(illocutions))
+		for i, il := range illocutions {
+			m[slugify(il.name)] = i
 		}
+		return m
+	}()
+	defaultIllocuting = slugify("Default Illocuting")
+	unknownIllocution = "unknown-illocution"
+)
+
+// readIllocution reads a YA text: the slug its quote ids carry and the
+// stance it gives. The stance is that of the known illocution the text
+// names (case, accents and punctuation aside), AIF's default illocuting for
+// an empty text, else presenting; and the slug is one whose name, as the
+// export writes it back (illocutionName), reads as the same stance.
+func readIllocution(text string) (slug string, stance counterpoint.Stance) {
+	if strings.TrimSpace(text) == "" {
+		return defaultIllocuting, counterpoint.Endorses
 	}
-	return counterpoint.Presents
+	full := slugify(text)
+	if i, ok := illocutionBySlug[full]; ok {
+		return full, illocutions[i].stance
+	}
+	slug = limitSlug(full, maxIllocSlug)
+	if _, known := illocutionBySlug[slug]; known || slug == "" {
+		slug = unknownIllocution
+	}
+	return slug, counterpoint.Presents
+}
+
+func illocutionStance(text string) counterpoint.Stance {
+	_, stance := readIllocution(text)
+	return stance
 }
 
 // illocutionName is the YA text a quote id's illocution slug stands for.
 func illocutionName(slug string) string {
-	for _, il := range illocutions {
-		if slugify(il.name) == slug {
-			return il.name
-		}
+	if i, ok := illocutionBySlug[slug]; ok {
+		return illocutions[i].name
 	}
 	s := strings.ReplaceAll(slug, "-", " ")
 	if r, n := utf8.DecodeRuneInString(s); n > 0 {
