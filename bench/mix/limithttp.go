@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"time"
 )
 
 // limitRequestBytes bounds a request to the limit over HTTP: a query's
@@ -26,10 +25,12 @@ func LimitHandler(r *Raw, queries []*Query) http.Handler {
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusOK) })
 	mux.HandleFunc("POST /query", func(w http.ResponseWriter, req *http.Request) {
 		var body struct {
-			Query     string                     `json:"query"`
-			Variables map[string]json.RawMessage `json:"variables"`
+			Query     string         `json:"query"`
+			Variables map[string]any `json:"variables"`
 		}
-		if err := json.NewDecoder(http.MaxBytesReader(w, req.Body, limitRequestBytes)).Decode(&body); err != nil {
+		dec := json.NewDecoder(http.MaxBytesReader(w, req.Body, limitRequestBytes))
+		dec.UseNumber()
+		if err := dec.Decode(&body); err != nil {
 			limitError(w, http.StatusBadRequest, fmt.Errorf("request body: %v", err))
 			return
 		}
@@ -38,12 +39,7 @@ func LimitHandler(r *Raw, queries []*Query) http.Handler {
 			limitError(w, http.StatusBadRequest, fmt.Errorf("no query %q in the mix", body.Query))
 			return
 		}
-		p, err := limitParams(body.Variables)
-		if err != nil {
-			limitError(w, http.StatusBadRequest, fmt.Errorf("query %q: %v", body.Query, err))
-			return
-		}
-		lines, err := q.Raw(req.Context(), r, p)
+		lines, err := q.Raw(req.Context(), r, limitParams(body.Variables))
 		if err != nil {
 			limitError(w, http.StatusInternalServerError, fmt.Errorf("query %q: %v", body.Query, err))
 			return
@@ -57,24 +53,22 @@ func LimitHandler(r *Raw, queries []*Query) http.Handler {
 	return mux
 }
 
-// limitParams turns the posted variables back into the Params the mix
-// drew: JSON has one number type, and the limit's queries take whole
-// numbers as int.
-func limitParams(vars map[string]json.RawMessage) (Params, error) {
+// limitParams turns the posted variables, decoded with UseNumber, back
+// into the Params the mix drew: JSON has one number type, and the limit's
+// queries take whole numbers as int.
+func limitParams(vars map[string]any) Params {
 	p := make(Params, len(vars))
-	for k, raw := range vars {
-		var n int
-		if err := json.Unmarshal(raw, &n); err == nil {
-			p[k] = n
-			continue
-		}
-		var v any
-		if err := json.Unmarshal(raw, &v); err != nil {
-			return nil, fmt.Errorf("variable %q: %v", k, err)
+	for k, v := range vars {
+		if n, ok := v.(json.Number); ok {
+			if i, err := n.Int64(); err == nil {
+				v = int(i)
+			} else if f, err := n.Float64(); err == nil {
+				v = f
+			}
 		}
 		p[k] = v
 	}
-	return p, nil
+	return p
 }
 
 func limitError(w http.ResponseWriter, status int, err error) {
@@ -100,10 +94,4 @@ func limitLines(body []byte) ([]string, error) {
 		}
 	}
 	return lines, nil
-}
-
-// LimitHTTPServer is an http.Server for LimitHandler with the timeouts a
-// server on the loopback interface needs and no more.
-func LimitHTTPServer(h http.Handler) *http.Server {
-	return &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
 }

@@ -19,6 +19,13 @@ type Client struct {
 	http *http.Client
 }
 
+// IsLoopbackHost reports whether host names this machine's loopback
+// interface: the benchmark sends traffic and listens nowhere else.
+func IsLoopbackHost(host string) bool {
+	ip := net.ParseIP(host)
+	return host == "localhost" || (ip != nil && ip.IsLoopback())
+}
+
 // NewClient returns a client for a GraphQL endpoint on the loopback
 // interface; the benchmark sends traffic nowhere else.
 func NewClient(endpoint string, conns int) (*Client, error) {
@@ -27,7 +34,7 @@ func NewClient(endpoint string, conns int) (*Client, error) {
 		return nil, err
 	}
 	host := u.Hostname()
-	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+	if !IsLoopbackHost(host) {
 		return nil, fmt.Errorf("%s: the benchmark only sends requests to 127.0.0.1 or localhost", endpoint)
 	}
 	tr := &http.Transport{

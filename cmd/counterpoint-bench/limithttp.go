@@ -23,7 +23,7 @@ func (c *LimitHTTPCmd) Run(e *env) error {
 	if err != nil {
 		return fmt.Errorf("--listen %q: %v", c.Listen, err)
 	}
-	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+	if !mix.IsLoopbackHost(host) {
 		return fmt.Errorf("--listen %q: the limit over HTTP listens on the loopback interface only", c.Listen)
 	}
 	raw, err := c.raw(e.ctx)
@@ -35,7 +35,7 @@ func (c *LimitHTTPCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	srv := mix.LimitHTTPServer(mix.LimitHandler(raw, mix.Mix()))
+	srv := &http.Server{Handler: mix.LimitHandler(raw, mix.Mix()), ReadHeaderTimeout: 5 * time.Second}
 	fmt.Fprintf(e.out, "limit-http: serving on http://%s/query\n", ln.Addr())
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()

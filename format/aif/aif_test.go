@@ -381,7 +381,7 @@ func TestAIFIDs(t *testing.T) {
 		if got := DecodeAIFID(enc); got != id {
 			t.Errorf("DecodeAIFID(encodeAIFID(%q)) = %q", id, got)
 		}
-		qid := aifQuoteID(id, id+"y", "Rhetorical Questioning")
+		qid := aifQuoteID(id, id+"y", "rhetorical-questioning")
 		l, ya, il, ok := ParseAIFQuoteID(qid)
 		if !ok || l != id || ya != id+"y" || il != "Rhetorical Questioning" || !counterpoint.ValidID(qid) {
 			t.Errorf("ParseAIFQuoteID(%q) = %q, %q, %q, %v; want %q, %q, Rhetorical Questioning", qid, l, ya, il, ok, id, id+"y")
@@ -611,8 +611,9 @@ func TestReadIllocution(t *testing.T) {
 		if slug != tt.slug || stance != tt.stance {
 			t.Errorf("readIllocution(%q) = %q, %s; want %q, %s", tt.text, slug, stance, tt.slug, tt.stance)
 		}
-		if name := illocutionName(slug); illocutionStance(name) != stance {
-			t.Errorf("readIllocution(%q): the export's YA text %q reads as %s, not %s", tt.text, name, illocutionStance(name), stance)
+		name := illocutionName(slug)
+		if _, back := readIllocution(name); back != stance {
+			t.Errorf("readIllocution(%q): the export's YA text %q reads as %s, not %s", tt.text, name, back, stance)
 		}
 	}
 }

@@ -117,7 +117,8 @@ func (m *aifMap) build() *counterpoint.Dataset {
 		c := counterpoint.Claim{ID: "aif-" + encodeAIFID(i.id), Text: strings.TrimSpace(i.text)}
 		for _, a := range mine {
 			s := byL[a.l]
-			qid := aifQuoteID(a.l.id, a.ya.id, a.ya.text)
+			illocution, stance := readIllocution(a.ya.text)
+			qid := aifQuoteID(a.l.id, a.ya.id, illocution)
 			if !counterpoint.ValidID(qid) || !counterpoint.ValidID(s.actor.ID) {
 				m.fault("id-too-long", a.ya.id, "node skipped", a.ya.at.Field("nodeID"), "the ids of L node %q and YA node %q are too long together to make graph ids of at most 200 bytes", clip(a.l.id, 50), clip(a.ya.id, 50))
 				a.ya.bad = true
@@ -134,7 +135,7 @@ func (m *aifMap) build() *counterpoint.Dataset {
 				actorOrder = append(actorOrder, s.actor.ID)
 			}
 			as := counterpoint.Assertion{Actor: s.actor.ID, Source: transcriptID, Date: timeDate(s.start),
-				Attribution: counterpoint.OnRecord, Stance: illocutionStance(a.ya.text)}
+				Attribution: counterpoint.OnRecord, Stance: stance}
 			if a.ta != nil {
 				as.Inferred = true
 				as.Note = transitionNote(a)
@@ -906,10 +907,10 @@ func DecodeAIFID(s string) string {
 }
 
 // aifQuoteID is the id of the quote that a locution's words give a
-// proposition through one YA node: "aif-<L>.<YA>.<illocution slug>", so that
-// the export can rebuild the L and YA nodes and the YA's text.
-func aifQuoteID(l, ya, illocution string) string {
-	slug, _ := readIllocution(illocution)
+// proposition through one YA node: "aif-<L>.<YA>.<illocution slug>" (the
+// slug readIllocution gives the YA's text), so that the export can rebuild
+// the L and YA nodes and the YA's text.
+func aifQuoteID(l, ya, slug string) string {
 	return "aif-" + encodeAIFID(l) + "." + encodeAIFID(ya) + "." + slug
 }
 
@@ -997,11 +998,6 @@ func readIllocution(text string) (slug string, stance counterpoint.Stance) {
 		slug = unknownIllocution
 	}
 	return slug, counterpoint.Presents
-}
-
-func illocutionStance(text string) counterpoint.Stance {
-	_, stance := readIllocution(text)
-	return stance
 }
 
 // illocutionName is the YA text a quote id's illocution slug stands for.
