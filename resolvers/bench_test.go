@@ -1,6 +1,7 @@
 package resolvers_test
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"log/slog"
@@ -180,4 +181,50 @@ func BenchmarkActorCounters40(b *testing.B) {
 	for b.Loop() {
 		c.MustPost(q, &resp)
 	}
+}
+
+// answeredSubgraph is a store whose Subgraph gives one answer, worked out
+// once, so that a benchmark of it measures GraphQL alone.
+type answeredSubgraph struct {
+	*storetest.Store
+	answer counterpoint.Subgraph
+}
+
+func (s answeredSubgraph) Subgraph(context.Context, counterpoint.SubgraphQuery) (counterpoint.Subgraph, error) {
+	return s.answer, nil
+}
+
+// BenchmarkSubgraph is the mix's subgraph question (its selection) over
+// 1,000 claims (500 rebutted by the other 500), their quotes and actors, cut at 500
+// nodes (333 edges), with a store that answers at once: what GraphQL costs per node and
+// edge of a big answer. Reproduce:
+//
+//	go test ./resolvers -run '^$' -bench Subgraph -benchmem -count 5
+func BenchmarkSubgraph(b *testing.B) {
+	s := MustPageGraph(b, 500)
+	sg, err := s.Subgraph(context.Background(), counterpoint.SubgraphQuery{Hops: 2, Limit: 500})
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := newClient(answeredSubgraph{Store: s, answer: sg})
+	q := `{ subgraph(hops: 2, limit: 500) {
+  nodes { __typename id ... on Actor { name } ... on Claim { text } ... on Quote { text } ... on Source { title } }
+  edges { type from to }
+  truncated
+} }`
+	var resp map[string]any
+	if err := c.Post(q, &resp); err != nil {
+		b.Fatal(err)
+	}
+	got, _ := resp["subgraph"].(map[string]any)
+	nodes, _ := got["nodes"].([]any)
+	edges, _ := got["edges"].([]any)
+	if len(nodes) != len(sg.Nodes) || len(edges) != len(sg.Edges) || len(sg.Edges) < 300 {
+		b.Fatalf("%d nodes and %d edges, want the store's %d and %d (300 edges or more)", len(nodes), len(edges), len(sg.Nodes), len(sg.Edges))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		c.MustPost(q, &resp)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*(len(sg.Nodes)+len(sg.Edges))), "ns/element")
 }

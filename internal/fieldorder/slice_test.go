@@ -1,0 +1,94 @@
+package fieldorder_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/99designs/gqlgen/graphql"
+
+	"github.com/counterpoint-news/counterpoint/internal/fieldorder"
+)
+
+func TestMarshalSlice(t *testing.T) {
+	tests := []struct {
+		name     string
+		length   int
+		panicAt  int // -1: none
+		want     []string
+		wantErrs int
+	}{
+		{"empty", 0, -1, []string{}, 0},
+		{"one", 1, -1, []string{`"e0"`}, 0},
+		{"in order", 4, -1, []string{`"e0"`, `"e1"`, `"e2"`, `"e3"`}, 0},
+		{"a panic nulls its element alone", 3, 1, []string{`"e0"`, "null", `"e2"`}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := graphql.WithResponseContext(context.Background(), graphql.DefaultErrorPresenter, func(context.Context, any) error { return errors.New("internal error") })
+			ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{})
+			var order []int
+			got := fieldorder.MarshalSlice(ctx, tt.length, 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+				order = append(order, i) // no lock: every element runs on the caller's goroutine
+				if idx := graphql.GetFieldContext(ctx).Index; idx == nil || *idx != i {
+					t.Errorf("element %d: field context's index %v, want %d", i, idx, i)
+				}
+				if i == tt.panicAt {
+					panic("element failed")
+				}
+				return graphql.MarshalString(fmt.Sprintf("e%d", i))
+			})
+			var out []string
+			for _, m := range got {
+				var b strings.Builder
+				m.MarshalGQL(&b)
+				out = append(out, b.String())
+			}
+			if out == nil {
+				out = []string{}
+			}
+			if !reflect.DeepEqual(out, tt.want) {
+				t.Errorf("MarshalSlice(%d elements, panic at %d) = %v, want %v", tt.length, tt.panicAt, out, tt.want)
+			}
+			for i, e := range order {
+				if e != i {
+					t.Errorf("elements ran in order %v, want 0, 1, ...", order)
+					break
+				}
+			}
+			if errs := graphql.GetErrors(ctx); len(errs) != tt.wantErrs {
+				t.Errorf("errors %v, want %d", errs, tt.wantErrs)
+			}
+		})
+	}
+}
+
+func TestNeverWaits(t *testing.T) {
+	shapes := map[string]fieldorder.Shape{
+		"Edge":     {},                                     // plain fields
+		"Page":     {Refs: []string{"Edge", "String"}},     // leads to plain ones only
+		"Claim":    {Waits: true, Refs: []string{"Quote"}}, // a resolver
+		"Quote":    {Refs: []string{"Span"}},               // plain, leads to plain
+		"Span":     {},                                     //
+		"Hit":      {Refs: []string{"Node"}},               // leads to an interface
+		"Node":     {Refs: []string{"Quote", "Claim"}},     // one implementor waits
+		"Ring":     {Refs: []string{"RingBack"}},           // a cycle with nothing that waits
+		"RingBack": {Refs: []string{"Ring"}},               //
+		"Chain":    {Refs: []string{"Hit"}},                // two steps from Claim
+		"Loop":     {Refs: []string{"LoopBack", "Claim"}},  // a cycle that reaches a wait
+		"LoopBack": {Refs: []string{"Loop"}},               //
+	}
+	want := map[string]bool{
+		"Edge": true, "Page": true, "Claim": false, "Quote": true, "Span": true, "Hit": false, "Node": false,
+		"Ring": true, "RingBack": true, "Chain": false, "Loop": false, "LoopBack": false,
+	}
+	got := fieldorder.NeverWaits(shapes)
+	for name, w := range want {
+		if got[name] != w {
+			t.Errorf("NeverWaits: %s = %v, want %v (shape %+v)", name, got[name], w, shapes[name])
+		}
+	}
+}
