@@ -2,8 +2,10 @@ package fieldorder
 
 import (
 	"context"
+	"slices"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 )
 
 // MarshalSlice marshals a list's elements one after another, on the
@@ -36,4 +38,99 @@ func MarshalSlice(ctx context.Context, length int, workerLimit int64, omitPanicH
 		}()
 	}
 	return ret
+}
+
+// Schema is what ListOf needs to know of the GraphQL schema, by type name
+// (objects, interfaces and unions). The generator writes it from gqlgen's
+// bound schema, next to the executor.
+type Schema map[string]Type
+
+// Type is one object, interface or union of a Schema.
+type Type struct {
+	// Possible lists the objects an interface or union may be; nil for an
+	// object.
+	Possible []string
+	// Satisfies lists the names a fragment on an object may use: its own,
+	// its interfaces' and its unions'.
+	Satisfies []string
+	// Fields are an object's fields by name.
+	Fields map[string]Field
+}
+
+// Field is one field of an object.
+type Field struct {
+	// Waits is true for a field that may wait: a resolver, a method taking
+	// a context, or a directive run at runtime.
+	Waits bool
+	// Type names its type, lists unwrapped.
+	Type string
+}
+
+// ListOf returns the marshaller for one list of elemType, whose elements
+// are asked for sel: in order (MarshalSlice) when no field that sel reaches
+// may wait, else gqlgen's goroutine per element. A list of claims asked for
+// their ids and texts alone waits on nothing; asked for who asserted them,
+// each element may wait on a load that the others' goroutines should join.
+func (s Schema) ListOf(sel ast.SelectionSet, elemType string) List {
+	return List{schema: s, sel: sel, elemType: elemType}
+}
+
+// List marshals one list of a selection; see Schema.ListOf.
+type List struct {
+	schema   Schema
+	sel      ast.SelectionSet
+	elemType string
+}
+
+// MarshalSlice has gqlgen's graphql.MarshalSliceConcurrently's signature.
+func (l List) MarshalSlice(ctx context.Context, length int, workerLimit int64, omitPanicHandler bool, marshalElement func(ctx context.Context, i int) graphql.Marshaler) graphql.Array {
+	if length > 1 && !l.schema.Waits(l.sel, l.elemType) {
+		return MarshalSlice(ctx, length, workerLimit, omitPanicHandler, marshalElement)
+	}
+	return graphql.MarshalSliceConcurrently(ctx, length, workerLimit, omitPanicHandler, marshalElement)
+}
+
+// Waits reports whether a value of typeName, asked for sel, may wait on
+// any field that sel reaches. It errs towards waiting: a field or type it
+// does not know waits, and @skip and @include are not read (a field they
+// leave out still counts), so its answer depends on the document alone.
+func (s Schema) Waits(sel ast.SelectionSet, typeName string) bool {
+	t, ok := s[typeName]
+	if !ok {
+		return true
+	}
+	if t.Possible != nil {
+		for _, p := range t.Possible {
+			if s.Waits(sel, p) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, selection := range sel {
+		switch sel := selection.(type) {
+		case *ast.Field:
+			if sel.Name == "__typename" {
+				continue
+			}
+			f, ok := t.Fields[sel.Name]
+			if !ok || f.Waits || (len(sel.SelectionSet) > 0 && s.Waits(sel.SelectionSet, f.Type)) {
+				return true
+			}
+		case *ast.InlineFragment:
+			if (sel.TypeCondition == "" || slices.Contains(t.Satisfies, sel.TypeCondition)) && s.Waits(sel.SelectionSet, typeName) {
+				return true
+			}
+		case *ast.FragmentSpread:
+			if sel.Definition == nil {
+				return true
+			}
+			if slices.Contains(t.Satisfies, sel.Definition.TypeCondition) && s.Waits(sel.Definition.SelectionSet, typeName) {
+				return true
+			}
+		default:
+			return true
+		}
+	}
+	return false
 }

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2"
+	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/counterpoint-news/counterpoint/internal/fieldorder"
 )
@@ -89,6 +91,63 @@ func TestNeverWaits(t *testing.T) {
 	for name, w := range want {
 		if got[name] != w {
 			t.Errorf("NeverWaits: %s = %v, want %v (shape %+v)", name, got[name], w, shapes[name])
+		}
+	}
+}
+
+// A schema of the shape the generator writes: Claim's quotes and assertedBy
+// load (resolvers), its text and Quote's fields do not; Node may be either.
+var waitsSchema = fieldorder.Schema{
+	"Claim": {Satisfies: []string{"Claim", "Node"}, Fields: map[string]fieldorder.Field{
+		"id": {Type: "ID"}, "text": {Type: "String"}, "quotes": {Waits: true, Type: "Quote"},
+		"assertedBy": {Waits: true, Type: "Actor"}, "first": {Type: "Quote"},
+	}},
+	"Quote": {Satisfies: []string{"Node", "Quote"}, Fields: map[string]fieldorder.Field{
+		"id": {Type: "ID"}, "text": {Type: "String"}, "claim": {Type: "Claim"},
+	}},
+	"Hit":  {Satisfies: []string{"Hit"}, Fields: map[string]fieldorder.Field{"score": {Type: "Float"}, "node": {Type: "Node"}}},
+	"Node": {Possible: []string{"Claim", "Quote"}},
+}
+
+const waitsSDL = `
+interface Node { id: ID! }
+type Actor { id: ID! }
+type Claim implements Node { id: ID! text: String! quotes: [Quote!]! assertedBy: [Actor!]! first: Quote }
+type Quote implements Node { id: ID! text: String! claim: Claim! }
+type Hit { score: Float! node: Node! }
+type Query { claims: [Claim!]! hits: [Hit!]! nodes: [Node!]! }
+`
+
+func TestSchemaWaits(t *testing.T) {
+	schema := gqlparser.MustLoadSchema(&ast.Source{Input: waitsSDL})
+	tests := []struct {
+		query string // its first root field's list is the one asked about
+		elem  string
+		want  bool
+	}{
+		{`{ claims { id text } }`, "Claim", false},
+		{`{ claims { __typename id } }`, "Claim", false},
+		{`{ claims { id quotes { id } } }`, "Claim", true},
+		{`{ claims { first { id text } } }`, "Claim", false},                // a plain field to a plain object
+		{`{ claims { first { claim { quotes { id } } } } }`, "Claim", true}, // a load three steps down
+		{`{ hits { score node { __typename id } } }`, "Hit", false},
+		{`{ hits { node { ... on Quote { text } } } }`, "Hit", false},
+		{`{ hits { node { ... on Claim { assertedBy { id } } } } }`, "Hit", true},
+		{`{ nodes { ... on Quote { claim { text } } } }`, "Node", false},
+		{`{ nodes { ...C } } fragment C on Claim { quotes { id } }`, "Node", true},
+		{`{ nodes { ...Q } } fragment Q on Quote { id text }`, "Node", false},
+		{`{ nodes { ...N } } fragment N on Node { id }`, "Node", false},
+		{`query($no: Boolean!) { claims { id quotes @include(if: $no) { id } } }`, "Claim", true}, // @include not read: still counted
+		{`{ claims { id } }`, "Unknown", true},
+	}
+	for _, tt := range tests {
+		doc, errs := gqlparser.LoadQueryWithRules(schema, tt.query, nil)
+		if errs != nil {
+			t.Fatalf("%s: %v", tt.query, errs)
+		}
+		sel := doc.Operations[0].SelectionSet[0].(*ast.Field).SelectionSet
+		if got := waitsSchema.Waits(sel, tt.elem); got != tt.want {
+			t.Errorf("Waits(%s, %s) = %v, want %v", tt.query, tt.elem, got, tt.want)
 		}
 	}
 }

@@ -42,7 +42,7 @@ func (ec *executionContext) marshalNEdge(ctx context.Context, sel ast.SelectionS
 func TestMarshalInOrder(t *testing.T) {
 	tests := []struct {
 		name    string
-		lists   []string
+		lists   map[string]string
 		wantErr string
 		want    []string // substrings of the result
 		notWant []string
@@ -50,15 +50,24 @@ func TestMarshalInOrder(t *testing.T) {
 		{name: "nothing to do", want: []string{"graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {\n\t\treturn ec.marshalNEdge"}, notWant: []string{"fieldorder"}},
 		{
 			name:  "the named list only",
-			lists: []string{"marshalNEdgeList"},
+			lists: map[string]string{"marshalNEdgeList": "fieldorder.MarshalSlice"},
 			want: []string{
 				"ret := fieldorder.MarshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {\n\t\treturn ec.marshalNEdge(",
 				"ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {\n\t\treturn ec.marshalNClaim(",
 				"\t\"github.com/99designs/gqlgen/graphql\"\n\t\"github.com/counterpoint-news/counterpoint/internal/fieldorder\"\n",
 			},
 		},
-		{name: "a marshaller gqlgen did not write", lists: []string{"marshalNEdgeList", "marshalNSpanList"}, wantErr: "found 1 of the 2"},
-		{name: "a function that makes no such call", lists: []string{"marshalNEdge", "marshalNEdgeList"}, wantErr: "marshalNEdge calls graphql.MarshalSliceConcurrently 0 times, want once"},
+		{
+			name:  "by the selection, no import",
+			lists: map[string]string{"marshalNClaimList": `listOrder.ListOf(sel, "Claim").MarshalSlice`},
+			want: []string{
+				"ret := listOrder.ListOf(sel, \"Claim\").MarshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {\n\t\treturn ec.marshalNClaim(",
+				"ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {\n\t\treturn ec.marshalNEdge(",
+			},
+			notWant: []string{"fieldorder"},
+		},
+		{name: "a marshaller gqlgen did not write", lists: map[string]string{"marshalNEdgeList": "fieldorder.MarshalSlice", "marshalNSpanList": "fieldorder.MarshalSlice"}, wantErr: "found 1 of the 2"},
+		{name: "a function that makes no such call", lists: map[string]string{"marshalNEdge": "fieldorder.MarshalSlice", "marshalNEdgeList": "fieldorder.MarshalSlice"}, wantErr: "marshalNEdge calls graphql.MarshalSliceConcurrently 0 times, want once"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
