@@ -5,7 +5,8 @@
 // stack per field (resolving Claim's fields in order took an eighth off a
 // page of 50 claims in memory, BenchmarkClaimsPageServer). The same holds
 // for the goroutine gqlgen starts for each element of a list of objects:
-// NeverWaits says which lists MarshalSlice runs in order instead. The
+// Schema.NeverWaits and Schema.ListOf say which lists MarshalSlice runs in
+// order instead. The
 // generator (internal/generate) reads it.
 package fieldorder
 
@@ -30,43 +31,4 @@ func Sequential(object string, loadingFields int) bool {
 		}
 	}
 	return false
-}
-
-// Shape is what NeverWaits needs to know of one GraphQL object, interface
-// or union.
-type Shape struct {
-	// Waits is true for an object with a field that may wait: a resolver,
-	// a method taking a context, or a directive run at runtime.
-	Waits bool
-	// Refs names the types it leads to: an object's fields' types (lists
-	// unwrapped), an interface's or union's possible types. Scalars and
-	// enums may be left out.
-	Refs []string
-}
-
-// NeverWaits says which types a value of can be marshalled without ever
-// waiting: no field of it, or of anything it leads to, may wait. A list of
-// such values gains nothing from a goroutine per element (MarshalSlice).
-// Types that lead only to each other, and to nothing that waits, never wait.
-func NeverWaits(shapes map[string]Shape) map[string]bool {
-	never := make(map[string]bool, len(shapes))
-	for name, s := range shapes {
-		never[name] = !s.Waits
-	}
-	for changed := true; changed; {
-		changed = false
-		for name, s := range shapes {
-			if !never[name] {
-				continue
-			}
-			for _, ref := range s.Refs {
-				if ok, known := never[ref]; known && !ok {
-					never[name] = false
-					changed = true
-					break
-				}
-			}
-		}
-	}
-	return never
 }

@@ -134,3 +134,36 @@ func (s Schema) Waits(sel ast.SelectionSet, typeName string) bool {
 	}
 	return false
 }
+
+// NeverWaits says which types a value of can be marshalled without ever
+// waiting: no field of it, or of anything it leads to, may wait. A list of
+// such values gains nothing from a goroutine per element (MarshalSlice).
+// Types that lead only to each other, and to nothing that waits, never wait.
+func (s Schema) NeverWaits() map[string]bool {
+	never := make(map[string]bool, len(s))
+	refs := make(map[string][]string, len(s))
+	for name, t := range s {
+		never[name] = true
+		refs[name] = t.Possible
+		for _, f := range t.Fields {
+			never[name] = never[name] && !f.Waits
+			refs[name] = append(refs[name], f.Type)
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for name := range s {
+			if !never[name] {
+				continue
+			}
+			for _, ref := range refs[name] {
+				if ok, known := never[ref]; known && !ok {
+					never[name] = false
+					changed = true
+					break
+				}
+			}
+		}
+	}
+	return never
+}

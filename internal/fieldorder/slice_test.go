@@ -69,28 +69,36 @@ func TestMarshalSlice(t *testing.T) {
 }
 
 func TestNeverWaits(t *testing.T) {
-	shapes := map[string]fieldorder.Shape{
-		"Edge":     {},                                     // plain fields
-		"Page":     {Refs: []string{"Edge", "String"}},     // leads to plain ones only
-		"Claim":    {Waits: true, Refs: []string{"Quote"}}, // a resolver
-		"Quote":    {Refs: []string{"Span"}},               // plain, leads to plain
-		"Span":     {},                                     //
-		"Hit":      {Refs: []string{"Node"}},               // leads to an interface
-		"Node":     {Refs: []string{"Quote", "Claim"}},     // one implementor waits
-		"Ring":     {Refs: []string{"RingBack"}},           // a cycle with nothing that waits
-		"RingBack": {Refs: []string{"Ring"}},               //
-		"Chain":    {Refs: []string{"Hit"}},                // two steps from Claim
-		"Loop":     {Refs: []string{"LoopBack", "Claim"}},  // a cycle that reaches a wait
-		"LoopBack": {Refs: []string{"Loop"}},               //
+	plain := func(types ...string) fieldorder.Type {
+		fields := map[string]fieldorder.Field{"id": {Type: "ID"}}
+		for i, typ := range types {
+			fields[fmt.Sprintf("f%d", i)] = fieldorder.Field{Type: typ}
+		}
+		return fieldorder.Type{Fields: fields}
+	}
+	schema := fieldorder.Schema{
+		"Edge":     plain(),                                                                       // plain fields
+		"Page":     plain("Edge", "String"),                                                       // leads to plain ones only
+		"Claim":    {Fields: map[string]fieldorder.Field{"quotes": {Waits: true, Type: "Quote"}}}, // a resolver
+		"Quote":    plain("Span"),                                                                 // plain, leads to plain
+		"Span":     plain(),                                                                       //
+		"Hit":      plain("Node"),                                                                 // leads to an interface
+		"Node":     {Possible: []string{"Quote", "Claim"}},                                        // one implementor waits
+		"Plain":    {Possible: []string{"Quote", "Span"}},                                         // none does
+		"Ring":     plain("RingBack"),                                                             // a cycle with nothing that waits
+		"RingBack": plain("Ring"),                                                                 //
+		"Chain":    plain("Hit"),                                                                  // two steps from Claim
+		"Loop":     plain("LoopBack", "Claim"),                                                    // a cycle that reaches a wait
+		"LoopBack": plain("Loop"),                                                                 //
 	}
 	want := map[string]bool{
-		"Edge": true, "Page": true, "Claim": false, "Quote": true, "Span": true, "Hit": false, "Node": false,
+		"Edge": true, "Page": true, "Claim": false, "Quote": true, "Span": true, "Hit": false, "Node": false, "Plain": true,
 		"Ring": true, "RingBack": true, "Chain": false, "Loop": false, "LoopBack": false,
 	}
-	got := fieldorder.NeverWaits(shapes)
+	got := schema.NeverWaits()
 	for name, w := range want {
 		if got[name] != w {
-			t.Errorf("NeverWaits: %s = %v, want %v (shape %+v)", name, got[name], w, shapes[name])
+			t.Errorf("NeverWaits: %s = %v, want %v (type %+v)", name, got[name], w, schema[name])
 		}
 	}
 }

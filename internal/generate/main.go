@@ -1,9 +1,11 @@
 // Command generate runs gqlgen (the version pinned in go.mod) on a
 // gqlgen.yml with one plugin of ours, which has the objects that
-// fieldorder.Sequential names resolve their fields one after another and
-// the lists whose elements never wait marshalled in order
-// (fieldorder.MarshalSlice). go generate runs it (see generate.go); the
-// code it writes is gqlgen's, but for the one call it swaps in those lists.
+// fieldorder.Sequential names resolve their fields one after another, and
+// the lists whose elements never wait, or whose selection reaches nothing
+// that may wait, marshalled in order (fieldorder.MarshalSlice). go
+// generate runs it (see generate.go); the code it writes is gqlgen's, but
+// for the one call it swaps in each list's marshaller, and listorder.go
+// beside it, the schema that fieldorder reads.
 package main
 
 import (
@@ -55,7 +57,7 @@ func run(configPath string) error {
 // inOrder turns off gqlgen's goroutine per resolver field on the objects
 // fieldorder.Sequential names, and works out how each list of objects is
 // to be marshalled: in order where its elements never wait
-// (fieldorder.NeverWaits), else by what the selection asks of them
+// (fieldorder.Schema.NeverWaits), else by what the selection asks of them
 // (fieldorder.Schema.ListOf), from the schema it writes beside the
 // executor. It runs after gqlgen has bound the schema and before it writes
 // the executor, as gqlgen's CodeGenerator plugins do.
@@ -68,13 +70,11 @@ func (*inOrder) Name() string { return "fieldorder" }
 
 func (p *inOrder) GenerateCode(data *codegen.Data) error {
 	p.schema = fieldorder.Schema{}
-	shapes := map[string]fieldorder.Shape{}
 	for _, o := range data.Objects {
 		if o.Root {
 			continue
 		}
 		t := fieldorder.Type{Satisfies: []string{o.Name}, Fields: map[string]fieldorder.Field{}}
-		s := fieldorder.Shape{}
 		for _, f := range o.Fields {
 			// gqlgen's own test (a resolver, or a method taking a
 			// context), read before any object's concurrency is turned off.
@@ -87,19 +87,14 @@ func (p *inOrder) GenerateCode(data *codegen.Data) error {
 			typ := ""
 			if f.TypeReference != nil && f.TypeReference.Definition != nil {
 				typ = f.TypeReference.Definition.Name
-				s.Refs = append(s.Refs, typ)
 			}
-			s.Waits = s.Waits || waits
 			t.Fields[f.Name] = fieldorder.Field{Waits: waits, Type: typ}
 		}
-		shapes[o.Name] = s
 		p.schema[o.Name] = t
 	}
 	for name, i := range data.Interfaces {
-		s := fieldorder.Shape{}
 		t := fieldorder.Type{Possible: []string{}}
 		for _, impl := range i.Implementors {
-			s.Refs = append(s.Refs, impl.Name)
 			t.Possible = append(t.Possible, impl.Name)
 			if o, ok := p.schema[impl.Name]; ok {
 				o.Satisfies = append(o.Satisfies, name)
@@ -108,7 +103,6 @@ func (p *inOrder) GenerateCode(data *codegen.Data) error {
 		}
 		slices.Sort(t.Possible)
 		t.Possible = slices.Compact(t.Possible)
-		shapes[name] = s
 		p.schema[name] = t
 	}
 	for name, t := range p.schema {
@@ -116,7 +110,7 @@ func (p *inOrder) GenerateCode(data *codegen.Data) error {
 		t.Satisfies = slices.Compact(t.Satisfies)
 		p.schema[name] = t
 	}
-	never := fieldorder.NeverWaits(shapes)
+	never := p.schema.NeverWaits()
 	p.lists = map[string]string{}
 	for _, ref := range data.ReferencedTypes {
 		if !ref.IsSlice() || ref.IsScalar() || ref.Definition == nil {
