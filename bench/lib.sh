@@ -47,10 +47,10 @@ bench_chart_env() {
 
 # bench_wait_url URL PID NAME: wait until URL answers 200, or the process dies.
 bench_wait_url() {
-  local url="$1" pid="$2" name="$3" deadline=$((SECONDS + 120))
+  local url="$1" pid="$2" name="$3" deadline=$((SECONDS + 300))
   until curl -fsS -o /dev/null "$url" 2>/dev/null; do
     kill -0 "$pid" 2>/dev/null || { echo "bench: $name (pid $pid) exited" >&2; return 1; }
-    ((SECONDS < deadline)) || { echo "bench: $name did not answer $url within 120s" >&2; return 1; }
+    ((SECONDS < deadline)) || { echo "bench: $name did not answer $url within 300s" >&2; return 1; }
     sleep 0.3
   done
 }

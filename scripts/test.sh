@@ -96,7 +96,9 @@ fresh_neo4j
 bin/counterpoint load --seed
 LISTEN_ADDR="127.0.0.1:${SERVE_PORT}" API_TOKENS="curator:curator-test-token-1,second-curator:curator-test-token-2" bin/counterpoint serve >.neo4j/serve.log 2>&1 &
 serve_pid=$!
-for _ in $(seq 1 120); do
+# Ready once the schema is set up and Neo4j has planned the reads: tens of
+# seconds on a freshly started Neo4j.
+for _ in $(seq 1 600); do
   if curl -fsS "$SERVE_URL/readyz" >/dev/null 2>&1; then break; fi
   if ! kill -0 "$serve_pid" 2>/dev/null; then echo "counterpoint serve exited:"; tail -20 .neo4j/serve.log; exit 1; fi
   sleep 0.5
@@ -119,7 +121,7 @@ step "make run as a newcomer runs it: its printed studio address and local curat
 # makes (or reuses) .neo4j/curator-token and prints the address and token.
 API_TOKENS="" API_TOKENS_FILE="" LISTEN_ADDR="127.0.0.1:${SERVE_PORT}" scripts/run.sh >.neo4j/make-run.log 2>&1 &
 serve_pid=$!
-for _ in $(seq 1 120); do
+for _ in $(seq 1 600); do
   if curl -fsS "$SERVE_URL/readyz" >/dev/null 2>&1; then break; fi
   if ! kill -0 "$serve_pid" 2>/dev/null; then break; fi
   sleep 0.5

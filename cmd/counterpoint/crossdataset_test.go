@@ -130,7 +130,7 @@ func mustServe(tb testing.TB) servedAPI {
 		if base, ok := strings.CutPrefix(sc.Text(), "counterpoint: serving on "); ok {
 			go io.Copy(io.Discard, pr) //nolint:errcheck // the rest of serve's output
 			api := servedAPI{url: base, token: token}
-			for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+			for deadline := time.Now().Add(3 * time.Minute); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
 				if res, err := http.Get(base + "/readyz"); err == nil {
 					res.Body.Close()
 					if res.StatusCode == http.StatusOK {
@@ -138,7 +138,7 @@ func mustServe(tb testing.TB) servedAPI {
 					}
 				}
 			}
-			tb.Fatalf("serve at %s: not ready in 30 s", base)
+			tb.Fatalf("serve at %s: not ready in 3 minutes", base)
 		}
 	}
 	tb.Fatalf("serve printed no address (%v)", sc.Err())
