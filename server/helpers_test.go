@@ -1,7 +1,6 @@
 package server_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -10,11 +9,11 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/99designs/gqlgen/graphql"
 
+	"github.com/counterpoint-news/counterpoint/internal/syncbuf"
 	"github.com/counterpoint-news/counterpoint/server"
 	"github.com/counterpoint-news/counterpoint/server/internal/testschema"
 )
@@ -179,23 +178,8 @@ func (r response) mediaType() string {
 	return strings.TrimSpace(mt)
 }
 
-// syncBuffer is a bytes.Buffer safe for the concurrent writes of a logger.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
+// syncBuffer is the log the server writes while a test reads it.
+type syncBuffer struct{ syncbuf.Buffer }
 
 // lines returns the JSON log records that have every given key=value.
 func (b *syncBuffer) lines(t *testing.T, match map[string]string) []map[string]any {

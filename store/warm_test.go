@@ -1,15 +1,14 @@
 package store_test
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/counterpoint-news/counterpoint/internal/neo4jtest"
+	"github.com/counterpoint-news/counterpoint/internal/syncbuf"
 	"github.com/counterpoint-news/counterpoint/store"
 )
 
@@ -32,7 +31,7 @@ func TestWarmUpPlansEveryRead(t *testing.T) {
 // right then stops that work before the driver closes, so that it logs no
 // error of a closed pool, and Close returns only once it has stopped.
 func TestCloseStopsReplanning(t *testing.T) {
-	var logs syncBuffer
+	var logs syncbuf.Buffer
 	cfg := neo4jtest.Config(t)
 	cfg.Logger = slog.New(slog.NewTextHandler(&logs, nil))
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
@@ -57,22 +56,4 @@ func TestCloseStopsReplanning(t *testing.T) {
 			t.Errorf("after Close, the log holds %q\n%s", bad, got)
 		}
 	}
-}
-
-// syncBuffer is a bytes.Buffer safe for a logger's concurrent writes.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }

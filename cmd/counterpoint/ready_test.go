@@ -2,35 +2,16 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"io"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/counterpoint-news/counterpoint/internal/neo4jtest"
+	"github.com/counterpoint-news/counterpoint/internal/syncbuf"
 )
-
-// lockedBuffer is a log that the test reads while serve writes it.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 // TestReadyOnceReadsArePlanned: /readyz says 200 only once Neo4j has
 // planned the service's reads (the log's "planned the reads"); before that
@@ -39,7 +20,7 @@ func (l *lockedBuffer) String() string {
 // store's deadline.
 func TestReadyOnceReadsArePlanned(t *testing.T) {
 	neo4jtest.MustOpen(t) // the test graph, reachable
-	var logs lockedBuffer
+	var logs syncbuf.Buffer
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
 	done := make(chan error, 1)

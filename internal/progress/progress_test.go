@@ -1,34 +1,20 @@
 package progress_test
 
 import (
-	"bytes"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/counterpoint-news/counterpoint/internal/progress"
+	"github.com/counterpoint-news/counterpoint/internal/syncbuf"
 )
-
-// syncBuffer is a buffer the reporter's goroutine and the test share.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
 
 // TestLinesWhenNotATerminal: away from a terminal a reporter writes a line
 // every Interval with files, elements, rate and time left; quiet writes
 // nothing.
 func TestLinesWhenNotATerminal(t *testing.T) {
 	progress.Interval = 20 * time.Millisecond
-	var out syncBuffer
+	var out syncbuf.Buffer
 	r := progress.New(&out, "load", "elements", 2, 1000, false)
 	r.Add(250)
 	r.FileDone()
@@ -40,7 +26,7 @@ func TestLinesWhenNotATerminal(t *testing.T) {
 	if got := out.String(); !strings.Contains(got, "load: 1/2 files, 250/1000 elements") || !strings.Contains(got, "elements/s") || !strings.Contains(got, "left") {
 		t.Errorf("reporter wrote %q; want a line with files, elements, rate and time left", got)
 	}
-	var quiet syncBuffer
+	var quiet syncbuf.Buffer
 	q := progress.New(&quiet, "load", "elements", 1, 10, true)
 	q.Add(10)
 	q.FileDone()
