@@ -6,8 +6,7 @@
 // page of 50 claims in memory, BenchmarkClaimsPageServer). The same holds
 // for the goroutine gqlgen starts for each element of a list of objects:
 // Schema.NeverWaits and Schema.ListOf say which lists MarshalSlice runs in
-// order instead. The
-// generator (internal/generate) reads it.
+// order instead. The generator (internal/generate) reads it.
 package fieldorder
 
 // Prefetching names the objects whose resolvers, at the first field that

@@ -21,7 +21,6 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/99designs/gqlgen/api"
 	"github.com/99designs/gqlgen/codegen"
@@ -212,7 +211,7 @@ func marshalInOrder(path string, lists map[string]string) error {
 		out.Write(src[last:s.from])
 		out.WriteString(s.with)
 		last = s.to
-		imports = imports || strings.HasPrefix(s.with, "fieldorder.")
+		imports = imports || s.with == inOrderSlice
 	}
 	out.Write(src[last:])
 	result := out.Bytes()
