@@ -285,3 +285,38 @@ func codeOf(err error) string {
 	}
 	return counterpoint.EINTERNAL
 }
+
+// TestDeadPooledConnectionsAreRetried: when every connection in the pool
+// has died (Neo4j restarted, or a proxy between dropped them) while Neo4j
+// itself answers, the next reads succeed on fresh connections; none of
+// them reports an error, although each first tries a pooled connection.
+func TestDeadPooledConnectionsAreRetried(t *testing.T) {
+	cfg, proxy := mustProxiedSeed(t)
+	proxy.setUp(true)
+	db, err := store.Connect(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close(t.Context())
+	const pooled = 8
+	var wg sync.WaitGroup
+	for range pooled { // concurrent reads leave several connections in the pool
+		wg.Go(func() {
+			if _, err := db.Stats(t.Context()); err != nil {
+				t.Errorf("Stats through the open proxy: %v", err)
+			}
+		})
+	}
+	wg.Wait()
+
+	proxy.setUp(false) // cuts every pooled connection
+	proxy.setUp(true)
+	for i := range 2 * pooled {
+		if err := db.Ping(t.Context()); err != nil {
+			t.Fatalf("read %d after the pool's connections died, with Neo4j answering: %v", i, err)
+		}
+	}
+	if db.Unreachable() {
+		t.Errorf("every read succeeded, yet the store says Neo4j is unreachable")
+	}
+}

@@ -14,8 +14,8 @@ import (
 )
 
 // Raw is the limit: the store's own Cypher texts (store.Queries and the
-// path-query builders) sent through the Go driver, one ExecuteQuery per
-// statement as the store sends them for the mix's selections (the
+// path-query builders) sent through the Go driver, one store.RunRead per
+// statement (the store's own way of running a read) as the store sends them for the mix's selections (the
 // read-ahead statements for claims and actors, the claims page with its
 // claims' read-ahead in one). What it leaves out is exactly HTTP, GraphQL and the
 // loaders.
@@ -60,8 +60,7 @@ func (r *Raw) read(ctx context.Context, cypher string, params map[string]any) ([
 	if _, ok := params["datasets"]; !ok && params != nil {
 		params["datasets"] = nil // the store's reads take a scope; null is the whole graph, as the mix asks
 	}
-	res, err := neo4j.ExecuteQuery(ctx, r.driver, cypher, params, neo4j.EagerResultTransformer,
-		neo4j.ExecuteQueryWithDatabase(r.database), neo4j.ExecuteQueryWithReadersRouting())
+	res, err := store.RunRead(ctx, r.driver, r.database, cypher, params)
 	if err != nil {
 		return nil, err
 	}
