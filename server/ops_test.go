@@ -14,6 +14,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -102,6 +103,54 @@ func TestProbes(t *testing.T) {
 				t.Errorf("GET %s leaks internal details: %s", tt.path, got.body)
 			}
 		})
+	}
+}
+
+// TestReadyzLogsChanges: a probe that polls /readyz while the service
+// starts logs one line per change of answer, not one per poll; the
+// repeats stay at Debug.
+func TestReadyzLogsChanges(t *testing.T) {
+	var answer atomic.Value // the check's error text; "" for ready
+	answer.Store("")
+	ts := newTestServer(t, func(c *server.Config, d *server.Deps) {
+		d.Ready = func(context.Context) error {
+			if msg := answer.Load().(string); msg != "" {
+				return counterpoint.Errorf(counterpoint.EUNAVAILABLE, "%s", msg)
+			}
+			return nil
+		}
+	})
+	const (
+		schema   = "the graph store answers, but its schema is still being set up"
+		planning = "the graph store answers, but it is still planning the service's reads"
+		down     = "the graph store is unavailable or too slow; try again"
+	)
+	polls := []struct {
+		answer string
+		times  int
+	}{{schema, 5}, {planning, 3}, {"", 4}, {down, 2}, {"", 1}}
+	for _, p := range polls {
+		answer.Store(p.answer)
+		for range p.times {
+			ts.do(t, request{method: http.MethodGet, path: "/readyz"})
+		}
+	}
+	var got []string
+	for _, rec := range ts.logs.lines(t, nil) {
+		level, _ := rec["level"].(string)
+		msg, _ := rec["msg"].(string)
+		if msg != "ready" && msg != "not ready" || level == "DEBUG" {
+			continue
+		}
+		reason, _ := rec["reason"].(string)
+		got = append(got, strings.TrimSpace(level+" "+msg+" "+reason))
+	}
+	want := []string{"WARN not ready " + schema, "WARN not ready " + planning, "INFO ready", "WARN not ready " + down, "INFO ready"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("after polls %+v, the log above Debug says\n%s\nwant\n%s", polls, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if debug := len(ts.logs.lines(t, map[string]string{"level": "DEBUG", "msg": "not ready"})); debug != 5+3+2-3 {
+		t.Errorf("%d repeated not-ready answers logged at Debug, want %d", debug, 5+3+2-3)
 	}
 }
 

@@ -29,6 +29,7 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
+	"sync"
 	"sync/atomic"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -87,7 +88,8 @@ type Server struct {
 	ready   func(context.Context) error
 	handler http.Handler
 
-	draining atomic.Bool // set on shutdown: /readyz answers 503
+	draining  atomic.Bool // set on shutdown: /readyz answers 503
+	readiness readinessLog
 
 	limiter        *rateLimiter   // nil when RATE_LIMIT is 0
 	cache          *responseCache // nil when CACHE_ENABLED is off
@@ -318,7 +320,11 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	case <-ctx.Done():
 		err = ctx.Err()
 	}
+	log := s.logger(r.Context())
 	if err == nil {
+		if s.readiness.changed("") {
+			log.InfoContext(r.Context(), "ready")
+		}
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
 		return
 	}
@@ -330,8 +336,32 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	case errors.As(err, &domain) && domain.Code != counterpoint.EINTERNAL:
 		reason = domain.Message
 	}
-	s.logger(r.Context()).WarnContext(r.Context(), "not ready", "error", err.Error())
+	level := slog.LevelDebug
+	if s.readiness.changed(reason) {
+		level = slog.LevelWarn
+	}
+	log.Log(r.Context(), level, "not ready", "reason", reason, "error", err.Error())
 	writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "reason": reason})
+}
+
+// readinessLog remembers /readyz's last answer, so that a change is logged
+// at Info or Warn and a repeat only at Debug: probes and start-up scripts
+// poll it several times a second, and while the service starts (tens of
+// seconds on a fresh Neo4j) a line per poll would bury the log.
+type readinessLog struct {
+	mu    sync.Mutex
+	asked bool
+	last  string // the reason it was not ready; "" for ready
+}
+
+// changed records reason ("" for ready) and reports whether it differs
+// from the last answer; the first answer is a change.
+func (l *readinessLog) changed(reason string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	changed := !l.asked || l.last != reason
+	l.asked, l.last = true, reason
+	return changed
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
