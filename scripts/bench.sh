@@ -67,6 +67,18 @@ bench_build
 bench_peer_install
 bench_chart_env
 
+# The machine's own speed, measured in memory before and after the run: on a host slower than usual,
+# Counterpoint's ratios shift more than the limit's, which mostly waits for Neo4j (the tenth run of
+# 2026-12-05 ran about 1.5x slower than the ninth). The median ns/op of five runs, in ms.
+machine_speed() {
+  go test ./resolvers -run '^$' -bench '^BenchmarkClaimsPageServer$' -count 5 2>/dev/null |
+    awk '/^BenchmarkClaimsPageServer/ { print $3 }' | sort -n |
+    awk '{ v[NR] = $1 } END { if (NR) printf "%.2f ms", v[int((NR + 1) / 2)] / 1e6; else printf "not measured" }'
+}
+say "machine speed: BenchmarkClaimsPageServer in memory, before the run"
+speed_before="$(machine_speed)"
+say "  $speed_before"
+
 # A fresh server: every run starts from an empty database.
 scripts/neo4j.sh stop >/dev/null 2>&1 || true
 rm -rf .neo4j/bench
@@ -109,12 +121,17 @@ if [[ "$BENCH_AIF" != 0 ]]; then
   bin/counterpoint-bench aif-load --corpus "$BENCH_WORK/aif-corpus" --out "$RESULTS"
 fi
 
+say "machine speed: BenchmarkClaimsPageServer in memory, after the run"
+speed_after="$(machine_speed)"
+say "  $speed_after"
+
 cat >"$BENCH_WORK/meta.json" <<EOF
 {
   "date": "$(date -u '+%Y-%m-%d %H:%M UTC')",
   "scales_requested": "$BENCH_SCALES",
   "seed": "$BENCH_SEED",
   "duration of make bench": "$(((SECONDS - started) / 60)) min",
+  "machine speed": "BenchmarkClaimsPageServer in memory, median of 5 (lower is faster): $speed_before before the run, $speed_after after it",
   "Counterpoint server": "bin/counterpoint serve, default settings (cache off; collector GOGC 300, GOMEMLIMIT auto = 64 MiB; PPROF_ADDR on loopback for the profiles)",
   "Counterpoint with the cache": "a second bin/counterpoint serve with CACHE_ENABLED=true (GOMEMLIMIT auto = 64 MiB + the cache's 64 MiB)",
   "peer server": "node bench/peer/server.mjs (Apollo Server, driver pool 100)",
