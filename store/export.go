@@ -125,11 +125,7 @@ func (db *DB) ExportDataset(ctx context.Context, id string) (*counterpoint.Datas
 func (db *DB) readExport(ctx context.Context, read func(context.Context, neo4j.ManagedTransaction) (*counterpoint.Dataset, error)) (*counterpoint.Dataset, error) {
 	ctx, cancel := context.WithTimeout(ctx, db.cfg.WriteTimeout)
 	defer cancel()
-	session := db.driver.NewSession(ctx, neo4j.SessionConfig{
-		AccessMode:      neo4j.AccessModeRead,
-		DatabaseName:    db.cfg.Database,
-		BookmarkManager: db.driver.ExecuteQueryBookmarkManager(),
-	})
+	session := bookmarkedSession(ctx, db.driver, db.cfg.Database, neo4j.AccessModeRead)
 	defer session.Close(ctx)
 	ds, err := neo4j.ExecuteRead(ctx, session, func(tx neo4j.ManagedTransaction) (*counterpoint.Dataset, error) {
 		return read(ctx, tx)

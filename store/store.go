@@ -252,13 +252,9 @@ func RunRead(ctx context.Context, driver neo4j.DriverWithContext, database, cyph
 }
 
 // autoCommitRead runs one read statement in an auto-commit transaction of
-// a session configured as ExecuteQuery configures its own.
+// a session that reads as ExecuteQuery does.
 func autoCommitRead(ctx context.Context, driver neo4j.DriverWithContext, database, cypher string, params map[string]any) (_ *neo4j.EagerResult, err error) {
-	session := driver.NewSession(ctx, neo4j.SessionConfig{
-		AccessMode:      neo4j.AccessModeRead,
-		DatabaseName:    database,
-		BookmarkManager: driver.ExecuteQueryBookmarkManager(),
-	})
+	session := bookmarkedSession(ctx, driver, database, neo4j.AccessModeRead)
 	defer func() {
 		// Kept apart from errors.Join: the driver's retry check looks at the
 		// error's own type, not at what it wraps.
@@ -305,13 +301,19 @@ func (db *DB) writeQuery(ctx context.Context, cypher string, params map[string]a
 	return res, nil
 }
 
-// writeSession opens a session that shares ExecuteQuery's bookmarks, so a
-// read made after a write sees it, even on a cluster.
+// writeSession opens a write session whose writes later reads see.
 func (db *DB) writeSession(ctx context.Context) neo4j.SessionWithContext {
-	return db.driver.NewSession(ctx, neo4j.SessionConfig{
-		AccessMode:      neo4j.AccessModeWrite,
-		DatabaseName:    db.cfg.Database,
-		BookmarkManager: db.driver.ExecuteQueryBookmarkManager(),
+	return bookmarkedSession(ctx, db.driver, db.cfg.Database, neo4j.AccessModeWrite)
+}
+
+// bookmarkedSession opens a session that shares ExecuteQuery's bookmarks,
+// so that a read made after a write sees it, even on a cluster, whichever
+// of ExecuteQuery and the sessions made either.
+func bookmarkedSession(ctx context.Context, driver neo4j.DriverWithContext, database string, mode neo4j.AccessMode) neo4j.SessionWithContext {
+	return driver.NewSession(ctx, neo4j.SessionConfig{
+		AccessMode:      mode,
+		DatabaseName:    database,
+		BookmarkManager: driver.ExecuteQueryBookmarkManager(),
 	})
 }
 

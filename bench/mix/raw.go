@@ -14,11 +14,11 @@ import (
 )
 
 // Raw is the limit: the store's own Cypher texts (store.Queries and the
-// path-query builders) sent through the Go driver, one store.RunRead per
-// statement (the store's own way of running a read) as the store sends them for the mix's selections (the
-// read-ahead statements for claims and actors, the claims page with its
-// claims' read-ahead in one). What it leaves out is exactly HTTP, GraphQL and the
-// loaders.
+// path-query builders) sent through the Go driver the store's own way, one
+// store.RunRead per statement, as the store sends them for the mix's
+// selections (the read-ahead statements for claims and actors, the claims
+// page with its claims' read-ahead in one). What it leaves out is exactly
+// HTTP, GraphQL and the loaders.
 type Raw struct {
 	driver   neo4j.DriverWithContext
 	database string
